@@ -1,0 +1,35 @@
+# The two commands of the README: `make run` serves the dashboard, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SHARED_GEO := $(abspath ../shared/geo/twente_gemeenten.geojson)
+
+.PHONY: run test install install-dev bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/streamlit run app.py
+
+# Tests use the development boundaries in ../shared/geo when they exist (never copied into the repository).
+test: install-dev
+	ROS_TEST_BOUNDARIES="$(if $(wildcard $(SHARED_GEO)),$(SHARED_GEO),)" $(BIN)/python -m pytest
+
+bench: install-dev
+	$(BIN)/python scripts/benchmark.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts

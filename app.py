@@ -1,0 +1,25 @@
+"""ROS Twente dashboard: page frame, navigation and the shared sidebar. Pages live in app_pages/, logic in ros/."""
+
+import streamlit as st
+
+from ros import ui
+
+st.set_page_config(page_title="ROS Twente", page_icon=":material/location_city:", layout="wide")
+ui.start_run()
+t = ui.t
+navigation = st.navigation(
+    {
+        t("nav.region"): [
+            st.Page("app_pages/overzicht.py", title=t("nav.overview"), icon=":material/dashboard:", url_path="overzicht",
+                    default=True),
+        ],
+        t("nav.about"): [
+            st.Page("app_pages/bronnen.py", title=t("nav.sources"), icon=":material/menu_book:", url_path="bronnen"),
+        ],
+    }
+)
+ui.language_switch()
+ui.municipality_picker()
+url_notice = st.empty()
+navigation.run()
+ui.sync_url(url_notice)

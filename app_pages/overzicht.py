@@ -1,0 +1,52 @@
+"""Overzicht: the targets, where Twente stands, the 17 parties and how the ROS is steered."""
+
+import streamlit as st
+
+from ros import format as fmt
+from ros import governance, region, ui
+from ros.charts.overview import population_growth_bars
+
+t, lang, snap = ui.t, ui.lang(), ui.snapshot()
+homes, residents = region.target(snap, "ros_homes_2050"), region.target(snap, "ros_residents_2050")
+now = region.standing(snap)
+
+st.title(t("overview.title"))
+st.markdown(t("overview.intro"))
+
+cols = st.columns(4)
+cols[0].metric(t("overview.homes_target"), t("overview.at_least", value=fmt.number(homes["value"], lang)),
+               help=t("overview.quote", quote=homes["wording"]))
+cols[1].metric(t("overview.residents_target"), t("overview.more_than", value=fmt.number(residents["value"], lang)),
+               help=t("overview.quote", quote=residents["wording"]))
+cols[2].metric(t("overview.population_now", date=fmt.short_date(now.reference_date_now, lang)),
+               fmt.number(now.population_now, lang),
+               delta=t("overview.since", value=fmt.signed(now.growth, lang), date=fmt.short_date(now.reference_date, lang)),
+               help=t("overview.population_now_help"))
+cols[3].metric(t("overview.dwellings_now", date=fmt.short_date(now.reference_date, lang)), fmt.number(now.dwellings, lang),
+               help=t("overview.dwellings_now_help"))
+ui.source_caption([homes["source_id"], "cbs_85984ned", "cbs_37230ned"])
+
+st.subheader(t("overview.progress_heading"))
+progress = region.share_of(now.growth, residents["value"])
+st.progress(min(max(progress, 0.0), 1.0), text=t("overview.progress_residents", growth=fmt.signed(now.growth, lang),
+            share=fmt.percent(progress, lang), target=fmt.number(residents["value"], lang)))
+st.markdown(t("overview.progress_homes", unknown=fmt.unknown(lang)))
+
+table = fmt.with_text_columns(region.standing_table(snap), lang,
+                              {"growth": "signed", "population": "number", "population_now": "number"})
+st.plotly_chart(population_growth_bars(table, {"title": t("overview.growth_chart"), "axis": t("overview.growth_axis"),
+                "hover": t("overview.growth_hover")}, fmt.plotly_separators(lang)), config={"displayModeBar": False})
+with st.expander(t("common.table_alternative")):
+    st.dataframe(table[["name", "population_text", "population_now_text", "growth_text"]], hide_index=True,
+                 column_config={"name": t("common.municipality"), "population_text": t("overview.col_2024"),
+                                "population_now_text": t("overview.col_2026"), "growth_text": t("overview.col_growth")})
+ui.source_caption(["cbs_85984ned", "cbs_37230ned"], t("overview.provisional_note"))
+
+st.subheader(t("overview.governance_heading"))
+left, right = st.columns([3, 2])
+left.graphviz_chart(governance.governance_dot(snap["parties"], ui.labels("governance")), width="stretch")
+with right:
+    st.markdown(t("overview.governance_text"))
+    for kind, names in governance.parties_by_kind(snap["parties"]).items():
+        st.markdown(f"**{t('governance.kind_' + kind, count=len(names))}**: {', '.join(names)}")
+ui.source_caption(["besluit_almelo_2025"])

@@ -1,0 +1,139 @@
+"""The declared catalogue of the shipped data snapshot in `data/`.
+
+Each dataset names its CSV file, the pydantic row model that every row must satisfy, its key columns and
+whether it must cover exactly the 14 Twente municipalities. Every row carries a `source_id` that points into
+`sources.csv`. Raw files are never edited by code; corrections go into the CSV with their source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from ros.validation import Count, GemeenteCode, PartialDate, Row, Text
+
+# CBS codes of the 14 Twente municipalities (Gemeentelijke indeling 2024; no changes since 2001 reorganisations).
+TWENTE_CODES = frozenset(
+    {
+        "GM0141", "GM0147", "GM1774", "GM0153", "GM0158", "GM0163", "GM0164",
+        "GM1735", "GM0168", "GM0173", "GM1742", "GM0183", "GM1700", "GM0189",
+    }
+)  # fmt: skip
+
+SourceId = Annotated[str, Field(pattern=r"^[a-z][a-zA-Z0-9_]*$")]
+
+
+class SourceRow(Row):
+    """One publication that figures in the snapshot come from."""
+
+    id: SourceId
+    title: Text
+    publisher: Text
+    date: PartialDate
+    reference: Text
+    licence: Text
+    note: str = ""
+
+
+class MunicipalityRow(Row):
+    """CBS key figures of one municipality on its reference date."""
+
+    code: GemeenteCode
+    name: Text
+    cbs_name: Text
+    population: Count
+    dwellings: Count
+    households: Count
+    avg_household_size: Annotated[float, Field(ge=0)]
+    reference_date: date
+    area_total_km2: Annotated[float, Field(ge=0)]
+    area_land_km2: Annotated[float, Field(ge=0)]
+    source_id: SourceId
+    area_land_source_id: SourceId
+
+
+class PopulationRow(Row):
+    """Population of one municipality on a later reference date (CBS monthly figures)."""
+
+    code: GemeenteCode
+    population: Count
+    reference_date: date
+    status: Literal["voorlopig", "definitief"]
+    source_id: SourceId
+
+
+class NewConstructionRow(Row):
+    """Dwellings added by new construction in one municipality in one year (CBS)."""
+
+    code: GemeenteCode
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    new_dwellings: Count
+    status: Literal["voorlopig", "definitief"]
+    source_id: SourceId
+
+
+class PlanCapacityRow(Row):
+    """Planned housing capacity of one municipality (hard and soft plans)."""
+
+    code: GemeenteCode
+    hard_plans: Count
+    soft_plans: Count
+    total_plans: Count
+    reference_year: Annotated[int, Field(ge=2000, le=2100)]
+    plan_period: Text
+    confidence: Literal["hoog", "middel", "laag"]
+    source_id: SourceId
+
+
+class TargetRow(Row):
+    """A regional target or ambition, with its exact wording."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    measure: Literal["new_dwellings", "population_growth", "population"]
+    comparator: Literal["at_least", "more_than", "possible", "reach"]
+    value: Count
+    unit: Literal["woningen", "inwoners"]
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    scope: Annotated[str, Field(pattern=r"^(twente|GM\d{4}( GM\d{4})*)$")]
+    baseline: Count | None = None
+    baseline_year: Annotated[int, Field(ge=2000, le=2100)] | None = None
+    wording: Text
+    source_id: SourceId
+    confidence: Literal["hoog", "middel", "laag"]
+
+
+class PartyRow(Row):
+    """One of the 17 parties that draw up and pay for the ROS."""
+
+    id: Annotated[str, Field(pattern=r"^([a-z_]+|GM\d{4})$")]
+    name: Text
+    kind: Literal["rijk", "provincie", "waterschap", "gemeente"]
+    source_id: SourceId
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A declared table of the snapshot."""
+
+    name: str
+    file: str
+    model: type[Row]
+    key: tuple[str, ...]
+    title_key: str
+    per_municipality: bool = False
+
+
+CATALOG: tuple[Dataset, ...] = (
+    Dataset("sources", "sources.csv", SourceRow, ("id",), "datasets.sources"),
+    Dataset("municipalities", "municipalities.csv", MunicipalityRow, ("code",), "datasets.municipalities", True),
+    Dataset("population_2026", "population_2026.csv", PopulationRow, ("code",), "datasets.population_2026", True),
+    Dataset(
+        "new_construction", "new_construction.csv", NewConstructionRow, ("code", "year"), "datasets.new_construction", True
+    ),
+    Dataset("plan_capacity", "plan_capacity.csv", PlanCapacityRow, ("code",), "datasets.plan_capacity", True),
+    Dataset("targets", "targets.csv", TargetRow, ("id",), "datasets.targets"),
+    Dataset("parties", "parties.csv", PartyRow, ("id",), "datasets.parties"),
+)

@@ -1,0 +1,27 @@
+"""The shared look of every chart: a sober, colour-blind-safe palette (Okabe–Ito) and one layout helper."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+PRIMARY = "#154273"  # Rijkshuisstijl lintblauw, also the theme's primary colour
+MUTED = "#9ca3af"
+# Okabe–Ito, safe for the common forms of colour blindness.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+
+
+def apply_layout(figure: go.Figure, title: str | None = None, height: int = 420) -> go.Figure:
+    """Apply the house layout (font, margins, legend, no mode bar clutter) and return the figure."""
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"} if title else None,
+        font={"family": FONT, "size": 14, "color": "#1f2937"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50 if title else 10, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        separators=",.",
+        hoverlabel={"font_size": 13},
+    )
+    return figure

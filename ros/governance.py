@@ -1,0 +1,69 @@
+"""Who draws up the ROS and how it is steered, as the college decision describes it.
+
+Seventeen parties (Rijk, Provincie Overijssel, Waterschap Vechtstromen and the 14 municipalities) draw up and
+pay for the strategy; the BOSS is where administrators align (two administrators for the 14 municipalities,
+delegation to the Rijk); Hengelo collects the money and pays the expenses; three products follow in sequence.
+Source: the decision (`besluit_almelo_2025`). `governance_dot` draws it as Graphviz DOT text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+PRODUCTS = ("ros", "uitvoeringsagenda", "investeringsagenda")
+KIND_ORDER = ("rijk", "provincie", "waterschap", "gemeente")
+NEWLINE = "\\n"  # a line break inside a DOT label
+
+
+def parties_by_kind(parties: pd.DataFrame) -> dict[str, list[str]]:
+    """Party names grouped by kind, in the order Rijk, provincie, waterschap, gemeenten (names sorted)."""
+    return {
+        kind: sorted(parties.loc[parties["kind"] == kind, "name"])
+        for kind in KIND_ORDER
+        if (parties["kind"] == kind).any()
+    }
+
+
+def _quote(*lines: str) -> str:
+    """A quoted DOT label; each argument (and each line break in one) on its own line."""
+    parts = (part for line in lines for part in line.split("\n"))
+    escaped = (part.replace("\\", "\\\\").replace('"', '\\"') for part in parts)
+    return '"' + NEWLINE.join(escaped) + '"'
+
+
+def governance_dot(parties: pd.DataFrame, labels: Mapping[str, str]) -> str:
+    """Graphviz DOT of parties, BOSS, the cashier and the three products; `labels` holds the translated texts
+    for the keys boss, cashier, municipalities, products, ros, uitvoeringsagenda, investeringsagenda,
+    contributes, delegates, aligns, pays, then."""
+    groups = parties_by_kind(parties)
+    lines = [
+        "digraph ros {",
+        '  rankdir=LR; bgcolor="transparent"; nodesep=0.35; ranksep=0.6;',
+        '  node [shape=box, style="rounded,filled", fillcolor="#eef3f8", color="#154273", fontname="Helvetica",'
+        ' fontsize=11];',
+        '  edge [color="#4b5563", fontname="Helvetica", fontsize=9];',
+    ]
+    for kind in ("rijk", "provincie", "waterschap"):
+        for name in groups.get(kind, []):
+            lines.append(f"  {kind} [label={_quote(name)}];")
+    count = len(groups.get("gemeente", []))
+    heading = labels["municipalities"].format(count=count)
+    lines.append(f"  gemeenten [label={_quote(heading, *groups.get('gemeente', []))}];")
+    lines.append(f'  boss [label={_quote(labels["boss"])}, fillcolor="#154273", fontcolor="white"];')
+    lines.append(f'  hengelo [label={_quote(labels["cashier"])}, fillcolor="#fff4d6", color="#8a5a00"];')
+    lines.append(f'  subgraph cluster_products {{ label={_quote(labels["products"])}; color="#9ca3af"; fontname="Helvetica";')
+    for product in PRODUCTS:
+        lines.append(f"    {product} [label={_quote(labels[product])}];")
+    lines.append(f"    ros -> uitvoeringsagenda -> investeringsagenda [label={_quote(labels['then'])}];")
+    lines.append("  }")
+    payers = [k for k in ("rijk", "provincie", "waterschap") if k in groups] + ["gemeenten"]
+    for payer in payers:
+        lines.append(f"  {payer} -> hengelo [label={_quote(labels['contributes'])}];")
+    lines.append(f"  gemeenten -> boss [label={_quote(labels['aligns'])}];")
+    if "rijk" in groups:
+        lines.append(f"  boss -> rijk [label={_quote(labels['delegates'])}, style=dashed];")
+    lines.append(f"  hengelo -> ros [label={_quote(labels['pays'])}];")
+    lines.append("}")
+    return "\n".join(lines)

@@ -1,0 +1,178 @@
+"""Streamlit glue: cached loaders, the shared sidebar widgets, translation lookup and small rendering helpers.
+
+This is the only module in `ros` that imports Streamlit. Pages call these helpers so that they stay thin and
+never repeat each other. Widgets that define a shareable view are bound to the URL (`bind="query-params"`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from ros import exports
+from ros import format as fmt
+from ros.config import DATA_DIR, LANGUAGES
+from ros.i18n import language, section, translate
+from ros.region import municipality_names, source
+from ros.snapshot import Snapshot, load_snapshot
+from ros.validation import DataError
+
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+
+
+@st.cache_resource(show_spinner=False)
+def _cached_snapshot(data_dir: str) -> Snapshot:
+    return load_snapshot(Path(data_dir))
+
+
+def snapshot() -> Snapshot:
+    """The validated data snapshot (loaded once per process); stops the page with a message if it is invalid."""
+    try:
+        return _cached_snapshot(str(DATA_DIR))
+    except DataError as error:
+        st.error(t("common.data_error", message=str(error)), icon=":material/error:")
+        st.stop()
+
+
+def lang() -> str:
+    """The UI language chosen in the sidebar (Dutch by default); before the switch exists, the URL's ?lang=."""
+    if "lang" in st.session_state:
+        return language(st.session_state["lang"])
+    return language(st.query_params.get("lang"))
+
+
+def t(key: str, **values: object) -> str:
+    """The text for `key` in the chosen language."""
+    return translate(lang(), key, **values)
+
+
+def labels(area: str) -> dict[str, str]:
+    """All texts of one catalogue area in the chosen language, for figure builders."""
+    return section(lang(), area)
+
+
+def source_columns() -> dict[str, object]:
+    """Column labels (and link rendering) for a table of sources."""
+    columns = {c: t(f"sources.col_{c}") for c in ("id", "title", "publisher", "date", "licence", "note")}
+    return columns | {"reference": st.column_config.LinkColumn(t("sources.col_reference"))}
+
+
+def start_run() -> None:
+    """Begin a run: forget which widgets were linked to the URL on the previous run."""
+    st.session_state["_url_defaults"] = {}
+
+
+def from_url(key: str, default: Any, parse: Callable[[str], Any]) -> None:
+    """Link widget state `key` to the URL parameter of the same name.
+
+    On the session's first run the value comes from the URL when `parse` accepts it; otherwise the default
+    stays and the parameter is reported as ignored. Afterwards the widget owns the value and `sync_url`
+    writes it back (only when it differs from the default, so links stay short).
+    """
+    st.session_state["_url_defaults"][key] = default
+    loaded = st.session_state.setdefault("_url_loaded", set())
+    if key in loaded and key in st.session_state:
+        return
+    loaded.add(key)
+    raw = st.query_params.get(key)
+    value = default
+    if raw is not None:
+        try:
+            value = parse(raw)
+        except (ValueError, KeyError, TypeError):
+            st.session_state.setdefault("_url_ignored", []).append(f"{key}={raw}")
+    st.session_state[key] = value
+
+
+def sync_url(notice: Any) -> None:
+    """Write the linked widget values to the URL and show, once, which URL parameters were ignored."""
+    defaults = st.session_state.get("_url_defaults", {})
+    if not st.session_state.get("_url_checked"):
+        st.session_state["_url_checked"] = True
+        ignored = st.session_state.setdefault("_url_ignored", [])
+        ignored.extend(f"{k}={v}" for k, v in st.query_params.items() if k not in defaults)
+    wanted = {k: str(st.session_state[k]) for k, d in defaults.items() if st.session_state.get(k, d) not in (d, None)}
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+    ignored = st.session_state.pop("_url_ignored", [])
+    if ignored:
+        notice.warning(t("common.url_ignored", params=", ".join(sorted(set(ignored)))), icon=":material/link_off:")
+
+
+def _municipality_code(raw: str) -> str:
+    """A URL value as a known municipality code (accepts the code or the name, any case)."""
+    names = municipality_names(snapshot())
+    by_name = {name.lower(): code for code, name in names.items()}
+    code = raw.upper() if raw.upper() in names else by_name[raw.strip().lower()]
+    return code
+
+
+def _language_code(raw: str) -> str:
+    if raw not in LANGUAGES:
+        raise ValueError(raw)
+    return raw
+
+
+def language_switch() -> str:
+    """The NL/EN switch in the sidebar, kept in the URL as ?lang=en; returns the language code."""
+    from_url("lang", LANGUAGES[0], _language_code)
+    st.sidebar.radio("Taal / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get, horizontal=True, key="lang")
+    return lang()
+
+
+def municipality_picker() -> str | None:
+    """The sidebar municipality choice, kept across pages and in the URL as ?gemeente=GM0153."""
+    names = municipality_names(snapshot())
+    from_url("gemeente", None, _municipality_code)
+    st.sidebar.selectbox(
+        t("common.municipality"),
+        list(names),
+        format_func=names.get,
+        placeholder=t("common.all_twente"),
+        help=t("common.municipality_help"),
+        key="gemeente",
+    )
+    return selected_municipality()
+
+
+def selected_municipality() -> str | None:
+    """The CBS code chosen in the sidebar, or None for all of Twente."""
+    return st.session_state.get("gemeente")
+
+
+def source_caption(source_ids: Iterable[str], extra: str = "") -> None:
+    """A caption naming the sources (publisher, title, date) of what is shown just above it."""
+    parts = []
+    for source_id in dict.fromkeys(source_ids):
+        row = source(snapshot(), source_id)
+        parts.append(f"{row['publisher']}, *{row['title']}* ({fmt.partial_date(row['date'], lang())})")
+    text = f"{t('common.source')}: " + "; ".join(parts)
+    st.caption(f"{text}. {extra}" if extra else text)
+
+
+def download_buttons(name: str, sheets: Mapping[str, pd.DataFrame], key: str) -> None:
+    """CSV (first sheet) and Excel (all sheets) download buttons side by side; files are built on click."""
+    first = next(iter(sheets.values()))
+    left, right = st.columns(2)
+    left.download_button(
+        t("common.download_csv"),
+        lambda: exports.csv_bytes(first),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"{key}_csv",
+        on_click="ignore",
+    )
+    right.download_button(
+        t("common.download_excel"),
+        lambda: exports.excel_bytes(sheets),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table:",
+        key=f"{key}_xlsx",
+        on_click="ignore",
+    )

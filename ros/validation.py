@@ -1,0 +1,104 @@
+"""Row-by-row validation of the shipped CSV tables with pydantic, reported in Dutch.
+
+Each table in the catalogue has a pydantic row model. `validate_table` checks every row against it and raises
+`DataError` naming the file, the line number (as a spreadsheet shows it, header = line 1) and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import pandas as pd
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+
+class DataError(ValueError):
+    """A shipped or uploaded table that does not meet its schema; the message says where and why."""
+
+
+_MESSAGES = {
+    "missing": "ontbreekt",
+    "int_parsing": "is geen geheel getal",
+    "int_from_float": "is geen geheel getal",
+    "float_parsing": "is geen getal",
+    "greater_than_equal": "mag niet negatief zijn",
+    "greater_than": "moet groter dan nul zijn",
+    "less_than_equal": "is te groot",
+    "string_pattern_mismatch": "heeft niet de vorm die hier nodig is",
+    "string_too_short": "is leeg",
+    "literal_error": "is geen toegestane waarde",
+    "date_from_datetime_parsing": "is geen geldige datum (JJJJ-MM-DD)",
+    "date_parsing": "is geen geldige datum (JJJJ-MM-DD)",
+    "value_error": "is ongeldig",
+}
+
+GemeenteCode = Annotated[str, Field(pattern=r"^GM\d{4}$")]
+Count = Annotated[int, Field(ge=0)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+def _partial_date(value: str) -> str:
+    """Accept a date as precise as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD."""
+    if re.fullmatch(r"\d{4}", value):
+        return value
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        date.fromisoformat(value + "-01")
+        return value
+    date.fromisoformat(value)
+    return value
+
+
+PartialDate = Annotated[str, AfterValidator(_partial_date)]
+
+
+class Row(BaseModel):
+    """Base for row models: strict about unknown columns, lenient about CSV text types."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _describe(error: dict[str, Any]) -> str:
+    """One Dutch phrase for one pydantic error."""
+    field = ".".join(str(p) for p in error["loc"]) or "rij"
+    phrase = _MESSAGES.get(error["type"], "is ongeldig")
+    if error["type"] == "extra_forbidden":
+        return f"kolom '{field}' is onbekend"
+    given = error.get("input")
+    shown = "" if error["type"] == "missing" or isinstance(given, dict) else f" (gekregen: {given!r})"
+    return f"veld '{field}' {phrase}{shown}"
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell as pydantic should see it: empty cells are missing values."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+        return None
+    return value
+
+
+def validate_table(frame: pd.DataFrame, model: type[Row], file: str | Path) -> list[Row]:
+    """Validate every row of `frame`; return the parsed rows or raise DataError for the first bad one."""
+    name = Path(file).name
+    expected = set(model.model_fields)
+    missing = [c for c in model.model_fields if c not in frame.columns and model.model_fields[c].is_required()]
+    if missing:
+        raise DataError(f"{name}: kolom(men) {', '.join(missing)} ontbreken (verwacht: {', '.join(expected)})")
+    rows = []
+    for position, record in enumerate(frame.to_dict(orient="records")):
+        values = {k: v for k, v in ((k, _cell(v)) for k, v in record.items()) if v is not None}
+        try:
+            rows.append(model.model_validate(values))
+        except ValidationError as error:
+            problems = "; ".join(_describe(e) for e in error.errors())
+            raise DataError(f"{name}, regel {position + 2}: {problems}") from None
+    return rows
+
+
+def require_unique(frame: pd.DataFrame, column: str, file: str | Path) -> None:
+    """Raise DataError naming the first value of `column` that occurs twice."""
+    duplicated = frame[column][frame[column].duplicated()]
+    if not duplicated.empty:
+        line = int(duplicated.index[0]) + 2
+        raise DataError(f"{Path(file).name}, regel {line}: '{duplicated.iloc[0]}' komt vaker dan één keer voor in '{column}'")
