@@ -1,0 +1,164 @@
+"""Shared fixtures: the data snapshot, AppTest runs through app.py, and a real `streamlit run` for browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# ../shared/geo boundaries, for development and tests only; the Makefile passes the path when it exists.
+TEST_BOUNDARIES = os.environ.get("ROS_TEST_BOUNDARIES") or ""
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never touch the user's cache or the network: an empty cache dir, offline, test boundaries if any."""
+    os.environ["ROS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["ROS_OFFLINE"] = "1"
+    if TEST_BOUNDARIES:
+        os.environ["ROS_BOUNDARIES_FILE"] = TEST_BOUNDARIES
+
+
+@pytest.fixture(scope="session")
+def snapshot():
+    """The shipped data snapshot, validated."""
+    from ros.snapshot import load_snapshot
+
+    return load_snapshot()
+
+
+def run_app(page: str | None = None, query: dict[str, str] | None = None, **state: object) -> AppTest:
+    """Run app.py (optionally on `page`, e.g. 'app_pages/bronnen.py') with URL parameters and session state."""
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    if page:
+        at.switch_page(page)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    """All visible text of an AppTest run (titles, markdown, captions, metrics, alerts) as one string."""
+    parts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
+        parts.extend(str(e.value) for e in getattr(at, kind))
+    for metric in at.metric:
+        parts.extend([metric.label, str(metric.value), str(metric.delta or "")])
+    return "\n".join(parts)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a real `streamlit run app.py` on a free port (waits for /_stcore/health)."""
+    port = _free_port()
+    env = dict(os.environ, ROS_CACHE_DIR=str(tmp_path_factory.mktemp("server-cache")))
+    log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port), "--server.headless", "true"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(f"{base}/_stcore/health", timeout=1).ok:
+                break
+        except requests.RequestException:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail("streamlit run did not become healthy within 60 s")
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium through Playwright; skipped without Chromium unless CI is set."""
+    if not CHROMIUM:
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but no chromium is installed: browser tests cannot run")
+        pytest.skip("no chromium installed (apt-get install chromium); browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, app_server, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A fresh browser page; its console errors are in `page.console_errors`; a screenshot is kept on failure."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.on("console", lambda m: m.type == "error" and tab.console_errors.append(m.text))
+    tab.on("pageerror", lambda e: tab.console_errors.append(str(e)))
+    tab.base_url = app_server
+    yield tab
+    failed = getattr(request.node, "rep_call", None)
+    if failed is not None and failed.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Keep each phase's report on the test item, so fixtures can see whether the test failed."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def wait_for_app(tab, timeout: float = 30_000) -> None:
+    """Wait until the script has finished, no skeleton is left and every Plotly chart has drawn."""
+    tab.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
+    tab.wait_for_function(
+        "() => !document.querySelector('[data-testid=stSkeleton]') && "
+        "[...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'))",
+        timeout=timeout,
+    )
+
+
+def open_page(tab, path: str = "", query: str = "") -> None:
+    """Go to `path` (e.g. 'bronnen') with an optional query string and wait until it has rendered."""
+    tab.goto(f"{tab.base_url}/{path}{'?' + query if query else ''}")
+    wait_for_app(tab)
+
+
+def assert_no_exception(tab) -> None:
+    """Fail when the page shows a Streamlit exception box or an empty main area."""
+    assert tab.locator("[data-testid=stException]").count() == 0, tab.inner_text("[data-testid=stMain]")[:2000]
+    assert tab.inner_text("[data-testid=stMain]").strip(), "the page is empty"
