@@ -1,0 +1,208 @@
+"""Maps of the 14 Twente municipalities: a choropleth on the official boundaries, or a tile map without them.
+
+The choropleth (`Choroplethmap`, MapLibre) uses the `white-bg` style, which needs no tile server, and the
+boundaries from `ros.geo.load_boundaries` (CBS Gebiedsindelingen via PDOK). When no boundaries are available the
+same values are drawn as a grid of 14 labelled squares placed roughly where the municipalities lie; every tile
+carries the municipality's name and its value as text, so nothing depends on colour alone. Unknown values are
+drawn grey and labelled with the preformatted text (for example "onbekend"), never as zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import hex_to_rgb, sample_colorscale
+
+from ros.charts.style import apply_layout
+
+# Colour-blind-safe sequential scale (cividis, designed for colour-vision deficiencies), light = low, dark = high.
+COLORSCALE = "cividis_r"
+UNKNOWN_COLOUR = "#e5e7eb"
+BORDER_COLOUR = "#374151"
+# Twente's centre and a zoom that shows all 14 municipalities in a map about 520 px high.
+CENTER = {"lon": 6.70, "lat": 52.31}
+ZOOM = 9.0
+HEIGHT = 540
+
+# Layout of the tile map (row 0 = north, column 0 = west): roughly the municipalities' relative positions.
+TILE_GRID: dict[str, tuple[int, int]] = {
+    "GM1700": (0, 1),  # Twenterand
+    "GM0183": (0, 2),  # Tubbergen
+    "GM1774": (0, 3),  # Dinkelland
+    "GM0163": (1, 0),  # Hellendoorn
+    "GM0189": (1, 1),  # Wierden
+    "GM0141": (1, 2),  # Almelo
+    "GM0173": (1, 3),  # Oldenzaal
+    "GM0168": (1, 4),  # Losser
+    "GM1742": (2, 0),  # Rijssen-Holten
+    "GM1735": (2, 1),  # Hof van Twente
+    "GM0147": (2, 2),  # Borne
+    "GM0164": (2, 3),  # Hengelo
+    "GM0158": (3, 2),  # Haaksbergen
+    "GM0153": (3, 3),  # Enschede
+}
+TILE_SIZE = 0.94  # share of a grid cell a tile fills, leaving a white gap between tiles
+
+
+def _hover(frame: pd.DataFrame, value_label: str, text_column: str, hover_columns: Mapping[str, str]) -> tuple:
+    """Custom data (name, value text, hover texts) and the matching Dutch hover template."""
+    columns = ["name", text_column, *hover_columns]
+    lines = [f"<b>%{{customdata[0]}}</b><br>{_escape(value_label)}: %{{customdata[1]}}"]
+    lines += [f"{_escape(label)}: %{{customdata[{i}]}}" for i, label in enumerate(hover_columns.values(), start=2)]
+    return frame[columns].astype(str).to_numpy(), "<br>".join(lines) + "<extra></extra>"
+
+
+def _escape(label: str) -> str:
+    """A label safe inside a Plotly hover template (braces would be read as placeholders)."""
+    return label.replace("{", "(").replace("}", ")")
+
+
+def _value_range(values: pd.Series) -> tuple[float, float]:
+    """The colour range of the known values; a single value still gets a non-empty range."""
+    low, high = float(values.min()), float(values.max())
+    if high > low:
+        return low, high
+    return (min(0.0, low), max(0.0, high)) if low != 0 else (0.0, 1.0)
+
+
+def municipality_map(
+    frame: pd.DataFrame,
+    value_column: str,
+    text_column: str,
+    labels: Mapping[str, str],
+    geojson: dict | None,
+    separators: str = ",.",
+    hover_columns: Mapping[str, str] | None = None,
+) -> go.Figure:
+    """A choropleth of `value_column` per municipality (`code`, `name`) on `geojson` (feature id = code), with
+    `text_column` and the preformatted `hover_columns` (column → label) in the hover; a tile map when `geojson`
+    is None. `labels` holds "title" and "colorbar"."""
+    hover_columns = dict(hover_columns or {})
+    data = frame.assign(_value=pd.to_numeric(frame[value_column], errors="coerce"))
+    known, unknown = data[data["_value"].notna()], data[data["_value"].isna()]
+    low, high = _value_range(known["_value"]) if len(known) else (0.0, 1.0)
+    if geojson is None:
+        figure = _tile_map(data, text_column, labels, hover_columns, low, high)
+    else:
+        figure = _choropleth(known, unknown, text_column, labels, hover_columns, geojson, low, high)
+    figure.update_layout(separators=separators)
+    return figure
+
+
+def _colorbar(title: str) -> dict:
+    return {"title": {"text": title, "side": "right"}, "thickness": 14, "len": 0.8, "outlinewidth": 0, "tickformat": ","}
+
+
+def _choropleth(
+    known: pd.DataFrame,
+    unknown: pd.DataFrame,
+    text_column: str,
+    labels: Mapping[str, str],
+    hover_columns: Mapping[str, str],
+    geojson: dict,
+    low: float,
+    high: float,
+) -> go.Figure:
+    """The MapLibre choropleth: one trace for the known values, a grey one for the unknown."""
+    figure = go.Figure()
+    for part, is_known in ((known, True), (unknown, False)):
+        if part.empty:
+            continue
+        customdata, template = _hover(part, labels["colorbar"], text_column, hover_columns)
+        figure.add_trace(
+            go.Choroplethmap(
+                geojson=geojson,
+                locations=part["code"],
+                z=part["_value"] if is_known else [0] * len(part),
+                zmin=low if is_known else 0,
+                zmax=high if is_known else 1,
+                colorscale=COLORSCALE if is_known else [[0, UNKNOWN_COLOUR], [1, UNKNOWN_COLOUR]],
+                showscale=is_known,
+                colorbar=_colorbar(labels["colorbar"]) if is_known else None,
+                marker={"line": {"color": BORDER_COLOUR, "width": 1}, "opacity": 0.9},
+                customdata=customdata,
+                hovertemplate=template,
+                name="",
+            )
+        )
+    apply_layout(figure, labels["title"], height=HEIGHT)
+    figure.update_layout(map={"style": "white-bg", "center": CENTER, "zoom": ZOOM}, showlegend=False)
+    return figure
+
+
+def _text_colour(fill: str) -> str:
+    """Black or white text, whichever reads better on `fill` (an rgb(...) or #hex colour)."""
+    if fill.startswith("#"):
+        red, green, blue = hex_to_rgb(fill)
+    else:
+        red, green, blue = (float(v) for v in fill[fill.index("(") + 1 : -1].split(","))
+    return "#111827" if 0.299 * red + 0.587 * green + 0.114 * blue > 140 else "#ffffff"
+
+
+def _tile_map(
+    data: pd.DataFrame,
+    text_column: str,
+    labels: Mapping[str, str],
+    hover_columns: Mapping[str, str],
+    low: float,
+    high: float,
+) -> go.Figure:
+    """Fourteen squares in a rough geographic grid, coloured by value and labelled with name and value text."""
+    data = data[data["code"].isin(TILE_GRID)]
+    rows = [TILE_GRID[code][0] for code in data["code"]]
+    cols = [TILE_GRID[code][1] for code in data["code"]]
+    fills = [
+        UNKNOWN_COLOUR if pd.isna(v) else sample_colorscale(COLORSCALE, [(v - low) / (high - low)])[0]
+        for v in data["_value"]
+    ]
+    half = TILE_SIZE / 2
+    shapes = [
+        {
+            "type": "rect",
+            "x0": c - half,
+            "x1": c + half,
+            "y0": -r - half,
+            "y1": -r + half,
+            "fillcolor": fill,
+            "line": {"color": "white", "width": 0},
+            "layer": "below",
+            "name": code,
+        }
+        for code, r, c, fill in zip(data["code"], rows, cols, fills, strict=True)
+    ]
+    customdata, template = _hover(data, labels["colorbar"], text_column, hover_columns)
+    figure = go.Figure(
+        go.Scatter(
+            x=cols,
+            y=[-r for r in rows],
+            mode="markers+text",
+            text=[f"<b>{n}</b><br>{v}" for n, v in zip(data["name"], data[text_column], strict=True)],
+            textfont={"color": [_text_colour(f) for f in fills], "size": 13},
+            textposition="middle center",
+            marker={
+                "symbol": "square",
+                "size": 40,
+                "opacity": 0,
+                "color": data["_value"].fillna(low),
+                "colorscale": COLORSCALE,
+                "cmin": low,
+                "cmax": high,
+                "showscale": True,
+                "colorbar": _colorbar(labels["colorbar"]),
+            },
+            customdata=customdata,
+            hovertemplate=template,
+            name="",
+        )
+    )
+    apply_layout(figure, labels["title"], height=HEIGHT)
+    grid_cols = max(c for _, c in TILE_GRID.values())
+    grid_rows = max(r for r, _ in TILE_GRID.values())
+    figure.update_layout(shapes=shapes, showlegend=False, plot_bgcolor="white")
+    figure.update_xaxes(visible=False, range=[-0.5, grid_cols + 0.5], fixedrange=True)
+    figure.update_yaxes(
+        visible=False, range=[-grid_rows - 0.5, 0.5], fixedrange=True, scaleanchor="x", constrain="domain"
+    )
+    return figure
