@@ -47,8 +47,7 @@ def read_table(dataset: Dataset, data_dir: Path) -> pd.DataFrame:
     frame = pd.DataFrame([row.model_dump() for row in rows], columns=list(dataset.model.model_fields))
     for column in _optional_int_fields(dataset):
         frame[column] = frame[column].astype("Int64")
-    key = frame[list(dataset.key)].astype(str).agg("|".join, axis=1).rename("key").to_frame()
-    require_unique(key, "key", path)
+    require_unique(frame, list(dataset.key), path)
     if dataset.per_municipality:
         _require_twente(frame, dataset.file)
     return frame

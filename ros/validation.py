@@ -64,8 +64,6 @@ def _describe(error: dict[str, Any]) -> str:
     """One Dutch phrase for one pydantic error."""
     field = ".".join(str(p) for p in error["loc"]) or "rij"
     phrase = _MESSAGES.get(error["type"], "is ongeldig")
-    if error["type"] == "extra_forbidden":
-        return f"kolom '{field}' is onbekend"
     given = error.get("input")
     shown = "" if error["type"] == "missing" or isinstance(given, dict) else f" (gekregen: {given!r})"
     return f"veld '{field}' {phrase}{shown}"
@@ -84,7 +82,10 @@ def validate_table(frame: pd.DataFrame, model: type[Row], file: str | Path) -> l
     expected = set(model.model_fields)
     missing = [c for c in model.model_fields if c not in frame.columns and model.model_fields[c].is_required()]
     if missing:
-        raise DataError(f"{name}: kolom(men) {', '.join(missing)} ontbreken (verwacht: {', '.join(expected)})")
+        raise DataError(f"{name}: kolom(men) {', '.join(missing)} ontbreken (verwacht: {', '.join(model.model_fields)})")
+    unknown = [str(c) for c in frame.columns if c not in expected]
+    if unknown:
+        raise DataError(f"{name}: kolom(men) {', '.join(unknown)} onbekend (verwacht: {', '.join(model.model_fields)})")
     rows = []
     for position, record in enumerate(frame.to_dict(orient="records")):
         values = {k: v for k, v in ((k, _cell(v)) for k, v in record.items()) if v is not None}
@@ -96,9 +97,12 @@ def validate_table(frame: pd.DataFrame, model: type[Row], file: str | Path) -> l
     return rows
 
 
-def require_unique(frame: pd.DataFrame, column: str, file: str | Path) -> None:
-    """Raise DataError naming the first value of `column` that occurs twice."""
-    duplicated = frame[column][frame[column].duplicated()]
-    if not duplicated.empty:
-        line = int(duplicated.index[0]) + 2
-        raise DataError(f"{Path(file).name}, regel {line}: '{duplicated.iloc[0]}' komt vaker dan één keer voor in '{column}'")
+def require_unique(frame: pd.DataFrame, columns: list[str], file: str | Path) -> None:
+    """Raise DataError naming the first combination of `columns` that occurs twice."""
+    duplicated = frame.index[frame.duplicated(subset=columns)]
+    if len(duplicated):
+        first = frame.loc[duplicated[0], columns].astype(str).tolist()
+        raise DataError(
+            f"{Path(file).name}, regel {int(duplicated[0]) + 2}: {' / '.join(first)} komt vaker dan één keer voor"
+            f" (sleutel: {', '.join(columns)})"
+        )

@@ -61,6 +61,7 @@ def texts(at: AppTest) -> str:
         parts.extend(str(e.value) for e in getattr(at, kind))
     for metric in at.metric:
         parts.extend([metric.label, str(metric.value), str(metric.delta or "")])
+    parts.extend(p.proto.text for p in at.get("progress"))
     return "\n".join(parts)
 
 
@@ -123,7 +124,7 @@ def page(browser, app_server, request: pytest.FixtureRequest) -> Iterator[object
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     tab = context.new_page()
     tab.console_errors = []
-    tab.on("console", lambda m: m.type == "error" and tab.console_errors.append(m.text))
+    tab.on("console", lambda m: m.type == "error" and tab.console_errors.append(f"{m.text} @ {m.location.get('url', '')}"))
     tab.on("pageerror", lambda e: tab.console_errors.append(str(e)))
     tab.base_url = app_server
     yield tab

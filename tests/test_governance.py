@@ -1,0 +1,28 @@
+"""The 17 parties and the governance diagram."""
+
+from ros.governance import governance_dot, parties_by_kind
+from ros.i18n import section
+
+
+def test_seventeen_parties_by_kind(snapshot) -> None:
+    groups = parties_by_kind(snapshot["parties"])
+    assert list(groups) == ["rijk", "provincie", "waterschap", "gemeente"]
+    assert sum(len(v) for v in groups.values()) == 17
+    assert groups["waterschap"] == ["Waterschap Vechtstromen"]
+    assert len(groups["gemeente"]) == 14
+
+
+def test_diagram_has_every_party_the_boss_the_cashier_and_the_products_in_order(snapshot) -> None:
+    dot = governance_dot(snapshot["parties"], section("nl", "governance"))
+    for name in ("Rijk", "Provincie Overijssel", "Waterschap Vechtstromen", "Tubbergen", "Hof van Twente"):
+        assert name in dot
+    assert "14 Twentse gemeenten" in dot
+    assert "kassier en budgethouder" in dot
+    assert "ros -> uitvoeringsagenda -> investeringsagenda" in dot
+    assert 'boss -> rijk [label="bestuurlijke afvaardiging"' in dot
+    assert dot.count("-> hengelo") == 4
+
+
+def test_labels_are_escaped(snapshot) -> None:
+    labels = section("en", "governance") | {"then": 'say "hi"'}
+    assert 'label="say \\"hi\\""' in governance_dot(snapshot["parties"], labels)

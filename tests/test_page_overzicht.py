@@ -1,0 +1,50 @@
+"""AppTest: the overview page through app.py, in Dutch and English, with URL state."""
+
+from conftest import run_app, texts
+
+
+def test_overview_shows_targets_and_standing_in_dutch() -> None:
+    at = run_app()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Nieuwe woningen tot 2050"] == "≥ 69.000"
+    assert metrics["Extra inwoners tot 2050"] == "> 100.000"
+    assert metrics["Inwoners op 1-1-2026"] == "646.449"
+    assert metrics["Woningen op 1-1-2024"] == "288.025"
+    body = texts(at)
+    assert "+5.643 sinds 1-1-2024" in body
+    assert "5,6% van de 100.000 extra inwoners" in body
+    assert "Woningen gebouwd sinds 2024: **onbekend**" in body
+    assert "Kerncijfers wijken en buurten 2024 (85984NED)" in body
+    assert "**3 gemeenten**" not in body and "**14 gemeenten**: Almelo, Borne" in body
+
+
+def test_language_switch_translates_the_page_and_numbers() -> None:
+    at = run_app()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["New homes by 2050"] == "≥ 69,000"
+    assert metrics["Inhabitants on 1/1/2026"] == "646,449"
+    assert at.title[0].value == "ROS Twente: the step change at a glance"
+    assert at.query_params["lang"] == ["en"] or at.query_params["lang"] == "en"
+
+
+def test_url_sets_language_and_municipality_and_survives_page_switch() -> None:
+    at = run_app(query={"lang": "en", "gemeente": "enschede"})
+    assert at.title[0].value.startswith("ROS Twente: the step change")
+    assert at.sidebar.selectbox(key="gemeente").value == "GM0153"
+    at.switch_page("app_pages/bronnen.py").run()
+    assert at.title[0].value == "Data & sources"
+    assert at.sidebar.selectbox(key="gemeente").value == "GM0153"
+    assert dict(at.query_params) in ({"lang": "en", "gemeente": "GM0153"}, {"lang": ["en"], "gemeente": ["GM0153"]})
+
+
+def test_bad_url_parameters_fall_back_with_one_dutch_notice() -> None:
+    at = run_app(query={"lang": "xx", "gemeente": "Atlantis", "<script>": "1"})
+    assert not at.exception
+    assert at.title[0].value.startswith("ROS Twente: de schaalsprong")
+    assert at.sidebar.selectbox(key="gemeente").value is None
+    [warning] = at.warning
+    assert "genegeerd" in warning.value
+    for part in ("lang=xx", "gemeente=Atlantis", "<script>=1"):
+        assert part in warning.value
