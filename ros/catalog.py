@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, model_validator
 
 from ros.validation import Count, GemeenteCode, PartialDate, Row, Text
 
@@ -137,3 +137,38 @@ CATALOG: tuple[Dataset, ...] = (
     Dataset("targets", "targets.csv", TargetRow, ("id",), "datasets.targets"),
     Dataset("parties", "parties.csv", PartyRow, ("id",), "datasets.parties"),
 )
+
+
+def _at_most_cents(value: float) -> float:
+    """Accept an amount in euros with at most two decimals (whole cents)."""
+    from decimal import Decimal
+
+    if Decimal(str(value)).as_tuple().exponent < -2:
+        raise ValueError("meer dan twee decimalen")
+    return value
+
+
+Euro = Annotated[float, Field(ge=0, allow_inf_nan=False), AfterValidator(_at_most_cents)]
+
+
+class BudgetRow(Row):
+    """The contribution of one of the 17 parties to drawing up the ROS in one period; empty amount = unknown."""
+
+    party_id: Annotated[str, Field(pattern=r"^([a-z_]+|GM\d{4})$")]
+    kind: Literal["rijk", "provincie", "waterschap", "gemeente"]
+    amount: Euro | None = None
+    status: Literal["besloten", "toegezegd", "onbekend"]
+    period: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")]
+    programme: str = ""
+    source_id: SourceId
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _status_matches_amount(self) -> BudgetRow:
+        """An amount is known exactly when the status is besloten or toegezegd."""
+        if (self.amount is None) != (self.status == "onbekend"):
+            raise ValueError("status 'onbekend' hoort bij een leeg bedrag, 'besloten'/'toegezegd' bij een bedrag")
+        return self
+
+
+CATALOG = (*CATALOG, Dataset("budget", "budget.csv", BudgetRow, ("party_id", "period"), "budget.dataset_title"))
