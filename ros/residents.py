@@ -1,0 +1,53 @@
+"""Residents that a homes path can house, under an assumption about how many people live in a dwelling.
+
+Inhabitants per dwelling are derived (population / dwelling stock, both CBS 85984NED on 1-1-2024), per
+municipality. The yearly change in that occupancy is an assumption (default 0 % a year): a negative change means
+smaller households, so the existing stock houses fewer people and more homes are needed for the same growth.
+Population at the end of year y = (dwellings on 1-1-2024 + homes added from the start year up to y)
+× occupancy on 1-1-2024 × (1 + change)^(y + 1 − 2024). Homes built before the start year are not in the data
+(CBS figures after 2020 are missing) and are not counted.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+BASE_YEAR = 2024  # the CBS reference date 1-1-2024 of population and dwellings
+MILESTONES = (2030, 2040, 2050)
+
+
+def occupancy(population: np.ndarray, dwellings: np.ndarray) -> np.ndarray:
+    """Derived inhabitants per dwelling (NaN without dwellings)."""
+    population, dwellings = np.asarray(population, dtype=float), np.asarray(dwellings, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(dwellings > 0, population / dwellings, np.nan)
+
+
+def occupancy_factor(years: np.ndarray | int, change: float, base_year: int = BASE_YEAR) -> np.ndarray:
+    """Occupancy at the end of each year relative to the base date (1-1-`base_year`)."""
+    if change <= -1:
+        raise ValueError("change must be above -100 %")
+    return (1 + change) ** (np.asarray(years, dtype=float) + 1 - base_year)
+
+
+def population_path(population: np.ndarray, dwellings: np.ndarray, cumulative_homes: np.ndarray, years: np.ndarray,
+                    change: float, base_year: int = BASE_YEAR) -> np.ndarray:
+    """Population at the end of each year (rows: municipalities, columns: `years`), unrounded."""
+    stock = np.asarray(dwellings, dtype=float)[:, None] + cumulative_homes
+    return stock * occupancy(population, dwellings)[:, None] * occupancy_factor(years, change, base_year)[None, :]
+
+
+def homes_needed(population: np.ndarray, dwellings: np.ndarray, shares: np.ndarray, growth: float, year: int,
+                 change: float, base_year: int = BASE_YEAR) -> float:
+    """Homes (spread by `shares`) that house `growth` more residents than on 1-1-`base_year` by the end of `year`.
+
+    Solves Σ (dwellings_i + shares_i·H) · occ_i · f = Σ population_i + growth for H, with f the occupancy factor.
+    NaN when the new homes would house nobody.
+    """
+    occ = occupancy(population, dwellings)
+    factor = float(occupancy_factor(year, change, base_year))
+    per_home = float(np.nansum(np.asarray(shares) * occ)) * factor
+    if per_home <= 0:
+        return float("nan")
+    existing = float(np.nansum(np.asarray(dwellings) * occ)) * factor
+    return (float(np.sum(population)) + growth - existing) / per_home

@@ -1,0 +1,389 @@
+"""The full recompute of the targets page: allocation, yearly paths, pace against history and residents.
+
+`recompute(region, settings)` is the one entry point (used by the page, the benchmark and later scenario models).
+`region_data` turns the snapshot into arrays once: CBS 85984NED key figures (1-1-2024), CBS 37230ned population
+(1-1-2026, provisional), CBS 81955NED new construction 2012–2020 and the provincial plan capacity 2021. Settings
+are a frozen `TargetSettings` whose defaults are the ROS totals (69.000 homes, 100.000 residents, 2025–2050).
+`synthetic_region` builds an invented national-size region for benchmarks only; its figures are not data.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from ros import format as fmt
+from ros import pace, residents, trajectory
+from ros.allocation import CITY_CODES, KEYS, AllocationError, KeyData, allocate, key_weights
+from ros.i18n import translate
+from ros.snapshot import Snapshot
+
+MAX_TOTAL = 10_000_000
+MAX_OCCUPANCY_CHANGE = 0.05  # ±5 % a year is far outside anything observed; beyond it the input is refused
+TOTAL_CODE = "twente"
+
+
+@dataclass(frozen=True)
+class TargetSettings:
+    """Everything a planner can set on the targets page; the defaults are the ROS totals and a linear path."""
+
+    homes_total: int = 69_000
+    residents_total: int = 100_000
+    key: str = "population"
+    city_share: float = 1.0
+    custom_weights: tuple[tuple[str, float], ...] | None = None
+    shape: str = "linear"
+    start_year: int = 2025
+    end_year: int = 2050
+    outlook: str = "stop"
+    outlook_pace: int = 2_000
+    outlook_year: int = trajectory.LAST_YEAR
+    occupancy_change: float = 0.0
+
+    def check(self) -> None:
+        """Raise AllocationError (Dutch message) for settings that cannot be computed."""
+        for name, value in (("woningen", self.homes_total), ("inwoners", self.residents_total)):
+            if not isinstance(value, (int, np.integer)) or not 0 <= value <= MAX_TOTAL:
+                raise AllocationError(f"Het totaal aan {name} moet een geheel getal tussen 0 en {MAX_TOTAL:_} zijn."
+                                      .replace("_", "."))
+        if self.key not in KEYS:
+            raise AllocationError(f"Onbekende verdeelsleutel '{self.key}'.")
+        if not abs(self.occupancy_change) <= MAX_OCCUPANCY_CHANGE:
+            raise AllocationError("De jaarlijkse verandering van de bewoning moet tussen −5% en +5% liggen.")
+        if self.outlook_pace < 0:
+            raise AllocationError("Het tempo na het eindjaar kan niet negatief zijn.")
+        trajectory.check_period(self.start_year, self.end_year, self.outlook_year)
+
+
+@dataclass(frozen=True, eq=False)
+class RegionData:
+    """Static figures per municipality (fixed order: by name) that every recompute starts from."""
+
+    keys: KeyData
+    history: pace.History
+    population_now: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    reference_date: date = date(2024, 1, 1)
+    reference_date_now: date | None = None
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """CBS codes in display order."""
+        return self.keys.codes
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Names in display order."""
+        return self.keys.names
+
+
+def region_data(snapshot: Snapshot) -> RegionData:
+    """The 14 Twente municipalities from the snapshot, ordered by name."""
+    base = snapshot["municipalities"].sort_values("name", ignore_index=True)
+    plans = snapshot["plan_capacity"].set_index("code").reindex(base["code"])
+    now = snapshot["population_2026"].set_index("code").reindex(base["code"])
+    codes = tuple(base["code"])
+    keys = KeyData(
+        codes=codes,
+        names=tuple(base["name"]),
+        population=base["population"].to_numpy(float),
+        dwellings=base["dwellings"].to_numpy(float),
+        households=base["households"].to_numpy(float),
+        plan_hard=plans["hard_plans"].to_numpy(float),
+        plan_total=plans["total_plans"].to_numpy(float),
+        is_city=np.array([c in CITY_CODES for c in codes]),
+    )
+    return RegionData(keys, pace.history(snapshot["new_construction"], codes), now["population"].to_numpy(float),
+                      base["reference_date"].max(), now["reference_date"].max())
+
+
+def synthetic_region(count: int = 342, seed: int = 1) -> RegionData:
+    """An invented region of `count` municipalities (national size by default) for benchmarks; not real data."""
+    rng = np.random.default_rng(seed)
+    population = np.round(rng.lognormal(10.3, 0.8, count)) + 1_000
+    dwellings = np.round(population / rng.uniform(1.9, 2.6, count))
+    codes = tuple(f"GM{i:04d}" for i in range(count))
+    keys = KeyData(codes, tuple(f"Gemeente {i}" for i in range(count)), population, dwellings,
+                   np.round(dwellings * 0.98), np.round(dwellings * 0.02), np.round(dwellings * 0.05),
+                   np.arange(count) < 3)
+    years = np.round(dwellings[:, None] * rng.uniform(0.003, 0.012, (count, 9)))
+    history = pace.History(years.mean(axis=1), years.max(axis=1), 2012 + years.argmax(axis=1),
+                           float(years.sum(axis=0).mean()), float(years.sum(axis=0).max()), 2012)
+    return RegionData(keys, history, population * 1.01)
+
+
+@dataclass(frozen=True, eq=False)
+class TargetResult:
+    """The outcome of one recompute; arrays follow the region's municipality order."""
+
+    settings: TargetSettings
+    region: RegionData
+    shares: np.ndarray
+    homes: np.ndarray
+    residents: np.ndarray
+    path: trajectory.Trajectory
+    population: np.ndarray
+
+    @property
+    def span(self) -> int:
+        """Number of years from the start year up to and including the end year."""
+        return self.settings.end_year - self.settings.start_year + 1
+
+    def cumulative_at(self, year: int) -> np.ndarray:
+        """Homes added per municipality by the end of `year` (0 before the start year)."""
+        if year < self.settings.start_year:
+            return np.zeros(len(self.homes), dtype=np.int64)
+        return self.path.cumulative[:, self.path.column(min(year, int(self.path.years[-1])))]
+
+    def population_at(self, year: int) -> np.ndarray:
+        """Whole residents per municipality at the end of `year` under the occupancy assumption."""
+        keys = self.region.keys
+        cumulative = self.cumulative_at(year)[:, None]
+        path = residents.population_path(keys.population, keys.dwellings, cumulative, np.array([year]),
+                                         self.settings.occupancy_change)
+        return np.rint(path[:, 0]).astype(np.int64)
+
+    def homes_needed_for_residents(self) -> float:
+        """Homes (spread like this allocation) that would house the residents target by the end year."""
+        keys = self.region.keys
+        return residents.homes_needed(keys.population, keys.dwellings, self.shares, self.settings.residents_total,
+                                      self.settings.end_year, self.settings.occupancy_change)
+
+    def table(self) -> pd.DataFrame:
+        """Per municipality plus a last totals row (code 'twente'): share, homes, residents, homes a year needed,
+        history, pace ratio, reached year, growth % of stock, homes per 1,000 inhabitants and housed residents."""
+        keys, hist, s = self.region.keys, self.region.history, self.settings
+        window = self.path.homes[:, self.path.target_columns]
+        frame = pd.DataFrame({"code": keys.codes, "name": keys.names, "share": self.shares, "homes": self.homes,
+                              "residents": self.residents, "per_year": self.homes / self.span,
+                              "peak_year": window.max(axis=1, initial=0), "hist_average": hist.average,
+                              "hist_best": hist.best, "population": keys.population, "dwellings": keys.dwellings})
+        total = {"code": TOTAL_CODE, "name": TOTAL_CODE, "share": float(self.shares.sum()),
+                 "homes": int(self.homes.sum()), "residents": int(self.residents.sum()),
+                 "per_year": self.homes.sum() / self.span, "peak_year": int(window.sum(axis=0).max(initial=0)),
+                 "hist_average": hist.region_average, "hist_best": hist.region_best,
+                 "population": keys.population.sum(), "dwellings": keys.dwellings.sum()}
+        frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
+        frame["pace_ratio"] = pace.ratio(frame["per_year"], frame["hist_average"])
+        frame["reached_year"] = pd.array(pace.year_reached(frame["homes"], frame["hist_average"], s.start_year),
+                                         dtype="Int64")
+        frame["growth_pct"] = frame["homes"] / frame["dwellings"]
+        frame["per_1000"] = frame["homes"] / frame["population"] * 1000
+        for year in (*residents.MILESTONES, s.end_year):
+            housed = self.population_at(year)
+            growth = np.append(housed, housed.sum()) - frame["population"].to_numpy()
+            frame[f"growth_{year}"] = growth.astype(np.int64)
+        frame["gap"] = frame[f"growth_{s.end_year}"] - frame["residents"]
+        return frame
+
+    def yearly_frame(self) -> pd.DataFrame:
+        """Long frame: code, name, year, homes (that year), cumulative, target (the municipality's target) and
+        historical (the cumulative at the 2012–2020 average pace from the start year; NaN when unknown)."""
+        keys, path = self.region.keys, self.path
+        count, years = path.homes.shape
+        elapsed = np.tile(path.years - self.settings.start_year + 1, count)
+        return pd.DataFrame({"code": np.repeat(keys.codes, years), "name": np.repeat(keys.names, years),
+                             "year": np.tile(path.years, count), "homes": path.homes.ravel(),
+                             "cumulative": path.cumulative.ravel(), "target": np.repeat(self.homes, years),
+                             "historical": np.repeat(self.region.history.average, years) * elapsed})
+
+    def region_path(self) -> pd.DataFrame:
+        """Per year for the whole region: homes, cumulative, the cumulative at the historical average pace and the
+        population growth housed (against 1-1-2024)."""
+        keys, path, s = self.region.keys, self.path, self.settings
+        historical = self.region.history.region_average * (path.years - s.start_year + 1)
+        population = np.rint(self.population).astype(np.int64).sum(axis=0)
+        return pd.DataFrame({"year": path.years, "homes": path.homes.sum(axis=0),
+                             "cumulative": path.cumulative.sum(axis=0), "historical": historical,
+                             "growth": population - int(keys.population.sum())})
+
+
+def recompute(region: RegionData, settings: TargetSettings) -> TargetResult:
+    """Allocate the totals, spread the homes over the years and compute the residents they house."""
+    settings.check()
+    keys = region.keys
+    custom = dict(settings.custom_weights) if settings.custom_weights is not None else None
+    shares = key_weights(settings.key, keys, settings.city_share, custom)
+    homes = allocate(settings.homes_total, settings.key, keys, settings.city_share, custom)
+    people = allocate(settings.residents_total, settings.key, keys, settings.city_share, custom)
+    path = trajectory.build(homes, settings.shape, settings.start_year, settings.end_year, settings.outlook,
+                            settings.outlook_pace, shares, settings.outlook_year)
+    population = residents.population_path(keys.population, keys.dwellings, path.cumulative, path.years,
+                                           settings.occupancy_change)
+    return TargetResult(settings, region, shares, homes, people, path, population)
+
+
+def row(table: pd.DataFrame, code: str | None) -> pd.Series:
+    """One row of a result table: the municipality `code`, or the totals row for None."""
+    return table[table["code"] == (code or TOTAL_CODE)].iloc[0]
+
+
+def municipality_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """A result table without its totals row."""
+    return table[table["code"] != TOTAL_CODE]
+
+
+def wide_by_name(yearly: pd.DataFrame, column: str, last_year: int, lang: str, year_header: str) -> pd.DataFrame:
+    """`column` of a yearly frame as formatted text, a row per year (up to `last_year`), a column per municipality."""
+    part = yearly[yearly["year"] <= last_year]
+    wide = part.pivot(index="year", columns="name", values=column)[list(dict.fromkeys(part["name"]))]
+    text = wide.apply(lambda values: [fmt.number(v, lang) for v in values])
+    text.insert(0, year_header, wide.index.astype(str))
+    return text.reset_index(drop=True)
+
+
+def woondeal_check(result: TargetResult, year: int) -> int:
+    """Homes the path adds in the region from the start year to the end of `year`."""
+    return int(result.cumulative_at(year).sum())
+
+
+def display_table(table: pd.DataFrame, lang: str, total_name: str) -> pd.DataFrame:
+    """`table` with formatted text columns (`<column>_text`) for the screen, the totals row named `total_name`."""
+    shown = table.copy()
+    shown.loc[shown["code"] == TOTAL_CODE, "name"] = total_name
+    shown = fmt.with_text_columns(shown, lang, {"share": "percent", "homes": "number", "residents": "number",
+                                                "per_year": "number", "hist_average": "number",
+                                                "gap": "signed", "growth_pct": "percent"})
+    for column in (c for c in shown.columns if c.startswith("growth_2")):
+        shown[f"{column}_text"] = [fmt.signed(v, lang) for v in shown[column]]
+    shown["per_1000_text"] = [fmt.number(v, lang, 1) for v in shown["per_1000"]]
+    shown["pace_ratio_text"] = [ratio_text(v, lang) for v in shown["pace_ratio"]]
+    shown["pace_ratio_short_text"] = [fmt.unknown(lang) if fmt.is_unknown(v) else f"{fmt.number(v, lang, 1)}×"
+                                      for v in shown["pace_ratio"]]
+    shown["reached_year_text"] = [year_text(v, lang) for v in shown["reached_year"]]
+    return shown
+
+
+def ratio_text(value: float, lang: str) -> str:
+    """'3,1× het gemiddelde van 2012–2020' (or 'onbekend')."""
+    if fmt.is_unknown(value):
+        return fmt.unknown(lang)
+    first, last = pace.HISTORY_YEARS
+    return translate(lang, "targets.ratio_text", ratio=fmt.number(value, lang, 1), first=first, last=last)
+
+
+def year_text(value: object, lang: str) -> str:
+    """A year without grouping (2061), or the word for 'not at this pace'."""
+    return translate(lang, "targets.never") if fmt.is_unknown(value) else str(int(value))
+
+
+def export_table(shown: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
+    """The numeric columns named in `columns` (column → header), renamed for a download."""
+    return shown[list(columns)].rename(columns=dict(columns))
+
+
+def choice(options: Sequence[str]) -> Callable[[str], str]:
+    """A URL parser that accepts one of `options`."""
+
+    def parse(raw: str) -> str:
+        if raw not in options:
+            raise ValueError(raw)
+        return raw
+
+    return parse
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """A URL parser for a whole number between `low` and `high`."""
+
+    def parse(raw: str) -> int:
+        value = int(raw)
+        if not low <= value <= high:
+            raise ValueError(raw)
+        return value
+
+    return parse
+
+
+def bounded_float(low: float, high: float) -> Callable[[str], float]:
+    """A URL parser for a number between `low` and `high`."""
+
+    def parse(raw: str) -> float:
+        value = float(raw)
+        if not math.isfinite(value) or not low <= value <= high:
+            raise ValueError(raw)
+        return value
+
+    return parse
+
+
+MAP_MEASURES = ("homes", "per_1000", "growth_pct", "residents", "pace_ratio")
+# The preformatted text column of `display_table` shown on the map for each measure.
+MAP_TEXT = {"homes": "homes_text", "per_1000": "per_1000_text", "growth_pct": "growth_pct_text",
+            "residents": "residents_text", "pace_ratio": "pace_ratio_short_text"}
+_KEY_SOURCES = {"population": ["cbs_85984ned"], "dwellings": ["cbs_85984ned"], "households": ["cbs_85984ned"],
+                "stedelijk_netwerk": ["rijk_persbericht_2024_11_12", "cbs_85984ned"],
+                "plan_hard": ["plancapaciteit_2021"], "plan_total": ["plancapaciteit_2021"]}
+
+
+def key_sources(key: str) -> list[str]:
+    """The source ids an allocation key is built from (none for equal shares and custom weights)."""
+    return _KEY_SOURCES.get(key, [])
+
+
+def occupancy_twente(region: RegionData) -> float:
+    """Derived inhabitants per dwelling of the whole region on the reference date."""
+    return float(region.keys.population.sum() / region.keys.dwellings.sum())
+
+
+def actual_growth(region: RegionData) -> tuple[int, int] | None:
+    """(year, growth): the population change from the reference date to the later (provisional) count, placed at
+    the end of the year before that count (1-1-2026 → end of 2025); None when there is no later count."""
+    if region.reference_date_now is None or not len(region.population_now):
+        return None
+    growth = int(region.population_now.sum() - region.keys.population.sum())
+    return region.reference_date_now.year - 1, growth
+
+
+def settings_from_state(state: Mapping[str, object], region: RegionData) -> TargetSettings:
+    """Settings from the page's widget values (URL names: woningen, inwoners, sleutel, steden in %, gewichten,
+    vorm, startjaar, eindjaar, doorkijk, tempo, bewoning in % a year); missing values keep their defaults."""
+    from ros.allocation import weights_from_text
+
+    default = TargetSettings()
+    text = str(state.get("gewichten") or "")
+    custom = None
+    if state.get("sleutel") == "custom" and text:
+        custom = tuple(sorted(weights_from_text(text, region.codes, region.names).items()))
+    return TargetSettings(
+        homes_total=int(state.get("woningen", default.homes_total)),
+        residents_total=int(state.get("inwoners", default.residents_total)),
+        key=str(state.get("sleutel", default.key)),
+        city_share=float(state.get("steden", default.city_share * 100)) / 100,
+        custom_weights=custom,
+        shape=str(state.get("vorm", default.shape)),
+        start_year=int(state.get("startjaar", default.start_year)),
+        end_year=int(state.get("eindjaar", default.end_year)),
+        outlook=str(state.get("doorkijk", default.outlook)),
+        outlook_pace=int(state.get("tempo", default.outlook_pace)),
+        occupancy_change=float(state.get("bewoning", default.occupancy_change * 100)) / 100,
+    )
+
+
+def table_columns(labels: Mapping[str, str], end_year: int) -> dict[str, str]:
+    """The columns of the results table (column → header) for labels of the 'targets' area."""
+    columns = {c: labels[f"col_{c}"] for c in ("share", "homes", "residents", "per_year", "hist_average",
+                                                "pace_ratio", "reached_year", "growth_pct", "per_1000")}
+    return {"name": labels["col_name"], **columns, f"growth_{end_year}": labels["col_growth_end"].format(year=end_year),
+            "gap": labels["col_gap"]}
+
+
+def screen_table(shown: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
+    """The text columns of `display_table` for `columns` (column → header), renamed for the screen."""
+    picked = {c if c == "name" else f"{c}_text": header for c, header in columns.items()}
+    return shown[list(picked)].rename(columns=picked)
+
+
+def path_display(path: pd.DataFrame, labels: Mapping[str, str], lang: str) -> pd.DataFrame:
+    """The region path as formatted text with headers, as the table alternative of its charts."""
+    return pd.DataFrame({
+        labels["col_year"]: path["year"].astype(str),
+        labels["col_homes_year"]: [fmt.number(v, lang) for v in path["homes"]],
+        labels["col_cumulative"]: [fmt.number(v, lang) for v in path["cumulative"]],
+        labels["col_historical"]: [fmt.number(v, lang) for v in path["historical"]],
+        labels["col_growth"]: [fmt.signed(v, lang) for v in path["growth"]],
+    })
