@@ -172,3 +172,69 @@ class BudgetRow(Row):
 
 
 CATALOG = (*CATALOG, Dataset("budget", "budget.csv", BudgetRow, ("party_id", "period"), "budget.dataset_title"))
+
+
+# --- Milestones and decision gates of the ROS (issue 5) -------------------------------------------------------------
+from pydantic import ValidationInfo, field_validator  # noqa: E402
+
+# Bodies a milestone can involve: the Rijk, regional administrators at a BO, the BOSS, the province, the water
+# board, all 14 municipalities, a college (executive) and a council.
+BODY_CODES = ("rijk", "regio", "boss", "provincie", "waterschap", "gemeenten", "college", "raad")
+_BODY = "(" + "|".join(BODY_CODES) + ")"
+
+
+def _partial_bounds(value: str) -> tuple[str, str]:
+    """The first and last ISO day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) can mean, for ordering checks."""
+    return (value + "-01-01"[len(value) - 4 :], value + "-12-31"[len(value) - 4 :]) if len(value) < 10 else (value, value)
+
+
+class MilestoneRow(Row):
+    """One milestone or phase of the ROS: a date, a window (start–end) or no date at all (confidence onbekend)."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    title_nl: Text
+    title_en: Text
+    bodies: Annotated[str, Field(pattern=rf"^({_BODY}( {_BODY})*)?$")] = ""
+    kind: Literal["besluit", "bestuurlijk_overleg", "verkiezing", "publicatie", "product", "fase", "horizon"]
+    confidence: Literal["bevestigd", "verwacht", "onbekend"]
+    source_id: SourceId
+    after: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] | None = None
+    party: Annotated[str, Field(pattern=r"^([a-z_]+|GM\d{4})$")] | None = None
+    note: str = ""
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: str | None, info: ValidationInfo) -> str | None:
+        """An end needs a start and may not lie before it."""
+        start = info.data.get("start")
+        if end is not None and (start is None or _partial_bounds(end)[1] < _partial_bounds(start)[0]):
+            raise ValueError("einde zonder begin of vóór het begin")
+        return end
+
+    @field_validator("confidence")
+    @classmethod
+    def _dated_unless_unknown(cls, confidence: str, info: ValidationInfo) -> str:
+        """A row without a date has confidence onbekend, and only such a row."""
+        if (info.data.get("start") is None) != (confidence == "onbekend"):
+            raise ValueError("zonder datum hoort 'onbekend', met datum 'bevestigd' of 'verwacht'")
+        return confidence
+
+
+class DecisionGateRow(Row):
+    """Where one of the 17 parties stands on one decision gate of the ROS, only as documented."""
+
+    gate: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    milestone_id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    party: Annotated[str, Field(pattern=r"^([a-z_]+|GM\d{4})$")]
+    status: Literal["besloten", "gepland", "onbekend"]
+    source_id: SourceId
+    note: str = ""
+
+
+CATALOG = (
+    *CATALOG,
+    Dataset("milestones", "milestones.csv", MilestoneRow, ("id",), "milestones.dataset_milestones"),
+    Dataset("decision_gates", "decision_gates.csv", DecisionGateRow, ("gate", "party"), "milestones.dataset_gates"),
+)

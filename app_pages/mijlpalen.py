@@ -1,0 +1,101 @@
+"""Mijlpalen: what has happened, what comes next and when is it decided — timeline, list and decision gates."""
+
+import streamlit as st
+
+from ros import format as fmt
+from ros import milestones as ms
+from ros import ui
+from ros.calendar_export import milestones_ics
+from ros.catalog import BODY_CODES
+from ros.charts.milestones import milestones_timeline
+
+t, lang, snap, labels = ui.t, ui.lang(), ui.snapshot(), ui.labels("milestones")
+
+st.title(t("milestones.title"))
+st.markdown(t("milestones.intro"))
+
+ui.from_url("stand", ms.clock_today(), ms.parse_day)
+ui.from_url("orgaan", None, ms.parse_body)
+ui.from_url("weergave", ms.VIEWS[0], ms.parse_choice(ms.VIEWS))
+ui.from_url("bereik", "2027", ms.parse_choice(tuple(ms.RANGES)))
+left, middle, right = st.columns([1, 1, 2])
+left.date_input(t("milestones.stand_per"), min_value=ms.STAND_RANGE[0], max_value=ms.STAND_RANGE[1],
+                format="DD-MM-YYYY", help=t("milestones.stand_help"), key="stand")
+middle.selectbox(t("milestones.body"), BODY_CODES, format_func=lambda b: labels["body_" + b],
+                 placeholder=t("milestones.body_all"), help=t("milestones.body_help"), key="orgaan")
+right.radio(t("milestones.view"), ms.VIEWS, format_func=lambda v: t(f"milestones.view_{v}"), horizontal=True,
+            key="weergave")
+today, body = st.session_state["stand"], st.session_state["orgaan"]
+
+table = ms.filter_by_body(ms.timeline(snap["milestones"], today), body)
+upcoming, last = ms.next_milestone(snap["milestones"], today, body), ms.last_done(snap["milestones"], today, body)
+
+cards = st.columns(3)
+with cards[0].container(border=True):
+    st.markdown(f"**{t('milestones.last_heading')}**")
+    if last is None:
+        st.markdown(t("milestones.last_none"))
+    else:
+        st.markdown(f"✓ {last['title_en' if lang == 'en' else 'title_nl']}")
+        st.caption(ms.when_text(last["start"], last["end"], lang))
+with cards[1].container(border=True):
+    if upcoming is None:
+        st.markdown(f"**{t('milestones.next_heading')}**")
+        st.markdown(t("milestones.next_none"))
+    else:
+        key = "next_window" if upcoming.in_window else "next_days"
+        days = t("milestones.next_today") if upcoming.days_remaining == 0 else \
+            t(f"milestones.{key}", days=fmt.number(upcoming.days_remaining, lang))
+        st.metric(t("milestones.next_heading"), days)
+        st.markdown(f"**{upcoming.title(lang)}**")
+        st.caption(t("milestones.next_when", when=ms.when_text(*upcoming.period, lang),
+                     status=ms.status_text(upcoming.status, labels)))
+with cards[2].container(border=True):
+    st.markdown(f"**{t('milestones.decide_heading')}**")
+    for item in ms.decision_moments(table, lang, labels) or [fmt.unknown(lang)]:
+        st.markdown(f"- {item}")
+
+for _, row in ms.overdue(snap["milestones"], today, body).iterrows():
+    st.warning(t("milestones.overdue_warning", title=row["title_en" if lang == "en" else "title_nl"],
+                 when=ms.when_text(row["start"], row["end"], lang)), icon=":material/help:")
+if body in (None, "raad", "gemeenten", "college"):
+    st.info(t("milestones.election_note"), icon=":material/how_to_vote:")
+st.caption(f"{t('milestones.stand_caption', date=fmt.long_date(today, lang))} {t('milestones.status_legend')}")
+
+listing = ms.milestone_list(table, lang, labels)
+list_columns = {c: t(f"milestones.col_{c}") for c in ("when", "status", "title", "bodies", "confidence", "source_id",
+                                                        "note")}
+view = st.session_state["weergave"]
+if view == "tijdlijn":
+    st.radio(t("milestones.range"), tuple(ms.RANGES), format_func=lambda r: t(f"milestones.range_{r}"),
+             horizontal=True, key="bereik")
+    if table.empty:
+        st.info(t("milestones.chart_empty"))
+    else:
+        st.plotly_chart(milestones_timeline(table, labels, today, lang, ms.RANGES[st.session_state["bereik"]]),
+                        config={"displayModeBar": False}, key="timeline")
+    st.caption(t("milestones.undated_note"))
+    with st.expander(t("common.table_alternative")):
+        st.table(listing[list(list_columns)].rename(columns=list_columns), hide_index=True)
+elif view == "lijst":
+    st.subheader(t("milestones.list_heading"))
+    st.caption(t("milestones.list_count", count=fmt.number(len(listing), lang)))
+    st.table(listing[list(list_columns)].rename(columns=list_columns), hide_index=True)
+else:
+    st.subheader(t("milestones.matrix_heading"))
+    st.markdown(t("milestones.matrix_intro"))
+    matrix = ms.gate_matrix(snap["decision_gates"], snap["parties"], labels)
+    st.table(matrix.rename(columns={"party": t("milestones.col_party")} |
+                           {g: t(f"milestones.gate_{g}") for g in matrix.columns[1:]}), hide_index=True)
+    for gate in ms.gate_summary(snap["decision_gates"]).to_dict(orient="records"):
+        st.caption(t("milestones.matrix_summary", gate=t(f"milestones.gate_{gate['gate']}"), besloten=gate["besloten"],
+                     gepland=gate["gepland"], onbekend=gate["onbekend"]))
+
+ui.source_caption(list(table["source_id"]) + (["besluit_almelo_2025"] if view == "besluiten" else []))
+st.subheader(t("milestones.downloads_heading"))
+ui.download_buttons("ros-twente-mijlpalen", {t("milestones.dataset_milestones"): ms.export_table(table),
+                    t("milestones.dataset_gates"): snap["decision_gates"]}, key="milestones")
+titles = dict(zip(snap["sources"]["id"], snap["sources"]["title"]))
+st.download_button(t("milestones.download_ics"), lambda: milestones_ics(table, today, lang, labels, titles),
+                   file_name="ros-twente-mijlpalen.ics", mime="text/calendar", icon=":material/event:",
+                   help=t("milestones.download_ics_help"), key="milestones_ics", on_click="ignore")

@@ -1,0 +1,304 @@
+"""The ROS timeline: milestones, phases and decision gates, and where each stands on a given day.
+
+Data: `data/milestones.csv` (one row per milestone or phase, from the facts file and the Almelo college decision,
+each with its source) and `data/decision_gates.csv` (per gate and per party: besloten / gepland / onbekend, only as
+documented). Dates are as precise as the source gives them (2026, 2026-06, 2026-06-10); a row's window runs from
+the first day its start can mean to the last day its end (or, without an end, its start) can mean.
+
+Status on a chosen day ("today" from the clock, or any "stand per" date):
+- done: a confirmed (bevestigd) event whose window has passed;
+- ongoing: a phase, or a confirmed event, whose window contains the day;
+- upcoming: a confirmed event that lies ahead;
+- tentative: an expected (verwacht) event that lies ahead or whose window is still open;
+- overdue: an expected event whose window has passed without confirmation in the data (never shown as done);
+- undated: a product without any date (the uitvoeringsagenda and investeringsagenda).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from ros import format as fmt
+from ros.catalog import BODY_CODES
+
+STATUSES = ("done", "ongoing", "upcoming", "tentative", "overdue", "undated")
+# Symbols that carry the status next to its colour (never colour alone).
+STATUS_SYMBOLS = {"done": "✓", "ongoing": "▶", "upcoming": "○", "tentative": "◇", "overdue": "!", "undated": "?"}
+GATE_STATUSES = ("besloten", "gepland", "onbekend")
+GATE_SYMBOLS = {"besloten": "✓", "gepland": "◷", "onbekend": "?"}
+# Kinds that are decision moments ("when do we decide").
+DECISION_KINDS = ("besluit", "bestuurlijk_overleg", "verkiezing", "product")
+# The dates a "stand per" can take: from before the first milestone to the end of the outlook.
+STAND_RANGE = (date(2022, 1, 1), date(2100, 12, 31))
+# Zoom ranges of the timeline (first and last day shown), from the default 2024–2027 to the 2100 outlook.
+RANGES = {
+    "2027": (date(2024, 1, 1), date(2027, 12, 31)),
+    "2030": (date(2024, 1, 1), date(2030, 12, 31)),
+    "2050": (date(2024, 1, 1), date(2051, 12, 31)),
+    "2100": (date(2024, 1, 1), date(2102, 12, 31)),
+}
+
+
+def first_day(value: object) -> date | None:
+    """The first day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) can mean; None when unknown."""
+    if fmt.is_unknown(value) or value == "":
+        return None
+    parts = [int(p) for p in str(value).split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def last_day(value: object) -> date | None:
+    """The last day a partial date can mean (2026 → 31-12-2026, 2026-06 → 30-6-2026); None when unknown."""
+    if fmt.is_unknown(value) or value == "":
+        return None
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    month = parts[1] if len(parts) == 2 else 12
+    return date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+
+
+def status_on(start: date | None, end: date | None, kind: str, confidence: str, today: date) -> str:
+    """The status of one milestone on `today` (see the module docstring for the rules)."""
+    if start is None or end is None:
+        return "undated"
+    if today > end:
+        return "done" if confidence == "bevestigd" else "overdue"
+    if today < start:
+        return "upcoming" if confidence == "bevestigd" else "tentative"
+    return "ongoing" if kind == "fase" or confidence == "bevestigd" else "tentative"
+
+
+def timeline(frame: pd.DataFrame, today: date) -> pd.DataFrame:
+    """The milestones with their window (`start_date`, `end_date`), `status`, `days_to_start`, `days_to_end`
+    and `is_window` (an event whose exact date is not known), in date order (undated rows last, in sequence)."""
+    table = frame.copy()
+    table["start_date"] = [first_day(v) for v in table["start"]]
+    table["end_date"] = [last_day(e if not fmt.is_unknown(e) else s) for s, e in zip(table["start"], table["end"])]
+    table["status"] = [
+        status_on(s, e, k, c, today)
+        for s, e, k, c in zip(table["start_date"], table["end_date"], table["kind"], table["confidence"])
+    ]
+    table["days_to_start"] = pd.array([(s - today).days if s else None for s in table["start_date"]], dtype="Int64")
+    table["days_to_end"] = pd.array([(e - today).days if e else None for e in table["end_date"]], dtype="Int64")
+    table["is_window"] = [
+        s is not None and s != e and k != "fase" for s, e, k in zip(table["start_date"], table["end_date"], table["kind"])
+    ]
+    table["order"] = _sequence_order(table)
+    return table.sort_values("order", kind="stable").drop(columns="order").reset_index(drop=True)
+
+
+def _sequence_order(table: pd.DataFrame) -> list[float]:
+    """A sort key: dated rows by start (a product by the end of its window, when it is due); an undated row
+    right after the row it follows (`after`)."""
+    dated = table.dropna(subset=["start_date"]).copy()
+    dated["due"] = [e if k == "product" else s for s, e, k in zip(dated["start_date"], dated["end_date"], dated["kind"])]
+    dated = dated.sort_values(["due", "end_date"], kind="stable")
+    order = {row_id: float(i) for i, row_id in enumerate(dated["id"])}
+    pending = table[table["start_date"].isna()]
+    for _ in range(len(pending)):
+        for row_id, after in zip(pending["id"], pending["after"]):
+            if row_id not in order and not fmt.is_unknown(after) and after in order:
+                order[row_id] = order[after] + 0.001
+    last = max(order.values(), default=0.0)
+    return [order.get(row_id, last + 1) for row_id in table["id"]]
+
+
+def bodies_of(value: object) -> list[str]:
+    """The body codes of a milestone's `bodies` cell."""
+    return [] if fmt.is_unknown(value) else str(value).split()
+
+
+def filter_by_body(frame: pd.DataFrame, body: str | None) -> pd.DataFrame:
+    """Only the milestones that involve `body` (a code from BODY_CODES); all of them for None."""
+    if body is None:
+        return frame
+    if body not in BODY_CODES:
+        raise KeyError(body)
+    return frame[[body in bodies_of(v) for v in frame["bodies"]]].reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class NextMilestone:
+    """The first milestone still ahead (or whose window is open) on a given day."""
+
+    id: str
+    title_nl: str
+    title_en: str
+    start: date
+    end: date
+    status: str
+    confidence: str
+    kind: str
+    bodies: tuple[str, ...]
+    source_id: str
+    days_to_start: int
+    days_to_end: int
+    period: tuple[str, str | None] = ("", None)  # start and end as the source gives them (for `when_text`)
+
+    @property
+    def in_window(self) -> bool:
+        """True when the day lies inside the milestone's window (it may still happen before the window closes)."""
+        return self.days_to_start <= 0 <= self.days_to_end
+
+    @property
+    def days_remaining(self) -> int:
+        """Days until the milestone starts, or, inside its window, until the window closes."""
+        return self.days_to_end if self.in_window else self.days_to_start
+
+    def title(self, lang: str) -> str:
+        """The title in the UI language."""
+        return self.title_en if lang == "en" else self.title_nl
+
+
+def next_milestone(frame: pd.DataFrame, today: date, body: str | None = None) -> NextMilestone | None:
+    """The next milestone on `today` (optionally only those involving `body`): the upcoming or tentative event
+    (phases and horizons left out) whose window closes first; None when nothing dated lies ahead."""
+    table = filter_by_body(timeline(frame, today), body)
+    ahead = table[table["status"].isin(["upcoming", "tentative"]) & ~table["kind"].isin(["fase", "horizon"])]
+    if ahead.empty:
+        return None
+    row = ahead.sort_values(["end_date", "start_date"], kind="stable").iloc[0]
+    return NextMilestone(
+        id=row["id"], title_nl=row["title_nl"], title_en=row["title_en"], start=row["start_date"],
+        end=row["end_date"], status=row["status"], confidence=row["confidence"], kind=row["kind"],
+        bodies=tuple(bodies_of(row["bodies"])), source_id=row["source_id"],
+        days_to_start=int(row["days_to_start"]), days_to_end=int(row["days_to_end"]),
+        period=(row["start"], None if fmt.is_unknown(row["end"]) else row["end"]),
+    )  # fmt: skip
+
+
+def last_done(frame: pd.DataFrame, today: date, body: str | None = None) -> pd.Series | None:
+    """The most recent confirmed event that has taken place by `today` (phases left out), or None."""
+    table = filter_by_body(timeline(frame, today), body)
+    done = table[(table["status"] == "done") & (table["kind"] != "fase")]
+    return None if done.empty else done.sort_values("end_date", kind="stable").iloc[-1]
+
+
+def overdue(frame: pd.DataFrame, today: date, body: str | None = None) -> pd.DataFrame:
+    """Expected events whose window passed without confirmation in the data, earliest first."""
+    table = filter_by_body(timeline(frame, today), body)
+    return table[table["status"] == "overdue"].reset_index(drop=True)
+
+
+def status_counts(table: pd.DataFrame) -> dict[str, int]:
+    """How many milestones of a `timeline` table have each status (all statuses, zero included)."""
+    counts = table["status"].value_counts()
+    return {status: int(counts.get(status, 0)) for status in STATUSES}
+
+
+def when_text(start: object, end: object, lang: str) -> str:
+    """The date or window of a milestone as text: '12 november 2024', 'juni 2026', 'september 2026 – november 2026',
+    or the word for unknown."""
+    if fmt.is_unknown(start) or start == "":
+        return fmt.unknown(lang)
+    first = fmt.partial_date(str(start), lang)
+    if fmt.is_unknown(end) or end == "" or end == start:
+        return first
+    return f"{first} – {fmt.partial_date(str(end), lang)}"
+
+
+def status_text(status: str, labels: Mapping[str, str]) -> str:
+    """A status as symbol plus word ('✓ gebeurd'), from the `milestones` labels (status_<code>)."""
+    return f"{STATUS_SYMBOLS[status]} {labels['status_' + status]}"
+
+
+def milestone_list(table: pd.DataFrame, lang: str, labels: Mapping[str, str]) -> pd.DataFrame:
+    """A printable list of a `timeline` table: when, status, title, bodies, confidence, source and note as text."""
+    title = "title_en" if lang == "en" else "title_nl"
+    return pd.DataFrame(
+        {
+            "id": table["id"],
+            "when": [when_text(s, e, lang) for s, e in zip(table["start"], table["end"])],
+            "status": [status_text(s, labels) for s in table["status"]],
+            "title": table[title],
+            "bodies": [", ".join(labels["body_" + b] for b in bodies_of(v)) for v in table["bodies"]],
+            "confidence": [labels["confidence_" + c] for c in table["confidence"]],
+            "source_id": table["source_id"],
+            "note": table["note"].fillna(""),
+        }
+    )
+
+
+def export_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The data columns of a `timeline` table for CSV/Excel: codes and ISO dates, status as of the chosen day."""
+    columns = ["id", "start", "end", "start_date", "end_date", "status", "days_to_start", "days_to_end", "title_nl",
+               "title_en", "bodies", "kind", "confidence", "source_id", "after", "party", "note"]  # fmt: skip
+    return table[columns].copy()
+
+
+def gate_matrix(gates: pd.DataFrame, parties: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    """Parties (rows, in the order of parties.csv, by name) × gates (columns, in file order) with the status
+    of each cell as symbol plus word; a cell missing from the data shows as onbekend."""
+    gate_ids = list(dict.fromkeys(gates["gate"]))
+    cells = {(g, p): s for g, p, s in zip(gates["gate"], gates["party"], gates["status"])}
+    rows = []
+    for party_id, name in zip(parties["id"], parties["name"]):
+        row = {"party": name}
+        for gate in gate_ids:
+            status = cells.get((gate, party_id), "onbekend")
+            row[gate] = f"{GATE_SYMBOLS[status]} {labels['gate_status_' + status]}"
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["party", *gate_ids])
+
+
+def gate_summary(gates: pd.DataFrame) -> pd.DataFrame:
+    """Per gate (file order): its milestone and how many parties have besloten, gepland and onbekend."""
+    counts = pd.crosstab(gates["gate"], gates["status"]).reindex(columns=list(GATE_STATUSES), fill_value=0)
+    first = gates.drop_duplicates("gate").set_index("gate")["milestone_id"]
+    summary = counts.reindex(first.index).astype(int)
+    summary.insert(0, "milestone_id", first)
+    return summary.reset_index()
+
+
+def parse_day(raw: str) -> date:
+    """A 'stand per' date from a URL value (YYYY-MM-DD) within STAND_RANGE; ValueError otherwise."""
+    value = date.fromisoformat(raw.strip())
+    if not STAND_RANGE[0] <= value <= STAND_RANGE[1]:
+        raise ValueError(raw)
+    return value
+
+
+VIEWS = ("tijdlijn", "lijst", "besluiten")
+
+
+def clock_today() -> date:
+    """Today's date from the system clock (the default "stand per" date)."""
+    return date.today()
+
+
+def parse_body(raw: str) -> str:
+    """A body code from a URL value (case-insensitive); KeyError for an unknown body."""
+    code = raw.strip().lower()
+    if code not in BODY_CODES:
+        raise KeyError(raw)
+    return code
+
+
+def parse_choice(options: tuple[str, ...]):
+    """A URL parser that accepts only one of `options` (ValueError otherwise)."""
+
+    def parse(raw: str) -> str:
+        if raw not in options:
+            raise ValueError(raw)
+        return raw
+
+    return parse
+
+
+def decision_moments(table: pd.DataFrame, lang: str, labels: Mapping[str, str]) -> list[str]:
+    """The decision moments still ahead in a `timeline` table (besluit, bestuurlijk overleg, verkiezing, product that
+    are upcoming, tentative or undated), each as 'title (when, status)', in timeline order."""
+    title = "title_en" if lang == "en" else "title_nl"
+    ahead = table[table["kind"].isin(DECISION_KINDS) & table["status"].isin(["upcoming", "tentative", "undated"])]
+    return [
+        labels["decide_item"].format(
+            title=t, when="" if st == "undated" else when_text(s, e, lang) + ", ", status=status_text(st, labels)
+        )
+        for t, s, e, st in zip(ahead[title], ahead["start"], ahead["end"], ahead["status"])
+    ]
