@@ -43,10 +43,8 @@ with st.expander(t("common.table_alternative")):
 ui.source_caption(["cbs_85984ned", "cbs_37230ned"], t("overview.provisional_note"))
 
 st.subheader(t("overview.governance_heading"))
-left, right = st.columns([3, 2])
-left.graphviz_chart(governance.governance_dot(snap["parties"], ui.labels("governance")), width="stretch")
-with right:
-    st.markdown(t("overview.governance_text"))
-    for kind, names in governance.parties_by_kind(snap["parties"]).items():
-        st.markdown(f"**{t('governance.kind_' + kind, count=len(names))}**: {', '.join(names)}")
+st.graphviz_chart(governance.governance_dot(snap["parties"], ui.labels("governance")), width="stretch")
+st.markdown(t("overview.governance_text"))
+for kind, names in governance.parties_by_kind(snap["parties"]).items():
+    st.markdown(f"- **{t('governance.kind_' + kind, count=len(names))}**: {', '.join(names)}")
 ui.source_caption(["besluit_almelo_2025"])

@@ -15,6 +15,7 @@ import pandas as pd
 PRODUCTS = ("ros", "uitvoeringsagenda", "investeringsagenda")
 KIND_ORDER = ("rijk", "provincie", "waterschap", "gemeente")
 NEWLINE = "\\n"  # a line break inside a DOT label
+NAMES_PER_LINE = 4
 
 
 def parties_by_kind(parties: pd.DataFrame) -> dict[str, list[str]]:
@@ -34,13 +35,14 @@ def _quote(*lines: str) -> str:
 
 
 def governance_dot(parties: pd.DataFrame, labels: Mapping[str, str]) -> str:
-    """Graphviz DOT of parties, BOSS, the cashier and the three products; `labels` holds the translated texts
-    for the keys boss, cashier, municipalities, products, ros, uitvoeringsagenda, investeringsagenda,
-    contributes, delegates, aligns, pays, then."""
+    """Graphviz DOT, top to bottom: the paying parties, then BOSS and the cashier, then the three products in a row.
+
+    `labels` holds the translated texts for boss, cashier, municipalities, ros, uitvoeringsagenda,
+    investeringsagenda, contributes, delegates, aligns, pays and then."""
     groups = parties_by_kind(parties)
     lines = [
         "digraph ros {",
-        '  rankdir=LR; bgcolor="transparent"; nodesep=0.35; ranksep=0.6;',
+        '  rankdir=TB; bgcolor="transparent"; nodesep=0.4; ranksep=0.5;',
         '  node [shape=box, style="rounded,filled", fillcolor="#eef3f8", color="#154273", fontname="Helvetica",'
         ' fontsize=11];',
         '  edge [color="#4b5563", fontname="Helvetica", fontsize=9];',
@@ -50,20 +52,22 @@ def governance_dot(parties: pd.DataFrame, labels: Mapping[str, str]) -> str:
             lines.append(f"  {kind} [label={_quote(name)}];")
     count = len(groups.get("gemeente", []))
     heading = labels["municipalities"].format(count=count)
-    lines.append(f"  gemeenten [label={_quote(heading, *groups.get('gemeente', []))}];")
+    names = groups.get("gemeente", [])
+    rows = [", ".join(names[i : i + NAMES_PER_LINE]) for i in range(0, len(names), NAMES_PER_LINE)]
+    lines.append(f"  gemeenten [label={_quote(heading, *rows)}];")
     lines.append(f'  boss [label={_quote(labels["boss"])}, fillcolor="#154273", fontcolor="white"];')
     lines.append(f'  hengelo [label={_quote(labels["cashier"])}, fillcolor="#fff4d6", color="#8a5a00"];')
-    lines.append(f'  subgraph cluster_products {{ label={_quote(labels["products"])}; color="#9ca3af"; fontname="Helvetica";')
     for product in PRODUCTS:
-        lines.append(f"    {product} [label={_quote(labels[product])}];")
-    lines.append(f"    ros -> uitvoeringsagenda -> investeringsagenda [label={_quote(labels['then'])}];")
-    lines.append("  }")
+        lines.append(f"  {product} [label={_quote(labels[product])}];")
     payers = [k for k in ("rijk", "provincie", "waterschap") if k in groups] + ["gemeenten"]
+    lines.append(f"  {{ rank=same; {'; '.join(payers)}; }}")
+    lines.append(f"  {{ rank=same; {'; '.join(PRODUCTS)}; }}")
+    lines.append(f"  ros -> uitvoeringsagenda -> investeringsagenda [label={_quote(labels['then'])}];")
     for payer in payers:
         lines.append(f"  {payer} -> hengelo [label={_quote(labels['contributes'])}];")
     lines.append(f"  gemeenten -> boss [label={_quote(labels['aligns'])}];")
     if "rijk" in groups:
-        lines.append(f"  boss -> rijk [label={_quote(labels['delegates'])}, style=dashed];")
+        lines.append(f"  boss -> rijk [label={_quote(labels['delegates'])}, style=dashed, constraint=false];")
     lines.append(f"  hengelo -> ros [label={_quote(labels['pays'])}];")
     lines.append("}")
     return "\n".join(lines)
