@@ -105,15 +105,18 @@ def _choropleth(
     low: float,
     high: float,
 ) -> go.Figure:
-    """The MapLibre choropleth: one trace for the known values, a grey one for the unknown."""
+    """The MapLibre choropleth: one trace for the known values, a grey one for the unknown (each trace carries
+    only its own features, so the boundaries are sent once)."""
     figure = go.Figure()
     for part, is_known in ((known, True), (unknown, False)):
         if part.empty:
             continue
         customdata, template = _hover(part, labels["colorbar"], text_column, hover_columns)
+        codes = set(part["code"])
+        features = [f for f in geojson.get("features", []) if f.get("id") in codes]
         figure.add_trace(
             go.Choroplethmap(
-                geojson=geojson,
+                geojson={"type": "FeatureCollection", "features": features},
                 locations=part["code"],
                 z=part["_value"] if is_known else [0] * len(part),
                 zmin=low if is_known else 0,

@@ -1,0 +1,152 @@
+"""ros.charts.maps: the choropleth on real boundaries and the tile-map fallback, checked on data and labels."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from plotly.colors import sample_colorscale
+
+from ros import format as fmt
+from ros import geo
+from ros.catalog import TWENTE_CODES
+from ros.charts.maps import COLORSCALE, TILE_GRID, UNKNOWN_COLOUR, municipality_map
+
+LABELS = {"title": "Inwoners per gemeente", "colorbar": "Inwoners"}
+HOVER = {"dwellings_text": "Woningen", "households_text": "Huishoudens"}
+
+
+@pytest.fixture(scope="module")
+def boundaries() -> dict:
+    path = os.environ.get("ROS_TEST_BOUNDARIES")
+    if not path:
+        pytest.skip("ROS_TEST_BOUNDARIES is not set (../shared/geo/twente_gemeenten.geojson)")
+    result = geo.load_boundaries(2024, file=path, offline=True)
+    assert result.problem is None
+    return result.geojson
+
+
+@pytest.fixture
+def frame(snapshot) -> pd.DataFrame:
+    """The real CBS key figures (1-1-2024) of the 14 municipalities, with Dutch text columns."""
+    table = snapshot["municipalities"][["code", "name", "population", "dwellings", "households"]]
+    return fmt.with_text_columns(table, "nl", {"population": "number", "dwellings": "number", "households": "number"})
+
+
+def test_choropleth_draws_every_municipality_with_dutch_hover(frame: pd.DataFrame, boundaries: dict) -> None:
+    figure = municipality_map(frame, "population", "population_text", LABELS, boundaries, ",.", HOVER)
+
+    assert len(figure.data) == 1
+    trace = figure.data[0]
+    assert trace.type == "choroplethmap"
+    assert set(trace.locations) == TWENTE_CODES
+    assert {f["id"] for f in trace.geojson["features"]} == TWENTE_CODES
+    enschede = list(trace.locations).index("GM0153")
+    population = int(frame.set_index("code").loc["GM0153", "population"])
+    assert trace.z[enschede] == population
+    assert list(trace.customdata[enschede]) == [
+        "Enschede",
+        fmt.number(population, "nl"),
+        fmt.number(frame.set_index("code").loc["GM0153", "dwellings"], "nl"),
+        fmt.number(frame.set_index("code").loc["GM0153", "households"], "nl"),
+    ]
+    assert "." in trace.customdata[enschede][1]  # Dutch thousands separator: 160.000-style, not 160,000
+    assert trace.hovertemplate == (
+        "<b>%{customdata[0]}</b><br>Inwoners: %{customdata[1]}<br>Woningen: %{customdata[2]}"
+        "<br>Huishoudens: %{customdata[3]}<extra></extra>"
+    )
+    assert (trace.zmin, trace.zmax) == (frame["population"].min(), frame["population"].max())
+    assert trace.colorbar.title.text == "Inwoners"
+    layout = figure.layout
+    assert layout.title.text == "Inwoners per gemeente"
+    assert layout.map.style == "white-bg"
+    assert 6.33 < layout.map.center.lon < 7.07 and 52.12 < layout.map.center.lat < 52.49
+    assert layout.separators == ",."
+
+
+def test_unknown_value_is_grey_and_says_unknown(frame: pd.DataFrame, boundaries: dict) -> None:
+    frame = frame.astype({"population": "float"})
+    frame.loc[frame["code"] == "GM0147", "population"] = float("nan")
+    frame["population_text"] = [fmt.number(v, "nl") for v in frame["population"]]
+
+    figure = municipality_map(frame, "population", "population_text", LABELS, boundaries)
+
+    known, unknown = figure.data
+    assert "GM0147" not in set(known.locations) and len(known.locations) == 13
+    assert list(unknown.locations) == ["GM0147"]
+    assert list(unknown.customdata[0][:2]) == ["Borne", "onbekend"]
+    assert unknown.colorscale[0][1] == UNKNOWN_COLOUR and unknown.showscale is False
+    assert [f["id"] for f in unknown.geojson["features"]] == ["GM0147"]  # each trace carries only its own shapes
+    assert known.zmin == frame["population"].min()  # the unknown value is not counted as zero
+
+
+def test_figure_payload_is_small(frame: pd.DataFrame, boundaries: dict) -> None:
+    figure = municipality_map(frame, "population", "population_text", LABELS, boundaries, ",.", HOVER)
+    size = len(figure.to_json().encode())
+    print(f"map figure JSON: {size} bytes")
+    assert size <= 150_000
+
+
+def test_tile_map_without_boundaries_has_14_labelled_tiles(frame: pd.DataFrame) -> None:
+    figure = municipality_map(frame, "population", "population_text", LABELS, None, ".,", HOVER)
+
+    (trace,) = figure.data
+    assert trace.type == "scatter"
+    shapes = [s for s in figure.layout.shapes if s.type == "rect"]
+    assert len(shapes) == 14 and len(trace.text) == 14
+    by_code = frame.set_index("code")
+    for code, text, x, y in zip(frame["code"], trace.text, trace.x, trace.y, strict=True):
+        assert text == f"<b>{by_code.loc[code, 'name']}</b><br>{by_code.loc[code, 'population_text']}"
+        assert (-y, x) == TILE_GRID[code]
+    assert sorted(s.name for s in shapes) == sorted(TWENTE_CODES)
+    # The colours follow the values: the smallest municipality gets the scale's light end, the largest its dark end.
+    fills = {s.name: s.fillcolor for s in shapes}
+    smallest = frame.loc[frame["population"].idxmin(), "code"]
+    largest = frame.loc[frame["population"].idxmax(), "code"]
+    assert fills[smallest] == sample_colorscale(COLORSCALE, [0.0])[0]
+    assert fills[largest] == sample_colorscale(COLORSCALE, [1.0])[0]
+    assert trace.textfont.color[list(frame["code"]).index(largest)] == "#ffffff"  # white on the dark end
+    assert trace.hovertemplate.startswith("<b>%{customdata[0]}</b><br>Inwoners: %{customdata[1]}")
+    assert figure.layout.title.text == "Inwoners per gemeente" and figure.layout.separators == ".,"
+    assert trace.marker.colorbar.title.text == "Inwoners"
+
+
+def test_tile_map_shows_unknown_as_grey_text(frame: pd.DataFrame) -> None:
+    frame = frame.astype({"population": "float"})
+    frame.loc[frame["code"] == "GM0153", "population"] = float("nan")
+    frame["population_text"] = [fmt.number(v, "nl") for v in frame["population"]]
+    figure = municipality_map(frame, "population", "population_text", LABELS, None)
+    fills = {s.name: s.fillcolor for s in figure.layout.shapes}
+    assert fills["GM0153"] == UNKNOWN_COLOUR
+    assert "<b>Enschede</b><br>onbekend" in figure.data[0].text
+
+
+def test_equal_values_still_get_a_colour_range(frame: pd.DataFrame) -> None:
+    frame = frame.assign(same=5.0, same_text="5")
+    figure = municipality_map(frame, "same", "same_text", LABELS, None)
+    assert (figure.data[0].marker.cmin, figure.data[0].marker.cmax) == (0.0, 5.0)
+
+
+def test_tile_grid_is_complete_and_roughly_geographic() -> None:
+    assert set(TILE_GRID) == TWENTE_CODES
+    assert len(set(TILE_GRID.values())) == 14  # no two municipalities on one tile
+    path = os.environ.get("ROS_TEST_BOUNDARIES")
+    if not path:
+        pytest.skip("ROS_TEST_BOUNDARIES is not set")
+    from shapely.geometry import shape
+
+    centres = {}
+    for feature in json.loads(Path(path).read_text(encoding="utf-8"))["features"]:
+        point = shape(feature["geometry"]).representative_point()
+        centres[feature["properties"]["statcode"]] = (point.x, point.y)
+    # Whenever two municipalities lie clearly apart (> 0.12°), the grid keeps their order (or puts them level).
+    for a in TWENTE_CODES:
+        for b in TWENTE_CODES:
+            (row_a, col_a), (row_b, col_b) = TILE_GRID[a], TILE_GRID[b]
+            if centres[a][0] + 0.12 < centres[b][0]:
+                assert col_a <= col_b, (a, b)
+            if centres[a][1] + 0.12 < centres[b][1]:
+                assert row_a >= row_b, (a, b)
