@@ -176,3 +176,27 @@ def download_buttons(name: str, sheets: Mapping[str, pd.DataFrame], key: str) ->
         key=f"{key}_xlsx",
         on_click="ignore",
     )
+
+
+import dataclasses  # noqa: E402
+
+from ros.geo import Boundaries, load_boundaries, settings  # noqa: E402  (appended with the map, issue 3)
+
+
+@st.cache_resource(show_spinner=False, ttl=600)
+def _cached_boundaries(year: int, file: str | None, cache_dir: str, url: str, offline: bool) -> Boundaries:
+    return load_boundaries(year, file=file, cache_dir=Path(cache_dir), url=url, offline=offline)
+
+
+def boundaries(year: int = 2024) -> Boundaries:
+    """The municipal boundaries for the map (`ros.geo.Boundaries`), with `problem` in the UI language.
+
+    Settings (ROS_BOUNDARIES_FILE, ROS_CACHE_DIR, ROS_PDOK_URL, ROS_OFFLINE) are read at call time. The result is
+    kept for ten minutes, so a failed download is retried later but not on every rerun.
+    """
+    now = settings()
+    result = _cached_boundaries(year, now.file, str(now.cache_dir), now.url, now.offline)
+    if result.problem_key and lang() != "nl":  # `problem` is already Dutch, with Dutch decimal commas
+        problem = f"{t(result.problem_key, **result.problem_values)} {t('geo.fallback')}"
+        return dataclasses.replace(result, problem=problem)
+    return result
