@@ -26,3 +26,11 @@ LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
 # Uploads larger than this are refused with a message; Streamlit's own hard limit is in .streamlit/config.toml.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+def scenario_db_url() -> str:
+    """Scenario database URL, read at call time: ROS_SCENARIO_DB_URL, else SQLite at ROS_SCENARIO_DB or the cache."""
+    if url := os.environ.get("ROS_SCENARIO_DB_URL"):
+        return url
+    cache_dir = Path(os.environ.get("ROS_CACHE_DIR", CACHE_DIR))
+    return f"sqlite:///{os.environ.get('ROS_SCENARIO_DB') or cache_dir / 'scenarios.db'}"
