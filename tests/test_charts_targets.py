@@ -1,0 +1,66 @@
+"""Chart builders of the targets page: what is drawn, with which labels and texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from ros import targets
+from ros.charts import targets as charts
+from ros.i18n import section
+
+LABELS = section("nl", "targets")
+
+
+@pytest.fixture(scope="module")
+def region(snapshot):
+    return targets.region_data(snapshot)
+
+
+def path_labels():
+    return {"title": "T", "axis": "Woningen erbij", "path": "Gekozen bouwpad", "outlook": "Doorkijk",
+            "historical": "Tempo 2012–2020", "target": "Doel", "woondeal": "Woondeal Twente", "hover": "%{y}"}
+
+
+def test_region_path_chart_draws_path_history_target_and_woondeal(region):
+    result = targets.recompute(region, targets.TargetSettings(outlook="continue"))
+    figure = charts.region_path_chart(result.region_path(), path_labels(), 2050, (69_000, "Doel 69.000"),
+                                      (2030, 14_100, "Woondeal ≥ 14.100"))
+    names = [trace.name for trace in figure.data]
+    assert names == ["Gekozen bouwpad", "Doorkijk", "Tempo 2012–2020", "Doel", "Woondeal Twente"]
+    path, outlook = figure.data[0], figure.data[1]
+    assert path.x[-1] == 2050 and path.y[-1] == 69_000
+    assert outlook.line.dash == "dash" and outlook.x[-1] == 2100 and outlook.y[-1] > 69_000
+    assert figure.data[3].text == ("Doel 69.000",) and figure.data[4].text == ("Woondeal ≥ 14.100",)
+    assert (figure.data[4].x[0], figure.data[4].y[0]) == (2030, 14_100)
+    assert figure.layout.separators == ",."
+
+
+def test_region_path_chart_has_no_outlook_when_building_stops(region):
+    result = targets.recompute(region, targets.TargetSettings())
+    figure = charts.region_path_chart(result.region_path(), path_labels(), 2050, (69_000, "Doel"), None, ".,")
+    assert "Doorkijk" not in [t.name for t in figure.data] and "Woondeal Twente" not in [t.name for t in figure.data]
+    assert figure.layout.separators == ".,"
+
+
+def test_municipality_paths_chart_has_a_panel_per_municipality(region):
+    yearly = targets.recompute(region, targets.TargetSettings()).yearly_frame()
+    figure = charts.municipality_paths_chart(
+        yearly[yearly["year"] <= 2050], {"title": "T", "path": "Gekozen bouwpad", "historical": "Tempo",
+                                         "hover": "%{y}"})
+    titles = [a.text for a in figure.layout.annotations]
+    assert titles == list(region.names)
+    assert len(figure.data) == 28  # path + history for each of the 14
+    assert sum(t.showlegend for t in figure.data) == 2
+    enschede = next(t for t in figure.data if "Enschede" in t.hovertemplate and t.name == "Gekozen bouwpad")
+    assert enschede.y[-1] == 17_415
+
+
+def test_residents_path_chart_shows_target_and_provisional_actual(region):
+    result = targets.recompute(region, targets.TargetSettings())
+    figure = charts.residents_path_chart(
+        result.region_path(), {k: LABELS[f"residents_{k}"] for k in ("title", "axis", "path", "target", "actual",
+                                                                     "hover")},
+        2050, (100_000, "Doel 100.000"), (2025, 5_643, "1-1-2026: +5.643 (voorlopig)"))
+    assert [t.name for t in figure.data] == ["Volgens bouwpad en aanname", "Inwonersdoel", "Werkelijk (voorlopig)"]
+    assert figure.data[2].text == ("1-1-2026: +5.643 (voorlopig)",)
+    assert figure.layout.shapes[0].y0 == 100_000

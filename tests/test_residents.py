@@ -1,0 +1,48 @@
+"""Residents housed under the occupancy assumption, on hand-checked numbers."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from ros import residents
+
+
+def test_occupancy_is_derived_and_unknown_without_dwellings():
+    assert residents.occupancy(np.array([200.0, 5.0]), np.array([100.0, 0.0]))[0] == 2.0
+    assert math.isnan(residents.occupancy(np.array([5.0]), np.array([0.0]))[0])
+    assert 640_806 / 288_025 == pytest.approx(2.2248, abs=1e-4)  # Twente 1-1-2024
+
+
+def test_population_path_hand_checked():
+    cumulative = np.array([[10.0, 20.0]])
+    years = np.array([2025, 2026])
+    flat = residents.population_path(np.array([200.0]), np.array([100.0]), cumulative, years, 0.0)
+    assert flat.tolist() == [[220.0, 240.0]]
+    # −1 % a year: end of 2025 is two years after 1-1-2024: 110 × 2 × 0,99² = 215,622
+    shrinking = residents.population_path(np.array([200.0]), np.array([100.0]), cumulative, years, -0.01)
+    assert shrinking[0, 0] == pytest.approx(215.622)
+    assert shrinking[0, 1] == pytest.approx(120 * 2 * 0.99**3)
+
+
+def test_homes_needed_hand_checked():
+    # 200 people in 100 homes; 20 more by the end of 2024 (one year) at no change: 10 homes
+    assert residents.homes_needed(np.array([200.0]), np.array([100.0]), np.array([1.0]), 20, 2024, 0.0) == 10
+    # at −10 %: the stock houses 180, so (220 − 180) / (2 × 0,9) = 22,2 homes
+    needed = residents.homes_needed(np.array([200.0]), np.array([100.0]), np.array([1.0]), 20, 2024, -0.10)
+    assert needed == pytest.approx(22.222, abs=1e-3)
+    assert (100 + needed) * 2 * 0.9 == pytest.approx(220)
+    # two places with 2 and 3 people per home; homes split 1:1, so each new home houses 2,5 people
+    two = residents.homes_needed(np.array([200.0, 300.0]), np.array([100.0, 100.0]), np.array([0.5, 0.5]), 100,
+                                 2030, 0.0)
+    assert two == pytest.approx(40)
+    assert math.isnan(residents.homes_needed(np.array([0.0]), np.array([100.0]), np.array([1.0]), 10, 2030, 0.0))
+
+
+def test_occupancy_factor_and_refusal():
+    assert residents.occupancy_factor(2050, 0.0) == 1.0
+    assert residents.occupancy_factor(2050, -0.005) == pytest.approx(0.995**27)
+    with pytest.raises(ValueError):
+        residents.occupancy_factor(2050, -1.0)
