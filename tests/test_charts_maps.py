@@ -13,7 +13,7 @@ from plotly.colors import sample_colorscale
 from ros import format as fmt
 from ros import geo
 from ros.catalog import TWENTE_CODES
-from ros.charts.maps import COLORSCALE, TILE_GRID, UNKNOWN_COLOUR, municipality_map
+from ros.charts.maps import COLORSCALE, TILE_GRID, UNKNOWN_COLOUR, _luminance, municipality_map
 
 LABELS = {"title": "Inwoners per gemeente", "colorbar": "Inwoners"}
 HOVER = {"dwellings_text": "Woningen", "households_text": "Huishoudens"}
@@ -109,6 +109,10 @@ def test_tile_map_without_boundaries_has_14_labelled_tiles(frame: pd.DataFrame) 
     assert fills[smallest] == sample_colorscale(COLORSCALE, [0.0])[0]
     assert fills[largest] == sample_colorscale(COLORSCALE, [1.0])[0]
     assert trace.textfont.color[list(frame["code"]).index(largest)] == "#ffffff"  # white on the dark end
+    # Every label is readable on its tile (WCAG AA contrast for normal text).
+    for code, colour in zip(frame["code"], trace.textfont.color, strict=True):
+        high, low = sorted((_luminance(fills[code]), _luminance(colour)), reverse=True)
+        assert (high + 0.05) / (low + 0.05) >= 4.5, (code, fills[code], colour)
     assert trace.hovertemplate.startswith("<b>%{customdata[0]}</b><br>Inwoners: %{customdata[1]}")
     assert figure.layout.title.text == "Inwoners per gemeente" and figure.layout.separators == ".,"
     assert trace.marker.colorbar.title.text == "Inwoners"

@@ -21,6 +21,7 @@ from ros.charts.style import apply_layout
 COLORSCALE = "cividis_r"
 UNKNOWN_COLOUR = "#e5e7eb"
 BORDER_COLOUR = "#374151"
+DARK_TEXT = "#111827"
 # Twente's centre and a zoom that shows all 14 municipalities in a map about 520 px high.
 CENTER = {"lon": 6.70, "lat": 52.31}
 ZOOM = 9.0
@@ -135,13 +136,22 @@ def _choropleth(
     return figure
 
 
-def _text_colour(fill: str) -> str:
-    """Black or white text, whichever reads better on `fill` (an rgb(...) or #hex colour)."""
+def _luminance(fill: str) -> float:
+    """WCAG relative luminance of an rgb(...) or #hex colour."""
     if fill.startswith("#"):
-        red, green, blue = hex_to_rgb(fill)
+        channels = hex_to_rgb(fill)
     else:
-        red, green, blue = (float(v) for v in fill[fill.index("(") + 1 : -1].split(","))
-    return "#111827" if 0.299 * red + 0.587 * green + 0.114 * blue > 140 else "#ffffff"
+        channels = tuple(float(v) for v in fill[fill.index("(") + 1 : -1].split(","))
+    linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _text_colour(fill: str) -> str:
+    """Near-black or white text, whichever has the higher WCAG contrast on `fill`."""
+    background = _luminance(fill)
+    dark = (background + 0.05) / (_luminance(DARK_TEXT) + 0.05)
+    light = 1.05 / (background + 0.05)
+    return DARK_TEXT if dark >= light else "#ffffff"
 
 
 def _tile_map(
