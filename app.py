@@ -12,6 +12,7 @@ navigation = st.navigation(
         t("nav.region"): [
             st.Page("app_pages/overzicht.py", title=t("nav.overview"), icon=":material/dashboard:", url_path="overzicht",
                     default=True),
+            st.Page("app_pages/doelen.py", title=t("targets.title"), icon=":material/target:", url_path="doelen"),
             st.Page("app_pages/mijlpalen.py", title=t("milestones.title"), icon=":material/event:", url_path="mijlpalen"),
         ],
         t("nav.about"): [

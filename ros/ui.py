@@ -178,6 +178,19 @@ def download_buttons(name: str, sheets: Mapping[str, pd.DataFrame], key: str) ->
     )
 
 
+@st.cache_resource(show_spinner=False)
+def _cached_target_region(data_dir: str) -> Any:
+    from ros.targets import region_data
+
+    return region_data(_cached_snapshot(data_dir))
+
+
+def target_region() -> Any:
+    """The arrays the targets page recomputes from (`ros.targets.RegionData`), built once per process."""
+    snapshot()
+    return _cached_target_region(str(DATA_DIR))
+
+
 import dataclasses  # noqa: E402
 
 from ros.geo import Boundaries, load_boundaries, settings  # noqa: E402  (appended with the map, issue 3)

@@ -1,0 +1,184 @@
+"""Doelen per gemeente: split the ROS totals over the 14 municipalities, spread them over the years, compare the
+pace with 2012–2020 and show the residents the homes can house."""
+
+import streamlit as st
+
+from ros import allocation, targets, trajectory, ui
+from ros.region import target as target_row
+from ros import format as fmt
+from ros.allocation import AllocationError
+from ros.charts import targets as charts
+from ros.charts.maps import municipality_map
+
+t, lang, snap, region = ui.t, ui.lang(), ui.snapshot(), ui.target_region()
+homes_goal, residents_goal = target_row(snap, "ros_homes_2050"), target_row(snap, "ros_residents_2050")
+woondeal = target_row(snap, "woondeal_homes_2030")
+codes, names = region.codes, region.names
+sep, chart_config = fmt.plotly_separators(lang), {"displayModeBar": False}
+
+ui.from_url("woningen", int(homes_goal["value"]), targets.bounded_int(0, targets.MAX_TOTAL))
+ui.from_url("inwoners", int(residents_goal["value"]), targets.bounded_int(0, targets.MAX_TOTAL))
+ui.from_url("sleutel", "population", targets.choice(allocation.KEYS))
+ui.from_url("steden", 100, targets.bounded_int(0, 100))
+ui.from_url("gewichten", "", lambda raw: allocation.weights_to_text(allocation.weights_from_text(raw, codes, names)))
+ui.from_url("vorm", "linear", targets.choice(trajectory.SHAPES))
+ui.from_url("startjaar", 2025, targets.bounded_int(trajectory.FIRST_YEAR, 2050))
+ui.from_url("eindjaar", int(homes_goal["year"]), targets.bounded_int(2025, trajectory.LAST_YEAR))
+ui.from_url("doorkijk", "stop", targets.choice(trajectory.OUTLOOKS))
+ui.from_url("tempo", 2000, targets.bounded_int(0, targets.MAX_TOTAL))
+ui.from_url("bewoning", 0.0, targets.bounded_float(-5.0, 5.0))
+ui.from_url("kaart", "homes", targets.choice(targets.MAP_MEASURES))
+
+st.title(t("targets.title"))
+st.markdown(t("targets.intro"))
+with st.expander(t("targets.settings_heading"), expanded=True, icon=":material/tune:"):
+    c1, c2, c3, c4 = st.columns(4)
+    c1.markdown(f"**{t('targets.group_totals')}**")
+    c1.number_input(t("targets.homes_total"), 0, targets.MAX_TOTAL, step=1000, key="woningen",
+                    help=t("targets.homes_total_help"))
+    c1.number_input(t("targets.residents_total"), 0, targets.MAX_TOTAL, step=1000, key="inwoners",
+                    help=t("targets.residents_total_help"))
+    c2.markdown(f"**{t('targets.group_key')}**")
+    key = c2.selectbox(t("targets.key"), allocation.KEYS, format_func=lambda k: t(f"targets.key_{k}"), key="sleutel",
+                       help=t("targets.key_help"))
+    if key == "stedelijk_netwerk":
+        c2.slider(t("targets.city_share"), 0, 100, step=5, key="steden", help=t("targets.city_share_help"))
+    if key.startswith("plan_"):
+        c2.caption(t("targets.plan_note"))
+    c3.markdown(f"**{t('targets.group_time')}**")
+    c3.selectbox(t("targets.shape"), trajectory.SHAPES, format_func=lambda s: t(f"targets.shape_{s}"), key="vorm",
+                 help=t("targets.shape_help"))
+    y1, y2 = c3.columns(2)
+    y1.number_input(t("targets.start_year"), trajectory.FIRST_YEAR, 2050, key="startjaar", help=t("targets.start_year_help"))
+    y2.number_input(t("targets.end_year"), 2025, trajectory.LAST_YEAR, key="eindjaar", help=t("targets.end_year_help"))
+    outlook = c3.selectbox(t("targets.outlook"), trajectory.OUTLOOKS, format_func=lambda o: t(f"targets.outlook_{o}"),
+                           key="doorkijk")
+    if outlook == "pace":
+        c3.number_input(t("targets.outlook_pace_value"), 0, targets.MAX_TOTAL, step=100, key="tempo")
+    c4.markdown(f"**{t('targets.group_residents')}**")
+    c4.number_input(t("targets.occupancy_change"), -5.0, 5.0, step=0.1, format="%.1f", key="bewoning",
+                    help=t("targets.occupancy_change_help"))
+    c4.caption(t("targets.occupancy_note", value=fmt.number(targets.occupancy_twente(region), lang, 2),
+                 change=fmt.percent(st.session_state["bewoning"] / 100, lang)))
+    custom_error = None
+    if key == "custom":
+        st.markdown(t("targets.custom_intro"))
+        left, right = st.columns([3, 2])
+        version = st.session_state.setdefault("_weights_version", 0)
+        base = st.session_state.setdefault("_weights_base", allocation.weights_frame(
+            allocation.weights_from_text(st.session_state["gewichten"], codes, names)
+            if st.session_state["gewichten"] else None, codes, names))
+        edited = left.data_editor(base, hide_index=True, disabled=["code", "name"], key=f"weights_editor_{version}",
+                                  column_config={"code": None, "name": t("common.municipality"),
+                                                 "weight": st.column_config.NumberColumn(t("targets.col_weight"))})
+        upload = right.file_uploader(t("targets.custom_upload"), type=["csv", "txt"], key=f"weights_upload_{version}")
+        try:
+            if upload is not None:
+                weights = allocation.read_weights_csv(upload.getvalue(), codes, names)
+                st.session_state["_weights_base"] = allocation.weights_frame(weights, codes, names)
+                st.session_state["_weights_version"] = version + 1
+                st.session_state["gewichten"] = allocation.weights_to_text(weights)
+                st.rerun()
+            weights = allocation.check_weights(allocation.frame_weights(edited), codes, names)
+            st.session_state["gewichten"] = allocation.weights_to_text(weights)
+        except AllocationError as error:
+            custom_error = error
+
+settings = targets.settings_from_state(st.session_state, region)
+try:
+    if custom_error is not None:
+        raise custom_error
+    result = targets.recompute(region, settings)
+    st.session_state["_targets_result"] = result
+except AllocationError as error:
+    st.error(t("targets.refused", message=str(error)), icon=":material/block:")
+    result = st.session_state.get("_targets_result") or targets.recompute(region, targets.TargetSettings())
+s = result.settings
+shown = targets.display_table(result.table(), lang, t("common.twente"))
+focus_code = ui.selected_municipality()
+focus = targets.row(shown, focus_code)
+
+st.subheader(t("targets.focus_heading", name=focus["name"]))
+m1, m2, m3, m4 = st.columns(4)
+m1.metric(t("targets.metric_homes", start=s.start_year, end=s.end_year), focus["homes_text"],
+          delta=t("targets.col_share") + " " + focus["share_text"], delta_color="off")
+m2.metric(t("targets.metric_per_year"), focus["per_year_text"], delta=focus["pace_ratio_text"], delta_color="off")
+m3.metric(t("targets.metric_reached"), focus["reached_year_text"], help=t("targets.metric_reached_help"))
+m4.metric(t("targets.metric_residents", year=s.end_year), focus[f"growth_{s.end_year}_text"],
+          delta=t("targets.metric_residents_delta", gap=focus["gap_text"], target=focus["residents_text"]),
+          delta_color="normal" if focus["gap"] >= 0 else "inverse", help=t("targets.metric_residents_help"))
+
+st.subheader(t("targets.table_heading"))
+st.caption(t("targets.table_intro"))
+labels = ui.labels("targets")
+columns = targets.table_columns(labels, s.end_year)
+st.dataframe(targets.screen_table(shown, columns), hide_index=True)
+ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", *targets.key_sources(s.key)],
+                  t("targets.sources_table"))
+ui.download_buttons("doelen-per-gemeente", {t("targets.sheet_table"): targets.export_table(shown, columns),
+                    t("targets.sheet_yearly"): result.yearly_frame()}, key="targets")
+
+st.subheader(t("targets.map_heading"))
+measure = st.segmented_control(t("targets.map_measure"), targets.MAP_MEASURES, key="kaart",
+                               format_func=lambda m: t(f"targets.measure_{m}"))
+boundaries = ui.boundaries()
+if boundaries.problem:
+    st.info(boundaries.problem, icon=":material/map:")
+measure = measure or "homes"
+st.plotly_chart(municipality_map(
+    targets.municipality_rows(shown), measure, targets.MAP_TEXT[measure],
+    {"title": t("targets.map_title", measure=t(f"targets.measure_{measure}")), "colorbar": t(f"targets.measure_{measure}")},
+    boundaries.geojson, sep, {"homes_text": t("targets.col_homes"), "per_year_text": t("targets.col_per_year"),
+                              "pace_ratio_text": t("targets.col_pace_ratio"), "residents_text": t("targets.col_residents")},
+), config=chart_config)
+ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", boundaries.source_id])
+
+st.subheader(t("targets.path_heading"))
+path = result.region_path()
+wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
+left, right = st.columns([3, 1])
+left.plotly_chart(charts.region_path_chart(
+    path, {**{k: labels[f"path_{k}"] for k in ("line", "outlook", "historical", "target", "woondeal", "axis", "hover")},
+           "path": labels["path_line"], "title": t("targets.path_title", start=s.start_year)}, s.end_year,
+    (s.homes_total, t("targets.path_target_text", value=fmt.number(s.homes_total, lang))),
+    (wd_year, wd_value, t("targets.path_woondeal_text", value=fmt.number(wd_value, lang))), sep), config=chart_config)
+right.metric(t("targets.woondeal_metric", year=wd_year), fmt.number(targets.woondeal_check(result, wd_year), lang),
+             delta=t("targets.woondeal_delta", value=fmt.number(wd_value, lang), year=wd_year), delta_color="off")
+right.caption(t("targets.woondeal_note", value=fmt.number(wd_value, lang), year=wd_year, start=s.start_year))
+with st.expander(t("common.table_alternative")):
+    st.dataframe(targets.path_display(path, labels, lang), hide_index=True)
+ui.source_caption([homes_goal["source_id"], woondeal["source_id"], "cbs_81955ned"])
+
+st.subheader(t("targets.municipalities_heading"))
+yearly = result.yearly_frame()
+last = s.end_year if s.outlook == "stop" else s.outlook_year
+st.plotly_chart(charts.municipality_paths_chart(
+    yearly[yearly["year"] <= last], {"title": labels["municipalities_title"], "path": labels["path_line"],
+                                     "historical": labels["path_historical"], "hover": labels["path_hover"]},
+    separators=sep), config=chart_config)
+with st.expander(t("common.table_alternative")):
+    st.dataframe(targets.wide_by_name(yearly, "cumulative", last, lang, t("targets.col_year")), hide_index=True)
+ui.source_caption(["cbs_81955ned", *targets.key_sources(s.key)])
+
+st.subheader(t("targets.residents_heading"))
+actual = targets.actual_growth(region)
+r1, r2, r3, r4 = st.columns(4)
+twente = targets.row(shown, None)
+for column, year in zip((r1, r2, r3), (2030, 2040, 2050), strict=True):
+    column.metric(t("targets.population_metric", year=year), fmt.number(twente["population"] + twente[f"growth_{year}"], lang),
+                  delta=twente[f"growth_{year}_text"], delta_color="off")
+r4.metric(t("targets.homes_needed_metric", value=fmt.number(s.residents_total, lang)),
+          fmt.number(result.homes_needed_for_residents(), lang),
+          help=t("targets.homes_needed_help", value=fmt.number(s.residents_total, lang), year=s.end_year))
+st.plotly_chart(charts.residents_path_chart(
+    path[path["year"] <= last], {"title": labels["residents_title"], "axis": labels["residents_axis"],
+                                 "path": labels["residents_path"], "target": labels["residents_target"],
+                                 "actual": labels["residents_actual"], "hover": labels["residents_hover"]}, s.end_year,
+    (s.residents_total, t("targets.residents_target_text", value=fmt.number(s.residents_total, lang))),
+    actual and (*actual, t("targets.residents_actual_text", value=fmt.signed(actual[1], lang))), sep), config=chart_config)
+with st.expander(t("targets.residents_table")):
+    st.dataframe(shown[["name", "growth_2030_text", "growth_2040_text", "growth_2050_text"]], hide_index=True,
+                 column_config={"name": t("common.municipality"),
+                                **{f"growth_{y}_text": t("targets.col_growth_end", year=y) for y in (2030, 2040, 2050)}})
+ui.source_caption(["cbs_85984ned", "cbs_37230ned", residents_goal["source_id"]], t("targets.occupancy_note",
+                  value=fmt.number(targets.occupancy_twente(region), lang, 2), change=fmt.percent(s.occupancy_change, lang)))

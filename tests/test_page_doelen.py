@@ -1,0 +1,118 @@
+"""AppTest of the Doelen page: changing key, shape and totals changes the table; the URL reproduces the view."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_app, texts
+
+PAGE = "app_pages/doelen.py"
+
+
+def table(at):
+    """The results table as {municipality: row} of its text cells."""
+    frame = next(d.value for d in at.dataframe if "Woningen" in d.value.columns or "Homes" in d.value.columns)
+    return {row.iloc[0]: row for _, row in frame.iterrows()}
+
+
+@pytest.fixture(scope="module")
+def default():
+    return run_app(PAGE)
+
+
+def test_default_view_shows_the_ros_totals_per_municipality(default):
+    assert not default.exception
+    shown = table(default)
+    assert len(shown) == 15
+    assert shown["Twente"]["Woningen"] == "69.000" and shown["Twente"]["Inwoners (doel)"] == "100.000"
+    assert shown["Enschede"]["Woningen"] == "17.415" and shown["Enschede"]["Deel"] == "25,2%"
+    assert shown["Twente"]["Tempo t.o.v. 2012–2020"] == "1,6× het gemiddelde van 2012–2020"
+    assert shown["Twente"]["Doel af in tempo 2012–2020"] == "2067"
+    # linear from 2025: each municipality gets 6 × floor(h / 26) + min(6, h mod 26) by the end of 2030
+    assert shown["Twente"]["Woningen tot eind 2030"] == "15.949"
+    text = texts(default)
+    assert "Doelen per gemeente" in text and "In het kort: Twente" in text
+    assert "Standaardaanname: **0,0% verandering per jaar**" in text
+    assert len(default.get("plotly_chart")) == 4  # map, Twente path, small multiples, residents
+
+
+def test_changing_the_key_changes_the_table():
+    at = run_app(PAGE)
+    at.selectbox(key="sleutel").set_value("equal").run()
+    shown = table(at)
+    assert shown["Enschede"]["Woningen"] == "4.929" and shown["Wierden"]["Woningen"] == "4.928"
+    assert shown["Twente"]["Woningen"] == "69.000"
+    at.selectbox(key="sleutel").set_value("stedelijk_netwerk").run()
+    assert table(at)["Enschede"]["Woningen"] == "34.972" and table(at)["Borne"]["Woningen"] == "0"
+    at.slider(key="steden").set_value(80).run()
+    assert table(at)["Borne"]["Woningen"] != "0"
+    assert at.query_params["sleutel"] == "stedelijk_netwerk" and at.query_params["steden"] == "80"
+
+
+def test_changing_the_shape_and_the_totals_changes_the_table():
+    at = run_app(PAGE)
+    at.selectbox(key="vorm").set_value("front").run()
+    front = table(at)["Twente"]["Woningen tot eind 2030"]
+    assert front != "15.949" and int(front.replace(".", "")) > 15_949
+    at.selectbox(key="vorm").set_value("back").run()
+    assert int(table(at)["Twente"]["Woningen tot eind 2030"].replace(".", "")) < 15_949
+    at.number_input(key="woningen").set_value(50_000).run()
+    at.number_input(key="inwoners").set_value(70_000).run()
+    shown = table(at)
+    assert shown["Twente"]["Woningen"] == "50.000" and shown["Twente"]["Inwoners (doel)"] == "70.000"
+    assert shown["Enschede"]["Woningen"] == "12.620"  # 50.000 × 161.738 / 640.806 = 12.619,9
+    assert at.query_params["woningen"] == "50000" and at.query_params["vorm"] == "back"
+
+
+def test_the_url_reproduces_the_view():
+    query = {"sleutel": "equal", "woningen": "14000", "vorm": "front", "startjaar": "2026", "eindjaar": "2040",
+             "bewoning": "-0.5", "kaart": "per_1000"}
+    at = run_app(PAGE, query)
+    assert not at.exception and not at.warning
+    shown = table(at)
+    assert all(shown[name]["Woningen"] == "1.000" for name in ("Almelo", "Enschede", "Wierden"))
+    assert at.selectbox(key="vorm").value == "front" and at.number_input(key="startjaar").value == 2026
+    assert "nu ingesteld: **−0,5% per jaar**" in texts(at) or "nu ingesteld: **-0,5% per jaar**" in texts(at)
+    assert "Inwoners erbij eind 2040" in next(iter(table(at).values())).index
+    assert dict(at.query_params) == query
+
+
+def test_custom_weights_from_the_url():
+    weights = ";".join(f"{code}:{1 if code == 'GM0153' else 0}" for code in
+                       ("GM0141", "GM0147", "GM1774", "GM0153", "GM0158", "GM0163", "GM0164", "GM1735", "GM0168",
+                        "GM0173", "GM1742", "GM0183", "GM1700", "GM0189"))
+    at = run_app(PAGE, {"sleutel": "custom", "gewichten": weights})
+    assert not at.exception and not at.error
+    shown = table(at)
+    assert shown["Enschede"]["Woningen"] == "69.000" and shown["Almelo"]["Woningen"] == "0"
+
+
+def test_bad_url_values_are_ignored_with_one_notice():
+    at = run_app(PAGE, {"sleutel": "loterij", "woningen": "-5", "gewichten": "GM0153:-1"})
+    assert not at.exception
+    assert "sleutel=loterij" in texts(at) and "woningen=-5" in texts(at) and "gewichten=GM0153:-1" in texts(at)
+    assert table(at)["Twente"]["Woningen"] == "69.000"
+
+
+def test_an_impossible_period_is_refused_and_the_last_result_stays():
+    at = run_app(PAGE)
+    at.number_input(key="woningen").set_value(60_000).run()
+    at.number_input(key="startjaar").set_value(2045).run()
+    at.number_input(key="eindjaar").set_value(2030).run()
+    assert not at.exception
+    assert "Het startjaar moet tussen 2020 en het eindjaar liggen." in at.error[0].value
+    assert table(at)["Twente"]["Woningen"] == "60.000"
+
+
+def test_a_municipality_in_the_sidebar_is_highlighted():
+    at = run_app(PAGE, {"gemeente": "GM0189"})
+    text = texts(at)
+    assert "In het kort: Wierden" in text
+    assert "2.685" in text  # Wierden's share of 69.000 by population
+
+
+def test_english():
+    at = run_app(PAGE, {"lang": "en"})
+    assert not at.exception
+    assert "Targets per municipality" in texts(at)
+    assert table(at)["Twente"]["Pace vs 2012–2020"] == "1.6× the average of 2012–2020"
