@@ -26,6 +26,7 @@ from ros.snapshot import Snapshot
 MAX_TOTAL = 10_000_000
 MAX_OCCUPANCY_CHANGE = 0.05  # ±5 % a year is far outside anything observed; beyond it the input is refused
 TOTAL_CODE = "twente"
+EARLY_YEAR = 2030  # the Woondeal Twente's horizon: the table shows the homes each path adds by the end of it
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,8 @@ class TargetResult:
             growth = np.append(housed, housed.sum()) - frame["population"].to_numpy()
             frame[f"growth_{year}"] = growth.astype(np.int64)
         frame["gap"] = frame[f"growth_{s.end_year}"] - frame["residents"]
+        early = self.cumulative_at(EARLY_YEAR)
+        frame["homes_early"] = np.append(early, early.sum())
         return frame
 
     def yearly_frame(self) -> pd.DataFrame:
@@ -245,9 +248,8 @@ def display_table(table: pd.DataFrame, lang: str, total_name: str) -> pd.DataFra
     """`table` with formatted text columns (`<column>_text`) for the screen, the totals row named `total_name`."""
     shown = table.copy()
     shown.loc[shown["code"] == TOTAL_CODE, "name"] = total_name
-    shown = fmt.with_text_columns(shown, lang, {"share": "percent", "homes": "number", "residents": "number",
-                                                "per_year": "number", "hist_average": "number",
-                                                "gap": "signed", "growth_pct": "percent"})
+    numbers = dict.fromkeys(("homes", "residents", "per_year", "hist_average", "homes_early"), "number")
+    shown = fmt.with_text_columns(shown, lang, numbers | {"share": "percent", "gap": "signed", "growth_pct": "percent"})
     for column in (c for c in shown.columns if c.startswith("growth_2")):
         shown[f"{column}_text"] = [fmt.signed(v, lang) for v in shown[column]]
     shown["per_1000_text"] = [fmt.number(v, lang, 1) for v in shown["per_1000"]]
@@ -368,6 +370,7 @@ def table_columns(labels: Mapping[str, str], end_year: int) -> dict[str, str]:
     """The columns of the results table (column → header) for labels of the 'targets' area."""
     columns = {c: labels[f"col_{c}"] for c in ("share", "homes", "residents", "per_year", "hist_average",
                                                 "pace_ratio", "reached_year", "growth_pct", "per_1000")}
+    columns["homes_early"] = labels["col_homes_early"].format(year=EARLY_YEAR)
     return {"name": labels["col_name"], **columns, f"growth_{end_year}": labels["col_growth_end"].format(year=end_year),
             "gap": labels["col_gap"]}
 
