@@ -14,6 +14,7 @@ navigation = st.navigation(
                     default=True),
             st.Page("app_pages/doelen.py", title=t("targets.title"), icon=":material/target:", url_path="doelen"),
             st.Page("app_pages/mijlpalen.py", title=t("milestones.title"), icon=":material/event:", url_path="mijlpalen"),
+            st.Page("app_pages/budget.py", title=t("budget.title"), icon=":material/euro:", url_path="budget"),
         ],
         t("nav.about"): [
             st.Page("app_pages/bronnen.py", title=t("nav.sources"), icon=":material/menu_book:", url_path="bronnen"),

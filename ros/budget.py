@@ -110,6 +110,20 @@ def export_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return result
 
 
+def party_view(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The budget table as display text: name, kind, amount ('onbekend' when unknown), status, programme, note."""
+    return pd.DataFrame(
+        {
+            "name": [n + (translate(lang, "budget.cashier_suffix") if c else "") for n, c in zip(table["name"], table["is_cashier"], strict=True)],
+            "kind": [translate(lang, f"budget.kind_{k}") for k in table["kind"]],
+            "amount": [fmt.money(v, lang) for v in table["amount"]],
+            "status": [translate(lang, f"budget.status_{s}") for s in table["status"]],
+            "programme": table["programme"],
+            "note": table["note"],
+        }
+    )
+
+
 # --- the flow: funding source → party → Hengelo (cashier) → the work ---------------------------------------
 
 

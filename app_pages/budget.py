@@ -1,0 +1,148 @@
+"""Budget: who pays what for drawing up the ROS, who holds the money (Hengelo), and what is still unknown."""
+
+import streamlit as st
+
+from ros import budget, cost_sharing, ledger, ui
+from ros import format as fmt
+from ros.charts.budget import budget_sankey, contribution_bars, sankey_table
+from ros.snapshot import sources_of
+
+t, lang, snap = ui.t, ui.lang(), ui.snapshot()
+labels = ui.labels("budget")
+table = budget.budget_table(snap)
+summary = budget.summarise(table)
+names = dict(zip(snap["parties"]["id"], snap["parties"]["name"], strict=True))
+flag = {"True": True, "False": False, "1": True, "0": False}.__getitem__
+
+st.title(t("budget.title"))
+st.markdown(t("budget.intro"))
+cols = st.columns(4)
+cols[0].metric(t("budget.metric_known"), t("budget.at_least", value=fmt.money(summary.known_total, lang)),
+               help=t("budget.metric_known_help"))
+cols[1].metric(t("budget.metric_parties"), t("budget.count_of", count=summary.known_count, total=summary.party_count))
+cols[2].metric(t("budget.metric_unknown"), t("budget.count_of", count=summary.unknown_count, total=summary.party_count),
+               help=t("budget.metric_unknown_help"))
+cols[3].metric(t("budget.metric_cashier"), t("budget.cashier_name"), help=t("budget.metric_cashier_help"))
+st.info(budget.summary_text(summary, lang), icon=":material/info:")
+
+st.subheader(t("budget.flow_heading"))
+ui.from_url("onbekend", False, flag)
+show_unknown = st.toggle(t("budget.show_unknown"), help=t("budget.show_unknown_help"), key="onbekend")
+flows = budget.budget_flows(table, show_unknown)
+st.plotly_chart(budget_sankey(flows, labels, lang), config={"displayModeBar": False})
+with st.expander(t("common.table_alternative")):
+    st.dataframe(sankey_table(flows, labels, lang), hide_index=True, column_config={
+        "source": t("budget.col_from"), "target": t("budget.col_to"), "amount": t("budget.col_amount")})
+who, about = st.columns([1, 1], gap="large")
+who.markdown(f"**{t('budget.who_pays')}**")
+who.dataframe(budget.party_view(table, lang), hide_index=True, height=38 + 35 * len(table), column_config={
+    "name": t("budget.col_party"), "kind": None, "amount": t("budget.col_amount"), "status": t("budget.col_status"),
+    "programme": t("budget.col_programme"), "note": st.column_config.TextColumn(t("budget.col_note"), width="large")})
+about.markdown(f"**{t('budget.cashier_heading')}**")
+about.markdown(t("budget.cashier_text"))
+about.markdown(f"**{t('budget.facts_heading')}**")
+about.markdown("\n".join(f"- {t('budget.' + k, amount=fmt.money(cost_sharing.ALMELO_AMOUNT, lang))}"
+                         for k in ("fact_parties", "fact_almelo", "fact_cashier", "fact_unknown")))
+ui.source_caption(["besluit_almelo_2025"])
+
+st.subheader(t("budget.key_heading"))
+st.warning(t("budget.scenario_label"), icon=":material/calculate:")
+parties = cost_sharing.parties_for_keys(snap["parties"], snap["municipalities"])
+ui.from_url("sleutel", "inwoners", cost_sharing.parse_key)
+key = st.radio(t("budget.key"), cost_sharing.KEYS, format_func=lambda k: t(f"budget.key_{k}"), horizontal=True,
+               key="sleutel")
+fixed, weights = {}, cost_sharing.weights_table(parties)
+if key in ("inwoners", "woningen"):
+    st.markdown(f"**{t('budget.fixed_heading')}**", help=t("budget.fixed_help", measure=t(f"budget.measure_{key}")))
+    for column, kind in zip(st.columns(3), cost_sharing.FIXED_KINDS, strict=True):
+        ui.from_url(f"vast_{kind}", 0.0, cost_sharing.parse_percent)
+        column.number_input(t(f"budget.fixed_{kind}"), min_value=0.0, max_value=100.0, step=0.5, key=f"vast_{kind}")
+        fixed[kind] = cost_sharing.percent_share(st.session_state[f"vast_{kind}"])
+elif key == "eigen":
+    st.markdown(f"**{t('budget.weights_heading')}**", help=t("budget.weights_help"))
+    weights = st.data_editor(weights, hide_index=True, num_rows="fixed", key="budget_weights", disabled=["name"],
+                             column_config={"party_id": None, "name": t("budget.col_party"), "weight":
+                                            st.column_config.NumberColumn(t("budget.col_weight"), step=0.5)})
+ui.from_url("totaalbudget", None, cost_sharing.parse_total)
+total = st.session_state["totaalbudget"]
+allocation = implications = None
+try:
+    custom = cost_sharing.custom_weights(weights["party_id"], weights["weight"])
+    implications = cost_sharing.almelo_implications(parties, fixed, custom)
+    implied = cost_sharing.implied_total(implications, key)
+    allocation = None if total is None else cost_sharing.allocate(parties, round(total, 2), key, fixed, custom)
+except cost_sharing.CostKeyError as error:
+    st.error(t("budget.key_error", message=error), icon=":material/error:")
+total_col, button_col = st.columns([2, 3], vertical_alignment="bottom")
+total_col.number_input(t("budget.total"), min_value=0.0, step=10_000.0, format="%.2f", key="totaalbudget",
+                       placeholder=t("budget.total_placeholder"), help=t("budget.total_help"))
+if implications is not None and implied is not None:
+    button_col.button(t("budget.use_almelo_total", amount=fmt.money(implied, lang, cents=True)),
+                      on_click=lambda: st.session_state.update(totaalbudget=float(implied)), key="budget_use_almelo")
+if total is None:
+    st.info(t("budget.no_total"), icon=":material/edit:")
+if allocation is not None:
+    checked = cost_sharing.allocation_check(allocation)
+    st.markdown(t("budget.sum_check", sum=fmt.money(checked.total, lang, cents=True),
+                  total=fmt.money(round(total, 2), lang, cents=True)) + " " +
+                t("budget.almelo_compare", scenario=fmt.money(checked.almelo, lang, cents=True),
+                  decided=fmt.money(cost_sharing.ALMELO_AMOUNT, lang)))
+    bars, numbers = st.columns([3, 2])
+    bars.plotly_chart(contribution_bars(allocation, labels, lang), config={"displayModeBar": False})
+    numbers.dataframe(cost_sharing.allocation_view(allocation, lang), hide_index=True, height=560, column_config={
+        "name": t("budget.col_party"), "kind": t("budget.col_kind"), "share": t("budget.col_share"),
+        "amount": t("budget.col_contribution")})
+if implications is not None:
+    st.markdown(f"**{t('budget.implications_heading')}**")
+    st.caption(t("budget.implications_text"))
+    view = cost_sharing.implications_view(implications, lang)
+    st.dataframe(view, hide_index=True, column_config={c: t(f"budget.col_{c}") for c in view.columns})
+ui.source_caption(["besluit_almelo_2025", "cbs_85984ned"], t("budget.population_note"))
+
+st.subheader(t("budget.ledger_heading"))
+st.markdown(t("budget.ledger_intro"))
+state = st.session_state
+state.setdefault("budget_ledger", ledger.empty_ledger(names))
+state.setdefault("budget_ledger_valid", state["budget_ledger"])
+state.setdefault("budget_ledger_version", 0)
+upload = st.file_uploader(t("budget.ledger_upload"), type=["csv", "xlsx"], key="budget_ledger_upload")
+if upload is not None and state.get("budget_ledger_file") != upload.file_id:
+    result = ledger.load_upload(upload.name, upload.getvalue(), names)
+    state["budget_ledger_file"], state["budget_ledger_result"] = upload.file_id, (upload.name, result)
+    if result.ok:
+        state["budget_ledger"] = state["budget_ledger_valid"] = result.frame
+        state["budget_ledger_version"] += 1
+if upload is not None and "budget_ledger_result" in state:
+    name, result = state["budget_ledger_result"]
+    if result.ok:
+        st.success(t("budget.ledger_upload_ok", name=name, count=ledger.known_count(result.frame)))
+    else:
+        st.error("\n".join([t("budget.ledger_upload_refused", name=name)] + [f"- {i.message}" for i in result.issues]),
+                 icon=":material/error:")
+edited = st.data_editor(state["budget_ledger"], hide_index=True, num_rows="fixed",
+                        key=f"budget_ledger_editor_{state['budget_ledger_version']}",
+                        disabled=[ledger.PARTY, ledger.NAME, ledger.YEAR], column_config={
+                            ledger.PARTY: None, ledger.NAME: t("budget.col_party"), ledger.YEAR: t("budget.col_year"),
+                            **{s: st.column_config.NumberColumn(t(f"budget.state_{s}"), format="euro", step=0.01)
+                               for s in ledger.STATES}})
+checked_book = ledger.validate_ledger(edited, names)
+if checked_book.ok:
+    state["budget_ledger_valid"] = checked_book.frame
+else:
+    st.error("\n".join([t("budget.ledger_edit_refused")] + [f"- {i.message}" for i in checked_book.issues]),
+             icon=":material/error:")
+for note in ledger.decision_notes(state["budget_ledger_valid"], table):
+    st.caption(note)
+st.markdown(f"**{t('budget.ledger_totals')}**")
+st.dataframe(ledger.totals_view(state["budget_ledger_valid"], lang), hide_index=True,
+             column_config={ledger.YEAR: t("budget.col_year")} | {s: t(f"budget.state_{s}") for s in ledger.STATES})
+ui.download_buttons("ros-kasboek", {t("budget.sheet_ledger"): ledger.export_ledger(state["budget_ledger_valid"])},
+                    key="budget_ledger")
+
+st.subheader(t("budget.downloads_heading"))
+st.caption(t("budget.downloads_text"))
+sheets = {t("budget.sheet_budget"): budget.export_table(table, lang), t("budget.sheet_ledger"):
+          ledger.export_ledger(state["budget_ledger_valid"]), t("budget.sheet_sources"): sources_of(snap, "budget")}
+if allocation is not None:
+    sheets[t("budget.sheet_scenario")] = cost_sharing.export_allocation(allocation, key, round(total, 2))
+ui.download_buttons("ros-budget", sheets, key="budget_all")

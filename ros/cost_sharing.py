@@ -1,0 +1,299 @@
+"""Cost-sharing keys (verdeelsleutels) for the ROS budget: a scenario calculator, never a decision.
+
+Given a total budget, each key gives every one of the 17 parties a weight and splits the total exactly to the
+cent (largest remainder on cents, with exact fractions and `Decimal`), so the contributions always add up to the
+total. Keys: fixed shares for Rijk/provincie/waterschap with the rest over the municipalities per inhabitant or
+per dwelling (CBS 85984NED, 1-1-2024, from `municipalities.csv`); equal shares; or custom weights. The fixed
+shares are assumptions that the user sets. Which key the partners actually use is not public; only Almelo's
+€ 102.000 is known, and `almelo_implications` shows what that amount would mean under each key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+import pandas as pd
+
+from ros import format as fmt
+from ros.i18n import translate
+
+KEYS = ("inwoners", "woningen", "gelijk", "eigen")
+FIXED_KINDS = ("rijk", "provincie", "waterschap")
+ALMELO = "GM0141"
+ALMELO_AMOUNT = Decimal("102000.00")  # besluit_almelo_2025: € 102.000 in total for 2025–2026
+CENT = Decimal("0.01")
+
+
+class CostKeyError(ValueError):
+    """Input that a cost-sharing key cannot use; the message is Dutch and says what to change."""
+
+
+@dataclass(frozen=True)
+class Party:
+    """What a key needs to know about one party."""
+
+    id: str
+    name: str
+    kind: str
+    population: int | None
+    dwellings: int | None
+
+
+def parties_for_keys(parties: pd.DataFrame, municipalities: pd.DataFrame) -> list[Party]:
+    """The 17 parties in the order of parties.csv, municipalities with their inhabitants and dwellings."""
+    figures = municipalities.set_index("code")[["population", "dwellings"]]
+    result = []
+    for row in parties.to_dict(orient="records"):
+        known = row["id"] in figures.index
+        result.append(
+            Party(
+                row["id"],
+                row["name"],
+                row["kind"],
+                int(figures.at[row["id"], "population"]) if known else None,
+                int(figures.at[row["id"], "dwellings"]) if known else None,
+            )
+        )
+    return result
+
+
+def to_cents(total: Decimal | float | int | str) -> int:
+    """A euro amount as whole cents; refuses negative amounts and amounts with more than two decimals."""
+    try:
+        amount = Decimal(str(total))
+    except ArithmeticError:
+        raise CostKeyError(f"'{total}' is geen bedrag in euro's") from None
+    if not amount.is_finite():
+        raise CostKeyError(f"'{total}' is geen bedrag in euro's")
+    if amount < 0:
+        raise CostKeyError("het totaalbudget mag niet negatief zijn")
+    if amount != amount.quantize(CENT):
+        raise CostKeyError("het totaalbudget mag hoogstens twee decimalen (centen) hebben")
+    return int(amount * 100)
+
+
+def split_cents(total_cents: int, weights: Sequence[Fraction]) -> list[int]:
+    """Split whole cents in proportion to `weights` (largest remainder; ties go to the earlier party).
+    The parts are never negative and always add up to `total_cents`."""
+    if any(w < 0 for w in weights):
+        raise CostKeyError("een gewicht mag niet negatief zijn")
+    weight_sum = sum(weights, Fraction(0))
+    if weight_sum == 0:
+        raise CostKeyError("minstens één partij moet een gewicht groter dan nul hebben")
+    quotas = [Fraction(total_cents) * w / weight_sum for w in weights]
+    parts = [q.numerator // q.denominator for q in quotas]
+    left = total_cents - sum(parts)
+    order = sorted(range(len(quotas)), key=lambda i: (-(quotas[i] - parts[i]), i))
+    for i in order[:left]:
+        parts[i] += 1
+    return parts
+
+
+def key_weights(
+    parties: Sequence[Party],
+    key: str,
+    fixed_shares: Mapping[str, Fraction] | None = None,
+    custom: Mapping[str, Fraction] | None = None,
+) -> list[Fraction]:
+    """Each party's share of the total under `key` (shares add up to 1). `fixed_shares` maps kind (rijk,
+    provincie, waterschap) to a share in [0, 1] for the keys inwoners and woningen; `custom` maps party id to a
+    weight for the key eigen."""
+    if key == "gelijk":
+        return [Fraction(1, len(parties))] * len(parties)
+    if key == "eigen":
+        weights = [Fraction((custom or {}).get(p.id, 0)) for p in parties]
+        if any(w < 0 for w in weights):
+            raise CostKeyError("een gewicht mag niet negatief zijn")
+        total = sum(weights, Fraction(0))
+        if total == 0:
+            raise CostKeyError("minstens één partij moet een gewicht groter dan nul hebben")
+        return [w / total for w in weights]
+    if key not in ("inwoners", "woningen"):
+        raise CostKeyError(f"onbekende verdeelsleutel '{key}'")
+    shares = {kind: Fraction((fixed_shares or {}).get(kind, 0)) for kind in FIXED_KINDS}
+    if any(s < 0 for s in shares.values()):
+        raise CostKeyError("een vast aandeel mag niet negatief zijn")
+    fixed_total = sum(shares.values(), Fraction(0))
+    if fixed_total > 1:
+        raise CostKeyError("de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%")
+    measure = "population" if key == "inwoners" else "dwellings"
+    sizes = {p.id: getattr(p, measure) or 0 for p in parties if p.kind == "gemeente"}
+    size_total = sum(sizes.values())
+    if size_total == 0 and fixed_total < 1:
+        raise CostKeyError("er zijn geen inwoners- of woningcijfers om de rest over de gemeenten te verdelen")
+    rest = 1 - fixed_total
+    return [
+        shares.get(p.kind, Fraction(0)) if p.kind in FIXED_KINDS else rest * Fraction(sizes.get(p.id, 0), size_total or 1)
+        for p in parties
+    ]
+
+
+def allocate(
+    parties: Sequence[Party],
+    total: Decimal | float | int | str,
+    key: str,
+    fixed_shares: Mapping[str, Fraction] | None = None,
+    custom: Mapping[str, Fraction] | None = None,
+) -> pd.DataFrame:
+    """Each party's contribution under `key`: columns party_id, name, kind, share (float), amount (Decimal, exact
+    to the cent); the amounts add up to `total` exactly."""
+    cents = to_cents(total)
+    weights = key_weights(parties, key, fixed_shares, custom)
+    parts = split_cents(cents, weights)
+    return pd.DataFrame(
+        {
+            "party_id": [p.id for p in parties],
+            "name": [p.name for p in parties],
+            "kind": [p.kind for p in parties],
+            "share": [float(w) for w in weights],
+            "amount": [(Decimal(c) / 100).quantize(CENT) for c in parts],
+        }
+    )
+
+
+def per_inhabitant(amount: Decimal | Fraction, population: int) -> Decimal:
+    """Euros per inhabitant, rounded to the cent."""
+    return _euros(Fraction(amount) / population)
+
+
+def almelo_implications(
+    parties: Sequence[Party],
+    fixed_shares: Mapping[str, Fraction] | None = None,
+    custom: Mapping[str, Fraction] | None = None,
+    amount: Decimal = ALMELO_AMOUNT,
+) -> pd.DataFrame:
+    """What Almelo's € 102.000 would imply under every key: columns key, almelo_share (float), implied_total
+    (Decimal or None when Almelo has no share), per_inhabitant_twente (implied total per inhabitant of the 14
+    municipalities) and per_inhabitant_almelo (the same under every key)."""
+    by_id = {p.id: p for p in parties}
+    almelo_population = by_id[ALMELO].population or 0
+    twente = sum(p.population or 0 for p in parties if p.kind == "gemeente")
+    rows = []
+    for key in KEYS:
+        try:
+            weights = key_weights(parties, key, fixed_shares, custom)
+        except CostKeyError:
+            weights = [Fraction(0)] * len(parties)
+        share = weights[[p.id for p in parties].index(ALMELO)]
+        implied = Fraction(amount) / share if share else None
+        rows.append(
+            {
+                "key": key,
+                "almelo_share": float(share),
+                "implied_total": None if implied is None else _euros(implied),
+                "per_inhabitant_twente": None if implied is None or not twente else per_inhabitant(implied, twente),
+                "per_inhabitant_almelo": per_inhabitant(amount, almelo_population) if almelo_population else None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _euros(value: Fraction) -> Decimal:
+    """An exact fraction of euros rounded to the cent."""
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(CENT, ROUND_HALF_UP)
+
+
+def percent_share(percent: float | int | str) -> Fraction:
+    """A percentage typed by the user (e.g. 5.5) as an exact share (11/200)."""
+    return Fraction(Decimal(str(percent))) / 100
+
+
+def allocation_view(allocation: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A scenario allocation as display text: name, kind, share (percentage) and contribution (€, cents)."""
+    return pd.DataFrame(
+        {
+            "name": allocation["name"],
+            "kind": [translate(lang, f"budget.kind_{k}") for k in allocation["kind"]],
+            "share": [fmt.percent(s, lang, 2) for s in allocation["share"]],
+            "amount": [fmt.money(a, lang, cents=True) for a in allocation["amount"]],
+        }
+    )
+
+
+def implications_view(implications: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Almelo's implications as display text; a key without a share for Almelo reads 'onbekend'."""
+    return pd.DataFrame(
+        {
+            "key": [translate(lang, f"budget.key_{k}") for k in implications["key"]],
+            "almelo_share": [fmt.percent(s, lang, 2) for s in implications["almelo_share"]],
+            "implied_total": [fmt.money(v, lang) for v in implications["implied_total"]],
+            "per_inhabitant_twente": [fmt.money(v, lang, cents=True) for v in implications["per_inhabitant_twente"]],
+            "per_inhabitant_almelo": [fmt.money(v, lang, cents=True) for v in implications["per_inhabitant_almelo"]],
+        }
+    )
+
+
+def export_allocation(allocation: pd.DataFrame, key: str, total: Decimal) -> pd.DataFrame:
+    """A scenario allocation for download, labelled as a scenario: key, total, party, share and amount."""
+    result = allocation.copy()
+    result.insert(0, "scenario", "scenario, geen besluit")
+    result.insert(1, "key", key)
+    result.insert(2, "total", float(total))
+    result["amount"] = [float(a) for a in result["amount"]]
+    return result
+
+
+def custom_weights(party_ids: Sequence[str], values: Sequence[object]) -> dict[str, Fraction]:
+    """Weights typed in a table as exact fractions by party id; empty, negative and non-numeric weights are
+    refused with a Dutch message."""
+    weights = {}
+    for party_id, value in zip(party_ids, values, strict=True):
+        if fmt.is_unknown(value):
+            raise CostKeyError(f"het gewicht van '{party_id}' ontbreekt")
+        try:
+            weight = Fraction(Decimal(str(value)))
+        except (ArithmeticError, ValueError):
+            raise CostKeyError(f"het gewicht van '{party_id}' is geen getal") from None
+        if weight < 0:
+            raise CostKeyError("een gewicht mag niet negatief zijn")
+        weights[party_id] = weight
+    return weights
+
+
+def parse_total(raw: str) -> float:
+    """A total budget from a URL value: a non-negative number of euros with at most two decimals."""
+    cents = to_cents(raw)
+    return cents / 100
+
+
+def parse_percent(raw: str) -> float:
+    """A fixed share in percent from a URL value: a number from 0 to 100."""
+    value = float(raw)
+    if not 0 <= value <= 100:
+        raise ValueError(raw)
+    return value
+
+
+def parse_key(raw: str) -> str:
+    """A cost-sharing key from a URL value."""
+    if raw not in KEYS:
+        raise ValueError(raw)
+    return raw
+
+
+def weights_table(parties: Sequence[Party]) -> pd.DataFrame:
+    """The starting table for custom weights: every party weight 1 (equal shares until the user edits)."""
+    return pd.DataFrame({"party_id": [p.id for p in parties], "name": [p.name for p in parties], "weight": 1.0})
+
+
+def implied_total(implications: pd.DataFrame, key: str) -> Decimal | None:
+    """The total budget that Almelo's € 102.000 implies under `key` (None when Almelo has no share)."""
+    value = implications.loc[implications["key"] == key, "implied_total"].iloc[0]
+    return None if fmt.is_unknown(value) else value
+
+
+@dataclass(frozen=True)
+class AllocationCheck:
+    """The sum of an allocation's contributions and Almelo's part in it."""
+
+    total: Decimal
+    almelo: Decimal
+
+
+def allocation_check(allocation: pd.DataFrame) -> AllocationCheck:
+    """Sum of all contributions (exact) and Almelo's contribution, to show next to the scenario."""
+    total = sum(allocation["amount"], Decimal("0.00"))
+    return AllocationCheck(total, allocation.loc[allocation["party_id"] == ALMELO, "amount"].iloc[0])

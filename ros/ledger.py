@@ -1,0 +1,307 @@
+"""A scenario ledger of the ROS money per party and year: toegezegd → gefactureerd → ontvangen → besteed.
+
+Nothing of this is public, so the shipped ledger is empty (every amount unknown). A planner fills it in in the
+table on the page or uploads a CSV/Excel file; `validate_ledger` checks every cell and returns one Dutch message
+per violation, naming the row and the column. Rules: known parties only (the 17 of `parties.csv`), years 2025
+and 2026, amounts in euros ≥ 0 with at most two decimals, and a later state never above an earlier known one
+(nothing can be received that was not invoiced). Empty cells stay unknown and are never summed as zero. The
+ledger lives in the session and in downloads; it never writes to `data/`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pandas as pd
+
+from ros import format as fmt
+from ros.i18n import translate
+from ros.config import MAX_UPLOAD_BYTES
+
+STATES = ("toegezegd", "gefactureerd", "ontvangen", "besteed")
+YEARS = (2025, 2026)
+PARTY, NAME, YEAR = "partij", "naam", "jaar"
+COLUMNS = (PARTY, NAME, YEAR, *STATES)
+ALIASES = {"party_id": PARTY, "party": PARTY, "id": PARTY, "name": NAME, "year": YEAR}
+_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_PLAIN = re.compile(r"^\d+(\.\d+)?$")
+
+
+class LedgerFileError(ValueError):
+    """An uploaded file that cannot be read as a ledger at all; the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class LedgerIssue:
+    """One refused cell (or column when `row` is None), with a Dutch message that names both."""
+
+    row: int | None
+    column: str
+    message: str
+
+
+@dataclass(frozen=True)
+class LedgerResult:
+    """The checked ledger (all parties × years, amounts as float, NaN = unknown) and what was refused."""
+
+    frame: pd.DataFrame
+    issues: tuple[LedgerIssue, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was refused."""
+        return not self.issues
+
+
+def empty_ledger(parties: Mapping[str, str], years: Sequence[int] = YEARS) -> pd.DataFrame:
+    """A ledger with one row per party (id → name, in the given order) and year, every amount unknown."""
+    rows = [{PARTY: pid, NAME: name, YEAR: year} for pid in parties for year in years for name in [parties[pid]]]
+    frame = pd.DataFrame(rows, columns=[PARTY, NAME, YEAR])
+    for state in STATES:
+        frame[state] = pd.Series([float("nan")] * len(frame), dtype="float64")
+    frame[YEAR] = frame[YEAR].astype("int64")
+    return frame
+
+
+def _parse_text_amount(value: str) -> Decimal:
+    """Text such as '€ 1.234,56', '1234,56', '1234.56' or '-5' as an unsigned Decimal; ValueError otherwise."""
+    digits = value.replace("€", "").replace("\u00a0", "").replace(" ", "").strip().lstrip("-−+")
+    if "," in digits and "." in digits:
+        decimal_mark = "," if digits.rfind(",") > digits.rfind(".") else "."
+        thousands = "." if decimal_mark == "," else ","
+        digits = digits.replace(thousands, "").replace(decimal_mark, ".")
+    elif "," in digits and digits.count(",") == 1:
+        digits = digits.replace(",", ".")
+    elif _THOUSANDS.match(digits):
+        digits = digits.replace(".", "")
+    if not _PLAIN.match(digits):
+        raise ValueError(f"{value!r} is geen bedrag in euro's")
+    return Decimal(digits)
+
+
+def parse_amount(value: object) -> Decimal | None:
+    """A cell as euros (None when empty). Accepts numbers and text like '€ 1.234,56', '1234,56' or '1234.56'
+    (a lone dot followed by groups of three digits is a Dutch thousands separator). Raises ValueError with a
+    Dutch phrase when the cell is not an amount, is negative or has more than two decimals."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    if not isinstance(value, str) and fmt.is_unknown(value):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is geen bedrag in euro's")
+    if isinstance(value, int | float | Decimal):
+        amount = Decimal(str(value))
+        if not amount.is_finite():
+            raise ValueError(f"{value!r} is geen bedrag in euro's")
+        negative, amount = amount < 0, abs(amount)
+    else:
+        amount, negative = _parse_text_amount(str(value)), str(value).strip().startswith(("-", "−"))
+    if negative and amount != 0:
+        raise ValueError(f"het bedrag mag niet negatief zijn (gekregen: {value!r})")
+    if amount != amount.quantize(Decimal("0.01")):
+        raise ValueError(f"het bedrag heeft meer dan twee decimalen (gekregen: {value!r}); gebruik hele centen")
+    return amount
+
+
+def _parse_year(value: object, years: Sequence[int]) -> int:
+    """A cell as one of the ledger years; ValueError with a Dutch phrase otherwise."""
+    period = f"{min(years)}–{max(years)}"
+    if value is None or fmt.is_unknown(value) or not str(value).strip():
+        raise ValueError("het jaar ontbreekt")
+    try:
+        number = Decimal(str(value).strip())
+        year = int(number)
+    except (InvalidOperation, ValueError, OverflowError):
+        raise ValueError(f"{value!r} is geen jaartal; kies een jaar in {period}") from None
+    if number != year or year not in years:
+        raise ValueError(f"{value!r} valt buiten de periode {period}")
+    return year
+
+
+def _party_id(value: object, parties: Mapping[str, str]) -> str:
+    """A cell as a party id (the id itself or the party's name, any case); ValueError otherwise."""
+    text = "" if value is None or fmt.is_unknown(value) else str(value).strip()
+    if not text:
+        raise ValueError("de partij ontbreekt")
+    by_key = {pid.lower(): pid for pid in parties} | {name.lower(): pid for pid, name in parties.items()}
+    if text.lower() not in by_key:
+        raise ValueError(f"'{text}' is geen van de {len(parties)} partijen (gebruik een code zoals GM0141 of rijk)")
+    return by_key[text.lower()]
+
+
+def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """Column names trimmed, lower case, English aliases (party_id, name, year) turned into the Dutch ones."""
+    renamed = {c: ALIASES.get(str(c).strip().lower(), str(c).strip().lower()) for c in frame.columns}
+    return frame.rename(columns=renamed)
+
+
+def validate_ledger(
+    frame: pd.DataFrame, parties: Mapping[str, str], years: Sequence[int] = YEARS, first_row: int = 1
+) -> LedgerResult:
+    """Check a ledger from the table editor or a file. Row numbers in messages start at `first_row` (1 for the
+    table on the page, 2 for a file whose header is line 1). Returns the full ledger (every party × year;
+    rows that are absent stay unknown) with the accepted values, and one issue per refused cell."""
+    frame = normalise_columns(frame)
+    issues: list[LedgerIssue] = []
+    missing = [c for c in (PARTY, YEAR, *STATES) if c not in frame.columns]
+    issues += [LedgerIssue(None, c, f"Kolom '{c}' ontbreekt.") for c in missing]
+    allowed = ", ".join(COLUMNS)
+    issues += [
+        LedgerIssue(None, str(c), f"Kolom '{c}' is onbekend; toegestaan zijn: {allowed}.")
+        for c in frame.columns
+        if c not in COLUMNS
+    ]
+    if frame.columns.duplicated().any():
+        issues.append(LedgerIssue(None, "", "Een kolomnaam komt meer dan één keer voor."))
+    result = empty_ledger(parties, years)
+    if issues:
+        return LedgerResult(result, tuple(issues))
+    if frame.empty:
+        return LedgerResult(result, (LedgerIssue(None, "", "De tabel bevat geen regels."),))
+    seen: dict[tuple[str, int], int] = {}
+    for position, record in enumerate(frame.to_dict(orient="records")):
+        row = position + first_row
+
+        def refuse(column: str, problem: str, row: int = row) -> None:
+            issues.append(LedgerIssue(row, column, f"Rij {row}, kolom '{column}': {problem}."))
+
+        party = year = None
+        try:
+            party = _party_id(record[PARTY], parties)
+        except ValueError as error:
+            refuse(PARTY, str(error))
+        try:
+            year = _parse_year(record[YEAR], years)
+        except ValueError as error:
+            refuse(YEAR, str(error))
+        amounts: dict[str, Decimal | None] = {}
+        for state in STATES:
+            try:
+                amounts[state] = parse_amount(record[state])
+            except ValueError as error:
+                refuse(state, str(error))
+        for later_index, later in enumerate(STATES):
+            value = amounts.get(later)
+            for earlier in reversed(STATES[:later_index]):
+                bound = amounts.get(earlier)
+                if value is not None and bound is not None and value > bound:
+                    refuse(
+                        later,
+                        f"{fmt.money(value, 'nl', cents=True)} is hoger dan {earlier} "
+                        f"({fmt.money(bound, 'nl', cents=True)}); een latere stap kan niet hoger zijn dan een eerdere",
+                    )
+                    break
+        if party is None or year is None:
+            continue
+        if (party, year) in seen:
+            refuse(PARTY, f"{parties[party]} staat voor {year} al in rij {seen[(party, year)]}")
+            continue
+        seen[(party, year)] = row
+        mask = (result[PARTY] == party) & (result[YEAR] == year)
+        for state, amount in amounts.items():
+            result.loc[mask, state] = float(amount) if amount is not None else float("nan")
+    return LedgerResult(result, tuple(issues))
+
+
+def read_upload(file_name: str, data: bytes) -> pd.DataFrame:
+    """The first sheet of an uploaded CSV (comma or semicolon) or Excel file, cells as text or numbers;
+    raises LedgerFileError with a Dutch message when it cannot be read."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise LedgerFileError(f"Het bestand is groter dan {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
+    suffix = Path(file_name).suffix.lower()
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            return pd.read_excel(io.BytesIO(data), dtype=object, engine="openpyxl")
+        if suffix == ".csv":
+            text = data.decode("utf-8-sig")
+            return pd.read_csv(io.StringIO(text), sep=None, engine="python", dtype=str, keep_default_na=False)
+    except UnicodeDecodeError:
+        raise LedgerFileError("Het CSV-bestand is niet in UTF-8 opgeslagen.") from None
+    except Exception as error:  # noqa: BLE001 - any parser failure becomes one Dutch message
+        raise LedgerFileError(f"Het bestand '{file_name}' is niet te lezen ({type(error).__name__}).") from None
+    raise LedgerFileError(f"'{file_name}': alleen CSV- (.csv) en Excel-bestanden (.xlsx) worden gelezen.")
+
+
+def ledger_totals(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per year and state: the known total (Decimal), how many amounts are known and how many unknown.
+    Unknown amounts are counted, never added."""
+    rows = []
+    for year in sorted(frame[YEAR].unique()):
+        part = frame[frame[YEAR] == year]
+        for state in STATES:
+            values = [Decimal(str(v)).quantize(Decimal("0.01")) for v in part[state] if not fmt.is_unknown(v)]
+            rows.append(
+                {
+                    YEAR: int(year),
+                    "state": state,
+                    "known_total": sum(values, Decimal("0.00")) if values else None,
+                    "known_count": len(values),
+                    "unknown_count": len(part) - len(values),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def totals_view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Ledger totals as display text: one row per year, one column per state, e.g. '€ 50.000 (1 bekend, 33
+    onbekend)'; a state with nothing known reads 'onbekend', never € 0."""
+    totals = ledger_totals(frame)
+    rows = []
+    for year, part in totals.groupby(YEAR, sort=True):
+        row: dict[str, object] = {YEAR: str(year)}
+        for record in part.to_dict(orient="records"):
+            if record["known_total"] is None:
+                text = translate(lang, "budget.ledger_totals_none", unknown=record["unknown_count"])
+            else:
+                text = translate(
+                    lang,
+                    "budget.ledger_totals_cell",
+                    amount=fmt.money(record["known_total"], lang, cents=True),
+                    known=record["known_count"],
+                    unknown=record["unknown_count"],
+                )
+            row[record["state"]] = text
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[YEAR, *STATES])
+
+
+def decision_notes(frame: pd.DataFrame, budget: pd.DataFrame) -> list[str]:
+    """Dutch notes (not errors) where the ledger's toegezegd over all years differs from a known budget amount."""
+    notes = []
+    for row in budget.to_dict(orient="records"):
+        if fmt.is_unknown(row["amount"]):
+            continue
+        pledged = frame.loc[frame[PARTY] == row["party_id"], "toegezegd"]
+        if pledged.isna().any() or pledged.empty:
+            continue
+        total = sum((Decimal(str(v)).quantize(Decimal("0.01")) for v in pledged), Decimal("0.00"))
+        if total != Decimal(str(row["amount"])).quantize(Decimal("0.01")):
+            notes.append(
+                f"{row['name']}: toegezegd in dit kasboek samen {fmt.money(total, 'nl', cents=True)}, "
+                f"in de gegevens {row['status']} {fmt.money(row['amount'], 'nl', cents=True)}."
+            )
+    return notes
+
+
+def export_ledger(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ledger for download, in the upload format: unknown amounts stay empty cells (never 0)."""
+    return frame[list(COLUMNS)].copy()
+
+
+def load_upload(file_name: str, data: bytes, parties: Mapping[str, str], years: Sequence[int] = YEARS) -> LedgerResult:
+    """Read and check an uploaded ledger file; a file that cannot be read becomes one issue (row None)."""
+    try:
+        frame = read_upload(file_name, data)
+    except LedgerFileError as error:
+        return LedgerResult(empty_ledger(parties, years), (LedgerIssue(None, "", str(error)),))
+    return validate_ledger(frame, parties, years, first_row=2)
+
+
+def known_count(frame: pd.DataFrame) -> int:
+    """How many amounts in the ledger are known (filled in)."""
+    return int(frame[list(STATES)].notna().sum().sum())
