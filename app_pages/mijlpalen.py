@@ -43,10 +43,10 @@ with cards[1].container(border=True):
         st.markdown(f"**{t('milestones.next_heading')}**")
         st.markdown(t("milestones.next_none"))
     else:
-        key = "next_window" if upcoming.in_window else "next_days"
-        days = t("milestones.next_today") if upcoming.days_remaining == 0 else \
-            t(f"milestones.{key}", days=fmt.number(upcoming.days_remaining, lang))
-        st.metric(t("milestones.next_heading"), days)
+        days = fmt.number(upcoming.days_remaining, lang)
+        st.metric(t("milestones.next_heading"), t("milestones.next_days_value" + ("_one" if days == "1" else ""), days=days),
+                  delta=t("milestones.next_window" if upcoming.in_window else "milestones.next_days", days=days),
+                  delta_color="off", delta_arrow="off")
         st.markdown(f"**{upcoming.title(lang)}**")
         st.caption(t("milestones.next_when", when=ms.when_text(*upcoming.period, lang),
                      status=ms.status_text(upcoming.status, labels)))

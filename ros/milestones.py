@@ -7,9 +7,10 @@ the first day its start can mean to the last day its end (or, without an end, it
 
 Status on a chosen day ("today" from the clock, or any "stand per" date):
 - done: a confirmed (bevestigd) event whose window has passed;
-- ongoing: a phase, or a confirmed event, whose window contains the day;
+- ongoing: a phase, or a confirmed event of a few days (a two-day BO), whose span contains the day;
 - upcoming: a confirmed event that lies ahead;
-- tentative: an expected (verwacht) event that lies ahead or whose window is still open;
+- tentative: an expected (verwacht) event that lies ahead or whose window is still open, and a confirmed event
+  whose exact date is unknown (a window of a week or more, like the Almelo college decision) while its window runs;
 - overdue: an expected event whose window has passed without confirmation in the data (never shown as done);
 - undated: a product without any date (the uitvoeringsagenda and investeringsagenda).
 """
@@ -31,6 +32,9 @@ STATUSES = ("done", "ongoing", "upcoming", "tentative", "overdue", "undated")
 STATUS_SYMBOLS = {"done": "✓", "ongoing": "▶", "upcoming": "○", "tentative": "◇", "overdue": "!", "undated": "?"}
 GATE_STATUSES = ("besloten", "gepland", "onbekend")
 GATE_SYMBOLS = {"besloten": "✓", "gepland": "◷", "onbekend": "?"}
+# A confirmed event spanning fewer days than this is a multi-day meeting; a longer span is a window around an
+# unknown date.
+MEETING_DAYS = 7
 # Kinds that are decision moments ("when do we decide").
 DECISION_KINDS = ("besluit", "bestuurlijk_overleg", "verkiezing", "product")
 # The dates a "stand per" can take: from before the first milestone to the end of the outlook.
@@ -71,7 +75,9 @@ def status_on(start: date | None, end: date | None, kind: str, confidence: str, 
         return "done" if confidence == "bevestigd" else "overdue"
     if today < start:
         return "upcoming" if confidence == "bevestigd" else "tentative"
-    return "ongoing" if kind == "fase" or confidence == "bevestigd" else "tentative"
+    if kind == "fase" or (confidence == "bevestigd" and (end - start).days < MEETING_DAYS):
+        return "ongoing"
+    return "tentative"
 
 
 def timeline(frame: pd.DataFrame, today: date) -> pd.DataFrame:

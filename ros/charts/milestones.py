@@ -88,10 +88,10 @@ def milestones_timeline(
     _undated(figure, rows[rows["status"] == "undated"], labels, x_range)
     _today_line(figure, today, labels["chart_today"].format(date=fmt.short_date(today, lang)))
     apply_layout(figure, labels["chart_title"], height=max(320, 150 + 40 * len(rows)))
-    figure.update_layout(barmode="overlay", bargap=0.35, margin={"l": 10, "r": 130, "t": 90, "b": 10})
+    figure.update_layout(barmode="overlay", bargap=0.35, margin={"l": 10, "r": 130, "t": 80, "b": 10})
     figure.update_xaxes(
         type="date", range=[x_range[0].isoformat(), (x_range[1] + timedelta(days=1)).isoformat()],
-        gridcolor="#e5e7eb", showline=True, linecolor="#6b7280", side="top",
+        gridcolor="#e5e7eb", showline=True, linecolor="#6b7280", mirror="ticks", ticks="outside",
     )  # fmt: skip
     figure.update_yaxes(
         type="category", categoryorder="array", categoryarray=list(rows["id"]), autorange="reversed",
@@ -118,7 +118,8 @@ def _bars(rows: pd.DataFrame, status: str, name: str, title_column: str) -> go.B
             "color": STATUS_COLOURS[status],
             "opacity": 0.55 if status in ("ongoing", "done") else 0.8,
             "line": {"color": STATUS_COLOURS[status], "width": 1.5},
-            "pattern": {"shape": ["/" if c != "bevestigd" else "" for c in rows["confidence"]], "fgcolor": "white"},
+            "pattern": {"shape": ["/" if c != "bevestigd" else "" for c in rows["confidence"]], "fillmode": "overlay",
+                        "fgcolor": "white", "solidity": 0.3},
         },
         text=rows["status_text"],
         textposition="outside",
@@ -165,12 +166,12 @@ def _undated(figure: go.Figure, rows: pd.DataFrame, labels: Mapping[str, str], x
 
 
 def _today_line(figure: go.Figure, today: date, text: str) -> None:
-    """A dashed vertical line at `today` with its date above the plot."""
+    """A dashed vertical line at `today` with its date at the top of the plot."""
     figure.add_shape(
         type="line", x0=today.isoformat(), x1=today.isoformat(), yref="paper", y0=0, y1=1,
         line={"color": "#111827", "width": 2, "dash": "dash"},
     )  # fmt: skip
     figure.add_annotation(
-        x=today.isoformat(), y=0, yref="paper", yanchor="top", text=f"<b>{text}</b>", showarrow=False,
+        x=today.isoformat(), y=1, yref="paper", yanchor="bottom", text=f"<b>{text}</b>", showarrow=False,
         font={"size": 12}, bgcolor="white",
     )  # fmt: skip
