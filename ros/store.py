@@ -49,7 +49,7 @@ scenarios = Table(
     _metadata,
     Column("id", String(36), primary_key=True),
     Column("name", String(MAX_NAME_LENGTH), nullable=False),
-    Column("name_key", String(MAX_NAME_LENGTH), nullable=False, unique=True),  # case-folded name: one per name
+    Column("name_key", String(4 * MAX_NAME_LENGTH), nullable=False, unique=True),  # case-folded ("ß" → "ss")
     Column("author", String(MAX_NAME_LENGTH), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
