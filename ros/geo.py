@@ -131,10 +131,8 @@ def download(year: int, *, url: str = PDOK_URL, timeout: float = 10.0) -> dict:
         if page.get("type") != "FeatureCollection" or not isinstance(page.get("features"), list):
             raise BoundaryError("problem_malformed")
         features.extend(page["features"])
-        next_url = next(
-            (link.get("href") for link in page.get("links") or [] if isinstance(link, dict) and link.get("rel") == "next"),
-            None,
-        )
+        links = [link for link in page.get("links") or [] if isinstance(link, dict)]
+        next_url = next((link.get("href") for link in links if link.get("rel") == "next"), None)
     _check_year(features, year)
     return normalise({"type": "FeatureCollection", "features": features}, year)
 
@@ -264,7 +262,8 @@ def _read_file(path: Path, year: int) -> dict:
     collection = _read_json_file(path)
     if not isinstance(collection, dict) or not isinstance(collection.get("features"), list):
         raise BoundaryError("problem_file_invalid", path=str(path))
-    twente = [f for f in collection["features"] if isinstance(f, dict) and _code(f.get("properties") or {}) in TWENTE_CODES]
+    features = [f for f in collection["features"] if isinstance(f, dict)]
+    twente = [f for f in features if _code(f.get("properties") or {}) in TWENTE_CODES]
     _check_year(twente, year, required=False)
     return normalise(collection, year)
 

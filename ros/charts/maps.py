@@ -93,7 +93,13 @@ def municipality_map(
 
 
 def _colorbar(title: str) -> dict:
-    return {"title": {"text": title, "side": "right"}, "thickness": 14, "len": 0.8, "outlinewidth": 0, "tickformat": ","}
+    return {
+        "title": {"text": title, "side": "right"},
+        "thickness": 14,
+        "len": 0.8,
+        "outlinewidth": 0,
+        "tickformat": ",",  # grouped numbers with the figure's separators (16.000), not SI units (16k)
+    }
 
 
 def _choropleth(
