@@ -359,3 +359,21 @@ def test_problem_texts_exist_in_both_languages() -> None:
     used = set(re.findall(r'BoundaryError\(\s*"(problem_\w+)"', Path(geo.__file__).read_text(encoding="utf-8")))
     assert {f"geo.{k}" for k in used} == keys
     assert keys <= set(catalogue("en"))
+
+
+def test_ui_loader_reads_the_environment_at_call_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from ros import ui
+
+    ui._cached_boundaries.clear()
+    monkeypatch.setenv("ROS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("ROS_OFFLINE", "1")
+    monkeypatch.delenv("ROS_BOUNDARIES_FILE", raising=False)
+    without = ui.boundaries()
+    assert (without.geojson, without.origin, without.problem_key) == (None, "none", "geo.problem_offline")
+    assert without.problem.startswith("Geen gemeentegrenzen beschikbaar")
+    path = os.environ.get("ROS_TEST_BOUNDARIES")
+    if path:
+        monkeypatch.setenv("ROS_BOUNDARIES_FILE", path)
+        with_file = ui.boundaries()
+        assert (with_file.origin, with_file.problem, len(with_file.geojson["features"])) == ("file", None, 14)
+    ui._cached_boundaries.clear()
