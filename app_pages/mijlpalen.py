@@ -86,7 +86,7 @@ else:
     st.markdown(t("milestones.matrix_intro"))
     matrix = ms.gate_matrix(snap["decision_gates"], snap["parties"], labels)
     st.table(matrix.rename(columns={"party": t("milestones.col_party")} |
-                           {g: t(f"milestones.gate_{g}") for g in matrix.columns[1:]}), hide_index=True)
+                           ms.gate_headers(snap["decision_gates"], snap["milestones"], lang, labels)), hide_index=True)
     for gate in ms.gate_summary(snap["decision_gates"]).to_dict(orient="records"):
         st.caption(t("milestones.matrix_summary", gate=t(f"milestones.gate_{gate['gate']}"), besloten=gate["besloten"],
                      gepland=gate["gepland"], onbekend=gate["onbekend"]))

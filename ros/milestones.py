@@ -121,12 +121,14 @@ def bodies_of(value: object) -> list[str]:
 
 
 def filter_by_body(frame: pd.DataFrame, body: str | None) -> pd.DataFrame:
-    """Only the milestones that involve `body` (a code from BODY_CODES); all of them for None."""
+    """Only the milestones that involve `body` (a code from BODY_CODES), plus the horizons, which concern every
+    body; all of them for None."""
     if body is None:
         return frame
     if body not in BODY_CODES:
         raise KeyError(body)
-    return frame[[body in bodies_of(v) for v in frame["bodies"]]].reset_index(drop=True)
+    keep = [body in bodies_of(v) or k == "horizon" for v, k in zip(frame["bodies"], frame["kind"])]
+    return frame[keep].reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,17 @@ def gate_matrix(gates: pd.DataFrame, parties: pd.DataFrame, labels: Mapping[str,
             row[gate] = f"{GATE_SYMBOLS[status]} {labels['gate_status_' + status]}"
         rows.append(row)
     return pd.DataFrame(rows, columns=["party", *gate_ids])
+
+
+def gate_headers(gates: pd.DataFrame, frame: pd.DataFrame, lang: str, labels: Mapping[str, str]) -> dict[str, str]:
+    """Column headers of the gate matrix: the gate's name with the date or window of its milestone
+    ('Plan van aanpak (4 april 2025)', 'Uitvoeringsagenda (onbekend)')."""
+    milestones = frame.set_index("id")
+    headers = {}
+    for gate, milestone_id in zip(gates["gate"], gates["milestone_id"]):
+        row = milestones.loc[milestone_id]
+        headers[gate] = f"{labels['gate_' + gate]} ({when_text(row['start'], row['end'], lang)})"
+    return headers
 
 
 def gate_summary(gates: pd.DataFrame) -> pd.DataFrame:

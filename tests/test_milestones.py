@@ -211,9 +211,9 @@ def test_last_done_and_overdue(frame):
 
 def test_filter_by_body(frame):
     council = ms.filter_by_body(ms.timeline(frame, TODAY), "raad")
-    assert list(council["id"]) == ["beraad_almelo", "collegebesluit_almelo", "gr2026"]
+    assert list(council["id"]) == ["beraad_almelo", "collegebesluit_almelo", "gr2026", "horizon_2050", "doorkijk_2100"]
     boss = ms.filter_by_body(frame, "boss")
-    assert set(boss["id"]) == {"bol_2026", "bo_mirt_2026"}
+    assert set(boss["id"]) == {"bol_2026", "bo_mirt_2026", "horizon_2050", "doorkijk_2100"}
     assert len(ms.filter_by_body(frame, None)) == len(frame)
     with pytest.raises(KeyError):
         ms.filter_by_body(frame, "minister")
@@ -255,6 +255,14 @@ def test_gate_matrix_and_summary(snapshot):
     summary = ms.gate_summary(snapshot["decision_gates"]).set_index("gate")
     assert summary.loc["plan_van_aanpak", ["besloten", "gepland", "onbekend"]].tolist() == [1, 0, 16]
     assert summary.loc["ros_vastgesteld", ["besloten", "gepland", "onbekend"]].tolist() == [0, 0, 17]
+
+
+def test_gate_headers_carry_the_date_of_the_gate(snapshot):
+    headers = ms.gate_headers(snapshot["decision_gates"], snapshot["milestones"], "nl", NL)
+    assert headers["plan_van_aanpak"] == "Plan van aanpak (4 april 2025)"
+    assert headers["ros_voorgelegd"] == "ROS voorgelegd (BOL/BO MIRT 2026) (2026)"
+    assert headers["investeringsagenda"] == "Investeringsagenda (onbekend)"
+    assert headers["bijdrage_2025_2026"] == "Bijdrage 2025–2026 (2025 – 2026)"
 
 
 def test_a_missing_gate_cell_shows_as_unknown(snapshot):
