@@ -62,9 +62,8 @@ if body in (None, "raad", "gemeenten", "college"):
     st.info(t("milestones.election_note"), icon=":material/how_to_vote:")
 st.caption(f"{t('milestones.stand_caption', date=fmt.long_date(today, lang))} {t('milestones.status_legend')}")
 
-listing = ms.milestone_list(table, lang, labels)
-list_columns = {c: t(f"milestones.col_{c}") for c in ("when", "status", "title", "bodies", "confidence", "source_id",
-                                                        "note")}
+listing = ms.milestone_list(table, lang, labels, snap["sources"])
+list_columns = {c: t(f"milestones.col_{c}") for c in ("when", "status", "title", "bodies", "note", "source_id")}
 view = st.session_state["weergave"]
 if view == "tijdlijn":
     st.radio(t("milestones.range"), tuple(ms.RANGES), format_func=lambda r: t(f"milestones.range_{r}"),

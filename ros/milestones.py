@@ -216,9 +216,15 @@ def status_text(status: str, labels: Mapping[str, str]) -> str:
     return f"{STATUS_SYMBOLS[status]} {labels['status_' + status]}"
 
 
-def milestone_list(table: pd.DataFrame, lang: str, labels: Mapping[str, str]) -> pd.DataFrame:
-    """A printable list of a `timeline` table: when, status, title, bodies, confidence, source and note as text."""
+def milestone_list(
+    table: pd.DataFrame, lang: str, labels: Mapping[str, str], sources: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """A printable list of a `timeline` table: when, status, title, bodies, confidence, note and source as text
+    (the source as 'publisher (date)' when `sources` is given, otherwise its id)."""
     title = "title_en" if lang == "en" else "title_nl"
+    names = {} if sources is None else {
+        i: f"{p} ({fmt.partial_date(d, lang)})" for i, p, d in zip(sources["id"], sources["publisher"], sources["date"])
+    }  # fmt: skip
     return pd.DataFrame(
         {
             "id": table["id"],
@@ -227,8 +233,8 @@ def milestone_list(table: pd.DataFrame, lang: str, labels: Mapping[str, str]) ->
             "title": table[title],
             "bodies": [", ".join(labels["body_" + b] for b in bodies_of(v)) for v in table["bodies"]],
             "confidence": [labels["confidence_" + c] for c in table["confidence"]],
-            "source_id": table["source_id"],
             "note": table["note"].fillna(""),
+            "source_id": [names.get(i, i) for i in table["source_id"]],
         }
     )
 

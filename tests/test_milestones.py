@@ -236,6 +236,13 @@ def test_milestone_list_is_text_with_status_symbols(frame):
     assert listing.at["uitvoeringsagenda", "when"] == "onbekend"
     assert listing.at["bo_mirt_2026", "bodies"] == "Rijk, Regio's (bestuurlijk overleg), BOSS"
     assert listing.at["ros", "confidence"] == "verwacht"
+    assert listing.at["ros", "source_id"] == "besluit_almelo_2025"
+
+
+def test_milestone_list_names_the_source_by_publisher_and_date(snapshot, frame):
+    listing = ms.milestone_list(ms.timeline(frame, TODAY), "nl", NL, snapshot["sources"]).set_index("id")
+    assert listing.at["gr2026", "source_id"] == "Kiesraad (18 maart 2026)"
+    assert listing.at["bo_2024_start", "source_id"] == "Tweede Kamer (november 2024)"
 
 
 def test_decision_moments_list_what_is_still_to_be_decided(frame):
