@@ -76,7 +76,9 @@ def test_expected_windows_are_hatched_bars_and_short_meetings_are_markers(snapsh
     assert mirt.x[position] == 91 * 24 * 60 * 60 * 1000  # 1 September to 30 November inclusive
     assert mirt.marker.pattern.shape[position] == "/"
     budget = bars["budgetperiode"]
-    assert budget.marker.pattern.shape[list(budget.y).index("budgetperiode")] == ""  # confirmed: solid
+    assert budget.marker.pattern.shape[list(budget.y).index("budgetperiode")] == ""  # a confirmed phase: solid
+    decision = bars["collegebesluit_almelo"]  # confirmed, but its date is only known as May–December 2025
+    assert decision.marker.pattern.shape[list(decision.y).index("collegebesluit_almelo")] == "/"
 
 
 def test_today_line_and_its_date(snapshot):

@@ -1,9 +1,10 @@
 """The ROS timeline as a Gantt chart: phases and expected windows as bars, dated events as markers, a today line.
 
 Input is a `ros.milestones.timeline` table (milestones.csv with the status on a chosen day). Status is shown by
-colour, by marker symbol and by text (✓ gebeurd, ◇ verwacht, ! over tijd …), never by colour alone; expected
-windows are hatched. Undated products (uitvoeringsagenda, investeringsagenda) get their row with the text
-"geen datum" instead of a bar, so no date is suggested that the sources do not give.
+colour, by marker symbol and by text (✓ gebeurd, ◇ verwacht, ! over tijd …), never by colour alone; windows (an
+expected event, or a confirmed one whose exact date is unknown) are hatched. Undated products (uitvoeringsagenda,
+investeringsagenda) get their row with the text "geen datum" instead of a bar, so no date is suggested that the
+sources do not give.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def _hover(rows: pd.DataFrame, title_column: str) -> list[list[str]]:
 
 
 def _bars(rows: pd.DataFrame, status: str, name: str, title_column: str) -> go.Bar:
-    """Phases and windows of one status as horizontal bars (windows of expected events hatched)."""
+    """Phases and windows of one status as horizontal bars (hatched: expected, or a date known only as a window)."""
     return go.Bar(
         base=[s.isoformat() for s in rows["start_date"]],
         x=[((e - s).days + 1) * DAY_MS for s, e in zip(rows["start_date"], rows["end_date"])],
@@ -118,7 +119,8 @@ def _bars(rows: pd.DataFrame, status: str, name: str, title_column: str) -> go.B
             "color": STATUS_COLOURS[status],
             "opacity": 0.55 if status in ("ongoing", "done") else 0.8,
             "line": {"color": STATUS_COLOURS[status], "width": 1.5},
-            "pattern": {"shape": ["/" if c != "bevestigd" else "" for c in rows["confidence"]], "fillmode": "overlay",
+            "pattern": {"shape": ["/" if c != "bevestigd" or w else "" for c, w in zip(rows["confidence"], rows["is_window"])],
+                        "fillmode": "overlay",
                         "fgcolor": "white", "solidity": 0.3},
         },
         text=rows["status_text"],
