@@ -48,9 +48,9 @@ ui.source_caption(["besluit_almelo_2025"])
 st.subheader(t("budget.key_heading"))
 st.warning(t("budget.scenario_label"), icon=":material/calculate:")
 parties = cost_sharing.parties_for_keys(snap["parties"], snap["municipalities"])
-ui.from_url("sleutel", "inwoners", cost_sharing.parse_key)
+ui.from_url("verdeelsleutel", "inwoners", cost_sharing.parse_key)
 key = st.radio(t("budget.key"), cost_sharing.KEYS, format_func=lambda k: t(f"budget.key_{k}"), horizontal=True,
-               key="sleutel")
+               key="verdeelsleutel")
 fixed, weights = {}, cost_sharing.weights_table(parties)
 if key in ("inwoners", "woningen"):
     st.markdown(f"**{t('budget.fixed_heading')}**", help=t("budget.fixed_help", measure=t(f"budget.measure_{key}")))
@@ -103,7 +103,7 @@ st.subheader(t("budget.ledger_heading"))
 st.markdown(t("budget.ledger_intro"))
 state = st.session_state
 state.setdefault("budget_ledger", ledger.empty_ledger(names))
-state.setdefault("budget_ledger_valid", state["budget_ledger"])
+state.setdefault("budget_ledger_valid", ledger.empty_ledger(names))
 state.setdefault("budget_ledger_version", 0)
 upload = st.file_uploader(t("budget.ledger_upload"), type=["csv", "xlsx"], key="budget_ledger_upload")
 if upload is not None and state.get("budget_ledger_file") != upload.file_id:

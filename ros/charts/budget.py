@@ -168,6 +168,7 @@ def contribution_bars(allocation: pd.DataFrame, labels: Mapping[str, str], lang:
     )
     apply_layout(figure, labels["bars_title"], height=120 + 26 * len(ordered))
     figure.update_layout(separators=fmt.plotly_separators(lang), showlegend=False, margin={"r": 110})
-    figure.update_xaxes(title=labels["bars_axis"], gridcolor="#e5e7eb", zeroline=True, zerolinecolor="#6b7280")
+    figure.update_xaxes(title=labels["bars_axis"], tickformat=",.0f", gridcolor="#e5e7eb", zeroline=True,
+                        zerolinecolor="#6b7280")
     figure.update_yaxes(title=None)
     return figure
