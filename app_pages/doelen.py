@@ -94,19 +94,28 @@ except AllocationError as error:
     st.error(t("targets.refused", message=str(error)), icon=":material/block:")
     result = st.session_state.get("_targets_result") or targets.recompute(region, targets.TargetSettings())
 s = result.settings
+last = s.end_year if s.outlook == "stop" else s.outlook_year
+yearly, path = result.yearly_frame(), result.region_path()
+path = path[path["year"] <= last]
 shown = targets.display_table(result.table(), lang, t("common.twente"))
 focus_code = ui.selected_municipality()
 focus = targets.row(shown, focus_code)
 
 st.subheader(t("targets.focus_heading", name=focus["name"]))
 m1, m2, m3, m4 = st.columns(4)
-m1.metric(t("targets.metric_homes", start=s.start_year, end=s.end_year), focus["homes_text"],
-          delta=t("targets.col_share") + " " + focus["share_text"], delta_color="off")
-m2.metric(t("targets.metric_per_year"), focus["per_year_text"], delta=focus["pace_ratio_text"], delta_color="off")
+m1.metric(t("targets.metric_homes", start=s.start_year, end=s.end_year), focus["homes_text"], delta_arrow="off",
+          delta=t("targets.metric_share", share=focus["share_text"]), delta_color="off")
+m2.metric(t("targets.metric_per_year"), focus["per_year_text"], delta_arrow="off", delta_color="off",
+          delta=t("targets.metric_per_year_delta", ratio=focus["pace_ratio_short_text"]), help=focus["pace_ratio_text"])
 m3.metric(t("targets.metric_reached"), focus["reached_year_text"], help=t("targets.metric_reached_help"))
 m4.metric(t("targets.metric_residents", year=s.end_year), focus[f"growth_{s.end_year}_text"],
           delta=t("targets.metric_residents_delta", gap=focus["gap_text"], target=focus["residents_text"]),
-          delta_color="normal" if focus["gap"] >= 0 else "inverse", help=t("targets.metric_residents_help"))
+          delta_color="green" if focus["gap"] >= 0 else "red", delta_arrow="up" if focus["gap"] >= 0 else "down",
+          help=t("targets.metric_residents_help"))
+st.markdown(t("targets.focus_sentence", name=focus["name"], homes=focus["homes_text"], start=s.start_year, end=s.end_year,
+              per_year=focus["per_year_text"], ratio=focus["pace_ratio_text"], average=focus["hist_average_text"],
+              best=focus["hist_best_text"], best_year=focus["hist_best_year_text"], reached=focus["reached_year_text"],
+              growth=focus[f"growth_{s.end_year}_text"], target=focus["residents_text"]))
 
 st.subheader(t("targets.table_heading"))
 st.caption(t("targets.table_intro"))
@@ -116,15 +125,14 @@ st.dataframe(targets.screen_table(shown, columns), hide_index=True)
 ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", *targets.key_sources(s.key)],
                   t("targets.sources_table"))
 ui.download_buttons("doelen-per-gemeente", {t("targets.sheet_table"): targets.export_table(shown, columns),
-                    t("targets.sheet_yearly"): result.yearly_frame()}, key="targets")
+                    t("targets.sheet_yearly"): targets.yearly_export(yearly, labels)}, key="targets")
 
 st.subheader(t("targets.map_heading"))
-measure = st.segmented_control(t("targets.map_measure"), targets.MAP_MEASURES, key="kaart",
+measure = st.segmented_control(t("targets.map_measure"), targets.MAP_MEASURES, key="kaart", required=True,
                                format_func=lambda m: t(f"targets.measure_{m}"))
 boundaries = ui.boundaries()
 if boundaries.problem:
     st.info(boundaries.problem, icon=":material/map:")
-measure = measure or "homes"
 st.plotly_chart(municipality_map(
     targets.municipality_rows(shown), measure, targets.MAP_TEXT[measure],
     {"title": t("targets.map_title", measure=t(f"targets.measure_{measure}")), "colorbar": t(f"targets.measure_{measure}")},
@@ -134,7 +142,6 @@ st.plotly_chart(municipality_map(
 ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", boundaries.source_id])
 
 st.subheader(t("targets.path_heading"))
-path = result.region_path()
 wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
 left, right = st.columns([3, 1])
 left.plotly_chart(charts.region_path_chart(
@@ -143,15 +150,14 @@ left.plotly_chart(charts.region_path_chart(
     (s.homes_total, t("targets.path_target_text", value=fmt.number(s.homes_total, lang))),
     (wd_year, wd_value, t("targets.path_woondeal_text", value=fmt.number(wd_value, lang))), sep), config=chart_config)
 right.metric(t("targets.woondeal_metric", year=wd_year), fmt.number(targets.woondeal_check(result, wd_year), lang),
-             delta=t("targets.woondeal_delta", value=fmt.number(wd_value, lang), year=wd_year), delta_color="off")
+             delta=t("targets.woondeal_delta", value=fmt.number(wd_value, lang), year=wd_year), delta_color="off",
+             delta_arrow="off")
 right.caption(t("targets.woondeal_note", value=fmt.number(wd_value, lang), year=wd_year, start=s.start_year))
 with st.expander(t("common.table_alternative")):
     st.dataframe(targets.path_display(path, labels, lang), hide_index=True)
 ui.source_caption([homes_goal["source_id"], woondeal["source_id"], "cbs_81955ned"])
 
 st.subheader(t("targets.municipalities_heading"))
-yearly = result.yearly_frame()
-last = s.end_year if s.outlook == "stop" else s.outlook_year
 st.plotly_chart(charts.municipality_paths_chart(
     yearly[yearly["year"] <= last], {"title": labels["municipalities_title"], "path": labels["path_line"],
                                      "historical": labels["path_historical"], "hover": labels["path_hover"]},
@@ -166,12 +172,12 @@ r1, r2, r3, r4 = st.columns(4)
 twente = targets.row(shown, None)
 for column, year in zip((r1, r2, r3), (2030, 2040, 2050), strict=True):
     column.metric(t("targets.population_metric", year=year), fmt.number(twente["population"] + twente[f"growth_{year}"], lang),
-                  delta=twente[f"growth_{year}_text"], delta_color="off")
+                  delta=twente[f"growth_{year}_text"], delta_color="off", delta_arrow="off")
 r4.metric(t("targets.homes_needed_metric", value=fmt.number(s.residents_total, lang)),
           fmt.number(result.homes_needed_for_residents(), lang),
           help=t("targets.homes_needed_help", value=fmt.number(s.residents_total, lang), year=s.end_year))
 st.plotly_chart(charts.residents_path_chart(
-    path[path["year"] <= last], {"title": labels["residents_title"], "axis": labels["residents_axis"],
+    path, {"title": labels["residents_title"], "axis": labels["residents_axis"],
                                  "path": labels["residents_path"], "target": labels["residents_target"],
                                  "actual": labels["residents_actual"], "hover": labels["residents_hover"]}, s.end_year,
     (s.residents_total, t("targets.residents_target_text", value=fmt.number(s.residents_total, lang))),

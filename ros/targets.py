@@ -162,12 +162,13 @@ class TargetResult:
         frame = pd.DataFrame({"code": keys.codes, "name": keys.names, "share": self.shares, "homes": self.homes,
                               "residents": self.residents, "per_year": self.homes / self.span,
                               "peak_year": window.max(axis=1, initial=0), "hist_average": hist.average,
-                              "hist_best": hist.best, "population": keys.population, "dwellings": keys.dwellings})
+                              "hist_best": hist.best, "hist_best_year": hist.best_year,
+                              "population": keys.population, "dwellings": keys.dwellings})
         total = {"code": TOTAL_CODE, "name": TOTAL_CODE, "share": float(self.shares.sum()),
                  "homes": int(self.homes.sum()), "residents": int(self.residents.sum()),
                  "per_year": self.homes.sum() / self.span, "peak_year": int(window.sum(axis=0).max(initial=0)),
                  "hist_average": hist.region_average, "hist_best": hist.region_best,
-                 "population": keys.population.sum(), "dwellings": keys.dwellings.sum()}
+                 "hist_best_year": hist.region_best_year or -1, "population": keys.population.sum(), "dwellings": keys.dwellings.sum()}
         frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
         frame["pace_ratio"] = pace.ratio(frame["per_year"], frame["hist_average"])
         frame["reached_year"] = pd.array(pace.year_reached(frame["homes"], frame["hist_average"], s.start_year),
@@ -248,7 +249,7 @@ def display_table(table: pd.DataFrame, lang: str, total_name: str) -> pd.DataFra
     """`table` with formatted text columns (`<column>_text`) for the screen, the totals row named `total_name`."""
     shown = table.copy()
     shown.loc[shown["code"] == TOTAL_CODE, "name"] = total_name
-    numbers = dict.fromkeys(("homes", "residents", "per_year", "hist_average", "homes_early"), "number")
+    numbers = dict.fromkeys(("homes", "residents", "per_year", "hist_average", "hist_best", "homes_early"), "number")
     shown = fmt.with_text_columns(shown, lang, numbers | {"share": "percent", "gap": "signed", "growth_pct": "percent"})
     for column in (c for c in shown.columns if c.startswith("growth_2")):
         shown[f"{column}_text"] = [fmt.signed(v, lang) for v in shown[column]]
@@ -257,6 +258,7 @@ def display_table(table: pd.DataFrame, lang: str, total_name: str) -> pd.DataFra
     shown["pace_ratio_short_text"] = [fmt.unknown(lang) if fmt.is_unknown(v) else f"{fmt.number(v, lang, 1)}×"
                                       for v in shown["pace_ratio"]]
     shown["reached_year_text"] = [year_text(v, lang) for v in shown["reached_year"]]
+    shown["hist_best_year_text"] = [str(int(v)) if v > 0 else fmt.unknown(lang) for v in shown["hist_best_year"]]
     return shown
 
 
@@ -367,7 +369,8 @@ def settings_from_state(state: Mapping[str, object], region: RegionData) -> Targ
 
 
 def table_columns(labels: Mapping[str, str], end_year: int) -> dict[str, str]:
-    """The columns of the results table (column → header) for labels of the 'targets' area."""
+    """The columns of the results table (column → header) for labels of the 'targets' area; the pace ratio is shown
+    short ('1,6×') with the period in its header."""
     columns = {c: labels[f"col_{c}"] for c in ("share", "homes", "residents", "per_year", "hist_average",
                                                 "pace_ratio", "reached_year", "growth_pct", "per_1000")}
     columns["homes_early"] = labels["col_homes_early"].format(year=EARLY_YEAR)
@@ -375,9 +378,12 @@ def table_columns(labels: Mapping[str, str], end_year: int) -> dict[str, str]:
             "gap": labels["col_gap"]}
 
 
+_SCREEN_TEXT = {"name": "name", "pace_ratio": "pace_ratio_short_text"}
+
+
 def screen_table(shown: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
     """The text columns of `display_table` for `columns` (column → header), renamed for the screen."""
-    picked = {c if c == "name" else f"{c}_text": header for c, header in columns.items()}
+    picked = {_SCREEN_TEXT.get(c, f"{c}_text"): header for c, header in columns.items()}
     return shown[list(picked)].rename(columns=picked)
 
 
@@ -390,3 +396,11 @@ def path_display(path: pd.DataFrame, labels: Mapping[str, str], lang: str) -> pd
         labels["col_historical"]: [fmt.number(v, lang) for v in path["historical"]],
         labels["col_growth"]: [fmt.signed(v, lang) for v in path["growth"]],
     })
+
+
+def yearly_export(yearly: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    """The yearly frame with translated headers, for the Excel download."""
+    headers = {"code": "code", "name": labels["col_name"], "year": labels["col_year"], "homes": labels["col_homes_year"],
+               "cumulative": labels["col_cumulative"], "target": labels["col_homes"],
+               "historical": labels["col_historical"]}
+    return yearly.rename(columns=headers)

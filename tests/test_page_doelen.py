@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import run_app, texts
+from conftest import run_app, texts
 
 PAGE = "app_pages/doelen.py"
 
@@ -26,13 +26,16 @@ def test_default_view_shows_the_ros_totals_per_municipality(default):
     assert len(shown) == 15
     assert shown["Twente"]["Woningen"] == "69.000" and shown["Twente"]["Inwoners (doel)"] == "100.000"
     assert shown["Enschede"]["Woningen"] == "17.415" and shown["Enschede"]["Deel"] == "25,2%"
-    assert shown["Twente"]["Tempo t.o.v. 2012–2020"] == "1,6× het gemiddelde van 2012–2020"
+    assert shown["Twente"]["Tempo (× gem. 2012–2020)"] == "1,6×"
     assert shown["Twente"]["Doel af in tempo 2012–2020"] == "2067"
     # linear from 2025: each municipality gets 6 × floor(h / 26) + min(6, h mod 26) by the end of 2030
     assert shown["Twente"]["Woningen tot eind 2030"] == "15.949"
     text = texts(default)
     assert "Doelen per gemeente" in text and "In het kort: Twente" in text
     assert "Standaardaanname: **0,0% verandering per jaar**" in text
+    # the plain-Dutch answer for the chosen municipality (here all of Twente)
+    assert ("Dat is **1,6× het gemiddelde van 2012–2020** (1.633 per jaar; beste jaar 2.041 in 2019). "
+            "In het tempo van 2012–2020 is het doel klaar in **2067**.") in text
     assert len(default.get("plotly_chart")) == 4  # map, Twente path, small multiples, residents
 
 
@@ -108,11 +111,14 @@ def test_a_municipality_in_the_sidebar_is_highlighted():
     at = run_app(PAGE, {"gemeente": "GM0189"})
     text = texts(at)
     assert "In het kort: Wierden" in text
-    assert "2.685" in text  # Wierden's share of 69.000 by population
+    assert "**Wierden** bouwt in dit rekenvoorbeeld **2.685** woningen" in text  # 69.000 × 24.931 / 640.806
+    # Wierden built 818 homes in 2012–2020 (90,9 a year; best 196 in 2016); 2.685 / 26 = 103,3 a year → 1,1×
+    assert "**1,1× het gemiddelde van 2012–2020** (91 per jaar; beste jaar 196 in 2016)" in text
 
 
 def test_english():
     at = run_app(PAGE, {"lang": "en"})
     assert not at.exception
     assert "Targets per municipality" in texts(at)
-    assert table(at)["Twente"]["Pace vs 2012–2020"] == "1.6× the average of 2012–2020"
+    assert table(at)["Twente"]["Pace (× avg. 2012–2020)"] == "1.6×"
+    assert "That is **1.6× the average of 2012–2020**" in texts(at)

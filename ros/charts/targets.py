@@ -15,9 +15,13 @@ from ros.charts.style import MUTED, PALETTE, apply_layout
 _GRID = "#e5e7eb"
 
 
-def _marker(figure: go.Figure, x: float, y: float, text: str, colour: str, symbol: str, name: str, **where) -> None:
+_LEGEND = {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}
+
+
+def _marker(figure: go.Figure, x: float, y: float, text: str, colour: str, symbol: str, name: str,
+            position: str = "top left", **where) -> None:
     """A labelled marker (the label is text on the chart, so it never depends on colour)."""
-    figure.add_trace(go.Scatter(x=[x], y=[y], mode="markers+text", text=[text], textposition="top left",
+    figure.add_trace(go.Scatter(x=[x], y=[y], mode="markers+text", text=[text], textposition=position,
                                 marker={"size": 12, "color": colour, "symbol": symbol}, name=name,
                                 hovertemplate=f"{text}<extra></extra>", cliponaxis=False), **where)
 
@@ -41,11 +45,11 @@ def region_path_chart(path: pd.DataFrame, labels: Mapping[str, str], end_year: i
                                     hovertemplate=labels["hover"]))
     _marker(figure, end_year, target[0], target[1], "#000000", "diamond", labels["target"])
     if woondeal is not None:
-        _marker(figure, woondeal[0], woondeal[1], woondeal[2], PALETTE[2], "square", labels["woondeal"])
-    apply_layout(figure, labels["title"], height=440)
-    figure.update_layout(separators=separators, hovermode="closest")
+        _marker(figure, woondeal[0], woondeal[1], woondeal[2], PALETTE[2], "square", labels["woondeal"], "middle right")
+    apply_layout(figure, labels["title"], height=460)
+    figure.update_layout(separators=separators, hovermode="closest", legend=_LEGEND)
     figure.update_xaxes(title=None, gridcolor=_GRID)
-    figure.update_yaxes(title=labels["axis"], gridcolor=_GRID, rangemode="tozero")
+    figure.update_yaxes(title=labels["axis"], gridcolor=_GRID, rangemode="tozero", tickformat=",d")
     return figure
 
 
@@ -72,7 +76,7 @@ def municipality_paths_chart(yearly: pd.DataFrame, labels: Mapping[str, str], co
     apply_layout(figure, labels["title"], height=170 * rows + 80)
     figure.update_layout(separators=separators, margin={"t": 90})
     figure.update_xaxes(gridcolor=_GRID, nticks=4)
-    figure.update_yaxes(gridcolor=_GRID, rangemode="tozero", nticks=4)
+    figure.update_yaxes(gridcolor=_GRID, rangemode="tozero", nticks=4, tickformat=",d")
     figure.update_annotations(font_size=13)
     return figure
 
@@ -88,9 +92,9 @@ def residents_path_chart(path: pd.DataFrame, labels: Mapping[str, str], end_year
     figure.add_hline(y=target[0], line={"color": "#000000", "dash": "dash", "width": 1.5})
     _marker(figure, end_year, target[0], target[1], "#000000", "diamond", labels["target"])
     if actual is not None:
-        _marker(figure, actual[0], actual[1], actual[2], MUTED, "circle", labels["actual"])
-    apply_layout(figure, labels["title"], height=420)
-    figure.update_layout(separators=separators, hovermode="closest")
+        _marker(figure, actual[0], actual[1], actual[2], MUTED, "circle", labels["actual"], "bottom right")
+    apply_layout(figure, labels["title"], height=440)
+    figure.update_layout(separators=separators, hovermode="closest", legend=_LEGEND)
     figure.update_xaxes(title=None, gridcolor=_GRID)
-    figure.update_yaxes(title=labels["axis"], gridcolor=_GRID, zeroline=True, zerolinecolor="#6b7280")
+    figure.update_yaxes(title=labels["axis"], gridcolor=_GRID, zeroline=True, zerolinecolor="#6b7280", tickformat=",d")
     return figure

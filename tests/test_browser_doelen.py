@@ -1,0 +1,42 @@
+"""The Doelen page in headless Chromium through a real `streamlit run`: charts, table and map render, and a link
+with settings reopens the same view."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import assert_no_exception, open_page
+
+pytestmark = pytest.mark.browser
+# Streamlit's own probes and internet calls (deep links first ask <page>/_stcore/…, icons come from gstatic) fail on a
+# closed network; they are not this page's doing. Playwright does not put the URL in a 404 console message.
+_EXTERNAL = ("ERR_NAME_NOT_RESOLVED", "metrics config", "Failed to fetch", "/_stcore/", "status of 404")
+
+
+def test_doelen_page_renders_charts_table_and_map(page):
+    open_page(page, "doelen", "sleutel=stedelijk_netwerk&steden=80&vorm=s_curve&kaart=pace_ratio")
+    assert_no_exception(page)
+    main = page.locator("[data-testid=stMain]")
+    assert "Doelen per gemeente" in main.inner_text()
+    charts = page.locator("[data-testid=stPlotlyChart]")
+    assert charts.count() == 4
+    # every Plotly chart has drawn data: lines in the path charts, shapes or tiles on the map
+    drawn = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p.data.length)")
+    assert len(drawn) == 4 and all(n > 0 for n in drawn)
+    titles = " | ".join(page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')]"
+                                      ".map(p => p.layout.title && p.layout.title.text)"))
+    assert "Tempo t.o.v. 2012–2020 (×) per gemeente" in titles
+    assert "Nieuwe woningen in Twente, cumulatief vanaf 2025" in titles
+    # the settings from the link are on screen and stay in the URL
+    assert "Deel voor Enschede, Hengelo en Almelo (%)" in main.inner_text()  # only shown for the stedelijk netwerk key
+    assert "steden=80" in page.url and "vorm=s_curve" in page.url
+    if os.environ.get("ROS_BOUNDARIES_FILE"):
+        page.wait_for_function(
+            "() => { const p = [...document.querySelectorAll('.js-plotly-plot')].find(p => p._fullLayout.map);"
+            " const m = p && p._fullLayout.map._subplot.map; return m && m.loaded() &&"
+            " m.queryRenderedFeatures().length > 0; }", timeout=30_000)
+    else:
+        assert "tegelkaart" in main.inner_text().lower() or page.locator("[data-testid=stAlert]").count() > 0
+    assert [e for e in page.console_errors if not any(marker in e for marker in _EXTERNAL)] == []
