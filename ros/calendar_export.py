@@ -78,7 +78,7 @@ def _description(row: Mapping[str, object], lang: str, labels: Mapping[str, str]
     bodies = [labels["body_" + b] for b in bodies_of(row["bodies"])]
     if bodies:
         lines.append(labels["ics_bodies"].format(bodies=", ".join(bodies)))
-    note = row.get("note")
+    note = row.get("note_en" if lang == "en" else "note_nl")
     if isinstance(note, str) and note:
         lines.append(note)
     source_id = str(row["source_id"])

@@ -233,7 +233,7 @@ def milestone_list(
             "title": table[title],
             "bodies": [", ".join(labels["body_" + b] for b in bodies_of(v)) for v in table["bodies"]],
             "confidence": [labels["confidence_" + c] for c in table["confidence"]],
-            "note": table["note"].fillna(""),
+            "note": table["note_en" if lang == "en" else "note_nl"].fillna(""),
             "source_id": [names.get(i, i) for i in table["source_id"]],
         }
     )
@@ -242,7 +242,7 @@ def milestone_list(
 def export_table(table: pd.DataFrame) -> pd.DataFrame:
     """The data columns of a `timeline` table for CSV/Excel: codes and ISO dates, status as of the chosen day."""
     columns = ["id", "start", "end", "start_date", "end_date", "status", "days_to_start", "days_to_end", "title_nl",
-               "title_en", "bodies", "kind", "confidence", "source_id", "after", "party", "note"]  # fmt: skip
+               "title_en", "bodies", "kind", "confidence", "source_id", "after", "party", "note_nl", "note_en"]  # fmt: skip
     return table[columns].copy()
 
 

@@ -76,8 +76,16 @@ def test_three_products_in_sequence_and_the_last_two_without_dates(frame):
 def test_elections_carry_the_note_on_current_and_new_councils(frame):
     election = frame.set_index("id").loc["gr2026"]
     assert (election["kind"], election["start"]) == ("verkiezing", "2026-03-18")
-    assert "Huidige en nieuwe gemeenteraden worden betrokken bij belangrijke mijlpalen" in election["note"]
+    assert "Huidige en nieuwe gemeenteraden worden betrokken bij belangrijke mijlpalen" in election["note_nl"]
     assert set(ms.bodies_of(election["bodies"])) == {"raad", "gemeenten"}
+
+
+def test_the_printable_list_speaks_the_chosen_language(frame):
+    english = ms.milestone_list(ms.timeline(frame, TODAY), "en", section("en", "milestones")).set_index("id")
+    dutch = ms.milestone_list(ms.timeline(frame, TODAY), "nl", NL).set_index("id")
+    assert english.loc["gr2026", "note"].startswith("Current and new municipal councils are involved")
+    assert dutch.loc["gr2026", "note"].startswith("Huidige en nieuwe gemeenteraden")
+    assert (english["note"] != "").sum() == (dutch["note"] != "").sum()
 
 
 def test_decision_gates_cover_every_party_and_only_almelo_is_documented(snapshot):
