@@ -202,7 +202,8 @@ class MilestoneRow(Row):
     source_id: SourceId
     after: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")] | None = None
     party: Annotated[str, Field(pattern=r"^([a-z_]+|GM\d{4})$")] | None = None
-    note: str = ""
+    note_nl: str = ""
+    note_en: str = ""
 
     @field_validator("end")
     @classmethod
