@@ -73,7 +73,8 @@ def check_parties(snapshot: Snapshot) -> list[str]:
             problems.append(f"budget.csv, regel {line}: partij '{row['party_id']}' staat niet in parties.csv")
         elif parties[row["party_id"]] != row["kind"]:
             problems.append(
-                f"budget.csv, regel {line}: soort '{row['kind']}' wijkt af van parties.csv ('{parties[row['party_id']]}')"
+                f"budget.csv, regel {line}: soort '{row['kind']}' wijkt af van parties.csv "
+                f"('{parties[row['party_id']]}')"
             )
     covered = set(snapshot["budget"].loc[snapshot["budget"]["period"] == PERIOD, "party_id"])
     problems.extend(f"budget.csv: geen regel voor partij '{p}' in {PERIOD}" for p in parties.index if p not in covered)
@@ -114,7 +115,10 @@ def party_view(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The budget table as display text: name, kind, amount ('onbekend' when unknown), status, programme, note."""
     return pd.DataFrame(
         {
-            "name": [n + (translate(lang, "budget.cashier_suffix") if c else "") for n, c in zip(table["name"], table["is_cashier"], strict=True)],
+            "name": [
+                name + (translate(lang, "budget.cashier_suffix") if cashier else "")
+                for name, cashier in zip(table["name"], table["is_cashier"], strict=True)
+            ],
             "kind": [translate(lang, f"budget.kind_{k}") for k in table["kind"]],
             "amount": [fmt.money(v, lang) for v in table["amount"]],
             "status": [translate(lang, f"budget.status_{s}") for s in table["status"]],

@@ -126,7 +126,7 @@ def key_weights(
         raise CostKeyError("er zijn geen inwoners- of woningcijfers om de rest over de gemeenten te verdelen")
     rest = 1 - fixed_total
     return [
-        shares.get(p.kind, Fraction(0)) if p.kind in FIXED_KINDS else rest * Fraction(sizes.get(p.id, 0), size_total or 1)
+        shares[p.kind] if p.kind in FIXED_KINDS else rest * Fraction(sizes.get(p.id, 0), size_total or 1)
         for p in parties
     ]
 

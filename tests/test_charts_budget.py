@@ -39,7 +39,8 @@ def test_the_default_sankey_draws_almelo_to_hengelo_to_the_work(table):
     assert [c[1] for c in trace.link.customdata] == ["€ 102.000"] * 3
     assert UNKNOWN_LINK not in trace.link.color
     notes = [a.text for a in budget_sankey(flows, LABELS, "nl").layout.annotations]
-    assert notes == ["16 bijdragen met onbekend bedrag zijn niet getekend. Zet „Toon onbekende bijdragen” aan om ze "
+    assert notes == ["16 bijdragen met onbekend bedrag zijn niet getekend. "
+                     "Zet „Toon onbekende bijdragen” aan om ze "
                      "te zien."]
 
 

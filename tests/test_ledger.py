@@ -63,7 +63,8 @@ def test_the_empty_ledger_has_every_party_and_year_unknown(snapshot):
          "Rij 1, kolom 'partij': 'GM9999' is geen van de 3 partijen (gebruik een code zoals GM0141 of rijk)."),
         ({"partij": ""}, "Rij 1, kolom 'partij': de partij ontbreekt."),
         ({"jaar": 2027}, "Rij 1, kolom 'jaar': 2027 valt buiten de periode 2025–2026."),
-        ({"jaar": "volgend jaar"}, "Rij 1, kolom 'jaar': 'volgend jaar' is geen jaartal; kies een jaar in 2025–2026."),
+        ({"jaar": "volgend jaar"},
+         "Rij 1, kolom 'jaar': 'volgend jaar' is geen jaartal; kies een jaar in 2025–2026."),
         ({"jaar": 2025.5}, "Rij 1, kolom 'jaar': 2025.5 valt buiten de periode 2025–2026."),
         ({"jaar": None}, "Rij 1, kolom 'jaar': het jaar ontbreekt."),
     ],
@@ -74,7 +75,9 @@ def test_every_refused_cell_has_a_dutch_message_with_row_and_column(cells, expec
 
 def test_rows_in_a_file_are_numbered_as_in_a_spreadsheet():
     frame = pd.concat([one_row(), one_row(jaar=2026, toegezegd=-1)], ignore_index=True)
-    assert messages(frame, first_row=2) == ["Rij 3, kolom 'toegezegd': het bedrag mag niet negatief zijn (gekregen: -1)."]
+    assert messages(frame, first_row=2) == [
+        "Rij 3, kolom 'toegezegd': het bedrag mag niet negatief zijn (gekregen: -1)."
+    ]
 
 
 def test_a_party_and_year_twice_is_refused():
@@ -151,16 +154,16 @@ def test_a_semicolon_csv_with_english_headers_and_names_is_read():
     data = "party_id;name;year;toegezegd;gefactureerd;ontvangen;besteed\nAlmelo;Almelo;2026;€ 51.000;51.000,00;;\n"
     result = ledger.load_upload("kasboek.csv", data.encode("utf-8"), PARTIES)
     assert result.ok
-    assert result.frame.loc[(result.frame["partij"] == "GM0141") & (result.frame["jaar"] == 2026), "gefactureerd"].item() \
-        == 51_000
+    almelo_2026 = (result.frame["partij"] == "GM0141") & (result.frame["jaar"] == 2026)
+    assert result.frame.loc[almelo_2026, "gefactureerd"].item() == 51_000
 
 
 def test_a_refused_upload_names_the_spreadsheet_line():
     data = "partij,jaar,toegezegd,gefactureerd,ontvangen,besteed\nGM0141,2025,10,20,,\n"
     result = ledger.load_upload("kasboek.csv", data.encode(), PARTIES)
     assert [i.message for i in result.issues] == [
-        "Rij 2, kolom 'gefactureerd': € 20,00 is hoger dan toegezegd (€ 10,00); een latere stap kan niet hoger zijn "
-        "dan een eerdere."
+        "Rij 2, kolom 'gefactureerd': € 20,00 is hoger dan toegezegd (€ 10,00); "
+        "een latere stap kan niet hoger zijn dan een eerdere."
     ]
 
 

@@ -63,7 +63,10 @@ def _positions(flows: Flows, gap: float = 0.03) -> tuple[list[float], list[float
     """Fixed node positions: one column per role (the cashier well left of the work, so labels do not collide),
     nodes stacked from the top in their order with heights in proportion to their drawn width."""
     size = [
-        max(sum(lk.value for lk in flows.links if lk.target == i), sum(lk.value for lk in flows.links if lk.source == i))
+        max(
+            sum(lk.value for lk in flows.links if lk.target == i),
+            sum(lk.value for lk in flows.links if lk.source == i),
+        )
         for i in range(len(flows.nodes))
     ]
     columns: dict[str, list[int]] = {}
@@ -129,7 +132,7 @@ def budget_sankey(flows: Flows, labels: Mapping[str, str], lang: str) -> go.Figu
     )
     unknown_drawn = sum(1 for lk in flows.links if not lk.known) > 0
     party_count = sum(1 for n in flows.nodes if n.role == "party")
-    apply_layout(figure, labels["sankey_title"], height=max(280, 110 + 36 * party_count))
+    apply_layout(figure, labels["sankey_title"], height=max(230, 110 + 36 * party_count))
     notes = []
     if flows.hidden_unknown:
         notes.append(labels["sankey_hidden"].format(count=flows.hidden_unknown))
