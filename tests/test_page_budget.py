@@ -134,3 +134,16 @@ def test_english_page():
     assert not at.exception
     assert "at least €102,000 known; 16 contributions unknown" in texts(at)
     assert {m.value for m in at.metric} >= {"≥ €102,000", "1 of 17", "16 of 17"}
+
+
+def test_custom_weights_start_equal():
+    at = run_app(PAGE, query={"verdeelsleutel": "eigen", "totaalbudget": "170"})
+    assert not at.error
+    assert set(contributions(at).values()) == {"€ 10,00"}
+    assert "Aanname: eigen gewichten per partij" in texts(at)
+
+
+def test_the_budget_dataset_is_listed_on_the_sources_page():
+    at = run_app("app_pages/bronnen.py")
+    assert not at.exception
+    assert "Budget ROS 2025–2026 per partij" in [e.label for e in at.expander]
