@@ -24,6 +24,8 @@ cols[2].metric(t("budget.metric_unknown"), t("budget.count_of", count=summary.un
                help=t("budget.metric_unknown_help"))
 cols[3].metric(t("budget.metric_cashier"), t("budget.cashier_name"), help=t("budget.metric_cashier_help"))
 st.info(budget.summary_text(summary, lang), icon=":material/info:")
+for problem in budget.check_parties(snap):
+    st.error(t("common.data_error", message=problem), icon=":material/error:")
 
 st.subheader(t("budget.flow_heading"))
 ui.from_url("onbekend", False, flag)
@@ -106,6 +108,9 @@ state.setdefault("budget_ledger", ledger.empty_ledger(names))
 state.setdefault("budget_ledger_valid", ledger.empty_ledger(names))
 state.setdefault("budget_ledger_version", 0)
 upload = st.file_uploader(t("budget.ledger_upload"), type=["csv", "xlsx"], key="budget_ledger_upload")
+st.button(t("budget.ledger_reset"), icon=":material/restart_alt:", key="budget_ledger_reset", on_click=lambda: state.update(
+    budget_ledger=ledger.empty_ledger(names), budget_ledger_valid=ledger.empty_ledger(names),
+    budget_ledger_version=state["budget_ledger_version"] + 1))
 if upload is not None and state.get("budget_ledger_file") != upload.file_id:
     result = ledger.load_upload(upload.name, upload.getvalue(), names)
     state["budget_ledger_file"], state["budget_ledger_result"] = upload.file_id, (upload.name, result)

@@ -147,3 +147,18 @@ def test_the_budget_dataset_is_listed_on_the_sources_page():
     at = run_app("app_pages/bronnen.py")
     assert not at.exception
     assert "Budget ROS 2025–2026 per partij" in [e.label for e in at.expander]
+
+
+def test_clearing_the_ledger_empties_it(snapshot):
+    from ros import ledger
+
+    names = dict(zip(snapshot["parties"]["id"], snapshot["parties"]["name"], strict=True))
+    book = ledger.empty_ledger(names)
+    book.loc[6, "toegezegd"] = 51_000.0
+    at = run_app(PAGE, budget_ledger=book)
+    totals = [d.value for d in at.dataframe if "toegezegd" in d.value.columns][-1]
+    assert totals["toegezegd"].iloc[0] == "€ 51.000,00 (1 bekend, 16 onbekend)"
+    next(b for b in at.button if b.key == "budget_ledger_reset").click().run()
+    totals = [d.value for d in at.dataframe if "toegezegd" in d.value.columns][-1]
+    assert set(totals["toegezegd"]) == {"onbekend (17 onbekend)"}
+    assert at.session_state["budget_ledger"]["toegezegd"].isna().all()
