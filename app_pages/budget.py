@@ -108,9 +108,10 @@ state.setdefault("budget_ledger", ledger.empty_ledger(names))
 state.setdefault("budget_ledger_valid", ledger.empty_ledger(names))
 state.setdefault("budget_ledger_version", 0)
 upload = st.file_uploader(t("budget.ledger_upload"), type=["csv", "xlsx"], key="budget_ledger_upload")
-st.button(t("budget.ledger_reset"), icon=":material/restart_alt:", key="budget_ledger_reset", on_click=lambda: state.update(
-    budget_ledger=ledger.empty_ledger(names), budget_ledger_valid=ledger.empty_ledger(names),
-    budget_ledger_version=state["budget_ledger_version"] + 1))
+st.button(t("budget.ledger_reset"), icon=":material/restart_alt:", key="budget_ledger_reset",
+          on_click=lambda: state.update(budget_ledger=ledger.empty_ledger(names),
+                                        budget_ledger_valid=ledger.empty_ledger(names),
+                                        budget_ledger_version=state["budget_ledger_version"] + 1))
 if upload is not None and state.get("budget_ledger_file") != upload.file_id:
     result = ledger.load_upload(upload.name, upload.getvalue(), names)
     state["budget_ledger_file"], state["budget_ledger_result"] = upload.file_id, (upload.name, result)
