@@ -72,12 +72,15 @@ with st.expander(t("targets.settings_heading"), expanded=True, icon=":material/t
                                   column_config={"code": None, "name": t("common.municipality"),
                                                  "weight": st.column_config.NumberColumn(t("targets.col_weight"))})
         upload = right.file_uploader(t("targets.custom_upload"), type=["csv", "txt"], key=f"weights_upload_{version}")
+        if "_weights_file" in st.session_state:
+            right.success(t("targets.custom_loaded", file=st.session_state["_weights_file"]), icon=":material/check:")
         try:
             if upload is not None:
                 weights = allocation.read_weights_csv(upload.getvalue(), codes, names)
                 st.session_state["_weights_base"] = allocation.weights_frame(weights, codes, names)
                 st.session_state["_weights_version"] = version + 1
                 st.session_state["gewichten"] = allocation.weights_to_text(weights)
+                st.session_state["_weights_file"] = upload.name
                 st.rerun()
             weights = allocation.check_weights(allocation.frame_weights(edited), codes, names)
             st.session_state["gewichten"] = allocation.weights_to_text(weights)
