@@ -63,6 +63,8 @@ class Row(BaseModel):
 def _describe(error: dict[str, Any]) -> str:
     """One Dutch phrase for one pydantic error."""
     field = ".".join(str(p) for p in error["loc"]) or "rij"
+    if error["type"] == "value_error" and not error["loc"]:
+        return str(error["msg"]).removeprefix("Value error, ")
     phrase = _MESSAGES.get(error["type"], "is ongeldig")
     given = error.get("input")
     shown = "" if error["type"] == "missing" or isinstance(given, dict) else f" (gekregen: {given!r})"

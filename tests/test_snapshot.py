@@ -98,6 +98,12 @@ def test_a_broken_file_names_file_line_and_problem(data_copy: Path, file: str, o
     assert str(error.value).startswith(message)
 
 
+def test_a_rule_across_fields_gives_its_own_message(data_copy: Path) -> None:
+    _replace(data_copy / "budget.csv", "102000", "")
+    with pytest.raises(DataError, match="budget.csv, regel \\d+: status 'onbekend' hoort bij een leeg bedrag"):
+        load_snapshot(data_copy)
+
+
 def test_a_missing_municipality_is_named(data_copy: Path) -> None:
     path = data_copy / "plan_capacity.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
