@@ -2,13 +2,15 @@
 
 import streamlit as st
 
+from ros import budget, governance, region, ui
 from ros import format as fmt
-from ros import governance, region, ui
+from ros import milestones as ms
 from ros.charts.overview import population_growth_bars
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 homes, residents = region.target(snap, "ros_homes_2050"), region.target(snap, "ros_residents_2050")
 now = region.standing(snap)
+money, upcoming = budget.budget_summary(snap), ms.next_milestone(snap["milestones"], ms.clock_today())
 
 st.title(t("overview.title"))
 st.markdown(t("overview.intro"))
@@ -25,6 +27,23 @@ cols[2].metric(t("overview.population_now", date=fmt.short_date(now.reference_da
 cols[3].metric(t("overview.dwellings_now", date=fmt.short_date(now.reference_date, lang)), fmt.number(now.dwellings, lang),
                help=t("overview.dwellings_now_help"))
 ui.source_caption([homes["source_id"], "cbs_85984ned", "cbs_37230ned"])
+
+money_box, next_box = st.columns(2)
+with money_box.container(border=True):
+    st.metric(t("overview.money", period=money.period), t("overview.money_known", amount=fmt.money(money.known_total, lang)),
+              help=t("overview.money_help"))
+    st.markdown(budget.summary_text(money, lang))
+    st.page_link("app_pages/budget.py", label=t("overview.to_budget"), icon=":material/payments:")
+with next_box.container(border=True):
+    if upcoming is None:
+        st.markdown(t("milestones.next_none"))
+    else:
+        days = fmt.number(upcoming.days_remaining, lang)
+        st.metric(t("overview.next_milestone"), t("milestones.next_days_value" + ("_one" if days == "1" else ""), days=days),
+                  delta=t("milestones.next_window" if upcoming.in_window else "milestones.next_days", days=days),
+                  delta_color="off")
+        st.markdown(t("overview.next_when", when=ms.when_text(*upcoming.period, lang), title=upcoming.title(lang)))
+    st.page_link("app_pages/mijlpalen.py", label=t("overview.to_milestones"), icon=":material/event:")
 
 st.subheader(t("overview.progress_heading"))
 progress = region.share_of(now.growth, residents["value"])

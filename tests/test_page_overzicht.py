@@ -1,6 +1,10 @@
 """AppTest: the overview page through app.py, in Dutch and English, with URL state."""
 
+from datetime import date
+
 from conftest import run_app, texts
+
+from ros import milestones
 
 
 def test_overview_shows_targets_and_standing_in_dutch() -> None:
@@ -48,3 +52,22 @@ def test_bad_url_parameters_fall_back_with_one_dutch_notice() -> None:
     assert "genegeerd" in warning.value
     for part in ("lang=xx", "gemeente=Atlantis", "<script>=1"):
         assert part in warning.value
+
+
+def test_money_and_next_milestone_for_the_boss_meeting(monkeypatch) -> None:
+    monkeypatch.setattr(milestones, "clock_today", lambda: date(2026, 11, 27))
+    at = run_app()
+    metrics = {m.label: (m.value, m.delta) for m in at.metric}
+    assert metrics["Budget ROS 2025-2026"][0] == "≥ € 102.000"
+    assert metrics["Eerstvolgende mijlpaal"] == ("3 dagen", "venster sluit over 3 dagen")
+    body = texts(at)
+    assert "ten minste € 102.000 bekend; 16 bijdragen onbekend" in body
+    assert "BO MIRT 2026: mogelijk moment om de ROS voor te leggen — september 2026 – november 2026" in body
+
+
+def test_next_milestone_moves_with_the_date(monkeypatch) -> None:
+    monkeypatch.setattr(milestones, "clock_today", lambda: date(2026, 3, 1))
+    at = run_app(query={"lang": "en"})
+    metrics = {m.label: (m.value, m.delta) for m in at.metric}
+    assert metrics["Next milestone"][0] == "17 days"
+    assert "Municipal elections in all 14 municipalities" in texts(at)
