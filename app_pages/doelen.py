@@ -97,9 +97,7 @@ except AllocationError as error:
     st.error(t("targets.refused", message=str(error)), icon=":material/block:")
     result = st.session_state.get("_targets_result") or targets.recompute(region, targets.TargetSettings())
 s = result.settings
-last = s.end_year if s.outlook == "stop" else s.outlook_year
-yearly, path = result.yearly_frame(), result.region_path()
-path = path[path["year"] <= last]
+yearly, path = result.yearly_frame(result.last_year), result.region_path(result.last_year)
 shown = targets.display_table(result.table(), lang, t("common.twente"))
 focus_code = ui.selected_municipality()
 focus = targets.row(shown, focus_code)
@@ -137,7 +135,7 @@ boundaries = ui.boundaries()
 if boundaries.problem:
     st.info(boundaries.problem, icon=":material/map:")
 st.plotly_chart(municipality_map(
-    targets.municipality_rows(shown), measure, targets.MAP_TEXT[measure],
+    targets.municipality_rows(shown), targets.MAP_VALUE[measure], targets.MAP_TEXT[measure],
     {"title": t("targets.map_title", measure=t(f"targets.measure_{measure}")), "colorbar": t(f"targets.measure_{measure}")},
     boundaries.geojson, sep, {"homes_text": t("targets.col_homes"), "per_year_text": t("targets.col_per_year"),
                               "pace_ratio_text": t("targets.col_pace_ratio"), "residents_text": t("targets.col_residents")},
@@ -162,11 +160,11 @@ ui.source_caption([homes_goal["source_id"], woondeal["source_id"], "cbs_81955ned
 
 st.subheader(t("targets.municipalities_heading"))
 st.plotly_chart(charts.municipality_paths_chart(
-    yearly[yearly["year"] <= last], {"title": labels["municipalities_title"], "path": labels["path_line"],
+    yearly, {"title": labels["municipalities_title"], "path": labels["path_line"],
                                      "historical": labels["path_historical"], "hover": labels["path_hover"]},
     separators=sep), config=chart_config)
 with st.expander(t("common.table_alternative")):
-    st.dataframe(targets.wide_by_name(yearly, "cumulative", last, lang, t("targets.col_year")), hide_index=True)
+    st.dataframe(targets.wide_by_name(yearly, "cumulative", lang, t("targets.col_year")), hide_index=True)
 ui.source_caption(["cbs_81955ned", *targets.key_sources(s.key)])
 
 st.subheader(t("targets.residents_heading"))
@@ -174,7 +172,7 @@ actual = targets.actual_growth(region)
 r1, r2, r3, r4 = st.columns(4)
 twente = targets.row(shown, None)
 for column, year in zip((r1, r2, r3), (2030, 2040, 2050), strict=True):
-    column.metric(t("targets.population_metric", year=year), fmt.number(twente["population"] + twente[f"growth_{year}"], lang),
+    column.metric(t("targets.population_metric", year=year), twente[f"population_{year}_text"],
                   delta=twente[f"growth_{year}_text"], delta_color="off", delta_arrow="off")
 r4.metric(t("targets.homes_needed_metric", value=fmt.number(s.residents_total, lang)),
           fmt.number(result.homes_needed_for_residents(), lang),

@@ -130,6 +130,11 @@ class TargetResult:
     population: np.ndarray
 
     @property
+    def last_year(self) -> int:
+        """The last year worth drawing: the end year when building stops, otherwise the end of the outlook."""
+        return self.settings.end_year if self.settings.outlook == "stop" else self.settings.outlook_year
+
+    @property
     def span(self) -> int:
         """Number of years from the start year up to and including the end year."""
         return self.settings.end_year - self.settings.start_year + 1
@@ -179,31 +184,35 @@ class TargetResult:
             housed = self.population_at(year)
             growth = np.append(housed, housed.sum()) - frame["population"].to_numpy()
             frame[f"growth_{year}"] = growth.astype(np.int64)
+            frame[f"population_{year}"] = np.append(housed, housed.sum())
         frame["gap"] = frame[f"growth_{s.end_year}"] - frame["residents"]
         early = self.cumulative_at(EARLY_YEAR)
         frame["homes_early"] = np.append(early, early.sum())
         return frame
 
-    def yearly_frame(self) -> pd.DataFrame:
+    def yearly_frame(self, until: int | None = None) -> pd.DataFrame:
         """Long frame: code, name, year, homes (that year), cumulative, target (the municipality's target) and
-        historical (the cumulative at the 2012–2020 average pace from the start year; NaN when unknown)."""
+        historical (the cumulative at the 2012–2020 average pace from the start year; NaN when unknown); up to the
+        year `until` when given."""
         keys, path = self.region.keys, self.path
         count, years = path.homes.shape
         elapsed = np.tile(path.years - self.settings.start_year + 1, count)
-        return pd.DataFrame({"code": np.repeat(keys.codes, years), "name": np.repeat(keys.names, years),
+        frame = pd.DataFrame({"code": np.repeat(keys.codes, years), "name": np.repeat(keys.names, years),
                              "year": np.tile(path.years, count), "homes": path.homes.ravel(),
                              "cumulative": path.cumulative.ravel(), "target": np.repeat(self.homes, years),
-                             "historical": np.repeat(self.region.history.average, years) * elapsed})
+                              "historical": np.repeat(self.region.history.average, years) * elapsed})
+        return frame if until is None else frame[frame["year"] <= until].reset_index(drop=True)
 
-    def region_path(self) -> pd.DataFrame:
+    def region_path(self, until: int | None = None) -> pd.DataFrame:
         """Per year for the whole region: homes, cumulative, the cumulative at the historical average pace and the
-        population growth housed (against 1-1-2024)."""
+        population growth housed (against 1-1-2024); up to the year `until` when given."""
         keys, path, s = self.region.keys, self.path, self.settings
         historical = self.region.history.region_average * (path.years - s.start_year + 1)
         population = np.rint(self.population).astype(np.int64).sum(axis=0)
-        return pd.DataFrame({"year": path.years, "homes": path.homes.sum(axis=0),
-                             "cumulative": path.cumulative.sum(axis=0), "historical": historical,
-                             "growth": population - int(keys.population.sum())})
+        frame = pd.DataFrame({"year": path.years, "homes": path.homes.sum(axis=0),
+                              "cumulative": path.cumulative.sum(axis=0), "historical": historical,
+                              "growth": population - int(keys.population.sum())})
+        return frame if until is None else frame[frame["year"] <= until].reset_index(drop=True)
 
 
 def recompute(region: RegionData, settings: TargetSettings) -> TargetResult:
@@ -231,9 +240,8 @@ def municipality_rows(table: pd.DataFrame) -> pd.DataFrame:
     return table[table["code"] != TOTAL_CODE]
 
 
-def wide_by_name(yearly: pd.DataFrame, column: str, last_year: int, lang: str, year_header: str) -> pd.DataFrame:
-    """`column` of a yearly frame as formatted text, a row per year (up to `last_year`), a column per municipality."""
-    part = yearly[yearly["year"] <= last_year]
+def wide_by_name(part: pd.DataFrame, column: str, lang: str, year_header: str) -> pd.DataFrame:
+    """`column` of a yearly frame as formatted text, a row per year, a column per municipality."""
     wide = part.pivot(index="year", columns="name", values=column)[list(dict.fromkeys(part["name"]))]
     text = wide.apply(lambda values: [fmt.number(v, lang) for v in values])
     text.insert(0, year_header, wide.index.astype(str))
@@ -253,7 +261,10 @@ def display_table(table: pd.DataFrame, lang: str, total_name: str) -> pd.DataFra
     shown = fmt.with_text_columns(shown, lang, numbers | {"share": "percent", "gap": "signed", "growth_pct": "percent"})
     for column in (c for c in shown.columns if c.startswith("growth_2")):
         shown[f"{column}_text"] = [fmt.signed(v, lang) for v in shown[column]]
+    for column in (c for c in shown.columns if c.startswith("population_2")):
+        shown[f"{column}_text"] = [fmt.number(v, lang) for v in shown[column]]
     shown["per_1000_text"] = [fmt.number(v, lang, 1) for v in shown["per_1000"]]
+    shown["growth_pct_points"] = shown["growth_pct"] * 100  # the map's colour bar reads 23 for 23 %
     shown["pace_ratio_text"] = [ratio_text(v, lang) for v in shown["pace_ratio"]]
     shown["pace_ratio_short_text"] = [fmt.unknown(lang) if fmt.is_unknown(v) else f"{fmt.number(v, lang, 1)}×"
                                       for v in shown["pace_ratio"]]
@@ -316,7 +327,9 @@ def bounded_float(low: float, high: float) -> Callable[[str], float]:
 
 
 MAP_MEASURES = ("homes", "per_1000", "growth_pct", "residents", "pace_ratio")
-# The preformatted text column of `display_table` shown on the map for each measure.
+# The number (colour) and preformatted text columns of `display_table` shown on the map for each measure.
+MAP_VALUE = {"homes": "homes", "per_1000": "per_1000", "growth_pct": "growth_pct_points", "residents": "residents",
+             "pace_ratio": "pace_ratio"}
 MAP_TEXT = {"homes": "homes_text", "per_1000": "per_1000_text", "growth_pct": "growth_pct_text",
             "residents": "residents_text", "pace_ratio": "pace_ratio_short_text"}
 _KEY_SOURCES = {"population": ["cbs_85984ned"], "dwellings": ["cbs_85984ned"], "households": ["cbs_85984ned"],

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import json
+
+import numpy as np
 import pytest
 
 from conftest import run_app, texts
@@ -122,3 +126,21 @@ def test_english():
     assert "Targets per municipality" in texts(at)
     assert table(at)["Twente"]["Pace (× avg. 2012–2020)"] == "1.6×"
     assert "That is **1.6× the average of 2012–2020**" in texts(at)
+
+
+def _numbers(value) -> list[float]:
+    """A Plotly JSON array, plain or base64-typed ({"dtype", "bdata"})."""
+    if isinstance(value, dict) and "bdata" in value:
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+    return list(value)
+
+
+def test_the_map_shows_the_chosen_measure():
+    at = run_app(PAGE, {"kaart": "growth_pct"})
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert "Groei als % van de woningvoorraad per gemeente" in spec["layout"]["title"]["text"]
+    trace = spec["data"][0]
+    values = _numbers(trace["z"] if "z" in trace else trace["marker"]["color"])
+    # homes by population share / dwellings: between 22 % (Hengelo) and 28 % (Rijssen-Holten), in percent points
+    assert len(values) == 14 and all(22 <= v <= 28 for v in values)
+    assert any("Rijssen-Holten" in row and "27,4%" in row for row in map(str, trace["customdata"]))

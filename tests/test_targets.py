@@ -107,7 +107,9 @@ def test_frames_for_charts_and_downloads(region):
     assert path.loc[path["year"] == 2050, "cumulative"].item() == 69_000
     assert path["historical"].iloc[0] == pytest.approx(14_695 / 9)
     assert targets.woondeal_check(result, 2030) == path.loc[path["year"] == 2030, "cumulative"].item()
-    wide = targets.wide_by_name(yearly, "cumulative", 2050, "nl", "Jaar")
+    assert result.last_year == 2100 and result.yearly_frame(2050)["year"].max() == 2050
+    assert len(result.region_path(2060)) == 36
+    wide = targets.wide_by_name(result.yearly_frame(2050), "cumulative", "nl", "Jaar")
     assert list(wide.columns[:2]) == ["Jaar", "Almelo"] and wide["Enschede"].iloc[-1] == "17.415"
     assert targets.actual_growth(region) == (2025, 646_449 - 640_806)
 
