@@ -1,0 +1,378 @@
+"""Benchmark of every dashboard page: warm server rerun, browser render time, cold start, map payload and memory.
+
+(a) Warm rerun: each page through `app.py` in Streamlit's AppTest (the real script runner, no browser), 2 warm-up
+    runs, then the median of --runs timed reruns. A one-line page is timed the same way as AppTest's own floor.
+(b) Browser: a real `streamlit run app.py` on a free port and a one-line Streamlit app (written to a temp dir) on
+    another, both started and stopped here; headless Chromium (Playwright, /usr/bin/chromium) loads each page's URL
+    and the clock runs from navigation until the page has finished: script state notRunning, no stSkeleton, every
+    Plotly chart has its .main-svg, every Plotly map's MapLibre map reports loaded(), every graphviz chart has its
+    svg. One warm-up load per page, then the median of --browser-runs loads, interleaved with the one-line page so
+    both see the same machine load; the ratio page / one-line page is printed.
+(c) Cold start: the dashboard's server process is started fresh (Python bytecode already compiled), timed until
+    /_stcore/health answers and until the first page has finished in the browser. Map payload: the websocket frames
+    the server sends while a page loads are captured in the browser and decoded as Streamlit ForwardMsg protobufs;
+    the Plotly figure specs in them are parsed and the bytes of each trace's `geojson` (the boundaries) counted, next
+    to the whole figure spec and the total websocket bytes of the page (Streamlit does not compress its websocket,
+    so these are the bytes on the wire). Memory: VmRSS of the server process from /proc/<pid>/status after every
+    page was visited (psutil is not installed).
+
+Pages are read from the `st.Page("app_pages/...", ...)` entries of app.py, so new pages are measured automatically.
+Targets: warm rerun <= 100 ms, browser <= 2x the one-line page, map payload <= 150 KB, server memory <= 250 MB.
+
+Usage: .venv/bin/python scripts/benchmark_pages.py [--runs 7] [--browser-runs 5] [--json results.json]
+       [--skip-apptest] [--skip-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+CHROMIUM = "/usr/bin/chromium"
+BOUNDARIES = Path("/work/shared/geo/twente_gemeenten.geojson")  # development boundaries, never copied
+ONE_LINE_APP = 'import streamlit as st\n\nst.write("Hallo Twente")\n'
+
+TARGET_RERUN_MS = 100.0
+TARGET_BROWSER_RATIO = 2.0
+TARGET_MAP_BYTES = 150 * 1024
+TARGET_RSS_MB = 250.0
+
+# True when the page has finished: script done, no skeleton, charts, maps and diagrams drawn, some content shown.
+READY_JS = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-testid=stSkeleton]')) return false;
+  if (!document.querySelector('[data-testid=stMain] [data-testid=stElementContainer]')) return false;
+  for (const chart of document.querySelectorAll('[data-testid=stPlotlyChart]')) {
+    const gd = chart.querySelector('.js-plotly-plot');
+    if (!gd || !gd.querySelector('.main-svg')) return false;
+    const layout = gd._fullLayout || {};
+    for (const key of Object.keys(layout)) {
+      if (/^(map|mapbox)\\d*$/.test(key) && layout[key] && layout[key]._subplot) {
+        const map = layout[key]._subplot.map;
+        if (!map || !map.loaded()) return false;
+      }
+    }
+  }
+  for (const chart of document.querySelectorAll('[data-testid=stGraphVizChart]')) {
+    if (!chart.querySelector('svg')) return false;
+  }
+  return true;
+}"""
+
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
+
+
+@dataclass
+class PageResult:
+    """The figures of one page."""
+
+    path: str  # app_pages/<file>.py
+    url_path: str  # '' for the default page
+    rerun_ms: float | None = None
+    rerun_samples: list[float] = field(default_factory=list)
+    browser_ms: float | None = None
+    browser_samples: list[float] = field(default_factory=list)
+    browser_ratio: float | None = None
+    websocket_bytes: int | None = None
+    figure_bytes: int | None = None
+    geojson_bytes: int | None = None
+
+
+def page_entries(app: Path = APP) -> list[tuple[str, str]]:
+    """(script path, url path) of every `st.Page("app_pages/...")` in app.py; the default page's url path is ''."""
+    text = app.read_text(encoding="utf-8")
+    entries = []
+    for match in re.finditer(r"st\.Page\(\s*\"(app_pages/[^\"]+\.py)\"(.*?)\)\s*,?\s*(?=st\.Page|\])", text, re.S):
+        script, args = match.group(1), match.group(2)
+        url = re.search(r"url_path=\"([^\"]*)\"", args)
+        url_path = url.group(1) if url else Path(script).stem
+        entries.append((script, "" if re.search(r"default=True", args) else url_path))
+    return entries
+
+
+def server_env() -> dict[str, str]:
+    """The environment for the app: offline, with the development boundaries when they exist, a private cache."""
+    env = dict(os.environ, ROS_OFFLINE="1", ROS_CACHE_DIR=tempfile.mkdtemp(prefix="ros-bench-cache-"))
+    if BOUNDARIES.exists():
+        env["ROS_BOUNDARIES_FILE"] = str(BOUNDARIES)
+    return env
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB (VmRSS from /proc/<pid>/status)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for pid {pid}")
+
+
+class Server:
+    """A `streamlit run <script>` on a free port, started in __enter__ and stopped in __exit__."""
+
+    def __init__(self, script: Path, env: dict[str, str], cwd: Path) -> None:
+        self.script, self.env, self.cwd = script, env, cwd
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+        self.started = 0.0
+        self.healthy_after_s = 0.0
+
+    def __enter__(self) -> Server:
+        import urllib.request
+
+        log = open(Path(tempfile.gettempdir()) / f"ros-bench-{self.port}.log", "w")  # noqa: SIM115
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.port", str(self.port),
+             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=1) as response:
+                    if response.status == 200:
+                        self.healthy_after_s = time.perf_counter() - self.started
+                        return self
+            except OSError:
+                time.sleep(0.05)
+        self.__exit__(None, None, None)
+        raise RuntimeError(f"{self.script} did not become healthy within 90 s (log: {log.name})")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+
+def load_page(tab, url: str, timeout_ms: float = 60_000) -> float:
+    """Navigate to `url` and return the milliseconds until the page has finished (see READY_JS)."""
+    start = time.perf_counter()
+    tab.goto(url, wait_until="commit", timeout=timeout_ms)
+    tab.wait_for_function(READY_JS, timeout=timeout_ms)
+    return (time.perf_counter() - start) * 1000
+
+
+# ---------------------------------------------------------------------------------------------------------------- (a)
+def measure_reruns(entries: list[tuple[str, str]], runs: int, warmup: int = 2) -> tuple[dict[str, list[float]], list[float]]:
+    """Warm rerun times (ms) per page through app.py in AppTest, and those of a one-line page (the AppTest floor)."""
+    os.environ.update({k: v for k, v in server_env().items() if k.startswith("ROS_")})
+    from streamlit import logger
+    from streamlit.testing.v1 import AppTest
+
+    logger.set_log_level("error")  # AppTest's "missing ScriptRunContext" warnings are noise here
+
+    def timed_runs(at: AppTest) -> list[float]:
+        for _ in range(warmup):
+            at.run()
+        samples = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            at.run()
+            samples.append((time.perf_counter() - start) * 1000)
+        if at.exception:
+            raise RuntimeError(f"the page raised: {at.exception[0].message}")
+        return samples
+
+    results = {}
+    for script, _ in entries:
+        at = AppTest.from_file(str(APP), default_timeout=120)
+        at.run()
+        at.switch_page(script)
+        results[script] = timed_runs(at)
+    floor = timed_runs(AppTest.from_string(ONE_LINE_APP, default_timeout=60))
+    return results, floor
+
+
+# ---------------------------------------------------------------------------------------------------------------- (b,c)
+def _payload(frames: list[bytes]) -> tuple[int, int, int]:
+    """Total websocket bytes, bytes of the Plotly figure specs and of the GeoJSON inside them, from ForwardMsg frames."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    total, figures, geojson = 0, 0, 0
+    for frame in frames:
+        total += len(frame)
+        message = ForwardMsg()
+        try:
+            message.ParseFromString(frame)
+        except Exception:  # noqa: BLE001  (a frame that is not a ForwardMsg is counted, not decoded)
+            continue
+        if message.WhichOneof("type") != "delta" or message.delta.WhichOneof("type") != "new_element":
+            continue
+        element = message.delta.new_element
+        if element.WhichOneof("type") != "plotly_chart" or not element.plotly_chart.spec:
+            continue
+        spec = element.plotly_chart.spec
+        figures += len(spec.encode("utf-8"))
+        for trace in json.loads(spec).get("data", []):
+            if trace.get("geojson") is not None:
+                geojson += len(json.dumps(trace["geojson"], separators=(",", ":")).encode("utf-8"))
+    return total, figures, geojson
+
+
+def first_visit_payload(browser, base: str, url_path: str) -> tuple[int, int, int]:
+    """Websocket payload of a first visit to a page, in a fresh browser context.
+
+    A fresh context matters: the Streamlit frontend tells the server which large messages (>= 10 kB) it already
+    holds, and the server then sends only a reference instead of the message; a returning browser would show
+    almost no map bytes.
+    """
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    frames: list[bytes] = []
+    tab.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(f if isinstance(f, bytes) else f.encode())))
+    load_page(tab, f"{base}/{url_path}")
+    tab.wait_for_timeout(500)  # let the last frames arrive
+    context.close()
+    return _payload(frames)
+
+
+def measure_browser(entries: list[tuple[str, str]], runs: int) -> dict[str, object]:
+    """Cold start, per-page browser times against the one-line page, payloads and server memory."""
+    from playwright.sync_api import sync_playwright
+
+    env = server_env()
+    results: dict[str, object] = {"pages": {}, "floor_samples": []}
+    with tempfile.TemporaryDirectory(prefix="ros-one-line-") as tmp, sync_playwright() as playwright:
+        one_line = Path(tmp) / "one_line.py"
+        one_line.write_text(ONE_LINE_APP, encoding="utf-8")
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        tab = context.new_page()
+        with Server(APP, env, ROOT) as server:  # (c) cold start: the browser is already up
+            tab.goto(server.base, wait_until="commit", timeout=120_000)
+            tab.wait_for_function(READY_JS, timeout=120_000)
+            results["cold_health_s"] = server.healthy_after_s
+            results["cold_first_page_s"] = time.perf_counter() - server.started
+            results["rss_start_mb"] = rss_mb(server.pid)
+            with Server(one_line, env, Path(tmp)) as floor_server:
+                load_page(tab, floor_server.base)  # warm-up
+                for _, url_path in entries:
+                    load_page(tab, f"{server.base}/{url_path}")
+                for _, url_path in entries:
+                    results["pages"][url_path] = {"payload": first_visit_payload(browser, server.base, url_path),
+                                                  "samples": []}
+                for _ in range(runs):
+                    results["floor_samples"].append(load_page(tab, floor_server.base))
+                    for _, url_path in entries:
+                        results["pages"][url_path]["samples"].append(load_page(tab, f"{server.base}/{url_path}"))
+                results["floor_rss_mb"] = rss_mb(floor_server.pid)
+            for _, url_path in entries:  # every page also in English, then the memory after all of them
+                load_page(tab, f"{server.base}/{url_path}?lang=en")
+            results["rss_after_mb"] = rss_mb(server.pid)
+        browser.close()
+    return results
+
+
+# ---------------------------------------------------------------------------------------------------------------- report
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.0f}"
+
+
+def _kb(value: int | None) -> str:
+    return "-" if value is None else f"{value / 1024:,.1f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed AppTest reruns per page (after 2 warm-up runs)")
+    parser.add_argument("--browser-runs", type=int, default=5, help="timed browser loads per page")
+    parser.add_argument("--json", type=Path, help="write the results to this JSON file")
+    parser.add_argument("--skip-apptest", action="store_true")
+    parser.add_argument("--skip-browser", action="store_true")
+    args = parser.parse_args(argv)
+
+    entries = page_entries()
+    pages = [PageResult(script, url_path) for script, url_path in entries]
+    summary: dict[str, object] = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.node()} {os.cpu_count()} cores, {platform.python_version()}",
+        "boundaries": "development file" if BOUNDARIES.exists() else "none (tile-map fallback)",
+    }
+    if not args.skip_apptest:
+        reruns, floor = measure_reruns(entries, args.runs)
+        for page in pages:
+            page.rerun_samples = [round(s, 1) for s in reruns[page.path]]
+            page.rerun_ms = statistics.median(reruns[page.path])
+        summary["apptest_floor_ms"] = statistics.median(floor)
+    if not args.skip_browser:
+        browser = measure_browser(entries, args.browser_runs)
+        floor_ms = statistics.median(browser["floor_samples"])
+        summary |= {k: v for k, v in browser.items() if k not in ("pages", "floor_samples")}
+        summary["browser_floor_ms"] = floor_ms
+        for page in pages:
+            measured = browser["pages"][page.url_path]
+            page.browser_samples = [round(s) for s in measured["samples"]]
+            page.browser_ms = statistics.median(measured["samples"])
+            page.browser_ratio = page.browser_ms / floor_ms
+            page.websocket_bytes, page.figure_bytes, page.geojson_bytes = measured["payload"]
+
+    print(f"\nROS Twente page benchmark, {summary['date']}, {summary['machine']}, boundaries: {summary['boundaries']}")
+    header = f"{'page':<26}{'rerun ms':>10}{'browser ms':>12}{'x floor':>9}{'ws KB':>9}{'figures KB':>12}{'geojson KB':>12}"
+    print(header + "\n" + "-" * len(header))
+    for page in pages:
+        ratio = "-" if page.browser_ratio is None else f"{page.browser_ratio:.2f}"
+        print(f"{page.path.removeprefix('app_pages/'):<26}{_ms(page.rerun_ms):>10}{_ms(page.browser_ms):>12}{ratio:>9}"
+              f"{_kb(page.websocket_bytes):>9}{_kb(page.figure_bytes):>12}{_kb(page.geojson_bytes):>12}")
+    if "apptest_floor_ms" in summary or "browser_floor_ms" in summary:
+        print(f"{'one-line page (floor)':<26}{_ms(summary.get('apptest_floor_ms')):>10}"
+              f"{_ms(summary.get('browser_floor_ms')):>12}{'1.00' if 'browser_floor_ms' in summary else '-':>9}")
+    if "cold_health_s" in summary:
+        print(f"\ncold start: health ok after {summary['cold_health_s']:.1f} s, first page rendered after "
+              f"{summary['cold_first_page_s']:.1f} s")
+        print(f"server memory (VmRSS): {summary['rss_start_mb']:.0f} MB after the first page, "
+              f"{summary['rss_after_mb']:.0f} MB after every page in nl and en "
+              f"(one-line app: {summary['floor_rss_mb']:.0f} MB)")
+
+    misses = []
+    for page in pages:
+        if page.rerun_ms is not None and page.rerun_ms > TARGET_RERUN_MS:
+            misses.append(f"{page.path}: warm rerun {page.rerun_ms:.0f} ms > {TARGET_RERUN_MS:.0f} ms")
+        if page.browser_ratio is not None and page.browser_ratio > TARGET_BROWSER_RATIO:
+            misses.append(f"{page.path}: browser {page.browser_ratio:.2f}x the one-line page > {TARGET_BROWSER_RATIO}x")
+        if page.geojson_bytes and page.geojson_bytes > TARGET_MAP_BYTES:
+            misses.append(f"{page.path}: map payload {page.geojson_bytes / 1024:.0f} KB > {TARGET_MAP_BYTES // 1024} KB")
+    if "rss_after_mb" in summary and summary["rss_after_mb"] > TARGET_RSS_MB:
+        misses.append(f"server memory {summary['rss_after_mb']:.0f} MB > {TARGET_RSS_MB:.0f} MB")
+    print("\ntargets: " + ("all met" if not misses else "MISSED\n  " + "\n  ".join(misses)))
+
+    if args.json:
+        args.json.write_text(json.dumps({"summary": summary, "pages": [asdict(p) for p in pages], "misses": misses},
+                                        indent=2, ensure_ascii=False), encoding="utf-8")
+        print(f"results written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
