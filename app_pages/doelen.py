@@ -140,6 +140,9 @@ st.plotly_chart(municipality_map(
     boundaries.geojson, sep, {"homes_text": t("targets.col_homes"), "per_year_text": t("targets.col_per_year"),
                               "pace_ratio_text": t("targets.col_pace_ratio"), "residents_text": t("targets.col_residents")},
 ), config=chart_config)
+with st.expander(t("common.table_alternative")):
+    st.dataframe(targets.screen_table(shown, {"name": labels["col_name"], measure: t(f"targets.measure_{measure}")}),
+                 hide_index=True)
 ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", boundaries.source_id])
 
 st.subheader(t("targets.path_heading"))
@@ -183,9 +186,9 @@ st.plotly_chart(charts.residents_path_chart(
                                  "actual": labels["residents_actual"], "hover": labels["residents_hover"]}, s.end_year,
     (s.residents_total, t("targets.residents_target_text", value=fmt.number(s.residents_total, lang))),
     actual and (*actual, t("targets.residents_actual_text", value=fmt.signed(actual[1], lang))), sep), config=chart_config)
-with st.expander(t("targets.residents_table")):
-    st.dataframe(shown[["name", "growth_2030_text", "growth_2040_text", "growth_2050_text"]], hide_index=True,
-                 column_config={"name": t("common.municipality"),
-                                **{f"growth_{y}_text": t("targets.col_growth_end", year=y) for y in (2030, 2040, 2050)}})
+with st.expander(t("common.table_alternative")):
+    st.dataframe(targets.path_display(path, labels, lang), hide_index=True)
+    st.caption(t("targets.residents_table"))
+    st.dataframe(targets.screen_table(shown, targets.residents_columns(labels)), hide_index=True)
 ui.source_caption(["cbs_85984ned", "cbs_37230ned", residents_goal["source_id"]], t("targets.occupancy_note",
                   value=fmt.number(targets.occupancy_twente(region), lang, 2), change=fmt.percent(s.occupancy_change, lang)))

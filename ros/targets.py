@@ -394,6 +394,15 @@ def table_columns(labels: Mapping[str, str], end_year: int) -> dict[str, str]:
 _SCREEN_TEXT = {"name": "name", "pace_ratio": "pace_ratio_short_text"}
 
 
+def residents_columns(labels: Mapping[str, str]) -> dict[str, str]:
+    """The residents table: residents added and population at the end of each milestone year."""
+    columns = {"name": labels["col_name"]}
+    for year in residents.MILESTONES:
+        columns[f"growth_{year}"] = labels["col_growth_end"].format(year=year)
+        columns[f"population_{year}"] = labels["col_population"].format(year=year)
+    return columns
+
+
 def screen_table(shown: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
     """The text columns of `display_table` for `columns` (column → header), renamed for the screen."""
     picked = {_SCREEN_TEXT.get(c, f"{c}_text"): header for c, header in columns.items()}
