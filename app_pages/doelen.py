@@ -113,8 +113,8 @@ m4.metric(t("targets.metric_residents", year=s.end_year), focus[f"growth_{s.end_
           delta=t("targets.metric_residents_delta", gap=focus["gap_text"], target=focus["residents_text"]),
           delta_color="green" if focus["gap"] >= 0 else "red", delta_arrow="up" if focus["gap"] >= 0 else "down",
           help=t("targets.metric_residents_help"))
-st.markdown(t("targets.focus_sentence", name=focus["name"], homes=focus["homes_text"], start=s.start_year, end=s.end_year,
-              per_year=focus["per_year_text"], ratio=focus["pace_ratio_text"], average=focus["hist_average_text"],
+st.markdown(t("targets.focus_sentence" if focus["homes"] else "targets.focus_none", name=focus["name"],
+              homes=focus["homes_text"], start=s.start_year, end=s.end_year, per_year=focus["per_year_text"], ratio=focus["pace_ratio_text"], average=focus["hist_average_text"],
               best=focus["hist_best_text"], best_year=focus["hist_best_year_text"], reached=focus["reached_year_text"],
               growth=focus[f"growth_{s.end_year}_text"], target=focus["residents_text"]))
 

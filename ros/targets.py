@@ -268,7 +268,8 @@ def display_table(table: pd.DataFrame, lang: str, total_name: str) -> pd.DataFra
     shown["pace_ratio_text"] = [ratio_text(v, lang) for v in shown["pace_ratio"]]
     shown["pace_ratio_short_text"] = [fmt.unknown(lang) if fmt.is_unknown(v) else f"{fmt.number(v, lang, 1)}×"
                                       for v in shown["pace_ratio"]]
-    shown["reached_year_text"] = [year_text(v, lang) for v in shown["reached_year"]]
+    shown["reached_year_text"] = [reached_text(y, h, a, lang) for y, h, a in
+                                  zip(shown["reached_year"], shown["homes"], shown["hist_average"], strict=True)]
     shown["hist_best_year_text"] = [str(int(v)) if v > 0 else fmt.unknown(lang) for v in shown["hist_best_year"]]
     return shown
 
@@ -284,6 +285,16 @@ def ratio_text(value: float, lang: str) -> str:
 def year_text(value: object, lang: str) -> str:
     """A year without grouping (2061), or the word for 'not at this pace'."""
     return translate(lang, "targets.never") if fmt.is_unknown(value) else str(int(value))
+
+
+def reached_text(year: object, homes: float, average: float, lang: str) -> str:
+    """The year a target is reached at the historical pace: 'n.v.t.' without a target, 'onbekend' without a
+    known history, 'niet in dit tempo' when nothing was built, otherwise the year."""
+    if homes == 0:
+        return translate(lang, "targets.not_applicable")
+    if fmt.is_unknown(average):
+        return fmt.unknown(lang)
+    return year_text(year, lang)
 
 
 def export_table(shown: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:

@@ -144,3 +144,12 @@ def test_the_map_shows_the_chosen_measure():
     # homes by population share / dwellings: between 22 % (Hengelo) and 28 % (Rijssen-Holten), in percent points
     assert len(values) == 14 and all(22 <= v <= 28 for v in values)
     assert any("Rijssen-Holten" in row and "27,4%" in row for row in map(str, trace["customdata"]))
+
+
+def test_a_municipality_without_homes_gets_its_own_sentence_and_no_reached_year():
+    at = run_app(PAGE, {"sleutel": "stedelijk_netwerk", "gemeente": "GM0147"})
+    assert not at.exception
+    assert "**Borne** krijgt in dit rekenvoorbeeld geen nieuwe woningen." in texts(at)
+    shown = table(at)
+    assert shown["Borne"]["Woningen"] == "0" and shown["Borne"]["Doel af in tempo 2012–2020"] == "n.v.t."
+    assert shown["Enschede"]["Doel af in tempo 2012–2020"] == "2113"  # 34.972 / (3.562 / 9) = 88,4 → 89 years: 2025 … 2113
