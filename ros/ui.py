@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ros import exports
+from ros import exports, scenario
 from ros import format as fmt
 from ros.config import DATA_DIR, LANGUAGES
 from ros.i18n import language, section, translate
@@ -62,18 +62,29 @@ def source_columns() -> dict[str, object]:
 
 
 def start_run() -> None:
-    """Begin a run: forget which widgets were linked to the URL on the previous run."""
+    """Begin a run: forget the previous run's linked widgets; on the session's first run, read the scenario
+    settings from the URL (every page's settings, so a link can carry a whole scenario)."""
     st.session_state["_url_defaults"] = {}
+    if "_scenario" not in st.session_state:
+        found, ignored = scenario.from_query(st.query_params.to_dict())
+        st.session_state["_scenario"] = scenario.state_values(found)
+        st.session_state.setdefault("_url_ignored", []).extend(ignored)
 
 
 def from_url(key: str, default: Any, parse: Callable[[str], Any]) -> None:
-    """Link widget state `key` to the URL parameter of the same name.
+    """Link widget state `key` to the URL parameter of the same name; call before creating the widget.
 
-    On the session's first run the value comes from the URL when `parse` accepts it; otherwise the default
-    stays and the parameter is reported as ignored. Afterwards the widget owns the value and `sync_url`
-    writes it back (only when it differs from the default, so links stay short).
+    Scenario settings (`ros.scenario`) take their value from the session's scenario, which the URL filled on the
+    first run and which keeps the value while the user is on other pages. Other view settings are read from the
+    URL on the session's first run when `parse` accepts them. A bad value keeps the default and is reported once;
+    `sync_url` writes the values back (only those that differ from the default, so links stay short).
     """
     st.session_state["_url_defaults"][key] = default
+    if key in scenario.URL_FIELDS:
+        if key not in st.session_state:
+            value = st.session_state["_scenario"].get(key)
+            st.session_state[key] = default if value is None else value
+        return
     loaded = st.session_state.setdefault("_url_loaded", set())
     if key in loaded and key in st.session_state:
         return
@@ -89,14 +100,26 @@ def from_url(key: str, default: Any, parse: Callable[[str], Any]) -> None:
 
 
 def sync_url(notice: Any) -> None:
-    """Write the linked widget values to the URL and show, once, which URL parameters were ignored."""
-    defaults = st.session_state.get("_url_defaults", {})
+    """Write the scenario and this page's view settings to the URL; show, once, which parameters were ignored."""
+    registered = st.session_state.get("_url_defaults", {})
+    page_defaults = st.session_state.setdefault("_url_page_defaults", {})
+    page_defaults.update(registered)
+    values = st.session_state["_scenario"]
+    values.update({k: st.session_state.get(k) for k in registered if k in scenario.URL_FIELDS})
     if not st.session_state.get("_url_checked"):
         st.session_state["_url_checked"] = True
-        ignored = st.session_state.setdefault("_url_ignored", [])
-        ignored.extend(f"{k}={v}" for k, v in st.query_params.items() if k not in defaults)
-    wanted = {k: str(st.session_state[k]) for k, d in defaults.items() if st.session_state.get(k, d) not in (d, None)}
-    if dict(st.query_params) != wanted:
+        unknown = [f"{k}={v}" for k, v in st.query_params.items() if k not in registered and k not in scenario.URL_FIELDS]
+        st.session_state.setdefault("_url_ignored", []).extend(unknown)
+    wanted = {}
+    for key in scenario.URL_FIELDS:
+        value, default = values.get(key), page_defaults.get(key, scenario.default_value(key))
+        if value is not None and value != default:
+            wanted[key] = scenario.url_text(value)
+    for key, default in registered.items():
+        value = st.session_state.get(key, default)
+        if key not in scenario.URL_FIELDS and value not in (default, None):
+            wanted[key] = str(value)
+    if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
     ignored = st.session_state.pop("_url_ignored", [])
     if ignored:

@@ -60,7 +60,7 @@ class Row(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-def _describe(error: dict[str, Any]) -> str:
+def describe_error(error: dict[str, Any]) -> str:
     """One Dutch phrase for one pydantic error."""
     field = ".".join(str(p) for p in error["loc"]) or "rij"
     if error["type"] == "value_error" and not error["loc"]:
@@ -94,7 +94,7 @@ def validate_table(frame: pd.DataFrame, model: type[Row], file: str | Path) -> l
         try:
             rows.append(model.model_validate(values))
         except ValidationError as error:
-            problems = "; ".join(_describe(e) for e in error.errors())
+            problems = "; ".join(describe_error(e) for e in error.errors())
             raise DataError(f"{name}, regel {position + 2}: {problems}") from None
     return rows
 

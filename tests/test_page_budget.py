@@ -107,6 +107,9 @@ def test_a_link_reopens_the_same_view_and_bad_values_are_ignored_with_a_notice()
 
 def test_impossible_fixed_shares_give_a_dutch_error():
     at = run_app(PAGE, query={"totaalbudget": "1000", "vast_rijk": "80", "vast_provincie": "30"})
+    assert any("vast_provincie=30" in w.value for w in at.warning)
+    assert at.number_input(key="vast_rijk").value == 80
+    at.number_input(key="vast_provincie").set_value(30).run()
     assert any("de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%" in e.value
                for e in at.error)
     assert not [d for d in at.dataframe if "share" in d.value.columns]

@@ -1,0 +1,211 @@
+"""A scenario: every setting a planner can change, in one validated, versioned model.
+
+The fields are the assumptions of the targets page (totals, allocation key and weights, period, trajectory shape,
+outlook, occupancy change), of the budget page (cost-sharing key, fixed shares, total budget, ledger entries) and the
+"stand per" date of the timeline. Each field's alias is its URL parameter, which is also the key of its widget in the
+session, so a scenario converts to and from a link, a JSON file and the page state without translation tables.
+Defaults are the figures of the decision (69.000 homes, 100.000 residents, 2025–2050); nothing here is data.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ros import allocation, cost_sharing, ledger, trajectory
+from ros.catalog import TWENTE_CODES
+from ros.milestones import STAND_RANGE
+from ros.targets import MAX_TOTAL, TargetSettings
+from ros.validation import describe_error
+
+VERSION = 1
+MAX_BUDGET = 100_000_000  # euros; far above any plausible budget for drawing up a strategy
+Amount = Annotated[float, Field(ge=0, le=MAX_BUDGET)]
+
+
+class LedgerEntry(BaseModel):
+    """One party's ledger amounts in one year (None = not filled in)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    party: str
+    year: Literal[ledger.YEARS]  # type: ignore[valid-type]
+    toegezegd: Amount | None = None
+    gefactureerd: Amount | None = None
+    ontvangen: Amount | None = None
+    besteed: Amount | None = None
+
+
+class Scenario(BaseModel):
+    """Every changeable setting; field aliases are the URL parameters and session keys."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    homes_total: int = Field(69_000, ge=0, le=MAX_TOTAL, alias="woningen")
+    residents_total: int = Field(100_000, ge=0, le=MAX_TOTAL, alias="inwoners")
+    key: Literal[allocation.KEYS] = Field("population", alias="sleutel")  # type: ignore[valid-type]
+    city_share: int = Field(100, ge=0, le=100, alias="steden")
+    weights: str = Field("", alias="gewichten", max_length=2_000)
+    shape: Literal[trajectory.SHAPES] = Field("linear", alias="vorm")  # type: ignore[valid-type]
+    start_year: int = Field(2025, ge=trajectory.FIRST_YEAR, le=2050, alias="startjaar")
+    end_year: int = Field(2050, ge=2025, le=trajectory.LAST_YEAR, alias="eindjaar")
+    outlook: Literal[trajectory.OUTLOOKS] = Field("stop", alias="doorkijk")  # type: ignore[valid-type]
+    outlook_pace: int = Field(2_000, ge=0, le=MAX_TOTAL, alias="tempo")
+    occupancy_change: float = Field(0.0, ge=-5.0, le=5.0, alias="bewoning")
+    cost_key: Literal[cost_sharing.KEYS] = Field("inwoners", alias="verdeelsleutel")  # type: ignore[valid-type]
+    fixed_rijk: float = Field(0.0, ge=0, le=100, alias="vast_rijk")
+    fixed_provincie: float = Field(0.0, ge=0, le=100, alias="vast_provincie")
+    fixed_waterschap: float = Field(0.0, ge=0, le=100, alias="vast_waterschap")
+    budget_total: Amount | None = Field(None, alias="totaalbudget")
+    stand: date | None = Field(None, alias="stand")
+    ledger_entries: tuple[LedgerEntry, ...] = Field((), alias="grootboek")
+
+    @field_validator("weights")
+    @classmethod
+    def _weights_are_valid(cls, text: str) -> str:
+        """Custom weights in the compact link form, checked like an upload; stored canonically."""
+        if not text:
+            return text
+        codes = sorted(TWENTE_CODES)
+        return allocation.weights_to_text(allocation.weights_from_text(text, codes, codes))
+
+    @field_validator("occupancy_change", "fixed_rijk", "fixed_provincie", "fixed_waterschap")
+    @classmethod
+    def _finite(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise ValueError("geen eindig getal")
+        return value
+
+    @field_validator("budget_total")
+    @classmethod
+    def _cents(cls, value: float | None) -> float | None:
+        """Euros with at most two decimals."""
+        return None if value is None else cost_sharing.to_cents(value) / 100
+
+    @field_validator("stand")
+    @classmethod
+    def _stand_in_range(cls, value: date | None) -> date | None:
+        if value is not None and not STAND_RANGE[0] <= value <= STAND_RANGE[1]:
+            raise ValueError("datum buiten het bereik 2022–2100")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scenario:
+        """The settings must be computable together (period order, fixed shares ≤ 100 %, known ledger parties)."""
+        try:
+            self.target_settings().check()
+        except allocation.AllocationError as error:
+            raise ValueError(str(error)) from None
+        if self.fixed_rijk + self.fixed_provincie + self.fixed_waterschap > 100:
+            raise ValueError("de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%")
+        return self
+
+    def target_settings(self) -> TargetSettings:
+        """The settings of the targets recompute."""
+        custom = None
+        if self.key == "custom" and self.weights:
+            codes = sorted(TWENTE_CODES)
+            custom = tuple(sorted(allocation.weights_from_text(self.weights, codes, codes).items()))
+        return TargetSettings(
+            homes_total=self.homes_total,
+            residents_total=self.residents_total,
+            key=self.key,
+            city_share=self.city_share / 100,
+            custom_weights=custom,
+            shape=self.shape,
+            start_year=self.start_year,
+            end_year=self.end_year,
+            outlook=self.outlook,
+            outlook_pace=self.outlook_pace,
+            occupancy_change=self.occupancy_change / 100,
+        )
+
+
+DEFAULT = Scenario()
+URL_FIELDS = {field.alias: name for name, field in Scenario.model_fields.items() if name != "ledger_entries"}
+
+
+def state_values(scenario: Scenario) -> dict[str, Any]:
+    """The scenario as session values by URL key (the ledger as a list of plain dicts under 'grootboek')."""
+    values = {alias: getattr(scenario, name) for alias, name in URL_FIELDS.items()}
+    values["grootboek"] = [entry.model_dump() for entry in scenario.ledger_entries]
+    return values
+
+
+def from_state(values: Mapping[str, Any]) -> Scenario:
+    """A scenario from session values by URL key; missing keys keep their defaults. Raises ValidationError."""
+    return Scenario.model_validate({k: v for k, v in values.items() if k in URL_FIELDS or k == "grootboek"})
+
+
+def default_value(key: str) -> Any:
+    """The default of the setting with URL key `key`."""
+    return getattr(DEFAULT, URL_FIELDS[key])
+
+
+def url_text(value: object) -> str:
+    """A setting's value as it appears in a link: 0.5, 2026-01-01, 80000."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def to_query(scenario: Scenario) -> dict[str, str]:
+    """URL parameters for every setting that differs from the default (the ledger is not put in links)."""
+    return {
+        alias: url_text(getattr(scenario, name))
+        for alias, name in URL_FIELDS.items()
+        if getattr(scenario, name) != getattr(DEFAULT, name) and getattr(scenario, name) is not None
+    }
+
+
+def from_query(params: Mapping[str, str]) -> tuple[Scenario, list[str]]:
+    """The scenario a link describes, and the parameters that were ignored ('name=value') because they were
+    malformed, out of range or inconsistent with the others. Parameters that are no setting are left alone."""
+    given = {k: v for k, v in params.items() if k in URL_FIELDS}
+    ignored: list[str] = []
+    for alias, raw in list(given.items()):
+        try:
+            Scenario.model_validate({alias: raw})
+        except ValidationError as error:
+            if any(e["loc"] and e["loc"][0] == alias for e in error.errors()):
+                ignored.append(f"{alias}={raw}")
+                del given[alias]
+    kept: dict[str, str] = {}
+    for alias, raw in given.items():
+        # Each value is fine on its own; keep it only if it still fits with those kept so far (start before end…).
+        try:
+            Scenario.model_validate(kept | {alias: raw})
+            kept[alias] = raw
+        except ValidationError:
+            ignored.append(f"{alias}={raw}")
+    return Scenario.model_validate(kept), ignored
+
+
+def to_json(scenario: Scenario) -> dict[str, Any]:
+    """The scenario as JSON-ready settings (by URL key) for a file or the scenario store."""
+    return json.loads(scenario.model_dump_json(by_alias=True))
+
+
+def from_json(settings: Mapping[str, Any], version: int = VERSION) -> Scenario:
+    """A scenario from stored settings of schema `version`; raises ValueError with a Dutch message."""
+    if version != VERSION:
+        raise ValueError(f"scenarioversie {version} wordt niet ondersteund (deze versie: {VERSION})")
+    try:
+        return Scenario.model_validate(dict(settings))
+    except ValidationError as error:
+        raise ValueError(describe(error)) from None
+
+
+def validate_settings(settings: dict, version: int) -> None:
+    """The store's validator: raises ValueError (Dutch) when stored settings are no valid scenario any more."""
+    from_json(settings, version)
+
+
+def describe(error: ValidationError) -> str:
+    """A validation error as one Dutch sentence naming the settings by their URL names."""
+    return "; ".join(describe_error(item) for item in error.errors())

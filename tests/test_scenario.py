@@ -1,0 +1,96 @@
+"""The scenario model: defaults from the decision, round trips through JSON and links, refused input in Dutch."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ros import scenario as sc
+from ros.targets import TargetSettings
+
+
+def test_defaults_are_the_decisions_figures_and_the_targets_page_defaults(snapshot) -> None:
+    targets = snapshot["targets"].set_index("id")
+    assert sc.DEFAULT.homes_total == targets.loc["ros_homes_2050", "value"] == TargetSettings().homes_total
+    assert sc.DEFAULT.residents_total == targets.loc["ros_residents_2050", "value"]
+    assert sc.DEFAULT.end_year == targets.loc["ros_homes_2050", "year"]
+    assert sc.DEFAULT.target_settings() == TargetSettings()
+    assert sc.to_query(sc.DEFAULT) == {}
+
+
+def test_link_round_trip_keeps_only_changes() -> None:
+    scenario = sc.Scenario(woningen=80_000, sleutel="stedelijk_netwerk", steden=70, vorm="s_curve", bewoning=-0.5,
+                           verdeelsleutel="gelijk", vast_rijk=12.5, totaalbudget=250_000.5, stand=date(2026, 1, 1))
+    query = sc.to_query(scenario)
+    assert query == {"woningen": "80000", "sleutel": "stedelijk_netwerk", "steden": "70", "vorm": "s_curve",
+                     "bewoning": "-0.5", "verdeelsleutel": "gelijk", "vast_rijk": "12.5", "totaalbudget": "250000.5",
+                     "stand": "2026-01-01"}
+    back, ignored = sc.from_query(query)
+    assert (back, ignored) == (scenario, [])
+
+
+def test_json_round_trip_including_ledger_and_weights() -> None:
+    weights = ";".join(f"{code}:{i + 1}" for i, code in enumerate(sorted(sc.TWENTE_CODES)))
+    scenario = sc.Scenario(sleutel="custom", gewichten=weights,
+                           grootboek=[{"party": "GM0141", "year": 2025, "toegezegd": 51_000, "besteed": 10_000}])
+    data = sc.to_json(scenario)
+    assert data["grootboek"][0]["toegezegd"] == 51_000
+    assert sc.from_json(data) == scenario
+    assert dict(scenario.target_settings().custom_weights)["GM0141"] == 1
+
+
+def test_the_target_settings_follow_the_scenario() -> None:
+    settings_ = sc.Scenario(steden=40, bewoning=1.5, sleutel="stedelijk_netwerk").target_settings()
+    assert (settings_.city_share, settings_.occupancy_change, settings_.key) == (0.4, 0.015, "stedelijk_netwerk")
+
+
+@pytest.mark.parametrize(
+    ("params", "ignored"),
+    [
+        ({"woningen": "-1"}, ["woningen=-1"]),
+        ({"woningen": "veel"}, ["woningen=veel"]),
+        ({"woningen": "1e12"}, ["woningen=1e12"]),
+        ({"sleutel": "loting"}, ["sleutel=loting"]),
+        ({"steden": "101"}, ["steden=101"]),
+        ({"bewoning": "nan"}, ["bewoning=nan"]),
+        ({"bewoning": "inf"}, ["bewoning=inf"]),
+        ({"startjaar": "2049", "eindjaar": "2030"}, ["eindjaar=2030"]),
+        ({"vast_rijk": "80", "vast_provincie": "30"}, ["vast_provincie=30"]),
+        ({"totaalbudget": "12,345"}, ["totaalbudget=12,345"]),
+        ({"totaalbudget": "1.001"}, ["totaalbudget=1.001"]),
+        ({"stand": "2026-13-01"}, ["stand=2026-13-01"]),
+        ({"stand": "1999-01-01"}, ["stand=1999-01-01"]),
+        ({"gewichten": "GM0141:1"}, ["gewichten=GM0141:1"]),
+        ({"vorm": "<script>alert(1)</script>"}, ["vorm=<script>alert(1)</script>"]),
+    ],
+)
+def test_bad_link_values_fall_back_and_are_named(params: dict[str, str], ignored: list[str]) -> None:
+    scenario, named = sc.from_query(params | {"woningen": params.get("woningen", "75000"), "lang": "en"})
+    assert named == ignored
+    assert scenario.homes_total == (75_000 if "woningen" not in params else 69_000)
+
+
+def test_stored_settings_that_no_longer_validate_give_a_dutch_reason() -> None:
+    with pytest.raises(ValueError, match="veld 'woningen' mag niet negatief zijn"):
+        sc.validate_settings({"woningen": -5}, sc.VERSION)
+    with pytest.raises(ValueError, match="kolom|veld 'onbekend'|onbekend"):
+        sc.validate_settings({"onbekend": 1}, sc.VERSION)
+    with pytest.raises(ValueError, match="scenarioversie 2 wordt niet ondersteund"):
+        sc.validate_settings({}, 2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    homes=st.integers(0, 10_000_000),
+    share=st.integers(0, 100),
+    change=st.floats(-5, 5, allow_nan=False).map(lambda x: round(x, 1)),
+    start=st.integers(2020, 2049),
+    shape=st.sampled_from(sc.trajectory.SHAPES),
+)
+def test_any_valid_scenario_survives_link_and_json(homes: int, share: int, change: float, start: int, shape: str) -> None:
+    scenario = sc.Scenario(woningen=homes, steden=share, bewoning=change, startjaar=start, vorm=shape)
+    assert sc.from_query(sc.to_query(scenario)) == (scenario, [])
+    assert sc.from_json(sc.to_json(scenario)) == scenario

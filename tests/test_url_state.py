@@ -1,0 +1,40 @@
+"""A link carries the whole scenario: settings of other pages survive page switches and bad values are named once."""
+
+from conftest import run_app
+
+
+def _query(at) -> dict[str, str]:
+    return {k: (v[0] if isinstance(v, list) else v) for k, v in dict(at.query_params).items()}
+
+
+def test_a_scenario_link_opened_on_the_overview_reaches_the_targets_and_budget_pages() -> None:
+    at = run_app(query={"woningen": "80000", "vorm": "s_curve", "verdeelsleutel": "gelijk", "gemeente": "GM0153"})
+    assert not at.exception and not at.warning
+    assert _query(at) == {"woningen": "80000", "vorm": "s_curve", "verdeelsleutel": "gelijk", "gemeente": "GM0153"}
+    at.switch_page("app_pages/doelen.py").run()
+    assert at.number_input(key="woningen").value == 80_000
+    assert at.selectbox(key="vorm").value == "s_curve"
+    at.number_input(key="woningen").set_value(75_000).run()
+    at.switch_page("app_pages/budget.py").run()
+    assert at.radio(key="verdeelsleutel").value == "gelijk"
+    assert _query(at)["woningen"] == "75000"
+    at.switch_page("app_pages/doelen.py").run()
+    assert at.number_input(key="woningen").value == 75_000
+
+
+def test_default_settings_leave_the_link_clean() -> None:
+    at = run_app("app_pages/doelen.py")
+    assert _query(at) == {}
+    at.switch_page("app_pages/mijlpalen.py").run()
+    assert _query(at) == {}
+
+
+def test_bad_scenario_values_in_a_link_are_named_once_in_dutch() -> None:
+    at = run_app("app_pages/doelen.py", query={"woningen": "-3", "startjaar": "2049", "eindjaar": "2030", "x": "1"})
+    [warning] = at.warning
+    for part in ("woningen=-3", "eindjaar=2030", "x=1"):
+        assert part in warning.value
+    assert at.number_input(key="startjaar").value == 2049
+    assert at.number_input(key="woningen").value == 69_000
+    at.run()
+    assert not at.warning
