@@ -120,3 +120,10 @@ def test_synthetic_national_case_is_fast_and_exact():
     result = recompute(region, TargetSettings(homes_total=900_000, outlook="continue"))
     assert int(result.homes.sum()) == 900_000 and result.path.homes.shape == (342, 76)
     assert np.isfinite(result.population).all()
+
+
+def test_reached_text_separates_no_target_unknown_history_and_never():
+    assert targets.reached_text(float("nan"), 0, 100.0, "nl") == "n.v.t."
+    assert targets.reached_text(float("nan"), 500, float("nan"), "nl") == "onbekend"
+    assert targets.reached_text(float("nan"), 500, 0.0, "nl") == "niet in dit tempo"
+    assert targets.reached_text(2061, 500, 10.0, "en") == "2061"
