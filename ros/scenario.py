@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any, Literal
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ros import allocation, cost_sharing, ledger, trajectory
@@ -209,3 +210,27 @@ def validate_settings(settings: dict, version: int) -> None:
 def describe(error: ValidationError) -> str:
     """A validation error as one Dutch sentence naming the settings by their URL names."""
     return "; ".join(describe_error(item) for item in error.errors())
+
+
+def ledger_entries(frame: pd.DataFrame | None) -> tuple[LedgerEntry, ...]:
+    """The filled-in rows of a checked ledger table (columns partij, jaar and the four states; NaN = empty)."""
+    if frame is None:
+        return ()
+    entries = []
+    for row in frame.to_dict(orient="records"):
+        amounts = {s: (None if pd.isna(row[s]) else float(row[s])) for s in ledger.STATES}
+        if any(v is not None for v in amounts.values()):
+            entries.append(LedgerEntry(party=str(row[ledger.PARTY]), year=int(row[ledger.YEAR]), **amounts))
+    return tuple(entries)
+
+
+def ledger_frame(entries: tuple[LedgerEntry, ...], parties: Mapping[str, str]) -> pd.DataFrame:
+    """A full ledger table (every party and year) with the scenario's entries filled in; unknown parties are
+    left out (the budget page checks the result like an upload)."""
+    frame = ledger.empty_ledger(parties)
+    for entry in entries:
+        rows = (frame[ledger.PARTY] == entry.party) & (frame[ledger.YEAR] == entry.year)
+        for state in ledger.STATES:
+            value = getattr(entry, state)
+            frame.loc[rows, state] = float("nan") if value is None else value
+    return frame

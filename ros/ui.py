@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from pydantic import ValidationError
 
 from ros import exports, scenario
 from ros import format as fmt
@@ -124,6 +125,29 @@ def sync_url(notice: Any) -> None:
     ignored = st.session_state.pop("_url_ignored", [])
     if ignored:
         notice.warning(t("common.url_ignored", params=", ".join(sorted(set(ignored)))), icon=":material/link_off:")
+
+
+def current_scenario() -> tuple[scenario.Scenario, str | None]:
+    """The session's scenario (every page's settings and the last valid ledger), or the default plus the Dutch
+    reason when the current settings do not fit together."""
+    values = dict(st.session_state.get("_scenario") or scenario.state_values(scenario.DEFAULT))
+    values["grootboek"] = [e.model_dump() for e in scenario.ledger_entries(st.session_state.get("budget_ledger_valid"))]
+    try:
+        return scenario.from_state(values), None
+    except ValidationError as error:
+        return scenario.DEFAULT, scenario.describe(error)
+
+
+def apply_scenario(chosen: scenario.Scenario) -> None:
+    """Make `chosen` the session's scenario: every page's widgets start from it on their next run."""
+    values = scenario.state_values(chosen)
+    st.session_state["_scenario"] = values
+    for key in scenario.URL_FIELDS:
+        st.session_state.pop(key, None)
+    names = dict(zip(snapshot()["parties"]["id"], snapshot()["parties"]["name"], strict=True))
+    book = scenario.ledger_frame(chosen.ledger_entries, names)
+    st.session_state["budget_ledger"] = st.session_state["budget_ledger_valid"] = book
+    st.session_state["budget_ledger_version"] = st.session_state.get("budget_ledger_version", 0) + 1
 
 
 def _municipality_code(raw: str) -> str:
