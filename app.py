@@ -16,6 +16,11 @@ navigation = st.navigation(
             st.Page("app_pages/mijlpalen.py", title=t("milestones.title"), icon=":material/event:", url_path="mijlpalen"),
             st.Page("app_pages/budget.py", title=t("budget.title"), icon=":material/euro:", url_path="budget"),
         ],
+        t("nav.explore"): [
+            st.Page("app_pages/scenarios.py", title=t("scenario.title"), icon=":material/tune:", url_path="scenarios"),
+            st.Page("app_pages/vergelijken.py", title=t("comparison.title"), icon=":material/compare_arrows:",
+                    url_path="vergelijken"),
+        ],
         t("nav.about"): [
             st.Page("app_pages/bronnen.py", title=t("nav.sources"), icon=":material/menu_book:", url_path="bronnen"),
         ],

@@ -7,10 +7,10 @@ become the word for unknown ("onbekend"), never zero.
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime, get_timezone
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from ros.i18n import language, translate
@@ -113,3 +113,11 @@ def with_text_columns(frame: pd.DataFrame, lang: str, columns: dict[str, str]) -
 def plotly_separators(lang: str) -> str:
     """Plotly's `separators` setting (decimal mark, then thousands mark) for the language."""
     return ",." if language(lang) == "nl" else ".,"
+
+
+def date_time(value: datetime | None, lang: str, zone: str = "Europe/Amsterdam") -> str:
+    """A moment in Dutch local time: 27-11-2026 19:05 / 27/11/2026 19:05."""
+    if is_unknown(value):
+        return unknown(lang)
+    pattern = "d-M-y HH:mm" if language(lang) == "nl" else "d/M/y HH:mm"
+    return format_datetime(value, pattern, tzinfo=get_timezone(zone), locale=_locale(lang))

@@ -14,6 +14,7 @@ import math
 from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -234,3 +235,15 @@ def ledger_frame(entries: tuple[LedgerEntry, ...], parties: Mapping[str, str]) -
             value = getattr(entry, state)
             frame.loc[rows, state] = float("nan") if value is None else value
     return frame
+
+
+def share_link(app_url: str | None, page: str, scenario: Scenario, extra: Mapping[str, str] | None = None) -> str:
+    """A link that opens `page` (its URL path) with this scenario; `app_url` is the address of the page the user
+    is on (its last path segment is replaced). Relative when the app's address is unknown."""
+    query = urlencode(to_query(scenario) | dict(extra or {}))
+    base = ""
+    if app_url:
+        parts = urlsplit(app_url)
+        folder = parts.path.rsplit("/", 1)[0] if "/" in parts.path else ""
+        base = urlunsplit((parts.scheme, parts.netloc, folder + "/", "", ""))
+    return f"{base}{page}" + (f"?{query}" if query else "")

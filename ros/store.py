@@ -296,13 +296,18 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("ros_write") else "BEGIN")
 
 
+def scenario_file(name: str, author: str, version: int, settings: dict[str, Any], created_at: datetime) -> bytes:
+    """A scenario file (UTF-8 JSON): format, version, name, author, created_at and settings."""
+    envelope = {"format": FILE_FORMAT, "version": version, "name": name, "author": author,
+                "created_at": _utc(created_at).isoformat(), "settings": settings}
+    return json.dumps(envelope, ensure_ascii=False, indent=2).encode("utf-8")
+
+
 def export_json(record: ScenarioRecord) -> bytes:
-    """The scenario as a UTF-8 JSON file: format, version, name, author, created_at and settings."""
+    """A stored scenario as a scenario file; StoreError when its stored text is unreadable."""
     if record.payload is None:
         raise StoreError("export_unreadable", name=record.name)
-    envelope = {"format": FILE_FORMAT, "version": record.version, "name": record.name, "author": record.author,
-                "created_at": record.created_at.isoformat(), "settings": record.payload}
-    return json.dumps(envelope, ensure_ascii=False, indent=2).encode("utf-8")
+    return scenario_file(record.name, record.author, record.version, record.payload, record.created_at)
 
 
 def _refuse_constant(name: str) -> None:

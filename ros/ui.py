@@ -7,6 +7,7 @@ never repeat each other. Widgets that define a shareable view are bound to the U
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +15,15 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from ros import exports, scenario
+from ros import compare, cost_sharing, exports, scenario
 from ros import format as fmt
-from ros.config import DATA_DIR, LANGUAGES
+from ros.config import DATA_DIR, LANGUAGES, scenario_db_url
 from ros.i18n import language, section, translate
 from ros.region import municipality_names, source
 from ros.snapshot import Snapshot, load_snapshot
+from ros.store import ScenarioRecord, ScenarioStore, StoreError, parse_scenario_file, scenario_file
+from ros.targets import TargetResult, TargetSettings, recompute
+from ros.workbook import scenario_workbook
 from ros.validation import DataError
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
@@ -127,6 +131,16 @@ def sync_url(notice: Any) -> None:
         notice.warning(t("common.url_ignored", params=", ".join(sorted(set(ignored)))), icon=":material/link_off:")
 
 
+@st.cache_resource(show_spinner=False)
+def _cached_store(url: str) -> ScenarioStore:
+    return ScenarioStore(url)
+
+
+def store() -> ScenarioStore:
+    """The scenario store (one engine per database URL and process)."""
+    return _cached_store(scenario_db_url())
+
+
 def current_scenario() -> tuple[scenario.Scenario, str | None]:
     """The session's scenario (every page's settings and the last valid ledger), or the default plus the Dutch
     reason when the current settings do not fit together."""
@@ -148,6 +162,150 @@ def apply_scenario(chosen: scenario.Scenario) -> None:
     book = scenario.ledger_frame(chosen.ledger_entries, names)
     st.session_state["budget_ledger"] = st.session_state["budget_ledger_valid"] = book
     st.session_state["budget_ledger_version"] = st.session_state.get("budget_ledger_version", 0) + 1
+
+
+def settings_columns() -> dict[str, str]:
+    """Column labels for a table of settings (changed settings or a comparison of two scenarios)."""
+    return {c: t(f"scenario.col_{c}") for c in ("parameter", "setting", "value", "default", "base", "other")}
+
+
+def target_result(settings: TargetSettings) -> TargetResult:
+    """The targets recompute for `settings` on the shipped data."""
+    return recompute(target_region(), settings)
+
+
+def scenario_contributions(chosen: scenario.Scenario) -> pd.DataFrame | None:
+    """Each party's contribution under the scenario's cost-sharing key and total, or None without a total."""
+    if chosen.budget_total is None or chosen.cost_key == "eigen":
+        return None
+    parties = cost_sharing.parties_for_keys(snapshot()["parties"], snapshot()["municipalities"])
+    fixed = {kind: cost_sharing.percent_share(getattr(chosen, f"fixed_{kind}")) for kind in cost_sharing.FIXED_KINDS}
+    return cost_sharing.allocate(parties, chosen.budget_total, chosen.cost_key, fixed, {})
+
+
+def scenario_downloads(chosen: scenario.Scenario, name: str | None = None) -> None:
+    """Download buttons for a scenario: the scenario file (JSON) and the Excel workbook with every result."""
+    label = name or t("scenario.current_name")
+    left, right = st.columns(2)
+    left.download_button(
+        t("scenario.download_file"),
+        lambda: scenario_file(label, t("scenario.current_author"), scenario.VERSION, scenario.to_json(chosen),
+                              datetime.now(UTC)),
+        file_name="scenario.json", mime="application/json", icon=":material/download:", on_click="ignore",
+        key="scenario_json_current",
+    )
+    right.download_button(
+        t("scenario.download_excel"),
+        lambda: scenario_workbook(chosen, target_result(chosen.target_settings()), lang(), snapshot()["sources"],
+                                  scenario_contributions(chosen)),
+        file_name="scenario.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table:", on_click="ignore", key="scenario_xlsx_current",
+    )
+
+
+def show_store_message() -> None:
+    """Show (once) the outcome of the last scenario action."""
+    kind, text = st.session_state.pop("_store_message", (None, None))
+    if kind == "ok":
+        st.success(text, icon=":material/check_circle:")
+    elif kind == "error":
+        st.error(text, icon=":material/error:")
+
+
+def store_action(action: Callable[[], Any], done: str) -> None:
+    """Run a store action and keep its outcome for `show_store_message` (a refused action loses nothing)."""
+    try:
+        action()
+    except StoreError as error:
+        st.session_state["_store_message"] = ("error", t(f"store.{error.code}", **error.params))
+    else:
+        st.session_state["_store_message"] = ("ok", t(f"scenario.done_{done}"))
+
+
+def rename_record(record: ScenarioRecord) -> None:
+    """Rename a saved scenario to the text in its rename box (button callback; a stale revision is refused)."""
+    new_name = st.session_state.get(f"rename_{record.id}", record.name)
+    store_action(lambda: store().rename(record.id, new_name, record.revision), "renamed")
+
+
+def records_table(records: list[ScenarioRecord]) -> pd.DataFrame:
+    """Saved scenarios for the screen: name, author, saved (local time), status in words, agreed baseline."""
+    return pd.DataFrame(
+        {
+            "name": [r.name for r in records],
+            "author": [r.author for r in records],
+            "saved": [fmt.date_time(r.updated_at, lang()) for r in records],
+            "status": [t(f"store.status_{r.status}") for r in records],
+            "agreed": [r.agreed for r in records],
+        }
+    )
+
+
+def records_columns() -> dict[str, object]:
+    """Column labels for `records_table`."""
+    labels = {c: t(f"scenario.col_{c}") for c in ("name", "author", "saved", "status")}
+    return labels | {"agreed": st.column_config.CheckboxColumn(t("scenario.col_agreed"))}
+
+
+def open_record(record: ScenarioRecord) -> None:
+    """Make a saved scenario the session's scenario (button callback)."""
+    try:
+        apply_scenario(scenario.from_json(record.payload or {}, record.version))
+    except ValueError as error:
+        st.session_state["_store_message"] = ("error", t("scenario.open_failed", name=record.name, problem=str(error)))
+    else:
+        st.session_state["_store_message"] = ("ok", t("scenario.done_opened", name=record.name))
+
+
+def import_scenario_file(name: str, data: bytes) -> None:
+    """Check an uploaded scenario file and offer to open or save it; a refused file changes nothing."""
+    try:
+        envelope = parse_scenario_file(data, scenario.VERSION, scenario.validate_settings)
+    except StoreError as error:
+        st.error(t("scenario.import_refused", file=name, reason=t(f"store.{error.code}", **error.params)),
+                 icon=":material/error:")
+        return
+    found = scenario.from_json(envelope["settings"], envelope["version"])
+    st.success(t("scenario.import_ok", name=envelope["name"], author=envelope["author"]), icon=":material/check:")
+    changes = compare.changed_settings(found, lang())
+    if not changes.empty:
+        st.dataframe(changes, hide_index=True, column_config=settings_columns())
+    left, right = st.columns(2)
+    left.button(t("scenario.open"), icon=":material/open_in_new:", key="import_open", on_click=apply_scenario,
+                args=(found,))
+    right.button(t("scenario.import_save"), icon=":material/save:", key="import_save", on_click=store_action,
+                 args=(lambda: store().save(envelope["name"], envelope["author"], envelope["settings"],
+                                            envelope["version"]), "saved"))
+
+
+def baseline() -> tuple[str, scenario.Scenario]:
+    """The comparison's baseline: the scenario marked as agreed (when it is valid), else the default scenario."""
+    record = store().agreed(scenario.validate_settings, scenario.VERSION)
+    if record is not None and record.status == "ok" and record.payload is not None:
+        return t("comparison.agreed_name", name=record.name), scenario.from_json(record.payload, record.version)
+    return t("comparison.default_name"), scenario.DEFAULT
+
+
+def comparison_choice(current: scenario.Scenario) -> tuple[str, scenario.Scenario]:
+    """The scenario to compare with the baseline: the current one (default) or a valid saved one, in the URL
+    as ?vergelijk=<id>."""
+    records = {r.id: r for r in store().list(scenario.validate_settings, scenario.VERSION) if r.status == "ok"}
+    options = ["huidig", *records]
+    from_url("vergelijk", "huidig", lambda raw: raw if raw in options else (_ for _ in ()).throw(KeyError(raw)))
+    if st.session_state["vergelijk"] not in options:
+        st.session_state["vergelijk"] = "huidig"
+    names = {"huidig": t("comparison.current_name")} | {i: r.name for i, r in records.items()}
+    chosen = st.selectbox(t("comparison.choose"), options, format_func=names.get, key="vergelijk")
+    if chosen == "huidig":
+        return names[chosen], current
+    return names[chosen], scenario.from_json(records[chosen].payload or {}, records[chosen].version)
+
+
+def comparison_columns() -> dict[str, str]:
+    """Column labels for `compare.display`."""
+    names = ("homes_base", "homes_other", "homes_delta", "residents_base", "residents_other", "residents_delta",
+             "per_year_base", "per_year_other", "per_year_delta", "pace_base", "pace_other")
+    return {"name": t("common.municipality")} | {c: t(f"comparison.col_{c}") for c in names}
 
 
 def _municipality_code(raw: str) -> str:

@@ -1,0 +1,117 @@
+"""Comparing scenarios: which settings differ, and what that does to each municipality's homes and residents.
+
+A baseline (the default scenario from the decision, or the scenario marked as agreed) is set against one other
+scenario. Settings are described in words through the page catalogues, so the comparison reads like the pages do.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from ros import format as fmt
+from ros.i18n import translate
+from ros.scenario import DEFAULT, URL_FIELDS, Scenario
+from ros.targets import TOTAL_CODE, TargetResult
+
+# The label of each setting is the label of its widget.
+LABELS = {
+    "woningen": "targets.homes_total", "inwoners": "targets.residents_total", "sleutel": "targets.key",
+    "steden": "targets.city_share", "gewichten": "targets.col_weight", "vorm": "targets.shape",
+    "startjaar": "targets.start_year", "eindjaar": "targets.end_year", "doorkijk": "targets.outlook",
+    "tempo": "targets.outlook_pace_value", "bewoning": "targets.occupancy_change", "verdeelsleutel": "budget.key",
+    "vast_rijk": "budget.fixed_rijk", "vast_provincie": "budget.fixed_provincie",
+    "vast_waterschap": "budget.fixed_waterschap", "totaalbudget": "budget.total", "stand": "milestones.stand_per",
+}  # fmt: skip
+# Settings whose value is a code with its own catalogue text.
+CHOICES = {"sleutel": "targets.key_", "vorm": "targets.shape_", "doorkijk": "targets.outlook_",
+           "verdeelsleutel": "budget.key_"}  # fmt: skip
+COMPARED = ("homes", "residents", "per_year", "pace_ratio", "per_1000")
+
+
+def setting_text(alias: str, value: object, lang: str) -> str:
+    """A setting's value in words: 'S-curve (…)', '80.000', '12,5', '1 januari 2026', 'vandaag'."""
+    if alias in CHOICES:
+        return translate(lang, CHOICES[alias] + str(value))
+    if alias == "stand" and value is None:
+        return translate(lang, "scenario.today")
+    if alias == "totaalbudget":
+        return fmt.money(value, lang, cents=True)
+    if alias == "gewichten":
+        return str(value) or translate(lang, "scenario.none")
+    if isinstance(value, date):
+        return fmt.long_date(value, lang)
+    if isinstance(value, float):
+        return fmt.number(value, lang, 0 if value.is_integer() else 1)
+    if isinstance(value, int) and alias not in ("startjaar", "eindjaar"):
+        return fmt.number(value, lang)
+    return str(value)
+
+
+def differences(base: Scenario, other: Scenario, lang: str) -> pd.DataFrame:
+    """Settings that differ: setting (label), base and other (values in words), in page order. The ledger counts
+    as one setting ('grootboek') when its entries differ."""
+    rows = []
+    for alias, name in URL_FIELDS.items():
+        a, b = getattr(base, name), getattr(other, name)
+        if a != b:
+            rows.append({"setting": translate(lang, LABELS[alias]), "base": setting_text(alias, a, lang),
+                         "other": setting_text(alias, b, lang)})
+    if base.ledger_entries != other.ledger_entries:
+        rows.append({"setting": translate(lang, "budget.ledger_heading"),
+                     "base": translate(lang, "scenario.entries", count=len(base.ledger_entries)),
+                     "other": translate(lang, "scenario.entries", count=len(other.ledger_entries))})
+    return pd.DataFrame(rows, columns=["setting", "base", "other"])
+
+
+def changed_settings(scenario: Scenario, lang: str) -> pd.DataFrame:
+    """The settings in which `scenario` differs from the default (setting, default, value)."""
+    return differences(DEFAULT, scenario, lang).rename(columns={"base": "default", "other": "value"})
+
+
+def target_differences(base: TargetResult, other: TargetResult) -> pd.DataFrame:
+    """Per municipality and a totals row (code 'twente'): code, name and for homes, residents, per_year,
+    pace_ratio and per_1000 the base value, the other value and the difference (`<measure>_base`, `_other`,
+    `_delta`)."""
+    a, b = base.table().set_index("code"), other.table().set_index("code")
+    frame = pd.DataFrame({"code": a.index, "name": a["name"].to_numpy()})
+    for measure in COMPARED:
+        frame[f"{measure}_base"] = a[measure].to_numpy()
+        frame[f"{measure}_other"] = b.loc[a.index, measure].to_numpy()
+        frame[f"{measure}_delta"] = frame[f"{measure}_other"] - frame[f"{measure}_base"]
+    return frame
+
+
+def municipalities_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the 14 municipalities (without the totals row)."""
+    return frame[frame["code"] != TOTAL_CODE].reset_index(drop=True)
+
+
+def totals(frame: pd.DataFrame) -> pd.Series:
+    """The totals row of a comparison."""
+    return frame[frame["code"] == TOTAL_CODE].iloc[0]
+
+
+def display(frame: pd.DataFrame, lang: str, twente: str) -> pd.DataFrame:
+    """The comparison as text columns for the screen: name, then per measure base → other and the signed change."""
+    shown = pd.DataFrame({"name": frame["name"].where(frame["code"] != TOTAL_CODE, twente)})
+    for measure in ("homes", "residents", "per_year"):
+        shown[f"{measure}_base"] = [fmt.number(v, lang) for v in frame[f"{measure}_base"]]
+        shown[f"{measure}_other"] = [fmt.number(v, lang) for v in frame[f"{measure}_other"]]
+        shown[f"{measure}_delta"] = [fmt.signed(round(v), lang) for v in frame[f"{measure}_delta"]]
+    shown["pace_base"] = [fmt.number(v, lang, 1) for v in frame["pace_ratio_base"]]
+    shown["pace_other"] = [fmt.number(v, lang, 1) for v in frame["pace_ratio_other"]]
+    return shown
+
+
+def settings_table(scenario: Scenario, lang: str) -> pd.DataFrame:
+    """Every setting of a scenario: URL name, setting (label), value and default in words."""
+    return pd.DataFrame(
+        [
+            {"parameter": alias, "setting": translate(lang, LABELS[alias]),
+             "value": setting_text(alias, getattr(scenario, name), lang),
+             "default": setting_text(alias, getattr(DEFAULT, name), lang)}
+            for alias, name in URL_FIELDS.items()
+        ]
+    )  # fmt: skip
