@@ -21,6 +21,10 @@ navigation = st.navigation(
             st.Page("app_pages/vergelijken.py", title=t("comparison.title"), icon=":material/compare_arrows:",
                     url_path="vergelijken"),
         ],
+        t("nav.municipality"): [
+            st.Page("app_pages/mijn_gemeente.py", title=t("nav.my_municipality"), icon=":material/location_city:",
+                    url_path="mijn-gemeente"),
+        ],
         t("nav.about"): [
             st.Page("app_pages/bronnen.py", title=t("nav.sources"), icon=":material/menu_book:", url_path="bronnen"),
         ],

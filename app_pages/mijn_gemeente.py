@@ -1,0 +1,49 @@
+"""Mijn gemeente: one printable page per municipality for council members, also downloadable as one HTML file."""
+
+import streamlit as st
+
+from ros import briefing, municipality, targets, ui
+from ros import milestones as ms
+from ros.region import municipality_names
+
+t, lang, snap = ui.t, ui.lang(), ui.snapshot()
+names = municipality_names(snap)
+
+st.html(f"<style>{briefing.STREAMLIT_PRINT_CSS}</style>")
+st.title(t("municipality.title"))
+st.markdown(t("municipality.intro"))
+code = ui.selected_municipality()
+if code is None:
+    st.info(t("municipality.choose"), icon=":material/location_city:")
+    st.selectbox(t("municipality.picker"), municipality.choices(names), index=None, format_func=names.get,
+                 placeholder=t("common.municipality"), key="mijn_gemeente_keuze",
+                 on_change=lambda: st.session_state.update(gemeente=st.session_state["mijn_gemeente_keuze"]))
+    st.stop()
+
+chosen, problem = ui.current_scenario()
+if problem:
+    st.warning(t("municipality.scenario_problem", problem=problem), icon=":material/warning:")
+result = targets.recompute(ui.target_region(), chosen.target_settings())
+brief = municipality.briefing(snap, result, chosen, code, chosen.stand or ms.clock_today(), lang)
+
+st.subheader(brief.title)
+for line in brief.meta:
+    st.markdown(line)
+left, right = st.columns([2, 3], vertical_alignment="center")
+left.download_button(t("municipality.download"), lambda: briefing.briefing_html(brief), type="primary",
+                     file_name=briefing.file_slug(f"{t('municipality.title')} {names[code]}") + ".html", mime="text/html", icon=":material/download:", help=t("municipality.download_help"),
+                     key="mijn_gemeente_html", on_click="ignore")
+right.caption(brief.print_note)
+for part in brief.sections:
+    st.subheader(part.heading)
+    for paragraph in part.paragraphs:
+        st.markdown(paragraph)
+    if part.figure is not None:
+        st.plotly_chart(part.figure, config={"displayModeBar": False})
+        with st.expander(brief.table_alternative):
+            st.table(part.figure_table, hide_index=True)
+    if part.table is not None:
+        st.table(part.table, hide_index=True)
+    if part.caption:
+        st.caption(part.caption)
+st.caption(brief.footer)
