@@ -9,9 +9,9 @@ from ros.charts.maps import municipality_map
 t, lang = ui.t, ui.lang()
 current, problem = ui.current_scenario()
 base_name, base = ui.baseline()
-other_name, other = ui.comparison_choice(current)
 
 st.title(t("comparison.title"))
+other_name, other = ui.comparison_choice(current)
 st.markdown(t("comparison.intro", base=base_name, other=other_name))
 if problem:
     st.warning(t("scenario.current_invalid", problem=problem), icon=":material/warning:")
