@@ -174,7 +174,8 @@ def read_weights_csv(content: bytes, codes: Sequence[str], names: Sequence[str])
     if len(content) > MAX_UPLOAD_BYTES:
         raise AllocationError(f"Het bestand is te groot (meer dan {MAX_UPLOAD_BYTES // (1024 * 1024)} MB).")
     try:
-        text = content.decode("utf-8-sig")
+        # Spreadsheets save "Unicode text" as UTF-16 with a byte-order mark.
+        text = content.decode("utf-16") if content[:2] in (b"\xff\xfe", b"\xfe\xff") else content.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = content.decode("cp1252")

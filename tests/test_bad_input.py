@@ -1,0 +1,204 @@
+"""The catalogue of bad input (issue 7): uploads, edited tables, link parameters, scenario files and names.
+
+Each case states what a user might feed the dashboard and the Dutch message that must come back. Domain functions
+are called directly (fast); `test_page_*` files show on the pages that nothing the user had is lost.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from ros import allocation, ledger
+from ros import scenario as sc
+from ros.exports import excel_bytes
+from ros.store import ScenarioStore, StoreError, parse_scenario_file
+
+
+@pytest.fixture(scope="module")
+def region(snapshot) -> tuple[list[str], list[str]]:
+    frame = snapshot["municipalities"].sort_values("name")
+    return list(frame["code"]), list(frame["name"])
+
+
+@pytest.fixture(scope="module")
+def parties(snapshot) -> dict[str, str]:
+    return dict(zip(snapshot["parties"]["id"], snapshot["parties"]["name"], strict=True))
+
+
+def _weights(codes: list[str], change: tuple[str, str] | None = None, extra: str = "") -> bytes:
+    lines = [f"{code},1" for code in codes]
+    if change:
+        lines = [change[1] if line.startswith(change[0] + ",") else line for line in lines]
+    return ("code,weight\n" + "\n".join(lines) + extra).encode()
+
+
+def _xlsx(rows: list[list[object]]) -> bytes:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+WEIGHT_UPLOADS = {
+    "wrong headers": (lambda c: b"naam,waarde\nAlmelo,1", "Verwacht twee kolommen met de kopregel 'code,weight'"),
+    "unknown code": (lambda c: _weights(c, extra="\nGM9999,1"), "'GM9999' is geen gemeente in deze regio"),
+    "duplicate code": (lambda c: _weights(c, extra="\nGM0141,2"), "'GM0141' staat meer dan één keer in het bestand"),
+    "negative weight": (lambda c: _weights(c, ("GM0141", "GM0141,-1")), "Het gewicht van Almelo is negatief"),
+    "empty file": (lambda c: b"", "Het bestand is leeg"),
+    "header only": (lambda c: b"code,weight\n", "Het gewicht ontbreekt voor"),
+    "text in number column": (lambda c: _weights(c, ("GM0141", "GM0141,veel")), "Het gewicht van Almelo is geen getal"),
+    "huge number": (lambda c: _weights(c, ("GM0141", "GM0141,1e400")), "Het gewicht van Almelo is geen getal"),
+    "not a number (nan)": (lambda c: _weights(c, ("GM0141", "GM0141,nan")), "Het gewicht van Almelo is geen getal"),
+    "all zero": (lambda c: _weights(c).replace(b",1", b",0"), "Alle gewichten zijn 0"),
+    "missing municipality": (lambda c: _weights(c[:-1]), "Het gewicht ontbreekt voor: "),
+    "excel file with formulas": (lambda c: _xlsx([["code", "weight"], *[[x, "=1+1"] for x in c]]),
+                                 "Het bestand is geen leesbare tekst (CSV)"),
+    "binary garbage": (lambda c: bytes(range(256)) * 10, "Het bestand is geen leesbare tekst (CSV)"),
+    "20 MB file": (lambda c: b"x" * (20 * 1024 * 1024), "Het bestand is te groot (meer dan 5 MB)"),
+    "html as municipality": (lambda c: _weights(c, extra="\n<script>alert(1)</script>,1"),
+                             "'<script>alert(1)</script>' is geen gemeente in deze regio"),
+}
+
+
+@pytest.mark.parametrize("case", WEIGHT_UPLOADS, ids=list(WEIGHT_UPLOADS))
+def test_bad_weights_upload(case: str, region) -> None:
+    build, message = WEIGHT_UPLOADS[case]
+    with pytest.raises(allocation.AllocationError, match=re.escape(message)):
+        allocation.read_weights_csv(build(region[0]), *region)
+
+
+def test_dutch_semicolon_csv_in_windows_encoding_and_utf16_are_read(region) -> None:
+    codes, names = region
+    dutch = ("gemeente;gewicht\n" + "\n".join(f"{n};1,5" for n in names)).encode("cp1252")
+    assert set(allocation.read_weights_csv(dutch, codes, names).values()) == {1.5}
+    assert set(allocation.read_weights_csv(_weights(codes).decode().encode("utf-16"), codes, names).values()) == {1.0}
+
+
+HEAD = "partij,jaar,toegezegd,gefactureerd,ontvangen,besteed\n"
+LEDGER_UPLOADS = {
+    "wrong headers": ("x.csv", b"a,b\n1,2", "Kolom 'partij' ontbreekt."),
+    "unknown party": ("x.csv", (HEAD + "GM9999,2025,1,,,").encode(), "'GM9999' is geen van de 17 partijen"),
+    "negative amount": ("x.csv", (HEAD + "GM0141,2025,-5,,,").encode(), "het bedrag mag niet negatief zijn"),
+    "later state above earlier": ("x.csv", (HEAD + "GM0141,2025,100,200,,").encode(),
+                                  "€ 200,00 is hoger dan toegezegd (€ 100,00)"),
+    "three decimals": ("x.csv", (HEAD.replace(",", ";") + "GM0141;2025;1,005;;;").encode(), "meer dan twee decimalen"),
+    "text in amount": ("x.csv", (HEAD + "GM0141,2025,veel,,,").encode(), "'veel' is geen bedrag in euro's"),
+    "huge amount": ("x.csv", (HEAD + "GM0141,2025,1e300,,,").encode(), "'1e300' is geen bedrag in euro's"),
+    "duplicate row": ("x.csv", (HEAD + "GM0141,2025,1,,,\nGM0141,2025,2,,,").encode(), "Almelo staat voor 2025 al"),
+    "year outside period": ("x.csv", (HEAD + "GM0141,2030,1,,,").encode(), "valt buiten de periode 2025–2026"),
+    "wrong encoding": ("x.csv", "partij,jaar\né,2025".encode("latin-1"), "niet in UTF-8 opgeslagen"),
+    "binary garbage as excel": ("x.xlsx", b"\x00\x01garbage", "is niet te lezen"),
+    "unsupported type": ("x.pdf", b"%PDF-1.4", "alleen CSV- (.csv) en Excel-bestanden (.xlsx)"),
+    "20 MB file": ("x.csv", b"x" * (20 * 1024 * 1024), "Het bestand is groter dan 5 MB."),
+    "html as party": ("x.csv", (HEAD + "<img src=x onerror=alert(1)>,2025,1,,,").encode(),
+                      "'<img src=x onerror=alert(1)>' is geen van de 17 partijen"),
+}
+
+
+@pytest.mark.parametrize("case", LEDGER_UPLOADS, ids=list(LEDGER_UPLOADS))
+def test_bad_ledger_upload(case: str, parties) -> None:
+    name, data, message = LEDGER_UPLOADS[case]
+    result = ledger.load_upload(name, data, parties)
+    assert not result.ok
+    assert any(message in issue.message for issue in result.issues), [i.message for i in result.issues]
+
+
+def test_excel_ledger_formulas_are_never_evaluated(parties) -> None:
+    data = _xlsx([["partij", "jaar", "toegezegd"], ["GM0141", 2025, "=10*10"]])
+    result = ledger.load_upload("x.xlsx", data, parties)
+    almelo = result.frame[(result.frame["partij"] == "GM0141") & (result.frame["jaar"] == 2025)]
+    assert almelo["toegezegd"].isna().all()  # openpyxl reads cached values only; a formula is never computed
+
+
+def test_an_edited_ledger_table_with_a_later_state_too_high_is_refused(parties) -> None:
+    table = ledger.empty_ledger(parties)
+    table.loc[0, ["toegezegd", "ontvangen"]] = [100.0, 150.0]
+    result = ledger.validate_ledger(table, parties)
+    assert [i.message for i in result.issues] == [
+        "Rij 1, kolom 'ontvangen': € 150,00 is hoger dan toegezegd (€ 100,00); een latere stap kan niet hoger zijn "
+        "dan een eerdere."
+    ]
+
+
+LINK_PARAMETERS = {
+    "wrong type": {"woningen": "veel"},
+    "negative": {"woningen": "-1"},
+    "out of range": {"steden": "150"},
+    "injected html": {"vorm": "<script>alert(1)</script>"},
+    "date far past": {"stand": "1999-01-01"},
+    "not a date": {"stand": "morgen"},
+    "end before start": {"startjaar": "2049", "eindjaar": "2030"},
+    "fixed shares over 100%": {"vast_rijk": "80", "vast_waterschap": "40"},
+    "budget with three decimals": {"totaalbudget": "10.005"},
+    "infinite occupancy": {"bewoning": "inf"},
+}
+
+
+@pytest.mark.parametrize("case", LINK_PARAMETERS, ids=list(LINK_PARAMETERS))
+def test_bad_link_parameters_fall_back_and_are_named(case: str) -> None:
+    params = LINK_PARAMETERS[case]
+    scenario, ignored = sc.from_query(params | {"lang": "en"})
+    last = list(params.items())[-1]
+    assert ignored == [f"{last[0]}={last[1]}"]
+    assert sc.to_query(scenario) == dict(list(params.items())[:-1])
+
+
+def _file(**overrides: object) -> bytes:
+    envelope = {"format": "ros-twente-scenario", "version": 1, "name": "Test", "author": "Planner",
+                "created_at": "2026-11-01T10:00:00+00:00", "settings": {"woningen": 70_000}} | overrides
+    return json.dumps(envelope).encode()
+
+
+SCENARIO_FILES = {
+    "corrupt json": (b'{"format": "ros-twente-scenario", ', "geen geldige JSON (fout op regel 1)"),
+    "wrong format": (_file(format="iets anders"), "geen scenariobestand"),
+    "newer version": (_file(version=99), "nieuwere versie"),
+    "missing fields": (json.dumps({"format": "ros-twente-scenario", "version": 1}).encode(),
+                       "dit ontbreekt: name, author, created_at, settings"),
+    "invalid settings": (_file(settings={"woningen": -1}), "veld 'woningen' mag niet negatief zijn"),
+    "unknown setting": (_file(settings={"toverstaf": 1}), "toverstaf"),
+    "not utf-8": ("é".encode("latin-1"), "UTF-8"),
+    "NaN in json": (b'{"format": "ros-twente-scenario", "version": NaN}', "geen geldige JSON"),
+    "too large": (b" " * (2 * 1024 * 1024), "groter dan"),
+}
+
+
+@pytest.mark.parametrize("case", SCENARIO_FILES, ids=list(SCENARIO_FILES))
+def test_bad_scenario_file(case: str) -> None:
+    data, message = SCENARIO_FILES[case]
+    with pytest.raises(StoreError) as error:
+        parse_scenario_file(data, sc.VERSION, sc.validate_settings)
+    assert message.lower() in str(error.value).lower()
+
+
+NAMES = {
+    "empty": ("   ", "name_empty"),
+    "too long": ("x" * 101, "name_too_long"),
+    "control characters": ("regel\nnieuwe regel", "name_control"),
+}
+
+
+@pytest.mark.parametrize("case", NAMES, ids=list(NAMES))
+def test_bad_scenario_names_are_refused(case: str, tmp_path) -> None:
+    name, code = NAMES[case]
+    with pytest.raises(StoreError) as error:
+        ScenarioStore(f"sqlite:///{tmp_path / 's.db'}").save(name, "Planner", {}, sc.VERSION)
+    assert error.value.code == code
+
+
+@pytest.mark.parametrize("name", ["<script>alert('x')</script>", "=cmd|' /C calc'!A0", "@SUM(1+1)", "+31 6 1234"])
+def test_hostile_names_are_kept_as_text_and_never_run_in_excel(name: str, tmp_path) -> None:
+    store = ScenarioStore(f"sqlite:///{tmp_path / 's.db'}")
+    record = store.save(name, name, {}, sc.VERSION)
+    assert store.get(record.id).name == name
+    book = openpyxl.load_workbook(io.BytesIO(excel_bytes({"s": pd.DataFrame({"naam": [name]})})))
+    cell = book["s"]["A2"]
+    assert cell.data_type == "s" and not str(cell.value).startswith(("=", "+", "@"))
