@@ -98,6 +98,8 @@ def table_html(frame: pd.DataFrame, numeric: frozenset[str] = frozenset()) -> st
 
 def figure_html(figure: go.Figure, with_library: bool, div_id: str) -> str:
     """A chart as a div and script; plotly.js is inlined only when `with_library` (once per document)."""
+    figure = go.Figure(figure)  # a copy: room for the axis labels, which the standalone plotly.js does not reserve
+    figure.update_layout(margin={"l": 80, "r": 40, "b": 40})
     body = figure.to_html(full_html=False, include_plotlyjs=with_library, config=PLOTLY_CONFIG, div_id=div_id,
                           default_width="100%", default_height=f"{int(figure.layout.height or 420)}px")
     return f'<div class="chart">{body}</div>'

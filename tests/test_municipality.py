@@ -1,0 +1,174 @@
+"""ros.municipality: one municipality's figures, contribution, council milestones and the plain-language briefing."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import pandas as pd
+import pytest
+
+from ros import cost_sharing, municipality, scenario, targets
+from ros.budget import budget_table
+from ros.snapshot import Snapshot
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def region(snapshot):
+    return targets.region_data(snapshot)
+
+
+@pytest.fixture(scope="module")
+def default_result(region):
+    return targets.recompute(region, scenario.DEFAULT.target_settings())
+
+
+def texts_of(brief) -> str:
+    parts = [brief.title, *brief.meta]
+    for part in brief.sections:
+        parts += [part.heading, *part.paragraphs, part.caption]
+        for frame in (part.table, part.figure_table):
+            if frame is not None:
+                parts += [" | ".join(map(str, frame.columns)), *(" | ".join(map(str, r)) for r in frame.itertuples(index=False))]
+    return "\n".join(parts)
+
+
+def test_enschede_share_follows_its_population_under_the_default_scenario(default_result):
+    facts = municipality.facts(default_result, "GM0153")
+    assert facts.name == "Enschede"
+    assert facts.share == pytest.approx(161_738 / 640_806)
+    table = default_result.table().set_index("code")
+    assert facts.homes == table.at["GM0153", "homes"] == 17_415  # 69.000 × 161.738 / 640.806 = 17.415,5 → 17.415
+    assert facts.residents == 25_240
+    assert facts.per_year == pytest.approx(17_415 / 26)
+    assert facts.per_1000 == pytest.approx(17_415 / 161_738 * 1000)
+    assert facts.per_1000_year == pytest.approx(17_415 / 161_738 * 1000 / 26)
+    assert facts.hist_average == pytest.approx(3562 / 9)  # CBS 81955NED, 2012–2020
+    assert (facts.hist_best, facts.hist_best_year) == (587, 2013)
+    assert facts.pace_ratio == pytest.approx((17_415 / 26) / (3562 / 9))
+    assert facts.reached_year == 2069
+    with pytest.raises(KeyError):
+        municipality.facts(default_result, "twente")
+    with pytest.raises(KeyError):
+        municipality.facts(default_result, "GM9999")
+
+
+def test_yearly_path_adds_up_to_the_target_and_carries_the_historical_pace(default_result):
+    path = municipality.yearly_path(default_result, "GM0153")
+    assert list(path["year"]) == list(range(2025, 2051))
+    assert path["homes"].sum() == 17_415 and path["cumulative"].iloc[-1] == 17_415
+    assert path["historical"].iloc[0] == pytest.approx(3562 / 9)
+    assert path["historical"].iloc[-1] == pytest.approx(26 * 3562 / 9)
+
+
+def test_known_contribution_is_almelos_102000_and_unknown_for_the_others(snapshot):
+    table = budget_table(snapshot)
+    almelo = municipality.known_contribution(table, "GM0141")
+    assert almelo.amount == Decimal("102000.00") and almelo.status == "besloten" and almelo.period == "2025-2026"
+    assert almelo.source_id == "besluit_almelo_2025"
+    assert municipality.known_contribution(table, "GM0153").amount is None
+    assert municipality.known_contribution(table[table["party_id"] != "GM0153"], "GM0153").amount is None
+
+
+def test_scenario_contribution_splits_the_total_by_inhabitants_or_says_why_not(snapshot):
+    parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
+    none = municipality.scenario_contribution(scenario.DEFAULT, parties, "GM0153")
+    assert none.amount is None and none.reason == "no_total"
+    chosen = scenario.Scenario(totaalbudget=1_000_000, vast_rijk=20)
+    share = municipality.scenario_contribution(chosen, parties, "GM0153")
+    exact = Fraction(100_000_000) * Fraction(80, 100) * Fraction(161_738, 640_806)  # cents
+    assert share.reason is None and share.total == Decimal("1000000.00")
+    assert abs(share.amount * 100 - Decimal(exact.numerator) / Decimal(exact.denominator)) < 1
+    assert share.amount == Decimal("201918.21")
+    own = municipality.scenario_contribution(scenario.Scenario(totaalbudget=500, verdeelsleutel="eigen"), parties,
+                                             "GM0153")
+    assert own.amount is None and own.reason == "custom_key"
+
+
+def test_council_milestones_are_the_councils_and_all_municipalities_not_yet_done(snapshot):
+    frame = snapshot["milestones"]
+    ahead = municipality.council_milestones(frame, TODAY, "GM0153")
+    assert list(ahead["id"]) == ["ros_opstellen", "ros", "uitvoeringsagenda", "investeringsagenda"]
+    spring_2025 = date(2025, 4, 1)
+    almelo = list(municipality.council_milestones(frame, spring_2025, "GM0141")["id"])
+    enschede = list(municipality.council_milestones(frame, spring_2025, "GM0153")["id"])
+    assert "beraad_almelo" in almelo and "collegebesluit_almelo" in almelo  # Almelo's own council
+    assert "beraad_almelo" not in enschede and "collegebesluit_almelo" not in enschede
+    assert "gr2026" in enschede and "gr2026" in almelo  # council elections in all 14
+    assert "bol_2026" not in enschede  # BOL: Rijk, regions and BOSS, not the councils
+
+
+def test_briefing_in_dutch_names_scenario_data_figures_and_sources(snapshot, default_result):
+    brief = municipality.briefing(snapshot, default_result, scenario.DEFAULT, "GM0153", TODAY, "nl")
+    text = texts_of(brief)
+    assert brief.title == "Mijn gemeente: Enschede" and brief.lang == "nl"
+    assert "**Scenario:** standaardscenario (uitgangspunten van het besluit)." in text
+    assert "inwoners en woningen op 1 januari 2024 (CBS); nieuwbouw 2012–2020 (CBS); mijlpalen stand per 27 november 2026" in text
+    assert "In dit scenario bouwt **Enschede** daarvan **17.415** woningen. Dat is **25,2%** van het totaal." in text
+    assert "gemiddeld **670 woningen per jaar**" in text
+    assert "Per 1.000 inwoners zijn dat **107,7 nieuwe woningen**, ongeveer 4,1 per jaar." in text
+    assert "Het deel van Enschede is **25.240 inwoners**." in text
+    assert "gemiddeld **396 woningen per jaar**. Het beste jaar was 2013, met 587 woningen." in text
+    assert "Dat is **1,7× het gemiddelde van 2012–2020**." in text
+    assert "dan is het doel klaar in **2069**." in text
+    assert "Wat Enschede betaalt voor 2025–2026, is **onbekend**." in text
+    assert "In dit scenario is geen totaalbudget ingevuld." in text
+    assert "2026 | Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026 | ◇ verwacht" in text
+    assert "onbekend | Product 2: uitvoeringsagenda (uitvoeringsprojecten en nader onderzoek) | ? geen datum" in text
+    assert "Nieuwbouw vroeger (tempo, beste jaar) | CBS, Voorraad woningen en niet-woningen" in text
+    assert "| 1 januari 2024" in text and "| 2012–2020" in text
+    assert "2050 | 669 | 17.415 | 10.290" in text  # the yearly table: last year, its homes, added up, at 2012–2020 pace
+    assert [s.key for s in brief.sections] == ["share", "path", "pace", "money", "milestones", "sources"]
+    assert brief.sections[1].figure.layout.title.text == "Enschede: nieuwe woningen opgeteld vanaf 2025"
+
+
+def test_briefing_in_english_with_a_scenario_budget_for_almelo(snapshot, region):
+    chosen = scenario.Scenario(woningen=80_000, sleutel="equal", totaalbudget=1_000_000)
+    result = targets.recompute(region, chosen.target_settings())
+    homes = int(result.table().set_index("code").at["GM0141", "homes"])
+    assert homes in (5_714, 5_715)  # 80.000 / 14
+    brief = municipality.briefing(snapshot, result, chosen, "GM0141", TODAY, "en", scenario_name="Snel bouwen")
+    text = texts_of(brief)
+    assert brief.title == "My municipality: Almelo"
+    assert '**Scenario:** "Snel bouwen" — own scenario' in text
+    assert "80,000 more homes and 100,000 more residents; allocation key: Equal share per municipality" in text
+    assert f"**Almelo** builds **{homes:,}** of them. That is **7.1%** of the total." in text
+    assert "Almelo pays **€102,000** for 2025–2026. Status: decided." in text
+    amount = municipality.scenario_contribution(
+        chosen, cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"]), "GM0141").amount
+    assert amount == Decimal("115974.26")  # 1.000.000 × 74.317 / 640.806
+    assert ("**Scenario, not a decision:** with a total budget of €1,000,000.00 and the cost-sharing key "
+            "'Fixed shares + rest by inhabitants', Almelo would pay **€115,974.26**.") in text
+
+
+def test_no_homes_and_unknown_history_read_as_such(snapshot, region):
+    cities = scenario.Scenario(sleutel="stedelijk_netwerk")
+    result = targets.recompute(region, cities.target_settings())
+    borne = texts_of(municipality.briefing(snapshot, result, cities, "GM0147", TODAY, "nl"))
+    assert "bouwt **Borne** daarvan **0** woningen" in borne
+    assert "In dit scenario bouwt Borne geen woningen voor de ROS." in borne
+    assert "× het gemiddelde" not in borne
+    # Without Enschede's 2015 figure its history is unknown: 'onbekend', never a zero.
+    construction = snapshot["new_construction"]
+    gap = construction[~((construction["code"] == "GM0153") & (construction["year"] == 2015))]
+    holed = Snapshot({**snapshot.tables, "new_construction": gap.reset_index(drop=True)})
+    result = targets.recompute(targets.region_data(holed), scenario.DEFAULT.target_settings())
+    facts = municipality.facts(result, "GM0153")
+    assert pd.isna(facts.hist_average) and facts.reached_year is None and pd.isna(facts.pace_ratio)
+    text = texts_of(municipality.briefing(holed, result, scenario.DEFAULT, "GM0153", TODAY, "nl"))
+    assert "Hoeveel woningen Enschede in 2012–2020 bouwde, is **onbekend**." in text
+    assert "2050 | 669 | 17.415 | onbekend" in text
+
+
+def test_scenario_lines_name_the_scenario(snapshot):
+    assert municipality.scenario_lines(scenario.DEFAULT, "en")[0] == (
+        "**Scenario:** default scenario (starting points of the decision).")
+    own = municipality.scenario_lines(replace_scenario(), "nl")
+    assert own[0].startswith("**Scenario:** eigen scenario") and "totaalbudget: € 250.000" in own[2]
+
+
+def replace_scenario() -> scenario.Scenario:
+    return scenario.Scenario(totaalbudget=250_000)
