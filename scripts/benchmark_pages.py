@@ -136,17 +136,20 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
+        self.log_path = Path(tempfile.gettempdir()) / f"ros-bench-{self.port}.log"
         self.started = 0.0
         self.healthy_after_s = 0.0
 
     def __enter__(self) -> Server:
         import urllib.request
 
-        log = open(Path(tempfile.gettempdir()) / f"ros-bench-{self.port}.log", "w")  # noqa: SIM115
+        log = self.log_path.open("w")
         self.started = time.perf_counter()
+        # No file watcher: on this shared machine colleagues edit ros/*.py while we measure, and Streamlit's watcher
+        # would then drop those modules from sys.modules in the middle of a run (KeyError: 'ros.catalog').
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.port", str(self.port),
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+             "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 90
@@ -169,6 +172,18 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+    def tracebacks(self) -> list[str]:
+        """The last line of every traceback in the server log (errors in the app's scripts)."""
+        lines = self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()
+        found, inside = [], False
+        for line in lines:
+            if line.startswith("Traceback"):
+                inside = True
+            elif inside and line and not line.startswith((" ", "\t")):
+                found.append(line.strip())
+                inside = False
+        return found
 
     @property
     def pid(self) -> int:
