@@ -15,6 +15,8 @@ navigation = st.navigation(
             st.Page("app_pages/doelen.py", title=t("targets.title"), icon=":material/target:", url_path="doelen"),
             st.Page("app_pages/mijlpalen.py", title=t("milestones.title"), icon=":material/event:", url_path="mijlpalen"),
             st.Page("app_pages/budget.py", title=t("budget.title"), icon=":material/euro:", url_path="budget"),
+            st.Page("app_pages/vergadermodus.py", title=t("nav.meeting"), icon=":material/co_present:",
+                    url_path="vergadermodus"),
         ],
         t("nav.explore"): [
             st.Page("app_pages/scenarios.py", title=t("scenario.title"), icon=":material/tune:", url_path="scenarios"),

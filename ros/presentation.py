@@ -1,0 +1,331 @@
+"""Vergadermodus: what the five presentation views for a BOSS meeting show, as numbers and texts.
+
+A meeting steps through a fixed sequence: (1) headline figures, (2) the map of homes per municipality, (3) the pace
+needed against 2012–2020, (4) the budget (known and unknown) and (5) the next milestones. Every view names the
+scenario (the decision's defaults, or the settings that differ, in words) and the dates of the data. The figures
+come from the same places as the other pages: the targets of the decision (`targets.csv`), CBS 85984NED
+(1-1-2024) and 37230ned (1-1-2026, provisional), CBS 81955NED (new construction 2012–2020), `budget.csv` and
+`milestones.csv`; a scenario's homes and pace from `ros.targets.recompute`. Unknown stays unknown ("onbekend").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import pandas as pd
+
+from ros import budget, cost_sharing, region, scenario
+from ros import format as fmt
+from ros import milestones as ms
+from ros.i18n import translate
+from ros.scenario import Scenario
+from ros.snapshot import Snapshot
+from ros.targets import TargetResult, display_table, municipality_rows, ratio_text, row
+
+STEPS = ("headline", "map", "pace", "budget", "milestones")
+DEFAULT_STEP = 1
+MILESTONE_COUNT = 6  # items on the milestones view: what fits on one projected screen in large type
+# Settings whose values are codes, translated through another area's catalogue (code → text key prefix).
+_CODE_TEXTS = {"sleutel": "targets.key_", "vorm": "targets.shape_", "doorkijk": "targets.outlook_",
+               "verdeelsleutel": "budget.key_"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One headline figure: what it is, its value as text and a short note (source date, 'aanname', …)."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+def parse_step(raw: str) -> int:
+    """A step number from the URL ('3'); ValueError outside 1–5."""
+    step = int(raw)
+    if not 1 <= step <= len(STEPS):
+        raise ValueError(raw)
+    return step
+
+
+def previous_step(step: int) -> int:
+    """The step before `step` (the first step stays first)."""
+    return max(1, step - 1)
+
+
+def next_step(step: int) -> int:
+    """The step after `step` (the last step stays last)."""
+    return min(len(STEPS), step + 1)
+
+
+def view_of(step: int) -> str:
+    """The view shown at `step` (1 = headline … 5 = milestones)."""
+    return STEPS[step - 1]
+
+
+def is_last(step: int) -> bool:
+    """True on the last view."""
+    return step == len(STEPS)
+
+
+def step_label(step: int, lang: str) -> str:
+    """'3 / 5 · Tempo': the position in the sequence and the view's short name."""
+    return translate(lang, "meeting.step_label", step=step, count=len(STEPS),
+                     name=translate(lang, f"meeting.short_{STEPS[step - 1]}"))
+
+
+# --- scenario and data date, shown on every view --------------------------------------------------------------
+
+
+def meeting_scenario(chosen: Scenario, today: date) -> Scenario:
+    """The scenario as the meeting shows it: a "stand per" date equal to today is no change (the timeline page
+    keeps today's date in the session)."""
+    return chosen.model_copy(update={"stand": None}) if chosen.stand == today else chosen
+
+
+def _setting_value(alias: str, value: object, lang: str) -> str:
+    """A setting's value in words: a key's name, 80.000, 2,5%, € 250.000, 1 maart 2026."""
+    if alias in _CODE_TEXTS:
+        return translate(lang, f"{_CODE_TEXTS[alias]}{value}")
+    if alias == "gewichten":
+        return translate(lang, "meeting.weights_given")
+    if alias in ("startjaar", "eindjaar"):
+        return str(value)
+    if alias in ("steden", "vast_rijk", "vast_provincie", "vast_waterschap"):
+        return fmt.percent(float(value) / 100, lang, 1)
+    if alias == "bewoning":
+        return translate(lang, "meeting.per_year_percent", value=fmt.percent(float(value) / 100, lang, 1))
+    if alias == "totaalbudget":
+        return fmt.money(value, lang, cents=not float(value).is_integer())
+    if alias == "stand":
+        return fmt.long_date(value, lang)
+    return fmt.number(value, lang)
+
+
+def scenario_settings(chosen: Scenario, lang: str) -> list[str]:
+    """The settings that differ from the decision's defaults, each as 'name: value' in words ('Woningen tot het
+    eindjaar: 80.000'); the ledger as a count of filled-in rows. Empty for the default scenario."""
+    names = scenario.URL_FIELDS
+    lines = [f"{translate(lang, f'meeting.setting_{alias}')}: {_setting_value(alias, getattr(chosen, names[alias]), lang)}"
+             for alias in scenario.to_query(chosen)]
+    if chosen.ledger_entries:
+        lines.append(translate(lang, "meeting.setting_grootboek", count=len(chosen.ledger_entries)))
+    return lines
+
+
+def scenario_text(chosen: Scenario, lang: str) -> str:
+    """One line for every view: 'Scenario: standaardscenario (besluit)' or 'Scenario (aanname): a; b; c'."""
+    lines = scenario_settings(chosen, lang)
+    if not lines:
+        return translate(lang, "meeting.scenario_default")
+    return translate(lang, "meeting.scenario_changed", settings="; ".join(lines))
+
+
+def data_date_text(standing: region.Standing, stand: date, lang: str) -> str:
+    """The dates of the data on every view: CBS figures, the provisional population count and the timeline's day."""
+    status = translate(lang, f"common.{'provisional' if standing.status_now == 'voorlopig' else 'final'}")
+    return translate(lang, "meeting.data_date", reference=fmt.long_date(standing.reference_date, lang),
+                     now=fmt.long_date(standing.reference_date_now, lang), status=status,
+                     stand=fmt.long_date(stand, lang))
+
+
+# --- (1) headline figures --------------------------------------------------------------------------------------
+
+
+def headline_facts(snapshot: Snapshot, result: TargetResult, lang: str) -> dict[str, list[Fact]]:
+    """The headline figures in three groups: the targets of the decision (with the scenario's figures when they
+    differ), where Twente stands (with dates) and the money (known and unknown)."""
+    homes, residents = region.target(snapshot, "ros_homes_2050"), region.target(snapshot, "ros_residents_2050")
+    s, now = result.settings, region.standing(snapshot)
+    twente = row(result.table(), None)
+    number = lambda v: fmt.number(v, lang)  # noqa: E731
+    decided = translate(lang, "meeting.from_decision")
+    homes_note = decided if (s.homes_total, s.start_year, s.end_year) == (homes["value"], 2025, homes["year"]) else \
+        translate(lang, "meeting.scenario_figure", value=number(s.homes_total), start=s.start_year, end=s.end_year)
+    residents_note = decided if s.residents_total == residents["value"] else \
+        translate(lang, "meeting.scenario_figure", value=number(s.residents_total), start=s.start_year, end=s.end_year)
+    targets = [
+        Fact(translate(lang, "meeting.homes_target", year=int(homes["year"])),
+             translate(lang, "overview.at_least", value=number(homes["value"])), homes_note),
+        Fact(translate(lang, "meeting.residents_target", year=int(residents["year"])),
+             translate(lang, "overview.more_than", value=number(residents["value"])), residents_note),
+        Fact(translate(lang, "meeting.per_year_needed", start=s.start_year, end=s.end_year), number(twente["per_year"]),
+             ratio_text(twente["pace_ratio"], lang)),
+    ]
+    progress = region.share_of(now.growth, s.residents_total)
+    standing = [
+        Fact(translate(lang, "meeting.population_on", date=fmt.long_date(now.reference_date_now, lang)),
+             number(now.population_now),
+             translate(lang, "meeting.population_note", growth=fmt.signed(now.growth, lang),
+                       date=fmt.long_date(now.reference_date, lang), share=fmt.percent(progress, lang),
+                       target=number(s.residents_total), status=translate(lang, "common.provisional"))),
+        Fact(translate(lang, "meeting.dwellings_on", date=fmt.long_date(now.reference_date, lang)),
+             number(now.dwellings), translate(lang, "meeting.dwellings_note")),
+        Fact(translate(lang, "meeting.built_since"), fmt.unknown(lang), translate(lang, "meeting.built_since_note")),
+    ]
+    money = budget.budget_summary(snapshot)
+    funds = [
+        Fact(translate(lang, "meeting.money_known", period=money.period.replace("-", "–")),
+             translate(lang, "overview.at_least", value=fmt.money(money.known_total, lang)),
+             translate(lang, "meeting.money_known_note")),
+        Fact(translate(lang, "meeting.money_unknown"),
+             translate(lang, "budget.count_of", count=money.unknown_count, total=money.party_count),
+             translate(lang, "meeting.money_unknown_note")),
+    ]
+    return {"targets": targets, "standing": standing, "money": funds}
+
+
+# --- (2) map and (3) pace ----------------------------------------------------------------------------------------
+
+
+def shown_table(result: TargetResult, lang: str) -> pd.DataFrame:
+    """The scenario's result table with display texts (the totals row named 'Twente')."""
+    return display_table(result.table(), lang, translate(lang, "common.twente"))
+
+
+def map_rows(shown: pd.DataFrame) -> pd.DataFrame:
+    """The 14 municipalities of a shown table for the map."""
+    return municipality_rows(shown)
+
+
+def homes_list(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Homes per municipality, most first, then Twente: name, homes (text), share (text) — the map's numbers as
+    a list that can be read from the back of the room."""
+    parts = municipality_rows(shown).sort_values(["homes", "name"], ascending=[False, True])
+    total = shown[~shown["code"].isin(parts["code"])]
+    listed = pd.concat([parts, total])
+    return pd.DataFrame({"name": listed["name"], "homes": listed["homes_text"], "share": listed["share_text"]})
+
+
+def key_name(result: TargetResult, lang: str) -> str:
+    """The name of the key that split the totals ('Naar inwonertal (1-1-2024)')."""
+    return translate(lang, f"targets.key_{result.settings.key}")
+
+
+def key_note(result: TargetResult, lang: str) -> str:
+    """Which key split the totals, marked as an assumption: the decision sets only the Twente totals."""
+    return translate(lang, "meeting.key_note", rule=key_name(result, lang))
+
+
+def pace_facts(result: TargetResult, lang: str) -> list[Fact]:
+    """Twente's pace: homes a year needed, built a year in 2012–2020 (average and best year), the ratio and the
+    year the target is reached at the old pace."""
+    twente = display_table(result.table(), lang, translate(lang, "common.twente"))
+    t = row(twente, None)
+    s = result.settings
+    return [
+        Fact(translate(lang, "meeting.per_year_needed", start=s.start_year, end=s.end_year), t["per_year_text"],
+             translate(lang, "meeting.per_year_needed_note", homes=t["homes_text"])),
+        Fact(translate(lang, "meeting.hist_average"), t["hist_average_text"],
+             translate(lang, "meeting.hist_best", best=t["hist_best_text"], year=t["hist_best_year_text"])),
+        Fact(translate(lang, "meeting.pace_ratio"), t["pace_ratio_short_text"], t["pace_ratio_text"]),
+        Fact(translate(lang, "meeting.reached"), t["reached_year_text"],
+             translate(lang, "meeting.reached_note", end=s.end_year)),
+    ]
+
+
+def pace_rows(shown: pd.DataFrame) -> pd.DataFrame:
+    """Per municipality (fastest required step-up first at the top of a bar chart): name, per_year, hist_average,
+    their texts and the short ratio text; the totals row left out (its scale would flatten the others)."""
+    parts = municipality_rows(shown).sort_values(["pace_ratio", "name"], ascending=[True, False], na_position="first")
+    return parts[["code", "name", "per_year", "hist_average", "per_year_text", "hist_average_text",
+                  "pace_ratio_short_text"]].reset_index(drop=True)
+
+
+# --- (4) budget --------------------------------------------------------------------------------------------------
+
+
+def budget_facts(snapshot: Snapshot, lang: str) -> list[Fact]:
+    """Known money, how many contributions are known and unknown, and who holds the money."""
+    summary = budget.budget_summary(snapshot)
+    return [
+        Fact(translate(lang, "budget.metric_known"), translate(lang, "budget.at_least",
+             value=fmt.money(summary.known_total, lang)), budget.summary_text(summary, lang)),
+        Fact(translate(lang, "budget.metric_parties"),
+             translate(lang, "budget.count_of", count=summary.known_count, total=summary.party_count),
+             translate(lang, "meeting.known_who", amount=fmt.money(cost_sharing.ALMELO_AMOUNT, lang))),
+        Fact(translate(lang, "budget.metric_unknown"),
+             translate(lang, "budget.count_of", count=summary.unknown_count, total=summary.party_count),
+             translate(lang, "meeting.money_unknown_note")),
+        Fact(translate(lang, "budget.metric_cashier"), translate(lang, "budget.cashier_name"),
+             translate(lang, "meeting.cashier_note")),
+    ]
+
+
+def contribution_rows(snapshot: Snapshot, lang: str) -> pd.DataFrame:
+    """The 17 parties in the order of parties.csv: name, kind, amount 2025–2026 (NaN = unknown) and its text
+    ('€ 102.000' or 'onbekend')."""
+    table = budget.budget_table(snapshot)
+    return pd.DataFrame({"name": table["name"], "kind": table["kind"], "amount": table["amount"].astype(float),
+                         "amount_text": [fmt.money(v, lang) for v in table["amount"]]})
+
+
+@dataclass(frozen=True)
+class ScenarioContribution:
+    """A scenario's split of its total budget over the 17 parties, or why there is none (`reason`, Dutch/English)."""
+
+    allocation: pd.DataFrame | None
+    total: Decimal | None
+    reason: str = ""
+
+
+def scenario_contribution(snapshot: Snapshot, chosen: Scenario, lang: str) -> ScenarioContribution:
+    """What each party would pay under the scenario's cost-sharing key and total (a calculation, no decision);
+    none when the scenario sets no total, or when its key needs weights that a scenario does not carry."""
+    if chosen.budget_total is None:
+        return ScenarioContribution(None, None, translate(lang, "meeting.no_total"))
+    total = Decimal(str(chosen.budget_total)).quantize(cost_sharing.CENT)
+    if chosen.cost_key == "eigen":
+        return ScenarioContribution(None, total, translate(lang, "meeting.no_custom_weights"))
+    parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
+    fixed = {kind: cost_sharing.percent_share(getattr(chosen, f"fixed_{kind}")) for kind in cost_sharing.FIXED_KINDS}
+    try:
+        allocation = cost_sharing.allocate(parties, total, chosen.cost_key, fixed)
+    except cost_sharing.CostKeyError as error:
+        return ScenarioContribution(None, total, translate(lang, "budget.key_error", message=str(error)))
+    return ScenarioContribution(allocation, total)
+
+
+# --- (5) milestones ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MilestoneItem:
+    """One line of the milestones view."""
+
+    title: str
+    when: str
+    status: str
+    bodies: str
+    council: bool
+    source_id: str
+
+
+def milestone_items(frame: pd.DataFrame, today: date, lang: str, labels: Mapping[str, str],
+                    count: int = MILESTONE_COUNT) -> list[MilestoneItem]:
+    """The milestones still open on `today` in timeline order: under way, ahead, overdue (unconfirmed) and the
+    undated products; phases and horizons left out; at most `count`."""
+    table = ms.timeline(frame, today)
+    open_ = table[table["status"].isin(["ongoing", "upcoming", "tentative", "overdue", "undated"])
+                  & ~table["kind"].isin(["fase", "horizon"])].head(count)
+    title = "title_en" if lang == "en" else "title_nl"
+    return [
+        MilestoneItem(r[title], ms.when_text(r["start"], r["end"], lang), ms.status_text(r["status"], labels),
+                      ", ".join(labels["body_" + b] for b in ms.bodies_of(r["bodies"])),
+                      "raad" in ms.bodies_of(r["bodies"]), r["source_id"])
+        for r in open_.to_dict(orient="records")
+    ]
+
+
+def next_fact(frame: pd.DataFrame, today: date, lang: str, labels: Mapping[str, str]) -> Fact:
+    """The next milestone as a headline figure: its title, the days left and its date or window."""
+    upcoming = ms.next_milestone(frame, today)
+    if upcoming is None:
+        return Fact(translate(lang, "milestones.next_heading"), fmt.unknown(lang), translate(lang, "milestones.next_none"))
+    days = fmt.number(upcoming.days_remaining, lang)
+    value = translate(lang, "milestones.next_days_value" + ("_one" if days == "1" else ""), days=days)
+    when = translate(lang, "milestones.next_window" if upcoming.in_window else "milestones.next_days", days=days)
+    note = f"{upcoming.title(lang)} — {ms.when_text(*upcoming.period, lang)} ({ms.status_text(upcoming.status, labels)}, {when})"
+    return Fact(translate(lang, "milestones.next_heading"), value, note)
