@@ -1,0 +1,317 @@
+"""ros.presentation (what the Vergadermodus shows per view) and ros.charts.presentation (large type, pace bars,
+known/unknown amounts), with the real snapshot."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from ros import budget, presentation, region, scenario, targets
+from ros.charts.budget import budget_sankey, contribution_bars
+from ros.charts.maps import municipality_map
+from ros.charts.presentation import known_amount_bars, pace_bars, presentation_layout
+from ros.charts.targets import municipality_paths_chart
+from ros.i18n import section
+from ros.scenario import LedgerEntry, Scenario
+
+
+@pytest.fixture(scope="module")
+def region_data(snapshot):
+    return targets.region_data(snapshot)
+
+
+def result_for(region_data, chosen: Scenario) -> targets.TargetResult:
+    return targets.recompute(region_data, chosen.target_settings())
+
+
+# --- stepping ---------------------------------------------------------------------------------------------------
+
+
+def test_steps_are_the_five_views_in_order():
+    assert presentation.STEPS == ("headline", "map", "pace", "budget", "milestones")
+    assert [presentation.view_of(s) for s in (1, 3, 5)] == ["headline", "pace", "milestones"]
+    assert presentation.is_last(5) and not presentation.is_last(4)
+
+
+@pytest.mark.parametrize("raw", ["0", "6", "-1", "drie", "", "2.5"])
+def test_parse_step_refuses_what_is_no_step(raw):
+    with pytest.raises(ValueError):
+        presentation.parse_step(raw)
+
+
+def test_parse_step_and_bounds():
+    assert presentation.parse_step("3") == 3
+    assert presentation.previous_step(1) == 1 and presentation.previous_step(3) == 2
+    assert presentation.next_step(5) == 5 and presentation.next_step(3) == 4
+
+
+def test_step_label_in_both_languages():
+    assert presentation.step_label(3, "nl") == "3 / 5 · Tempo"
+    assert presentation.step_label(1, "en") == "1 / 5 · Key figures"
+
+
+# --- scenario and data date ---------------------------------------------------------------------------------------
+
+
+def test_default_scenario_is_named_as_the_decision():
+    assert presentation.scenario_settings(scenario.DEFAULT, "nl") == []
+    assert presentation.scenario_text(scenario.DEFAULT, "nl") == "**Scenario:** standaardscenario (besluit)"
+    assert presentation.scenario_text(scenario.DEFAULT, "en") == "**Scenario:** default scenario (decision)"
+
+
+def test_changed_settings_are_listed_in_words():
+    chosen = Scenario(woningen=80_000, sleutel="stedelijk_netwerk", steden=80, totaalbudget=300_000, vast_rijk=20,
+                      bewoning=-0.5, stand="2026-03-01")
+    assert presentation.scenario_settings(chosen, "nl") == [
+        "Woningen tot het eindjaar: 80.000",
+        "Verdeelsleutel woningen: Stedelijk netwerk (Rijk, 12-11-2024)",
+        "Deel voor Enschede, Hengelo en Almelo: 80,0%",
+        "Verandering bewoning: -0,5% per jaar",
+        "Vast aandeel Rijk: 20,0%",
+        "Totaalbudget: € 300.000",
+        "Stand per: 1 maart 2026",
+    ]
+    text = presentation.scenario_text(chosen, "en")
+    assert text.startswith("**Scenario (assumption, not decided):** Homes by the end year: 80,000; ")
+    assert "Total budget: €300,000" in text and "Status as of: 1 March 2026" in text
+
+
+def test_other_settings_in_words():
+    chosen = Scenario(vorm="s_curve", doorkijk="pace", tempo=1500, startjaar=2027, eindjaar=2045,
+                      verdeelsleutel="gelijk", totaalbudget=1234.5)
+    lines = presentation.scenario_settings(chosen, "nl")
+    assert "Bouwpad: S-curve (op gang komen, piek halverwege, afbouwen)" in lines
+    assert "Na het eindjaar: Door in een zelfgekozen tempo" in lines
+    assert "Tempo na het eindjaar (woningen per jaar): 1.500" in lines
+    assert "Startjaar: 2027" in lines and "Eindjaar: 2045" in lines  # years without a thousands point
+    assert "Verdeelsleutel budget: Gelijke delen (1/17)" in lines
+    assert "Totaalbudget: € 1.234,50" in lines
+
+
+def test_ledger_entries_count_as_a_change():
+    chosen = Scenario(grootboek=[LedgerEntry(party="GM0141", year=2025, toegezegd=51_000)])
+    assert presentation.scenario_settings(chosen, "nl") == ["Kasboek: 1 ingevulde regels"]
+
+
+def test_todays_stand_is_no_change_but_another_day_is():
+    today = date(2026, 11, 27)
+    assert presentation.scenario_settings(presentation.meeting_scenario(Scenario(stand=today), today), "nl") == []
+    other = presentation.meeting_scenario(Scenario(stand=date(2026, 3, 1)), today)
+    assert presentation.scenario_settings(other, "nl") == ["Stand per: 1 maart 2026"]
+
+
+def test_data_date_names_every_reference_date(snapshot):
+    text = presentation.data_date_text(region.standing(snapshot), date(2026, 3, 1), "nl")
+    assert text == ("**Gegevens:** CBS per 1 januari 2024; inwoners per 1 januari 2026 (voorlopig); "
+                    "mijlpalen per 1 maart 2026")
+
+
+# --- headline figures, map and pace -------------------------------------------------------------------------------
+
+
+def test_headline_facts_of_the_default_scenario(snapshot, region_data):
+    facts = presentation.headline_facts(snapshot, result_for(region_data, scenario.DEFAULT), "nl")
+    assert list(facts) == ["targets", "standing", "money"]
+    values = {f.label: (f.value, f.note) for group in facts.values() for f in group}
+    assert values["Nieuwe woningen tot 2050"] == ("≥ 69.000", "Uit het besluit (Almelo, 2025).")
+    assert values["Extra inwoners tot 2050"] == ("> 100.000", "Uit het besluit (Almelo, 2025).")
+    # 69.000 homes over the 26 years 2025–2050 = 2.653,8 a year, 1,6× the 1.633 a year of 2012–2020
+    assert values["Woningen per jaar nodig, 2025–2050"] == ("2.654", "1,6× het gemiddelde van 2012–2020")
+    # CBS: 646.449 (1-1-2026, provisional) − 640.806 (1-1-2024) = +5.643, 5,6% of 100.000
+    assert values["Inwoners op 1 januari 2026"][0] == "646.449"
+    assert values["Inwoners op 1 januari 2026"][1].startswith("+5.643 sinds 1 januari 2024 (voorlopig): 5,6% van")
+    assert values["Woningen op 1 januari 2024"][0] == "288.025"
+    assert values["Woningen gebouwd sinds 2024"][0] == "onbekend"  # never 0
+    assert values["Budget ROS 2025–2026, bekend"][0] == "≥ € 102.000"
+    assert values["Bijdragen met onbekend bedrag"][0] == "16 van 17"
+
+
+def test_headline_facts_show_the_scenario_figures_next_to_the_decision(snapshot, region_data):
+    chosen = Scenario(woningen=80_000, eindjaar=2040)
+    facts = presentation.headline_facts(snapshot, result_for(region_data, chosen), "nl")["targets"]
+    assert facts[0].value == "≥ 69.000"  # the decision's target stays what the decision says
+    assert facts[0].note == "Scenario: 80.000 in 2025–2040."
+    assert facts[1].note == "Uit het besluit (Almelo, 2025)."
+    assert facts[2].label == "Woningen per jaar nodig, 2025–2040" and facts[2].value == "5.000"  # 80.000 / 16
+
+
+def test_pace_facts_for_twente(region_data):
+    facts = presentation.pace_facts(result_for(region_data, scenario.DEFAULT), "nl")
+    assert [(f.value) for f in facts] == ["2.654", "1.633", "1,6×", "2067"]
+    assert facts[1].note == "Beste jaar: 2.041 (2019)."
+    assert facts[3].note == "In plaats van 2050."
+
+
+def test_pace_rows_are_the_14_municipalities_by_ratio(region_data):
+    rows = presentation.pace_rows(presentation.shown_table(result_for(region_data, scenario.DEFAULT), "nl"))
+    assert len(rows) == 14 and "twente" not in set(rows["code"])
+    assert list(rows["pace_ratio_short_text"].iloc[[0, -1]]) == ["0,9×", "2,3×"]
+    assert list(rows["name"].iloc[[0, -1]]) == ["Borne", "Oldenzaal"]
+    enschede = rows[rows["name"] == "Enschede"].iloc[0]
+    assert (enschede["per_year_text"], enschede["hist_average_text"]) == ("670", "396")
+
+
+def test_homes_list_most_first_then_twente(region_data):
+    shown = presentation.shown_table(result_for(region_data, scenario.DEFAULT), "nl")
+    listed = presentation.homes_list(shown, "nl")
+    assert len(listed) == 15
+    assert listed.iloc[0].tolist() == ["Enschede", "17.415", "25,2%"]
+    assert listed.iloc[-1].tolist() == ["Twente", "69.000", "100,0%"]
+    assert presentation.map_rows(shown)["homes"].sum() == 69_000
+
+
+def test_key_note_marks_the_split_as_an_assumption(region_data):
+    note = presentation.key_note(result_for(region_data, Scenario(sleutel="dwellings")), "nl")
+    assert note.startswith("Verdeling over de gemeenten: Naar woningvoorraad (1-1-2024) — **aanname**")
+
+
+# --- budget -------------------------------------------------------------------------------------------------------
+
+
+def test_budget_facts(snapshot):
+    facts = presentation.budget_facts(snapshot, "nl")
+    assert [f.value for f in facts] == ["≥ € 102.000", "1 van 17", "16 van 17", "Hengelo"]
+    assert facts[0].note == "ten minste € 102.000 bekend; 16 bijdragen onbekend"
+
+
+def test_contribution_rows_keep_unknown_unknown(snapshot):
+    rows = presentation.contribution_rows(snapshot, "nl")
+    assert len(rows) == 17
+    almelo = rows[rows["name"] == "Almelo"].iloc[0]
+    assert (almelo["amount"], almelo["amount_text"]) == (102_000.0, "€ 102.000")
+    unknown = rows[rows["name"] != "Almelo"]
+    assert unknown["amount"].isna().all() and set(unknown["amount_text"]) == {"onbekend"}
+
+
+def test_scenario_contribution_needs_a_total(snapshot):
+    none = presentation.scenario_contribution(snapshot, scenario.DEFAULT, "nl")
+    assert none.allocation is None and none.total is None
+    assert none.reason.startswith("Dit scenario heeft geen totaalbudget")
+    custom = presentation.scenario_contribution(snapshot, Scenario(verdeelsleutel="eigen", totaalbudget=1000), "nl")
+    assert custom.allocation is None and "eigen gewichten" in custom.reason
+
+
+def test_scenario_contribution_splits_the_total_to_the_cent(snapshot):
+    chosen = Scenario(totaalbudget=300_000, vast_rijk=20)
+    result = presentation.scenario_contribution(snapshot, chosen, "nl")
+    amounts = dict(zip(result.allocation["name"], result.allocation["amount"], strict=True))
+    assert result.total == Decimal("300000.00")
+    assert amounts["Rijk"] == Decimal("60000.00") and amounts["Provincie Overijssel"] == Decimal("0.00")
+    assert sum(amounts.values()) == Decimal("300000.00")
+
+
+# --- milestones ---------------------------------------------------------------------------------------------------
+
+
+def test_milestones_before_the_elections(snapshot):
+    labels = section("nl", "milestones")
+    items = presentation.milestone_items(snapshot["milestones"], date(2026, 3, 1), "nl", labels)
+    assert len(items) == presentation.MILESTONE_COUNT
+    first = items[0]
+    assert first.title == "Gemeenteraadsverkiezingen in alle 14 gemeenten"
+    assert (first.when, first.status, first.council) == ("18 maart 2026", "○ gepland", True)
+    assert first.source_id == "kiesraad_gr2026"
+    assert not any(i.status.startswith("✓") for i in items)  # nothing that has happened
+    fact = presentation.next_fact(snapshot["milestones"], date(2026, 3, 1), "nl", labels)
+    assert fact.value == "17 dagen" and fact.note.startswith("Gemeenteraadsverkiezingen in alle 14 gemeenten — 18 maart")
+
+
+def test_milestones_late_in_2026_show_overdue_and_undated(snapshot):
+    labels = section("nl", "milestones")
+    items = presentation.milestone_items(snapshot["milestones"], date(2026, 11, 27), "nl", labels)
+    assert [i.status for i in items] == ["! over tijd, onbevestigd", "◇ verwacht", "◇ verwacht", "? geen datum",
+                                         "? geen datum"]
+    assert items[0].title.startswith("BO Leefomgeving 2026") and items[-1].when == "onbekend"
+
+
+def test_no_next_milestone_after_the_horizon(snapshot):
+    labels = section("nl", "milestones")
+    fact = presentation.next_fact(snapshot["milestones"], date(2099, 1, 1), "nl", labels)
+    assert fact.value == "onbekend" and fact.note == "Geen gedateerde mijlpaal meer na deze datum."
+
+
+# --- charts for the projector -------------------------------------------------------------------------------------
+
+
+def font_sizes(figure) -> list[float]:
+    """Every explicit or inherited font size that a reader sees in a figure."""
+    full = figure.layout
+    sizes = [full.font.size, full.title.font.size, full.legend.font.size]
+    sizes += [a.font.size for a in full.annotations]
+    for name in [k for k in full.to_plotly_json() if k.startswith(("xaxis", "yaxis"))]:
+        axis = full[name]
+        sizes += [axis.tickfont.size or full.font.size]
+        if axis.title.text:
+            sizes.append(axis.title.font.size or full.font.size)
+    for trace in figure.data:
+        if "textfont" in trace and (getattr(trace, "text", None) is not None or trace.type == "sankey"):
+            sizes.append(trace.textfont.size or full.font.size)
+    return sizes
+
+
+def pace_labels() -> dict[str, str]:
+    return {"title": "Tempo", "needed": "Nodig", "historical": "Gebouwd", "text": "{needed} (was {historical})"}
+
+
+def test_presentation_layout_makes_every_font_large(snapshot, region_data):
+    result = result_for(region_data, scenario.DEFAULT)
+    shown = presentation.shown_table(result, "nl")
+    tiles = municipality_map(presentation.map_rows(shown), "homes", "homes_text", {"title": "Kaart", "colorbar": "W"},
+                             None)
+    assert tiles.data[0].textfont.size == 13  # the builder's own size, too small for a projector
+    budget_labels = section("nl", "budget")
+    figures = [
+        tiles,
+        municipality_paths_chart(result.yearly_frame(2050), {"title": "T", "path": "p", "historical": "h",
+                                                             "hover": "%{y}"}),
+        budget_sankey(budget.budget_flows(budget.budget_table(snapshot), True), budget_labels, "nl"),
+        pace_bars(presentation.pace_rows(shown), pace_labels()),
+        known_amount_bars(presentation.contribution_rows(snapshot, "nl"),
+                          {"title": "B", "axis": "€", "known": "bekend", "unknown": "onbekend"}),
+    ]
+    for figure in figures:
+        presentation_layout(figure, height=700)
+        assert figure.layout.height == 700
+        assert min(font_sizes(figure)) >= 20, font_sizes(figure)
+        assert figure.layout.uniformtext.minsize == 22 and figure.layout.uniformtext.mode == "show"
+    assert figures[0].layout.title.font.size == 28
+
+
+def test_presentation_layout_shows_every_party_on_horizontal_bars(snapshot):
+    allocation = presentation.scenario_contribution(snapshot, Scenario(totaalbudget=300_000), "nl").allocation
+    figure = presentation_layout(contribution_bars(allocation, section("nl", "budget"), "nl"), height=560)
+    assert figure.layout.yaxis.dtick == 1 and figure.layout.yaxis.tickmode == "linear"
+
+
+def test_pace_bars_carry_both_numbers_as_text(region_data):
+    rows = presentation.pace_rows(presentation.shown_table(result_for(region_data, scenario.DEFAULT), "nl"))
+    figure = pace_bars(rows, pace_labels())
+    needed, built, text = figure.data
+    assert list(needed.x) == list(rows["per_year"]) and list(built.x) == list(rows["hist_average"])
+    assert needed.y[-1] == "Oldenzaal (2,3×)"
+    assert " 670 (was 396)" in text.text
+    # the text sits past the longer bar: Borne needs 102 a year but built 115
+    borne = list(text.y).index("Borne (0,9×)")
+    assert text.x[borne] == pytest.approx(rows.loc[borne, "hist_average"])
+
+
+def test_pace_bars_with_an_unknown_history():
+    rows = pd.DataFrame({"code": ["GM1", "GM2"], "name": ["Oost", "West"], "per_year": [100.0, 50.0],
+                         "hist_average": [float("nan"), 40.0], "per_year_text": ["100", "50"],
+                         "hist_average_text": ["onbekend", "40"], "pace_ratio_short_text": ["onbekend", "1,3×"]})
+    figure = pace_bars(rows, pace_labels())
+    assert math.isnan(figure.data[1].x[0])  # no bar, not a bar of zero
+    assert figure.data[2].text[0] == " 100 (was onbekend)" and figure.data[2].x[0] == 100.0
+
+
+def test_known_amount_bars_draw_no_bar_for_an_unknown_amount(snapshot):
+    rows = presentation.contribution_rows(snapshot, "nl")
+    figure = known_amount_bars(rows, {"title": "B", "axis": "€", "known": "bekend", "unknown": "onbekend"})
+    bars, words = figure.data
+    assert list(bars.y) == ["Almelo"] and list(bars.x) == [102_000.0] and list(bars.text) == ["€ 102.000"]
+    assert len(words.y) == 16 and set(words.text) == {"onbekend"} and set(words.x) == {0}
+    assert list(figure.layout.yaxis.categoryarray)[-1] == "Rijk"  # the first party at the top
