@@ -273,7 +273,8 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
     # 6. Sources and reference dates of every figure
     rows = [(labels["fig_targets"], goal["source_id"], labels["ref_decision"]),
             (labels["fig_key"], "cbs_85984ned", data_date),
-            *[(labels["fig_key"], s, labels["ref_source_date"]) for s in targets.key_sources(f.key) if s != "cbs_85984ned"],
+            *[(labels["fig_key"], s, fmt.partial_date(source_row(snapshot, s)["date"], lang))
+              for s in targets.key_sources(f.key) if s != "cbs_85984ned"],
             (labels["fig_history"], "cbs_81955ned", f"{first}–{last}"),
             (labels["fig_money"], known.source_id, period),
             *[(labels["fig_milestones"], s, t("municipality.ref_stand", today=fmt.long_date(today, lang)))
