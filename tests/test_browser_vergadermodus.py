@@ -1,0 +1,64 @@
+"""The Vergadermodus in headless Chromium at projector size (1920×1080) through a real `streamlit run`: step
+through all five views with Volgende, each names the scenario and the data date, charts are drawn in large type;
+a screenshot of every view is kept in test-artifacts/."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ARTIFACTS, assert_no_exception, open_page, wait_for_app
+
+pytestmark = pytest.mark.browser
+# Streamlit's own probes and internet calls fail on a closed network; they are not this page's doing.
+_EXTERNAL = ("ERR_NAME_NOT_RESOLVED", "metrics config", "Failed to fetch", "/_stcore/", "status of 404")
+HEADINGS = ("ROS Twente in cijfers", "Nieuwe woningen per gemeente", "Welk bouwtempo is nodig?",
+            "Budget voor het opstellen van de ROS", "De volgende mijlpalen")
+CHARTS = (0, 1, 1, 1, 0)
+
+
+@pytest.fixture
+def projector(browser, app_server):
+    """A fresh tab at 1920×1080, the resolution of a meeting-room projector."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.on("console", lambda m: m.type == "error" and tab.console_errors.append(m.text))
+    tab.base_url = app_server
+    yield tab
+    context.close()
+
+
+def chart_fonts(tab) -> list[float]:
+    """The smallest rendered font size of every Plotly chart on the page (layout font and trace text)."""
+    return tab.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => Math.min(p._fullLayout.font.size,"
+        " ...p._fullData.filter(d => d.textfont && typeof d.textfont.size === 'number').map(d => d.textfont.size)))")
+
+
+def test_step_through_all_views_at_projector_size(projector):
+    tab = projector
+    open_page(tab, "vergadermodus", "woningen=80000")
+    ARTIFACTS.mkdir(exist_ok=True)
+    main = tab.locator("[data-testid=stMain]")
+    for step in range(1, 6):
+        assert_no_exception(tab)
+        text = main.inner_text()
+        assert f"{step} / 5" in text and HEADINGS[step - 1] in text
+        assert "Scenario (aanname, geen besluit): Woningen tot het eindjaar: 80.000" in text
+        assert "Gegevens: CBS per 1 januari 2024; inwoners per 1 januari 2026 (voorlopig); mijlpalen per" in text
+        drawn = tab.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p.data.length)")
+        assert len(drawn) == CHARTS[step - 1] and all(n > 0 for n in drawn)
+        assert all(size >= 20 for size in chart_fonts(tab)), chart_fonts(tab)
+        tab.screenshot(path=str(ARTIFACTS / f"vergadermodus_{step}.png"))
+        if step < 5:
+            tab.get_by_role("button", name="Volgende").click()
+            tab.wait_for_function(f"() => location.search.includes('dia={step + 1}')", timeout=30_000)
+            wait_for_app(tab)
+    assert tab.get_by_role("button", name="Volgende").is_disabled()
+    assert "woningen=80000" in tab.url and "dia=5" in tab.url
+    # the keyboard steps back too (← is Vorige's shortcut)
+    tab.keyboard.press("ArrowLeft")
+    tab.wait_for_function("() => location.search.includes('dia=4')", timeout=30_000)
+    wait_for_app(tab)
+    assert HEADINGS[3] in main.inner_text()
+    assert [e for e in tab.console_errors if not any(marker in e for marker in _EXTERNAL)] == []
