@@ -147,12 +147,13 @@ def file_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "briefing"
 
 
-# Print rules for the Streamlit page that shows a briefing: no sidebar, header, buttons or closed expanders; the
-# main column uses the whole sheet and sections are not cut through a chart or table.
+# Print rules for the Streamlit page that shows a briefing: no sidebar, header, download row (button and print note)
+# or expanders; the main column uses the whole sheet and sections are not cut through a chart or table.
 STREAMLIT_PRINT_CSS = """
 @media print {
   [data-testid=stSidebar], [data-testid=stHeader], [data-testid=stToolbar], [data-testid=stDecoration],
-  [data-testid=stDownloadButton], [data-testid=stExpander], [data-testid=stSidebarCollapsedControl] { display: none !important; }
+  [data-testid=stDownloadButton], [data-testid=stExpander], [data-testid=stSidebarCollapsedControl],
+  [data-testid=stHorizontalBlock]:has([data-testid=stDownloadButton]) { display: none !important; }
   [data-testid=stMain] { margin-left: 0 !important; }
   [data-testid=stMainBlockContainer] { max-width: none !important; padding: 0 !important; }
   [data-testid=stPlotlyChart], [data-testid=stTable] { break-inside: avoid; }

@@ -26,6 +26,7 @@ def test_page_prints_cleanly_and_the_downloaded_briefing_works_offline(page, bro
     page.emulate_media(media="print")
     assert not page.locator("[data-testid=stSidebar]").is_visible()
     assert not page.locator("[data-testid=stDownloadButton]").is_visible()
+    assert not page.get_by_text("Afdrukken: gebruik Ctrl+P").is_visible()  # the note is for the screen
     assert page.locator("[data-testid=stPlotlyChart]").is_visible()
     assert page.get_by_text("Wat komt eraan voor de raad").is_visible()
     page.emulate_media(media="screen")
