@@ -57,6 +57,8 @@ class Facts:
     pace_ratio: float
     reached_year: int | None
     key: str
+    housed_growth: int
+    occupancy_change: float
 
 
 def facts(result: targets.TargetResult, code: str) -> Facts:
@@ -76,7 +78,7 @@ def facts(result: targets.TargetResult, code: str) -> Facts:
         hist_average=float(row["hist_average"]), hist_best=float(row["hist_best"]),
         hist_best_year=int(row["hist_best_year"]) if row["hist_best_year"] > 0 else None,
         pace_ratio=float(row["pace_ratio"]), reached_year=None if fmt.is_unknown(reached) else int(reached),
-        key=s.key,
+        key=s.key, housed_growth=int(row[f"growth_{s.end_year}"]), occupancy_change=s.occupancy_change,
     )  # fmt: skip
 
 
@@ -188,11 +190,13 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
                    residents_total=fmt.number(f.residents_total, lang), start=f.start_year, end=f.end_year,
                    per_year=fmt.number(f.per_year, lang), per_1000=fmt.number(f.per_1000, lang, 1),
                    per_1000_year=fmt.number(f.per_1000_year, lang, 1), population=fmt.number(f.population, lang),
-                   date=data_date, key_name=translate(lang, f"targets.key_{f.key}"))
+                   date=data_date, key_name=translate(lang, f"targets.key_{f.key}"),
+                   housed=fmt.signed(f.housed_growth, lang), occupancy=fmt.percent(f.occupancy_change, lang))
     share = Section(
         t("municipality.share_heading"),
         (t("municipality.share_homes", **numbers), t("municipality.share_per_year", **numbers),
          t("municipality.share_per_1000", **numbers), t("municipality.share_residents", **numbers),
+         t("municipality.share_housed", **numbers),
          t("municipality.share_assumption", **numbers)),
         caption=t("municipality.sources_caption", sources="; ".join(
             _source_text(snapshot, s, lang) for s in dict.fromkeys(

@@ -50,6 +50,7 @@ def test_enschede_share_follows_its_population_under_the_default_scenario(defaul
     assert (facts.hist_best, facts.hist_best_year) == (587, 2013)
     assert facts.pace_ratio == pytest.approx((17_415 / 26) / (3562 / 9))
     assert facts.reached_year == 2069
+    assert facts.housed_growth == table.at["GM0153", "growth_2050"] == 36_552
     with pytest.raises(KeyError):
         municipality.facts(default_result, "twente")
     with pytest.raises(KeyError):
@@ -111,6 +112,8 @@ def test_briefing_in_dutch_names_scenario_data_figures_and_sources(snapshot, def
     assert "gemiddeld **670 woningen per jaar**" in text
     assert "Per 1.000 inwoners zijn dat **107,7 nieuwe woningen**, ongeveer 4,1 per jaar." in text
     assert "Het deel van Enschede is **25.240 inwoners**." in text
+    assert ("Schatting: met deze woningen verandert het aantal inwoners van Enschede tot eind 2050 met **+36.552** "
+            "(vergeleken met 1 januari 2024). Aanname: het aantal bewoners per woning verandert met 0,0% per jaar.") in text
     assert "gemiddeld **396 woningen per jaar**. Het beste jaar was 2013, met 587 woningen." in text
     assert "Dat is **1,7× het gemiddelde van 2012–2020**." in text
     assert "dan is het doel klaar in **2069**." in text
