@@ -1,10 +1,12 @@
 """Benchmark of every dashboard page: warm server rerun, browser render time, cold start, map payload and memory.
 
 (a) Warm rerun: each page through `app.py` in Streamlit's AppTest (the real script runner, no browser), 2 warm-up
-    runs, then the median of --runs timed reruns. A one-line page is timed the same way as AppTest's own floor.
+    runs, then the median of --runs timed reruns, wall clock ("rerun ms") and CPU time of the process ("cpu ms",
+    hardly affected by other load on the machine). A one-line page is timed the same way as AppTest's own floor.
 (b) Browser: a real `streamlit run app.py` on a free port and a one-line Streamlit app (written to a temp dir) on
     another, both started and stopped here; headless Chromium (Playwright, /usr/bin/chromium) loads each page's URL
-    and the clock runs from navigation until the page has finished: script state notRunning, no stSkeleton, every
+    and the clock runs from navigation until the page has finished ("script ms": until the script has finished and
+    its elements have arrived, drawing may still go on; "browser ms": until everything is drawn): script state notRunning, no stSkeleton, every
     Plotly chart has its .main-svg, every Plotly map's MapLibre map reports loaded(), every graphviz chart has its
     svg. One warm-up load per page, then the median of --browser-runs loads, interleaved with the one-line page so
     both see the same machine load; the ratio page / one-line page is printed.
@@ -19,8 +21,11 @@
 Pages are read from the `st.Page("app_pages/...", ...)` entries of app.py, so new pages are measured automatically.
 Targets: warm rerun <= 100 ms, browser <= 2x the one-line page, map payload <= 150 KB, server memory <= 250 MB.
 
-Usage: .venv/bin/python scripts/benchmark_pages.py [--runs 7] [--browser-runs 5] [--json results.json]
-       [--skip-apptest] [--skip-browser]
+Every page is measured with the same municipality chosen in the sidebar (--gemeente, default GM0153 Enschede), so
+that pages with a municipality view render it in full; --gemeente '' measures the all-of-Twente view.
+
+Usage: .venv/bin/python scripts/benchmark_pages.py [--runs 7] [--browser-runs 5] [--gemeente GM0153]
+       [--json results.json] [--skip-apptest] [--skip-browser]
 """
 
 from __future__ import annotations
@@ -74,6 +79,13 @@ READY_JS = """() => {
   return true;
 }"""
 
+# The script has finished and its elements have arrived (they may still be drawing).
+SCRIPT_DONE_JS = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !!document.querySelector('[data-testid=stMain] [data-testid=stElementContainer]');
+}"""
+
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
 
 
@@ -85,8 +97,10 @@ class PageResult:
     url_path: str  # '' for the default page
     rerun_ms: float | None = None
     rerun_samples: list[float] = field(default_factory=list)
+    rerun_cpu_ms: float | None = None
     browser_ms: float | None = None
     browser_samples: list[float] = field(default_factory=list)
+    browser_script_ms: float | None = None  # until the script finished and its elements arrived
     browser_ratio: float | None = None
     websocket_bytes: int | None = None
     figure_bytes: int | None = None
@@ -193,40 +207,55 @@ class Server:
 
 def load_page(tab, url: str, timeout_ms: float = 60_000) -> float:
     """Navigate to `url` and return the milliseconds until the page has finished (see READY_JS)."""
+    return load_page_split(tab, url, timeout_ms)[1]
+
+
+def load_page_split(tab, url: str, timeout_ms: float = 60_000) -> tuple[float, float]:
+    """Milliseconds from navigating to `url` until the script has finished, and until the page has finished."""
     start = time.perf_counter()
     tab.goto(url, wait_until="commit", timeout=timeout_ms)
+    tab.wait_for_function(SCRIPT_DONE_JS, timeout=timeout_ms)
+    script_done = (time.perf_counter() - start) * 1000
     tab.wait_for_function(READY_JS, timeout=timeout_ms)
-    return (time.perf_counter() - start) * 1000
+    return script_done, (time.perf_counter() - start) * 1000
 
 
 # ---------------------------------------------------------------------------------------------------------------- (a)
-def measure_reruns(entries: list[tuple[str, str]], runs: int, warmup: int = 2) -> tuple[dict[str, list[float]], list[float]]:
-    """Warm rerun times (ms) per page through app.py in AppTest, and those of a one-line page (the AppTest floor)."""
+def measure_reruns(entries: list[tuple[str, str]], runs: int, query: dict[str, str],
+                   warmup: int = 2) -> tuple[dict[str, tuple[list[float], list[float]]], list[float]]:
+    """Warm rerun times per page through app.py in AppTest, and those of a one-line page (the AppTest floor).
+
+    Per page: wall-clock ms and CPU ms of this process (the script runs in one of its threads and nothing else
+    runs here, so CPU time is the rerun's own work, which other users of a busy machine hardly change).
+    """
     os.environ.update({k: v for k, v in server_env().items() if k.startswith("ROS_")})
     from streamlit import logger
     from streamlit.testing.v1 import AppTest
 
     logger.set_log_level("error")  # AppTest's "missing ScriptRunContext" warnings are noise here
 
-    def timed_runs(at: AppTest) -> list[float]:
+    def timed_runs(at: AppTest) -> tuple[list[float], list[float]]:
         for _ in range(warmup):
             at.run()
-        samples = []
+        wall, cpu = [], []
         for _ in range(runs):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             at.run()
-            samples.append((time.perf_counter() - start) * 1000)
+            wall.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
         if at.exception:
             raise RuntimeError(f"the page raised: {at.exception[0].message}")
-        return samples
+        return wall, cpu
 
     results = {}
     for script, _ in entries:
         at = AppTest.from_file(str(APP), default_timeout=120)
+        for key, value in query.items():
+            at.query_params[key] = value
         at.run()
         at.switch_page(script)
         results[script] = timed_runs(at)
-    floor = timed_runs(AppTest.from_string(ONE_LINE_APP, default_timeout=60))
+    floor = timed_runs(AppTest.from_string(ONE_LINE_APP, default_timeout=60))[0]
     return results, floor
 
 
@@ -256,7 +285,7 @@ def _payload(frames: list[bytes]) -> tuple[int, int, int]:
     return total, figures, geojson
 
 
-def first_visit_payload(browser, base: str, url_path: str) -> tuple[int, int, int]:
+def first_visit_payload(browser, base: str, url_path: str, query: str) -> tuple[int, int, int]:
     """Websocket payload of a first visit to a page, in a fresh browser context.
 
     A fresh context matters: the Streamlit frontend tells the server which large messages (>= 10 kB) it already
@@ -267,13 +296,13 @@ def first_visit_payload(browser, base: str, url_path: str) -> tuple[int, int, in
     tab = context.new_page()
     frames: list[bytes] = []
     tab.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(f if isinstance(f, bytes) else f.encode())))
-    load_page(tab, f"{base}/{url_path}")
+    load_page(tab, f"{base}/{url_path}{query}")
     tab.wait_for_timeout(500)  # let the last frames arrive
     context.close()
     return _payload(frames)
 
 
-def measure_browser(entries: list[tuple[str, str]], runs: int) -> dict[str, object]:
+def measure_browser(entries: list[tuple[str, str]], runs: int, query: str) -> dict[str, object]:
     """Cold start, per-page browser times against the one-line page, payloads and server memory."""
     from playwright.sync_api import sync_playwright
 
@@ -286,7 +315,7 @@ def measure_browser(entries: list[tuple[str, str]], runs: int) -> dict[str, obje
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         tab = context.new_page()
         with Server(APP, env, ROOT) as server:  # (c) cold start: the browser is already up
-            tab.goto(server.base, wait_until="commit", timeout=120_000)
+            tab.goto(f"{server.base}/{query}", wait_until="commit", timeout=120_000)
             tab.wait_for_function(READY_JS, timeout=120_000)
             results["cold_health_s"] = server.healthy_after_s
             results["cold_first_page_s"] = time.perf_counter() - server.started
@@ -294,17 +323,19 @@ def measure_browser(entries: list[tuple[str, str]], runs: int) -> dict[str, obje
             with Server(one_line, env, Path(tmp)) as floor_server:
                 load_page(tab, floor_server.base)  # warm-up
                 for _, url_path in entries:
-                    load_page(tab, f"{server.base}/{url_path}")
+                    load_page(tab, f"{server.base}/{url_path}{query}")
                 for _, url_path in entries:
-                    results["pages"][url_path] = {"payload": first_visit_payload(browser, server.base, url_path),
-                                                  "samples": []}
+                    results["pages"][url_path] = {"payload": first_visit_payload(browser, server.base, url_path, query),
+                                                  "samples": [], "script_samples": []}
                 for _ in range(runs):
                     results["floor_samples"].append(load_page(tab, floor_server.base))
                     for _, url_path in entries:
-                        results["pages"][url_path]["samples"].append(load_page(tab, f"{server.base}/{url_path}"))
+                        script_ms, ready_ms = load_page_split(tab, f"{server.base}/{url_path}{query}")
+                        results["pages"][url_path]["samples"].append(ready_ms)
+                        results["pages"][url_path]["script_samples"].append(script_ms)
                 results["floor_rss_mb"] = rss_mb(floor_server.pid)
             for _, url_path in entries:  # every page also in English, then the memory after all of them
-                load_page(tab, f"{server.base}/{url_path}?lang=en")
+                load_page(tab, f"{server.base}/{url_path}{query}{'&' if query else '?'}lang=en")
             results["rss_after_mb"] = rss_mb(server.pid)
         browser.close()
     return results
@@ -324,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed AppTest reruns per page (after 2 warm-up runs)")
     parser.add_argument("--browser-runs", type=int, default=5, help="timed browser loads per page")
     parser.add_argument("--json", type=Path, help="write the results to this JSON file")
+    parser.add_argument("--gemeente", default="GM0153",
+                        help="municipality chosen in the sidebar on every page (default Enschede; '' for none)")
     parser.add_argument("--skip-apptest", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
     args = parser.parse_args(argv)
@@ -334,15 +367,19 @@ def main(argv: list[str] | None = None) -> int:
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()} {os.cpu_count()} cores, {platform.python_version()}",
         "boundaries": "development file" if BOUNDARIES.exists() else "none (tile-map fallback)",
+        "gemeente": args.gemeente or None,
+        "load_average_before": [round(x, 1) for x in os.getloadavg()],
     }
     if not args.skip_apptest:
-        reruns, floor = measure_reruns(entries, args.runs)
+        reruns, floor = measure_reruns(entries, args.runs, {"gemeente": args.gemeente} if args.gemeente else {})
         for page in pages:
-            page.rerun_samples = [round(s, 1) for s in reruns[page.path]]
-            page.rerun_ms = statistics.median(reruns[page.path])
+            wall, cpu = reruns[page.path]
+            page.rerun_samples = [round(s, 1) for s in wall]
+            page.rerun_ms = statistics.median(wall)
+            page.rerun_cpu_ms = statistics.median(cpu)
         summary["apptest_floor_ms"] = statistics.median(floor)
     if not args.skip_browser:
-        browser = measure_browser(entries, args.browser_runs)
+        browser = measure_browser(entries, args.browser_runs, f"?gemeente={args.gemeente}" if args.gemeente else "")
         floor_ms = statistics.median(browser["floor_samples"])
         summary |= {k: v for k, v in browser.items() if k not in ("pages", "floor_samples")}
         summary["browser_floor_ms"] = floor_ms
@@ -350,18 +387,25 @@ def main(argv: list[str] | None = None) -> int:
             measured = browser["pages"][page.url_path]
             page.browser_samples = [round(s) for s in measured["samples"]]
             page.browser_ms = statistics.median(measured["samples"])
+            page.browser_script_ms = statistics.median(measured["script_samples"])
             page.browser_ratio = page.browser_ms / floor_ms
             page.websocket_bytes, page.figure_bytes, page.geojson_bytes = measured["payload"]
 
-    print(f"\nROS Twente page benchmark, {summary['date']}, {summary['machine']}, boundaries: {summary['boundaries']}")
-    header = f"{'page':<26}{'rerun ms':>10}{'browser ms':>12}{'x floor':>9}{'ws KB':>9}{'figures KB':>12}{'geojson KB':>12}"
+    summary["load_average_after"] = [round(x, 1) for x in os.getloadavg()]
+    print(f"\nROS Twente page benchmark, {summary['date']}, {summary['machine']}, boundaries: {summary['boundaries']}, "
+          f"municipality: {summary['gemeente'] or 'none (all of Twente)'}, "
+          f"load average {summary['load_average_before'][0]} before, {summary['load_average_after'][0]} after")
+    header = (f"{'page':<22}{'rerun ms':>10}{'cpu ms':>8}{'script ms':>11}{'browser ms':>12}{'x floor':>9}{'ws KB':>8}"
+              f"{'figures KB':>12}{'geojson KB':>12}")
     print(header + "\n" + "-" * len(header))
     for page in pages:
         ratio = "-" if page.browser_ratio is None else f"{page.browser_ratio:.2f}"
-        print(f"{page.path.removeprefix('app_pages/'):<26}{_ms(page.rerun_ms):>10}{_ms(page.browser_ms):>12}{ratio:>9}"
-              f"{_kb(page.websocket_bytes):>9}{_kb(page.figure_bytes):>12}{_kb(page.geojson_bytes):>12}")
+        print(f"{page.path.removeprefix('app_pages/'):<22}{_ms(page.rerun_ms):>10}{_ms(page.rerun_cpu_ms):>8}"
+              f"{_ms(page.browser_script_ms):>11}"
+              f"{_ms(page.browser_ms):>12}{ratio:>9}{_kb(page.websocket_bytes):>8}{_kb(page.figure_bytes):>12}"
+              f"{_kb(page.geojson_bytes):>12}")
     if "apptest_floor_ms" in summary or "browser_floor_ms" in summary:
-        print(f"{'one-line page (floor)':<26}{_ms(summary.get('apptest_floor_ms')):>10}"
+        print(f"{'one-line page (floor)':<22}{_ms(summary.get('apptest_floor_ms')):>10}{'':>19}"
               f"{_ms(summary.get('browser_floor_ms')):>12}{'1.00' if 'browser_floor_ms' in summary else '-':>9}")
     if "cold_health_s" in summary:
         print(f"\ncold start: health ok after {summary['cold_health_s']:.1f} s, first page rendered after "

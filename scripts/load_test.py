@@ -252,6 +252,7 @@ async def run_load(sessions: int, duration: float, timeout_ms: float, no_rerun_m
     from ros.snapshot import load_snapshot
 
     random.seed(seed)
+    load_before = [round(x, 1) for x in os.getloadavg()]
     names = municipality_names(load_snapshot())
     shared = Shared(names=names, timeout_ms=timeout_ms, no_rerun_ms=no_rerun_ms)
     memory: list[float] = []
@@ -292,6 +293,7 @@ async def run_load(sessions: int, duration: float, timeout_ms: float, no_rerun_m
     return {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()} {os.cpu_count()} cores",
+        "load_average_before": load_before, "load_average_after": [round(x, 1) for x in os.getloadavg()],
         "sessions": sessions, "duration_s": duration, "wall_s": round(wall, 1),
         "actions": sum(shared.actions.values()),
         "settle_p50_ms": pct(every, 0.5), "settle_p95_ms": pct(every, 0.95),
@@ -319,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
                                   args.seed))
     fmt = lambda v: "-" if v is None else f"{v:,.0f}"  # noqa: E731
     print(f"\nROS Twente load test, {result['date']}, {result['machine']}: {result['sessions']} sessions, "
-          f"{result['duration_s']:.0f} s of actions ({result['wall_s']:.0f} s wall)")
+          f"{result['duration_s']:.0f} s of actions ({result['wall_s']:.0f} s wall), load average "
+          f"{result['load_average_before'][0]} before, {result['load_average_after'][0]} after")
     print(f"actions settled: {result['actions']}; time to settle p50 {fmt(result['settle_p50_ms'])} ms, "
           f"p95 {fmt(result['settle_p95_ms'])} ms")
     print(f"{'action':<24}{'count':>7}{'p50 ms':>10}{'p95 ms':>10}")
