@@ -66,8 +66,8 @@ def test_the_budget_dataset_is_catalogued_and_its_parties_match(snapshot):
 @pytest.mark.parametrize(
     ("row", "problem"),
     [
-        ({"amount": "5", "status": "onbekend"}, "veld 'rij' is ongeldig"),
-        ({"amount": "", "status": "besloten"}, "veld 'rij' is ongeldig"),
+        ({"amount": "5", "status": "onbekend"}, "status 'onbekend' hoort bij een leeg bedrag"),
+        ({"amount": "", "status": "besloten"}, "'besloten'/'toegezegd' bij een bedrag"),
         ({"amount": "-1", "status": "besloten"}, "veld 'amount' mag niet negatief zijn"),
         ({"amount": "10.005", "status": "besloten"}, "veld 'amount' is ongeldig"),
         ({"amount": "", "status": "misschien"}, "veld 'status' is geen toegestane waarde"),
