@@ -10,10 +10,14 @@ import pandas as pd
 import pytest
 
 from ros import cost_sharing, municipality, scenario, targets
+from ros import format as fmt
 from ros.budget import budget_table
+from ros.catalog import TWENTE_CODES
 from ros.snapshot import Snapshot
 
 TODAY = date(2026, 11, 27)
+OWN_WEIGHTS = {"GM0153": 3.5, "GM0164": 1.5}  # Enschede and Hengelo only; the other twelve get 0
+WEIGHTS = ";".join(f"{code}:{OWN_WEIGHTS.get(code, 0)}" for code in sorted(TWENTE_CODES))
 
 
 @pytest.fixture(scope="module")
@@ -175,3 +179,24 @@ def test_scenario_lines_name_the_scenario(snapshot):
 
 def replace_scenario() -> scenario.Scenario:
     return scenario.Scenario(totaalbudget=250_000)
+
+
+@pytest.mark.parametrize("settings", [
+    {"sleutel": "plan_total", "vorm": "s_curve", "doorkijk": "continue"},
+    {"sleutel": "stedelijk_netwerk", "steden": 60, "vorm": "front", "startjaar": 2027, "eindjaar": 2040},
+    {"sleutel": "custom", "gewichten": WEIGHTS, "doorkijk": "pace", "tempo": 500, "bewoning": -1},
+])
+def test_every_municipality_gets_a_briefing_whose_homes_add_up_to_the_total(snapshot, region, settings):
+    chosen = scenario.Scenario(**settings)
+    result = targets.recompute(region, chosen.target_settings())
+    total = 0
+    for code in region.codes:
+        for lang in ("nl", "en"):
+            brief = municipality.briefing(snapshot, result, chosen, code, TODAY, lang)
+            facts = municipality.facts(result, code)
+            homes = fmt.number(facts.homes, lang)
+            assert f"**{homes}**" in brief.sections[0].paragraphs[0]
+            path = brief.sections[1].figure_table
+            assert path.iloc[-1, 0] == str(result.last_year)
+        total += facts.homes
+    assert total == chosen.homes_total
