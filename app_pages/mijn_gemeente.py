@@ -30,8 +30,9 @@ st.subheader(brief.title)
 for line in brief.meta:
     st.markdown(line)
 left, right = st.columns([2, 3], vertical_alignment="center")
-left.download_button(t("municipality.download"), lambda: briefing.briefing_html(brief), type="primary",
-                     file_name=briefing.file_slug(f"{t('municipality.title')} {names[code]}") + ".html", mime="text/html", icon=":material/download:", help=t("municipality.download_help"),
+file_name = briefing.file_slug(f"{t('municipality.title')} {names[code]}") + ".html"
+left.download_button(t("municipality.download"), lambda: briefing.briefing_html(brief), file_name=file_name,
+                     mime="text/html", type="primary", icon=":material/download:", help=t("municipality.download_help"),
                      key="mijn_gemeente_html", on_click="ignore")
 right.caption(brief.print_note)
 for part in brief.sections:

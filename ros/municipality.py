@@ -210,7 +210,8 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
     figure = municipality_path_chart(
         path, {"title": t("municipality.chart_title", name=name, start=f.start_year), "axis": labels["chart_axis"],
                "path": labels["chart_path"], "outlook": labels["chart_outlook"],
-               "historical": t("municipality.chart_historical", first=first, last=last), "target": labels["chart_target"],
+               "historical": t("municipality.chart_historical", first=first, last=last),
+               "target": labels["chart_target"],
                "hover": labels["chart_hover"]},
         f.end_year, (f.homes, t("municipality.chart_target_text", value=fmt.number(f.homes, lang))),
         fmt.plotly_separators(lang))

@@ -36,7 +36,8 @@ def texts_of(brief) -> str:
         parts += [part.heading, *part.paragraphs, part.caption]
         for frame in (part.table, part.figure_table):
             if frame is not None:
-                parts += [" | ".join(map(str, frame.columns)), *(" | ".join(map(str, r)) for r in frame.itertuples(index=False))]
+                parts.append(" | ".join(map(str, frame.columns)))
+                parts += [" | ".join(map(str, r)) for r in frame.itertuples(index=False)]
     return "\n".join(parts)
 
 
@@ -111,13 +112,15 @@ def test_briefing_in_dutch_names_scenario_data_figures_and_sources(snapshot, def
     text = texts_of(brief)
     assert brief.title == "Mijn gemeente: Enschede" and brief.lang == "nl"
     assert "**Scenario:** standaardscenario (uitgangspunten van het besluit)." in text
-    assert "inwoners en woningen op 1 januari 2024 (CBS); nieuwbouw 2012–2020 (CBS); mijlpalen stand per 27 november 2026" in text
+    assert ("inwoners en woningen op 1 januari 2024 (CBS); nieuwbouw 2012–2020 (CBS); "
+            "mijlpalen stand per 27 november 2026") in text
     assert "In dit scenario bouwt **Enschede** daarvan **17.415** woningen. Dat is **25,2%** van het totaal." in text
     assert "gemiddeld **670 woningen per jaar**" in text
     assert "Per 1.000 inwoners zijn dat **107,7 nieuwe woningen**, ongeveer 4,1 per jaar." in text
     assert "Het deel van Enschede is **25.240 inwoners**." in text
     assert ("Schatting: met deze woningen verandert het aantal inwoners van Enschede tot eind 2050 met **+36.552** "
-            "(vergeleken met 1 januari 2024). Aanname: het aantal bewoners per woning verandert met 0,0% per jaar.") in text
+            "(vergeleken met 1 januari 2024). "
+            "Aanname: het aantal bewoners per woning verandert met 0,0% per jaar.") in text
     assert "gemiddeld **396 woningen per jaar**. Het beste jaar was 2013, met 587 woningen." in text
     assert "Dat is **1,7× het gemiddelde van 2012–2020**." in text
     assert "dan is het doel klaar in **2069**." in text
@@ -127,7 +130,8 @@ def test_briefing_in_dutch_names_scenario_data_figures_and_sources(snapshot, def
     assert "onbekend | Product 2: uitvoeringsagenda (uitvoeringsprojecten en nader onderzoek) | ? geen datum" in text
     assert "Nieuwbouw vroeger (tempo, beste jaar) | CBS, Voorraad woningen en niet-woningen" in text
     assert "| 1 januari 2024" in text and "| 2012–2020" in text
-    assert "2050 | 669 | 17.415 | 10.290" in text  # the yearly table: last year, its homes, added up, at 2012–2020 pace
+    # the yearly table: last year, its homes, added up, added up at the 2012–2020 pace
+    assert "2050 | 669 | 17.415 | 10.290" in text
     assert [s.key for s in brief.sections] == ["share", "path", "pace", "money", "milestones", "sources"]
     assert brief.sections[1].figure.layout.title.text == "Enschede: nieuwe woningen opgeteld vanaf 2025"
 
