@@ -3,7 +3,7 @@ each with the scenario and the data date."""
 
 import streamlit as st
 
-from ros import presentation, targets, ui
+from ros import cost_sharing, presentation, targets, ui
 from ros import format as fmt
 from ros import milestones as ms
 from ros.charts.budget import contribution_bars
@@ -22,24 +22,25 @@ result = targets.recompute(ui.target_region(), chosen.target_settings())
 s, view = result.settings, presentation.view_of(step)
 
 
-def cards(facts: list[presentation.Fact], stacked: bool = False) -> None:
-    """Headline figures in large type (side by side, or `stacked`): label as a heading, value as a metric, note."""
+def cards(facts: list[presentation.Fact], stacked: bool = False, level: int = 3) -> None:
+    """Headline figures in large type (side by side, or `stacked`): label as a heading of `level`, value as a
+    metric, note below."""
     for place, fact in zip([st] * len(facts) if stacked else st.columns(len(facts)), facts, strict=True):
         with place.container(border=True, height="stretch"):
-            st.markdown(f"#### {fact.label}", anchors=False)
+            st.markdown(f"{'#' * level} {fact.label}", anchors=False)
             st.metric(fact.label, fact.value, label_visibility="collapsed")
             st.markdown(fact.note)
 
 
+st.title(t(f"meeting.heading_{view}"), anchor=False)
 back, middle, forward = st.columns([1, 3, 1], vertical_alignment="center")
 back.button(t("meeting.previous"), icon=":material/arrow_back:", width="stretch", disabled=step == 1, shortcut="Left",
             help=t("meeting.previous_help"), key="meeting_previous",
             on_click=lambda: st.session_state.update(dia=presentation.previous_step(step)))
-middle.markdown(f"### {presentation.step_label(step, lang)}", anchors=False, text_alignment="center")
+middle.markdown(f"## {presentation.step_label(step, lang)}", anchors=False, text_alignment="center")
 forward.button(t("meeting.next"), icon=":material/arrow_forward:", icon_position="right", type="primary",
                width="stretch", disabled=presentation.is_last(step), shortcut="Right", help=t("meeting.next_help"),
                key="meeting_next", on_click=lambda: st.session_state.update(dia=presentation.next_step(step)))
-st.title(t(f"meeting.heading_{view}"), anchor=False)
 st.markdown(f"{presentation.scenario_text(chosen, lang)}  \n{presentation.data_date_text(standing(snap), today, lang)}")
 if problem:
     st.warning(problem, icon=":material/warning:")
@@ -49,7 +50,7 @@ if view == "headline":
     for column, (group, facts) in zip(st.columns(len(groups)), groups.items(), strict=True):
         with column:
             st.subheader(t(f"meeting.group_{group}"), anchor=False)
-            cards(facts, stacked=True)
+            cards(facts, stacked=True, level=4)
     ui.source_caption(["besluit_almelo_2025", "cbs_85984ned", "cbs_37230ned", "cbs_81955ned"])
 elif view == "map":
     shown, boundaries = presentation.shown_table(result, lang), ui.boundaries()
@@ -57,8 +58,8 @@ elif view == "map":
     figure = municipality_map(presentation.map_rows(shown), "homes", "homes_text", {
         "title": t("meeting.map_title", start=s.start_year, end=s.end_year), "colorbar": t("meeting.map_colorbar")},
         boundaries.geojson, sep, {"share_text": t("meeting.col_share")})
-    left.plotly_chart(presentation_layout(figure, height=660), config=chart_config, key="meeting_map")
-    right.markdown(f"#### {t('meeting.map_list')}", anchors=False)
+    left.plotly_chart(presentation_layout(figure, font_size=20, height=660), config=chart_config, key="meeting_map")
+    right.markdown(f"### {t('meeting.map_list')}", anchors=False)
     right.table(presentation.homes_list(shown, lang).rename(columns={
         c: t(f"meeting.col_{c}") for c in ("name", "homes", "share")}), hide_index=True)
     right.markdown(presentation.key_note(result, lang))
@@ -67,20 +68,30 @@ elif view == "map":
     ui.source_caption(["besluit_almelo_2025", "cbs_85984ned", *targets.key_sources(s.key), boundaries.source_id])
 elif view == "pace":
     cards(presentation.pace_facts(result, lang))
-    st.plotly_chart(presentation_layout(pace_bars(presentation.pace_rows(presentation.shown_table(result, lang)), {
+    rows = presentation.pace_rows(presentation.shown_table(result, lang))
+    st.plotly_chart(presentation_layout(pace_bars(rows, {
         "title": t("meeting.pace_title", rule=presentation.key_name(result, lang)), "needed": t("meeting.pace_needed"),
         "historical": t("meeting.pace_historical"), "text": t("meeting.pace_text")}, sep),
         height=580), config=chart_config, key="meeting_pace")
+    with st.expander(t("common.table_alternative")):
+        st.table(rows[["name", "per_year_text", "hist_average_text", "pace_ratio_short_text"]].rename(columns={
+            "name": t("meeting.col_name"), "per_year_text": t("meeting.pace_needed"),
+            "hist_average_text": t("meeting.pace_historical"), "pace_ratio_short_text": t("meeting.pace_ratio")}),
+            hide_index=True)
     st.markdown(presentation.key_note(result, lang))
     ui.source_caption(["besluit_almelo_2025", "cbs_81955ned", "cbs_85984ned", *targets.key_sources(s.key)])
 elif view == "budget":
     cards(presentation.budget_facts(snap, lang))
     labels, contribution = ui.labels("budget"), presentation.scenario_contribution(snap, chosen, lang)
     left, right = st.columns(2)
-    left.plotly_chart(presentation_layout(known_amount_bars(presentation.contribution_rows(snap, lang), {
+    amounts = presentation.contribution_rows(snap, lang)
+    left.plotly_chart(presentation_layout(known_amount_bars(amounts, {
         k: t(f"meeting.amounts_{k}") for k in ("title", "axis", "known", "unknown")}, sep), height=640),
         config=chart_config, key="meeting_amounts")
-    right.markdown(f"#### {t('meeting.contribution_heading')}", anchors=False)
+    with left.expander(t("common.table_alternative")):
+        st.table(amounts[["name", "amount_text"]].rename(columns={"name": t("budget.col_party"),
+                                                                  "amount_text": t("budget.col_amount")}), hide_index=True)
+    right.markdown(f"### {t('meeting.contribution_heading')}", anchors=False)
     if contribution.allocation is None:
         right.info(contribution.reason, icon=":material/calculate:")
     else:
@@ -88,6 +99,10 @@ elif view == "budget":
                          total=fmt.money(contribution.total, lang, cents=True)))
         right.plotly_chart(presentation_layout(contribution_bars(contribution.allocation, labels, lang), height=620),
                            config=chart_config, key="meeting_bars")
+        with right.expander(t("common.table_alternative")):
+            st.table(cost_sharing.allocation_view(contribution.allocation, lang).rename(columns={
+                "name": t("budget.col_party"), "kind": t("budget.col_kind"), "share": t("budget.col_share"),
+                "amount": t("budget.col_contribution")}), hide_index=True)
     ui.source_caption(["besluit_almelo_2025"])
 else:
     cards([presentation.next_fact(snap["milestones"], today, lang, ui.labels("milestones"))])

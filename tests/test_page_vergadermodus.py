@@ -19,7 +19,7 @@ def test_opens_on_the_headline_figures_with_scenario_and_data_date():
     at = run_app(PAGE)
     assert not at.exception
     shown = texts(at)
-    assert "### 1 / 5 · Kerncijfers" in shown and "ROS Twente in cijfers" in shown
+    assert "## 1 / 5 · Kerncijfers" in shown and "ROS Twente in cijfers" in shown
     assert "**Scenario:** standaardscenario (besluit)" in shown and DATA_DATE in shown
     values = metrics(at)
     assert values["Nieuwe woningen tot 2050"] == "≥ 69.000"
@@ -39,28 +39,30 @@ def test_volgende_and_vorige_step_through_all_views_and_keep_the_step_in_the_url
         assert not at.exception
         assert at.query_params["dia"] == str(step)
         shown = texts(at)
-        assert f"### {step} / 5 · " in shown
+        assert f"## {step} / 5 · " in shown
         assert "**Scenario:** standaardscenario (besluit)" in shown and DATA_DATE in shown
         headings.append(at.title[0].value)
     assert headings == ["Nieuwe woningen per gemeente", "Welk bouwtempo is nodig?",
                         "Budget voor het opstellen van de ROS", "De volgende mijlpalen"]
     assert at.button(key="meeting_next").disabled
     at.button(key="meeting_previous").click().run()
-    assert at.query_params["dia"] == "4" and "### 4 / 5 · Budget" in texts(at)
+    assert at.query_params["dia"] == "4" and "## 4 / 5 · Budget" in texts(at)
 
 
 def test_a_link_opens_its_step():
     at = run_app(PAGE, {"dia": "3"})
-    assert "### 3 / 5 · Tempo" in texts(at)
+    assert "## 3 / 5 · Tempo" in texts(at)
     values = metrics(at)
     assert values["Tempo nodig t.o.v. 2012–2020"] == "1,6×" and values["Doel bereikt in het tempo van 2012–2020"] == "2067"
     assert len(at.get("plotly_chart")) == 1
+    alternative = at.table[0].value.set_index("Gemeente")  # the chart's table alternative
+    assert alternative.loc["Enschede"].tolist() == ["670", "396", "1,7×"]
 
 
 def test_a_bad_step_in_the_link_falls_back_to_the_first_view_with_a_notice():
     at = run_app(PAGE, {"dia": "9"})
     assert not at.exception
-    assert "### 1 / 5 · Kerncijfers" in texts(at)
+    assert "## 1 / 5 · Kerncijfers" in texts(at)
     assert any("dia=9" in w.value for w in at.warning)
 
 
@@ -88,8 +90,11 @@ def test_budget_view_with_and_without_a_scenario_total():
     assert len(at.get("plotly_chart")) == 1
     assert at.info[0].value.startswith("Dit scenario heeft geen totaalbudget")
     assert metrics(at)["Bijdragen met onbekend bedrag"] == "16 van 17"
+    amounts = at.table[0].value.set_index("Partij")["Bedrag 2025–2026"]
+    assert amounts["Almelo"] == "€ 102.000" and (amounts.drop("Almelo") == "onbekend").all()
     at = run_app(PAGE, {"dia": "4", "totaalbudget": "300000", "vast_rijk": "20"})
     assert len(at.get("plotly_chart")) == 2
+    assert at.table[1].value.set_index("Partij").loc["Rijk", "Bijdrage (scenario)"] == "€ 60.000,00"
     assert "**Scenario, geen besluit**: Vaste aandelen + rest naar inwoners, totaal € 300.000,00." in texts(at)
 
 
@@ -105,7 +110,7 @@ def test_milestones_view_on_a_chosen_day():
 def test_english():
     at = run_app(PAGE, {"dia": "3", "lang": "en"})
     shown = texts(at)
-    assert "### 3 / 5 · Pace" in shown and "What building pace is needed?" in shown
+    assert "## 3 / 5 · Pace" in shown and "What building pace is needed?" in shown
     assert "**Scenario:** default scenario (decision)" in shown
     assert "**Data:** CBS as of 1 January 2024; residents as of 1 January 2026 (provisional)" in shown
     assert metrics(at)["Homes a year needed, 2025–2050"] == "2,654"
