@@ -40,6 +40,7 @@ def test_document_is_self_contained_with_plotly_inlined_once():
         print_note="Print: Ctrl+P", table_alternative="Table", footer=HOSTILE)
     html = briefing.briefing_html(doc)
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
+    assert "<body>\n<main>\n" in html and html.endswith("</main>\n</body>\n</html>\n")
     assert HOSTILE not in html and "<img src=x" not in html and 'alert("x")' not in html
     assert html.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") >= 6  # title, meta, heading, text, table…
     assert "<title>Title &lt;script&gt;" in html and "<strong>Scenario:</strong>" in html

@@ -4,6 +4,7 @@ buttons; the downloaded HTML briefing opens from disk without a network and draw
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from conftest import assert_no_exception, open_page
 
@@ -55,6 +56,8 @@ def test_page_prints_cleanly_and_the_downloaded_briefing_works_offline(page, bro
         assert "Bouwt Enschede in het tempo van vroeger, dan is het doel klaar in 2069." in body
         assert "Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026" in body
         assert copy.title() == "Mijn gemeente: Enschede"
+        violations = Axe().run(copy).response["violations"]  # the file on its own: landmarks, contrast, tables
+        assert [(v["id"], v["impact"]) for v in violations] == []
         assert errors == []
     finally:
         offline.close()
