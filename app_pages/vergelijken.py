@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ros import compare, scenario, ui
+from ros import compare, ui
 from ros import format as fmt
 from ros.charts.maps import municipality_map
 
