@@ -72,7 +72,7 @@ elif view == "pace":
     st.plotly_chart(presentation_layout(pace_bars(rows, {
         "title": t("meeting.pace_title", rule=presentation.key_name(result, lang)), "needed": t("meeting.pace_needed"),
         "historical": t("meeting.pace_historical"), "text": t("meeting.pace_text")}, sep),
-        height=580), config=chart_config, key="meeting_pace")
+        height=550), config=chart_config, key="meeting_pace")
     with st.expander(t("common.table_alternative")):
         st.table(rows[["name", "per_year_text", "hist_average_text", "pace_ratio_short_text"]].rename(columns={
             "name": t("meeting.col_name"), "per_year_text": t("meeting.pace_needed"),
@@ -86,7 +86,7 @@ elif view == "budget":
     left, right = st.columns(2)
     amounts = presentation.contribution_rows(snap, lang)
     left.plotly_chart(presentation_layout(known_amount_bars(amounts, {
-        k: t(f"meeting.amounts_{k}") for k in ("title", "axis", "known", "unknown")}, sep), height=640),
+        k: t(f"meeting.amounts_{k}") for k in ("title", "axis", "known", "unknown")}, sep), height=600),
         config=chart_config, key="meeting_amounts")
     with left.expander(t("common.table_alternative")):
         st.table(amounts[["name", "amount_text"]].rename(columns={"name": t("budget.col_party"),

@@ -278,6 +278,7 @@ def test_presentation_layout_makes_every_font_large(snapshot, region_data):
         assert figure.layout.height == 700
         assert min(font_sizes(figure)) >= 20, font_sizes(figure)
         assert figure.layout.uniformtext.minsize == 22 and figure.layout.uniformtext.mode == "show"
+        assert all(figure.layout[a].tickfont.color == "#1f2937" for a in figure.layout.to_plotly_json() if "axis" in a)
     assert figures[0].layout.title.font.size == 28
 
 

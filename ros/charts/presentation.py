@@ -16,6 +16,7 @@ from ros.charts.style import PALETTE, apply_layout
 
 FONT_SIZE = 22  # px; readable from the back of a meeting room on a 1920×1080 projector
 HEIGHT = 640
+TEXT = "#1f2937"
 
 
 def presentation_layout(figure: go.Figure, font_size: int = FONT_SIZE, height: int | None = HEIGHT) -> go.Figure:
@@ -32,8 +33,9 @@ def presentation_layout(figure: go.Figure, font_size: int = FONT_SIZE, height: i
         figure.update_yaxes(tickmode="linear", dtick=1)  # horizontal bars: every category keeps its label
     for annotation in figure.layout.annotations:
         annotation.font.size = max(annotation.font.size or 0, font_size)
-    figure.update_xaxes(tickfont_size=font_size, title_font_size=font_size)
-    figure.update_yaxes(tickfont_size=font_size, title_font_size=font_size)
+    # Axis labels in the dark text colour: the theme's grey is too faint on a projector.
+    figure.update_xaxes(tickfont_size=font_size, tickfont_color=TEXT, title_font_size=font_size)
+    figure.update_yaxes(tickfont_size=font_size, tickfont_color=TEXT, title_font_size=font_size)
     for trace in figure.data:
         if "textfont" in trace and not isinstance(trace.textfont.size, (list, tuple)):
             trace.textfont.size = max(trace.textfont.size or 0, font_size)
@@ -56,12 +58,14 @@ def pace_bars(rows: pd.DataFrame, labels: Mapping[str, str], separators: str = "
     figure.add_trace(go.Bar(x=rows["hist_average"], y=names, orientation="h", name=labels["historical"],
                             marker_color=PALETTE[5], width=0.3, hovertemplate=f"<b>%{{y}}</b><br>{labels['historical']}: "
                             "%{x:,.0f}<extra></extra>"))
-    # The numbers as text just past the longer of the two bars, so they never cross a bar.
+    # The numbers as text just past the longer of the two bars, so they never cross a bar; the legend sits in the
+    # empty lower right corner (the slowest step-ups, with the shortest bars, are at the bottom) so it stays on screen.
     figure.add_trace(go.Scatter(x=ends, y=names, mode="text", text=[f" {v}" for v in text], textposition="middle right",
                                 cliponaxis=False, showlegend=False, hoverinfo="skip"))
     apply_layout(figure, labels["title"], height=HEIGHT)
     figure.update_layout(separators=separators, barmode="overlay", bargap=0.3,
-                         legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0}, margin={"r": 10})
+                         legend={"orientation": "v", "yanchor": "bottom", "y": 0.02, "xanchor": "right", "x": 0.99,
+                                 "bgcolor": "rgba(255,255,255,0.9)", "traceorder": "normal"}, margin={"r": 10})
     widest = pd.concat([rows["per_year"], rows["hist_average"]]).max()
     figure.update_xaxes(title=None, tickformat=",d", gridcolor="#e5e7eb",
                         range=[0, 1.45 * float(widest) if pd.notna(widest) and widest > 0 else 1])
