@@ -6,8 +6,6 @@ scenario. Settings are described in words through the page catalogues, so the co
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 
 from ros import format as fmt
@@ -27,26 +25,27 @@ LABELS = {
 # Settings whose value is a code with its own catalogue text.
 CHOICES = {"sleutel": "targets.key_", "vorm": "targets.shape_", "doorkijk": "targets.outlook_",
            "verdeelsleutel": "budget.key_"}  # fmt: skip
+PERCENTAGES = ("steden", "vast_rijk", "vast_provincie", "vast_waterschap")
 COMPARED = ("homes", "residents", "per_year", "pace_ratio", "per_1000")
 
 
 def setting_text(alias: str, value: object, lang: str) -> str:
-    """A setting's value in words: 'S-curve (…)', '80.000', '12,5', '1 januari 2026', 'vandaag'."""
+    """A setting's value in words: a key's name, 80.000, 80,0%, −0,5% per jaar, € 1.234,50, 1 maart 2026, vandaag."""
     if alias in CHOICES:
         return translate(lang, CHOICES[alias] + str(value))
-    if alias == "stand" and value is None:
-        return translate(lang, "scenario.today")
+    if alias == "stand":
+        return translate(lang, "scenario.today") if value is None else fmt.long_date(value, lang)
     if alias == "totaalbudget":
-        return fmt.money(value, lang, cents=True)
+        return fmt.money(value, lang, cents=value is not None and not float(value).is_integer())
     if alias == "gewichten":
-        return str(value) or translate(lang, "scenario.none")
-    if isinstance(value, date):
-        return fmt.long_date(value, lang)
-    if isinstance(value, float):
-        return fmt.number(value, lang, 0 if value.is_integer() else 1)
-    if isinstance(value, int) and alias not in ("startjaar", "eindjaar"):
-        return fmt.number(value, lang)
-    return str(value)
+        return translate(lang, "scenario.weights_given" if value else "scenario.none")
+    if alias in PERCENTAGES:
+        return fmt.percent(float(value) / 100, lang, 1)
+    if alias == "bewoning":
+        return translate(lang, "scenario.per_year_percent", value=fmt.percent(float(value) / 100, lang, 1))
+    if alias in ("startjaar", "eindjaar"):
+        return str(value)
+    return fmt.number(value, lang)
 
 
 def differences(base: Scenario, other: Scenario, lang: str) -> pd.DataFrame:

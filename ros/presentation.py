@@ -20,6 +20,7 @@ import pandas as pd
 from ros import budget, cost_sharing, region, scenario
 from ros import format as fmt
 from ros import milestones as ms
+from ros.compare import setting_text
 from ros.i18n import translate
 from ros.scenario import Scenario
 from ros.snapshot import Snapshot
@@ -29,10 +30,6 @@ STEPS = ("headline", "map", "pace", "budget", "milestones")
 DEFAULT_STEP = 1
 MILESTONE_COUNT = 6  # items on the milestones view: what fits on one projected screen in large type
 # Settings whose values are codes, translated through another area's catalogue (code → text key prefix).
-_CODE_TEXTS = {"sleutel": "targets.key_", "vorm": "targets.shape_", "doorkijk": "targets.outlook_",
-               "verdeelsleutel": "budget.key_"}
-
-
 @dataclass(frozen=True)
 class Fact:
     """One headline figure: what it is, its value as text and a short note (source date, 'aanname', …)."""
@@ -79,36 +76,11 @@ def step_label(step: int, lang: str) -> str:
 # --- scenario and data date, shown on every view --------------------------------------------------------------
 
 
-def meeting_scenario(chosen: Scenario, today: date) -> Scenario:
-    """The scenario as the meeting shows it: a "stand per" date equal to today is no change (the timeline page
-    keeps today's date in the session)."""
-    return chosen.model_copy(update={"stand": None}) if chosen.stand == today else chosen
-
-
-def _setting_value(alias: str, value: object, lang: str) -> str:
-    """A setting's value in words: a key's name, 80.000, 2,5%, € 250.000, 1 maart 2026."""
-    if alias in _CODE_TEXTS:
-        return translate(lang, f"{_CODE_TEXTS[alias]}{value}")
-    if alias == "gewichten":
-        return translate(lang, "meeting.weights_given")
-    if alias in ("startjaar", "eindjaar"):
-        return str(value)
-    if alias in ("steden", "vast_rijk", "vast_provincie", "vast_waterschap"):
-        return fmt.percent(float(value) / 100, lang, 1)
-    if alias == "bewoning":
-        return translate(lang, "meeting.per_year_percent", value=fmt.percent(float(value) / 100, lang, 1))
-    if alias == "totaalbudget":
-        return fmt.money(value, lang, cents=not float(value).is_integer())
-    if alias == "stand":
-        return fmt.long_date(value, lang)
-    return fmt.number(value, lang)
-
-
 def scenario_settings(chosen: Scenario, lang: str) -> list[str]:
     """The settings that differ from the decision's defaults, each as 'name: value' in words ('Woningen tot het
     eindjaar: 80.000'); the ledger as a count of filled-in rows. Empty for the default scenario."""
     names = scenario.URL_FIELDS
-    lines = [f"{translate(lang, f'meeting.setting_{alias}')}: {_setting_value(alias, getattr(chosen, names[alias]), lang)}"
+    lines = [f"{translate(lang, f'meeting.setting_{alias}')}: {setting_text(alias, getattr(chosen, names[alias]), lang)}"
              for alias in scenario.to_query(chosen)]
     if chosen.ledger_entries:
         lines.append(translate(lang, "meeting.setting_grootboek", count=len(chosen.ledger_entries)))

@@ -111,7 +111,10 @@ def sync_url(notice: Any) -> None:
     page_defaults = st.session_state.setdefault("_url_page_defaults", {})
     page_defaults.update(registered)
     values = st.session_state["_scenario"]
-    values.update({k: st.session_state.get(k) for k in registered if k in scenario.URL_FIELDS})
+    for key in (k for k in registered if k in scenario.URL_FIELDS):
+        # A page default that is not the scenario's (the milestones' "today") is stored as the scenario default.
+        value = st.session_state.get(key)
+        values[key] = scenario.default_value(key) if value == registered[key] else value
     if not st.session_state.get("_url_checked"):
         st.session_state["_url_checked"] = True
         unknown = [f"{k}={v}" for k, v in st.query_params.items() if k not in registered and k not in scenario.URL_FIELDS]

@@ -38,3 +38,16 @@ def test_bad_scenario_values_in_a_link_are_named_once_in_dutch() -> None:
     assert at.number_input(key="woningen").value == 69_000
     at.run()
     assert not at.warning
+
+
+def test_visiting_the_milestones_page_does_not_turn_today_into_a_setting() -> None:
+    from datetime import date
+
+    at = run_app("app_pages/mijlpalen.py")
+    at.switch_page("app_pages/scenarios.py").run()
+    assert "standaardscenario" in " ".join(m.value for m in at.markdown)
+    at.switch_page("app_pages/mijlpalen.py").run()
+    at.date_input(key="stand").set_value(date(2026, 3, 1)).run()
+    assert _query(at) == {"stand": "2026-03-01"}
+    at.switch_page("app_pages/scenarios.py").run()
+    assert at.dataframe[0].value["value"].tolist() == ["1 maart 2026"]
