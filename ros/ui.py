@@ -420,6 +420,9 @@ def language_switch() -> str:
     """The NL/EN switch in the sidebar, kept in the URL as ?lang=en; returns the language code."""
     from_url("lang", LANGUAGES[0], _language_code)
     st.sidebar.radio("Taal / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get, horizontal=True, key="lang")
+    # Screen readers pick their voice from <html lang>, which Streamlit fixes at "en"; the code is one of LANGUAGES.
+    with st.sidebar:
+        st.html(f"<script>document.documentElement.lang = '{lang()}';</script>", unsafe_allow_javascript=True)
     return lang()
 
 

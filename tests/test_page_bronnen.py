@@ -12,7 +12,7 @@ def test_every_dataset_is_listed_with_rows_and_sources() -> None:
     assert "Gemeenten: kerncijfers op 1 januari 2024" in labels
     assert "Nieuwbouw van woningen per jaar, 2012–2020" in labels
     assert len(labels) == len(CATALOG) - 1
-    assert "Bestand `data/new_construction.csv`, 126 regels." in texts(at)
+    assert "Bestand data/new_construction.csv, 126 regels." in texts(at)
     sources = at.dataframe[0].value
     assert "cbs_85984ned" in set(sources["id"])
     assert len(at.get("download_button")) == 2 * len(CATALOG)
