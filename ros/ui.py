@@ -1,11 +1,14 @@
 """Streamlit glue: cached loaders, the shared sidebar widgets, translation lookup and small rendering helpers.
 
 This is the only module in `ros` that imports Streamlit. Pages call these helpers so that they stay thin and
-never repeat each other. Widgets that define a shareable view are bound to the URL (`bind="query-params"`).
+never repeat each other. Settings that define a shareable view are linked to the URL by `from_url`/`sync_url`
+(not Streamlit's `bind="query-params"`, which puts formatted labels in the URL and drops bad values silently);
+scenario settings live in the session's scenario so that they survive page switches.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,15 +20,16 @@ from pydantic import ValidationError
 
 from ros import allocation, compare, cost_sharing, exports, scenario, targets, trajectory
 from ros import format as fmt
+from ros.allocation import AllocationError
 from ros.config import DATA_DIR, LANGUAGES, scenario_db_url
+from ros.geo import Boundaries, load_boundaries, settings
 from ros.i18n import language, section, translate
 from ros.region import municipality_names, source
 from ros.snapshot import Snapshot, load_snapshot
 from ros.store import ScenarioRecord, ScenarioStore, StoreError, parse_scenario_file, scenario_file
-from ros.allocation import AllocationError
 from ros.targets import RegionData, TargetResult, TargetSettings, recompute
-from ros.workbook import scenario_workbook
 from ros.validation import DataError
+from ros.workbook import scenario_workbook
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 
@@ -42,6 +46,36 @@ def snapshot() -> Snapshot:
     except DataError as error:
         st.error(t("common.data_error", message=str(error)), icon=":material/error:")
         st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def _cached_target_region(data_dir: str) -> RegionData:
+    return targets.region_data(_cached_snapshot(data_dir))
+
+
+def target_region() -> RegionData:
+    """The arrays the targets page recomputes from (`ros.targets.RegionData`), built once per process."""
+    snapshot()
+    return _cached_target_region(str(DATA_DIR))
+
+
+@st.cache_resource(show_spinner=False, ttl=600)
+def _cached_boundaries(year: int, file: str | None, cache_dir: str, url: str, offline: bool) -> Boundaries:
+    return load_boundaries(year, file=file, cache_dir=Path(cache_dir), url=url, offline=offline)
+
+
+def boundaries(year: int = 2024) -> Boundaries:
+    """The municipal boundaries for the map (`ros.geo.Boundaries`), with `problem` in the UI language.
+
+    Settings (ROS_BOUNDARIES_FILE, ROS_CACHE_DIR, ROS_PDOK_URL, ROS_OFFLINE) are read at call time. The result is
+    kept for ten minutes, so a failed download is retried later but not on every rerun.
+    """
+    now = settings()
+    result = _cached_boundaries(year, now.file, str(now.cache_dir), now.url, now.offline)
+    if result.problem_key and lang() != "nl":  # `problem` is already Dutch, with Dutch decimal commas
+        problem = f"{t(result.problem_key, **result.problem_values)} {t('geo.fallback')}"
+        return dataclasses.replace(result, problem=problem)
+    return result
 
 
 def lang() -> str:
@@ -478,40 +512,3 @@ def download_buttons(name: str, sheets: Mapping[str, pd.DataFrame], key: str) ->
         key=f"{key}_xlsx",
         on_click="ignore",
     )
-
-
-@st.cache_resource(show_spinner=False)
-def _cached_target_region(data_dir: str) -> Any:
-    from ros.targets import region_data
-
-    return region_data(_cached_snapshot(data_dir))
-
-
-def target_region() -> Any:
-    """The arrays the targets page recomputes from (`ros.targets.RegionData`), built once per process."""
-    snapshot()
-    return _cached_target_region(str(DATA_DIR))
-
-
-import dataclasses  # noqa: E402
-
-from ros.geo import Boundaries, load_boundaries, settings  # noqa: E402  (appended with the map, issue 3)
-
-
-@st.cache_resource(show_spinner=False, ttl=600)
-def _cached_boundaries(year: int, file: str | None, cache_dir: str, url: str, offline: bool) -> Boundaries:
-    return load_boundaries(year, file=file, cache_dir=Path(cache_dir), url=url, offline=offline)
-
-
-def boundaries(year: int = 2024) -> Boundaries:
-    """The municipal boundaries for the map (`ros.geo.Boundaries`), with `problem` in the UI language.
-
-    Settings (ROS_BOUNDARIES_FILE, ROS_CACHE_DIR, ROS_PDOK_URL, ROS_OFFLINE) are read at call time. The result is
-    kept for ten minutes, so a failed download is retried later but not on every rerun.
-    """
-    now = settings()
-    result = _cached_boundaries(year, now.file, str(now.cache_dir), now.url, now.offline)
-    if result.problem_key and lang() != "nl":  # `problem` is already Dutch, with Dutch decimal commas
-        problem = f"{t(result.problem_key, **result.problem_values)} {t('geo.fallback')}"
-        return dataclasses.replace(result, problem=problem)
-    return result
