@@ -29,7 +29,8 @@ test: install-dev
 	ROS_TEST_BOUNDARIES="$(if $(wildcard $(SHARED_GEO)),$(SHARED_GEO),)" $(BIN)/python -m pytest
 
 bench: install-dev
-	$(BIN)/python scripts/benchmark.py
+	$(BIN)/python scripts/benchmark_targets.py
+	$(BIN)/python scripts/benchmark_pages.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts
