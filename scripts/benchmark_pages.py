@@ -9,7 +9,9 @@
     its elements have arrived, drawing may still go on; "browser ms": until everything is drawn): script state notRunning, no stSkeleton, every
     Plotly chart has its .main-svg, every Plotly map's MapLibre map reports loaded(), every graphviz chart has its
     svg. One warm-up load per page, then the median of --browser-runs loads, interleaved with the one-line page so
-    both see the same machine load; the ratio page / one-line page is printed.
+    both see the same machine load; the ratio page / one-line page is printed. "switch ms": the same page reached
+    inside a session by clicking its sidebar link (no reload: Streamlit's JavaScript, plotly.js and the websocket
+    are already there), from click until settled; its floor is switching between two one-line pages.
 (c) Cold start: the dashboard's server process is started fresh (Python bytecode already compiled), timed until
     /_stcore/health answers and until the first page has finished in the browser. Map payload: the websocket frames
     the server sends while a page loads are captured in the browser and decoded as Streamlit ForwardMsg protobufs;
@@ -44,6 +46,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Self
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -86,6 +89,24 @@ SCRIPT_DONE_JS = """() => {
     && !!document.querySelector('[data-testid=stMain] [data-testid=stElementContainer]');
 }"""
 
+# Two one-line pages in st.navigation: the floor for switching pages inside a session.
+TWO_PAGE_APP = """import streamlit as st
+
+st.set_page_config(initial_sidebar_state="expanded")
+
+
+def first() -> None:
+    st.write("Hallo Twente")
+
+
+def second() -> None:
+    st.write("Hallo Overijssel")
+
+
+st.navigation([st.Page(first, title="Een", default=True),
+               st.Page(second, title="Twee", url_path="twee")]).run()
+"""
+
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
 
 
@@ -101,6 +122,8 @@ class PageResult:
     browser_ms: float | None = None
     browser_samples: list[float] = field(default_factory=list)
     browser_script_ms: float | None = None  # until the script finished and its elements arrived
+    switch_ms: float | None = None  # reached through the sidebar inside a session, no reload
+    switch_ratio: float | None = None
     browser_ratio: float | None = None
     websocket_bytes: int | None = None
     figure_bytes: int | None = None
@@ -111,7 +134,7 @@ def page_entries(app: Path = APP) -> list[tuple[str, str]]:
     """(script path, url path) of every `st.Page("app_pages/...")` in app.py; the default page's url path is ''."""
     text = app.read_text(encoding="utf-8")
     entries = []
-    for match in re.finditer(r"st\.Page\(\s*\"(app_pages/[^\"]+\.py)\"(.*?)\)\s*,?\s*(?=st\.Page|\])", text, re.S):
+    for match in re.finditer(r"st\.Page\(\s*\"(app_pages/[^\"]+\.py)\"(.*?)\)\s*,?\s*(?=st\.Page|\])", text, re.DOTALL):
         script, args = match.group(1), match.group(2)
         url = re.search(r"url_path=\"([^\"]*)\"", args)
         url_path = url.group(1) if url else Path(script).stem
@@ -154,7 +177,7 @@ class Server:
         self.started = 0.0
         self.healthy_after_s = 0.0
 
-    def __enter__(self) -> Server:
+    def __enter__(self) -> Self:
         import urllib.request
 
         log = self.log_path.open("w")
@@ -270,7 +293,7 @@ def _payload(frames: list[bytes]) -> tuple[int, int, int]:
         message = ForwardMsg()
         try:
             message.ParseFromString(frame)
-        except Exception:  # noqa: BLE001  (a frame that is not a ForwardMsg is counted, not decoded)
+        except Exception:  # noqa: BLE001, S112  (a frame that is not a ForwardMsg is counted, not decoded)
             continue
         if message.WhichOneof("type") != "delta" or message.delta.WhichOneof("type") != "new_element":
             continue
@@ -302,6 +325,74 @@ def first_visit_payload(browser, base: str, url_path: str, query: str) -> tuple[
     return _payload(frames)
 
 
+class RunCounter:
+    """Counts the reruns the server starts and finishes for one tab, read from the websocket frames it receives.
+
+    The frames are the server's word: a script that runs in a millisecond may never show "running" in the DOM
+    (React can apply both states in one render), but its SessionStatus(script_is_running) and script_finished
+    messages always arrive.
+    """
+
+    def __init__(self, tab) -> None:
+        self.started = 0
+        self.finished = 0
+        tab.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, payload: bytes | str) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        if isinstance(payload, str):
+            return
+        message = ForwardMsg()
+        try:
+            message.ParseFromString(payload)
+        except Exception:  # noqa: BLE001  (not a ForwardMsg: not a rerun signal)
+            return
+        kind = message.WhichOneof("type")
+        if kind == "script_finished":
+            self.finished += 1
+        elif kind == "session_status_changed" and message.session_status_changed.script_is_running:
+            self.started += 1
+
+
+def switch_page(tab, counter: RunCounter, url_path: str, timeout_ms: float = 60_000) -> float:
+    """Click the sidebar link to `url_path` (same session, no reload); ms until the new page has settled."""
+    before = counter.finished
+    links = tab.locator("[data-testid=stSidebarNav] a")
+    paths = links.evaluate_all("links => links.map(a => new URL(a.href).pathname.replace(/^\\//, ''))")
+    start = time.perf_counter()
+    links.nth(paths.index(url_path)).click()
+    while counter.finished <= before:
+        if (time.perf_counter() - start) * 1000 > timeout_ms:
+            raise TimeoutError(f"no rerun finished within {timeout_ms / 1000:.0f} s after clicking {url_path!r}")
+        tab.wait_for_timeout(10)  # lets Playwright deliver the websocket events
+    tab.wait_for_function(READY_JS, timeout=timeout_ms, polling=20)
+    return (time.perf_counter() - start) * 1000
+
+
+def measure_switches(browser, base: str, floor_base: str, paths: list[str], runs: int,
+                     query: str) -> tuple[dict[str, list[float]], list[float]]:
+    """In-session page switches through the sidebar: each page reached from the one before it, and the floor."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    counter = RunCounter(tab)
+    samples: dict[str, list[float]] = {path: [] for path in paths}
+    floor: list[float] = []
+    load_page(tab, f"{base}/{paths[-1]}{query}")
+    for path in paths:  # warm-up round
+        switch_page(tab, counter, path)
+    for _ in range(runs):
+        for path in paths:
+            samples[path].append(switch_page(tab, counter, path))
+    load_page(tab, f"{floor_base}/")
+    switch_page(tab, counter, "twee")
+    for _ in range(runs):
+        floor.append(switch_page(tab, counter, ""))  # the default page's link is the root
+        floor.append(switch_page(tab, counter, "twee"))
+    context.close()
+    return samples, floor
+
+
 def measure_browser(entries: list[tuple[str, str]], runs: int, query: str) -> dict[str, object]:
     """Cold start, per-page browser times against the one-line page, payloads and server memory."""
     from playwright.sync_api import sync_playwright
@@ -311,6 +402,8 @@ def measure_browser(entries: list[tuple[str, str]], runs: int, query: str) -> di
     with tempfile.TemporaryDirectory(prefix="ros-one-line-") as tmp, sync_playwright() as playwright:
         one_line = Path(tmp) / "one_line.py"
         one_line.write_text(ONE_LINE_APP, encoding="utf-8")
+        two_pages = Path(tmp) / "two_pages.py"
+        two_pages.write_text(TWO_PAGE_APP, encoding="utf-8")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         tab = context.new_page()
@@ -334,6 +427,10 @@ def measure_browser(entries: list[tuple[str, str]], runs: int, query: str) -> di
                         results["pages"][url_path]["samples"].append(ready_ms)
                         results["pages"][url_path]["script_samples"].append(script_ms)
                 results["floor_rss_mb"] = rss_mb(floor_server.pid)
+            with Server(two_pages, env, Path(tmp)) as nav_floor_server:
+                paths = [url_path for _, url_path in entries]
+                results["switch_samples"], results["switch_floor_samples"] = measure_switches(
+                    browser, server.base, nav_floor_server.base, paths, runs, query)
             for _, url_path in entries:  # every page also in English, then the memory after all of them
                 load_page(tab, f"{server.base}/{url_path}{query}{'&' if query else '?'}lang=en")
             results["rss_after_mb"] = rss_mb(server.pid)
@@ -381,13 +478,17 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_browser:
         browser = measure_browser(entries, args.browser_runs, f"?gemeente={args.gemeente}" if args.gemeente else "")
         floor_ms = statistics.median(browser["floor_samples"])
-        summary |= {k: v for k, v in browser.items() if k not in ("pages", "floor_samples")}
+        summary |= {k: v for k, v in browser.items()
+                    if k not in ("pages", "floor_samples", "switch_samples", "switch_floor_samples")}
         summary["browser_floor_ms"] = floor_ms
+        summary["switch_floor_ms"] = statistics.median(browser["switch_floor_samples"])
         for page in pages:
             measured = browser["pages"][page.url_path]
             page.browser_samples = [round(s) for s in measured["samples"]]
             page.browser_ms = statistics.median(measured["samples"])
             page.browser_script_ms = statistics.median(measured["script_samples"])
+            page.switch_ms = statistics.median(browser["switch_samples"][page.url_path])
+            page.switch_ratio = page.switch_ms / summary["switch_floor_ms"]
             page.browser_ratio = page.browser_ms / floor_ms
             page.websocket_bytes, page.figure_bytes, page.geojson_bytes = measured["payload"]
 
@@ -395,18 +496,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nROS Twente page benchmark, {summary['date']}, {summary['machine']}, boundaries: {summary['boundaries']}, "
           f"municipality: {summary['gemeente'] or 'none (all of Twente)'}, "
           f"load average {summary['load_average_before'][0]} before, {summary['load_average_after'][0]} after")
-    header = (f"{'page':<22}{'rerun ms':>10}{'cpu ms':>8}{'script ms':>11}{'browser ms':>12}{'x floor':>9}{'ws KB':>8}"
-              f"{'figures KB':>12}{'geojson KB':>12}")
+    header = (f"{'page':<22}{'rerun ms':>10}{'cpu ms':>8}{'script ms':>11}{'browser ms':>12}{'x floor':>9}"
+              f"{'switch ms':>11}{'x floor':>9}{'ws KB':>8}{'figures KB':>12}{'geojson KB':>12}")
     print(header + "\n" + "-" * len(header))
     for page in pages:
         ratio = "-" if page.browser_ratio is None else f"{page.browser_ratio:.2f}"
+        switch_ratio = "-" if page.switch_ratio is None else f"{page.switch_ratio:.2f}"
         print(f"{page.path.removeprefix('app_pages/'):<22}{_ms(page.rerun_ms):>10}{_ms(page.rerun_cpu_ms):>8}"
               f"{_ms(page.browser_script_ms):>11}"
-              f"{_ms(page.browser_ms):>12}{ratio:>9}{_kb(page.websocket_bytes):>8}{_kb(page.figure_bytes):>12}"
+              f"{_ms(page.browser_ms):>12}{ratio:>9}{_ms(page.switch_ms):>11}{switch_ratio:>9}{_kb(page.websocket_bytes):>8}{_kb(page.figure_bytes):>12}"
               f"{_kb(page.geojson_bytes):>12}")
     if "apptest_floor_ms" in summary or "browser_floor_ms" in summary:
         print(f"{'one-line page (floor)':<22}{_ms(summary.get('apptest_floor_ms')):>10}{'':>19}"
-              f"{_ms(summary.get('browser_floor_ms')):>12}{'1.00' if 'browser_floor_ms' in summary else '-':>9}")
+              f"{_ms(summary.get('browser_floor_ms')):>12}{'1.00' if 'browser_floor_ms' in summary else '-':>9}"
+              f"{_ms(summary.get('switch_floor_ms')):>11}{'1.00' if 'switch_floor_ms' in summary else '-':>9}")
     if "cold_health_s" in summary:
         print(f"\ncold start: health ok after {summary['cold_health_s']:.1f} s, first page rendered after "
               f"{summary['cold_first_page_s']:.1f} s")

@@ -5,7 +5,8 @@ Streamlit sessions, against a server this script starts on a free port and stops
 session repeats random actions: switch page (sidebar navigation), switch language (NL/EN radio), switch municipality
 (between its own two), or change one control of the current page when it has one (segmented control, radio,
 checkbox, selectbox, number input: the first one found). After each action the clock runs until the page has settled:
-a rerun has finished (seen by a MutationObserver on `data-test-script-state`, so a quick rerun is never missed),
+a rerun has finished (the server's script_finished message, read from the session's websocket frames, so even a
+rerun too quick to show in the DOM is seen),
 no skeleton is left and every chart and map is drawn (the same readiness test as scripts/benchmark_pages.py).
 
 Errors counted: Streamlit exception boxes, browser console errors from our code (Streamlit's own blocked calls to
@@ -27,7 +28,6 @@ import json
 import os
 import platform
 import random
-import statistics
 import sys
 import time
 from collections import Counter, defaultdict
@@ -37,23 +37,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.async_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
+from benchmark_pages import (
+    APP,
+    BROWSER_ARGS,
+    CHROMIUM,
+    READY_JS,
+    ROOT,
+    RunCounter,
+    Server,
+    rss_mb,
+    server_env,
+)
 
-from benchmark_pages import APP, BROWSER_ARGS, CHROMIUM, READY_JS, ROOT, Server, rss_mb, server_env  # noqa: E402
-
-# Counts every change of the app's script state, from the first paint on, so that a rerun is never missed.
-OBSERVER_JS = """
-window.__rosRuns = {started: 0, finished: 0};
-new MutationObserver(records => {
-  for (const r of records) {
-    const state = r.target.getAttribute('data-test-script-state');
-    if (state === 'running') window.__rosRuns.started += 1;
-    if (state === 'notRunning' && r.oldValue !== 'notRunning') window.__rosRuns.finished += 1;
-  }
-}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
-                      attributeFilter: ['data-test-script-state']});
-"""
-SETTLED_JS = f"(n) => window.__rosRuns && window.__rosRuns.finished > n && ({READY_JS})()"
 # Streamlit's own calls to the internet fail on a closed network, and a deep link first probes <page>/_stcore/.
 EXTERNAL = ("ERR_NAME_NOT_RESOLVED", "metrics config", "Failed to fetch", "/_stcore/")
 LANGUAGE_LABELS = {"nl": "Nederlands", "en": "English"}
@@ -84,14 +79,21 @@ class Session:
         self.lang = "nl" if (number // len(codes)) % 2 == 0 else "en"
         self.code = self.own[0]
         self.console: list[str] = []
+        self.counter = RunCounter(tab)
         tab.on("console", lambda m: m.type == "error" and self.console.append(m.text))
         tab.on("pageerror", lambda e: self.console.append(str(e)))
 
     def record_choice(self) -> None:
         self.shared.choices[self.number] = (self.lang, self.code)
 
-    async def runs(self) -> dict[str, int]:
-        return await self.tab.evaluate("() => window.__rosRuns || {started: 0, finished: 0}")
+    async def wait_runs(self, condition, timeout_ms: float) -> bool:
+        """Wait until `condition()` holds for the run counter; False after `timeout_ms`."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while not condition():
+            if time.monotonic() > deadline:
+                return False
+            await asyncio.sleep(0.01)
+        return True
 
     async def act(self, name: str, action, undo=None) -> None:
         """Run `action`, wait until the page has settled after the rerun, then check errors and isolation.
@@ -99,21 +101,20 @@ class Session:
         When the action started no rerun within --no-rerun seconds (the click did not change anything), it is
         counted as ineffective, `undo` restores the session's own record of its choice, and nothing is timed.
         """
-        before = await self.runs()
+        counter = self.counter
+        started, finished = counter.started, counter.finished
         start = time.perf_counter()
         try:
             await action()
-            try:
-                await self.tab.wait_for_function(
-                    "(b) => window.__rosRuns.started > b.started || window.__rosRuns.finished > b.finished",
-                    arg=before, timeout=self.shared.no_rerun_ms, polling=50)
-            except PlaywrightTimeoutError:
+            if not await self.wait_runs(lambda: counter.started > started or counter.finished > finished,
+                                        self.shared.no_rerun_ms):
                 self.shared.ineffective[name] += 1
                 if undo:
                     undo()
                 return
-            await self.tab.wait_for_function(SETTLED_JS, arg=before["finished"], timeout=self.shared.timeout_ms,
-                                             polling=50)
+            if not await self.wait_runs(lambda: counter.finished > finished, self.shared.timeout_ms):
+                raise TimeoutError(f"the rerun did not finish within {self.shared.timeout_ms / 1000:.0f} s")
+            await self.tab.wait_for_function(READY_JS, timeout=self.shared.timeout_ms, polling=50)
             self.shared.settle_ms[name].append((time.perf_counter() - start) * 1000)
             self.shared.actions[name] += 1
             await self.check(name)
@@ -155,7 +156,9 @@ class Session:
         query = f"?gemeente={self.code}" + ("&lang=en" if self.lang == "en" else "")
         start = time.perf_counter()
         await self.tab.goto(f"{self.base}/{query}", wait_until="commit", timeout=self.shared.timeout_ms)
-        await self.tab.wait_for_function(SETTLED_JS, arg=0, timeout=self.shared.timeout_ms, polling=50)
+        if not await self.wait_runs(lambda: self.counter.finished > 0, self.shared.timeout_ms):
+            raise TimeoutError(f"the first run did not finish within {self.shared.timeout_ms / 1000:.0f} s")
+        await self.tab.wait_for_function(READY_JS, timeout=self.shared.timeout_ms, polling=50)
         self.shared.settle_ms["open"].append((time.perf_counter() - start) * 1000)
         self.shared.actions["open"] += 1
         await self.check("open")
@@ -263,7 +266,6 @@ async def run_load(sessions: int, duration: float, timeout_ms: float, no_rerun_m
             contexts, runners = [], []
             for number in range(sessions):
                 context = await browser.new_context(viewport={"width": 1400, "height": 1000})
-                await context.add_init_script(script=OBSERVER_JS)
                 contexts.append(context)
                 runners.append(Session(number, await context.new_page(), server.base, shared, list(names)))
             stop = asyncio.Event()
@@ -285,7 +287,9 @@ async def run_load(sessions: int, duration: float, timeout_ms: float, no_rerun_m
         rss_end = rss_mb(server.pid)
         shared.errors += [f"server log: {line}" for line in server.tracebacks()]
 
-    every = sorted(ms for samples in shared.settle_ms.values() for ms in samples)
+    # The overall percentiles are over the actions; opening (the first run of every session, on a cold server) is
+    # listed separately in the table.
+    every = sorted(ms for name, samples in shared.settle_ms.items() if name != "open" for ms in samples)
 
     def pct(values: list[float], q: float) -> float | None:
         return None if not values else values[min(len(values) - 1, round(q * (len(values) - 1)))]
@@ -295,7 +299,7 @@ async def run_load(sessions: int, duration: float, timeout_ms: float, no_rerun_m
         "machine": f"{platform.node()} {os.cpu_count()} cores",
         "load_average_before": load_before, "load_average_after": [round(x, 1) for x in os.getloadavg()],
         "sessions": sessions, "duration_s": duration, "wall_s": round(wall, 1),
-        "actions": sum(shared.actions.values()),
+        "actions": sum(n for name, n in shared.actions.items() if name != "open"),
         "settle_p50_ms": pct(every, 0.5), "settle_p95_ms": pct(every, 0.95),
         "per_action": {name: {"count": len(v), "p50_ms": pct(sorted(v), 0.5), "p95_ms": pct(sorted(v), 0.95)}
                        for name, v in sorted(shared.settle_ms.items())},
@@ -319,11 +323,11 @@ def main(argv: list[str] | None = None) -> int:
 
     result = asyncio.run(run_load(args.sessions, args.duration, args.timeout * 1000, args.no_rerun * 1000,
                                   args.seed))
-    fmt = lambda v: "-" if v is None else f"{v:,.0f}"  # noqa: E731
+    fmt = lambda v: "-" if v is None else f"{v:,.0f}"
     print(f"\nROS Twente load test, {result['date']}, {result['machine']}: {result['sessions']} sessions, "
           f"{result['duration_s']:.0f} s of actions ({result['wall_s']:.0f} s wall), load average "
           f"{result['load_average_before'][0]} before, {result['load_average_after'][0]} after")
-    print(f"actions settled: {result['actions']}; time to settle p50 {fmt(result['settle_p50_ms'])} ms, "
+    print(f"actions settled (after opening): {result['actions']}; time to settle p50 {fmt(result['settle_p50_ms'])} ms, "
           f"p95 {fmt(result['settle_p95_ms'])} ms")
     print(f"{'action':<24}{'count':>7}{'p50 ms':>10}{'p95 ms':>10}")
     for name, row in result["per_action"].items():
