@@ -154,11 +154,13 @@ class Session:
     async def start(self) -> None:
         self.record_choice()
         query = f"?gemeente={self.code}" + ("&lang=en" if self.lang == "en" else "")
+        # All sessions open at once on a cold server (imports, first loads): allow twice the usual time.
+        timeout_ms = 2 * self.shared.timeout_ms
         start = time.perf_counter()
-        await self.tab.goto(f"{self.base}/{query}", wait_until="commit", timeout=self.shared.timeout_ms)
-        if not await self.wait_runs(lambda: self.counter.finished > 0, self.shared.timeout_ms):
-            raise TimeoutError(f"the first run did not finish within {self.shared.timeout_ms / 1000:.0f} s")
-        await self.tab.wait_for_function(READY_JS, timeout=self.shared.timeout_ms, polling=50)
+        await self.tab.goto(f"{self.base}/{query}", wait_until="commit", timeout=timeout_ms)
+        if not await self.wait_runs(lambda: self.counter.finished > 0, timeout_ms):
+            raise TimeoutError(f"the first run did not finish within {timeout_ms / 1000:.0f} s")
+        await self.tab.wait_for_function(READY_JS, timeout=timeout_ms, polling=50)
         self.shared.settle_ms["open"].append((time.perf_counter() - start) * 1000)
         self.shared.actions["open"] += 1
         await self.check("open")
