@@ -205,7 +205,10 @@ class Session:
         """Change the first control of the page's main area that we know how to change; False if there is none."""
         main = self.tab.locator("[data-testid=stMain]")
         for kind in CONTROL_KINDS:
-            widget = main.locator(f"[data-testid={kind}]:not(:has([disabled]))").filter(visible=True).first
+            # Widgets keyed "...gemeente..." (Streamlit puts `st-key-<key>` on their container) set the sidebar's
+            # municipality, i.e. the session's own choice, so they are left to switch_municipality.
+            widget = main.locator(f"[data-testid=stElementContainer]:not([class*=gemeente]) > [data-testid={kind}]"
+                                  ":not(:has([disabled]))").filter(visible=True).first
             if not await widget.count():
                 continue
             if kind == "stButtonGroup":
@@ -216,10 +219,13 @@ class Session:
             elif kind == "stCheckbox":
                 action = widget.locator("label").first.click
             elif kind == "stSelectbox":
-                async def action(widget=widget) -> None:
-                    await widget.locator("input").click()
-                    options = self.tab.get_by_role("option")
-                    await options.nth(random.randrange(max(1, await options.count()))).click()
+                await widget.locator("input").click()
+                options = self.tab.locator("[role=option]:not([aria-selected=true])")
+                count = await options.count()
+                if not count:  # nothing else to choose (e.g. a picker with one entry): try the next kind
+                    await self.tab.keyboard.press("Escape")
+                    continue
+                action = options.nth(random.randrange(count)).click
             else:
                 action = widget.locator("[data-testid=stNumberInputStepUp]").click
             await self.act(f"control:{kind}", action)
