@@ -3,11 +3,10 @@ pace with 2012–2020 and show the residents the homes can house."""
 
 import streamlit as st
 
-from ros import targets, ui
-from ros.region import target as target_row
 from ros import format as fmt
-from ros.charts import targets as charts
+from ros import targets, ui
 from ros.charts.maps import municipality_map
+from ros.region import target as target_row
 
 t, lang, snap, region = ui.t, ui.lang(), ui.snapshot(), ui.target_region()
 homes_goal, residents_goal = target_row(snap, "ros_homes_2050"), target_row(snap, "ros_residents_2050")
@@ -20,9 +19,8 @@ custom_error = ui.targets_settings_panel(region, homes_goal, residents_goal)
 result, refused = ui.targets_result(region, custom_error)
 if refused is not None:
     st.error(t("targets.refused", message=str(refused)), icon=":material/block:")
-s = result.settings
-yearly, path = result.yearly_frame(result.last_year), result.region_path(result.last_year)
-shown = targets.display_table(result.table(), lang, t("common.twente"))
+s, view = result.settings, ui.targets_view(result)
+yearly, path, shown = view.yearly, view.path, view.shown
 focus_code = ui.selected_municipality()
 focus = targets.row(shown, focus_code)
 
@@ -72,11 +70,7 @@ ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", boun
 st.subheader(t("targets.path_heading"))
 wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
 left, right = st.columns([3, 1])
-left.plotly_chart(charts.region_path_chart(
-    path, {**{k: labels[f"path_{k}"] for k in ("line", "outlook", "historical", "target", "woondeal", "axis", "hover")},
-           "path": labels["path_line"], "title": t("targets.path_title", start=s.start_year)}, s.end_year,
-    (s.homes_total, t("targets.path_target_text", value=fmt.number(s.homes_total, lang))),
-    (wd_year, wd_value, t("targets.path_woondeal_text", value=fmt.number(wd_value, lang))), sep), config=chart_config)
+left.plotly_chart(view.region_chart, config=chart_config)
 right.metric(t("targets.woondeal_metric", year=wd_year), fmt.number(targets.woondeal_check(result, wd_year), lang),
              delta=t("targets.woondeal_delta", value=fmt.number(wd_value, lang), year=wd_year), delta_color="off",
              delta_arrow="off")
@@ -86,16 +80,12 @@ with st.expander(t("common.table_alternative")):
 ui.source_caption([homes_goal["source_id"], woondeal["source_id"], "cbs_81955ned"])
 
 st.subheader(t("targets.municipalities_heading"))
-st.plotly_chart(charts.municipality_paths_chart(
-    yearly, {"title": labels["municipalities_title"], "path": labels["path_line"],
-                                     "historical": labels["path_historical"], "hover": labels["path_hover"]},
-    separators=sep), config=chart_config)
+st.plotly_chart(view.municipalities_chart, config=chart_config)
 with st.expander(t("common.table_alternative")):
     st.dataframe(targets.wide_by_name(yearly, "cumulative", lang, t("targets.col_year")), hide_index=True)
 ui.source_caption(["cbs_81955ned", *targets.key_sources(s.key)])
 
 st.subheader(t("targets.residents_heading"))
-actual = targets.actual_growth(region)
 r1, r2, r3, r4 = st.columns(4)
 twente = targets.row(shown, None)
 for column, year in zip((r1, r2, r3), (2030, 2040, 2050), strict=True):
@@ -104,12 +94,7 @@ for column, year in zip((r1, r2, r3), (2030, 2040, 2050), strict=True):
 r4.metric(t("targets.homes_needed_metric", value=fmt.number(s.residents_total, lang)),
           fmt.number(result.homes_needed_for_residents(), lang),
           help=t("targets.homes_needed_help", value=fmt.number(s.residents_total, lang), year=s.end_year))
-st.plotly_chart(charts.residents_path_chart(
-    path, {"title": labels["residents_title"], "axis": labels["residents_axis"],
-                                 "path": labels["residents_path"], "target": labels["residents_target"],
-                                 "actual": labels["residents_actual"], "hover": labels["residents_hover"]}, s.end_year,
-    (s.residents_total, t("targets.residents_target_text", value=fmt.number(s.residents_total, lang))),
-    actual and (*actual, t("targets.residents_actual_text", value=fmt.signed(actual[1], lang))), sep), config=chart_config)
+st.plotly_chart(view.residents_chart, config=chart_config)
 with st.expander(t("common.table_alternative")):
     st.dataframe(targets.path_display(path, labels, lang), hide_index=True)
     st.caption(t("targets.residents_table"))

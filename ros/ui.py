@@ -10,23 +10,41 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from pydantic import ValidationError
 
-from ros import allocation, compare, cost_sharing, exports, scenario, targets, trajectory
+from ros import (
+    allocation,
+    compare,
+    cost_sharing,
+    exports,
+    scenario,
+    targets,
+    trajectory,
+)
 from ros import format as fmt
 from ros.allocation import AllocationError
+from ros.charts import targets as target_charts
 from ros.config import DATA_DIR, LANGUAGES, scenario_db_url
 from ros.geo import Boundaries, load_boundaries, settings
 from ros.i18n import language, section, translate
 from ros.region import municipality_names, source
+from ros.region import target as region_target
 from ros.snapshot import Snapshot, load_snapshot
-from ros.store import ScenarioRecord, ScenarioStore, StoreError, parse_scenario_file, scenario_file
+from ros.store import (
+    ScenarioRecord,
+    ScenarioStore,
+    StoreError,
+    parse_scenario_file,
+    scenario_file,
+)
 from ros.targets import RegionData, TargetResult, TargetSettings, recompute
 from ros.validation import DataError
 from ros.workbook import scenario_workbook
@@ -434,6 +452,49 @@ def targets_result(region: RegionData, refused: AllocationError | None) -> tuple
         return previous or recompute(region, TargetSettings()), error
     st.session_state["_targets_result"] = result
     return result, None
+
+
+@dataclass(frozen=True, eq=False)
+class TargetsView:
+    """What the targets page shows for one set of settings in one language, built once and then reused."""
+
+    result: TargetResult
+    shown: pd.DataFrame
+    yearly: pd.DataFrame
+    path: pd.DataFrame
+    region_chart: go.Figure
+    municipalities_chart: go.Figure
+    residents_chart: go.Figure
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _targets_view(settings: TargetSettings, code: str, data_dir: str) -> TargetsView:
+    result = recompute(_cached_target_region(data_dir), settings)
+    text, labels, sep = (lambda key, **v: translate(code, key, **v)), section(code, "targets"), fmt.plotly_separators(code)
+    yearly, path = result.yearly_frame(result.last_year), result.region_path(result.last_year)
+    woondeal = region_target(_cached_snapshot(data_dir), "woondeal_homes_2030")
+    wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
+    path_labels = {k: labels[f"path_{k}"] for k in ("line", "outlook", "historical", "target", "woondeal", "axis", "hover")}
+    region_chart = target_charts.region_path_chart(
+        path, path_labels | {"path": labels["path_line"], "title": text("targets.path_title", start=settings.start_year)},
+        settings.end_year, (settings.homes_total, text("targets.path_target_text", value=fmt.number(settings.homes_total, code))),
+        (wd_year, wd_value, text("targets.path_woondeal_text", value=fmt.number(wd_value, code))), sep)
+    municipalities_chart = target_charts.municipality_paths_chart(
+        yearly, {"title": labels["municipalities_title"], "path": labels["path_line"],
+                 "historical": labels["path_historical"], "hover": labels["path_hover"]}, separators=sep)
+    actual = targets.actual_growth(result.region)
+    residents_chart = target_charts.residents_path_chart(
+        path, {k: labels[f"residents_{k}"] for k in ("title", "axis", "path", "target", "actual", "hover")},
+        settings.end_year,
+        (settings.residents_total, text("targets.residents_target_text", value=fmt.number(settings.residents_total, code))),
+        actual and (*actual, text("targets.residents_actual_text", value=fmt.signed(actual[1], code))), sep)
+    shown = targets.display_table(result.table(), code, text("common.twente"))
+    return TargetsView(result, shown, yearly, path, region_chart, municipalities_chart, residents_chart)
+
+
+def targets_view(result: TargetResult) -> TargetsView:
+    """The table and charts of the targets page for `result`'s settings in the chosen language (cached)."""
+    return _targets_view(result.settings, lang(), str(DATA_DIR))
 
 
 def _municipality_code(raw: str) -> str:
