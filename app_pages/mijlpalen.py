@@ -7,7 +7,6 @@ from ros import milestones as ms
 from ros import ui
 from ros.calendar_export import milestones_ics
 from ros.catalog import BODY_CODES
-from ros.charts.milestones import milestones_timeline
 
 t, lang, snap, labels = ui.t, ui.lang(), ui.snapshot(), ui.labels("milestones")
 
@@ -71,8 +70,8 @@ if view == "tijdlijn":
     if table.empty:
         st.info(t("milestones.chart_empty"))
     else:
-        st.plotly_chart(milestones_timeline(table, labels, today, lang, ms.RANGES[st.session_state["bereik"]]),
-                        config={"displayModeBar": False}, key="timeline")
+        st.plotly_chart(ui.milestones_chart(today, body, st.session_state["bereik"]), config={"displayModeBar": False},
+                        key="timeline")
     st.caption(t("milestones.undated_note"))
     with st.expander(t("common.table_alternative")):
         st.table(listing[list(list_columns)].rename(columns=list_columns), hide_index=True)

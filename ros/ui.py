@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +30,10 @@ from ros import (
     trajectory,
 )
 from ros import format as fmt
+from ros import milestones as ms
 from ros.allocation import AllocationError
 from ros.charts import targets as target_charts
+from ros.charts.milestones import milestones_timeline
 from ros.config import DATA_DIR, LANGUAGES, scenario_db_url
 from ros.geo import Boundaries, load_boundaries, settings
 from ros.i18n import language, section, translate
@@ -495,6 +497,17 @@ def _targets_view(settings: TargetSettings, code: str, data_dir: str) -> Targets
 def targets_view(result: TargetResult) -> TargetsView:
     """The table and charts of the targets page for `result`'s settings in the chosen language (cached)."""
     return _targets_view(result.settings, lang(), str(DATA_DIR))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _milestones_chart(today: date, body: str | None, span: str, code: str, data_dir: str) -> go.Figure:
+    table = ms.filter_by_body(ms.timeline(_cached_snapshot(data_dir)["milestones"], today), body)
+    return milestones_timeline(table, section(code, "milestones"), today, code, ms.RANGES[span])
+
+
+def milestones_chart(today: date, body: str | None, span: str) -> go.Figure:
+    """The milestone timeline for a day, a body filter and a zoom range in the chosen language (cached)."""
+    return _milestones_chart(today, body, span, lang(), str(DATA_DIR))
 
 
 def _municipality_code(raw: str) -> str:
