@@ -12,7 +12,7 @@ st.title(t("sources.title"))
 st.markdown(t("sources.intro"))
 ui.download_buttons("ros-twente-gegevens", {t(d.title_key): snap[d.name] for d in CATALOG}, key="all")
 
-st.subheader(t("datasets.sources"))
+st.header(t("datasets.sources"))
 st.dataframe(snap["sources"], hide_index=True, column_config=ui.source_columns())
 
 for dataset in CATALOG[1:]:

@@ -27,7 +27,7 @@ st.info(budget.summary_text(summary, lang), icon=":material/info:")
 for problem in budget.check_parties(snap):
     st.error(t("common.data_error", message=problem), icon=":material/error:")
 
-st.subheader(t("budget.flow_heading"))
+st.header(t("budget.flow_heading"))
 ui.from_url("onbekend", False, flag)
 show_unknown = st.toggle(t("budget.show_unknown"), help=t("budget.show_unknown_help"), key="onbekend")
 flows = budget.budget_flows(table, show_unknown)
@@ -47,7 +47,7 @@ about.markdown("\n".join(f"- {t('budget.' + k, amount=fmt.money(cost_sharing.ALM
                          for k in ("fact_parties", "fact_almelo", "fact_cashier", "fact_unknown")))
 ui.source_caption(["besluit_almelo_2025"])
 
-st.subheader(t("budget.key_heading"))
+st.header(t("budget.key_heading"))
 st.warning(t("budget.scenario_label"), icon=":material/calculate:")
 parties = cost_sharing.parties_for_keys(snap["parties"], snap["municipalities"])
 ui.from_url("verdeelsleutel", "inwoners", cost_sharing.parse_key)
@@ -101,7 +101,7 @@ if implications is not None:
     st.dataframe(view, hide_index=True, column_config={c: t(f"budget.col_{c}") for c in view.columns})
 ui.source_caption(["besluit_almelo_2025", "cbs_85984ned"], t("budget.population_note"))
 
-st.subheader(t("budget.ledger_heading"))
+st.header(t("budget.ledger_heading"))
 st.markdown(t("budget.ledger_intro"))
 state = st.session_state
 state.setdefault("budget_ledger", ledger.empty_ledger(names))
@@ -145,7 +145,7 @@ st.dataframe(ledger.totals_view(state["budget_ledger_valid"], lang), hide_index=
 ui.download_buttons("ros-kasboek", {t("budget.sheet_ledger"): ledger.export_ledger(state["budget_ledger_valid"])},
                     key="budget_ledger")
 
-st.subheader(t("budget.downloads_heading"))
+st.header(t("budget.downloads_heading"))
 st.caption(t("budget.downloads_text"))
 sheets = {t("budget.sheet_budget"): budget.export_table(table, lang), t("budget.sheet_ledger"):
           ledger.export_ledger(state["budget_ledger_valid"]), t("budget.sheet_sources"): sources_of(snap, "budget")}

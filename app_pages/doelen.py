@@ -24,7 +24,7 @@ yearly, path, shown = view.yearly, view.path, view.shown
 focus_code = ui.selected_municipality()
 focus = targets.row(shown, focus_code)
 
-st.subheader(t("targets.focus_heading", name=focus["name"]))
+st.header(t("targets.focus_heading", name=focus["name"]))
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("targets.metric_homes", start=s.start_year, end=s.end_year), focus["homes_text"], delta_arrow="off",
           delta=t("targets.metric_share", share=focus["share_text"]), delta_color="off")
@@ -40,7 +40,7 @@ st.markdown(t("targets.focus_sentence" if focus["homes"] else "targets.focus_non
               best=focus["hist_best_text"], best_year=focus["hist_best_year_text"], reached=focus["reached_year_text"],
               growth=focus[f"growth_{s.end_year}_text"], target=focus["residents_text"]))
 
-st.subheader(t("targets.table_heading"))
+st.header(t("targets.table_heading"))
 st.caption(t("targets.table_intro"))
 labels = ui.labels("targets")
 columns = targets.table_columns(labels, s.end_year)
@@ -50,7 +50,7 @@ ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", *tar
 ui.download_buttons("doelen-per-gemeente", {t("targets.sheet_table"): targets.export_table(shown, columns),
                     t("targets.sheet_yearly"): targets.yearly_export(yearly, labels)}, key="targets")
 
-st.subheader(t("targets.map_heading"))
+st.header(t("targets.map_heading"))
 measure = st.segmented_control(t("targets.map_measure"), targets.MAP_MEASURES, key="kaart", required=True,
                                format_func=lambda m: t(f"targets.measure_{m}"))
 boundaries = ui.boundaries()
@@ -67,7 +67,7 @@ with st.expander(t("common.table_alternative")):
                  hide_index=True)
 ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", boundaries.source_id])
 
-st.subheader(t("targets.path_heading"))
+st.header(t("targets.path_heading"))
 wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
 left, right = st.columns([3, 1])
 left.plotly_chart(view.region_chart, config=chart_config)
@@ -79,13 +79,13 @@ with st.expander(t("common.table_alternative")):
     st.dataframe(targets.path_display(path, labels, lang), hide_index=True)
 ui.source_caption([homes_goal["source_id"], woondeal["source_id"], "cbs_81955ned"])
 
-st.subheader(t("targets.municipalities_heading"))
+st.header(t("targets.municipalities_heading"))
 st.plotly_chart(view.municipalities_chart, config=chart_config)
 with st.expander(t("common.table_alternative")):
     st.dataframe(targets.wide_by_name(yearly, "cumulative", lang, t("targets.col_year")), hide_index=True)
 ui.source_caption(["cbs_81955ned", *targets.key_sources(s.key)])
 
-st.subheader(t("targets.residents_heading"))
+st.header(t("targets.residents_heading"))
 r1, r2, r3, r4 = st.columns(4)
 twente = targets.row(shown, None)
 for column, year in zip((r1, r2, r3), (2030, 2040, 2050), strict=True):

@@ -76,11 +76,11 @@ if view == "tijdlijn":
     with st.expander(t("common.table_alternative")):
         st.table(listing[list(list_columns)].rename(columns=list_columns), hide_index=True)
 elif view == "lijst":
-    st.subheader(t("milestones.list_heading"))
+    st.header(t("milestones.list_heading"))
     st.caption(t("milestones.list_count", count=fmt.number(len(listing), lang)))
     st.table(listing[list(list_columns)].rename(columns=list_columns), hide_index=True)
 else:
-    st.subheader(t("milestones.matrix_heading"))
+    st.header(t("milestones.matrix_heading"))
     st.markdown(t("milestones.matrix_intro"))
     matrix = ms.gate_matrix(snap["decision_gates"], snap["parties"], labels)
     st.table(matrix.rename(columns={"party": t("milestones.col_party")} |
@@ -90,7 +90,7 @@ else:
                      gepland=gate["gepland"], onbekend=gate["onbekend"]))
 
 ui.source_caption(list(table["source_id"]) + (["besluit_almelo_2025"] if view == "besluiten" else []))
-st.subheader(t("milestones.downloads_heading"))
+st.header(t("milestones.downloads_heading"))
 ui.download_buttons("ros-twente-mijlpalen", {t("milestones.dataset_milestones"): ms.export_table(table),
                     t("milestones.dataset_gates"): snap["decision_gates"]}, key="milestones")
 titles = dict(zip(snap["sources"]["id"], snap["sources"]["title"]))

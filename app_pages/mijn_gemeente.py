@@ -26,7 +26,7 @@ if problem:
 result = targets.recompute(ui.target_region(), chosen.target_settings())
 brief = municipality.briefing(snap, result, chosen, code, chosen.stand or ms.clock_today(), lang)
 
-st.subheader(brief.title)
+st.header(brief.title)
 for line in brief.meta:
     st.markdown(line)
 left, right = st.columns([2, 3], vertical_alignment="center")
@@ -36,7 +36,7 @@ left.download_button(t("municipality.download"), lambda: briefing.briefing_html(
                      key="mijn_gemeente_html", on_click="ignore")
 right.caption(brief.print_note)
 for part in brief.sections:
-    st.subheader(part.heading)
+    st.header(part.heading)
     for paragraph in part.paragraphs:
         st.markdown(paragraph)
     if part.figure is not None:

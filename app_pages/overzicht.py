@@ -45,7 +45,7 @@ with next_box.container(border=True):
         st.markdown(t("overview.next_when", when=ms.when_text(*upcoming.period, lang), title=upcoming.title(lang)))
     st.page_link("app_pages/mijlpalen.py", label=t("overview.to_milestones"), icon=":material/event:")
 
-st.subheader(t("overview.progress_heading"))
+st.header(t("overview.progress_heading"))
 progress = region.share_of(now.growth, residents["value"])
 st.progress(min(max(progress, 0.0), 1.0), text=t("overview.progress_residents", growth=fmt.signed(now.growth, lang),
             share=fmt.percent(progress, lang), target=fmt.number(residents["value"], lang)))
@@ -61,7 +61,7 @@ with st.expander(t("common.table_alternative")):
                                 "population_now_text": t("overview.col_2026"), "growth_text": t("overview.col_growth")})
 ui.source_caption(["cbs_85984ned", "cbs_37230ned"], t("overview.provisional_note"))
 
-st.subheader(t("overview.governance_heading"))
+st.header(t("overview.governance_heading"))
 st.graphviz_chart(governance.governance_dot(snap["parties"], ui.labels("governance")), width="stretch")
 st.markdown(t("overview.governance_text"))
 for kind, names in governance.parties_by_kind(snap["parties"]).items():

@@ -13,7 +13,7 @@ st.title(t("scenario.title"))
 st.markdown(t("scenario.intro"))
 ui.show_store_message()
 
-st.subheader(t("scenario.current_heading"))
+st.header(t("scenario.current_heading"))
 if problem:
     st.warning(t("scenario.current_invalid", problem=problem), icon=":material/warning:")
 changed = compare.changed_settings(current, lang)
@@ -35,7 +35,7 @@ with st.form("save_scenario", clear_on_submit=True, border=True):
         ui.store_action(lambda: store.save(name, author, scenario.to_json(current), scenario.VERSION), "saved")
         st.rerun()
 
-st.subheader(t("scenario.saved_heading"))
+st.header(t("scenario.saved_heading"))
 records = store.list(scenario.validate_settings, scenario.VERSION)
 if not records:
     st.markdown(t("scenario.none_saved"))
@@ -67,7 +67,7 @@ else:
     except StoreError as error:
         file_col.caption(t(f"store.{error.code}", **error.params))
 
-st.subheader(t("scenario.import_heading"))
+st.header(t("scenario.import_heading"))
 upload = st.file_uploader(t("scenario.import"), type=["json"], key="scenario_upload", help=t("scenario.import_help"))
 if upload is not None:
     ui.import_scenario_file(upload.name, upload.getvalue())

@@ -48,7 +48,7 @@ if view == "headline":
     groups = presentation.headline_facts(snap, result, lang)
     for column, (group, facts) in zip(st.columns(len(groups)), groups.items(), strict=True):
         with column:
-            st.subheader(t(f"meeting.group_{group}"), anchor=False)
+            st.header(t(f"meeting.group_{group}"), anchor=False)
             cards(facts, stacked=True, level=4)
     ui.source_caption(["besluit_almelo_2025", "cbs_85984ned", "cbs_37230ned", "cbs_81955ned"])
 elif view == "map":
@@ -105,7 +105,7 @@ elif view == "budget":
     ui.source_caption(["besluit_almelo_2025"])
 else:
     cards([presentation.next_fact(snap["milestones"], today, lang, ui.labels("milestones"))])
-    st.subheader(t("meeting.open_heading"), anchor=False)
+    st.header(t("meeting.open_heading"), anchor=False)
     items = presentation.milestone_items(snap["milestones"], today, lang, ui.labels("milestones"))
     for item in items:
         council = f" · **{t('meeting.council_involved')}**" if item.council else ""

@@ -30,11 +30,11 @@ for col, measure in zip(cols, ("homes", "residents", "per_year"), strict=True):
                delta=t("comparison.versus", delta=fmt.signed(round(total[f"{measure}_delta"]), lang),
                        base=fmt.number(total[f"{measure}_base"], lang)), delta_color="off")
 
-st.subheader(t("comparison.table_heading"))
+st.header(t("comparison.table_heading"))
 st.dataframe(compare.display(result, lang, t("common.twente")), hide_index=True, column_config=ui.comparison_columns())
 ui.download_buttons("vergelijking", {t("comparison.title"): result}, key="comparison")
 
-st.subheader(t("comparison.map_heading"))
+st.header(t("comparison.map_heading"))
 places = fmt.with_text_columns(compare.municipalities_only(result), lang, {"homes_delta": "signed"})
 boundaries = ui.boundaries()
 if boundaries.problem:

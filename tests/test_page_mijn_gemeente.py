@@ -37,7 +37,7 @@ def test_without_a_municipality_the_page_asks_for_one_and_sets_the_shared_choice
     at = open_page()
     assert not at.exception
     assert "Kies eerst uw gemeente." in texts(at)
-    assert not at.subheader  # nothing about a municipality yet
+    assert not at.header  # nothing about a municipality yet
     at.selectbox(key="mijn_gemeente_keuze").set_value("GM0141").run()
     assert at.session_state["gemeente"] == "GM0141"  # the sidebar's key: the choice holds on every page
     assert at.selectbox(key="gemeente").value == "GM0141"
@@ -50,7 +50,7 @@ def test_without_a_municipality_the_page_asks_for_one_and_sets_the_shared_choice
 def test_enschede_under_the_default_scenario(enschede):
     assert not enschede.exception
     text = texts(enschede)
-    assert [s.value for s in enschede.subheader] == [
+    assert [s.value for s in enschede.header] == [
         "Mijn gemeente: Enschede", "Uw deel van de doelen", "Het bouwpad per jaar", "Het tempo: nu en vroeger",
         "Geld voor het maken van de ROS", "Wat komt eraan voor de raad", "Bronnen en peildata"]
     assert "**Scenario:** standaardscenario (uitgangspunten van het besluit)." in text
