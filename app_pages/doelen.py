@@ -5,7 +5,6 @@ import streamlit as st
 
 from ros import format as fmt
 from ros import targets, ui
-from ros.charts.maps import municipality_map
 from ros.region import target as target_row
 
 t, lang, snap, region = ui.t, ui.lang(), ui.snapshot(), ui.target_region()
@@ -56,12 +55,7 @@ measure = st.segmented_control(t("targets.map_measure"), targets.MAP_MEASURES, k
 boundaries = ui.boundaries()
 if boundaries.problem:
     st.info(boundaries.problem, icon=":material/map:")
-st.plotly_chart(municipality_map(
-    targets.municipality_rows(shown), targets.MAP_VALUE[measure], targets.MAP_TEXT[measure],
-    {"title": t("targets.map_title", measure=t(f"targets.measure_{measure}")), "colorbar": t(f"targets.measure_{measure}")},
-    boundaries.geojson, sep, {"homes_text": t("targets.col_homes"), "per_year_text": t("targets.col_per_year"),
-                              "pace_ratio_text": t("targets.col_pace_ratio"), "residents_text": t("targets.col_residents")},
-), config=chart_config)
+st.plotly_chart(ui.targets_map(view, measure, boundaries), config=chart_config)
 with st.expander(t("common.table_alternative")):
     st.dataframe(targets.screen_table(shown, {"name": labels["col_name"], measure: t(f"targets.measure_{measure}")}),
                  hide_index=True)

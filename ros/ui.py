@@ -33,6 +33,7 @@ from ros import format as fmt
 from ros import milestones as ms
 from ros.allocation import AllocationError
 from ros.charts import targets as target_charts
+from ros.charts.maps import municipality_map
 from ros.charts.milestones import milestones_timeline
 from ros.config import DATA_DIR, LANGUAGES, scenario_db_url
 from ros.geo import Boundaries, load_boundaries, settings
@@ -467,6 +468,7 @@ class TargetsView:
     region_chart: go.Figure
     municipalities_chart: go.Figure
     residents_chart: go.Figure
+    maps: dict[tuple[str, str, int], go.Figure] = dataclasses.field(default_factory=dict)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -492,6 +494,19 @@ def _targets_view(settings: TargetSettings, code: str, data_dir: str) -> Targets
         actual and (*actual, text("targets.residents_actual_text", value=fmt.signed(actual[1], code))), sep)
     shown = targets.display_table(result.table(), code, text("common.twente"))
     return TargetsView(result, shown, yearly, path, region_chart, municipalities_chart, residents_chart)
+
+
+def targets_map(view: TargetsView, measure: str, found: Boundaries) -> go.Figure:
+    """The map of the targets page for one measure, built once per view, measure and boundary source."""
+    key = (measure, found.origin, found.year)
+    if key not in view.maps:
+        name = t(f"targets.measure_{measure}")
+        hover = {f"{c}_text": t(f"targets.col_{c}") for c in ("homes", "per_year", "pace_ratio", "residents")}
+        view.maps[key] = municipality_map(
+            targets.municipality_rows(view.shown), targets.MAP_VALUE[measure], targets.MAP_TEXT[measure],
+            {"title": t("targets.map_title", measure=name), "colorbar": name}, found.geojson,
+            fmt.plotly_separators(lang()), hover)
+    return view.maps[key]
 
 
 def targets_view(result: TargetResult) -> TargetsView:
