@@ -4,7 +4,7 @@ import streamlit as st
 
 from ros import budget, cost_sharing, ledger, ui
 from ros import format as fmt
-from ros.charts.budget import budget_sankey, contribution_bars, sankey_table
+from ros.charts.budget import contribution_bars, sankey_table
 from ros.snapshot import sources_of
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
@@ -31,7 +31,7 @@ st.header(t("budget.flow_heading"))
 ui.from_url("onbekend", False, flag)
 show_unknown = st.toggle(t("budget.show_unknown"), help=t("budget.show_unknown_help"), key="onbekend")
 flows = budget.budget_flows(table, show_unknown)
-st.plotly_chart(budget_sankey(flows, labels, lang), config={"displayModeBar": False})
+st.plotly_chart(ui.budget_flow_chart(show_unknown), config={"displayModeBar": False})
 with st.expander(t("common.table_alternative")):
     st.dataframe(sankey_table(flows, labels, lang), hide_index=True, column_config={
         "source": t("budget.col_from"), "target": t("budget.col_to"), "amount": t("budget.col_amount")})
@@ -131,7 +131,7 @@ edited = st.data_editor(state["budget_ledger"], hide_index=True, num_rows="fixed
                             ledger.PARTY: None, ledger.NAME: t("budget.col_party"), ledger.YEAR: t("budget.col_year"),
                             **{s: st.column_config.NumberColumn(t(f"budget.state_{s}"), format="euro", step=0.01)
                                for s in ledger.STATES}})
-checked_book = ledger.validate_ledger(edited, names)
+checked_book = ui.checked_ledger(edited, names)
 if checked_book.ok:
     state["budget_ledger_valid"] = checked_book.frame
 else:

@@ -20,24 +20,18 @@ import plotly.graph_objects as go
 import streamlit as st
 from pydantic import ValidationError
 
-from ros import (
-    allocation,
-    compare,
-    cost_sharing,
-    exports,
-    scenario,
-    targets,
-    trajectory,
-)
+from ros import allocation, budget, compare, cost_sharing, exports, ledger, scenario, targets, trajectory
 from ros import format as fmt
 from ros import milestones as ms
 from ros.allocation import AllocationError
 from ros.charts import targets as target_charts
+from ros.charts.budget import budget_sankey
 from ros.charts.maps import municipality_map
 from ros.charts.milestones import milestones_timeline
 from ros.config import DATA_DIR, LANGUAGES, scenario_db_url
 from ros.geo import Boundaries, load_boundaries, settings
 from ros.i18n import language, section, translate
+from ros.ledger import LedgerResult
 from ros.region import municipality_names, source
 from ros.region import target as region_target
 from ros.snapshot import Snapshot, load_snapshot
@@ -523,6 +517,23 @@ def _milestones_chart(today: date, body: str | None, span: str, code: str, data_
 def milestones_chart(today: date, body: str | None, span: str) -> go.Figure:
     """The milestone timeline for a day, a body filter and a zoom range in the chosen language (cached)."""
     return _milestones_chart(today, body, span, lang(), str(DATA_DIR))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _budget_flow_chart(show_unknown: bool, code: str, data_dir: str) -> go.Figure:
+    flows = budget.budget_flows(budget.budget_table(_cached_snapshot(data_dir)), show_unknown)
+    return budget_sankey(flows, section(code, "budget"), code)
+
+
+def budget_flow_chart(show_unknown: bool) -> go.Figure:
+    """The Sankey of the ROS money, with or without the unknown flows, in the chosen language (cached)."""
+    return _budget_flow_chart(show_unknown, lang(), str(DATA_DIR))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def checked_ledger(frame: pd.DataFrame, parties: dict[str, str]) -> LedgerResult:
+    """The ledger table checked (`ros.ledger.validate_ledger`), recomputed only when its content changes."""
+    return ledger.validate_ledger(frame, parties)
 
 
 def _municipality_code(raw: str) -> str:
