@@ -103,52 +103,19 @@ ui.source_caption(["besluit_almelo_2025", "cbs_85984ned"], t("budget.population_
 
 st.header(t("budget.ledger_heading"))
 st.markdown(t("budget.ledger_intro"))
-state = st.session_state
-state.setdefault("budget_ledger", ledger.empty_ledger(names))
-state.setdefault("budget_ledger_valid", ledger.empty_ledger(names))
-state.setdefault("budget_ledger_version", 0)
-upload = st.file_uploader(t("budget.ledger_upload"), type=["csv", "xlsx"], key="budget_ledger_upload")
-st.button(t("budget.ledger_reset"), icon=":material/restart_alt:", key="budget_ledger_reset",
-          on_click=lambda: state.update(budget_ledger=ledger.empty_ledger(names),
-                                        budget_ledger_valid=ledger.empty_ledger(names),
-                                        budget_ledger_version=state["budget_ledger_version"] + 1))
-if upload is not None and state.get("budget_ledger_file") != upload.file_id:
-    result = ledger.load_upload(upload.name, upload.getvalue(), names)
-    state["budget_ledger_file"], state["budget_ledger_result"] = upload.file_id, (upload.name, result)
-    if result.ok:
-        state["budget_ledger"] = state["budget_ledger_valid"] = result.frame
-        state["budget_ledger_version"] += 1
-if upload is not None and "budget_ledger_result" in state:
-    name, result = state["budget_ledger_result"]
-    if result.ok:
-        st.success(t("budget.ledger_upload_ok", name=name, count=ledger.known_count(result.frame)))
-    else:
-        st.error("\n".join([t("budget.ledger_upload_refused", name=name)] + [f"- {i.message}" for i in result.issues]),
-                 icon=":material/error:")
-edited = st.data_editor(state["budget_ledger"], hide_index=True, num_rows="fixed",
-                        key=f"budget_ledger_editor_{state['budget_ledger_version']}",
-                        disabled=[ledger.PARTY, ledger.NAME, ledger.YEAR], column_config={
-                            ledger.PARTY: None, ledger.NAME: t("budget.col_party"), ledger.YEAR: t("budget.col_year"),
-                            **{s: st.column_config.NumberColumn(t(f"budget.state_{s}"), format="euro", step=0.01)
-                               for s in ledger.STATES}})
-checked_book = ui.checked_ledger(edited, names)
-if checked_book.ok:
-    state["budget_ledger_valid"] = checked_book.frame
-else:
-    st.error("\n".join([t("budget.ledger_edit_refused")] + [f"- {i.message}" for i in checked_book.issues]),
-             icon=":material/error:")
-for note in ledger.decision_notes(state["budget_ledger_valid"], table):
+book = ui.ledger_panel(names)
+for note in ledger.decision_notes(book, table):
     st.caption(note)
 st.markdown(f"**{t('budget.ledger_totals')}**")
-st.dataframe(ledger.totals_view(state["budget_ledger_valid"], lang), hide_index=True,
+st.dataframe(ledger.totals_view(book, lang), hide_index=True,
              column_config={ledger.YEAR: t("budget.col_year")} | {s: t(f"budget.state_{s}") for s in ledger.STATES})
-ui.download_buttons("ros-kasboek", {t("budget.sheet_ledger"): ledger.export_ledger(state["budget_ledger_valid"])},
+ui.download_buttons("ros-kasboek", {t("budget.sheet_ledger"): ledger.export_ledger(book)},
                     key="budget_ledger")
 
 st.header(t("budget.downloads_heading"))
 st.caption(t("budget.downloads_text"))
 sheets = {t("budget.sheet_budget"): budget.export_table(table, lang), t("budget.sheet_ledger"):
-          ledger.export_ledger(state["budget_ledger_valid"]), t("budget.sheet_sources"): sources_of(snap, "budget")}
+          ledger.export_ledger(book), t("budget.sheet_sources"): sources_of(snap, "budget")}
 if allocation is not None:
     sheets[t("budget.sheet_scenario")] = cost_sharing.export_allocation(allocation, key, round(total, 2))
 ui.download_buttons("ros-budget", sheets, key="budget_all")
