@@ -66,13 +66,13 @@ elif key == "eigen":
                              column_config={"party_id": None, "name": t("budget.col_party"), "weight":
                                             st.column_config.NumberColumn(t("budget.col_weight"), step=0.5)})
 ui.from_url("totaalbudget", None, cost_sharing.parse_total)
-total = st.session_state["totaalbudget"]
+total = cost_sharing.whole_cents(st.session_state["totaalbudget"])
 allocation = implications = None
 try:
     custom = cost_sharing.custom_weights(weights["party_id"], weights["weight"])
     implications = cost_sharing.almelo_implications(parties, fixed, custom)
     implied = cost_sharing.implied_total(implications, key)
-    allocation = None if total is None else cost_sharing.allocate(parties, round(total, 2), key, fixed, custom)
+    allocation = None if total is None else cost_sharing.allocate(parties, total, key, fixed, custom)
 except cost_sharing.CostKeyError as error:
     st.error(t("budget.key_error", message=error), icon=":material/error:")
 total_col, button_col = st.columns([2, 3], vertical_alignment="bottom")
@@ -86,7 +86,7 @@ if total is None:
 if allocation is not None:
     checked = cost_sharing.allocation_check(allocation)
     st.markdown(t("budget.sum_check", sum=fmt.money(checked.total, lang, cents=True),
-                  total=fmt.money(round(total, 2), lang, cents=True)) + " " +
+                  total=fmt.money(total, lang, cents=True)) + " " +
                 t("budget.almelo_compare", scenario=fmt.money(checked.almelo, lang, cents=True),
                   decided=fmt.money(cost_sharing.ALMELO_AMOUNT, lang)))
     bars, numbers = st.columns([3, 2])
@@ -117,5 +117,5 @@ st.caption(t("budget.downloads_text"))
 sheets = {t("budget.sheet_budget"): budget.export_table(table, lang), t("budget.sheet_ledger"):
           ledger.export_ledger(book), t("budget.sheet_sources"): sources_of(snap, "budget")}
 if allocation is not None:
-    sheets[t("budget.sheet_scenario")] = cost_sharing.export_allocation(allocation, key, round(total, 2))
+    sheets[t("budget.sheet_scenario")] = cost_sharing.export_allocation(allocation, key, total)
 ui.download_buttons("ros-budget", sheets, key="budget_all")

@@ -297,3 +297,8 @@ def allocation_check(allocation: pd.DataFrame) -> AllocationCheck:
     """Sum of all contributions (exact) and Almelo's contribution, to show next to the scenario."""
     total = sum(allocation["amount"], Decimal("0.00"))
     return AllocationCheck(total, allocation.loc[allocation["party_id"] == ALMELO, "amount"].iloc[0])
+
+
+def whole_cents(amount: float | None) -> float | None:
+    """An amount in euros rounded to whole cents (None stays None: no total chosen)."""
+    return None if amount is None else to_cents(round(amount, 2)) / 100

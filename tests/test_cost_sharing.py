@@ -173,3 +173,11 @@ def test_url_parsers():
             cs.parse_percent(bad)
     with pytest.raises(ValueError):
         cs.parse_key("loting")
+
+
+def test_whole_cents_rounds_a_typed_total_and_keeps_no_total_as_none():
+    from ros.cost_sharing import whole_cents
+
+    assert whole_cents(1234.567) == 1234.57
+    assert whole_cents(250_000.0) == 250_000.0
+    assert whole_cents(None) is None
