@@ -1,0 +1,109 @@
+"""Streamlit glue, one module per concern; pages and tests use it as `from ros import ui` and `ui.t(...)`.
+
+This is the only package in `ros` that imports Streamlit. Pages call these helpers so that they stay thin and never
+repeat each other:
+
+- `text` — the chosen language and the translated texts (`lang`, `t`, `labels`)
+- `data` — cached loaders: the snapshot, the targets arrays, the boundaries, the scenario store, the recompute
+- `url` — URL state: `start_run`, `from_url`, `sync_url`
+- `sidebar` — the language switch and the municipality picker
+- `scenarios` — the session's scenario, opening one, its cost sharing
+- `store_panel`, `comparison`, `targets_panel`, `ledger_panel` — one module per panel
+- `targets_view`, `figures` — cached tables and figures
+- `downloads` — download buttons, scenario files, source captions and columns
+"""
+
+from ros.ui.comparison import baseline, comparison_choice, comparison_columns
+from ros.ui.data import (
+    _cached_boundaries,
+    _cached_snapshot,
+    _cached_store,
+    _cached_target_region,
+    boundaries,
+    snapshot,
+    store,
+    target_region,
+    target_result,
+)
+from ros.ui.downloads import (
+    download_buttons,
+    scenario_downloads,
+    source_caption,
+    source_columns,
+)
+from ros.ui.figures import budget_flow_chart, milestones_chart
+from ros.ui.ledger_panel import checked_ledger, ledger_panel
+from ros.ui.scenarios import (
+    apply_scenario,
+    current_scenario,
+    scenario_contributions,
+    settings_columns,
+)
+from ros.ui.sidebar import (
+    LANGUAGE_NAMES,
+    language_switch,
+    municipality_picker,
+    selected_municipality,
+)
+from ros.ui.store_panel import (
+    import_scenario_file,
+    open_record,
+    records_columns,
+    records_table,
+    rename_record,
+    show_store_message,
+    store_action,
+)
+from ros.ui.targets_panel import targets_result, targets_settings_panel
+from ros.ui.targets_view import TargetsView, targets_map, targets_view
+from ros.ui.text import labels, lang, t
+from ros.ui.url import from_url, start_run, sync_url
+
+__all__ = [
+    "LANGUAGE_NAMES",
+    "TargetsView",
+    "_cached_boundaries",
+    "_cached_snapshot",
+    "_cached_store",
+    "_cached_target_region",
+    "apply_scenario",
+    "baseline",
+    "boundaries",
+    "budget_flow_chart",
+    "checked_ledger",
+    "comparison_choice",
+    "comparison_columns",
+    "current_scenario",
+    "download_buttons",
+    "from_url",
+    "import_scenario_file",
+    "labels",
+    "lang",
+    "language_switch",
+    "ledger_panel",
+    "milestones_chart",
+    "municipality_picker",
+    "open_record",
+    "records_columns",
+    "records_table",
+    "rename_record",
+    "scenario_contributions",
+    "scenario_downloads",
+    "selected_municipality",
+    "settings_columns",
+    "show_store_message",
+    "snapshot",
+    "source_caption",
+    "source_columns",
+    "start_run",
+    "store",
+    "store_action",
+    "sync_url",
+    "t",
+    "target_region",
+    "target_result",
+    "targets_map",
+    "targets_result",
+    "targets_settings_panel",
+    "targets_view",
+]

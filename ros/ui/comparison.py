@@ -1,0 +1,40 @@
+"""The comparison panel: the baseline, the scenario to compare with it, and the comparison's column labels."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ros import scenario
+from ros.ui.data import store
+from ros.ui.text import t
+from ros.ui.url import from_url
+
+
+def baseline() -> tuple[str, scenario.Scenario]:
+    """The comparison's baseline: the scenario marked as agreed (when it is valid), else the default scenario."""
+    record = store().agreed(scenario.validate_settings, scenario.VERSION)
+    if record is not None and record.status == "ok" and record.payload is not None:
+        return t("comparison.agreed_name", name=record.name), scenario.from_json(record.payload, record.version)
+    return t("comparison.default_name"), scenario.DEFAULT
+
+
+def comparison_choice(current: scenario.Scenario) -> tuple[str, scenario.Scenario]:
+    """The scenario to compare with the baseline: the current one (default) or a valid saved one, in the URL
+    as ?vergelijk=<id>."""
+    records = {r.id: r for r in store().list(scenario.validate_settings, scenario.VERSION) if r.status == "ok"}
+    options = ["huidig", *records]
+    from_url("vergelijk", "huidig", lambda raw: raw if raw in options else (_ for _ in ()).throw(KeyError(raw)))
+    if st.session_state["vergelijk"] not in options:
+        st.session_state["vergelijk"] = "huidig"
+    names = {"huidig": t("comparison.current_name")} | {i: r.name for i, r in records.items()}
+    chosen = st.selectbox(t("comparison.choose"), options, format_func=names.get, key="vergelijk")
+    if chosen == "huidig":
+        return names[chosen], current
+    return names[chosen], scenario.from_json(records[chosen].payload or {}, records[chosen].version)
+
+
+def comparison_columns() -> dict[str, str]:
+    """Column labels for `compare.display`."""
+    names = ("homes_base", "homes_other", "homes_delta", "residents_base", "residents_other", "residents_delta",
+             "per_year_base", "per_year_other", "per_year_delta", "pace_base", "pace_other")
+    return {"name": t("common.municipality")} | {c: t(f"comparison.col_{c}") for c in names}

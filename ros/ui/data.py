@@ -1,0 +1,76 @@
+"""Cached data: the snapshot, the targets arrays, the boundaries, the scenario store and the targets recompute."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import streamlit as st
+
+from ros import targets
+from ros.config import DATA_DIR, scenario_db_url
+from ros.geo import Boundaries, load_boundaries, settings
+from ros.snapshot import Snapshot, load_snapshot
+from ros.store import ScenarioStore
+from ros.targets import RegionData, TargetResult, TargetSettings, recompute
+from ros.ui.text import lang, t
+from ros.validation import DataError
+
+
+@st.cache_resource(show_spinner=False)
+def _cached_snapshot(data_dir: str) -> Snapshot:
+    return load_snapshot(Path(data_dir))
+
+
+def snapshot() -> Snapshot:
+    """The validated data snapshot (loaded once per process); stops the page with a message if it is invalid."""
+    try:
+        return _cached_snapshot(str(DATA_DIR))
+    except DataError as error:
+        st.error(t("common.data_error", message=str(error)), icon=":material/error:")
+        st.stop()
+
+
+@st.cache_resource(show_spinner=False)
+def _cached_target_region(data_dir: str) -> RegionData:
+    return targets.region_data(_cached_snapshot(data_dir))
+
+
+def target_region() -> RegionData:
+    """The arrays the targets page recomputes from (`ros.targets.RegionData`), built once per process."""
+    snapshot()
+    return _cached_target_region(str(DATA_DIR))
+
+
+@st.cache_resource(show_spinner=False, ttl=600)
+def _cached_boundaries(year: int, file: str | None, cache_dir: str, url: str, offline: bool) -> Boundaries:
+    return load_boundaries(year, file=file, cache_dir=Path(cache_dir), url=url, offline=offline)
+
+
+def boundaries(year: int = 2024) -> Boundaries:
+    """The municipal boundaries for the map (`ros.geo.Boundaries`), with `problem` in the UI language.
+
+    Settings (ROS_BOUNDARIES_FILE, ROS_CACHE_DIR, ROS_PDOK_URL, ROS_OFFLINE) are read at call time. The result is
+    kept for ten minutes, so a failed download is retried later but not on every rerun.
+    """
+    now = settings()
+    result = _cached_boundaries(year, now.file, str(now.cache_dir), now.url, now.offline)
+    if result.problem_key and lang() != "nl":  # `problem` is already Dutch, with Dutch decimal commas
+        problem = f"{t(result.problem_key, **result.problem_values)} {t('geo.fallback')}"
+        return dataclasses.replace(result, problem=problem)
+    return result
+
+
+@st.cache_resource(show_spinner=False)
+def _cached_store(url: str) -> ScenarioStore:
+    return ScenarioStore(url)
+
+
+def store() -> ScenarioStore:
+    """The scenario store (one engine per database URL and process)."""
+    return _cached_store(scenario_db_url())
+
+
+def target_result(settings: TargetSettings) -> TargetResult:
+    """The targets recompute for `settings` on the shipped data."""
+    return recompute(target_region(), settings)

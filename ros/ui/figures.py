@@ -1,0 +1,39 @@
+"""Cached figures that do not change between reruns: the milestone timeline and the budget Sankey."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from ros import budget
+from ros import milestones as ms
+from ros.charts.budget import budget_sankey
+from ros.charts.milestones import milestones_timeline
+from ros.config import DATA_DIR
+from ros.i18n import section
+from ros.ui.data import _cached_snapshot
+from ros.ui.text import lang
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _milestones_chart(today: date, body: str | None, span: str, code: str, data_dir: str) -> go.Figure:
+    table = ms.filter_by_body(ms.timeline(_cached_snapshot(data_dir)["milestones"], today), body)
+    return milestones_timeline(table, section(code, "milestones"), today, code, ms.RANGES[span])
+
+
+def milestones_chart(today: date, body: str | None, span: str) -> go.Figure:
+    """The milestone timeline for a day, a body filter and a zoom range in the chosen language (cached)."""
+    return _milestones_chart(today, body, span, lang(), str(DATA_DIR))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _budget_flow_chart(show_unknown: bool, code: str, data_dir: str) -> go.Figure:
+    flows = budget.budget_flows(budget.budget_table(_cached_snapshot(data_dir)), show_unknown)
+    return budget_sankey(flows, section(code, "budget"), code)
+
+
+def budget_flow_chart(show_unknown: bool) -> go.Figure:
+    """The Sankey of the ROS money, with or without the unknown flows, in the chosen language (cached)."""
+    return _budget_flow_chart(show_unknown, lang(), str(DATA_DIR))

@@ -1,0 +1,56 @@
+"""The budget page's ledger panel: upload, reset and the table editor, checked with Dutch messages."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ros import ledger
+from ros.ledger import LedgerResult
+from ros.ui.text import t
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def checked_ledger(frame: pd.DataFrame, parties: dict[str, str]) -> LedgerResult:
+    """The ledger table checked (`ros.ledger.validate_ledger`), recomputed only when its content changes."""
+    return ledger.validate_ledger(frame, parties)
+
+
+def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
+    """The budget page's ledger: upload, reset and the table editor, with Dutch messages for refused input; returns
+    the last valid ledger (session only, never written to data/)."""
+    state = st.session_state
+    state.setdefault("budget_ledger", ledger.empty_ledger(names))
+    state.setdefault("budget_ledger_valid", ledger.empty_ledger(names))
+    state.setdefault("budget_ledger_version", 0)
+    upload = st.file_uploader(t("budget.ledger_upload"), type=["csv", "xlsx"], key="budget_ledger_upload")
+    st.button(t("budget.ledger_reset"), icon=":material/restart_alt:", key="budget_ledger_reset",
+              on_click=lambda: state.update(budget_ledger=ledger.empty_ledger(names),
+                                            budget_ledger_valid=ledger.empty_ledger(names),
+                                            budget_ledger_version=state["budget_ledger_version"] + 1))
+    if upload is not None and state.get("budget_ledger_file") != upload.file_id:
+        result = ledger.load_upload(upload.name, upload.getvalue(), names)
+        state["budget_ledger_file"], state["budget_ledger_result"] = upload.file_id, (upload.name, result)
+        if result.ok:
+            state["budget_ledger"] = state["budget_ledger_valid"] = result.frame
+            state["budget_ledger_version"] += 1
+    if upload is not None and "budget_ledger_result" in state:
+        name, result = state["budget_ledger_result"]
+        if result.ok:
+            st.success(t("budget.ledger_upload_ok", name=name, count=ledger.known_count(result.frame)))
+        else:
+            st.error("\n".join([t("budget.ledger_upload_refused", name=name)] + [f"- {i.message}" for i in result.issues]),
+                     icon=":material/error:")
+    edited = st.data_editor(state["budget_ledger"], hide_index=True, num_rows="fixed",
+                            key=f"budget_ledger_editor_{state['budget_ledger_version']}",
+                            disabled=[ledger.PARTY, ledger.NAME, ledger.YEAR], column_config={
+                                ledger.PARTY: None, ledger.NAME: t("budget.col_party"), ledger.YEAR: t("budget.col_year"),
+                                **{s: st.column_config.NumberColumn(t(f"budget.state_{s}"), format="euro", step=0.01)
+                                   for s in ledger.STATES}})
+    checked_book = checked_ledger(edited, names)
+    if checked_book.ok:
+        state["budget_ledger_valid"] = checked_book.frame
+    else:
+        st.error("\n".join([t("budget.ledger_edit_refused")] + [f"- {i.message}" for i in checked_book.issues]),
+                 icon=":material/error:")
+    return state["budget_ledger_valid"]

@@ -1,0 +1,49 @@
+"""Scenario glue: the session's scenario, opening one, and what a scenario implies for the budget."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from pydantic import ValidationError
+
+from ros import cost_sharing, scenario
+from ros.ui.data import snapshot
+from ros.ui.text import t
+
+
+def current_scenario() -> tuple[scenario.Scenario, str | None]:
+    """The session's scenario (every page's settings and the last valid ledger), or the default plus the Dutch
+    reason when the current settings do not fit together."""
+    values = dict(st.session_state.get("_scenario") or scenario.state_values(scenario.DEFAULT))
+    values["grootboek"] = [e.model_dump() for e in scenario.ledger_entries(st.session_state.get("budget_ledger_valid"))]
+    try:
+        return scenario.from_state(values), None
+    except ValidationError as error:
+        return scenario.DEFAULT, scenario.describe(error)
+
+
+def apply_scenario(chosen: scenario.Scenario) -> None:
+    """Make `chosen` the session's scenario: every page's widgets start from it on their next run."""
+    values = scenario.state_values(chosen)
+    st.session_state["_scenario"] = values
+    for key in scenario.URL_FIELDS:
+        st.session_state.pop(key, None)
+    names = dict(zip(snapshot()["parties"]["id"], snapshot()["parties"]["name"], strict=True))
+    book = scenario.ledger_frame(chosen.ledger_entries, names)
+    st.session_state["budget_ledger"] = st.session_state["budget_ledger_valid"] = book
+    st.session_state["budget_ledger_version"] = st.session_state.get("budget_ledger_version", 0) + 1
+
+
+def settings_columns() -> dict[str, str]:
+    """Column labels for a table of settings (changed settings or a comparison of two scenarios)."""
+    return {c: t(f"scenario.col_{c}") for c in ("parameter", "setting", "value", "default", "base", "other")}
+
+
+
+def scenario_contributions(chosen: scenario.Scenario) -> pd.DataFrame | None:
+    """Each party's contribution under the scenario's cost-sharing key and total, or None without a total."""
+    if chosen.budget_total is None or chosen.cost_key == "eigen":
+        return None
+    parties = cost_sharing.parties_for_keys(snapshot()["parties"], snapshot()["municipalities"])
+    fixed = {kind: cost_sharing.percent_share(getattr(chosen, f"fixed_{kind}")) for kind in cost_sharing.FIXED_KINDS}
+    return cost_sharing.allocate(parties, chosen.budget_total, chosen.cost_key, fixed, {})

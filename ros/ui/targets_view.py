@@ -1,0 +1,79 @@
+"""The targets page's table and charts for one set of settings in one language, built once and cached."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ros import format as fmt
+from ros import targets
+from ros.charts import targets as target_charts
+from ros.charts.maps import municipality_map
+from ros.config import DATA_DIR
+from ros.geo import Boundaries
+from ros.i18n import section, translate
+from ros.region import target as region_target
+from ros.targets import TargetResult, TargetSettings, recompute
+from ros.ui.data import _cached_snapshot, _cached_target_region
+from ros.ui.text import lang, t
+
+
+@dataclass(frozen=True, eq=False)
+class TargetsView:
+    """What the targets page shows for one set of settings in one language, built once and then reused."""
+
+    result: TargetResult
+    shown: pd.DataFrame
+    yearly: pd.DataFrame
+    path: pd.DataFrame
+    region_chart: go.Figure
+    municipalities_chart: go.Figure
+    residents_chart: go.Figure
+    maps: dict[tuple[str, str, int], go.Figure] = dataclasses.field(default_factory=dict)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _targets_view(settings: TargetSettings, code: str, data_dir: str) -> TargetsView:
+    result = recompute(_cached_target_region(data_dir), settings)
+    text, labels, sep = (lambda key, **v: translate(code, key, **v)), section(code, "targets"), fmt.plotly_separators(code)
+    yearly, path = result.yearly_frame(result.last_year), result.region_path(result.last_year)
+    woondeal = region_target(_cached_snapshot(data_dir), "woondeal_homes_2030")
+    wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
+    path_labels = {k: labels[f"path_{k}"] for k in ("line", "outlook", "historical", "target", "woondeal", "axis", "hover")}
+    region_chart = target_charts.region_path_chart(
+        path, path_labels | {"path": labels["path_line"], "title": text("targets.path_title", start=settings.start_year)},
+        settings.end_year, (settings.homes_total, text("targets.path_target_text", value=fmt.number(settings.homes_total, code))),
+        (wd_year, wd_value, text("targets.path_woondeal_text", value=fmt.number(wd_value, code))), sep)
+    municipalities_chart = target_charts.municipality_paths_chart(
+        yearly, {"title": labels["municipalities_title"], "path": labels["path_line"],
+                 "historical": labels["path_historical"], "hover": labels["path_hover"]}, separators=sep)
+    actual = targets.actual_growth(result.region)
+    residents_chart = target_charts.residents_path_chart(
+        path, {k: labels[f"residents_{k}"] for k in ("title", "axis", "path", "target", "actual", "hover")},
+        settings.end_year,
+        (settings.residents_total, text("targets.residents_target_text", value=fmt.number(settings.residents_total, code))),
+        actual and (*actual, text("targets.residents_actual_text", value=fmt.signed(actual[1], code))), sep)
+    shown = targets.display_table(result.table(), code, text("common.twente"))
+    return TargetsView(result, shown, yearly, path, region_chart, municipalities_chart, residents_chart)
+
+
+def targets_map(view: TargetsView, measure: str, found: Boundaries) -> go.Figure:
+    """The map of the targets page for one measure, built once per view, measure and boundary source."""
+    key = (measure, found.origin, found.year)
+    if key not in view.maps:
+        name = t(f"targets.measure_{measure}")
+        hover = {f"{c}_text": t(f"targets.col_{c}") for c in ("homes", "per_year", "pace_ratio", "residents")}
+        view.maps[key] = municipality_map(
+            targets.municipality_rows(view.shown), targets.MAP_VALUE[measure], targets.MAP_TEXT[measure],
+            {"title": t("targets.map_title", measure=name), "colorbar": name}, found.geojson,
+            fmt.plotly_separators(lang()), hover)
+    return view.maps[key]
+
+
+def targets_view(result: TargetResult) -> TargetsView:
+    """The table and charts of the targets page for `result`'s settings in the chosen language (cached)."""
+    return _targets_view(result.settings, lang(), str(DATA_DIR))

@@ -1,0 +1,24 @@
+"""Text lookup: the chosen UI language and the translated texts for it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ros.i18n import language, section, translate
+
+
+def lang() -> str:
+    """The UI language chosen in the sidebar (Dutch by default); before the switch exists, the URL's ?lang=."""
+    if "lang" in st.session_state:
+        return language(st.session_state["lang"])
+    return language(st.query_params.get("lang"))
+
+
+def t(key: str, **values: object) -> str:
+    """The text for `key` in the chosen language."""
+    return translate(lang(), key, **values)
+
+
+def labels(area: str) -> dict[str, str]:
+    """All texts of one catalogue area in the chosen language, for figure builders."""
+    return section(lang(), area)
