@@ -1,0 +1,21 @@
+"""The sources of the snapshot say what they are: real titles and dates, full references, no dangling ids."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+
+@pytest.fixture(scope="module")
+def sources(snapshot) -> pd.DataFrame:
+    return snapshot["sources"].set_index("id")
+
+
+def test_the_mirt_annex_has_its_real_title_and_date(sources) -> None:
+    row = sources.loc["kamerstuk_2026D00875"]
+    assert row["title"] == "Afsprakenlijst BO's MIRT 5, 7 en 8 januari 2026 voor VRO (2026D00875)"
+    assert row["date"] == "2026-01-13"
+    assert "2026D00874" in row["note"]
+    assert "Verslag" not in row["title"]
