@@ -250,7 +250,7 @@ def test_milestone_list_is_text_with_status_symbols(frame):
 def test_milestone_list_names_the_source_by_publisher_and_date(snapshot, frame):
     listing = ms.milestone_list(ms.timeline(frame, TODAY), "nl", NL, snapshot["sources"]).set_index("id")
     assert listing.at["gr2026", "source_id"] == "Kiesraad (18 maart 2026)"
-    assert listing.at["bo_2024_start", "source_id"] == "Tweede Kamer (november 2024)"
+    assert listing.at["bo_2024_start", "source_id"] == "Tweede Kamer (12 november 2024)"
 
 
 def test_decision_moments_list_what_is_still_to_be_decided(frame):

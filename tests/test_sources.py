@@ -19,3 +19,12 @@ def test_the_mirt_annex_has_its_real_title_and_date(sources) -> None:
     assert row["date"] == "2026-01-13"
     assert "2026D00874" in row["note"]
     assert "Verslag" not in row["title"]
+
+
+def test_the_2024_letter_is_about_the_leefomgeving_talks_only(sources, snapshot) -> None:
+    row = sources.loc["kamerbrief_2024D43452"]
+    assert row["title"] == "Uitkomsten Bestuurlijke Overleggen Leefomgeving 2024 (2024D43452)"
+    assert row["date"] == "2024-11-12"
+    assert "MIRT" not in row["title"]
+    milestone = snapshot["milestones"].set_index("id").loc["bo_2024_start"]
+    assert "MIRT" not in milestone["title_nl"] and "MIRT" not in milestone["title_en"]
