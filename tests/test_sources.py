@@ -28,3 +28,10 @@ def test_the_2024_letter_is_about_the_leefomgeving_talks_only(sources, snapshot)
     assert "MIRT" not in row["title"]
     milestone = snapshot["milestones"].set_index("id").loc["bo_2024_start"]
     assert "MIRT" not in milestone["title_nl"] and "MIRT" not in milestone["title_en"]
+
+
+def test_press_releases_carry_the_titles_they_were_published_with(sources) -> None:
+    assert sources.loc["woondeal_twente_2022", "title"] == "Overijssel en Drenthe ondertekenen eerste regionale woondeals"
+    assert sources.loc["npvr_2024_12_20", "title"] == "Nieuw nationaal programma voor vitale regio's"
+    assert sources.loc["rijk_persbericht_2024_11_12", "title"] == (
+        "Start verstedelijkingsstrategie in Stedendriehoek, Twente en Limburg-Centraal")
