@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from pathlib import Path
+from urllib.parse import urlparse
 
 import pandas as pd
 import pytest
+
+from ros.config import DATA_DIR
+
+URL = re.compile(r"https?://\S+")
+# Tweede Kamer document numbers (2024D43452) and the Almelo decision's document numbers (D/25/754157).
+DOCUMENT_NUMBER = re.compile(r"\b(\d{4}D\d{5}|D/\d{2}/\d{6})\b")
+# A row whose full address is not known says so in exactly these words (facts.md has no address for it).
+NO_ADDRESS = "Geen volledig adres bekend"
 
 
 @pytest.fixture(scope="module")
@@ -35,3 +45,46 @@ def test_press_releases_carry_the_titles_they_were_published_with(sources) -> No
     assert sources.loc["npvr_2024_12_20", "title"] == "Nieuw nationaal programma voor vitale regio's"
     assert sources.loc["rijk_persbericht_2024_11_12", "title"] == (
         "Start verstedelijkingsstrategie in Stedendriehoek, Twente en Limburg-Centraal")
+
+
+def full_address(url: str) -> bool:
+    """A URL that names a page: a host and a path that is more than a bare domain or a date folder."""
+    parts = urlparse(url)
+    segments = [s for s in parts.path.split("/") if s]
+    return bool(parts.netloc) and bool(segments) and not segments[-1].isdigit()
+
+
+def test_every_source_has_title_publisher_date_and_a_full_reference(sources) -> None:
+    for source_id, row in sources.iterrows():
+        assert row["title"].strip() and row["publisher"].strip() and row["date"].strip(), source_id
+        urls = URL.findall(row["reference"])
+        assert all(full_address(u) for u in urls), (source_id, urls)
+        if not urls and not DOCUMENT_NUMBER.search(row["reference"]):
+            assert row["note"].startswith(NO_ADDRESS + ":"), source_id
+
+
+def test_the_address_check_refuses_bare_domains_and_date_folders() -> None:
+    assert not full_address("https://www.enschede.nl")
+    assert not full_address("https://www.rijksoverheid.nl/")
+    assert not full_address("https://www.rijksoverheid.nl/actueel/nieuws/2024/11/12")
+    assert full_address("https://www.rijksoverheid.nl/actueel/nieuws/2024/11/12/start-verstedelijkingsstrategie")
+    assert DOCUMENT_NUMBER.search("Tweede Kamer 2026D00875") and DOCUMENT_NUMBER.search("bijlage D/25/754157")
+
+
+def test_only_the_plan_capacity_lacks_an_address_and_says_so(sources) -> None:
+    without = [i for i, r in sources.iterrows() if not URL.search(r["reference"])
+               and not DOCUMENT_NUMBER.search(r["reference"])]
+    assert without == ["plancapaciteit_2021"]
+    assert sources.loc["plancapaciteit_2021", "note"].startswith("Geen volledig adres bekend: ")
+
+
+def test_every_source_id_in_any_data_file_is_listed() -> None:
+    known = set(pd.read_csv(DATA_DIR / "sources.csv", dtype=str)["id"])
+    used: dict[str, set[str]] = {}
+    for path in sorted(Path(DATA_DIR).glob("*.csv")):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for column in (c for c in frame.columns if c.endswith("source_id")):
+            used[f"{path.name}:{column}"] = {v for v in frame[column] if v}
+    assert "milestones.csv:source_id" in used and "municipalities.csv:area_land_source_id" in used
+    for where, ids in used.items():
+        assert ids <= known, (where, sorted(ids - known))
