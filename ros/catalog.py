@@ -100,6 +100,8 @@ class TargetRow(Row):
     scope: Annotated[str, Field(pattern=r"^(twente|GM\d{4}( GM\d{4})*)$")]
     baseline: Count | None = None
     baseline_year: Annotated[int, Field(ge=2000, le=2100)] | None = None
+    # The source a baseline is derived from, when it is not the target's own source (319.113: our sum of CBS).
+    baseline_source_id: SourceId | None = None
     wording: Text
     source_id: SourceId
     confidence: Literal["hoog", "middel", "laag"]

@@ -87,7 +87,7 @@ def _require_sources(tables: Mapping[str, pd.DataFrame], catalog: tuple[Dataset,
     for dataset in catalog:
         frame = tables[dataset.name]
         for column in (c for c in frame.columns if c.endswith("source_id")):
-            bad = frame.index[~frame[column].isin(known)]
+            bad = frame.index[~frame[column].isin(known) & frame[column].notna()]
             if len(bad):
                 value = frame.at[bad[0], column]
                 raise DataError(f"{dataset.file}, regel {int(bad[0]) + 2}: bron '{value}' staat niet in sources.csv")
@@ -105,5 +105,6 @@ def sources_of(snapshot: Snapshot, name: str) -> pd.DataFrame:
     frame = snapshot[name]
     if name == "sources":
         return snapshot["sources"]
-    ids = pd.unique(frame[[c for c in frame.columns if c.endswith("source_id")]].to_numpy().ravel())
+    values = frame[[c for c in frame.columns if c.endswith("source_id")]].to_numpy().ravel()
+    ids = {v for v in values if isinstance(v, str) and v}
     return snapshot["sources"][snapshot["sources"]["id"].isin(ids)].reset_index(drop=True)

@@ -88,3 +88,14 @@ def test_every_source_id_in_any_data_file_is_listed() -> None:
     assert "milestones.csv:source_id" in used and "municipalities.csv:area_land_source_id" in used
     for where, ids in used.items():
         assert ids <= known, (where, sorted(ids - known))
+
+
+def test_the_three_cities_baseline_is_our_cbs_sum_not_the_enschede_page(snapshot, sources) -> None:
+    target = snapshot["targets"].set_index("id").loc["cities_population_2050"]
+    assert (target["source_id"], target["baseline_source_id"]) == ("enschede_2023_11_02", "cbs_85984ned")
+    cities = snapshot["municipalities"].set_index("code").loc[["GM0153", "GM0164", "GM0141"], "population"]
+    assert target["baseline"] == cities.sum() == 319_113
+    page = sources.loc["enschede_2023_11_02"]
+    assert page["date"] == "2023-11-02"
+    assert "staat niet op deze pagina" in page["note"]
+    assert snapshot["targets"]["baseline_source_id"].isna().sum() == 4
