@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +21,11 @@ from ros.validation import DataError, require_unique, validate_table
 
 @dataclass(frozen=True)
 class Snapshot(Mapping[str, pd.DataFrame]):
-    """The validated tables of the snapshot by dataset name; treat the frames as read-only."""
+    """The validated tables of the snapshot by dataset name; treat the frames as read-only. `version` is a
+    fingerprint of the files it was read from (empty for a snapshot built in code)."""
 
     tables: Mapping[str, pd.DataFrame]
+    version: str = ""
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -97,7 +100,31 @@ def load_snapshot(data_dir: Path = DATA_DIR, catalog: tuple[Dataset, ...] = CATA
     """Load and validate every dataset of the catalogue from `data_dir`."""
     tables = {dataset.name: read_table(dataset, Path(data_dir)) for dataset in catalog}
     _require_sources(tables, catalog)
-    return Snapshot(tables)
+    return Snapshot(tables, fingerprint(Path(data_dir), catalog))
+
+
+def fingerprint(data_dir: Path, catalog: tuple[Dataset, ...] = CATALOG) -> str:
+    """The first 12 hexadecimal digits of the SHA-256 of the catalogued files (names and bytes): it changes with
+    any data update, so a download says which data it was computed from."""
+    digest = hashlib.sha256()
+    for dataset in catalog:
+        digest.update(dataset.file.encode() + b"\0" + (data_dir / dataset.file).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """Which data a result was computed from: the files' fingerprint and the newest source's date."""
+
+    fingerprint: str
+    newest_source: str
+
+
+def data_version(snapshot: Snapshot) -> DataVersion:
+    """The snapshot's fingerprint and the most recent publication date among its sources (as precise as known)."""
+    dates = [d for d in snapshot["sources"]["date"] if d]
+    newest = max(dates, key=lambda d: tuple(int(p) for p in d.split("-"))) if dates else ""
+    return DataVersion(snapshot.version, newest)
 
 
 def sources_of(snapshot: Snapshot, name: str) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ros import exports
 from ros import format as fmt
 from ros import pace, residents, trajectory
 from ros.allocation import CITY_CODES, KEYS, AllocationError, KeyData, allocate, key_weights
@@ -298,8 +299,9 @@ def reached_text(year: object, homes: float, average: float, lang: str) -> str:
 
 
 def export_table(shown: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
-    """The numeric columns named in `columns` (column → header), renamed for a download."""
-    return shown[list(columns)].rename(columns=dict(columns))
+    """The numeric columns named in `columns` (column → header), renamed for a download, with their number kinds."""
+    renamed = shown[list(columns)].rename(columns=dict(columns))
+    return exports.with_formats(renamed, {header: exports.column_kind(c) for c, header in columns.items()})
 
 
 def choice(options: Sequence[str]) -> Callable[[str], str]:

@@ -1,35 +1,74 @@
-"""The Excel workbook of a scenario: every sheet, real numbers, and formula text neutralised."""
+"""The Excel workbook of a scenario: an about sheet first, headers in the UI language, numbers with formats."""
 
 import io
+from datetime import date
 
 import openpyxl
 import pandas as pd
 
+from ros import format as fmt
 from ros import scenario as sc
+from ros.snapshot import data_version
 from ros.targets import recompute, region_data
 from ros.workbook import scenario_workbook
 
 
-def test_workbook_has_settings_results_ledger_and_safe_sources(snapshot) -> None:
+def _book(snapshot, chosen, lang="nl", sources=None, contributions=None):
+    data = scenario_workbook(chosen, recompute(region_data(snapshot), chosen.target_settings()), lang,
+                             snapshot["sources"] if sources is None else sources, contributions,
+                             data_version(snapshot), date(2026, 12, 1))
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def test_workbook_has_about_results_ledger_and_safe_sources(snapshot) -> None:
     chosen = sc.Scenario(woningen=80_000, grootboek=[{"party": "GM0141", "year": 2025, "toegezegd": 51_000}])
     sources = pd.concat([snapshot["sources"], pd.DataFrame([{"id": "x", "title": "=HYPERLINK(\"http://evil\")"}])])
-    data = scenario_workbook(chosen, recompute(region_data(snapshot), chosen.target_settings()), "nl", sources)
-    book = openpyxl.load_workbook(io.BytesIO(data))
-    assert book.sheetnames == ["Instellingen", "Doelen per gemeente", "Bouwpad per gemeente", "Twente per jaar",
+    book = _book(snapshot, chosen, sources=sources)
+    assert book.sheetnames == ["Over dit bestand", "Doelen per gemeente", "Bouwpad per gemeente", "Twente per jaar",
                                "Kasboek (scenario)", "Bronnen"]
-    settings = {row[1].value: row[2].value for row in book["Instellingen"].iter_rows(min_row=2)}
-    assert settings["Nieuwe woningen voor heel Twente"] == "80.000"
     targets = book["Doelen per gemeente"]
     header = [c.value for c in targets[1]]
-    homes = [row[header.index("homes")].value for row in targets.iter_rows(min_row=2)]
-    assert len(homes) == 15 and homes[-1] == 80_000 and sum(homes[:-1]) == 80_000
+    assert "homes" not in header and "peak_year" not in header
+    homes = [row[header.index("Woningen")] for row in targets.iter_rows(min_row=2)]
+    assert len(homes) == 15 and homes[-1].value == 80_000 and sum(c.value for c in homes[:-1]) == 80_000
+    assert homes[0].number_format == "#,##0"
+    share = targets.cell(row=2, column=header.index("Deel") + 1)
+    assert share.number_format == "0.0%" and 0 < share.value < 1
+    assert [c.value for c in book["Kasboek (scenario)"][1]][:3] == ["Partij", "Jaar", "toegezegd"]
     assert [c.value for c in book["Kasboek (scenario)"][2]][:3] == ["GM0141", 2025, 51000]
     titles = [row[1].value for row in book["Bronnen"].iter_rows(min_row=2)]
     assert "'=HYPERLINK(\"http://evil\")" in titles
 
 
-def test_workbook_includes_contributions_when_given(snapshot) -> None:
+def test_about_sheet_has_data_version_and_settings_as_numbers(snapshot) -> None:
+    book = _book(snapshot, sc.Scenario(woningen=80_000, bewoning=-0.5))
+    about = book["Over dit bestand"]
+    assert [c.value for c in about[1]] == ["Onderdeel", "In woorden", "Getal", "Standaard", "In de link"]
+    rows = {row[0].value: row for row in about.iter_rows(min_row=2, max_row=5)}
+    rows |= {row[4].value: row for row in about.iter_rows(min_row=6)}
+    newest = fmt.partial_date(data_version(snapshot).newest_source, "nl")
+    assert newest.count(" ") == 2 and newest.endswith("2026")
+    assert rows["Gegevensversie"][1].value == f"{snapshot.version} (nieuwste bron: {newest})"
+    assert len(snapshot.version) == 12
+    assert rows["Gemaakt op"][1].value == "1 december 2026"
+    homes = rows["woningen"]
+    assert (homes[1].value, homes[2].value, homes[2].number_format, homes[3].value, homes[4].value) == (
+        "80.000", 80_000, "#,##0", "69.000", "woningen")
+    assert homes[0].value == "Nieuwe woningen voor heel Twente"
+    cities = rows["steden"]
+    assert (cities[2].value, cities[2].number_format) == (1.0, "0.0%")
+    occupancy = rows["bewoning"]
+    assert (occupancy[2].value, occupancy[2].number_format) == (-0.005, "0.00%")
+    start = rows["startjaar"]
+    assert (start[2].value, start[2].number_format) == (2025, "0")
+    key = rows["sleutel"]
+    assert key[2].value is None and key[1].value
+
+
+def test_workbook_in_english_includes_contributions(snapshot) -> None:
     contributions = pd.DataFrame({"party": ["rijk"], "amount": [1.5]})
-    data = scenario_workbook(sc.DEFAULT, recompute(region_data(snapshot), sc.DEFAULT.target_settings()), "en",
-                             snapshot["sources"], contributions)
-    assert "Cost sharing (scenario)" in openpyxl.load_workbook(io.BytesIO(data)).sheetnames
+    book = _book(snapshot, sc.DEFAULT, "en", contributions=contributions)
+    assert book.sheetnames[0] == "About this file" and "Cost sharing (scenario)" in book.sheetnames
+    assert [c.value for c in book["Cost sharing (scenario)"][1]] == ["Party", "Amount (€)"]
+    assert book["Cost sharing (scenario)"]["B2"].number_format == '"€" #,##0.00'
+    assert "Homes" in [c.value for c in book["Targets per municipality"][1]]
