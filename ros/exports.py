@@ -85,6 +85,8 @@ def header(column: str, lang: str) -> str:
         return translate(lang, f"columns.{match[1]}_year", year=match[2])
     if (match := _COMPARED.match(column)) and f"columns.{match[1]}" in texts:
         return translate(lang, f"columns.compared_{match[2]}", label=header(match[1], lang))
+    if column.endswith("_source_id") and f"columns.{column[:-10]}" in texts:
+        return translate(lang, "columns.source_of", label=header(column[:-10], lang))
     return column
 
 
