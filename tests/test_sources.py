@@ -99,3 +99,9 @@ def test_the_three_cities_baseline_is_our_cbs_sum_not_the_enschede_page(snapshot
     assert page["date"] == "2023-11-02"
     assert "staat niet op deze pagina" in page["note"]
     assert snapshot["targets"]["baseline_source_id"].isna().sum() == 4
+
+
+def test_the_30_40_30_mix_is_the_aim_for_all_of_overijssel(snapshot) -> None:
+    wording = snapshot["targets"].set_index("id").loc["woondeal_homes_2030", "wording"]
+    assert "streven voor heel Overijssel" in wording
+    assert "ten minste 14.100 woningen tot eind 2030" in wording
