@@ -105,3 +105,10 @@ def test_the_30_40_30_mix_is_the_aim_for_all_of_overijssel(snapshot) -> None:
     wording = snapshot["targets"].set_index("id").loc["woondeal_homes_2030", "wording"]
     assert "streven voor heel Overijssel" in wording
     assert "ten minste 14.100 woningen tot eind 2030" in wording
+
+
+def test_the_press_release_milestone_names_the_three_cities(snapshot) -> None:
+    row = snapshot["milestones"].set_index("id").loc["kamerbrief_2024_11_12"]
+    assert "69.000 woningen mogelijk in de steden Enschede, Hengelo en Almelo" in row["title_nl"]
+    assert "69,000 homes possible by 2050 in the cities of Enschede, Hengelo and Almelo" in row["title_en"]
+    assert "in Twente" not in row["title_nl"]
