@@ -1,8 +1,10 @@
 """The money for drawing up the ROS: who contributes what, who holds it, and what is still unknown.
 
 Data: `data/budget.csv` (one row per party and period; an empty amount is unknown) joined to `data/parties.csv`.
-The only public amount is Almelo's € 102.000 for 2025–2026 from its programme *Stedelijke Ontwikkeling*; the
-decision (`besluit_almelo_2025`) names Hengelo as budget holder and cashier for all partners in 2025 and 2026.
+The only known amount is Almelo's € 102.000 for 2025–2026 from its programme *Stedelijke Ontwikkeling*, as its
+college decision states (`besluit_almelo_2025`). That decision names Hengelo as budget holder and cashier in 2025
+and 2026: it collects the funds of the municipalities, the water board and the province (the Rijk is not named
+there, and only Almelo's power of attorney is documented).
 Unknown amounts are never counted as zero: sums are "at least" the known part plus a count of unknowns, and the
 flow diagram draws unknown flows only on request, as placeholders that carry no amount.
 """
@@ -19,7 +21,10 @@ from ros.i18n import translate
 from ros.snapshot import Snapshot
 
 PERIOD = "2025-2026"
-CASHIER = "GM0164"  # Hengelo: budget holder and cashier for all partners (the decision, section 4.2)
+CASHIER = "GM0164"  # Hengelo: budget holder and cashier (the decision, section 4.2)
+# The kinds whose money Hengelo collects (the decision, 4.2: gemeenten, waterschap en provincie); the Rijk is not
+# named there, so its flow goes straight to the work instead of through Hengelo.
+COLLECTED_KINDS = ("gemeente", "waterschap", "provincie")
 KIND_ORDER = ("rijk", "provincie", "waterschap", "gemeente")
 UNKNOWN_SOURCE = "source:unknown"
 CASHIER_NODE = "cashier"
@@ -181,7 +186,8 @@ class Flows:
 
 
 def budget_flows(table: pd.DataFrame, show_unknown: bool = False) -> Flows:
-    """The flow from funding source to party to Hengelo to the work. Known flows have their amount as width;
+    """The flow from funding source to party to Hengelo to the work (the Rijk straight to the work: the decision
+    does not say its money goes through Hengelo). Known flows have their amount as width;
     unknown flows are included only when `show_unknown`, each with the same placeholder width and no amount.
     Hengelo's inflow equals its outflow, separately for known and placeholder widths."""
     rows = [(r, to_euros(r["amount"])) for r in table.to_dict(orient="records")]
@@ -200,22 +206,31 @@ def budget_flows(table: pd.DataFrame, show_unknown: bool = False) -> Flows:
         nodes[node_id] = Node(n.id, n.role, n.name, n.known_amount + (amount or 0), n.unknown_count + (amount is None))
         return node_id
 
+    via_cashier = 0
+    direct: list[tuple[str, Decimal | None]] = []
     for record, amount in known_rows + drawn_unknown:
         programme = record["programme"] or ""
         source_id = UNKNOWN_SOURCE if amount is None else f"source:{record['party_id']}:{programme}"
         source = visit(source_id, "source", "" if amount is None else programme, amount)
         party = visit(f"party:{record['party_id']}", "party", record["name"], amount)
-        cashier = visit(CASHIER_NODE, "cashier", "", amount)
         width = float(amount) if amount is not None else placeholder
-        links += [(source, party, width, amount), (party, cashier, width, amount)]
-    known_total = sum((a for _, a in known_rows), Decimal("0.00"))
-    if known_rows:
+        links.append((source, party, width, amount))
+        if record["kind"] in COLLECTED_KINDS:
+            links.append((party, visit(CASHIER_NODE, "cashier", "", amount), width, amount))
+            via_cashier += amount is None
+        else:
+            direct.append((party, amount))
+    known_total = sum((a for r, a in known_rows if r["kind"] in COLLECTED_KINDS), Decimal("0.00"))
+    if known_total:
         visit(WORK_NODE, "work", "", known_total)
         links.append((CASHIER_NODE, WORK_NODE, float(known_total), known_total))
-    if drawn_unknown:
-        for _ in drawn_unknown:
+    if via_cashier:
+        for _ in range(via_cashier):
             visit(WORK_NODE, "work", "", None)
-        links.append((CASHIER_NODE, WORK_NODE, placeholder * len(drawn_unknown), None))
+        links.append((CASHIER_NODE, WORK_NODE, placeholder * via_cashier, None))
+    for party, amount in direct:
+        visit(WORK_NODE, "work", "", amount)
+        links.append((party, WORK_NODE, float(amount) if amount is not None else placeholder, amount))
     order = list(nodes)
     return Flows(
         tuple(nodes.values()),

@@ -63,8 +63,13 @@ def governance_dot(parties: pd.DataFrame, labels: Mapping[str, str]) -> str:
     lines.append(f"  {{ rank=same; {'; '.join(payers)}; }}")
     lines.append(f"  {{ rank=same; {'; '.join(PRODUCTS)}; }}")
     lines.append(f"  ros -> uitvoeringsagenda -> investeringsagenda [label={_quote(labels['then'])}];")
+    # Hengelo collects from the municipalities, the water board and the province (the decision, 4.2); how the
+    # Rijk's contribution reaches the ROS is not stated, so its arrow goes to the ROS, dashed, not via Hengelo.
     for payer in payers:
-        lines.append(f"  {payer} -> hengelo [label={_quote(labels['contributes'])}];")
+        if payer == "rijk":
+            lines.append(f"  rijk -> ros [label={_quote(labels['contributes_unknown_route'])}, style=dashed];")
+        else:
+            lines.append(f"  {payer} -> hengelo [label={_quote(labels['contributes'])}];")
     lines.append(f"  gemeenten -> boss [label={_quote(labels['aligns'])}];")
     if "rijk" in groups:
         lines.append(f"  boss -> rijk [label={_quote(labels['delegates'])}, style=dashed, constraint=false];")

@@ -149,6 +149,10 @@ def test_unknown_flows_are_placeholders_without_amount_and_balance_at_hengelo(ta
     assert work.known_amount == Decimal("102000.00") and work.unknown_count == 16
     rijk = flows.nodes[flows.index("party:rijk")]
     assert rijk.known_amount == 0 and rijk.unknown_count == 1
+    # Hengelo collects from the municipalities, the water board and the province; the Rijk goes to the work itself
+    [rijk_out] = [lk for lk in flows.links if lk.source == flows.index("party:rijk")]
+    assert flows.nodes[rijk_out.target].id == budget.WORK_NODE and rijk_out.amount is None
+    assert flows.nodes[flows.index(budget.CASHIER_NODE)].unknown_count == 15
 
 
 def test_node_and_link_sums_with_several_known_amounts():

@@ -1,0 +1,37 @@
+"""The texts claim no more than the sources say (issue 10, point 2): checked in both catalogues and the data."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from ros.config import DATA_DIR, LOCALES_DIR
+
+CATALOGUES = sorted(LOCALES_DIR.glob("*/*.toml"))
+
+
+def all_texts() -> dict[str, str]:
+    """Every catalogue text by 'lang/area.key', plus every data file's text."""
+    texts = {}
+    for path in CATALOGUES:
+        for key, value in tomllib.loads(path.read_text(encoding="utf-8")).items():
+            texts[f"{path.parent.name}/{path.stem}.{key}"] = value
+    for path in sorted(DATA_DIR.glob("*.csv")):
+        texts[path.name] = path.read_text(encoding="utf-8")
+    return texts
+
+
+@pytest.mark.parametrize("phrase", ["alle partners", "all partners", "volmacht van alle partijen",
+                                    "volmacht van elke partij", "power of attorney from all parties",
+                                    "power of attorney from every party", "alle samenwerkingspartners"])
+def test_hengelo_is_not_said_to_act_for_all_partners(phrase: str) -> None:
+    assert [k for k, v in all_texts().items() if phrase in v.lower()] == []
+
+
+def test_hengelo_collects_from_municipalities_water_board_and_province() -> None:
+    texts = all_texts()
+    assert "de gemeenten, het waterschap en de provincie" in texts["nl/overview.governance_text"]
+    assert "alleen die van Almelo is gedocumenteerd" in texts["nl/overview.governance_text"]
+    assert "only Almelo's is documented" in texts["en/overview.governance_text"]
+    assert "gedocumenteerd is alleen die van Almelo" in texts["nl/budget.cashier_text"]
