@@ -3,7 +3,7 @@ against its own history, its budget contribution and the milestones where its co
 
 Nothing is computed twice: the figures come from `ros.targets.recompute` (allocation by the scenario's key; history
 CBS 81955NED 2012–2020; inhabitants and dwellings CBS 85984NED, 1-1-2024), `ros.budget.budget_table` (only
-Almelo's € 102.000 is public; the rest is unknown), `ros.cost_sharing.allocate` for a scenario's total budget
+Almelo's € 102.000, from its college decision, is known; the rest is unknown), `ros.cost_sharing.allocate` for a scenario's total budget
 (a scenario, never a decision) and `ros.milestones.timeline`. `briefing` turns them into a `ros.briefing.Briefing`
 that the page shows and `ros.briefing.briefing_html` writes as one offline HTML file. Unknown stays unknown.
 """

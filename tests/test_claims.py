@@ -35,3 +35,12 @@ def test_hengelo_collects_from_municipalities_water_board_and_province() -> None
     assert "alleen die van Almelo is gedocumenteerd" in texts["nl/overview.governance_text"]
     assert "only Almelo's is documented" in texts["en/overview.governance_text"]
     assert "gedocumenteerd is alleen die van Almelo" in texts["nl/budget.cashier_text"]
+
+
+def test_almelos_amount_is_called_known_from_its_decision_not_published() -> None:
+    texts = all_texts()
+    for key in ("nl/overview.money_help", "nl/budget.metric_known_help", "nl/meeting.money_known_note",
+                "en/overview.money_help", "en/budget.metric_known_help", "en/meeting.money_known_note"):
+        text = texts[key].lower()
+        assert "collegebesluit" in text or "college decision" in text, key
+        assert not any(w in text for w in ("gepubliceerd", "openbaar", "published", "public")), key
