@@ -61,6 +61,10 @@ def differences(base: Scenario, other: Scenario, lang: str) -> pd.DataFrame:
         rows.append({"setting": translate(lang, "budget.ledger_heading"),
                      "base": translate(lang, "scenario.entries", count=len(base.ledger_entries)),
                      "other": translate(lang, "scenario.entries", count=len(other.ledger_entries))})
+    if base.own_figures != other.own_figures:
+        rows.append({"setting": translate(lang, "progress.own_heading"),
+                     "base": translate(lang, "scenario.entries", count=len(base.own_figures)),
+                     "other": translate(lang, "scenario.entries", count=len(other.own_figures))})
     return pd.DataFrame(rows, columns=["setting", "base", "other"])
 
 

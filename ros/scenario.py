@@ -19,7 +19,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from ros import allocation, cost_sharing, ledger, trajectory
+from ros import allocation, cost_sharing, ledger, own_figures, trajectory
 from ros.catalog import TWENTE_CODES
 from ros.milestones import STAND_RANGE
 from ros.targets import MAX_TOTAL, TargetSettings
@@ -41,6 +41,25 @@ class LedgerEntry(BaseModel):
     gefactureerd: Amount | None = None
     ontvangen: Amount | None = None
     besteed: Amount | None = None
+
+
+class OwnFigure(BaseModel):
+    """A municipality's own count for one year ("eigen opgave"; None = not given)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str = Field(pattern=r"^GM\d{4}$")
+    year: int = Field(ge=own_figures.YEAR_RANGE[0], le=own_figures.YEAR_RANGE[1])
+    new_construction: int | None = Field(None, ge=0, le=own_figures.MAX_HOMES)
+    demolition: int | None = Field(None, ge=0, le=own_figures.MAX_HOMES)
+    net_change: int | None = Field(None, ge=-own_figures.MAX_HOMES, le=own_figures.MAX_HOMES)
+
+    @field_validator("code")
+    @classmethod
+    def _twente(cls, code: str) -> str:
+        if code not in TWENTE_CODES:
+            raise ValueError(f"'{code}' is geen Twentse gemeente")
+        return code
 
 
 class Scenario(BaseModel):
@@ -66,6 +85,7 @@ class Scenario(BaseModel):
     budget_total: Amount | None = Field(None, alias="totaalbudget")
     stand: date | None = Field(None, alias="stand")
     ledger_entries: tuple[LedgerEntry, ...] = Field((), alias="grootboek")
+    own_figures: tuple[OwnFigure, ...] = Field((), alias="eigen_opgave", max_length=own_figures.MAX_ROWS)
 
     @field_validator("weights")
     @classmethod
@@ -105,6 +125,9 @@ class Scenario(BaseModel):
             raise ValueError(str(error)) from None
         if self.fixed_rijk + self.fixed_provincie + self.fixed_waterschap > 100:
             raise ValueError("de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%")
+        keys = [(f.code, f.year) for f in self.own_figures]
+        if len(set(keys)) != len(keys):
+            raise ValueError("een gemeente staat meer dan één keer met hetzelfde jaar in de eigen opgave")
         return self
 
     def target_settings(self) -> TargetSettings:
@@ -129,19 +152,23 @@ class Scenario(BaseModel):
 
 
 DEFAULT = Scenario()
-URL_FIELDS = {field.alias: name for name, field in Scenario.model_fields.items() if name != "ledger_entries"}
+# Tables (ledger, own figures) travel in scenario files, the store and the workbook, not in links.
+TABLE_FIELDS = {"grootboek": "ledger_entries", "eigen_opgave": "own_figures"}
+URL_FIELDS = {field.alias: name for name, field in Scenario.model_fields.items() if name not in TABLE_FIELDS.values()}
 
 
 def state_values(scenario: Scenario) -> dict[str, Any]:
-    """The scenario as session values by URL key (the ledger as a list of plain dicts under 'grootboek')."""
+    """The scenario as session values by URL key (the ledger and own figures as lists of plain dicts under
+    'grootboek' and 'eigen_opgave')."""
     values = {alias: getattr(scenario, name) for alias, name in URL_FIELDS.items()}
-    values["grootboek"] = [entry.model_dump() for entry in scenario.ledger_entries]
+    for alias, name in TABLE_FIELDS.items():
+        values[alias] = [entry.model_dump() for entry in getattr(scenario, name)]
     return values
 
 
 def from_state(values: Mapping[str, Any]) -> Scenario:
     """A scenario from session values by URL key; missing keys keep their defaults. Raises ValidationError."""
-    return Scenario.model_validate({k: v for k, v in values.items() if k in URL_FIELDS or k == "grootboek"})
+    return Scenario.model_validate({k: v for k, v in values.items() if k in URL_FIELDS or k in TABLE_FIELDS})
 
 
 def default_value(key: str) -> Any:

@@ -67,6 +67,12 @@ def ledger_sheet(scenario: Scenario) -> pd.DataFrame:
                         columns=["party", "year", "toegezegd", "gefactureerd", "ontvangen", "besteed"])
 
 
+def own_figures_sheet(scenario: Scenario) -> pd.DataFrame:
+    """The scenario's own figures (code, year, new construction, demolition, net change; empty = not given)."""
+    return pd.DataFrame([entry.model_dump() for entry in scenario.own_figures],
+                        columns=["code", "year", "new_construction", "demolition", "net_change"])
+
+
 def workbook(about: pd.DataFrame, sheets: dict[str, pd.DataFrame], lang: str) -> bytes:
     """The .xlsx bytes of `sheets` (headers in `lang`) behind the sheet `about`."""
     localised = {name: exports.localise(frame, lang) for name, frame in sheets.items()}
@@ -83,7 +89,7 @@ def scenario_workbook(
     made: date | None = None,
 ) -> bytes:
     """The .xlsx bytes: about (settings and data version), targets per municipality, yearly paths, Twente per year,
-    cost-sharing contributions (when a total budget is set), ledger entries and sources."""
+    cost-sharing contributions (when a total budget is set), ledger entries, own figures (when any) and sources."""
     about = about_sheet(scenario, lang, version or DataVersion("", ""), made or date.today(), translate(lang, "downloads.contents_scenario"))
     sheets = {
         translate(lang, "scenario.sheet_targets"): result.table(),
@@ -93,5 +99,7 @@ def scenario_workbook(
     if contributions is not None:
         sheets[translate(lang, "scenario.sheet_contributions")] = contributions
     sheets[translate(lang, "scenario.sheet_ledger")] = ledger_sheet(scenario)
+    if scenario.own_figures:
+        sheets[translate(lang, "progress.sheet_own")] = own_figures_sheet(scenario)
     sheets[translate(lang, "scenario.sheet_sources")] = sources
     return workbook(about, sheets, lang)

@@ -1,0 +1,60 @@
+"""A refreshed snapshot for tests: CBS dwelling changes 2021–2026 in the data contract's columns (invented figures).
+
+Per municipality i (0–13, in code order) and year y: new construction 100 + 10·i + 5·(y − 2021), other additions
+10, demolition 20 + i, other withdrawals 5, so the net change is 85 + 9·i + 5·(y − 2021). 2021–2024 are 81955NED
+years (2024 'nader voorlopig'), 2025 an 86098NED year ('voorlopig'), 2026 the months January to September
+('voorlopig'); 86098NED's months of 2024 are there too and must not be counted twice. For Twente: new construction
+2021 2.310 … 2025 2.590 (+70 a year), net 2.009 … 2.289; 2026 t/m september new 2.079, net 1.953.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from ros.catalog import TWENTE_CODES
+from ros.config import ROOT
+
+COLUMNS = ["code", "period", "period_kind", "new_construction", "other_additions", "demolition", "other_withdrawals",
+           "correction", "net_change", "stock_start", "stock_end", "status", "source_id"]
+CODES = sorted(TWENTE_CODES)
+
+
+def dwelling_changes() -> pd.DataFrame:
+    """The fixture table, typed as the snapshot would type it (Int64, NA = empty)."""
+    rows = []
+    for i, code in enumerate(CODES):
+        for year in range(2021, 2026):
+            new = 100 + 10 * i + 5 * (year - 2021)
+            old_table = year <= 2024
+            status = "definitief" if year <= 2023 else "nader voorlopig" if year == 2024 else "voorlopig"
+            rows.append([code, str(year), "year", new, 10, 20 + i, 5, 0 if old_table else None, new + 10 - 20 - i - 5,
+                         None, None, status, "cbs_81955ned" if old_table else "cbs_86098ned"])
+        for year, last in ((2024, 12), (2026, 9)):
+            for month in range(1, last + 1):
+                rows.append([code, f"{year}-{month:02d}", "month", 10 + i, 1, 2, 0, None, 9 + i, None, None,
+                             "voorlopig", "cbs_86098ned"])
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in COLUMNS[3:11]:
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+SOURCES = {
+    "cbs_86098ned": '"Levensloop van woningen en niet-woningen; gebruiksfunctie, regio (86098NED)",CBS,2026-11,'
+                    'https://opendata.cbs.nl/statline/#/CBS/nl/dataset/86098NED,CC BY 4.0,',
+}
+
+
+def write_refreshed(target: Path) -> Path:
+    """A copy of the shipped snapshot in `target` plus dwelling_changes.csv (and its source rows)."""
+    shutil.copytree(ROOT / "data", target, dirs_exist_ok=True)
+    dwelling_changes().to_csv(target / "dwelling_changes.csv", index=False)
+    sources = (target / "sources.csv").read_text(encoding="utf-8")
+    for source_id, rest in SOURCES.items():
+        if f"\n{source_id}," not in sources:
+            sources = sources.rstrip("\n") + f"\n{source_id},{rest}\n"
+    (target / "sources.csv").write_text(sources, encoding="utf-8")
+    return target
