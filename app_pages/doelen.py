@@ -5,6 +5,7 @@ import streamlit as st
 
 from ros import format as fmt
 from ros import targets, ui
+from ros.markup import escape
 from ros.region import target as target_row
 
 t, lang, snap, region = ui.t, ui.lang(), ui.snapshot(), ui.target_region()
@@ -17,7 +18,7 @@ st.markdown(t("targets.intro"))
 custom_error = ui.targets_settings_panel(region, homes_goal, residents_goal)
 result, refused = ui.targets_result(region, custom_error)
 if refused is not None:
-    st.error(t("targets.refused", message=str(refused)), icon=":material/block:")
+    st.error(t("targets.refused", message=escape(refused)), icon=":material/block:")
 s, view = result.settings, ui.targets_view(result)
 yearly, path, shown = view.yearly, view.path, view.shown
 focus_code = ui.selected_municipality()

@@ -4,6 +4,7 @@ import streamlit as st
 
 from ros import briefing, municipality, targets, ui
 from ros import milestones as ms
+from ros.markup import escape
 from ros.region import municipality_names
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
@@ -22,7 +23,7 @@ if code is None:
 
 chosen, problem = ui.current_scenario()
 if problem:
-    st.warning(t("municipality.scenario_problem", problem=problem), icon=":material/warning:")
+    st.warning(t("municipality.scenario_problem", problem=escape(problem)), icon=":material/warning:")
 result = targets.recompute(ui.target_region(), chosen.target_settings())
 brief = municipality.briefing(snap, result, chosen, code, chosen.stand or ms.clock_today(), lang)
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ros import compare, scenario, ui
+from ros.markup import escape, escape_values
 from ros.store import StoreError, export_json
 
 t, lang = ui.t, ui.lang()
@@ -15,7 +16,7 @@ ui.show_store_message()
 
 st.header(t("scenario.current_heading"))
 if problem:
-    st.warning(t("scenario.current_invalid", problem=problem), icon=":material/warning:")
+    st.warning(t("scenario.current_invalid", problem=escape(problem)), icon=":material/warning:")
 changed = compare.changed_settings(current, lang)
 if changed.empty:
     st.markdown(t("scenario.is_default"))
@@ -45,7 +46,7 @@ else:
     chosen = by_id[st.selectbox(t("scenario.choose"), list(by_id), format_func=lambda i: by_id[i].name,
                                 key="scenario_choice")]
     if chosen.problem:
-        st.warning(t("scenario.record_problem", name=chosen.name, problem=chosen.problem), icon=":material/warning:")
+        st.warning(t("scenario.record_problem", name=escape(chosen.name), problem=escape(chosen.problem)), icon=":material/warning:")
     open_col, agreed_col, copy_col, delete_col = st.columns(4)
     open_col.button(t("scenario.open"), icon=":material/open_in_new:", disabled=chosen.status != "ok",
                     on_click=ui.open_record, args=(chosen,), key="scenario_open")
@@ -65,7 +66,7 @@ else:
         file_col.download_button(t("scenario.download_file"), export_json(chosen), file_name="scenario.json",
                                  mime="application/json", icon=":material/download:", on_click="ignore")
     except StoreError as error:
-        file_col.caption(t(f"store.{error.code}", **error.params))
+        file_col.caption(t(f"store.{error.code}", **escape_values(error.params)))
 
 st.header(t("scenario.import_heading"))
 upload = st.file_uploader(t("scenario.import"), type=["json"], key="scenario_upload", help=t("scenario.import_help"))

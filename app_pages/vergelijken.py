@@ -5,6 +5,7 @@ import streamlit as st
 from ros import compare, ui
 from ros import format as fmt
 from ros.charts.maps import municipality_map
+from ros.markup import escape
 
 t, lang = ui.t, ui.lang()
 current, problem = ui.current_scenario()
@@ -12,9 +13,9 @@ base_name, base = ui.baseline()
 
 st.title(t("comparison.title"))
 other_name, other = ui.comparison_choice(current)
-st.markdown(t("comparison.intro", base=base_name, other=other_name))
+st.markdown(t("comparison.intro", base=escape(base_name), other=escape(other_name)))
 if problem:
-    st.warning(t("scenario.current_invalid", problem=problem), icon=":material/warning:")
+    st.warning(t("scenario.current_invalid", problem=escape(problem)), icon=":material/warning:")
 
 changes = compare.differences(base, other, lang)
 if changes.empty:

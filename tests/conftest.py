@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 import streamlit as st
+from markdown_check import shown
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,14 +56,15 @@ def run_app(page: str | None = None, query: dict[str, str] | None = None, **stat
 
 
 def texts(at: AppTest) -> str:
-    """All visible text of an AppTest run (titles, markdown, captions, metrics, alerts) as one string."""
+    """All visible text of an AppTest run (titles, markdown, captions, metrics, alerts) as one string, as a reader
+    sees it (Markdown escapes resolved)."""
     parts: list[str] = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success"):
         parts.extend(str(e.value) for e in getattr(at, kind))
     for metric in at.metric:
         parts.extend([metric.label, str(metric.value), str(metric.delta or "")])
     parts.extend(p.proto.text for p in at.get("progress"))
-    return "\n".join(parts)
+    return shown("\n".join(parts))
 
 
 def _free_port() -> int:

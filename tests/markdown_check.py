@@ -32,6 +32,11 @@ def unescaped(markdown: str) -> str:
     return _ESCAPE.sub(r"\1", markdown)
 
 
+def shown(markdown: str) -> str:
+    """What a reader sees of `markdown` as text: escapes resolved and the invisible word joiners left out."""
+    return unescaped(markdown).replace("\u2060", "")
+
+
 def live_markup(markdown: str) -> list[str]:
     """The kinds of live markup in `markdown`, with the matched text (empty when it renders literally)."""
     found = [f"{kind}: {m.group(0)}" for kind, pattern in _SYNTAX.items() for m in pattern.finditer(markdown)]

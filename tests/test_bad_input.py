@@ -202,3 +202,99 @@ def test_hostile_names_are_kept_as_text_and_never_run_in_excel(name: str, tmp_pa
     book = openpyxl.load_workbook(io.BytesIO(excel_bytes({"s": pd.DataFrame({"naam": [name]})})))
     cell = book["s"]["A2"]
     assert cell.data_type == "s" and not str(cell.value).startswith(("=", "+", "@"))
+
+
+# Hostile text through every place a name, author, label, file name or link parameter reaches Markdown (issue 12,
+# item 7). Each run checks that the hostile text is on screen and that none of it is live markup.
+LINK = "[Klik hier voor het besluit](https://evil.example/)"
+IMAGE = "![](http://127.0.0.1:9/a.png)"
+FORMULA = '=HYPERLINK("https://evil.example/x") www.evil.example'
+HOSTILE_NAME, HOSTILE_AUTHOR = f"{LINK} {IMAGE}"[:100], FORMULA
+
+
+def _markdown_texts(at) -> list[str]:
+    """Every Markdown source on screen: messages, captions, markdown and metric labels."""
+    found = [str(e.value) for kind in ("markdown", "caption", "info", "warning", "error", "success")
+             for e in getattr(at, kind)]
+    return found + [m.label for m in at.metric]
+
+
+def _assert_shown_and_inert(at, *fragments: str) -> None:
+    """Each fragment is on screen (as the reader sees it) in some Markdown, and no Markdown holds live markup."""
+    from markdown_check import live_markup, shown
+
+    assert not at.exception, at.exception
+    visible = [shown(m) for m in _markdown_texts(at)]
+    for fragment in fragments:
+        assert any(fragment in s for s in visible), (fragment, visible)
+    live = [(m, live_markup(m)) for m in _markdown_texts(at) if "evil" in m or "127.0.0.1" in m]
+    assert [entry for entry in live if entry[1]] == []
+
+
+@pytest.fixture
+def hostile_store(tmp_path, monkeypatch) -> ScenarioStore:
+    path = tmp_path / "scenarios.db"
+    monkeypatch.setenv("ROS_SCENARIO_DB", str(path))
+    monkeypatch.delenv("ROS_SCENARIO_DB_URL", raising=False)
+    return ScenarioStore(f"sqlite:///{path}")
+
+
+def test_hostile_scenario_name_and_author_stay_text_in_every_message(hostile_store: ScenarioStore) -> None:
+    from conftest import run_app
+
+    record = hostile_store.save(HOSTILE_NAME, HOSTILE_AUTHOR, {"woningen": 70_000}, sc.VERSION)
+    broken = hostile_store.save(f"{IMAGE} kapot", HOSTILE_AUTHOR, {"woningen": "[x](https://evil.example/)"}, sc.VERSION)
+    at = run_app("app_pages/scenarios.py")
+    at.selectbox(key="scenario_choice").set_value(broken.id).run()
+    _assert_shown_and_inert(at, f"{IMAGE} kapot", "[x](https://evil.example/)")   # the record's problem
+    at.selectbox(key="scenario_choice").set_value(record.id).run()
+    at.button(key="scenario_open").click().run()
+    _assert_shown_and_inert(at, HOSTILE_NAME)                                     # "opened"
+    hostile_store.mark_agreed(record.id)
+    at.switch_page("app_pages/vergelijken.py").run()
+    _assert_shown_and_inert(at, HOSTILE_NAME)                                     # the agreed baseline
+    at.switch_page("app_pages/scenarios.py").run()
+    at.selectbox(key="scenario_choice").set_value(record.id).run()
+    at.text_input(key=f"rename_{record.id}").input(f"{IMAGE} kapot")
+    at.button(key="scenario_rename").click().run()
+    _assert_shown_and_inert(at, f"{IMAGE} kapot")                                 # "name taken"
+
+
+def test_hostile_scenario_file_name_author_and_file_name_stay_text(hostile_store: ScenarioStore) -> None:
+    from conftest import run_app
+
+    at = run_app("app_pages/scenarios.py")
+    data = json.dumps({"format": "ros-twente-scenario", "version": 1, "name": HOSTILE_NAME, "author": HOSTILE_AUTHOR,
+                       "created_at": "2026-11-01T10:00:00+00:00", "settings": {}}).encode()
+    at.file_uploader(key="scenario_upload").upload("scenario.json", data, "application/json").run()
+    _assert_shown_and_inert(at, HOSTILE_NAME, FORMULA)                             # "file read: name, author"
+    at.file_uploader(key="scenario_upload").upload(f"{LINK}.json", b"{kapot", "application/json").run()
+    _assert_shown_and_inert(at, LINK)                                              # "file refused"
+
+
+def test_hostile_weights_label_and_file_name_stay_text(region) -> None:
+    from conftest import run_app
+
+    at = run_app("app_pages/doelen.py", {"sleutel": "custom"})
+    hostile = _weights(region[0], extra=f"\n{LINK},1")
+    at.file_uploader(key="weights_upload_0").upload("w.csv", hostile, "text/csv").run()
+    _assert_shown_and_inert(at, LINK)                                              # "not a municipality"
+    good = _weights(region[0])
+    at.file_uploader(key="weights_upload_0").upload(f"{IMAGE}.csv", good, "text/csv").run()
+    _assert_shown_and_inert(at, IMAGE)                                             # "weights loaded from …"
+
+
+def test_hostile_ledger_party_and_file_name_stay_text() -> None:
+    from conftest import run_app
+
+    at = run_app("app_pages/budget.py")
+    data = (HEAD + f"{LINK},2025,1,,,").encode()
+    at.file_uploader(key="budget_ledger_upload").upload(f"{IMAGE}.csv", data, "text/csv").run()
+    _assert_shown_and_inert(at, LINK, IMAGE)                                       # refusal: file and party
+
+
+def test_hostile_link_parameter_stays_text() -> None:
+    from conftest import run_app
+
+    at = run_app(query={"x": "[Klik hier: nieuw besluit](https://evil.example/login)", "gemeente": IMAGE})
+    _assert_shown_and_inert(at, "[Klik hier: nieuw besluit](https://evil.example/login)", IMAGE)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from markdown_check import live_markup, unescaped
 
 from ros.markup import WORD_JOINER, escape, escape_values
-from markdown_check import live_markup, unescaped
 
 HOSTILE = {
     "link": "[Klik hier voor het besluit](https://evil.example/)",

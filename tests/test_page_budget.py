@@ -7,6 +7,7 @@ import json
 
 import pandas as pd
 import pytest
+from markdown_check import shown
 
 from tests.conftest import run_app, texts
 
@@ -102,15 +103,15 @@ def test_a_link_reopens_the_same_view_and_bad_values_are_ignored_with_a_notice()
     assert len(sankey_labels(at)) == 21
     bad = run_app(PAGE, query={"verdeelsleutel": "loting", "totaalbudget": "-5"})
     assert bad.radio(key="verdeelsleutel").value == "inwoners"
-    assert any("totaalbudget=-5" in w.value and "verdeelsleutel=loting" in w.value for w in bad.warning)
+    assert any("totaalbudget=-5" in shown(w.value) and "verdeelsleutel=loting" in shown(w.value) for w in bad.warning)
 
 
 def test_impossible_fixed_shares_give_a_dutch_error():
     at = run_app(PAGE, query={"totaalbudget": "1000", "vast_rijk": "80", "vast_provincie": "30"})
-    assert any("vast_provincie=30" in w.value for w in at.warning)
+    assert any("vast_provincie=30" in shown(w.value) for w in at.warning)
     assert at.number_input(key="vast_rijk").value == 80
     at.number_input(key="vast_provincie").set_value(30).run()
-    assert any("de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%" in e.value
+    assert any("de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%" in shown(e.value)
                for e in at.error)
     assert not [d for d in at.dataframe if "share" in d.value.columns]
 
@@ -123,7 +124,7 @@ def test_ledger_violations_are_listed_and_totals_keep_the_last_valid_version(sna
     book.loc[6, ["toegezegd", "gefactureerd"]] = [10_000.0, 12_000.0]  # Almelo 2025
     book.loc[0, "besteed"] = -3.0
     at = run_app(PAGE, budget_ledger=book)
-    (error,) = [e.value for e in at.error]
+    (error,) = [shown(e.value) for e in at.error]
     assert "Niet alle invoer in de tabel is geldig." in error
     assert "Rij 1, kolom 'besteed': het bedrag mag niet negatief zijn (gekregen: -3.0)." in error
     assert ("Rij 7, kolom 'gefactureerd': € 12.000,00 is hoger dan toegezegd (€ 10.000,00); een latere stap kan "

@@ -7,8 +7,8 @@ import json
 
 import numpy as np
 import pytest
-
 from conftest import run_app, texts
+from markdown_check import shown
 
 PAGE = "app_pages/doelen.py"
 
@@ -107,7 +107,7 @@ def test_an_impossible_period_is_refused_and_the_last_result_stays():
     at.number_input(key="startjaar").set_value(2045).run()
     at.number_input(key="eindjaar").set_value(2030).run()
     assert not at.exception
-    assert "Het startjaar moet tussen 2020 en het eindjaar liggen." in at.error[0].value
+    assert "Het startjaar moet tussen 2020 en het eindjaar liggen." in shown(at.error[0].value)
     assert table(at)["Twente"]["Woningen"] == "60.000"
 
 

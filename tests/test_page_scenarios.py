@@ -6,6 +6,7 @@ import json
 
 import pytest
 from conftest import run_app, texts
+from markdown_check import shown
 
 from ros import scenario as sc
 from ros.store import ScenarioStore
@@ -102,7 +103,9 @@ def test_import_a_scenario_file_and_refuse_a_broken_one(own_database: ScenarioSt
     bad = run_app(PAGE, query={"woningen": "81000"})
     bad.file_uploader(key="scenario_upload").upload("kapot.json", b"{niet: json", "application/json").run()
     [error] = bad.error
-    assert "Het bestand kapot.json is niet ingelezen" in error.value and "niet veranderd" in error.value
+    assert shown(error.value) == (
+        "Het bestand kapot.json is niet ingelezen. Het bestand is geen geldige JSON (fout op regel 1); het is misschien "
+        "beschadigd of met de hand bewerkt. Uw huidige instellingen zijn niet veranderd.")
     assert bad.code[0].value == "doelen?woningen=81000"
 
 

@@ -155,7 +155,7 @@ def test_damaged_and_outdated_rows_are_listed_with_a_status(store: ScenarioStore
         "Goed": "ok", "Oud model": "ongeldig", "Kapot": "ongeldig", "Lijst": "ongeldig", "Toekomst": "nieuwere_versie"
     }
     assert listed["Oud model"].problem == (
-        "Klopt niet meer met deze versie van het dashboard: homes_total moet een geheel getal zijn"
+        "Klopt niet meer met deze versie van het dashboard: homes_total moet een geheel getal zijn."
     )
     assert listed["Oud model"].payload == {"homes_total": "veel"}
     assert listed["Kapot"].payload is None
@@ -270,7 +270,7 @@ def _file(**changes: Any) -> bytes:
          "(scenarioversie 3; deze versie kent t/m 2). Gebruik de nieuwere versie of vraag om een bestand uit deze "
          "versie."),
         (_file(settings={"homes_total": 1.5}), "De instellingen in het scenariobestand kloppen niet: "
-         "homes_total moet een geheel getal zijn"),
+         "homes_total moet een geheel getal zijn."),
         (_file(name=" "), "Geef het scenario een naam."),
     ],
     ids=["te-groot", "geen-utf8", "geen-json", "nan", "geen-object", "ander-formaat", "velden-ontbreken",

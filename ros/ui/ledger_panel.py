@@ -7,6 +7,7 @@ import streamlit as st
 
 from ros import ledger
 from ros.ledger import LedgerResult
+from ros.markup import escape
 from ros.ui.text import t
 
 
@@ -37,9 +38,9 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
     if upload is not None and "budget_ledger_result" in state:
         name, result = state["budget_ledger_result"]
         if result.ok:
-            st.success(t("budget.ledger_upload_ok", name=name, count=ledger.known_count(result.frame)))
+            st.success(t("budget.ledger_upload_ok", name=escape(name), count=ledger.known_count(result.frame)))
         else:
-            st.error("\n".join([t("budget.ledger_upload_refused", name=name)] + [f"- {i.message}" for i in result.issues]),
+            st.error("\n".join([t("budget.ledger_upload_refused", name=escape(name))] + [f"- {escape(i.message)}" for i in result.issues]),
                      icon=":material/error:")
     edited = st.data_editor(state["budget_ledger"], hide_index=True, num_rows="fixed",
                             key=f"budget_ledger_editor_{state['budget_ledger_version']}",
@@ -51,6 +52,6 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
     if checked_book.ok:
         state["budget_ledger_valid"] = checked_book.frame
     else:
-        st.error("\n".join([t("budget.ledger_edit_refused")] + [f"- {i.message}" for i in checked_book.issues]),
+        st.error("\n".join([t("budget.ledger_edit_refused")] + [f"- {escape(i.message)}" for i in checked_book.issues]),
                  icon=":material/error:")
     return state["budget_ledger_valid"]

@@ -10,6 +10,7 @@ import streamlit as st
 
 from ros import compare, scenario
 from ros import format as fmt
+from ros.markup import escape, escape_values
 from ros.store import ScenarioRecord, StoreError, parse_scenario_file
 from ros.ui.data import store
 from ros.ui.scenarios import apply_scenario, settings_columns
@@ -30,7 +31,7 @@ def store_action(action: Callable[[], Any], done: str) -> None:
     try:
         action()
     except StoreError as error:
-        st.session_state["_store_message"] = ("error", t(f"store.{error.code}", **error.params))
+        st.session_state["_store_message"] = ("error", t(f"store.{error.code}", **escape_values(error.params)))
     else:
         st.session_state["_store_message"] = ("ok", t(f"scenario.done_{done}"))
 
@@ -65,9 +66,9 @@ def open_record(record: ScenarioRecord) -> None:
     try:
         apply_scenario(scenario.from_json(record.payload or {}, record.version))
     except ValueError as error:
-        st.session_state["_store_message"] = ("error", t("scenario.open_failed", name=record.name, problem=str(error)))
+        st.session_state["_store_message"] = ("error", t("scenario.open_failed", name=escape(record.name), problem=escape(error)))
     else:
-        st.session_state["_store_message"] = ("ok", t("scenario.done_opened", name=record.name))
+        st.session_state["_store_message"] = ("ok", t("scenario.done_opened", name=escape(record.name)))
 
 
 def import_scenario_file(name: str, data: bytes) -> None:
@@ -75,11 +76,11 @@ def import_scenario_file(name: str, data: bytes) -> None:
     try:
         envelope = parse_scenario_file(data, scenario.VERSION, scenario.validate_settings)
     except StoreError as error:
-        st.error(t("scenario.import_refused", file=name, reason=t(f"store.{error.code}", **error.params)),
+        st.error(t("scenario.import_refused", file=escape(name), reason=t(f"store.{error.code}", **escape_values(error.params))),
                  icon=":material/error:")
         return
     found = scenario.from_json(envelope["settings"], envelope["version"])
-    st.success(t("scenario.import_ok", name=envelope["name"], author=envelope["author"]), icon=":material/check:")
+    st.success(t("scenario.import_ok", name=escape(envelope["name"]), author=escape(envelope["author"])), icon=":material/check:")
     changes = compare.changed_settings(found, lang())
     if not changes.empty:
         st.dataframe(changes, hide_index=True, column_config=settings_columns())

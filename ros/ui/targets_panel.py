@@ -10,6 +10,7 @@ import streamlit as st
 from ros import allocation, targets, trajectory
 from ros import format as fmt
 from ros.allocation import AllocationError
+from ros.markup import escape
 from ros.targets import RegionData, TargetResult, TargetSettings, recompute
 from ros.ui.text import lang, t
 from ros.ui.url import from_url
@@ -75,7 +76,7 @@ def targets_settings_panel(region: RegionData, homes_goal: Mapping[str, Any], re
                                                      "weight": st.column_config.NumberColumn(t("targets.col_weight"))})
             upload = right.file_uploader(t("targets.custom_upload"), type=["csv", "txt"], key=f"weights_upload_{version}")
             if "_weights_file" in st.session_state:
-                right.success(t("targets.custom_loaded", file=st.session_state["_weights_file"]), icon=":material/check:")
+                right.success(t("targets.custom_loaded", file=escape(st.session_state["_weights_file"])), icon=":material/check:")
             try:
                 if upload is not None:
                     weights = allocation.read_weights_csv(upload.getvalue(), codes, names)

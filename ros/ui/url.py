@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from ros import scenario
+from ros.markup import escape
 from ros.ui.text import t
 
 
@@ -81,4 +82,4 @@ def sync_url(notice: Any) -> None:
         st.query_params.from_dict(wanted)
     ignored = st.session_state.pop("_url_ignored", [])
     if ignored:
-        notice.warning(t("common.url_ignored", params=", ".join(sorted(set(ignored)))), icon=":material/link_off:")
+        notice.warning(t("common.url_ignored", params=escape(", ".join(sorted(set(ignored))))), icon=":material/link_off:")
