@@ -15,7 +15,7 @@ def test_every_dataset_is_listed_with_rows_and_sources() -> None:
     assert "Bestand data/new_construction.csv, 126 regels." in texts(at)
     sources = at.dataframe[0].value
     assert "cbs_85984ned" in set(sources["id"])
-    assert len(at.get("download_button")) == 2 * len(CATALOG)
+    assert len(at.get("download_button")) == 3 * len(CATALOG)
 
 
 def test_sources_page_in_english() -> None:

@@ -103,4 +103,4 @@ def test_english() -> None:
     assert (at.metric[0].label, at.metric[0].value) == ("Next up", "3 days")
     assert "BO MIRT 2026: possible moment to present the ROS" in texts(at)
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Download CSV", "Download Excel", "Calendar (ICS)"]
+    assert labels == ["Download CSV", "Download CSV for Excel (NL)", "Download Excel", "Calendar (ICS)"]

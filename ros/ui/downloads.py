@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import streamlit as st
 
-from ros import exports, scenario
+from ros import exports, scenario, workbook
 from ros import format as fmt
 from ros.region import source
 from ros.store import scenario_file
 from ros.ui.data import snapshot, target_result
-from ros.ui.scenarios import scenario_contributions
+from ros.snapshot import data_version
+from ros.ui.scenarios import current_scenario, scenario_contributions
 from ros.ui.text import lang, t
-from ros.workbook import scenario_workbook
 
 
 def source_columns() -> dict[str, object]:
@@ -38,8 +38,9 @@ def scenario_downloads(chosen: scenario.Scenario, name: str | None = None) -> No
     )
     right.download_button(
         t("scenario.download_excel"),
-        lambda: scenario_workbook(chosen, target_result(chosen.target_settings()), lang(), snapshot()["sources"],
-                                  scenario_contributions(chosen)),
+        lambda: workbook.scenario_workbook(chosen, target_result(chosen.target_settings()), lang(),
+                                           snapshot()["sources"], scenario_contributions(chosen),
+                                           data_version(snapshot()), date.today()),
         file_name="scenario.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table:", on_click="ignore", key="scenario_xlsx_current",
     )
@@ -57,24 +58,25 @@ def source_caption(source_ids: Iterable[str], extra: str = "") -> None:
 
 
 def download_buttons(name: str, sheets: Mapping[str, pd.DataFrame], key: str) -> None:
-    """CSV (first sheet) and Excel (all sheets) download buttons side by side; files are built on click."""
-    first = next(iter(sheets.values()))
-    left, right = st.columns(2)
-    left.download_button(
-        t("common.download_csv"),
-        lambda: exports.csv_bytes(first),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        key=f"{key}_csv",
-        on_click="ignore",
-    )
-    right.download_button(
-        t("common.download_excel"),
-        lambda: exports.excel_bytes(sheets),
-        file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/table:",
-        key=f"{key}_xlsx",
-        on_click="ignore",
-    )
+    """CSV (first sheet, plain and for a Dutch Excel) and Excel (an about sheet with the settings and the data
+    version, then all sheets) download buttons side by side; headers in the UI language; files are built on click."""
+    first, language, chosen = next(iter(sheets.values())), lang(), current_scenario()[0]
+    plain, dutch, excel = st.columns(3)
+    plain.download_button(t("common.download_csv"), lambda: exports.csv_bytes(exports.localise(first, language)),
+                          file_name=f"{name}.csv", mime="text/csv", icon=":material/download:", key=f"{key}_csv",
+                          on_click="ignore", help=t("downloads.csv_help"))
+    dutch.download_button(t("downloads.csv_dutch"),
+                          lambda: exports.dutch_csv_bytes(exports.localise(first, language)),
+                          file_name=f"{name}-excel-nl.csv", mime="text/csv", icon=":material/download:",
+                          key=f"{key}_csv_nl", on_click="ignore", help=t("downloads.csv_dutch_help"))
+    excel.download_button(t("common.download_excel"), lambda: excel_file(sheets, language, chosen),
+                          file_name=f"{name}.xlsx",
+                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          icon=":material/table:", key=f"{key}_xlsx", on_click="ignore", help=t("downloads.excel_help"))
+
+
+def excel_file(sheets: Mapping[str, pd.DataFrame], language: str, chosen: scenario.Scenario) -> bytes:
+    """The .xlsx bytes of `sheets` behind an about sheet naming the scenario's settings and the data version."""
+    about = workbook.about_sheet(chosen, language, data_version(snapshot()), date.today(),
+                                 ", ".join(sheets))
+    return workbook.workbook(about, dict(sheets), language)
