@@ -28,6 +28,12 @@ DEFAULT_LANGUAGE = "nl"
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
+def roles_file() -> Path | None:
+    """A TOML file with the `[roles]` table (ROS_ROLES_FILE, read at call time); None: roles come from the secrets."""
+    value = os.environ.get("ROS_ROLES_FILE")
+    return Path(value) if value else None
+
+
 def scenario_db_url() -> str:
     """Scenario database URL, read at call time: ROS_SCENARIO_DB_URL, else SQLite at ROS_SCENARIO_DB or the cache."""
     if url := os.environ.get("ROS_SCENARIO_DB_URL"):

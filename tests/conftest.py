@@ -23,6 +23,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # ../shared/geo boundaries, for development and tests only; the Makefile passes the path when it exists.
 TEST_BOUNDARIES = os.environ.get("ROS_TEST_BOUNDARIES") or ""
+# A real PostgreSQL for the store's tests (fixtures `postgresql_server`, `postgresql_url`, `store_url`).
+pytest_plugins = ["pg_server"]
 
 
 @pytest.fixture(autouse=True, scope="session")

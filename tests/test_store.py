@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from ros.format import date_time
 from ros.i18n import translate
 from ros.store import MAX_BYTES, ScenarioStore, StoreError, export_json, parse_scenario_file
 
@@ -26,8 +27,9 @@ def check(payload: dict[str, Any], version: int) -> None:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> ScenarioStore:
-    return ScenarioStore(f"sqlite:///{tmp_path / 'scenarios.db'}")
+def store(store_url: str) -> ScenarioStore:
+    """An empty store on SQLite and on PostgreSQL (each test runs on both)."""
+    return ScenarioStore(store_url)
 
 
 def refused(call: Any, *args: Any) -> StoreError:
@@ -102,8 +104,8 @@ def test_rename_bumps_revision_and_refuses_a_stale_one(store: ScenarioStore) -> 
     assert renamed.updated_at > renamed.created_at == saved.created_at
     error = refused(store.rename, saved.id, "Mijn versie", 1)
     assert str(error) == (
-        "Het scenario “Basis v2” is intussen door iemand anders gewijzigd. "
-        "Laad het opnieuw en probeer het nog eens; er is niets overschreven."
+        f"Het scenario “Basis v2” is intussen gewijzigd door lokale gebruiker ({date_time(renamed.updated_at, 'nl')}). "
+        "Er is niets overschreven; sla uw versie op onder een nieuwe naam of laad het scenario opnieuw."
     )
     assert store.get(saved.id).name == "Basis v2"
     assert refused(store.rename, "geen-id", "X", 1).code == "not_found"
@@ -136,7 +138,7 @@ def test_at_most_one_scenario_is_agreed(store: ScenarioStore) -> None:
     assert [(r.name, r.agreed) for r in store.list()] == [("B", True), ("A", False)]
     assert store.agreed().id == b.id  # type: ignore[union-attr]
     with pytest.raises(IntegrityError), store.engine.begin() as conn:  # the database itself refuses two
-        conn.execute(text("UPDATE scenarios SET agreed = 1"))
+        conn.execute(text("UPDATE scenarios SET agreed = true"))
     store.clear_agreed()
     assert store.agreed() is None and refused(store.mark_agreed, "geen-id").code == "not_found"
 
@@ -189,8 +191,8 @@ def _save_many(url: str, writer: str, count: int) -> None:
         store.save(f"{writer}-{number}", writer, {"writer": writer, "number": number}, 1)
 
 
-def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'shared.db'}"
+def test_two_processes_saving_at_once_lose_nothing(store_url: str) -> None:
+    url = store_url
     fork = multiprocessing.get_context("fork")
     workers = [fork.Process(target=_save_many, args=(url, name, 50)) for name in ("anna", "bram")]
     for worker in workers:
@@ -202,12 +204,13 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path: Path) -> None:
     records = store.list()
     assert len(records) == 100 and len({r.id for r in records}) == 100
     assert all(r.payload == {"writer": r.author, "number": int(r.name.split("-")[1])} for r in records)
-    with store.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    if url.startswith("sqlite"):
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
-def test_threads_saving_and_renaming_at_once(store: ScenarioStore, tmp_path: Path) -> None:
-    url = str(store.engine.url)  # savers share one store (as the app's cached store), renamers each have their own
+def test_threads_saving_and_renaming_at_once(store: ScenarioStore) -> None:
+    url = store.engine.url.render_as_string(hide_password=False)  # savers share one store (as the app's cached store), renamers each have their own
     save = lambda writer: [store.save(f"{writer}-{n}", writer, {"n": n}, 1) for n in range(20)]  # noqa: E731
     threads = [threading.Thread(target=save, args=(f"t{n}",)) for n in range(3)]
     saved = store.save("Gedeeld", "Anna", SETTINGS, 1)

@@ -1,0 +1,219 @@
+"""Store: what each role is refused (no UI involved), the append-only audit trail, and two people saving at once.
+
+Every test runs against SQLite and against a real PostgreSQL server (`store_url`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from ros.format import date_time
+from ros.roles import Identity
+from ros.store import AuditEntry, ScenarioStore, StoreError
+
+SETTINGS = {"woningen": 69000, "vorm": "linear"}
+LEZER = Identity("lees@hengelo.nl", "Lia Lezer", "lezer")
+PLANNER = Identity("anna@enschede.nl", "Anna Planner", "planner")
+OTHER_PLANNER = Identity("bram@almelo.nl", "Bram Planner", "planner")
+COORDINATOR = Identity("coord@regiotwente.nl", "Cor Coördinator", "coordinator")
+ACTORS = {"lezer": LEZER, "planner": PLANNER, "coordinator": COORDINATOR}
+
+
+@pytest.fixture
+def store(store_url: str) -> ScenarioStore:
+    return ScenarioStore(store_url)
+
+
+def _audit_rows(store: ScenarioStore) -> list[tuple[Any, ...]]:
+    return [(e.actor_id, e.action, e.scenario_name) for e in store.audit()]
+
+
+# Each operation on a scenario `own` (saved by the actor's own account) or `other` (saved by another planner).
+OPERATIONS: dict[str, Callable[[ScenarioStore, Identity, Any], object]] = {
+    "save": lambda s, a, r: s.save("Nieuw", a.name, SETTINGS, 1, actor=a),
+    "duplicate": lambda s, a, r: s.duplicate(r.id, "Kopie", a.name, actor=a),
+    "update": lambda s, a, r: s.update(r.id, {"woningen": 80000}, 1, r.revision, actor=a),
+    "rename": lambda s, a, r: s.rename(r.id, "Andere naam", r.revision, actor=a),
+    "delete": lambda s, a, r: s.delete(r.id, r.revision, actor=a),
+    "mark_agreed": lambda s, a, r: s.mark_agreed(r.id, actor=a),
+    "clear_agreed": lambda s, a, r: s.clear_agreed(actor=a),
+    "ledger_upload": lambda s, a, r: s.record_ledger_upload("grootboek.csv", {"bekend": 0}, {"bekend": 3}, actor=a),
+}
+REFUSED = {  # (role, operation, whose scenario) → the refusal; every combination not listed is allowed
+    ("lezer", "save", "other"): "forbidden_save",
+    ("lezer", "duplicate", "other"): "forbidden_save",
+    ("lezer", "update", "own"): "forbidden_update",
+    ("lezer", "update", "other"): "forbidden_update",
+    ("lezer", "rename", "own"): "forbidden_rename",
+    ("lezer", "rename", "other"): "forbidden_rename",
+    ("lezer", "delete", "own"): "forbidden_delete",
+    ("lezer", "delete", "other"): "forbidden_delete",
+    ("lezer", "mark_agreed", "other"): "forbidden_agreed",
+    ("lezer", "clear_agreed", "other"): "forbidden_agreed",
+    ("lezer", "ledger_upload", "other"): "forbidden_ledger",
+    ("planner", "update", "other"): "forbidden_not_own",
+    ("planner", "rename", "other"): "forbidden_not_own",
+    ("planner", "delete", "other"): "forbidden_not_own",
+    ("planner", "mark_agreed", "other"): "forbidden_agreed",
+    ("planner", "clear_agreed", "other"): "forbidden_agreed",
+}
+CASES = [(role, op, whose) for role in ACTORS for op in OPERATIONS
+         for whose in (("own", "other") if op in ("update", "rename", "delete") else ("other",))]
+
+
+@pytest.mark.parametrize(("role", "operation", "whose"), CASES, ids=["-".join(c) for c in CASES])
+def test_the_store_refuses_what_a_role_may_not_do(store: ScenarioStore, role: str, operation: str, whose: str) -> None:
+    actor = ACTORS[role]
+    owner = Identity(actor.user_id, actor.name, "planner") if whose == "own" else OTHER_PLANNER
+    record = store.save(f"Van {owner.name}", owner.name, SETTINGS, 1, actor=owner)
+    if operation == "clear_agreed":
+        record = store.mark_agreed(record.id, actor=COORDINATOR)
+    before_rows, before_audit = store.list(), store.audit()
+    code = REFUSED.get((role, operation, whose))
+    if code is None:
+        OPERATIONS[operation](store, actor, record)
+        assert len(store.audit()) == len(before_audit) + 1
+        assert store.audit()[0].actor_id == actor.user_id
+        return
+    with pytest.raises(StoreError) as refusal:
+        OPERATIONS[operation](store, actor, record)
+    assert refusal.value.code == code
+    assert store.list() == before_rows and store.audit() == before_audit  # nothing changed, nothing recorded
+
+
+@pytest.mark.parametrize("operation", ["update", "rename", "delete"])
+def test_the_agreed_baseline_is_changed_only_by_a_coordinator(store: ScenarioStore, operation: str) -> None:
+    record = store.mark_agreed(store.save("Basis", "Anna", SETTINGS, 1, actor=PLANNER).id, actor=COORDINATOR)
+    with pytest.raises(StoreError) as refusal:
+        OPERATIONS[operation](store, PLANNER, record)  # her own scenario, but now it is the agreed baseline
+    assert str(refusal.value) == ("Het scenario “Basis” is de afgesproken basis; alleen een coördinator kan het "
+                                  "wijzigen of verwijderen. Sla uw versie op onder een nieuwe naam.")
+    assert store.get(record.id) == record
+    OPERATIONS[operation](store, COORDINATOR, record)
+    assert store.audit()[0].action == operation
+
+
+def test_refusals_say_in_dutch_and_english_what_and_why(store: ScenarioStore) -> None:
+    record = store.save("Basis", "Bram Planner", SETTINGS, 1, actor=OTHER_PLANNER)
+    with pytest.raises(StoreError) as lezer:
+        store.save("Mijn", "Lia", SETTINGS, 1, actor=LEZER)
+    assert str(lezer.value) == "Met de rol lezer kunt u geen scenario's opslaan of kopiëren."
+    assert lezer.value.message("en") == "With the role reader you cannot save or copy scenarios."
+    with pytest.raises(StoreError) as planner:
+        store.delete(record.id, actor=PLANNER)
+    assert str(planner.value) == ("Het scenario “Basis” is van Bram Planner; u kunt alleen uw eigen scenario's "
+                                  "wijzigen of verwijderen. Een coördinator kan dat wel.")
+    with pytest.raises(StoreError) as agreed:
+        store.mark_agreed(record.id, actor=PLANNER)
+    assert str(agreed.value) == ("Alleen een coördinator kan de afgesproken basis aanwijzen of intrekken; "
+                                 "u hebt de rol planner.")
+
+
+def test_a_session_is_recorded_append_only_with_before_and_after(store: ScenarioStore) -> None:
+    saved = store.save("Basis", "Anna", SETTINGS, 1, actor=PLANNER)
+    updated = store.update(saved.id, {"woningen": 75000, "vorm": "s_curve"}, 1, saved.revision, actor=PLANNER)
+    renamed = store.rename(saved.id, "Basis 75k", updated.revision, actor=PLANNER)
+    copy = store.duplicate(saved.id, "Basis 75k (kopie)", "Bram", actor=OTHER_PLANNER)
+    store.mark_agreed(saved.id, actor=COORDINATOR)
+    store.clear_agreed(actor=COORDINATOR)
+    store.record_ledger_upload("grootboek.xlsx", {"bekend": 0}, {"bekend": 4}, actor=PLANNER)
+    store.delete(copy.id, actor=COORDINATOR)
+    trail = store.audit()
+    assert [(e.actor_name, e.actor_role, e.action, e.scenario_name) for e in trail] == [
+        ("Cor Coördinator", "coordinator", "delete", "Basis 75k (kopie)"),
+        ("Anna Planner", "planner", "ledger_upload", None),
+        ("Cor Coördinator", "coordinator", "clear_agreed", "Basis 75k"),
+        ("Cor Coördinator", "coordinator", "mark_agreed", "Basis 75k"),
+        ("Bram Planner", "planner", "duplicate", "Basis 75k (kopie)"),
+        ("Anna Planner", "planner", "rename", "Basis 75k"),
+        ("Anna Planner", "planner", "update", "Basis"),
+        ("Anna Planner", "planner", "save", "Basis"),
+    ]
+    assert all(later.at >= earlier.at for later, earlier in zip(trail, trail[1:], strict=False))
+    by_action = {e.action: e for e in trail}
+    assert by_action["save"].before is None
+    assert by_action["save"].after == {"name": "Basis", "author": "Anna", "owner": "anna@enschede.nl", "version": 1,
+                                       "agreed": False, "settings": SETTINGS}
+    assert by_action["update"].before == {"version": 1, "settings": SETTINGS}
+    assert by_action["update"].after == {"version": 1, "settings": {"woningen": 75000, "vorm": "s_curve"}}
+    assert (by_action["rename"].before, by_action["rename"].after) == ({"name": "Basis"}, {"name": "Basis 75k"})
+    assert by_action["duplicate"].before == {"id": saved.id, "name": "Basis 75k"}
+    assert by_action["mark_agreed"].before == {"agreed": None}
+    assert by_action["mark_agreed"].after == {"agreed": {"id": saved.id, "name": "Basis 75k"}}
+    assert by_action["clear_agreed"].after == {"agreed": None}
+    assert by_action["ledger_upload"].after == {"file": "grootboek.xlsx", "bekend": 4}
+    assert by_action["delete"].before["settings"] == {"woningen": 75000, "vorm": "s_curve"}  # type: ignore[index]
+    assert by_action["delete"].after is None
+    assert renamed.changed_by == "Anna Planner" and renamed.owner == "anna@enschede.nl"
+
+
+def test_deleting_a_scenario_keeps_its_history(store: ScenarioStore) -> None:
+    kept = store.save("Blijft", "Anna", SETTINGS, 1, actor=PLANNER)
+    gone = store.save("Weg", "Anna", SETTINGS, 1, actor=PLANNER)
+    store.rename(gone.id, "Weg 2", gone.revision, actor=PLANNER)
+    store.delete(gone.id, actor=PLANNER)
+    with pytest.raises(StoreError) as missing:
+        store.get(gone.id)
+    assert missing.value.code == "not_found"
+    assert [e.action for e in store.audit(gone.id)] == ["delete", "rename", "save"]
+    assert [e.action for e in store.audit(kept.id)] == ["save"]
+    assert [e.action for e in store.audit(limit=2)] == ["delete", "rename"]
+
+
+def test_the_database_refuses_to_change_or_remove_audit_rows(store: ScenarioStore) -> None:
+    store.save("Basis", "Anna", SETTINGS, 1, actor=PLANNER)
+    for statement in ("UPDATE audit_log SET actor_name = 'iemand anders'", "DELETE FROM audit_log"):
+        with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as conn:
+            conn.execute(text(statement))
+    assert [e.actor_name for e in store.audit()] == ["Anna Planner"]
+
+
+def test_the_second_of_two_saves_of_one_scenario_does_not_overwrite(store_url: str) -> None:
+    first, second = ScenarioStore(store_url), ScenarioStore(store_url)  # two app servers, one database
+    saved = first.save("Gedeeld", "Anna", SETTINGS, 1, actor=PLANNER)
+    opened_by_anna, opened_by_cor = first.get(saved.id), second.get(saved.id)
+    anna = first.update(saved.id, {"woningen": 72000}, 1, opened_by_anna.revision, actor=PLANNER)
+    with pytest.raises(StoreError) as conflict:
+        second.update(saved.id, {"woningen": 90000}, 1, opened_by_cor.revision, actor=COORDINATOR)
+    assert conflict.value.code == "conflict"
+    assert str(conflict.value) == (
+        f"Het scenario “Gedeeld” is intussen gewijzigd door Anna Planner ({date_time(anna.updated_at, 'nl')}). "
+        "Er is niets overschreven; sla uw versie op onder een nieuwe naam of laad het scenario opnieuw."
+    )
+    assert second.get(saved.id).payload == {"woningen": 72000} and second.get(saved.id).revision == 2
+    mine = second.save("Gedeeld (versie Cor)", "Cor", {"woningen": 90000}, 1, actor=COORDINATOR)  # save as new name
+    assert {r.name: r.payload for r in first.list()} == {"Gedeeld": {"woningen": 72000},
+                                                        "Gedeeld (versie Cor)": {"woningen": 90000}}
+    assert [e.action for e in first.audit()] == ["save", "update", "save"] and mine.owner == COORDINATOR.user_id
+
+
+def test_stale_destructive_actions_are_refused(store: ScenarioStore) -> None:
+    saved = store.save("Basis", "Anna", SETTINGS, 1, actor=PLANNER)
+    changed = store.rename(saved.id, "Basis 2", saved.revision, actor=PLANNER)
+    for stale in (lambda: store.delete(saved.id, saved.revision, actor=COORDINATOR),
+                  lambda: store.mark_agreed(saved.id, saved.revision, actor=COORDINATOR),
+                  lambda: store.update(saved.id, {"woningen": 1}, 1, saved.revision, actor=PLANNER)):
+        with pytest.raises(StoreError) as refusal:
+            stale()
+        assert refusal.value.code == "conflict" and "Basis 2" in str(refusal.value)
+    assert store.get(saved.id) == changed and store.agreed() is None
+
+
+def test_saving_the_same_settings_again_changes_nothing(store: ScenarioStore) -> None:
+    saved = store.save("Basis", "Anna", SETTINGS, 1, actor=PLANNER)
+    again = store.update(saved.id, dict(SETTINGS), 1, saved.revision, actor=PLANNER)
+    assert again.revision == saved.revision and [e.action for e in store.audit()] == ["save"]
+    store.clear_agreed(actor=COORDINATOR)  # nothing was agreed: nothing to record
+    assert [e.action for e in store.audit()] == ["save"]
+
+
+def test_audit_entries_are_plain_values(store: ScenarioStore) -> None:
+    store.save("=HYPERLINK(\"x\")", "<b>Anna</b>", SETTINGS, 1, actor=PLANNER)
+    [entry] = store.audit()
+    assert isinstance(entry, AuditEntry) and entry.scenario_name == "=HYPERLINK(\"x\")"
+    assert entry.at.tzinfo is not None and entry.after["author"] == "<b>Anna</b>"  # type: ignore[index]
