@@ -27,7 +27,7 @@ right.radio(t("milestones.view"), ms.VIEWS, format_func=lambda v: t(f"milestones
 today, body = st.session_state["stand"], st.session_state["orgaan"]
 
 table = ms.filter_by_body(ms.timeline(snap["milestones"], today), body)
-upcoming, last = ms.next_milestone(snap["milestones"], today, body), ms.last_done(snap["milestones"], today, body)
+last = ms.last_done(snap["milestones"], today, body)
 
 cards = st.columns(3)
 with cards[0].container(border=True):
@@ -36,19 +36,9 @@ with cards[0].container(border=True):
         st.markdown(t("milestones.last_none"))
     else:
         st.markdown(f"✓ {last['title_en' if lang == 'en' else 'title_nl']}")
-        st.caption(ms.when_text(last["start"], last["end"], lang))
+        st.caption(ms.when_of(last, lang))
 with cards[1].container(border=True):
-    if upcoming is None:
-        st.markdown(f"**{t('milestones.next_heading')}**")
-        st.markdown(t("milestones.next_none"))
-    else:
-        days = fmt.number(upcoming.days_remaining, lang)
-        st.metric(t("milestones.next_heading"), t("milestones.next_days_value" + ("_one" if days == "1" else ""), days=days),
-                  delta=t("milestones.next_window" if upcoming.in_window else "milestones.next_days", days=days),
-                  delta_color="off", delta_arrow="off")
-        st.markdown(f"**{upcoming.title(lang)}**")
-        st.caption(t("milestones.next_when", when=ms.when_text(*upcoming.period, lang),
-                     status=ms.status_text(upcoming.status, labels)))
+    ui.next_milestone_card(t("milestones.next_heading"), today, body)
 with cards[2].container(border=True):
     st.markdown(f"**{t('milestones.decide_heading')}**")
     for item in ms.decision_moments(table, lang, labels) or [fmt.unknown(lang)]:
@@ -56,7 +46,7 @@ with cards[2].container(border=True):
 
 for _, row in ms.overdue(snap["milestones"], today, body).iterrows():
     st.warning(t("milestones.overdue_warning", title=row["title_en" if lang == "en" else "title_nl"],
-                 when=ms.when_text(row["start"], row["end"], lang)), icon=":material/help:")
+                 when=ms.when_of(row, lang)), icon=":material/help:")
 if body in (None, "raad", "gemeenten", "college"):
     st.info(t("milestones.election_note"), icon=":material/how_to_vote:")
 st.caption(f"{t('milestones.stand_caption', date=fmt.long_date(today, lang))} {t('milestones.status_legend')}")

@@ -10,7 +10,7 @@ from ros.charts.overview import population_growth_bars
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 homes, residents = region.target(snap, "ros_homes_2050"), region.target(snap, "ros_residents_2050")
 now = region.standing(snap)
-money, upcoming = budget.budget_summary(snap), ms.next_milestone(snap["milestones"], ms.clock_today())
+money = budget.budget_summary(snap)
 
 st.title(t("overview.title"))
 st.markdown(t("overview.intro"))
@@ -35,14 +35,7 @@ with money_box.container(border=True):
     st.markdown(budget.summary_text(money, lang))
     st.page_link("app_pages/budget.py", label=t("overview.to_budget"), icon=":material/payments:")
 with next_box.container(border=True):
-    if upcoming is None:
-        st.markdown(t("milestones.next_none"))
-    else:
-        days = fmt.number(upcoming.days_remaining, lang)
-        st.metric(t("overview.next_milestone"), t("milestones.next_days_value" + ("_one" if days == "1" else ""), days=days),
-                  delta=t("milestones.next_window" if upcoming.in_window else "milestones.next_days", days=days),
-                  delta_color="off")
-        st.markdown(t("overview.next_when", when=ms.when_text(*upcoming.period, lang), title=upcoming.title(lang)))
+    ui.next_milestone_card(t("overview.next_milestone"), ms.clock_today())
     st.page_link("app_pages/mijlpalen.py", label=t("overview.to_milestones"), icon=":material/event:")
 
 st.header(t("overview.progress_heading"))

@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta, timezone
 import pandas as pd
 from icalendar import Calendar, Event
 
-from ros.milestones import bodies_of, when_text
+from ros.milestones import bodies_of, when_of
 
 PRODID = "-//ROS Twente//Mijlpalen ROS Twente//NL"
 UID_DOMAIN = "ros-twente.nl"
@@ -74,7 +74,7 @@ def _description(row: Mapping[str, object], lang: str, labels: Mapping[str, str]
     """The event text: the window for expected events, the bodies involved, the note and the source."""
     lines = []
     if row["confidence"] != "bevestigd":
-        lines.append(labels["ics_window"].format(when=when_text(row["start"], row["end"], lang)))
+        lines.append(labels["ics_window"].format(when=when_of(row, lang)))
     bodies = [labels["body_" + b] for b in bodies_of(row["bodies"])]
     if bodies:
         lines.append(labels["ics_bodies"].format(bodies=", ".join(bodies)))

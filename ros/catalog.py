@@ -206,6 +206,11 @@ class MilestoneRow(Row):
     party: Annotated[str, Field(pattern=r"^([a-z_]+|GM\d{4})$")] | None = None
     note_nl: str = ""
     note_en: str = ""
+    # The meetings where this milestone is expected to happen (ids of other rows): when all of them have passed
+    # without confirmation, the milestone is no longer counted down (the ROS: BOL 2026 or BO MIRT 2026).
+    venues: Annotated[str, Field(pattern=r"^([a-z0-9_]+( [a-z0-9_]+)*)?$")] = ""
+    # "aanname": the source gives only the year; the month window is our assumption and is labelled as one.
+    window_basis: Literal["bron", "aanname"] = "bron"
 
     @field_validator("end")
     @classmethod

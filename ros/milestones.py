@@ -13,6 +13,12 @@ Status on a chosen day ("today" from the clock, or any "stand per" date):
   whose exact date is unknown (a window of a week or more, like the Almelo college decision) while its window runs;
 - overdue: an expected event whose window has passed without confirmation in the data (never shown as done);
 - undated: a product without any date (the uitvoeringsagenda and investeringsagenda).
+
+A milestone may name its venues (`venues`: the ROS is to be presented at BOL 2026 or BO MIRT 2026). When every
+venue has passed without confirmation, the milestone is still open but no longer on course: `NextMilestone`
+says so (`venues_missed`) and the card shows that first instead of a countdown. A window whose months the source
+does not give (`window_basis` "aanname": the decision says only "2026") is labelled an assumption wherever it is
+shown.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import pandas as pd
 
 from ros import format as fmt
 from ros.catalog import BODY_CODES
+from ros.i18n import translate
 
 STATUSES = ("done", "ongoing", "upcoming", "tentative", "overdue", "undated")
 # Symbols that carry the status next to its colour (never colour alone).
@@ -148,6 +155,14 @@ class NextMilestone:
     days_to_start: int
     days_to_end: int
     period: tuple[str, str | None] = ("", None)  # start and end as the source gives them (for `when_text`)
+    window_basis: str = "bron"
+    venues: tuple[str, ...] = ()
+    venues_passed: tuple[str, ...] = ()  # venues whose window passed without confirmation, in timeline order
+
+    @property
+    def venues_missed(self) -> bool:
+        """True when the milestone has venues and every one of them passed without confirmation."""
+        return bool(self.venues) and set(self.venues) == set(self.venues_passed)
 
     @property
     def in_window(self) -> bool:
@@ -167,17 +182,21 @@ class NextMilestone:
 def next_milestone(frame: pd.DataFrame, today: date, body: str | None = None) -> NextMilestone | None:
     """The next milestone on `today` (optionally only those involving `body`): the upcoming or tentative event
     (phases and horizons left out) whose window closes first; None when nothing dated lies ahead."""
-    table = filter_by_body(timeline(frame, today), body)
+    full = timeline(frame, today)
+    table = filter_by_body(full, body)
     ahead = table[table["status"].isin(["upcoming", "tentative"]) & ~table["kind"].isin(["fase", "horizon"])]
     if ahead.empty:
         return None
     row = ahead.sort_values(["end_date", "start_date"], kind="stable").iloc[0]
+    venues = tuple(bodies_of(row["venues"]))
+    passed = tuple(full.loc[full["id"].isin(venues) & (full["status"] == "overdue"), "id"])
     return NextMilestone(
         id=row["id"], title_nl=row["title_nl"], title_en=row["title_en"], start=row["start_date"],
         end=row["end_date"], status=row["status"], confidence=row["confidence"], kind=row["kind"],
         bodies=tuple(bodies_of(row["bodies"])), source_id=row["source_id"],
         days_to_start=int(row["days_to_start"]), days_to_end=int(row["days_to_end"]),
         period=(row["start"], None if fmt.is_unknown(row["end"]) else row["end"]),
+        window_basis=row["window_basis"], venues=venues, venues_passed=passed,
     )  # fmt: skip
 
 
@@ -200,15 +219,19 @@ def status_counts(table: pd.DataFrame) -> dict[str, int]:
     return {status: int(counts.get(status, 0)) for status in STATUSES}
 
 
-def when_text(start: object, end: object, lang: str) -> str:
+def when_text(start: object, end: object, lang: str, basis: object = "bron") -> str:
     """The date or window of a milestone as text: '12 november 2024', 'juni 2026', 'september 2026 – november 2026',
-    or the word for unknown."""
+    or the word for unknown; a window that is our assumption (`basis` "aanname") says so ('juni 2026, aanname')."""
     if fmt.is_unknown(start) or start == "":
         return fmt.unknown(lang)
     first = fmt.partial_date(str(start), lang)
-    if fmt.is_unknown(end) or end == "" or end == start:
-        return first
-    return f"{first} – {fmt.partial_date(str(end), lang)}"
+    text = first if fmt.is_unknown(end) or end == "" or end == start else f"{first} – {fmt.partial_date(str(end), lang)}"
+    return translate(lang, "milestones.window_assumed", when=text) if basis == "aanname" else text
+
+
+def when_of(row: Mapping[str, object] | pd.Series, lang: str) -> str:
+    """`when_text` of one milestone row (start, end and window basis)."""
+    return when_text(row["start"], row["end"], lang, row.get("window_basis", "bron"))
 
 
 def status_text(status: str, labels: Mapping[str, str]) -> str:
@@ -228,7 +251,7 @@ def milestone_list(
     return pd.DataFrame(
         {
             "id": table["id"],
-            "when": [when_text(s, e, lang) for s, e in zip(table["start"], table["end"])],
+            "when": [when_text(s, e, lang, b) for s, e, b in zip(table["start"], table["end"], table["window_basis"])],
             "status": [status_text(s, labels) for s in table["status"]],
             "title": table[title],
             "bodies": [", ".join(labels["body_" + b] for b in bodies_of(v)) for v in table["bodies"]],
@@ -268,7 +291,7 @@ def gate_headers(gates: pd.DataFrame, frame: pd.DataFrame, lang: str, labels: Ma
     headers = {}
     for gate, milestone_id in zip(gates["gate"], gates["milestone_id"]):
         row = milestones.loc[milestone_id]
-        headers[gate] = f"{labels['gate_' + gate]} ({when_text(row['start'], row['end'], lang)})"
+        headers[gate] = f"{labels['gate_' + gate]} ({when_of(row, lang)})"
     return headers
 
 
@@ -323,7 +346,7 @@ def decision_moments(table: pd.DataFrame, lang: str, labels: Mapping[str, str]) 
     ahead = table[table["kind"].isin(DECISION_KINDS) & table["status"].isin(["upcoming", "tentative", "undated"])]
     return [
         labels["decide_item"].format(
-            title=t, when="" if st == "undated" else when_text(s, e, lang) + ", ", status=status_text(st, labels)
+            title=t, when="" if st == "undated" else when_text(s, e, lang, b) + ", ", status=status_text(st, labels)
         )
-        for t, s, e, st in zip(ahead[title], ahead["start"], ahead["end"], ahead["status"])
+        for t, s, e, b, st in zip(ahead[title], ahead["start"], ahead["end"], ahead["window_basis"], ahead["status"])
     ]

@@ -261,7 +261,7 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
     ms_labels = section(lang, "milestones")
     title = "title_en" if lang == "en" else "title_nl"
     milestone_table = pd.DataFrame({
-        labels["col_when"]: [ms.when_text(s, e, lang) for s, e in zip(upcoming["start"], upcoming["end"])],
+        labels["col_when"]: [ms.when_text(s, e, lang, b) for s, e, b in zip(upcoming["start"], upcoming["end"], upcoming["window_basis"])],
         labels["col_what"]: list(upcoming[title]),
         labels["col_status"]: [ms.status_text(s, ms_labels) for s in upcoming["status"]],
     })

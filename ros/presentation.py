@@ -25,6 +25,7 @@ from ros.i18n import translate
 from ros.scenario import Scenario
 from ros.snapshot import Snapshot
 from ros.targets import TargetResult, display_table, municipality_rows, ratio_text, row
+from ros.wording.milestones import next_milestone_card
 
 STEPS = ("headline", "map", "pace", "budget", "milestones")
 DEFAULT_STEP = 1
@@ -284,7 +285,7 @@ def milestone_items(frame: pd.DataFrame, today: date, lang: str, labels: Mapping
                   & ~table["kind"].isin(["fase", "horizon"])].head(count)
     title = "title_en" if lang == "en" else "title_nl"
     return [
-        MilestoneItem(r[title], ms.when_text(r["start"], r["end"], lang), ms.status_text(r["status"], labels),
+        MilestoneItem(r[title], ms.when_of(r, lang), ms.status_text(r["status"], labels),
                       ", ".join(labels["body_" + b] for b in ms.bodies_of(r["bodies"])),
                       "raad" in ms.bodies_of(r["bodies"]), r["source_id"])
         for r in open_.to_dict(orient="records")
@@ -296,8 +297,9 @@ def next_fact(frame: pd.DataFrame, today: date, lang: str, labels: Mapping[str, 
     upcoming = ms.next_milestone(frame, today)
     if upcoming is None:
         return Fact(translate(lang, "milestones.next_heading"), fmt.unknown(lang), translate(lang, "milestones.next_none"))
-    days = fmt.number(upcoming.days_remaining, lang)
-    value = translate(lang, "milestones.next_days_value" + ("_one" if days == "1" else ""), days=days)
-    when = translate(lang, "milestones.next_window" if upcoming.in_window else "milestones.next_days", days=days)
-    note = f"{upcoming.title(lang)} — {ms.when_text(*upcoming.period, lang)} ({ms.status_text(upcoming.status, labels)}, {when})"
-    return Fact(translate(lang, "milestones.next_heading"), value, note)
+    card = next_milestone_card(upcoming, frame, lang)
+    if card.notice is not None:
+        note = f"{card.notice} {card.title} — {card.when} ({card.status})"
+        return Fact(translate(lang, "milestones.next_heading"), translate(lang, "milestones.next_unconfirmed"), note)
+    return Fact(translate(lang, "milestones.next_heading"), str(card.value),
+                f"{card.title} — {card.when} ({card.status}, {card.delta})")

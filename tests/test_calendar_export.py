@@ -39,7 +39,7 @@ def test_on_27_november_2026_only_the_open_bo_mirt_window_and_the_ros_remain(sna
     assert str(mirt["STATUS"]) == "TENTATIVE"
     assert str(mirt["TRANSP"]) == "TRANSPARENT"
     description = str(mirt["DESCRIPTION"])
-    assert "Verwacht venster: september 2026 – november 2026. Niet bevestigd." in description
+    assert "Verwacht venster: september 2026 – november 2026, aanname. Niet bevestigd." in description
     assert "Bron: Collegebesluit Plan van aanpak Ruimtelijke Ontwikkelstrategie Twente" in description
 
 

@@ -255,7 +255,7 @@ def test_milestone_list_names_the_source_by_publisher_and_date(snapshot, frame):
 
 def test_decision_moments_list_what_is_still_to_be_decided(frame):
     items = ms.decision_moments(ms.timeline(frame, TODAY), "nl", NL)
-    assert items[0] == "BO MIRT 2026: mogelijk moment om de ROS voor te leggen (september 2026 – november 2026, ◇ verwacht)"
+    assert items[0] == "BO MIRT 2026: mogelijk moment om de ROS voor te leggen (september 2026 – november 2026, aanname, ◇ verwacht)"
     assert items[-1].endswith("(? geen datum)") and items[-1].startswith("Product 3: investeringsagenda")
     assert len(items) == 4
 

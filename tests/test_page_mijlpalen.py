@@ -26,7 +26,7 @@ def test_cards_answer_what_happened_what_is_next_and_when_we_decide() -> None:
     assert "- Product 2: uitvoeringsagenda (uitvoeringsprojecten en nader onderzoek) (? geen datum)" in body
     assert "Status per 27 november 2026." in body
     [warning] = at.warning
-    assert warning.value.startswith("**BO Leefomgeving 2026: mogelijk moment om de ROS voor te leggen** (juni 2026)")
+    assert warning.value.startswith("**BO Leefomgeving 2026: mogelijk moment om de ROS voor te leggen** (juni 2026, aanname)")
     assert "over tijd / onbevestigd" in warning.value
     assert "de huidige én de nieuwe gemeenteraden worden betrokken" in at.info[0].value
     assert len(at.get("plotly_chart")) == 1
@@ -38,8 +38,14 @@ def test_after_the_bo_mirt_window_both_bo_moments_are_unconfirmed_and_the_ros_is
         "BO Leefomgeving 2026: mogelijk moment om de ROS voor te leggen",
         "BO MIRT 2026: mogelijk moment om de ROS voor te leggen",
     ]
-    assert at.metric[0].value == "30 dagen"
-    assert "**Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026**" in texts(at)
+    # both venues of the ROS have passed unconfirmed: no countdown, the card says so first
+    assert at.metric == []
+    body = texts(at)
+    notice = "Verwacht in 2026; BOL 2026 en BO MIRT 2026 zijn voorbij zonder bevestiging."
+    assert notice in body
+    assert body.index("Eerstvolgende") < body.index(notice) < body.index("**Product 1: ROS afgerond")
+    assert "**Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026**" in body
+    assert "30 dagen" not in body
 
 
 def test_filter_by_body_in_the_list_view() -> None:

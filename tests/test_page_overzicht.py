@@ -62,7 +62,22 @@ def test_money_and_next_milestone_for_the_boss_meeting(monkeypatch) -> None:
     assert metrics["Eerstvolgende mijlpaal"] == ("3 dagen", "venster sluit over 3 dagen")
     body = texts(at)
     assert "ten minste € 102.000 bekend; 16 bijdragen onbekend" in body
-    assert "BO MIRT 2026: mogelijk moment om de ROS voor te leggen — september 2026 – november 2026" in body
+    assert "**BO MIRT 2026: mogelijk moment om de ROS voor te leggen**" in body
+    assert "september 2026 – november 2026, aanname · ◇ verwacht" in body
+
+
+def test_on_1_december_2026_the_ros_card_says_its_venues_passed_instead_of_counting_down(monkeypatch) -> None:
+    monkeypatch.setattr(milestones, "clock_today", lambda: date(2026, 12, 1))
+    at = run_app()
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    assert "Eerstvolgende mijlpaal" not in labels
+    body = texts(at)
+    notice = "Verwacht in 2026; BOL 2026 en BO MIRT 2026 zijn voorbij zonder bevestiging."
+    assert body.index("**Eerstvolgende mijlpaal**") < body.index(notice) < body.index("**Product 1: ROS afgerond")
+    assert "30 dagen" not in body and "venster sluit over" not in body
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert "Expected in 2026; BOL 2026 and BO MIRT 2026 have passed without confirmation." in texts(at)
 
 
 def test_next_milestone_moves_with_the_date(monkeypatch) -> None:

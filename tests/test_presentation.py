@@ -226,6 +226,13 @@ def test_milestones_late_in_2026_show_overdue_and_undated(snapshot):
     assert items[0].title.startswith("BO Leefomgeving 2026") and items[-1].when == "onbekend"
 
 
+def test_on_1_december_2026_the_meeting_view_gives_no_countdown_for_the_ros(snapshot):
+    fact = presentation.next_fact(snapshot["milestones"], date(2026, 12, 1), "nl", section("nl", "milestones"))
+    assert fact.value == "niet bevestigd"
+    assert fact.note == ("Verwacht in 2026; BOL 2026 en BO MIRT 2026 zijn voorbij zonder bevestiging. "
+                         "Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026 — 2026 (◇ verwacht)")
+
+
 def test_no_next_milestone_after_the_horizon(snapshot):
     labels = section("nl", "milestones")
     fact = presentation.next_fact(snapshot["milestones"], date(2099, 1, 1), "nl", labels)

@@ -69,7 +69,7 @@ def milestones_timeline(
     title_column = "title_en" if lang == "en" else "title_nl"
     rows = rows.assign(
         status_text=[f"{STATUS_SYMBOLS[s]} {labels['status_' + s]}" for s in rows["status"]],
-        when=[when_text(s, e, lang) for s, e in zip(rows["start"], rows["end"])],
+        when=[when_text(s, e, lang, b) for s, e, b in zip(rows["start"], rows["end"], rows["window_basis"])],
         is_bar=[
             not pd.isna(s) and (k == "fase" or (w and (e - s).days + 1 >= MIN_BAR_DAYS))
             for s, e, k, w in zip(rows["start_date"], rows["end_date"], rows["kind"], rows["is_window"])

@@ -8,7 +8,7 @@ repeat each other:
 - `url` — URL state: `start_run`, `from_url`, `sync_url`
 - `sidebar` — the language switch and the municipality picker
 - `scenarios` — the session's scenario, opening one, its cost sharing
-- `store_panel`, `comparison`, `targets_panel`, `ledger_panel` — one module per panel
+- `store_panel`, `comparison`, `targets_panel`, `ledger_panel`, `milestone_card` — one module per panel
 - `targets_view`, `figures` — cached tables and figures
 - `downloads` — download buttons, scenario files, source captions and columns
 """
@@ -33,6 +33,7 @@ from ros.ui.downloads import (
 )
 from ros.ui.figures import budget_flow_chart, milestones_chart
 from ros.ui.ledger_panel import checked_ledger, ledger_panel
+from ros.ui.milestone_card import next_milestone_card
 from ros.ui.scenarios import (
     apply_scenario,
     current_scenario,
@@ -83,6 +84,7 @@ __all__ = [
     "ledger_panel",
     "milestones_chart",
     "municipality_picker",
+    "next_milestone_card",
     "open_record",
     "records_columns",
     "records_table",

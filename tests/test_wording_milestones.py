@@ -1,0 +1,91 @@
+"""The next-milestone card in words: a countdown only while it is honest (day fixed, through the public functions)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ros import milestones as ms
+from ros.i18n import section
+from ros.wording.milestones import joined, next_milestone_card
+
+
+def test_on_1_december_2026_the_ros_is_next_but_both_venues_have_passed(
+    snapshot,
+) -> None:
+    frame = snapshot["milestones"]
+    upcoming = ms.next_milestone(frame, date(2026, 12, 1))
+    assert upcoming.id == "ros" and upcoming.days_remaining == 30
+    assert upcoming.venues == ("bol_2026", "bo_mirt_2026")
+    assert upcoming.venues_passed == ("bol_2026", "bo_mirt_2026") and upcoming.venues_missed
+    card = next_milestone_card(upcoming, frame, "nl")
+    assert card.value is None and card.delta is None
+    assert card.notice == "Verwacht in 2026; BOL 2026 en BO MIRT 2026 zijn voorbij zonder bevestiging."
+    assert card.title == "Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026"
+    assert card.when == "2026" and card.status == "◇ verwacht"
+    english = next_milestone_card(upcoming, frame, "en")
+    assert english.notice == "Expected in 2026; BOL 2026 and BO MIRT 2026 have passed without confirmation."
+
+
+def test_while_a_venue_is_ahead_the_card_counts_down(snapshot) -> None:
+    frame = snapshot["milestones"]
+    upcoming = ms.next_milestone(frame, date(2026, 11, 27))
+    assert upcoming.id == "bo_mirt_2026" and not upcoming.venues_missed
+    card = next_milestone_card(upcoming, frame, "nl")
+    assert (card.value, card.delta, card.notice) == (
+        "3 dagen",
+        "venster sluit over 3 dagen",
+        None,
+    )
+    assert card.when == "september 2026 – november 2026, aanname"
+
+
+def test_one_venue_passed_is_not_yet_all_of_them(snapshot) -> None:
+    frame = snapshot["milestones"]
+    table = ms.timeline(frame, date(2026, 8, 1)).set_index("id")
+    assert table.at["bol_2026", "status"] == "overdue" and table.at["bo_mirt_2026", "status"] == "tentative"
+    upcoming = ms.next_milestone(frame, date(2026, 8, 1))
+    assert upcoming.id == "bo_mirt_2026"
+    card = next_milestone_card(upcoming, frame, "nl")
+    assert card.value == "31 dagen" and card.delta == "begint over 31 dagen"
+
+
+def test_one_day_is_singular(snapshot) -> None:
+    frame = snapshot["milestones"]
+    card = next_milestone_card(ms.next_milestone(frame, date(2026, 3, 17)), frame, "en")
+    assert (card.value, card.delta, card.title) == (
+        "1 day",
+        "starts in 1 day",
+        "Municipal elections in all 14 municipalities",
+    )
+
+
+def test_joined_lists_read_as_sentences() -> None:
+    assert joined(["BOL 2026"], "nl") == "BOL 2026"
+    assert joined(["A", "B", "C"], "nl") == "A, B en C"
+    assert joined(["A", "B"], "en") == "A and B"
+
+
+def test_the_assumed_windows_are_labelled_wherever_they_are_written(snapshot) -> None:
+    frame = snapshot["milestones"].set_index("id")
+    assert set(frame.index[frame["window_basis"] == "aanname"]) == {
+        "bol_2026",
+        "bo_mirt_2026",
+    }
+    assert ms.when_of(frame.loc["bol_2026"], "nl") == "juni 2026, aanname"
+    assert ms.when_of(frame.loc["bo_mirt_2026"], "en") == "September 2026 – November 2026, assumption"
+    assert ms.when_of(frame.loc["gr2026"], "nl") == "18 maart 2026"
+    for venue in ("bol_2026", "bo_mirt_2026"):
+        assert frame.at[venue, "note_nl"].startswith("Aanname: het besluit noemt alleen „2026”")
+        assert frame.at[venue, "note_en"].startswith("Assumption: the decision says only „2026”")
+    listing = ms.milestone_list(
+        ms.timeline(snapshot["milestones"], date(2026, 12, 1)),
+        "nl",
+        section("nl", "milestones"),
+    ).set_index("id")
+    assert listing.at["bol_2026", "when"] == "juni 2026, aanname"
+
+
+def test_every_venue_is_a_milestone(snapshot) -> None:
+    frame = snapshot["milestones"]
+    venues = {v for cell in frame["venues"] for v in ms.bodies_of(cell)}
+    assert venues == {"bol_2026", "bo_mirt_2026"} and venues <= set(frame["id"])
