@@ -31,6 +31,7 @@ test: install-dev
 bench: install-dev
 	$(BIN)/python scripts/benchmark_targets.py
 	$(BIN)/python scripts/benchmark_pages.py
+	$(BIN)/python scripts/capacity_test.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -185,7 +185,8 @@ class Server:
         # No file watcher: on this shared machine colleagues edit ros/*.py while we measure, and Streamlit's watcher
         # would then drop those modules from sys.modules in the middle of a run (KeyError: 'ros.catalog').
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.port", str(self.port),
+            [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.address", "127.0.0.1",
+             "--server.port", str(self.port),
              "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT,
         )

@@ -11,6 +11,7 @@ repeat each other:
 - `store_panel`, `comparison`, `targets_panel`, `ledger_panel`, `milestone_card` — one module per panel
 - `targets_view`, `figures` — cached tables and figures
 - `downloads` — download buttons, scenario files, source captions and columns
+- `warmup` — fills the shared caches once per server process and freezes the heap for the garbage collector
 """
 
 from ros.ui.comparison import baseline, comparison_choice, comparison_columns
@@ -59,6 +60,7 @@ from ros.ui.targets_panel import targets_result, targets_settings_panel
 from ros.ui.targets_view import TargetsView, targets_map, targets_view
 from ros.ui.text import labels, lang, t
 from ros.ui.url import from_url, start_run, sync_url
+from ros.ui.warmup import warm_up
 
 __all__ = [
     "LANGUAGE_NAMES",
@@ -108,4 +110,5 @@ __all__ = [
     "targets_result",
     "targets_settings_panel",
     "targets_view",
+    "warm_up",
 ]
