@@ -13,6 +13,8 @@ navigation = st.navigation(
             st.Page("app_pages/overzicht.py", title=t("nav.overview"), icon=":material/dashboard:", url_path="overzicht",
                     default=True),
             st.Page("app_pages/doelen.py", title=t("targets.title"), icon=":material/target:", url_path="doelen"),
+            st.Page("app_pages/voortgang.py", title=t("progress.title"), icon=":material/trending_up:",
+                    url_path="voortgang"),
             st.Page("app_pages/mijlpalen.py", title=t("milestones.title"), icon=":material/event:", url_path="mijlpalen"),
             st.Page("app_pages/budget.py", title=t("budget.title"), icon=":material/euro:", url_path="budget"),
             st.Page("app_pages/vergadermodus.py", title=t("nav.meeting"), icon=":material/co_present:",

@@ -26,7 +26,7 @@ from ros.config import MAX_UPLOAD_BYTES
 CODE, NAME, YEAR = "code", "gemeente", "jaar"
 VALUE_COLUMNS = {"nieuwbouw": "new_construction", "sloop": "demolition", "netto": "net_change"}
 COLUMNS = (CODE, NAME, YEAR, *VALUE_COLUMNS)
-ALIASES = {"year": YEAR, "municipality": NAME, "name": NAME, "naam": NAME, "new_construction": "nieuwbouw",
+ALIASES = {"year": YEAR, "cbs-code": CODE, "municipality": NAME, "name": NAME, "naam": NAME, "new_construction": "nieuwbouw",
            "demolition": "sloop", "net_change": "netto", "saldo": "netto"}
 YEAR_RANGE = (2012, 2100)
 MAX_ROWS = 2_000  # 14 municipalities × every year 2012–2100 fits well within this

@@ -25,8 +25,9 @@ from ros.targets import TargetResult
 MEASURES = ("net_change", "new_construction")
 VALUES = ("new_construction", "demolition", "net_change")
 COLUMNS = ("code", "year", "months", *VALUES, *(f"{v}_origin" for v in VALUES), "status")
-# The least final status of the parts is the status of a sum.
-STATUS_ORDER = ("definitief", "nader voorlopig", "voorlopig")
+# The least final status of the parts is the status of a sum; own figures are less final than any CBS figure.
+STATUS_ORDER = ("definitief", "nader voorlopig", "voorlopig", "eigen")
+PROVISIONAL = ("nader voorlopig", "voorlopig")
 REFERENCE_BANDS = (0.95, 0.85, 0.75)  # England's Housing Delivery Test; a reference, not a ROS rule
 WOONDEAL_YEARS = (2022, 2030)
 CBS, OWN = "cbs", "eigen"
@@ -197,7 +198,7 @@ def track(years: pd.DataFrame, path: Mapping[int, int], measure: str, start_year
         reached = last_year
     elif pace is not None and pace > 0:
         reached = math.ceil(round(last_year + last_months / 12 + remaining / pace, 9)) - 1
-    provisional = tuple(int(y) for y, s in zip(known["year"], known["status"], strict=True) if s != STATUS_ORDER[0])
+    provisional = tuple(int(y) for y, s in zip(known["year"], known["status"], strict=True) if s in PROVISIONAL)
     own = tuple(int(y) for y, o in zip(known["year"], known[f"{measure}_origin"], strict=True) if o in (OWN, "mix"))
     return Track(measure, start_year, end_year, target, used, missing, last_year, last_months, provisional, own,
                  realised, required, ratio, pace, catch_up, reached)

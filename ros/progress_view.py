@@ -46,7 +46,7 @@ def years_text(years: tuple[int, ...], last_months: int | None, lang: str) -> st
 def _value_text(value: object, status: str, origin: object, lang: str) -> str:
     if fmt.is_unknown(value):
         return fmt.unknown(lang)
-    mark = "*" if origin == progress.CBS and status in progress.STATUS_ORDER[1:] else ""
+    mark = "*" if origin == progress.CBS and status in progress.PROVISIONAL else ""
     return fmt.signed(value, lang) if value < 0 else fmt.number(value, lang) + mark  # type: ignore[operator]
 
 
@@ -78,6 +78,8 @@ class ProgressView:
     forecast_chart: go.Figure | None
     forecast_table: pd.DataFrame | None
     forecast_texts: dict[str, str]
+    realised_sources: tuple[str, ...]
+    forecast_sources: tuple[str, ...]
 
 
 def realised_years(snapshot: Mapping[str, pd.DataFrame], own: pd.DataFrame | None) -> pd.DataFrame:
@@ -100,7 +102,7 @@ def build(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: str 
     merged = progress.merge_own(cbs, own)
     years = progress.area_years(merged, code, codes)
     cbs_area = progress.area_years(cbs, code, codes)
-    known_cbs = cbs_area[cbs_area[measure].notna()]
+    known_cbs = cbs_area[cbs_area[list(progress.MEASURES)].notna().any(axis=1)]
     last_data_year = int(known_cbs["year"].max()) if not known_cbs.empty else None
 
     years = years.copy()
@@ -129,6 +131,12 @@ def build(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: str 
     track = progress.track(years, path, measure, s.start_year, s.end_year, target)
     measure_word = labels[f"measure_{measure}"]
     texts = _track_texts(track, lang, measure_word)
+    if not track.in_data:
+        key = ("not_in_data_none" if last_data_year is None else
+               "not_in_data_measure" if last_data_year >= s.start_year else "not_in_data")
+        texts["missing"] = t(key, start=s.start_year, last=last_data_year, measure=measure_word, area=area)
+        if code is None and own is not None and not own.empty:
+            texts["missing"] += " " + t("own_partial", count=own["code"].nunique())
     track_chart, track_table = None, pd.DataFrame()
     if track.in_data:
         cumulative = progress.cumulative_frame(years, path, measure, s.start_year, int(track.last_year))
@@ -185,10 +193,16 @@ def build(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: str 
     }
 
     forecast, forecast_chart, forecast_table, forecast_texts = _forecast(snapshot, result, code, area, vintage, lang)
+    realised_sources = [*snapshot["new_construction"]["source_id"]]
+    if snapshot.get("dwelling_changes") is not None:
+        realised_sources += list(snapshot["dwelling_changes"]["source_id"])
+    forecast_frame = snapshot.get("population_forecast")
+    forecast_sources = () if forecast is None or forecast_frame is None else tuple(dict.fromkeys(
+        forecast_frame.loc[forecast_frame["vintage"].astype(str) == forecast_texts["vintage"], "source_id"]))
     return ProgressView(code, area, measure, years, years_table, years_export, realised_chart, last_data_year, track,
                         texts, track_chart, track_table, woondeal, woondeal_texts or {}, comparison, coverage,
                         capacity_table, capacity_export, capacity_chart, capacity_texts, forecast, forecast_chart,
-                        forecast_table, forecast_texts)
+                        forecast_table, forecast_texts, tuple(dict.fromkeys(realised_sources)), forecast_sources)
 
 
 def _woondeal_target(snapshot: Mapping[str, pd.DataFrame]) -> int | None:

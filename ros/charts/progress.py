@@ -37,15 +37,19 @@ def realised_chart(years: pd.DataFrame, labels: Mapping[str, str], separators: s
                 part = years[years[measure].notna() & origin.isin(["eigen", "mix"])]
             if part.empty:
                 continue
-            name = labels[measure] if kind != "eigen" else f"{labels[measure]} ({labels['own']})"
+            name = {"cbs": labels[measure], "eigen": f"{labels[measure]} ({labels['own']})",
+                    "unknown": f"{labels[measure]}: {labels['unknown']}"}[kind]
             marker: dict = {"color": colour, "line": {"color": colour, "width": 1.5}}
             if kind == "eigen":
                 marker["pattern"] = _OWN_PATTERN
+            if kind == "unknown":
+                marker = {"color": "rgba(0,0,0,0)", "line": {"color": colour, "width": 1}, "pattern": {"shape": "."}}
             values = part[measure].astype("Float64").fillna(0).astype(float)
             figure.add_trace(go.Bar(
                 x=part["label"], y=values, name=name, offsetgroup=measure, marker=marker,
-                text=part[f"{measure}_text"], textposition="outside", cliponaxis=False, textangle=0,
-                showlegend=kind != "unknown", legendgroup=f"{measure}_{kind}",
+                text=part[f"{measure}_text"], textposition="outside", cliponaxis=False,
+                textangle=-90 if kind == "unknown" else 0, textfont={"size": 12 if kind == "unknown" else 13},
+                legendgroup=f"{measure}_{kind}",
                 hovertemplate="%{x}: %{text}<extra>" + name + "</extra>"))
     apply_layout(figure, labels["title"], height=440)
     figure.update_layout(barmode="group", separators=separators, legend=_LEGEND, uniformtext={"minsize": 9},
@@ -68,7 +72,7 @@ def track_chart(cumulative: pd.DataFrame, labels: Mapping[str, str], bands: Sequ
                                 text=cumulative["path_text"], textposition="top left",
                                 hovertemplate="%{x}: %{text}<extra>" + labels["path"] + "</extra>"))
     for share, dash in zip(bands, _BAND_DASH, strict=False):
-        name = labels["band"].format(share=f"{round(share * 100)} %")
+        name = labels["band"].format(share=f"{round(share * 100)}%")
         figure.add_trace(go.Scatter(x=cumulative["label"], y=cumulative["path"] * share, mode="lines", name=name,
                                     line={"color": MUTED, "width": 1.5, "dash": dash}, hoverinfo="skip"))
     known = cumulative[cumulative["realised"].notna()]

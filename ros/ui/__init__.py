@@ -10,6 +10,7 @@ repeat each other:
 - `scenarios` — the session's scenario, opening one, its cost sharing
 - `store_panel`, `comparison`, `targets_panel`, `ledger_panel`, `milestone_card` — one module per panel
 - `targets_view`, `figures` — cached tables and figures
+- `progress_panel` — the progress page's cached view, own figures and capacity upload
 - `downloads` — download buttons, scenario files, source captions and columns
 - `warmup` — fills the shared caches once per server process and freezes the heap for the garbage collector
 """
@@ -35,6 +36,7 @@ from ros.ui.downloads import (
 from ros.ui.figures import budget_flow_chart, milestones_chart
 from ros.ui.ledger_panel import checked_ledger, ledger_panel
 from ros.ui.milestone_card import next_milestone_card
+from ros.ui.progress_panel import capacity_panel, own_figures_panel, progress_view_for
 from ros.ui.scenarios import (
     apply_scenario,
     current_scenario,
@@ -63,6 +65,9 @@ from ros.ui.url import from_url, start_run, sync_url
 from ros.ui.warmup import warm_up
 
 __all__ = [
+    "capacity_panel",
+    "own_figures_panel",
+    "progress_view_for",
     "LANGUAGE_NAMES",
     "TargetsView",
     "_cached_boundaries",

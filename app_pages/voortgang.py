@@ -1,0 +1,111 @@
+"""Voortgang: homes realised against the scenario's path, the delivery ratio and catch-up pace, the Woondeal, own
+figures, plan capacity against what is still to build, and the population forecast against the ambition."""
+
+import streamlit as st
+
+from ros import forecast, progress, targets, ui
+from ros import format as fmt
+from ros.region import municipality_names
+from ros.region import target as target_row
+
+t, lang, snap = ui.t, ui.lang(), ui.snapshot()
+names, chart_config = municipality_names(snap), {"displayModeBar": False}
+forecast_frame = snap.get("population_forecast")
+vintages = forecast.vintages(forecast_frame) if forecast_frame is not None else []
+
+st.title(t("progress.heading"))
+st.markdown(t("progress.intro"))
+chosen, problem = ui.current_scenario()
+if problem:
+    st.warning(t("progress.scenario_problem", problem=problem), icon=":material/warning:")
+result = ui.target_result(chosen.target_settings())
+s = result.settings
+st.caption(t("progress.scenario_line", homes=fmt.number(s.homes_total, lang), start=s.start_year, end=s.end_year,
+             shape=t(f"targets.shape_{s.shape}"), allocation=t(f"targets.key_{s.key}")))
+ui.from_url("maat", progress.MEASURES[0], targets.choice(progress.MEASURES))
+measure = st.segmented_control(t("progress.measure"), progress.MEASURES, key="maat", required=True,
+                               format_func=lambda m: t(f"progress.measure_{m}"), help=t("progress.measure_help"))
+if vintages:
+    ui.from_url("prognose", vintages[0], targets.choice(vintages))
+view = ui.progress_view_for(result, ui.selected_municipality(), measure, st.session_state.get("prognose"))
+tr, tx = view.track, view.texts
+
+st.header(t("progress.realised_heading", area=view.area))
+st.markdown(t("progress.realised_intro"))
+st.plotly_chart(view.realised_chart, config=chart_config)
+with st.expander(t("common.table_alternative")):
+    st.dataframe(view.years_table, hide_index=True)
+ui.source_caption(view.realised_sources, t("progress.provisional_mark"))
+ui.download_buttons("voortgang-gerealiseerd", {t("progress.sheet_realised"): view.years_export,
+                                              t("progress.sheet_capacity"): view.capacity_export}, key="progress")
+
+st.header(t("progress.track_heading", start=s.start_year))
+if not tr.in_data:
+    st.info(tx["missing"], icon=":material/hourglass_empty:")
+else:
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(t("progress.metric_realised", years=tx["years"]), tx["realised"], delta_arrow="off", delta_color="off",
+              delta=f"{t('progress.metric_required')}: {tx['required']}")
+    m2.metric(t("progress.metric_ratio"), tx["ratio"], help=t("progress.metric_ratio_help", years=tx["years"]),
+              delta=tx["band"], delta_arrow="off", delta_color="off")
+    m3.metric(t("progress.metric_catch_up", end=s.end_year), tx["catch_up"], delta_arrow="off", delta_color="off",
+              delta=t("progress.metric_catch_up_delta", pace=tx["pace"]))
+    m4.metric(t("progress.metric_reached"), tx["reached"])
+    st.markdown(tx["sentence"])
+    st.caption(tx["notes"])
+    st.info(tx["band_sentence"], icon=":material/balance:")
+    st.plotly_chart(view.track_chart, config=chart_config)
+    with st.expander(t("common.table_alternative")):
+        st.dataframe(view.track_table, hide_index=True)
+
+woondeal = target_row(snap, "woondeal_homes_2030")
+st.header(t("progress.woondeal_heading", value=fmt.number(woondeal["value"], lang)))
+st.caption(t("progress.woondeal_intro"))
+if view.woondeal is None:
+    st.info(t("progress.woondeal_twente_only"), icon=":material/info:")
+elif not view.woondeal.in_data:
+    st.info(t("progress.woondeal_not_in_data", last=view.last_data_year), icon=":material/hourglass_empty:")
+else:
+    w1, w2, w3 = st.columns(3)
+    w1.metric(t("progress.metric_realised", years=view.woondeal_texts["years"]), view.woondeal_texts["realised"])
+    w2.metric(t("progress.metric_ratio"), view.woondeal_texts["ratio"], delta=view.woondeal_texts["band"],
+              delta_arrow="off", delta_color="off")
+    w3.metric(t("progress.metric_catch_up", end=2030), view.woondeal_texts["catch_up"])
+    st.markdown(view.woondeal_texts["sentence"])
+    st.caption(view.woondeal_texts["notes"])
+ui.source_caption([woondeal["source_id"]])
+
+st.header(t("progress.own_heading"))
+st.markdown(t("progress.own_intro"))
+ui.own_figures_panel(names, int(view.years["year"].max()) + 1)
+if view.comparison is not None:
+    st.subheader(t("progress.own_compare_heading"))
+    st.dataframe(view.comparison, hide_index=True)
+
+st.header(t("progress.capacity_heading"))
+st.markdown(t("progress.capacity_intro", start=s.start_year))
+c1, c2 = st.columns(2)
+c1.metric(t("progress.capacity_metric_coverage"), view.capacity_texts["coverage"])
+c2.metric(t("progress.capacity_metric_gap"), view.capacity_texts["gap_rule"])
+st.markdown(view.capacity_texts["sentence"])
+st.caption(" ".join(filter(None, (view.capacity_texts["note"], view.capacity_texts["whole_target"]))))
+st.plotly_chart(view.capacity_chart, config=chart_config)
+with st.expander(t("common.table_alternative")):
+    st.dataframe(view.capacity_table, hide_index=True)
+ui.capacity_panel(names)
+
+st.header(t("progress.forecast_heading"))
+if view.forecast is None:
+    st.info(view.forecast_texts["missing"], icon=":material/info:")
+else:
+    if len(vintages) > 1:
+        st.segmented_control(t("progress.forecast_vintage"), vintages, key="prognose", required=True,
+                             format_func=lambda v: t("progress.forecast_vintage_option", vintage=v))
+    ft = view.forecast_texts
+    st.markdown(ft["intro"])
+    st.plotly_chart(view.forecast_chart, config=chart_config)
+    st.markdown(" ".join(ft[k] for k in ("sentence", "interval", "today", "derived", "horizon") if k in ft))
+    st.warning(t("progress.forecast_caveat"), icon=":material/warning:")
+    with st.expander(t("common.table_alternative")):
+        st.dataframe(view.forecast_table, hide_index=True)
+    ui.source_caption(view.forecast_sources)

@@ -1,0 +1,153 @@
+"""The progress page's glue: its cached view, the own-figures panel and the capacity upload, with Dutch messages.
+
+Own figures are part of the session's scenario (`eigen_opgave`), so saving, scenario files and the workbook carry
+them; a refused upload or edit shows why and keeps the last valid figures. An uploaded capacity list lives in the
+session only.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ros import exports, own_figures, plan_capacity, progress_view
+from ros.config import DATA_DIR
+from ros.markup import escape
+from ros.targets import TargetResult, TargetSettings, recompute
+from ros.ui.data import _cached_snapshot, _cached_target_region, snapshot
+from ros.ui.text import lang, t
+
+OWN_KEY = "eigen_opgave"
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def own_records() -> list[dict[str, object]]:
+    """The session scenario's own figures as plain records."""
+    return list(st.session_state.get("_scenario", {}).get(OWN_KEY) or [])
+
+
+def own_frame() -> pd.DataFrame:
+    """The session scenario's own figures, checked (`own_figures.from_records`)."""
+    return own_figures.from_records(own_records())
+
+
+def _set_own(frame: pd.DataFrame) -> None:
+    st.session_state["_scenario"][OWN_KEY] = own_figures.records(frame)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _view(settings: TargetSettings, code: str | None, measure: str, own: tuple[tuple, ...],
+          capacity: tuple[tuple, ...] | None, capacity_file: str | None, vintage: str | None, language: str,
+          data_dir: str) -> progress_view.ProgressView:
+    snap = _cached_snapshot(data_dir)
+    result = recompute(_cached_target_region(data_dir), settings)
+    own_frame_ = own_figures.from_records([dict(zip(("code", "year", *own_figures.VALUE_COLUMNS.values()), row,
+                                                    strict=True)) for row in own])
+    capacity_frame = None
+    if capacity is not None:
+        checked = pd.DataFrame(list(capacity), columns=["code", *plan_capacity.PHASES]).astype(
+            {p: "Int64" for p in plan_capacity.PHASES})
+        capacity_frame = plan_capacity.uploaded_capacity(checked)
+    return progress_view.build(snap, result, code, measure, own_frame_, language, capacity_frame, vintage,
+                               capacity_file)
+
+
+def progress_view_for(result: TargetResult, code: str | None, measure: str, vintage: str | None = None
+                      ) -> progress_view.ProgressView:
+    """The progress view of `code` under `result`'s settings with the session's own figures and capacity list."""
+    snapshot()
+    own = tuple((r["code"], r["year"], r["new_construction"], r["demolition"], r["net_change"]) for r in own_records())
+    capacity, name = st.session_state.get("_capacity_upload") or (None, None)
+    key = None if capacity is None else tuple(tuple(None if pd.isna(v) else v for v in row)
+                                              for row in capacity.itertuples(index=False))
+    return _view(result.settings, code, measure, own, key, escape(name) if name else None, vintage, lang(),
+                 str(DATA_DIR))
+
+
+def _issues(header: str, issues: tuple[own_figures.Issue, ...]) -> None:
+    st.error("\n".join([header] + [f"- {escape(i.message)}" for i in issues]), icon=":material/error:")
+
+
+def own_figures_panel(names: dict[str, str], template_year: int) -> None:
+    """Upload, template, reset and the table editor of own figures; valid figures go into the session scenario."""
+    state = st.session_state
+    records = own_records()
+    if state.get("_own_seen") != records or "_own_base" not in state:
+        # Changed outside the editor (upload, reset, a scenario opened): the editor starts again from the figures.
+        state["_own_version"] = state.get("_own_version", 0) + 1
+        state["_own_base"] = own_figures.editor_frame(own_frame(), names).drop(columns=own_figures.CODE)
+        state["_own_seen"] = records
+    version = state["_own_version"]
+    left, right = st.columns([3, 2])
+    upload = right.file_uploader(t("progress.own_upload"), type=["csv", "xlsx", "txt"], key=f"own_upload_{version}")
+    template = own_figures.template(names, template_year)
+    a, b = right.columns(2)
+    a.download_button(t("progress.own_template"), lambda: exports.csv_bytes(template), file_name="sjabloon-eigen-opgave.csv",
+                      mime="text/csv", icon=":material/download:", key="own_template_csv", on_click="ignore")
+    b.download_button(t("progress.own_template_excel"), lambda: exports.excel_bytes({"eigen opgave": template}),
+                      file_name="sjabloon-eigen-opgave.xlsx", mime=_XLSX, icon=":material/table:",
+                      key="own_template_xlsx", on_click="ignore")
+    right.button(t("progress.own_reset"), icon=":material/restart_alt:", key="own_reset",
+                 on_click=lambda: (_set_own(own_figures.empty_frame()), state.update(_own_result=None)))
+    if upload is not None and state.get("_own_file") != upload.file_id:
+        result = own_figures.load_upload(upload.name, upload.getvalue(), names)
+        state["_own_file"], state["_own_result"] = upload.file_id, (upload.name, result)
+        if result.ok:
+            _set_own(result.frame)
+            st.rerun()
+    if state.get("_own_result"):
+        name, result = state["_own_result"]
+        if result.ok:
+            right.success(t("progress.own_loaded", file=escape(name), count=len(result.frame)), icon=":material/check:")
+        else:
+            with right:
+                _issues(t("progress.own_refused", file=escape(name)), result.issues)
+    edited = left.data_editor(
+        state["_own_base"], num_rows="dynamic", hide_index=True, key=f"own_editor_{version}",
+        column_config={
+            own_figures.NAME: st.column_config.SelectboxColumn(t("progress.col_municipality"), options=list(names.values()),
+                                                               required=True),
+            own_figures.YEAR: st.column_config.NumberColumn(t("progress.col_year"), min_value=own_figures.YEAR_RANGE[0],
+                                                            max_value=own_figures.YEAR_RANGE[1], step=1, format="%d"),
+            "nieuwbouw": st.column_config.NumberColumn(t("progress.col_new_construction"), min_value=0, step=1),
+            "sloop": st.column_config.NumberColumn(t("progress.col_demolition"), min_value=0, step=1),
+            "netto": st.column_config.NumberColumn(t("progress.col_net_change"), step=1),
+        })
+    checked = own_figures.check_own_figures(edited, names)
+    if checked.ok:
+        if own_figures.records(checked.frame) != own_records():
+            _set_own(checked.frame)
+            state["_own_seen"] = own_records()
+    else:
+        with left:
+            _issues(t("progress.own_edit_refused"), checked.issues)
+    count = len(own_records())
+    left.caption(t("progress.own_count", count=count) if count else t("progress.own_none"))
+
+
+def capacity_panel(names: dict[str, str]) -> None:
+    """Upload a newer capacity list by phase (session only), its template and the way back to the 2021 list."""
+    state = st.session_state
+    version = state.setdefault("_capacity_version", 0)
+    upload = st.file_uploader(t("progress.capacity_upload"), type=["csv", "xlsx", "txt"],
+                              key=f"capacity_upload_{version}")
+    left, right = st.columns(2)
+    template = plan_capacity.capacity_template(names)
+    left.download_button(t("progress.capacity_template"), lambda: exports.csv_bytes(template),
+                         file_name="sjabloon-plancapaciteit.csv", mime="text/csv", icon=":material/download:",
+                         key="capacity_template_csv", on_click="ignore")
+    if state.get("_capacity_upload"):
+        right.button(t("progress.capacity_reset"), icon=":material/restart_alt:", key="capacity_reset",
+                     on_click=lambda: state.update(_capacity_upload=None, _capacity_message=None,
+                                                   _capacity_version=state["_capacity_version"] + 1))
+    if upload is not None and state.get("_capacity_file") != upload.file_id:
+        checked, issues = plan_capacity.load_upload(upload.name, upload.getvalue(), names)
+        state["_capacity_file"], state["_capacity_message"] = upload.file_id, (upload.name, len(checked), issues)
+        if not issues:
+            state["_capacity_upload"] = (checked, upload.name)
+    if state.get("_capacity_message"):
+        name, count, issues = state["_capacity_message"]
+        if issues:
+            _issues(t("progress.capacity_refused", file=escape(name)), issues)
+        else:
+            st.success(t("progress.capacity_loaded", file=escape(name), count=count), icon=":material/check:")

@@ -1,0 +1,76 @@
+"""Voortgang page through app.py: the shipped snapshot (not in the data yet), uploaded own figures, and a refreshed
+snapshot with CBS figures 2021–2026 (provisional months) written into a temporary data directory."""
+
+from __future__ import annotations
+
+from conftest import run_app, texts
+
+PAGE = "app_pages/voortgang.py"
+OWN_CSV = ("code;gemeente;jaar;nieuwbouw;sloop;netto\n"
+           "GM0153;Enschede;2025;316;469;0\n"
+           "GM0153;Enschede;2026;700;100;650\n").encode()
+
+
+def test_shipped_snapshot_says_realisation_is_not_in_the_data_yet() -> None:
+    at = run_app(PAGE)
+    assert not at.exception
+    shown = texts(at)
+    assert "De realisatie sinds 2025 staat nog niet in de gegevens." in shown
+    assert "De CBS-cijfers in deze gegevens lopen tot en met 2020; het bouwpad van dit scenario begint in 2025." in shown
+    assert "ververs de gegevens" in shown and "Eigen opgave" in shown
+    assert "De realisatie sinds 2022 staat nog niet in de gegevens (CBS-cijfers tot en met 2020)" in shown
+    assert "Leveringsratio" not in [m.label for m in at.metric]  # no ratio, no empty track chart
+    assert len(at.get("plotly_chart")) == 2  # realised per year and plan capacity only
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Dekking plancapaciteit"] == "28%"
+    assert metrics["Tekort tot de vuistregel (130%)"] == "70.142"
+    assert "19.558 woningen plancapaciteit tegen 69.000 nog te bouwen" in shown
+    assert "De realisatie sinds 2025 is onbekend; daarom staat hier het hele doel als nog te bouwen." in shown
+    table = at.dataframe[0].value
+    assert list(table.iloc[-1]) == ["2020", "1.719", "onbekend", "onbekend", "definitief", "CBS"]
+
+
+def test_uploaded_own_figures_give_enschede_its_line() -> None:
+    at = run_app(PAGE, {"gemeente": "GM0153"})
+    at.file_uploader(key="own_upload_1").upload("eigen.csv", OWN_CSV, "text/csv").run()
+    assert not at.exception
+    shown = texts(at)
+    assert "'eigen.csv' ingelezen: 2 regels eigen opgave." in shown
+    metrics = {m.label: (m.value, m.delta) for m in at.metric}
+    assert metrics["Gerealiseerd 2025–2026"] == ("650", "Volgens het bouwpad: 1.340")
+    assert metrics["Leveringsratio"] == ("49%", "onder 75%")
+    assert metrics["Nodig per jaar tot 2050"] == ("699", "gerealiseerd tempo 325 per jaar")
+    assert metrics["Doel bereikt in dit tempo"][0] == "2078"
+    assert "Met eigen opgave van de gemeente: 2025, 2026." in shown
+    assert "Voorlopige cijfers" not in shown
+    assert "Deze ratio valt in de band: **onder 75%**." in shown
+    assert "Ter vergelijking, geen ROS-regel" in shown
+    comparison = next(d.value for d in at.dataframe if "Netto CBS" in d.value.columns)
+    assert list(comparison.iloc[1]) == ["Enschede", "2026", "onbekend", "700", "onbekend", "100", "onbekend", "650",
+                                        "eigen opgave"]
+    assert at.session_state["_scenario"]["eigen_opgave"][1] == {
+        "code": "GM0153", "year": 2026, "new_construction": 700, "demolition": 100, "net_change": 650}
+    assert "Enschede: 4.999 woningen plancapaciteit tegen 16.765 nog te bouwen" in shown
+
+
+def test_own_figures_of_one_municipality_do_not_make_a_twente_total() -> None:
+    at = run_app(PAGE)
+    at.file_uploader(key="own_upload_1").upload("eigen.csv", OWN_CSV, "text/csv").run()
+    shown = texts(at)
+    assert "De realisatie sinds 2025 staat nog niet in de gegevens." in shown
+    assert "Er is eigen opgave voor 1 van de 14 gemeenten; een Twents totaal kan pas als alle 14 een cijfer hebben." \
+        in shown
+    table = at.dataframe[0].value
+    assert list(table.iloc[-1]) == ["2026", "onbekend", "onbekend", "onbekend", "eigen opgave", "—"]
+
+
+def test_refused_own_figures_upload_keeps_what_was_there() -> None:
+    at = run_app(PAGE, {"gemeente": "GM0153"})
+    at.file_uploader(key="own_upload_1").upload("eigen.csv", OWN_CSV, "text/csv").run()
+    bad = b"gemeente,jaar,netto\nAtlantis,2025,5\n"
+    at.file_uploader(key="own_upload_2").upload("kapot.csv", bad, "text/csv").run()
+    shown = texts(at)
+    assert "'kapot.csv' is niet overgenomen; de eigen opgave die er al stond blijft staan:" in shown
+    assert "Rij 2, kolom 'gemeente': 'Atlantis' is geen Twentse gemeente" in shown
+    assert len(at.session_state["_scenario"]["eigen_opgave"]) == 2
+    assert {m.label: m.value for m in at.metric}["Leveringsratio"] == "49%"
