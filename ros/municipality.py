@@ -76,7 +76,7 @@ def facts(result: targets.TargetResult, code: str) -> Facts:
         per_1000=float(row["per_1000"]), per_1000_year=float(row["per_1000"]) / result.span,
         population=int(row["population"]), reference_date=result.region.reference_date,
         hist_average=float(row["hist_average"]), hist_best=float(row["hist_best"]),
-        hist_best_year=int(row["hist_best_year"]) if row["hist_best_year"] > 0 else None,
+        hist_best_year=None if fmt.is_unknown(row["hist_best_year"]) else int(row["hist_best_year"]),
         pace_ratio=float(row["pace_ratio"]), reached_year=None if fmt.is_unknown(reached) else int(reached),
         key=s.key, housed_growth=int(row[f"growth_{s.end_year}"]), occupancy_change=s.occupancy_change,
     )  # fmt: skip

@@ -24,7 +24,7 @@ class History:
 
     average: np.ndarray
     best: np.ndarray
-    best_year: np.ndarray
+    best_year: np.ndarray  # float: the year, NaN when the history is incomplete (never a made-up year)
     region_average: float
     region_best: float
     region_best_year: int | None
@@ -41,7 +41,7 @@ def history(new_construction: pd.DataFrame, codes: Sequence[str], years: tuple[i
     complete = ~np.isnan(values).any(axis=1)
     average = np.where(complete, np.nanmean(np.where(complete[:, None], values, 0.0), axis=1), np.nan)
     best = np.where(complete, np.nanmax(np.where(complete[:, None], values, 0.0), axis=1), np.nan)
-    best_year = np.where(complete, first + np.argmax(np.where(complete[:, None], values, -1.0), axis=1), -1)
+    best_year = np.where(complete, first + np.argmax(np.where(complete[:, None], values, -1.0), axis=1), np.nan)
     if complete.all() and len(codes):
         region = values.sum(axis=0)
         region_average, region_best = float(region.mean()), float(region.max())

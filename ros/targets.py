@@ -174,8 +174,10 @@ class TargetResult:
                  "homes": int(self.homes.sum()), "residents": int(self.residents.sum()),
                  "per_year": self.homes.sum() / self.span, "peak_year": int(window.sum(axis=0).max(initial=0)),
                  "hist_average": hist.region_average, "hist_best": hist.region_best,
-                 "hist_best_year": hist.region_best_year or -1, "population": keys.population.sum(), "dwellings": keys.dwellings.sum()}
+                 "hist_best_year": hist.region_best_year, "population": keys.population.sum(),
+                 "dwellings": keys.dwellings.sum()}
         frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
+        frame["hist_best_year"] = best_years(frame["hist_best_year"])
         frame["pace_ratio"] = pace.ratio(frame["per_year"], frame["hist_average"])
         frame["reached_year"] = pd.array(pace.year_reached(frame["homes"], frame["hist_average"], s.start_year),
                                          dtype="Int64")
@@ -214,6 +216,11 @@ class TargetResult:
                               "cumulative": path.cumulative.sum(axis=0), "historical": historical,
                               "growth": population - int(keys.population.sum())})
         return frame if until is None else frame[frame["year"] <= until].reset_index(drop=True)
+
+
+def best_years(values: Sequence[object] | pd.Series) -> pd.Series:
+    """Best years as whole years (Int64), an unknown year as NA: never −1 or 0."""
+    return pd.Series(pd.array([pd.NA if fmt.is_unknown(v) else int(v) for v in values], dtype="Int64"))
 
 
 def recompute(region: RegionData, settings: TargetSettings) -> TargetResult:
@@ -271,7 +278,7 @@ def display_table(table: pd.DataFrame, lang: str, total_name: str) -> pd.DataFra
                                       for v in shown["pace_ratio"]]
     shown["reached_year_text"] = [reached_text(y, h, a, lang) for y, h, a in
                                   zip(shown["reached_year"], shown["homes"], shown["hist_average"], strict=True)]
-    shown["hist_best_year_text"] = [str(int(v)) if v > 0 else fmt.unknown(lang) for v in shown["hist_best_year"]]
+    shown["hist_best_year_text"] = [fmt.unknown(lang) if fmt.is_unknown(v) else str(int(v)) for v in shown["hist_best_year"]]
     return shown
 
 

@@ -41,3 +41,10 @@ def test_ratio_and_reached_year_hand_checked():
     assert math.isnan(pace.year_reached(0, 100, 2025))
     years = pace.year_reached(np.array([100, 250]), np.array([50.0, 100.0]), 2030)
     assert years.tolist() == [2031, 2032]
+
+
+def test_incomplete_history_has_no_best_year_never_minus_one(snapshot):
+    frame = snapshot["new_construction"]
+    history = pace.history(frame[frame["code"] != "GM0141"], ["GM0141", "GM0153"])
+    assert math.isnan(history.best_year[0]) and history.best_year[1] == 2013
+    assert -1 not in history.best_year.tolist()
