@@ -265,7 +265,8 @@ def milestone_list(
 def export_table(table: pd.DataFrame) -> pd.DataFrame:
     """The data columns of a `timeline` table for CSV/Excel: codes and ISO dates, status as of the chosen day."""
     columns = ["id", "start", "end", "start_date", "end_date", "status", "days_to_start", "days_to_end", "title_nl",
-               "title_en", "bodies", "kind", "confidence", "source_id", "after", "party", "note_nl", "note_en"]  # fmt: skip
+               "title_en", "bodies", "kind", "confidence", "window_basis", "venues", "source_id", "after", "party", "note_nl",
+               "note_en"]  # fmt: skip
     return table[columns].copy()
 
 
