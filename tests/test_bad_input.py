@@ -14,7 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ros import allocation, ledger
+from ros import allocation, ledger, own_figures, plan_capacity
 from ros import scenario as sc
 from ros.exports import excel_bytes
 from ros.store import ScenarioStore, StoreError, parse_scenario_file
@@ -126,6 +126,79 @@ def test_an_edited_ledger_table_with_a_later_state_too_high_is_refused(parties) 
         "Rij 1, kolom 'ontvangen': € 150,00 is hoger dan toegezegd (€ 100,00); een latere stap kan niet hoger zijn "
         "dan een eerdere."
     ]
+
+
+OWN_HEAD = "code,gemeente,jaar,nieuwbouw,sloop,netto\n"
+OWN_FIGURE_UPLOADS = {
+    "wrong headers": ("x.csv", b"a,b\n1,2", "Kolom 'code' of 'gemeente' ontbreekt."),
+    "no figure columns": ("x.csv", b"code,jaar\nGM0153,2025", "Geen van de kolommen nieuwbouw, sloop of netto"),
+    "unknown municipality": ("x.csv", (OWN_HEAD + "GM9999,,2025,1,,").encode(), "'GM9999' is geen Twentse gemeente"),
+    "year outside range": ("x.csv", (OWN_HEAD + "GM0153,,2011,1,,").encode(), "2011 valt buiten 2012–2100"),
+    "year as text": ("x.csv", (OWN_HEAD + "GM0153,,vorig jaar,1,,").encode(), "'vorig jaar' is geen jaartal"),
+    "missing year": ("x.csv", (OWN_HEAD + "GM0153,,,1,,").encode(), "het jaar ontbreekt"),
+    "negative new construction": ("x.csv", (OWN_HEAD + "GM0153,,2025,-5,,").encode(),
+                                  "het aantal mag niet negatief zijn"),
+    "negative demolition": ("x.csv", (OWN_HEAD + "GM0153,,2025,,-5,").encode(), "het aantal mag niet negatief zijn"),
+    "decimal homes": ("x.csv", (OWN_HEAD.replace(",", ";") + "GM0153;;2025;1,5;;").encode(),
+                      "'1,5' is geen geheel aantal woningen"),
+    "text in number": ("x.csv", (OWN_HEAD + "GM0153,,2025,veel,,").encode(), "'veel' is geen geheel aantal woningen"),
+    "huge number": ("x.csv", (OWN_HEAD + "GM0153,,2025,1e9,,").encode(), "'1e9' is geen geheel aantal woningen"),
+    "implausibly many": ("x.csv", (OWN_HEAD + "GM0153,,2025,250000,,").encode(), "meer dan 100.000 woningen"),
+    "duplicate row": ("x.csv", (OWN_HEAD + "GM0153,,2025,1,,\n,Enschede,2025,2,,").encode(),
+                      "Enschede staat voor 2025 al in rij 2"),
+    "unknown column": ("x.csv", (OWN_HEAD.strip() + ",opmerking\nGM0153,,2025,1,,,x").encode(),
+                       "Kolom 'opmerking' is onbekend"),
+    "binary garbage": ("x.csv", bytes(range(256)) * 10, "Het bestand is geen leesbare tekst (CSV)."),
+    "binary garbage as excel": ("x.xlsx", b"PK\x03\x04garbage", "Het Excel-bestand is niet te lezen."),
+    "unsupported type": ("x.pdf", b"%PDF-1.4", "alleen CSV- (.csv) en Excel-bestanden (.xlsx)"),
+    "empty file": ("x.csv", b"", "Het bestand is leeg."),
+    "20 MB file": ("x.csv", b"x" * (20 * 1024 * 1024), "Het bestand is groter dan 5 MB."),
+    "too many rows": ("x.csv", (OWN_HEAD + "GM0153,,2025,1,,\n" * 2_500).encode(),
+                      "Het bestand heeft meer dan 2.000 regels."),
+    "excel with too many rows": ("x.xlsx", _xlsx([["code", "jaar", "netto"]] + [["GM0153", 2025, 1]] * 2_500),
+                                 "Het bestand heeft meer dan 2.000 regels."),
+    "html as municipality": ("x.csv", (OWN_HEAD + "<img src=x onerror=alert(1)>,,2025,1,,").encode(),
+                             "'<img src=x onerror=alert(1)>' is geen Twentse gemeente"),
+}
+
+
+@pytest.mark.parametrize("case", OWN_FIGURE_UPLOADS, ids=list(OWN_FIGURE_UPLOADS))
+def test_bad_own_figures_upload(case: str, region) -> None:
+    name, data, message = OWN_FIGURE_UPLOADS[case]
+    result = own_figures.load_upload(name, data, dict(zip(*region, strict=True)))
+    assert not result.ok and result.frame.empty  # nothing half-taken over
+    assert any(message in issue.message for issue in result.issues), [i.message for i in result.issues]
+
+
+def test_excel_own_figures_formulas_are_never_evaluated(region) -> None:
+    data = _xlsx([["code", "jaar", "nieuwbouw", "netto"], ["GM0153", 2025, 316, "=10*10"]])
+    result = own_figures.load_upload("x.xlsx", data, dict(zip(*region, strict=True)))
+    assert own_figures.records(result.frame) == [
+        {"code": "GM0153", "year": 2025, "new_construction": 316, "demolition": None, "net_change": None}]
+
+
+PHASE_HEAD = "code,onherroepelijk,in_voorbereiding,in_ontwikkeling,potentieel\n"
+CAPACITY_UPLOADS = {
+    "missing phase": ("x.csv", b"code,onherroepelijk\nGM0153,1", "Kolom 'in_voorbereiding' ontbreekt."),
+    "no municipality column": ("x.csv", PHASE_HEAD.replace("code,", "").encode(), "Kolom 'code' of 'gemeente'"),
+    "unknown municipality": ("x.csv", (PHASE_HEAD + "GM9999,1,1,1,1").encode(), "'GM9999' is geen Twentse gemeente"),
+    "negative capacity": ("x.csv", (PHASE_HEAD + "GM0153,-1,1,1,1").encode(), "het aantal mag niet negatief zijn"),
+    "text in number": ("x.csv", (PHASE_HEAD + "GM0153,veel,1,1,1").encode(), "'veel' is geen geheel aantal"),
+    "duplicate municipality": ("x.csv", (PHASE_HEAD + "GM0153,1,1,1,1\nEnschede,2,2,2,2").encode(),
+                               "Enschede staat al in rij 2"),
+    "header only": ("x.csv", PHASE_HEAD.encode(), "De tabel bevat geen regels."),
+    "too many rows": ("x.csv", (PHASE_HEAD + "GM0153,1,1,1,1\n" * 300).encode(), "meer dan 200 regels"),
+    "20 MB file": ("x.csv", b"x" * (20 * 1024 * 1024), "Het bestand is groter dan 5 MB."),
+    "binary garbage as excel": ("x.xlsx", b"\x00\x01garbage", "Het Excel-bestand is niet te lezen."),
+}
+
+
+@pytest.mark.parametrize("case", CAPACITY_UPLOADS, ids=list(CAPACITY_UPLOADS))
+def test_bad_capacity_upload(case: str, region) -> None:
+    name, data, message = CAPACITY_UPLOADS[case]
+    checked, issues = plan_capacity.load_upload(name, data, dict(zip(*region, strict=True)))
+    assert checked.empty
+    assert any(message in issue.message for issue in issues), [i.message for i in issues]
 
 
 LINK_PARAMETERS = {
@@ -298,3 +371,15 @@ def test_hostile_link_parameter_stays_text() -> None:
 
     at = run_app(query={"x": "[Klik hier: nieuw besluit](https://evil.example/login)", "gemeente": IMAGE})
     _assert_shown_and_inert(at, "[Klik hier: nieuw besluit](https://evil.example/login)", IMAGE)
+
+
+def test_hostile_own_figures_municipality_and_file_name_stay_text() -> None:
+    from conftest import run_app
+
+    at = run_app("app_pages/voortgang.py")
+    data = (OWN_HEAD + f"{LINK},,2025,1,,").encode()
+    at.file_uploader(key="own_upload_1").upload(f"{IMAGE}.csv", data, "text/csv").run()
+    _assert_shown_and_inert(at, LINK, IMAGE)                                       # refusal: file and municipality
+    at.file_uploader(key="capacity_upload_0").upload(f"{IMAGE}.csv", (PHASE_HEAD + f"{LINK},1,1,1,1").encode(),
+                                                     "text/csv").run()
+    _assert_shown_and_inert(at, LINK, IMAGE)

@@ -89,3 +89,29 @@ def test_comparison_shows_cbs_and_own_side_by_side(snapshot) -> None:
     row = of.comparison(cbs, own).iloc[0]
     assert (row["new_construction_cbs"], row["new_construction_own"], row["new_construction_used"]) == (500, 480, "cbs")
     assert pd.isna(row["net_change_cbs"]) and row["net_change_used"] == "eigen"
+
+
+def test_own_figures_travel_with_the_scenario_file_store_and_workbook(tmp_path, snapshot) -> None:
+    import openpyxl as xl
+
+    from ros import scenario as sc
+    from ros import targets
+    from ros.store import ScenarioStore
+    from ros.workbook import scenario_workbook
+
+    figures = [{"code": "GM0153", "year": 2025, "new_construction": 316, "demolition": 469, "net_change": 0}]
+    chosen = sc.Scenario(eigen_opgave=figures)
+    assert sc.from_json(sc.to_json(chosen)).own_figures == chosen.own_figures
+    assert "eigen_opgave" not in sc.to_query(chosen)  # a table is never put in a link
+    store = ScenarioStore(f"sqlite:///{tmp_path / 's.db'}")
+    record = store.save("Met eigen opgave", "Planner", sc.to_json(chosen), sc.VERSION)
+    assert sc.from_json(store.get(record.id).payload).own_figures[0].net_change == 0
+    book = xl.load_workbook(__import__("io").BytesIO(scenario_workbook(
+        chosen, targets.recompute(targets.region_data(snapshot), chosen.target_settings()), "nl",
+        snapshot["sources"])))
+    sheet = book["Eigen opgave"]
+    assert [c.value for c in sheet[2]][:5] == ["GM0153", 2025, 316, 469, 0]
+    with pytest.raises(ValueError, match="veld 'eigen_opgave.0.code' is ongeldig"):
+        sc.from_json({"eigen_opgave": [{"code": "GM0363", "year": 2025}]})
+    with pytest.raises(ValueError, match="meer dan één keer"):
+        sc.from_json({"eigen_opgave": figures * 2})
