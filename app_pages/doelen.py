@@ -75,7 +75,7 @@ with st.expander(t("common.table_alternative")):
 ui.source_caption([homes_goal["source_id"], woondeal["source_id"], "cbs_81955ned"])
 
 st.header(t("targets.municipalities_heading"))
-st.plotly_chart(view.municipalities_chart, config=chart_config)
+st.plotly_chart(ui.municipalities_chart(view, focus_code), config=chart_config)
 with st.expander(t("common.table_alternative")):
     st.dataframe(targets.wide_by_name(yearly, "cumulative", lang, t("targets.col_year")), hide_index=True)
 ui.source_caption(["cbs_81955ned", *targets.key_sources(s.key)])

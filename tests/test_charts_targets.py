@@ -42,17 +42,31 @@ def test_region_path_chart_has_no_outlook_when_building_stops(region):
     assert figure.layout.separators == ".,"
 
 
-def test_municipality_paths_chart_has_a_panel_per_municipality(region):
+def municipality_labels():
+    return {"title": "T", "path": "Gekozen bouwpad", "historical": "Tempo", "others": "Andere gemeenten",
+            "all": "Alle gemeenten", "hover": "%{y}"}
+
+
+def test_municipality_paths_chart_highlights_the_chosen_municipality_over_the_others_in_grey(region):
     yearly = targets.recompute(region, targets.TargetSettings()).yearly_frame()
-    figure = charts.municipality_paths_chart(
-        yearly[yearly["year"] <= 2050], {"title": "T", "path": "Gekozen bouwpad", "historical": "Tempo",
-                                         "hover": "%{y}"})
-    titles = [a.text for a in figure.layout.annotations]
-    assert titles == list(region.names)
-    assert len(figure.data) == 28  # path + history for each of the 14
-    assert sum(t.showlegend for t in figure.data) == 2
-    enschede = next(t for t in figure.data if "Enschede" in t.hovertemplate and t.name == "Gekozen bouwpad")
-    assert enschede.y[-1] == 17_415
+    figure = charts.municipality_paths_chart(yearly[yearly["year"] <= 2050], municipality_labels(), "GM0153")
+    assert [t.name for t in figure.data] == ["Andere gemeenten", "Enschede: Tempo", "Enschede: Gekozen bouwpad"]
+    others, history, enschede = figure.data
+    assert others.line.width == 1 and others.line.color == charts.MUTED
+    assert sorted({n for n in others.customdata if n}) == sorted(set(region.names) - {"Enschede"})
+    assert list(others.x).count(None) == 13  # one break after each of the 13 other paths
+    assert enschede.y[-1] == 17_415 and enschede.x[-1] == 2050 and enschede.line.width == 3
+    assert enschede.text[-1] == "Enschede" and set(enschede.text[:-1]) == {""}
+    assert history.line.dash == "dot" and len(history.x) == 26
+    assert len(figure.layout.annotations) == 0 and "xaxis2" not in figure.layout.to_plotly_json()
+
+
+def test_municipality_paths_chart_without_a_choice_draws_every_municipality_alike(region):
+    yearly = targets.recompute(region, targets.TargetSettings()).yearly_frame()
+    figure = charts.municipality_paths_chart(yearly[yearly["year"] <= 2050], municipality_labels(), None, ".,")
+    assert [t.name for t in figure.data] == ["Alle gemeenten"]
+    assert sorted({n for n in figure.data[0].customdata if n}) == sorted(region.names)
+    assert figure.layout.separators == ".,"
 
 
 def test_residents_path_chart_shows_target_and_provisional_actual(region):

@@ -40,7 +40,7 @@ def test_default_view_shows_the_ros_totals_per_municipality(default):
     # the plain-Dutch answer for the chosen municipality (here all of Twente)
     assert ("Dat is **1,6× het gemiddelde van 2012–2020** (1.633 per jaar; beste jaar 2.041 in 2019). "
             "In het tempo van 2012–2020 is het doel klaar in **2067**.") in text
-    assert len(default.get("plotly_chart")) == 4  # map, Twente path, small multiples, residents
+    assert len(default.get("plotly_chart")) == 4  # map, Twente path, every municipality's path, residents
 
 
 def test_changing_the_key_changes_the_table():
@@ -118,6 +118,11 @@ def test_a_municipality_in_the_sidebar_is_highlighted():
     assert "**Wierden** bouwt in dit rekenvoorbeeld **2.685** woningen" in text  # 69.000 × 24.931 / 640.806
     # Wierden built 818 homes in 2012–2020 (90,9 a year; best 196 in 2016); 2.685 / 26 = 103,3 a year → 1,1×
     assert "**1,1× het gemiddelde van 2012–2020** (91 per jaar; beste jaar 196 in 2016)" in text
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    (paths,) = [s for s in specs if "per gemeente (cumulatief)" in s["layout"]["title"]["text"]]
+    assert [trace["name"] for trace in paths["data"]] == ["Andere gemeenten", "Wierden: Tempo 2012–2020",
+                                                          "Wierden: Gekozen bouwpad"]
+    assert _numbers(paths["data"][2]["y"])[-1] == 2_685 and paths["data"][2]["text"][-1] == "Wierden"
 
 
 def test_english():

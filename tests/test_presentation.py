@@ -272,7 +272,7 @@ def test_presentation_layout_makes_every_font_large(snapshot, region_data):
     figures = [
         tiles,
         municipality_paths_chart(result.yearly_frame(2050), {"title": "T", "path": "p", "historical": "h",
-                                                             "hover": "%{y}"}),
+                                                             "others": "o", "all": "a", "hover": "%{y}"}, "GM0153"),
         budget_sankey(budget.budget_flows(budget.budget_table(snapshot), True), budget_labels, "nl"),
         pace_bars(presentation.pace_rows(shown), pace_labels()),
         known_amount_bars(presentation.contribution_rows(snapshot, "nl"),

@@ -1,9 +1,9 @@
 """Charts of the targets page: the regional homes path against history and the Woondeal, the path of every
-municipality as small multiples, and the residents the homes can house against the residents target."""
+municipality in one chart with the chosen one highlighted, and the residents the homes can house against the
+residents target."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 import pandas as pd
@@ -52,47 +52,42 @@ def region_path_chart(path: pd.DataFrame, labels: Mapping[str, str], end_year: i
     return figure
 
 
-def _grid(count: int, columns: int, titles: list[str], gap_x: float = 0.05, gap_y: float = 0.09) -> dict:
-    """Layout axes and title annotations for `count` small panels in rows of `columns` (built by hand: plotly's
-    make_subplots costs tens of milliseconds on every rerun)."""
-    rows = math.ceil(count / columns)
-    layout: dict = {"annotations": []}
-    for index, title in enumerate(titles):
-        row, col = divmod(index, columns)
-        suffix = "" if index == 0 else str(index + 1)
-        x0, x1 = col / columns + gap_x / 2, (col + 1) / columns - gap_x / 2
-        y0, y1 = 1 - (row + 1) / rows + gap_y / 2, 1 - row / rows - gap_y / 2
-        layout[f"xaxis{suffix}"] = {"domain": [x0, x1], "anchor": f"y{suffix}", "matches": "x" if index else None,
-                                    "gridcolor": _GRID, "nticks": 4}
-        layout[f"yaxis{suffix}"] = {"domain": [y0, y1], "anchor": f"x{suffix}", "gridcolor": _GRID, "nticks": 4,
-                                    "rangemode": "tozero", "tickformat": ",d"}
-        layout["annotations"].append({"text": title, "x": (x0 + x1) / 2, "y": y1, "xref": "paper", "yref": "paper",
-                                      "showarrow": False, "xanchor": "center", "yanchor": "bottom",
-                                      "font": {"size": 13}})
-    return layout
-
-
-def municipality_paths_chart(yearly: pd.DataFrame, labels: Mapping[str, str], columns: int = 3,
+def municipality_paths_chart(yearly: pd.DataFrame, labels: Mapping[str, str], focus: str | None = None,
                              separators: str = ",.") -> go.Figure:
-    """Small multiples, one panel per municipality (`name`), of `cumulative` homes per `year` against the
-    `historical` average path; each panel has its own scale. `labels`: title, path, historical, hover."""
-    names = list(dict.fromkeys(yearly["name"]))
-    traces = []
-    for index, (name, part) in enumerate(yearly.groupby("name", sort=False)):
-        axes = {"xaxis": f"x{index + 1 if index else ''}", "yaxis": f"y{index + 1 if index else ''}"}
+    """One chart of `cumulative` homes per `year` for every municipality (`code`, `name`): the `focus` municipality
+    (a code) drawn thick with its `historical` average path dotted and its name at the end of the line, the others
+    as thin grey lines (one trace, so the browser draws one path); without a focus every line is grey. `labels`:
+    title, path, historical, others (the grey lines' legend), all (the same without a focus), hover (a template on
+    %{x} and %{y})."""
+    chosen = yearly[yearly["code"] == focus] if focus is not None else yearly.iloc[0:0]
+    others = yearly[yearly["code"] != focus] if focus is not None else yearly
+    x: list[object] = []
+    y: list[object] = []
+    names: list[object] = []
+    for name, part in others.groupby("name", sort=False):
+        x += [*part["year"].tolist(), None]
+        y += [*part["cumulative"].tolist(), None]
+        names += [name] * len(part) + [None]
+    figure = go.Figure()
+    figure.add_trace(go.Scatter(x=x, y=y, customdata=names, mode="lines",
+                                name=labels["others"] if focus is not None else labels["all"],
+                                line={"color": MUTED if focus is not None else "#6b7280", "width": 1},
+                                hovertemplate=f"<b>%{{customdata}}</b><br>{labels['hover']}", connectgaps=False))
+    if not chosen.empty:
+        name = chosen["name"].iloc[0]
         hover = f"<b>{name}</b><br>{labels['hover']}"
-        traces.append({"type": "scatter", "x": part["year"].to_numpy(), "y": part["cumulative"].to_numpy(),
-                       "mode": "lines", "name": labels["path"], "line": {"color": PALETTE[0], "width": 2.5},
-                       "legendgroup": "path", "showlegend": index == 0, "hovertemplate": hover, **axes})
-        if part["historical"].notna().all():
-            traces.append({"type": "scatter", "x": part["year"].to_numpy(), "y": part["historical"].to_numpy(),
-                           "mode": "lines", "name": labels["historical"],
-                           "line": {"color": PALETTE[5], "width": 1.5, "dash": "dot"}, "legendgroup": "historical",
-                           "showlegend": index == 0, "hovertemplate": hover, **axes})
-    rows = math.ceil(len(names) / columns)
-    figure = go.Figure(data=traces, layout=_grid(len(names), columns, names))  # axes styled in _grid (fast)
-    apply_layout(figure, labels["title"], height=170 * rows + 80)
-    figure.update_layout(separators=separators, margin={"t": 90})
+        if chosen["historical"].notna().all():
+            figure.add_trace(go.Scatter(x=chosen["year"], y=chosen["historical"], mode="lines",
+                                        name=f"{name}: {labels['historical']}", hovertemplate=hover,
+                                        line={"color": PALETTE[5], "width": 2, "dash": "dot"}))
+        figure.add_trace(go.Scatter(x=chosen["year"], y=chosen["cumulative"], mode="lines+text",
+                                    name=f"{name}: {labels['path']}", hovertemplate=hover,
+                                    text=[""] * (len(chosen) - 1) + [name], textposition="middle right",
+                                    line={"color": PALETTE[0], "width": 3}, cliponaxis=False))
+    apply_layout(figure, labels["title"], height=460)
+    figure.update_layout(separators=separators, hovermode="closest", legend=_LEGEND, margin={"r": 90})
+    figure.update_xaxes(title=None, gridcolor=_GRID)
+    figure.update_yaxes(title=None, gridcolor=_GRID, rangemode="tozero", tickformat=",d")
     return figure
 
 

@@ -59,7 +59,7 @@ from ros.ui.store_panel import (
     store_action,
 )
 from ros.ui.targets_panel import targets_result, targets_settings_panel
-from ros.ui.targets_view import TargetsView, targets_map, targets_view
+from ros.ui.targets_view import TargetsView, municipalities_chart, targets_map, targets_view
 from ros.ui.text import labels, lang, t
 from ros.ui.url import from_url, start_run, sync_url
 from ros.ui.warmup import warm_up
@@ -90,6 +90,7 @@ __all__ = [
     "language_switch",
     "ledger_panel",
     "milestones_chart",
+    "municipalities_chart",
     "municipality_picker",
     "next_milestone_card",
     "open_record",

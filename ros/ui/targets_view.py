@@ -31,9 +31,9 @@ class TargetsView:
     yearly: pd.DataFrame
     path: pd.DataFrame
     region_chart: go.Figure
-    municipalities_chart: go.Figure
     residents_chart: go.Figure
     maps: dict[tuple[str, str, int], go.Figure] = dataclasses.field(default_factory=dict)
+    municipality_charts: dict[str | None, go.Figure] = dataclasses.field(default_factory=dict)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -48,9 +48,6 @@ def _targets_view(settings: TargetSettings, code: str, data_dir: str) -> Targets
         path, path_labels | {"path": labels["path_line"], "title": text("targets.path_title", start=settings.start_year)},
         settings.end_year, (settings.homes_total, text("targets.path_target_text", value=fmt.number(settings.homes_total, code))),
         (wd_year, wd_value, text("targets.path_woondeal_text", value=fmt.number(wd_value, code))), sep)
-    municipalities_chart = target_charts.municipality_paths_chart(
-        yearly, {"title": labels["municipalities_title"], "path": labels["path_line"],
-                 "historical": labels["path_historical"], "hover": labels["path_hover"]}, separators=sep)
     actual = targets.actual_growth(result.region)
     residents_chart = target_charts.residents_path_chart(
         path, {k: labels[f"residents_{k}"] for k in ("title", "axis", "path", "target", "actual", "hover")},
@@ -58,7 +55,7 @@ def _targets_view(settings: TargetSettings, code: str, data_dir: str) -> Targets
         (settings.residents_total, text("targets.residents_target_text", value=fmt.number(settings.residents_total, code))),
         actual and (*actual, text("targets.residents_actual_text", value=fmt.signed(actual[1], code))), sep)
     shown = targets.display_table(result.table(), code, text("common.twente"))
-    return TargetsView(result, shown, yearly, path, region_chart, municipalities_chart, residents_chart)
+    return TargetsView(result, shown, yearly, path, region_chart, residents_chart)
 
 
 def targets_map(view: TargetsView, measure: str, found: Boundaries) -> go.Figure:
@@ -72,6 +69,20 @@ def targets_map(view: TargetsView, measure: str, found: Boundaries) -> go.Figure
             {"title": t("targets.map_title", measure=name), "colorbar": name}, found.geojson,
             fmt.plotly_separators(lang()), hover)
     return view.maps[key]
+
+
+def municipalities_chart(view: TargetsView, focus: str | None) -> go.Figure:
+    """Every municipality's path in one chart with `focus` (a CBS code or None) highlighted, built once per view
+    and focus."""
+    if focus not in view.municipality_charts:
+        title = "municipalities_title" if focus is not None else "municipalities_title_all"
+        labels = {k: t(f"targets.{v}") for k, v in (("title", title), ("path", "path_line"),
+                                                    ("historical", "path_historical"), ("hover", "path_hover"),
+                                                    ("others", "municipalities_others"),
+                                                    ("all", "municipalities_all"))}
+        view.municipality_charts[focus] = target_charts.municipality_paths_chart(
+            view.yearly, labels, focus, fmt.plotly_separators(lang()))
+    return view.municipality_charts[focus]
 
 
 def targets_view(result: TargetResult) -> TargetsView:
