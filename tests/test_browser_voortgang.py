@@ -1,0 +1,72 @@
+"""The Voortgang page in headless Chromium through a real `streamlit run`: the shipped snapshot says plainly that
+realisation since the start year is not in the data yet; the downloads arrive and open; uploaded own figures give
+Enschede its delivery ratio, drawn hatched; the URL keeps the view; no serious axe findings in Dutch and English."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+from test_browser_accessibility import AXE_VIEWPORT, _open_expanders, _serious_violations
+
+from tests.conftest import assert_no_exception, open_page, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+EXTERNAL = ("ERR_NAME_NOT_RESOLVED", "metrics config", "Failed to fetch", "/_stcore/", "favicon")
+OWN_CSV = "code;gemeente;jaar;nieuwbouw;sloop;netto\nGM0153;Enschede;2025;316;469;0\nGM0153;Enschede;2026;700;100;650\n"
+
+
+def test_shipped_snapshot_and_its_downloads(page) -> None:
+    open_page(page, "voortgang", "maat=new_construction")
+    assert_no_exception(page)
+    main = page.locator("[data-testid=stMain]").inner_text()
+    assert "De realisatie sinds 2025 staat nog niet in de gegevens." in main
+    assert "lopen tot en met 2020" in main
+    plots = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p.data.length)")
+    assert len(plots) == 2  # realised per year and plan capacity; no empty track chart
+    bars = page.evaluate("() => document.querySelector('.js-plotly-plot').data[0].text")
+    assert list(bars)[-1] == "1.719"
+    assert "maat=new_construction" in page.url
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Download CSV", exact=True).first.click()
+    with open(csv_download.value.path(), encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[-1][:6] == ["twente", "2020", "12", "1719", "", ""]
+    with page.expect_download() as xlsx_download:
+        page.get_by_role("button", name="Download Excel").first.click()
+    book = openpyxl.load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes()))
+    assert book.sheetnames == ["Over dit bestand", "Gerealiseerd", "Plancapaciteit"]
+    capacity = [[c.value for c in row] for row in book["Plancapaciteit"].iter_rows()]
+    assert capacity[-1][:3] == ["twente", "Twente", 69_000]
+    with page.expect_download() as template:
+        page.get_by_role("button", name="Sjabloon (CSV)").click()
+    assert Path(template.value.path()).read_text(encoding="utf-8-sig").splitlines()[0] == \
+        "code,gemeente,jaar,nieuwbouw,sloop,netto"
+    assert [e for e in page.console_errors if not any(m in e for m in EXTERNAL)] == []
+
+
+def test_uploaded_own_figures_show_the_ratio_hatched(page, tmp_path) -> None:
+    open_page(page, "voortgang", "gemeente=GM0153")
+    upload = tmp_path / "eigen.csv"
+    upload.write_text(OWN_CSV, encoding="utf-8")
+    page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(upload))
+    page.wait_for_function("() => document.body.innerText.includes('2 regels eigen opgave')", timeout=30_000)
+    wait_for_app(page)
+    main = page.locator("[data-testid=stMain]").inner_text()
+    assert "Leveringsratio" in main and "49%" in main and "Met eigen opgave van de gemeente: 2025, 2026." in main
+    patterns = page.evaluate("() => document.querySelector('.js-plotly-plot').data.map(t => [t.name, "
+                             "(t.marker.pattern || {}).shape || ''])")
+    assert ["Netto toevoeging (eigen opgave)", "/"] in patterns
+    assert ["Nieuwbouw (eigen opgave)", "/"] in patterns
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_no_serious_axe_violations(page, language: str) -> None:
+    page.set_viewport_size(AXE_VIEWPORT)
+    open_page(page, "voortgang", f"lang={language}")
+    _open_expanders(page)
+    assert _serious_violations(page, f"/voortgang?lang={language}") == []
