@@ -120,7 +120,12 @@ def key_weights(
     if fixed_total > 1:
         raise CostKeyError("de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%")
     measure = "population" if key == "inwoners" else "dwellings"
-    sizes = {p.id: getattr(p, measure) or 0 for p in parties if p.kind == "gemeente"}
+    missing = [p.name for p in parties if p.kind == "gemeente" and getattr(p, measure) is None]
+    if missing:
+        word = "inwoners" if key == "inwoners" else "woningen"
+        raise CostKeyError(f"het aantal {word} van {', '.join(missing)} is onbekend; de rest kan niet naar {word} "
+                           "worden verdeeld")
+    sizes: dict[str, int] = {p.id: int(getattr(p, measure)) for p in parties if p.kind == "gemeente"}
     size_total = sum(sizes.values())
     if size_total == 0 and fixed_total < 1:
         raise CostKeyError("er zijn geen inwoners- of woningcijfers om de rest over de gemeenten te verdelen")
@@ -165,24 +170,26 @@ def almelo_implications(
     custom: Mapping[str, Fraction] | None = None,
     amount: Decimal = ALMELO_AMOUNT,
 ) -> pd.DataFrame:
-    """What Almelo's € 102.000 would imply under every key: columns key, almelo_share (float), implied_total
+    """What Almelo's € 102.000 would imply under every key: columns key, almelo_share (float; None when the key
+    cannot be computed with these inputs), implied_total
     (Decimal or None when Almelo has no share), per_inhabitant_twente (implied total per inhabitant of the 14
     municipalities) and per_inhabitant_almelo (the same under every key)."""
     by_id = {p.id: p for p in parties}
-    almelo_population = by_id[ALMELO].population or 0
-    twente = sum(p.population or 0 for p in parties if p.kind == "gemeente")
+    almelo_population = by_id[ALMELO].population
+    # Per inhabitant of Twente only when every municipality's population is known (an unknown never counts as 0).
+    counts = [p.population for p in parties if p.kind == "gemeente"]
+    twente = None if any(c is None for c in counts) else sum(c for c in counts if c is not None)
     rows = []
     for key in KEYS:
         try:
-            weights = key_weights(parties, key, fixed_shares, custom)
+            share: Fraction | None = key_weights(parties, key, fixed_shares, custom)[[p.id for p in parties].index(ALMELO)]
         except CostKeyError:
-            weights = [Fraction(0)] * len(parties)
-        share = weights[[p.id for p in parties].index(ALMELO)]
+            share = None  # the key cannot be computed with these inputs: Almelo's share is unknown, not 0 %
         implied = Fraction(amount) / share if share else None
         rows.append(
             {
                 "key": key,
-                "almelo_share": float(share),
+                "almelo_share": None if share is None else float(share),
                 "implied_total": None if implied is None else _euros(implied),
                 "per_inhabitant_twente": None if implied is None or not twente else per_inhabitant(implied, twente),
                 "per_inhabitant_almelo": per_inhabitant(amount, almelo_population) if almelo_population else None,

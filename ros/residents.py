@@ -42,12 +42,14 @@ def homes_needed(population: np.ndarray, dwellings: np.ndarray, shares: np.ndarr
     """Homes (spread by `shares`) that house `growth` more residents than on 1-1-`base_year` by the end of `year`.
 
     Solves Σ (dwellings_i + shares_i·H) · occ_i · f = Σ population_i + growth for H, with f the occupancy factor.
-    NaN when the new homes would house nobody.
+    NaN when the new homes would house nobody or a municipality's occupancy is unknown (no dwellings).
     """
     occ = occupancy(population, dwellings)
+    if np.isnan(occ).any():
+        return float("nan")  # a municipality without dwellings has no occupancy: the answer is unknown, not a guess
     factor = float(occupancy_factor(year, change, base_year))
-    per_home = float(np.nansum(np.asarray(shares) * occ)) * factor
+    per_home = float(np.sum(np.asarray(shares) * occ)) * factor
     if per_home <= 0:
         return float("nan")
-    existing = float(np.nansum(np.asarray(dwellings) * occ)) * factor
+    existing = float(np.sum(np.asarray(dwellings) * occ)) * factor
     return (float(np.sum(population)) + growth - existing) / per_home

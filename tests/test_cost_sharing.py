@@ -3,6 +3,7 @@ key, Almelo's implications, and Dutch refusals for input that cannot be split.""
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from fractions import Fraction
 
@@ -181,3 +182,21 @@ def test_whole_cents_rounds_a_typed_total_and_keeps_no_total_as_none():
     assert whole_cents(1234.567) == 1234.57
     assert whole_cents(250_000.0) == 250_000.0
     assert whole_cents(None) is None
+
+
+def test_an_unknown_municipal_figure_is_refused_not_counted_as_zero(parties):
+    from dataclasses import replace
+
+    unknown = [replace(p, population=None) if p.id == "GM0153" else p for p in parties]
+    with pytest.raises(cs.CostKeyError, match="het aantal inwoners van Enschede is onbekend"):
+        cs.key_weights(unknown, "inwoners")
+    assert cs.key_weights(unknown, "woningen") == cs.key_weights(parties, "woningen")  # dwellings are still known
+    implications = cs.almelo_implications(unknown).set_index("key")
+    assert math.isnan(implications.at["inwoners", "almelo_share"]) and implications.at["inwoners", "implied_total"] is None
+    assert implications.at["gelijk", "implied_total"] == Decimal("1734000.00")
+    assert implications.at["gelijk", "per_inhabitant_twente"] is None  # Twente's total is unknown with Enschede's
+    assert set(implications["per_inhabitant_almelo"]) == {Decimal("1.37")}
+    view = cs.implications_view(implications.reset_index(), "nl").set_index("key")
+    assert view.loc["Vaste aandelen + rest naar inwoners", "almelo_share"] == "onbekend"
+    no_almelo = [replace(p, population=None) if p.id == "GM0141" else p for p in parties]
+    assert set(cs.almelo_implications(no_almelo)["per_inhabitant_almelo"]) == {None}

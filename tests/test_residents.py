@@ -46,3 +46,10 @@ def test_occupancy_factor_and_refusal():
     assert residents.occupancy_factor(2050, -0.005) == pytest.approx(0.995**27)
     with pytest.raises(ValueError):
         residents.occupancy_factor(2050, -1.0)
+
+
+def test_an_unknown_occupancy_makes_the_homes_needed_unknown_not_a_partial_sum():
+    # the second municipality has no dwellings, so its occupancy is unknown: no answer rather than one without it
+    needed = residents.homes_needed(np.array([200.0, 50.0]), np.array([100.0, 0.0]), np.array([0.5, 0.5]), 20, 2024,
+                                    0.0)
+    assert math.isnan(needed)
