@@ -7,6 +7,7 @@ from ros import format as fmt
 from ros import targets, ui
 from ros.markup import escape
 from ros.region import target as target_row
+from ros.wording.targets import occupancy_sensitivity_table
 
 t, lang, snap, region = ui.t, ui.lang(), ui.snapshot(), ui.target_region()
 homes_goal, residents_goal = target_row(snap, "ros_homes_2050"), target_row(snap, "ros_residents_2050")
@@ -96,3 +97,8 @@ with st.expander(t("common.table_alternative")):
     st.dataframe(targets.screen_table(shown, targets.residents_columns(labels)), hide_index=True)
 ui.source_caption(["cbs_85984ned", "cbs_37230ned", residents_goal["source_id"]], t("targets.occupancy_note",
                   value=fmt.number(targets.occupancy_twente(region), lang, 2), change=fmt.percent(s.occupancy_change, lang)))
+st.subheader(t("residents.sensitivity_heading"))
+st.markdown(t("residents.sensitivity_intro"))
+st.table(occupancy_sensitivity_table(result.occupancy_sensitivity(), lang, s.residents_total, s.homes_total,
+                                     s.end_year), hide_index=True)
+st.caption(t("residents.sensitivity_note"))

@@ -160,6 +160,16 @@ class TargetResult:
         return residents.homes_needed(keys.population, keys.dwellings, self.shares, self.settings.residents_total,
                                       self.settings.end_year, self.settings.occupancy_change)
 
+    def occupancy_sensitivity(self) -> pd.DataFrame:
+        """Homes needed for the residents target and residents housed by the allocated homes at the end year, for
+        the fixed range of occupancy changes plus the one set (`is_setting`); every row is an assumption."""
+        keys, s = self.region.keys, self.settings
+        changes = (*residents.SENSITIVITY_CHANGES, s.occupancy_change)
+        frame = residents.sensitivity(keys.population, keys.dwellings, self.shares, self.homes, s.residents_total,
+                                      s.end_year, changes)
+        frame["is_setting"] = np.isclose(frame["change"], s.occupancy_change)
+        return frame
+
     def table(self) -> pd.DataFrame:
         """Per municipality plus a last totals row (code 'twente'): share, homes, residents, homes a year needed,
         history, pace ratio, reached year, growth % of stock, homes per 1,000 inhabitants and housed residents."""

@@ -158,3 +158,15 @@ def test_a_municipality_without_homes_gets_its_own_sentence_and_no_reached_year(
     shown = table(at)
     assert shown["Borne"]["Woningen"] == "0" and shown["Borne"]["Doel af in tempo 2012–2020"] == "n.v.t."
     assert shown["Enschede"]["Doel af in tempo 2012–2020"] == "2113"  # 34.972 / (3.562 / 9) = 88,4 → 89 years: 2025 … 2113
+
+
+def test_the_residents_section_shows_the_occupancy_sensitivity(default):
+    [sensitivity] = [t.value for t in default.table if "Verandering inwoners per woning (aanname)" in t.value.columns]
+    assert sensitivity.shape == (5, 3)
+    assert sensitivity.iloc[2].tolist() == ["0,00% per jaar (aanname, nu ingesteld)", "44.748", "+154.197"]
+    assert sensitivity.iloc[0].tolist() == ["−0,50% per jaar (aanname)", "92.790", "+53.566"]
+    assert "**Elke rij is een aanname**, geen prognose" in texts(default)
+    english = run_app(PAGE, {"lang": "en", "bewoning": "-0.5"})
+    [table_en] = [t.value for t in english.table if "Change in inhabitants per dwelling (assumption)" in t.value.columns]
+    assert table_en.iloc[0].tolist() == ["−0.50% a year (assumption, currently set)", "92,790", "+53,566"]
+    assert table_en.shape == (5, 3)  # the set value is one of the range, listed once

@@ -53,3 +53,30 @@ def test_an_unknown_occupancy_makes_the_homes_needed_unknown_not_a_partial_sum()
     needed = residents.homes_needed(np.array([200.0, 50.0]), np.array([100.0, 0.0]), np.array([0.5, 0.5]), 20, 2024,
                                     0.0)
     assert math.isnan(needed)
+
+
+def test_sensitivity_sets_homes_needed_and_residents_housed_side_by_side():
+    # one municipality: 200 people in 100 homes (2 a home), 10 new homes by 2024, target +20 residents
+    table = residents.sensitivity(np.array([200.0]), np.array([100.0]), np.array([1.0]), np.array([10.0]), 20, 2024,
+                                  (0.0, -0.10, 0.0))
+    assert table["change"].tolist() == [-0.10, 0.0]  # ascending, each change once
+    # at 0 %: 10 homes house 20 more; at −10 %: 110 homes × 1,8 = 198 (−2), and 20 more need (220/1,8) − 100 homes
+    assert table["homes_needed"].tolist() == [pytest.approx(22.2222, abs=1e-4), 10.0]
+    assert table["residents_housed"].tolist() == [-2, 20]
+
+
+def test_sensitivity_of_the_ros_on_real_data(snapshot):
+    from ros import targets
+
+    result = targets.recompute(targets.region_data(snapshot), targets.TargetSettings())
+    table = result.occupancy_sensitivity()
+    assert table["change"].tolist() == list(residents.SENSITIVITY_CHANGES)
+    assert table["is_setting"].tolist() == [False, False, True, False, False]
+    # 69.000 homes house +154.197 at 0 %, but only +53.566 when occupancy falls 0,5 % a year
+    assert table["residents_housed"].tolist() == [53_566, 102_244, 154_197, 209_640, 268_799]
+    assert [round(v) for v in table["homes_needed"]] == [92_790, 67_926, 44_748, 23_137, 2_983]
+    assert table.loc[2, "residents_housed"] == targets.row(result.table(), None)["growth_2050"]
+    assert table.loc[2, "homes_needed"] == result.homes_needed_for_residents()
+    set_apart = targets.recompute(targets.region_data(snapshot), targets.TargetSettings(occupancy_change=-0.01))
+    extra = set_apart.occupancy_sensitivity()
+    assert extra["change"].tolist()[0] == -0.01 and extra["is_setting"].tolist() == [True] + [False] * 5

@@ -1,0 +1,39 @@
+"""The Doelen page in words: the sensitivity of the residents figures to the occupancy assumption."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ros import format as fmt
+from ros.i18n import translate
+
+
+def change_text(change: float, lang: str, is_setting: bool = False) -> str:
+    """'−0,25% per jaar (aanname)', with '(aanname, ingesteld)' for the value the planner set."""
+    shown = f"{fmt.signed(change * 100, lang, 2)}%"
+    return translate(lang, "residents.change_setting" if is_setting else "residents.change_text", change=shown)
+
+
+def homes_needed_text(value: float, lang: str) -> str:
+    """Homes needed as a whole number; none when the existing stock already houses the target; 'onbekend'."""
+    if fmt.is_unknown(value):
+        return fmt.unknown(lang)
+    return translate(lang, "residents.none_needed") if value <= 0 else fmt.number(value, lang)
+
+
+def occupancy_sensitivity_table(
+    frame: pd.DataFrame, lang: str, residents_target: int, homes: int, year: int
+) -> pd.DataFrame:
+    """`TargetResult.occupancy_sensitivity` as text with headers: change (each an assumption), homes needed for the
+    residents target and residents housed by the allocated homes, at the end of `year`."""
+    headers = {
+        "change": translate(lang, "residents.col_change"),
+        "homes_needed": translate(lang, "residents.col_homes_needed", target=fmt.number(residents_target, lang),
+                                  year=year),
+        "residents_housed": translate(lang, "residents.col_residents_housed", homes=fmt.number(homes, lang), year=year),
+    }
+    return pd.DataFrame({
+        headers["change"]: [change_text(c, lang, s) for c, s in zip(frame["change"], frame["is_setting"], strict=True)],
+        headers["homes_needed"]: [homes_needed_text(v, lang) for v in frame["homes_needed"]],
+        headers["residents_housed"]: [fmt.signed(v, lang) for v in frame["residents_housed"]],
+    })

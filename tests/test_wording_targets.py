@@ -1,0 +1,33 @@
+"""The Doelen page in words: the occupancy sensitivity table, each row labelled an assumption."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ros import targets
+from ros.wording.targets import change_text, homes_needed_text, occupancy_sensitivity_table
+
+
+def test_the_sensitivity_table_in_dutch_and_english(snapshot) -> None:
+    frame = targets.recompute(targets.region_data(snapshot), targets.TargetSettings()).occupancy_sensitivity()
+    dutch = occupancy_sensitivity_table(frame, "nl", 100_000, 69_000, 2050)
+    assert list(dutch.columns) == ["Verandering inwoners per woning (aanname)",
+                                   "Woningen nodig voor 100.000 inwoners erbij, eind 2050",
+                                   "Inwoners erbij eind 2050 met 69.000 woningen"]
+    assert dutch.iloc[0].tolist() == ["−0,50% per jaar (aanname)", "92.790", "+53.566"]
+    assert dutch.iloc[2].tolist() == ["0,00% per jaar (aanname, nu ingesteld)", "44.748", "+154.197"]
+    assert all("(aanname" in c for c in dutch.iloc[:, 0])
+    english = occupancy_sensitivity_table(frame, "en", 100_000, 69_000, 2050)
+    assert english.iloc[4].tolist() == ["+0.50% a year (assumption)", "2,983", "+268,799"]
+
+
+def test_no_homes_needed_and_unknown_read_as_words() -> None:
+    assert homes_needed_text(-12.0, "nl") == "geen: de bestaande woningen volstaan"
+    assert homes_needed_text(math.nan, "en") == "unknown"
+    assert change_text(-0.0025, "en", True) == "−0.25% a year (assumption, currently set)"
+    table = occupancy_sensitivity_table(pd.DataFrame({"change": [0.0], "homes_needed": [math.nan],
+                                                      "residents_housed": [0], "is_setting": [True]}),
+                                        "nl", 100_000, 0, 2050)
+    assert table.iloc[0, 1] == "onbekend"
