@@ -8,10 +8,11 @@ from ros import format as fmt
 from ros import milestones as ms
 from ros.charts.budget import contribution_bars
 from ros.charts.maps import municipality_map
-from ros.charts.presentation import known_amount_bars, pace_bars, presentation_layout
+from ros.charts.presentation import pace_bars, presentation_layout
 from ros.region import standing
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
+ui.projector_frame()
 sep, chart_config = fmt.plotly_separators(lang), {"displayModeBar": False}
 ui.from_url("dia", presentation.DEFAULT_STEP, presentation.parse_step)
 step = st.session_state["dia"]
@@ -71,7 +72,7 @@ elif view == "pace":
     st.plotly_chart(presentation_layout(pace_bars(rows, {
         "title": t("meeting.pace_title", rule=presentation.key_name(result, lang)), "needed": t("meeting.pace_needed"),
         "historical": t("meeting.pace_historical"), "text": t("meeting.pace_text")}, sep),
-        height=550), config=chart_config, key="meeting_pace")
+        height=440), config=chart_config, key="meeting_pace")
     with st.expander(t("common.table_alternative")):
         st.table(rows[["name", "per_year_text", "hist_average_text", "pace_ratio_short_text"]].rename(columns={
             "name": t("meeting.col_name"), "per_year_text": t("meeting.pace_needed"),
@@ -80,23 +81,19 @@ elif view == "pace":
     st.markdown(presentation.key_note(result, lang))
     ui.source_caption(["besluit_almelo_2025", "cbs_81955ned", "cbs_85984ned", *targets.key_sources(s.key)])
 elif view == "budget":
-    cards(presentation.budget_facts(snap, lang))
+    st.markdown(f"## {presentation.budget_line(snap, today, lang)}", anchors=False)
+    cashier = presentation.budget_facts(snap, lang)[-1]
     labels, contribution = ui.labels("budget"), presentation.scenario_contribution(snap, chosen, lang)
-    left, right = st.columns(2)
-    amounts = presentation.contribution_rows(snap, lang)
-    left.plotly_chart(presentation_layout(known_amount_bars(amounts, {
-        k: t(f"meeting.amounts_{k}") for k in ("title", "axis", "known", "unknown")}, sep), height=600),
-        config=chart_config, key="meeting_amounts")
-    with left.expander(t("common.table_alternative")):
-        st.table(amounts[["name", "amount_text"]].rename(columns={"name": t("budget.col_party"),
-                                                                  "amount_text": t("budget.col_amount")}), hide_index=True)
+    left, right = st.columns([1, 2])
+    with left:
+        cards([cashier])
     right.markdown(f"### {t('meeting.contribution_heading')}", anchors=False)
     if contribution.allocation is None:
         right.info(contribution.reason, icon=":material/calculate:")
     else:
         right.markdown(t("meeting.contribution_note", rule=t(f"budget.key_{chosen.cost_key}"),
                          total=fmt.money(contribution.total, lang, cents=True)))
-        right.plotly_chart(presentation_layout(contribution_bars(contribution.allocation, labels, lang), height=620),
+        right.plotly_chart(presentation_layout(contribution_bars(contribution.allocation, labels, lang), height=500),
                            config=chart_config, key="meeting_bars")
         with right.expander(t("common.table_alternative")):
             st.table(cost_sharing.allocation_view(contribution.allocation, lang).rename(columns={

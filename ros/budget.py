@@ -12,6 +12,7 @@ flow diagram draws unknown flows only on request, as placeholders that carry no 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 import pandas as pd
@@ -21,6 +22,11 @@ from ros.i18n import translate
 from ros.snapshot import Snapshot
 
 PERIOD = "2025-2026"
+
+
+def period_end(period: str = PERIOD) -> date:
+    """The last day of a budget period written as years ('2025-2026' → 31 December 2026)."""
+    return date(int(period.split("-")[-1]), 12, 31)
 CASHIER = "GM0164"  # Hengelo: budget holder and cashier (the decision, section 4.2)
 # The kinds whose money Hengelo collects (the decision, 4.2: gemeenten, waterschap en provincie); the Rijk is not
 # named there, so its flow goes straight to the work instead of through Hengelo.

@@ -227,6 +227,18 @@ def budget_facts(snapshot: Snapshot, lang: str) -> list[Fact]:
     ]
 
 
+def budget_line(snapshot: Snapshot, today: date, lang: str) -> str:
+    """The budget step in one line: how many contributions are known and how much, and when the period ends
+    (with the days left on `today`) with the open question of what comes after."""
+    summary, end, table = budget.budget_summary(snapshot), budget.period_end(), budget.budget_table(snapshot)
+    known = ", ".join(table.loc[table["amount"].notna(), "name"]) or fmt.unknown(lang)
+    days = (end - today).days
+    key = "meeting.budget_line_ends" if days >= 0 else "meeting.budget_line_ended"
+    return translate(lang, key, count=summary.known_count, total=summary.party_count,
+                     amount=fmt.money(summary.known_total, lang), known=known, end=fmt.short_date(end, lang),
+                     days=translate(lang, "meeting.day_one" if days == 1 else "meeting.day_many", count=days))
+
+
 def contribution_rows(snapshot: Snapshot, lang: str) -> pd.DataFrame:
     """The 17 parties in the order of parties.csv: name, kind, amount 2025–2026 (NaN = unknown) and its text
     ('€ 102.000' or 'onbekend')."""

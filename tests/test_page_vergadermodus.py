@@ -85,16 +85,18 @@ def test_a_shared_scenario_is_named_on_every_view(step):
     assert DATA_DATE in shown
 
 
-def test_budget_view_with_and_without_a_scenario_total():
-    at = run_app(PAGE, {"dia": "4"})
-    assert len(at.get("plotly_chart")) == 1
+def test_budget_view_says_what_matters_in_one_line_with_and_without_a_scenario_total():
+    at = run_app(PAGE, {"dia": "4", "stand": "2026-12-01"})
+    assert len(at.get("plotly_chart")) == 0  # no more 17 bars of which 16 read 'onbekend'
+    assert ("## **1 van 17** bijdragen bekend: **€ 102.000** (Almelo). De budgetperiode eindigt op **31-12-2026**, "
+            "over 30 dagen: **wat daarna?** Geen bron noemt budget of afspraken na die datum.") in texts(at)
     assert at.info[0].value.startswith("Dit scenario heeft geen totaalbudget")
-    assert metrics(at)["Bijdragen met onbekend bedrag"] == "16 van 17"
-    amounts = at.table[0].value.set_index("Partij")["Bedrag 2025–2026"]
-    assert amounts["Almelo"] == "€ 102.000" and (amounts.drop("Almelo") == "onbekend").all()
+    assert metrics(at)["Kassier en budgethouder"] == "Hengelo"
+    at = run_app(PAGE, {"dia": "4", "stand": "2027-01-04"})
+    assert "De budgetperiode is geëindigd op **31-12-2026**: **wat daarna?**" in texts(at)
     at = run_app(PAGE, {"dia": "4", "totaalbudget": "300000", "vast_rijk": "20"})
-    assert len(at.get("plotly_chart")) == 2
-    assert at.table[1].value.set_index("Partij").loc["Rijk", "Bijdrage (scenario)"] == "€ 60.000,00"
+    assert len(at.get("plotly_chart")) == 1
+    assert at.table[0].value.set_index("Partij").loc["Rijk", "Bijdrage (scenario)"] == "€ 60.000,00"
     assert "**Scenario, geen besluit**: Vaste aandelen + rest naar inwoners, totaal € 300.000,00." in texts(at)
 
 

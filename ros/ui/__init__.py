@@ -13,6 +13,7 @@ repeat each other:
 - `progress_panel` — the progress page's cached view, own figures and capacity upload
 - `downloads` — download buttons, scenario files, source captions and columns
 - `warmup` — fills the shared caches once per server process and freezes the heap for the garbage collector
+- `projector` — the Vergadermodus frame: large type that fits 1920×1080, ← → keys
 """
 
 from ros.ui.comparison import baseline, comparison_choice, comparison_columns
@@ -37,6 +38,7 @@ from ros.ui.figures import budget_flow_chart, milestones_chart
 from ros.ui.ledger_panel import checked_ledger, ledger_panel
 from ros.ui.milestone_card import next_milestone_card
 from ros.ui.progress_panel import capacity_panel, own_figures_panel, progress_view_for
+from ros.ui.projector import projector_frame
 from ros.ui.scenarios import (
     apply_scenario,
     current_scenario,
