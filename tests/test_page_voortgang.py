@@ -74,3 +74,19 @@ def test_refused_own_figures_upload_keeps_what_was_there() -> None:
     assert "Rij 2, kolom 'gemeente': 'Atlantis' is geen Twentse gemeente" in shown
     assert len(at.session_state["_scenario"]["eigen_opgave"]) == 2
     assert {m.label: m.value for m in at.metric}["Leveringsratio"] == "49%"
+
+
+def test_english_and_the_measure_in_the_link_survive_a_double_language_switch() -> None:
+    at = run_app(PAGE, {"lang": "en", "maat": "new_construction"})
+    assert "Realisation since 2025 is not in the data yet." in texts(at)
+    assert at.segmented_control(key="maat").value == "new_construction"
+    at.radio(key="lang").set_value("nl").run()
+    at.radio(key="lang").set_value("en").run()
+    assert at.segmented_control(key="maat").value == "new_construction"
+    assert at.query_params["maat"] == "new_construction"
+
+
+def test_a_bad_measure_in_the_link_falls_back_with_one_notice() -> None:
+    at = run_app(PAGE, {"maat": "<b>alles</b>"})
+    assert at.segmented_control(key="maat").value == "net_change"
+    assert "maat=<b>alles</b>" in texts(at)
