@@ -104,11 +104,12 @@ def merge_own(cbs: pd.DataFrame, own: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def area_years(realised: pd.DataFrame, code: str | None, codes: Sequence[str]) -> pd.DataFrame:
-    """Realisation per year of one municipality, or (code None) the sum of `codes`: one row per year with the
-    values, months, status and origin per measure ('cbs', 'eigen', 'mix' or None when unknown). A region value
-    is unknown when one municipality's is, or when their months differ."""
+    """Realisation per year of one municipality, or (code None) the sum of `codes`: one row per year from the first
+    to the last year with any figure (years without one are rows of unknowns, never left out), with the values,
+    months, status and origin per measure ('cbs', 'eigen', 'mix' or None when unknown). A region value is
+    unknown when one municipality's is, or when their months differ."""
     if code is not None:
-        return realised[realised["code"] == code].drop(columns="code").reset_index(drop=True)
+        return _every_year(realised[realised["code"] == code].drop(columns="code").reset_index(drop=True))
     rows = []
     for year, part in realised[realised["code"].isin(codes)].groupby("year", sort=True):
         months = set(part["months"])
@@ -123,7 +124,25 @@ def area_years(realised: pd.DataFrame, code: str | None, codes: Sequence[str]) -
     frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "code"])
     for value in VALUES:
         frame[value] = frame[value].astype("Int64")
-    return frame
+    return _every_year(frame)
+
+
+def _every_year(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with a row of unknowns for every missing year between its first and last year."""
+    if frame.empty:
+        return frame
+    present = set(frame["year"])
+    gaps = [y for y in range(int(frame["year"].min()), int(frame["year"].max()) + 1) if y not in present]
+    if not gaps:
+        return frame
+    filler = pd.DataFrame({"year": gaps, "months": 12, "status": None})
+    for value in VALUES:
+        filler[value] = pd.array([pd.NA] * len(gaps), dtype="Int64")
+        filler[f"{value}_origin"] = None
+    result = pd.concat([frame, filler[frame.columns]], ignore_index=True).sort_values("year", ignore_index=True)
+    for value in VALUES:
+        result[value] = result[value].astype("Int64")
+    return result
 
 
 @dataclass(frozen=True)

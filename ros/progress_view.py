@@ -110,7 +110,8 @@ def build(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: str 
     for value in progress.VALUES:
         years[f"{value}_text"] = [_value_text(v, st, o, lang) for v, st, o in
                                   zip(years[value], years["status"], years[f"{value}_origin"], strict=True)]
-    status_text = [t(f"status_{st.replace(' ', '_')}") for st in years["status"]]
+    status_text = [t(f"status_{st.replace(' ', '_')}") if isinstance(st, str) else labels["origin_none"]
+                   for st in years["status"]]
     origin_text = [_origin_text(row, lang) for row in years.to_dict(orient="records")]
     years_table = pd.DataFrame({
         labels["col_period"]: years["label"], labels["col_new_construction"]: years["new_construction_text"],

@@ -51,6 +51,9 @@ def test_uploaded_own_figures_give_enschede_its_line() -> None:
     assert at.session_state["_scenario"]["eigen_opgave"][1] == {
         "code": "GM0153", "year": 2026, "new_construction": 700, "demolition": 100, "net_change": 650}
     assert "Enschede: 4.999 woningen plancapaciteit tegen 16.765 nog te bouwen" in shown
+    realised = at.dataframe[0].value.set_index("Periode")
+    assert list(realised.loc["2023"]) == ["onbekend", "onbekend", "onbekend", "—", "—"]  # a gap year, not left out
+    assert list(realised.loc["2026"]) == ["700", "100", "650", "eigen opgave", "eigen opgave"]
 
 
 def test_own_figures_of_one_municipality_do_not_make_a_twente_total() -> None:

@@ -13,7 +13,6 @@ from ros.charts.style import MUTED, PALETTE, apply_layout
 
 _GRID = "#e5e7eb"
 _LEGEND = {"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0}
-_OWN_PATTERN = {"shape": "/", "fgcolor": "#ffffff", "size": 7, "solidity": 0.35}
 # Dash styles of the reference lines (95 / 85 / 75 %), so they differ without colour.
 _BAND_DASH = ("dash", "dot", "dashdot")
 
@@ -40,8 +39,9 @@ def realised_chart(years: pd.DataFrame, labels: Mapping[str, str], separators: s
             name = {"cbs": labels[measure], "eigen": f"{labels[measure]} ({labels['own']})",
                     "unknown": f"{labels[measure]}: {labels['unknown']}"}[kind]
             marker: dict = {"color": colour, "line": {"color": colour, "width": 1.5}}
-            if kind == "eigen":
-                marker["pattern"] = _OWN_PATTERN
+            if kind == "eigen":  # hatched: coloured lines on white, so own figures never look like CBS bars
+                marker["pattern"] = {"shape": "/", "fgcolor": colour, "bgcolor": "#ffffff", "size": 8,
+                                     "solidity": 0.45, "fillmode": "replace"}
             if kind == "unknown":
                 marker = {"color": "rgba(0,0,0,0)", "line": {"color": colour, "width": 1}, "pattern": {"shape": "."}}
             values = part[measure].astype("Float64").fillna(0).astype(float)
@@ -78,7 +78,7 @@ def track_chart(cumulative: pd.DataFrame, labels: Mapping[str, str], bands: Sequ
     known = cumulative[cumulative["realised"].notna()]
     name = labels["realised"] + (f" ({labels['own']})" if own else "")
     figure.add_trace(go.Scatter(x=known["label"], y=known["realised"].astype(float), mode="lines+markers+text",
-                                name=name, text=known["realised_text"], textposition="bottom right",
+                                name=name, text=known["realised_text"], textposition="middle right",
                                 line={"color": PALETTE[0], "width": 3, "dash": "dash" if own else "solid"},
                                 marker={"size": 10, "symbol": "circle"}, cliponaxis=False,
                                 hovertemplate="%{x}: %{text}<extra>" + name + "</extra>"))
