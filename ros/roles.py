@@ -47,6 +47,7 @@ class Identity:
 
 
 LOCAL_USER = Identity(LOCAL_ID, "lokale gebruiker", "coordinator", local=True)
+SIGNED_OUT = Identity("afgemeld", "niet aangemeld", "lezer")
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,10 @@ def test_save_open_rename_duplicate_mark_and_delete(own_database: ScenarioStore)
     at.run()
     next(b for b in at.button if b.label == "Markeren als afgesproken basis").click()
     at.run()
+    assert own_database.agreed() is None  # asked first
+    assert "aanwijzen als de afgesproken basis voor iedereen?" in texts(at)
+    next(b for b in at.button if b.label == "Ja, aanwijzen").click()
+    at.run()
     assert own_database.agreed().id == record.id
 
     fresh = run_app(PAGE)
@@ -79,12 +83,16 @@ def test_save_open_rename_duplicate_mark_and_delete(own_database: ScenarioStore)
     fresh.selectbox(key="scenario_choice").set_value(copy.id).run()
     next(b for b in fresh.button if b.label == "Verwijderen").click()
     fresh.run()
+    assert len(own_database.list()) == 2 and "Scenario ‘Kopie van Versneld’ verwijderen?" in texts(fresh)
+    next(b for b in fresh.button if b.label == "Ja, verwijderen").click()
+    fresh.run()
     assert [r.name for r in own_database.list()] == ["Versneld"]
 
 
 def test_a_stored_scenario_that_no_longer_validates_is_shown_not_dropped(own_database: ScenarioStore) -> None:
-    own_database.save("Oud", "Planner", {"woningen": -1}, sc.VERSION)
+    old = own_database.save("Oud", "Planner", {"woningen": -1}, sc.VERSION)
     at = run_app(PAGE)
+    at.selectbox(key="scenario_choice").set_value(old.id).run()
     assert at.dataframe[0].value["status"].tolist() == ["ongeldig"]
     assert any("kan niet worden geopend" in w.value for w in at.warning)
     assert next(b for b in at.button if b.label == "Openen").disabled

@@ -8,7 +8,8 @@ repeat each other:
 - `url` — URL state: `start_run`, `from_url`, `sync_url`
 - `sidebar` — the language switch and the municipality picker
 - `scenarios` — the session's scenario, opening one, its cost sharing
-- `store_panel`, `comparison`, `targets_panel`, `ledger_panel`, `milestone_card` — one module per panel
+- `auth` — lokale modus or sign-in (`st.login`), the user's identity and role
+- `store_panel`, `audit_panel`, `comparison`, `targets_panel`, `ledger_panel`, `milestone_card` — one module per panel
 - `targets_view`, `figures` — cached tables and figures
 - `progress_panel` — the progress page's cached view, own figures and capacity upload
 - `downloads` — download buttons, scenario files, source captions and columns
@@ -51,14 +52,19 @@ from ros.ui.sidebar import (
     municipality_picker,
     selected_municipality,
 )
+from ros.ui.audit_panel import audit_panel
+from ros.ui.auth import identity, sign_in_enabled, sign_in_line
 from ros.ui.store_panel import (
     import_scenario_file,
     open_record,
     records_columns,
     records_table,
     rename_record,
+    save_form,
+    saved_scenarios_panel,
     show_store_message,
     store_action,
+    store_error_text,
 )
 from ros.ui.targets_panel import targets_result, targets_settings_panel
 from ros.ui.targets_view import TargetsView, municipalities_chart, targets_map, targets_view
@@ -77,6 +83,7 @@ __all__ = [
     "_cached_store",
     "_cached_target_region",
     "apply_scenario",
+    "audit_panel",
     "baseline",
     "boundaries",
     "budget_flow_chart",
@@ -86,6 +93,7 @@ __all__ = [
     "current_scenario",
     "download_buttons",
     "from_url",
+    "identity",
     "import_scenario_file",
     "labels",
     "lang",
@@ -99,17 +107,22 @@ __all__ = [
     "records_columns",
     "records_table",
     "rename_record",
+    "save_form",
+    "saved_scenarios_panel",
     "scenario_contributions",
     "scenario_downloads",
     "selected_municipality",
     "settings_columns",
     "show_store_message",
+    "sign_in_enabled",
+    "sign_in_line",
     "snapshot",
     "source_caption",
     "source_columns",
     "start_run",
     "store",
     "store_action",
+    "store_error_text",
     "sync_url",
     "t",
     "target_region",

@@ -5,9 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ros import ledger
+from ros import audit, ledger, roles
 from ros.ledger import LedgerResult
 from ros.markup import escape
+from ros.roles import Identity
+from ros.store import StoreError
+from ros.ui.auth import identity
+from ros.ui.data import store
+from ros.ui.store_panel import store_error_text
 from ros.ui.text import t
 
 
@@ -17,6 +22,14 @@ def checked_ledger(frame: pd.DataFrame, parties: dict[str, str]) -> LedgerResult
     return ledger.validate_ledger(frame, parties)
 
 
+def _record_upload(file_name: str, before: pd.DataFrame, after: pd.DataFrame, actor: Identity) -> None:
+    """Record a taken-in ledger file in the audit trail (what was known before and after)."""
+    try:
+        store().record_ledger_upload(file_name, audit.ledger_summary(before), audit.ledger_summary(after), actor=actor)
+    except StoreError as error:
+        st.error(store_error_text(error), icon=":material/error:")
+
+
 def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
     """The budget page's ledger: upload, reset and the table editor, with Dutch messages for refused input; returns
     the last valid ledger (session only, never written to data/)."""
@@ -24,15 +37,22 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
     state.setdefault("budget_ledger", ledger.empty_ledger(names))
     state.setdefault("budget_ledger_valid", ledger.empty_ledger(names))
     state.setdefault("budget_ledger_version", 0)
-    upload = st.file_uploader(t("budget.ledger_upload"), type=["csv", "xlsx"], key="budget_ledger_upload")
-    st.button(t("budget.ledger_reset"), icon=":material/restart_alt:", key="budget_ledger_reset",
-              on_click=lambda: state.update(budget_ledger=ledger.empty_ledger(names),
-                                            budget_ledger_valid=ledger.empty_ledger(names),
-                                            budget_ledger_version=state["budget_ledger_version"] + 1))
+    actor = identity()
+    may_enter = roles.allowed(actor, "ledger_upload")
+    upload = None
+    if may_enter:
+        upload = st.file_uploader(t("budget.ledger_upload"), type=["csv", "xlsx"], key="budget_ledger_upload")
+        st.button(t("budget.ledger_reset"), icon=":material/restart_alt:", key="budget_ledger_reset",
+                  on_click=lambda: state.update(budget_ledger=ledger.empty_ledger(names),
+                                                budget_ledger_valid=ledger.empty_ledger(names),
+                                                budget_ledger_version=state["budget_ledger_version"] + 1))
+    else:
+        st.caption(t("roles.ledger_read_only", role=t(f"roles.role_{actor.role}")))
     if upload is not None and state.get("budget_ledger_file") != upload.file_id:
         result = ledger.load_upload(upload.name, upload.getvalue(), names)
         state["budget_ledger_file"], state["budget_ledger_result"] = upload.file_id, (upload.name, result)
         if result.ok:
+            _record_upload(upload.name, state["budget_ledger_valid"], result.frame, actor)
             state["budget_ledger"] = state["budget_ledger_valid"] = result.frame
             state["budget_ledger_version"] += 1
     if upload is not None and "budget_ledger_result" in state:
@@ -44,7 +64,7 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
                      icon=":material/error:")
     edited = st.data_editor(state["budget_ledger"], hide_index=True, num_rows="fixed",
                             key=f"budget_ledger_editor_{state['budget_ledger_version']}",
-                            disabled=[ledger.PARTY, ledger.NAME, ledger.YEAR], column_config={
+                            disabled=[ledger.PARTY, ledger.NAME, ledger.YEAR] if may_enter else True, column_config={
                                 ledger.PARTY: None, ledger.NAME: t("budget.col_party"), ledger.YEAR: t("budget.col_year"),
                                 **{s: st.column_config.NumberColumn(t(f"budget.state_{s}"), format="euro", step=0.01)
                                    for s in ledger.STATES}})
