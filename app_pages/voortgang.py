@@ -3,15 +3,14 @@ figures, plan capacity against what is still to build, and the population foreca
 
 import streamlit as st
 
-from ros import forecast, progress, targets, ui
+from ros import progress, targets, ui
 from ros import format as fmt
 from ros.region import municipality_names
 from ros.region import target as target_row
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 names, chart_config = municipality_names(snap), {"displayModeBar": False}
-forecast_frame = snap.get("population_forecast")
-vintages = forecast.vintages(forecast_frame) if forecast_frame is not None else []
+vintages = ui.forecast_vintages()
 
 st.title(t("progress.heading"))
 st.markdown(t("progress.intro"))

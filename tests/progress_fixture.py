@@ -42,16 +42,32 @@ def dwelling_changes() -> pd.DataFrame:
     return frame
 
 
+FORECAST_COLUMNS = ["code", "year", "vintage", "forecast", "lower", "upper", "source_id"]
+# Invented forecast rows for tests (not the published figures, except Twente 2050 in the 2019 vintage: 608.200).
+FORECAST_ROWS = [
+    ["CR12", 2050, "2019", 608_200, None, None, "pblcbs_prognose_2019"],
+    ["CR12", 2026, "2022", 648_000, 640_000, 656_000, "cbs_85173ned"],
+    ["CR12", 2030, "2022", 652_000, 635_000, 669_000, "cbs_85173ned"],
+    ["CR12", 2050, "2022", 655_000, 625_000, 690_000, "cbs_85173ned"],
+]
+
 SOURCES = {
     "cbs_86098ned": '"Levensloop van woningen en niet-woningen; gebruiksfunctie, regio (86098NED)",CBS,2026-11,'
                     'https://opendata.cbs.nl/statline/#/CBS/nl/dataset/86098NED,CC BY 4.0,',
+    "cbs_85173ned": '"Regionale prognose 2023-2050; bevolking, intervallen, regio-indeling 2021 (85173NED)",CBS,'
+                    '2022-07-06,https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85173NED,CC BY 4.0,',
+    "pblcbs_prognose_2019": '"Regionale bevolkings- en huishoudensprognose 2019-2050",PBL/CBS,2019-09-10,'
+                            'https://www.pbl.nl,onbekend,',
 }
 
 
 def write_refreshed(target: Path) -> Path:
-    """A copy of the shipped snapshot in `target` plus dwelling_changes.csv (and its source rows)."""
+    """A copy of the shipped snapshot in `target` plus dwelling_changes.csv and population_forecast.csv (the rows
+    above, replacing a shipped one) and their source rows."""
     shutil.copytree(ROOT / "data", target, dirs_exist_ok=True)
     dwelling_changes().to_csv(target / "dwelling_changes.csv", index=False)
+    pd.DataFrame(FORECAST_ROWS, columns=FORECAST_COLUMNS).astype({"lower": "Int64", "upper": "Int64"}).to_csv(
+        target / "population_forecast.csv", index=False)
     sources = (target / "sources.csv").read_text(encoding="utf-8")
     for source_id, rest in SOURCES.items():
         if f"\n{source_id}," not in sources:

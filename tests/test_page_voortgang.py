@@ -3,6 +3,7 @@ snapshot with CBS figures 2021–2026 (provisional months) written into a tempor
 
 from __future__ import annotations
 
+import pytest
 from conftest import run_app, texts
 
 PAGE = "app_pages/voortgang.py"
@@ -93,3 +94,51 @@ def test_a_bad_measure_in_the_link_falls_back_with_one_notice() -> None:
     at = run_app(PAGE, {"maat": "<b>alles</b>"})
     assert at.segmented_control(key="maat").value == "net_change"
     assert "maat=<b>alles</b>" in texts(at)
+
+
+@pytest.fixture
+def refreshed(tmp_path, monkeypatch) -> None:
+    """The app reads a refreshed snapshot (fixture CBS figures 2021–2026, forecast 2022) from ROS_DATA_DIR."""
+    import importlib
+
+    from progress_fixture import write_refreshed
+
+    target = write_refreshed(tmp_path / "data")
+    monkeypatch.setenv("ROS_DATA_DIR", str(target))
+    for name in ("ros.config", "ros.ui.data", "ros.ui.figures", "ros.ui.targets_view", "ros.ui.warmup",
+                 "ros.ui.progress_panel"):
+        module = importlib.import_module(name)
+        if hasattr(module, "DATA_DIR"):
+            monkeypatch.setattr(module, "DATA_DIR", target)
+
+
+def test_refreshed_snapshot_shows_the_delivery_ratio_with_its_months(refreshed) -> None:
+    at = run_app(PAGE)
+    assert not at.exception
+    shown = texts(at)
+    metrics = [(m.label, m.value, m.delta) for m in at.metric]
+    assert metrics[:4] == [("Gerealiseerd 2025–2026 t/m september", "4.242", "Volgens het bouwpad: 4.654"),
+                           ("Leveringsratio", "91%", "85–95%"),
+                           ("Nodig per jaar tot 2050", "2.670", "gerealiseerd tempo 2.424 per jaar"),
+                           ("Doel bereikt in dit tempo", "2053", "")]
+    assert metrics[4:7] == [("Gerealiseerd 2022–2026 t/m september", "10.689", ""),  # the Woondeal since 2022
+                            ("Leveringsratio", "144%", "95% of meer"), ("Nodig per jaar tot 2030", "803", "")]
+    assert "De ratio gebruikt de jaren 2025–2026 t/m september. Voorlopige cijfers: 2025, 2026." in shown
+    realised = at.dataframe[0].value.set_index("Periode")
+    assert list(realised.loc["2026 t/m september"]) == ["2.079*", "252*", "1.953*", "voorlopig", "CBS"]
+    assert list(realised.loc["2024"]) == ["2.520*", "371*", "2.219*", "nader voorlopig", "CBS"]  # not + 12 months
+    assert list(realised.loc["2021"]) == ["2.310", "371", "2.009", "definitief", "CBS"]
+    assert len(at.get("plotly_chart")) == 4  # realised, track, capacity, forecast
+    assert "19.558 woningen plancapaciteit tegen 64.758 nog te bouwen, een dekking van **30%**" in shown
+    assert "Volgens de prognose 2022 telt Twente op 1-1-2050 **655.000** inwoners; de ambitie komt dan uit op " \
+           "740.806. De ambitie ligt daarmee **+85.806** boven de trend." in shown
+    assert "67%-interval: 625.000 tot 690.000." in shown
+    assert "Op 1-1-2026 telde Twente 646.449 inwoners (voorlopig), −1.551 ten opzichte van de prognose" in shown
+    assert "in juli 2023 hebben CBS en PBL de details" in shown
+
+
+def test_refreshed_snapshot_older_forecast_vintage_from_the_link(refreshed) -> None:
+    at = run_app(PAGE, {"prognose": "2019"})
+    shown = texts(at)
+    assert "Volgens de prognose 2019 telt Twente op 1-1-2050 **608.200** inwoners" in shown
+    assert "**+132.606** boven de trend" in shown

@@ -38,7 +38,7 @@ from ros.ui.downloads import (
 from ros.ui.figures import budget_flow_chart, milestones_chart
 from ros.ui.ledger_panel import checked_ledger, ledger_panel
 from ros.ui.milestone_card import next_milestone_card
-from ros.ui.progress_panel import capacity_panel, own_figures_panel, progress_view_for
+from ros.ui.progress_panel import capacity_panel, forecast_vintages, own_figures_panel, progress_view_for
 from ros.ui.projector import projector_frame
 from ros.ui.scenarios import (
     apply_scenario,
@@ -74,6 +74,7 @@ from ros.ui.warmup import warm_up
 
 __all__ = [
     "capacity_panel",
+    "forecast_vintages",
     "own_figures_panel",
     "progress_view_for",
     "LANGUAGE_NAMES",

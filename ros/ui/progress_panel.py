@@ -7,10 +7,13 @@ session only.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
-from ros import exports, own_figures, plan_capacity, progress_view
+from ros import exports, own_figures, plan_capacity, progress, progress_view
+from ros import forecast as fc
 from ros.config import DATA_DIR
 from ros.markup import escape
 from ros.targets import TargetResult, TargetSettings, recompute
@@ -39,7 +42,7 @@ def _set_own(frame: pd.DataFrame) -> None:
 def _view(settings: TargetSettings, code: str | None, measure: str, own: tuple[tuple, ...],
           capacity: tuple[tuple, ...] | None, capacity_file: str | None, vintage: str | None, language: str,
           data_dir: str) -> progress_view.ProgressView:
-    snap = _cached_snapshot(data_dir)
+    snap = progress.optional_tables(_cached_snapshot(data_dir), Path(data_dir))
     result = recompute(_cached_target_region(data_dir), settings)
     own_frame_ = own_figures.from_records([dict(zip(("code", "year", *own_figures.VALUE_COLUMNS.values()), row,
                                                     strict=True)) for row in own])
@@ -50,6 +53,13 @@ def _view(settings: TargetSettings, code: str | None, measure: str, own: tuple[t
         capacity_frame = plan_capacity.uploaded_capacity(checked)
     return progress_view.build(snap, result, code, measure, own_frame_, language, capacity_frame, vintage,
                                capacity_file)
+
+
+def forecast_vintages() -> list[str]:
+    """The forecast vintages in the data, newest first (none when the data has no forecast)."""
+    tables = progress.optional_tables(snapshot(), DATA_DIR)
+    frame = tables.get("population_forecast")
+    return [] if frame is None else fc.vintages(frame)
 
 
 def progress_view_for(result: TargetResult, code: str | None, measure: str, vintage: str | None = None
