@@ -83,13 +83,14 @@ elif view == "pace":
 elif view == "budget":
     st.markdown(f"## {presentation.budget_line(snap, today, lang)}", anchors=False)
     cashier = presentation.budget_facts(snap, lang)[-1]
-    labels, contribution = ui.labels("budget"), presentation.scenario_contribution(snap, chosen, lang)
+    parties = cost_sharing.parties_for_keys(snap["parties"], snap["municipalities"])
+    labels, contribution = ui.labels("budget"), cost_sharing.scenario_sharing(chosen, parties)
     left, right = st.columns([1, 2])
     with left:
         cards([cashier])
     right.markdown(f"### {t('meeting.contribution_heading')}", anchors=False)
     if contribution.allocation is None:
-        right.info(contribution.reason, icon=":material/calculate:")
+        right.info(presentation.contribution_reason(contribution, lang), icon=":material/calculate:")
     else:
         right.markdown(t("meeting.contribution_note", rule=t(f"budget.key_{chosen.cost_key}"),
                          total=fmt.money(contribution.total, lang, cents=True)))

@@ -14,11 +14,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ros import format as fmt
 from ros.i18n import translate
+
+if TYPE_CHECKING:
+    from ros.scenario import Scenario
 
 KEYS = ("inwoners", "woningen", "gelijk", "eigen")
 FIXED_KINDS = ("rijk", "provincie", "waterschap")
@@ -309,3 +313,38 @@ def allocation_check(allocation: pd.DataFrame) -> AllocationCheck:
 def whole_cents(amount: float | None) -> float | None:
     """An amount in euros rounded to whole cents (None stays None: no total chosen)."""
     return None if amount is None else to_cents(round(amount, 2)) / 100
+
+
+@dataclass(frozen=True)
+class ScenarioSharing:
+    """A scenario's split of its total budget over the 17 parties (a calculation, never a decision), or why there
+    is none: `reason` 'no_total' (no total budget set), 'custom_key' (own weights, which a scenario does not carry)
+    or 'error' (the key cannot be computed; `error` says why)."""
+
+    allocation: pd.DataFrame | None
+    total: Decimal | None
+    key: str
+    reason: str | None = None
+    error: CostKeyError | None = None
+
+    def amount_of(self, party_id: str) -> Decimal | None:
+        """What `party_id` would pay, or None when there is no split (or no such party)."""
+        if self.allocation is None:
+            return None
+        amount = self.allocation.loc[self.allocation["party_id"] == party_id, "amount"]
+        return amount.iloc[0] if len(amount) else None
+
+
+def scenario_sharing(chosen: Scenario, parties: Sequence[Party]) -> ScenarioSharing:
+    """Each party's contribution under the scenario's cost-sharing key, fixed shares and total budget."""
+    if chosen.budget_total is None:
+        return ScenarioSharing(None, None, chosen.cost_key, "no_total")
+    total = Decimal(str(chosen.budget_total)).quantize(CENT)
+    if chosen.cost_key == "eigen":
+        return ScenarioSharing(None, total, chosen.cost_key, "custom_key")
+    fixed = {kind: percent_share(getattr(chosen, f"fixed_{kind}")) for kind in FIXED_KINDS}
+    try:
+        allocation = allocate(parties, total, chosen.cost_key, fixed)
+    except CostKeyError as error:
+        return ScenarioSharing(None, total, chosen.cost_key, "error", error)
+    return ScenarioSharing(allocation, total, chosen.cost_key)

@@ -112,33 +112,6 @@ def known_contribution(budget_table: pd.DataFrame, code: str) -> Contribution:
                         str(row["source_id"]))
 
 
-@dataclass(frozen=True)
-class ScenarioContribution:
-    """What a scenario's cost-sharing total would ask of the municipality; `reason` says why there is no amount
-    ('no_total': no total budget set; 'custom_key': own weights, which the scenario does not hold; 'error')."""
-
-    amount: Decimal | None
-    total: Decimal | None
-    key: str
-    reason: str | None = None
-
-
-def scenario_contribution(scenario: Scenario, parties: Sequence[cost_sharing.Party], code: str) -> ScenarioContribution:
-    """The municipality's part of the scenario's total budget under its cost-sharing key (a scenario, no decision)."""
-    if scenario.budget_total is None:
-        return ScenarioContribution(None, None, scenario.cost_key, "no_total")
-    total = Decimal(str(scenario.budget_total)).quantize(cost_sharing.CENT)
-    if scenario.cost_key == "eigen":
-        return ScenarioContribution(None, total, scenario.cost_key, "custom_key")
-    fixed = {kind: cost_sharing.percent_share(getattr(scenario, f"fixed_{kind}")) for kind in cost_sharing.FIXED_KINDS}
-    try:
-        allocation = cost_sharing.allocate(parties, total, scenario.cost_key, fixed)
-    except cost_sharing.CostKeyError:
-        return ScenarioContribution(None, total, scenario.cost_key, "error")
-    amount = allocation.loc[allocation["party_id"] == code, "amount"]
-    return ScenarioContribution(amount.iloc[0] if len(amount) else None, total, scenario.cost_key)
-
-
 def council_milestones(frame: pd.DataFrame, today: date, code: str) -> pd.DataFrame:
     """Milestones on `today` that involve the municipal council or all municipalities, are not yet done, and are
     not about another municipality only (`party`); in timeline order."""
@@ -242,13 +215,14 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
     # 4. Money
     known = known_contribution(budget_model.budget_table(snapshot), code)
     parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
-    planned = scenario_contribution(scenario, parties, code)
+    planned = cost_sharing.scenario_sharing(scenario, parties)
     period = known.period.replace("-", "–")
     money = [t("municipality.money_known" if known.amount is not None else "municipality.money_unknown", name=name,
                amount=fmt.money(known.amount, lang), period=period,
                status=translate(lang, f"budget.status_{known.status}"))]
     if planned.reason is None:
-        money.append(t("municipality.money_scenario", name=name, amount=fmt.money(planned.amount, lang, cents=True),
+        money.append(t("municipality.money_scenario", name=name, amount=fmt.money(planned.amount_of(code), lang,
+                                                                                   cents=True),
                        total=fmt.money(planned.total, lang, cents=True), key_name=t(f"budget.key_{planned.key}")))
     else:
         money.append(t(f"municipality.money_scenario_{planned.reason}", name=name))

@@ -247,30 +247,13 @@ def contribution_rows(snapshot: Snapshot, lang: str) -> pd.DataFrame:
                          "amount_text": [fmt.money(v, lang) for v in table["amount"]]})
 
 
-@dataclass(frozen=True)
-class ScenarioContribution:
-    """A scenario's split of its total budget over the 17 parties, or why there is none (`reason`, Dutch/English)."""
-
-    allocation: pd.DataFrame | None
-    total: Decimal | None
-    reason: str = ""
-
-
-def scenario_contribution(snapshot: Snapshot, chosen: Scenario, lang: str) -> ScenarioContribution:
-    """What each party would pay under the scenario's cost-sharing key and total (a calculation, no decision);
-    none when the scenario sets no total, or when its key needs weights that a scenario does not carry."""
-    if chosen.budget_total is None:
-        return ScenarioContribution(None, None, translate(lang, "meeting.no_total"))
-    total = Decimal(str(chosen.budget_total)).quantize(cost_sharing.CENT)
-    if chosen.cost_key == "eigen":
-        return ScenarioContribution(None, total, translate(lang, "meeting.no_custom_weights"))
-    parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
-    fixed = {kind: cost_sharing.percent_share(getattr(chosen, f"fixed_{kind}")) for kind in cost_sharing.FIXED_KINDS}
-    try:
-        allocation = cost_sharing.allocate(parties, total, chosen.cost_key, fixed)
-    except cost_sharing.CostKeyError as error:
-        return ScenarioContribution(None, total, translate(lang, "budget.key_error", message=str(error)))
-    return ScenarioContribution(allocation, total)
+def contribution_reason(sharing: cost_sharing.ScenarioSharing, lang: str) -> str:
+    """Why a scenario has no split per party, in words."""
+    if sharing.reason == "no_total":
+        return translate(lang, "meeting.no_total")
+    if sharing.reason == "custom_key":
+        return translate(lang, "meeting.no_custom_weights")
+    return translate(lang, "budget.key_error", message=str(sharing.error))
 
 
 # --- (5) milestones ----------------------------------------------------------------------------------------------

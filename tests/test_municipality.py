@@ -81,17 +81,16 @@ def test_known_contribution_is_almelos_102000_and_unknown_for_the_others(snapsho
 
 def test_scenario_contribution_splits_the_total_by_inhabitants_or_says_why_not(snapshot):
     parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
-    none = municipality.scenario_contribution(scenario.DEFAULT, parties, "GM0153")
-    assert none.amount is None and none.reason == "no_total"
+    none = cost_sharing.scenario_sharing(scenario.DEFAULT, parties)
+    assert none.amount_of("GM0153") is None and none.reason == "no_total"
     chosen = scenario.Scenario(totaalbudget=1_000_000, vast_rijk=20)
-    share = municipality.scenario_contribution(chosen, parties, "GM0153")
+    share = cost_sharing.scenario_sharing(chosen, parties)
     exact = Fraction(100_000_000) * Fraction(80, 100) * Fraction(161_738, 640_806)  # cents
     assert share.reason is None and share.total == Decimal("1000000.00")
-    assert abs(share.amount * 100 - Decimal(exact.numerator) / Decimal(exact.denominator)) < 1
-    assert share.amount == Decimal("201918.21")
-    own = municipality.scenario_contribution(scenario.Scenario(totaalbudget=500, verdeelsleutel="eigen"), parties,
-                                             "GM0153")
-    assert own.amount is None and own.reason == "custom_key"
+    assert abs(share.amount_of("GM0153") * 100 - Decimal(exact.numerator) / Decimal(exact.denominator)) < 1
+    assert share.amount_of("GM0153") == Decimal("201918.21")
+    own = cost_sharing.scenario_sharing(scenario.Scenario(totaalbudget=500, verdeelsleutel="eigen"), parties)
+    assert own.amount_of("GM0153") is None and own.reason == "custom_key"
 
 
 def test_council_milestones_are_the_councils_and_all_municipalities_not_yet_done(snapshot):
@@ -148,8 +147,8 @@ def test_briefing_in_english_with_a_scenario_budget_for_almelo(snapshot, region)
     assert "80,000 more homes and 100,000 more residents; allocation key: Equal share per municipality" in text
     assert f"**Almelo** builds **{homes:,}** of them. That is **7.1%** of the total." in text
     assert "Almelo pays **€102,000** for 2025–2026. Status: decided." in text
-    amount = municipality.scenario_contribution(
-        chosen, cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"]), "GM0141").amount
+    amount = cost_sharing.scenario_sharing(
+        chosen, cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])).amount_of("GM0141")
     assert amount == Decimal("115974.26")  # 1.000.000 × 74.317 / 640.806
     assert ("**Scenario, not a decision:** with a total budget of €1,000,000.00 and the cost-sharing key "
             "'Fixed shares + rest by inhabitants', Almelo would pay **€115,974.26**.") in text

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from ros import budget, presentation, region, scenario, targets
+from ros import budget, cost_sharing, presentation, region, scenario, targets
 from ros.charts.budget import budget_sankey, contribution_bars
 from ros.charts.maps import municipality_map
 from ros.charts.presentation import known_amount_bars, pace_bars, presentation_layout
@@ -185,17 +185,22 @@ def test_contribution_rows_keep_unknown_unknown(snapshot):
     assert unknown["amount"].isna().all() and set(unknown["amount_text"]) == {"onbekend"}
 
 
+def sharing(snapshot, chosen):
+    return cost_sharing.scenario_sharing(chosen, cost_sharing.parties_for_keys(snapshot["parties"],
+                                                                               snapshot["municipalities"]))
+
+
 def test_scenario_contribution_needs_a_total(snapshot):
-    none = presentation.scenario_contribution(snapshot, scenario.DEFAULT, "nl")
+    none = sharing(snapshot, scenario.DEFAULT)
     assert none.allocation is None and none.total is None
-    assert none.reason.startswith("Dit scenario heeft geen totaalbudget")
-    custom = presentation.scenario_contribution(snapshot, Scenario(verdeelsleutel="eigen", totaalbudget=1000), "nl")
-    assert custom.allocation is None and "eigen gewichten" in custom.reason
+    assert presentation.contribution_reason(none, "nl").startswith("Dit scenario heeft geen totaalbudget")
+    custom = sharing(snapshot, Scenario(verdeelsleutel="eigen", totaalbudget=1000))
+    assert custom.allocation is None and "eigen gewichten" in presentation.contribution_reason(custom, "nl")
 
 
 def test_scenario_contribution_splits_the_total_to_the_cent(snapshot):
     chosen = Scenario(totaalbudget=300_000, vast_rijk=20)
-    result = presentation.scenario_contribution(snapshot, chosen, "nl")
+    result = sharing(snapshot, chosen)
     amounts = dict(zip(result.allocation["name"], result.allocation["amount"], strict=True))
     assert result.total == Decimal("300000.00")
     assert amounts["Rijk"] == Decimal("60000.00") and amounts["Provincie Overijssel"] == Decimal("0.00")
@@ -288,7 +293,7 @@ def test_presentation_layout_makes_every_font_large(snapshot, region_data):
 
 
 def test_presentation_layout_shows_every_party_on_horizontal_bars(snapshot):
-    allocation = presentation.scenario_contribution(snapshot, Scenario(totaalbudget=300_000), "nl").allocation
+    allocation = sharing(snapshot, Scenario(totaalbudget=300_000)).allocation
     figure = presentation_layout(contribution_bars(allocation, section("nl", "budget"), "nl"), height=560)
     assert figure.layout.yaxis.dtick == 1 and figure.layout.yaxis.tickmode == "linear"
 

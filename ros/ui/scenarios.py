@@ -41,9 +41,6 @@ def settings_columns() -> dict[str, str]:
 
 
 def scenario_contributions(chosen: scenario.Scenario) -> pd.DataFrame | None:
-    """Each party's contribution under the scenario's cost-sharing key and total, or None without a total."""
-    if chosen.budget_total is None or chosen.cost_key == "eigen":
-        return None
+    """Each party's contribution under the scenario's cost-sharing key and total, or None when there is no split."""
     parties = cost_sharing.parties_for_keys(snapshot()["parties"], snapshot()["municipalities"])
-    fixed = {kind: cost_sharing.percent_share(getattr(chosen, f"fixed_{kind}")) for kind in cost_sharing.FIXED_KINDS}
-    return cost_sharing.allocate(parties, chosen.budget_total, chosen.cost_key, fixed, {})
+    return cost_sharing.scenario_sharing(chosen, parties).allocation
