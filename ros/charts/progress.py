@@ -122,7 +122,7 @@ def forecast_chart(series: pd.DataFrame, ambition: pd.DataFrame, today: tuple[in
     if not band.empty:
         figure.add_trace(go.Scatter(x=list(band["year"]) + list(band["year"])[::-1],
                                     y=list(band["upper"].astype(float)) + list(band["lower"].astype(float))[::-1],
-                                    fill="toself", fillcolor="rgba(0,114,178,0.15)", line={"width": 0},
+                                    fill="toself", fillcolor="rgba(0,114,178,0.15)", line={"width": 0}, mode="lines",
                                     name=labels["interval"], hoverinfo="skip"))
     figure.add_trace(go.Scatter(x=series["year"], y=series["forecast"].astype(float), mode="lines+markers",
                                 name=labels["forecast"], line={"color": PALETTE[0], "width": 2.5},
