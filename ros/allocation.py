@@ -6,13 +6,12 @@ netwerk* framing of 12-11-2024 (growth in Enschede, Hengelo and Almelo, with an 
 cities), shares of population, dwelling stock or households (CBS 85984NED, 1-1-2024), shares of the provincial
 plan capacity of 2021 (hard, or hard + soft; medium confidence), equal shares, and custom weights typed in or
 uploaded as CSV. Results are whole numbers that add up exactly to the total (largest-remainder method; ties go
-to the earlier municipality in the given order). Bad weights raise `AllocationError` with a Dutch message.
+to the earlier municipality in the given order). Bad weights raise `AllocationError` naming every problem found
+(catalogue keys `input.*`, so the refusal reads in either language).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,15 +19,20 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ros.config import MAX_UPLOAD_BYTES
+from ros import uploads
+from ros.names import find_code
+from ros.problems import InputError, Problem, problem
 
 KEYS = ("population", "dwellings", "households", "stedelijk_netwerk", "plan_hard", "plan_total", "equal", "custom")
 # Enschede, Hengelo, Almelo: the scope of the Rijk's framing (targets.csv, rijk_homes_cities_2050).
 CITY_CODES = frozenset({"GM0153", "GM0164", "GM0141"})
 
 
-class AllocationError(ValueError):
-    """Input that cannot be allocated (bad weights, unknown municipalities, bad totals); the message is Dutch."""
+MAX_WEIGHT_LINES = 1_000  # a weights file has one line per municipality
+
+
+class AllocationError(InputError):
+    """Input that cannot be allocated (bad weights, unknown municipalities, bad totals), with every problem."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,15 +58,15 @@ def largest_remainder_rows(weights: np.ndarray, totals: np.ndarray) -> np.ndarra
     weights = np.asarray(weights, dtype=float)
     totals = np.asarray(totals)
     if weights.ndim != 2 or totals.shape != (weights.shape[0],):
-        raise AllocationError("Gewichten en totalen passen niet bij elkaar.")
+        raise AllocationError(problem("input.weights_shape"))
     if not np.all(np.isfinite(weights)) or np.any(weights < 0):
-        raise AllocationError("Gewichten moeten getallen van 0 of groter zijn.")
+        raise AllocationError(problem("input.weights_not_finite"))
     if np.any(totals < 0) or not np.all(np.equal(np.mod(totals, 1), 0)):
-        raise AllocationError("Het totaal moet een geheel getal van 0 of groter zijn.")
+        raise AllocationError(problem("input.total_not_whole"))
     totals = totals.astype(np.int64)
     peak = weights.max(axis=1, initial=0.0)
     if np.any((peak == 0) & (totals > 0)):
-        raise AllocationError("Alle gewichten zijn 0; er valt niets te verdelen.")
+        raise AllocationError(problem("input.weights_all_zero"))
     scaled = np.divide(weights, peak[:, None], out=np.zeros_like(weights), where=peak[:, None] > 0)
     sums = scaled.sum(axis=1)
     shares = np.divide(scaled, sums[:, None], out=np.zeros_like(scaled), where=sums[:, None] > 0)
@@ -83,10 +87,10 @@ def largest_remainder(weights: Sequence[float] | np.ndarray, total: int) -> np.n
 def key_weights(key: str, data: KeyData, city_share: float = 1.0, custom: Mapping[str, float] | None = None) -> np.ndarray:
     """The exact (unrounded) share of every municipality under `key`; the shares add up to 1."""
     if key not in KEYS:
-        raise AllocationError(f"Onbekende verdeelsleutel '{key}'.")
+        raise AllocationError(problem("input.unknown_key", choice=key))
     if key == "stedelijk_netwerk":
         if not 0 <= city_share <= 1:
-            raise AllocationError("Het aandeel voor de drie steden moet tussen 0% en 100% liggen.")
+            raise AllocationError(problem("input.city_share_range"))
         shares = np.zeros(len(data.codes))
         for mask, part in ((data.is_city, city_share), (~data.is_city, 1 - city_share)):
             group = data.population * mask
@@ -97,13 +101,13 @@ def key_weights(key: str, data: KeyData, city_share: float = 1.0, custom: Mappin
         raw = np.ones(len(data.codes))
     elif key == "custom":
         if custom is None:
-            raise AllocationError("Er zijn nog geen eigen gewichten ingevuld.")
+            raise AllocationError(problem("input.weights_none"))
         checked = check_weights(custom, data.codes, data.names)
         raw = np.array([checked[c] for c in data.codes])
     else:
         raw = np.asarray(getattr(data, key), dtype=float)
     if raw.sum() <= 0:
-        raise AllocationError("Alle gewichten zijn 0; er valt niets te verdelen.")
+        raise AllocationError(problem("input.weights_all_zero"))
     return raw / raw.sum()
 
 
@@ -135,33 +139,42 @@ def _number(text: object) -> float:
 
 
 def check_weights(weights: Mapping[str, object], codes: Sequence[str], names: Sequence[str]) -> dict[str, float]:
-    """Custom weights by code (names accepted, any case) for exactly these municipalities, or AllocationError."""
-    lookup = {c.upper(): c for c in codes} | {n.strip().lower(): c for c, n in zip(codes, names, strict=True)}
+    """Custom weights by code (names accepted in any official spelling, `ros.names`) for exactly these
+    municipalities, or AllocationError naming every problem."""
     name_of = dict(zip(codes, names, strict=True))
     result: dict[str, float] = {}
+    problems: list[Problem] = []
+    seen: set[str] = set()
     for given, raw in weights.items():
         label = str(given).strip()
-        code = lookup.get(label.upper()) or lookup.get(label.lower())
+        code = find_code(label, name_of)
         if code is None:
-            raise AllocationError(f"'{label}' is geen gemeente in deze regio.")
-        if code in result:
-            raise AllocationError(f"{name_of[code]} staat meer dan één keer in de gewichten.")
+            problems.append(problem("input.weights_unknown", label=label[:80]))
+            continue
+        if code in seen:
+            problems.append(problem("input.weights_twice", name=name_of[code]))
+            continue
+        seen.add(code)
         if raw is None or (isinstance(raw, float) and math.isnan(raw)) or str(raw).strip() == "":
-            raise AllocationError(f"Het gewicht van {name_of[code]} ontbreekt.")
+            problems.append(problem("input.weight_missing", name=name_of[code]))
+            continue
         try:
             value = _number(raw)
         except ValueError:
-            raise AllocationError(f"Het gewicht van {name_of[code]} is geen getal: '{raw}'.") from None
+            value = math.nan
         if not math.isfinite(value):
-            raise AllocationError(f"Het gewicht van {name_of[code]} is geen getal: '{raw}'.")
-        if value < 0:
-            raise AllocationError(f"Het gewicht van {name_of[code]} is negatief ({raw}); gebruik 0 of meer.")
-        result[code] = value
-    absent = [name_of[c] for c in codes if c not in result]
+            problems.append(problem("input.weight_not_number", name=name_of[code], raw=str(raw)[:40]))
+        elif value < 0:
+            problems.append(problem("input.weight_negative", name=name_of[code], raw=str(raw)[:40]))
+        else:
+            result[code] = value
+    absent = [name_of[c] for c in codes if c not in seen]
     if absent:
-        raise AllocationError(f"Het gewicht ontbreekt voor: {', '.join(absent)}. Geef 0 als een gemeente niets krijgt.")
-    if sum(result.values()) <= 0:
-        raise AllocationError("Alle gewichten zijn 0; er valt niets te verdelen.")
+        problems.append(problem("input.weights_absent", names=", ".join(absent)))
+    if not problems and sum(result.values()) <= 0:
+        problems.append(problem("input.weights_all_zero"))
+    if problems:
+        raise AllocationError(*problems)
     return result
 
 
@@ -170,34 +183,34 @@ _WEIGHT_HEADERS = {"weight", "gewicht", "gewichten", "weights"}
 
 
 def read_weights_csv(content: bytes, codes: Sequence[str], names: Sequence[str]) -> dict[str, float]:
-    """Custom weights from an uploaded CSV with columns `code,weight` (names accepted; `;` and decimal commas too)."""
-    if len(content) > MAX_UPLOAD_BYTES:
-        raise AllocationError(f"Het bestand is te groot (meer dan {MAX_UPLOAD_BYTES // (1024 * 1024)} MB).")
+    """Custom weights from an uploaded CSV with columns `code,weight` (names accepted; `;` and decimal commas too);
+    size and lines are checked before anything is parsed."""
     try:
-        # Spreadsheets save "Unicode text" as UTF-16 with a byte-order mark.
-        text = content.decode("utf-16") if content[:2] in (b"\xff\xfe", b"\xfe\xff") else content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = content.decode("cp1252")
-        except UnicodeDecodeError:
-            raise AllocationError("Het bestand is geen leesbare tekst (CSV).") from None
-    lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
-        raise AllocationError("Het bestand is leeg.")
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+        rows = uploads.csv_rows(content, MAX_WEIGHT_LINES)
+    except uploads.UploadError as error:
+        raise AllocationError(*error.problems) from None
     header = [cell.strip().lower() for cell in rows[0]]
     if len(header) < 2 or header[0] not in _CODE_HEADERS or header[1] not in _WEIGHT_HEADERS:
-        raise AllocationError("Verwacht twee kolommen met de kopregel 'code,weight' (of 'gemeente;gewicht').")
+        raise AllocationError(problem("input.weights_header"))
     weights: dict[str, object] = {}
+    labels: set[str] = set()
+    problems: list[Problem] = []
     for number, row in enumerate(rows[1:], start=2):
-        if len(row) < 2:
-            raise AllocationError(f"Regel {number}: er staat geen gewicht.")
         label = row[0].strip()
-        if label in weights or label.lower() in {k.lower() for k in weights}:
-            raise AllocationError(f"Regel {number}: '{label}' staat meer dan één keer in het bestand.")
-        weights[label] = row[1]
-    return check_weights(weights, codes, names)
+        if len(row) < 2:
+            problems.append(problem("input.weights_line_without_weight", line=number))
+        elif label.casefold() in labels:
+            problems.append(problem("input.weights_line_twice", line=number, label=label[:80]))
+        else:
+            labels.add(label.casefold())
+            weights[label] = row[1]
+    try:
+        checked = check_weights(weights, codes, names)
+    except AllocationError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise AllocationError(*problems)
+    return checked
 
 
 def weights_to_text(weights: Mapping[str, float]) -> str:
@@ -211,9 +224,9 @@ def weights_from_text(text: str, codes: Sequence[str], names: Sequence[str]) -> 
     for part in filter(None, text.split(";")):
         code, separator, value = part.partition(":")
         if not separator:
-            raise AllocationError(f"'{part}' heeft niet de vorm code:gewicht.")
+            raise AllocationError(problem("input.weights_not_pair", part=part[:80]))
         if code in pairs:
-            raise AllocationError(f"'{code}' staat meer dan één keer in de gewichten.")
+            raise AllocationError(problem("input.weights_code_twice", code=code[:80]))
         pairs[code] = value
     return check_weights(pairs, codes, names)
 

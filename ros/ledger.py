@@ -1,8 +1,8 @@
 """A scenario ledger of the ROS money per party and year: toegezegd → gefactureerd → ontvangen → besteed.
 
 Nothing of this is public, so the shipped ledger is empty (every amount unknown). A planner fills it in in the
-table on the page or uploads a CSV/Excel file; `validate_ledger` checks every cell and returns one Dutch message
-per violation, naming the row and the column. Rules: known parties only (the 17 of `parties.csv`), years 2025
+table on the page or uploads a CSV/Excel file (read within the bounds of `ros.uploads`); `validate_ledger`
+checks every cell and returns one problem per violation (catalogue keys `input.*`), naming the row and the column. Rules: known parties only (the 17 of `parties.csv`), years 2025
 and 2026, amounts in euros ≥ 0 with at most two decimals, and a later state never above an earlier known one
 (nothing can be received that was not invoiced). Empty cells stay unknown and are never summed as zero. The
 ledger lives in the session and in downloads; it never writes to `data/`.
@@ -10,18 +10,18 @@ ledger lives in the session and in downloads; it never writes to `data/`.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 import pandas as pd
 
 from ros import format as fmt
+from ros import uploads
 from ros.i18n import translate
-from ros.config import MAX_UPLOAD_BYTES
+from ros.names import find_code
+from ros.problems import InputError, Problem, problem
 
 STATES = ("toegezegd", "gefactureerd", "ontvangen", "besteed")
 YEARS = (2025, 2026)
@@ -30,19 +30,25 @@ COLUMNS = (PARTY, NAME, YEAR, *STATES)
 ALIASES = {"party_id": PARTY, "party": PARTY, "id": PARTY, "name": NAME, "year": YEAR}
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
-
-
-class LedgerFileError(ValueError):
-    """An uploaded file that cannot be read as a ledger at all; the message is Dutch."""
+MAX_ROWS = 1_000  # 17 parties × 2 years is 34 rows; anything far beyond that is not a ledger
 
 
 @dataclass(frozen=True)
 class LedgerIssue:
-    """One refused cell (or column when `row` is None), with a Dutch message that names both."""
+    """One refused cell (or column when `row` is None), with the problem that names both."""
 
     row: int | None
     column: str
-    message: str
+    problem: Problem
+
+    @property
+    def message(self) -> str:
+        """The problem in Dutch."""
+        return self.problem.text("nl")
+
+    def text(self, lang: str) -> str:
+        """The problem in `lang`."""
+        return self.problem.text(lang)
 
 
 @dataclass(frozen=True)
@@ -80,58 +86,58 @@ def _parse_text_amount(value: str) -> Decimal:
     elif _THOUSANDS.match(digits):
         digits = digits.replace(".", "")
     if not _PLAIN.match(digits):
-        raise ValueError(f"{value!r} is geen bedrag in euro's")
+        raise InputError(problem("input.amount_not_money", value=repr(value)[:40]))
     return Decimal(digits)
 
 
 def parse_amount(value: object) -> Decimal | None:
     """A cell as euros (None when empty). Accepts numbers and text like '€ 1.234,56', '1234,56' or '1234.56'
     (a lone dot followed by groups of three digits is a Dutch thousands separator). Raises ValueError with a
-    Dutch phrase when the cell is not an amount, is negative or has more than two decimals."""
+    phrase (InputError, a ValueError) when the cell is not an amount, is negative or has more than two decimals."""
     if isinstance(value, str) and not value.strip():
         return None
     if not isinstance(value, str) and fmt.is_unknown(value):
         return None
     if isinstance(value, bool):
-        raise ValueError(f"{value!r} is geen bedrag in euro's")
+        raise InputError(problem("input.amount_not_money", value=repr(value)[:40]))
     if isinstance(value, int | float | Decimal):
         amount = Decimal(str(value))
         if not amount.is_finite():
-            raise ValueError(f"{value!r} is geen bedrag in euro's")
+            raise InputError(problem("input.amount_not_money", value=repr(value)[:40]))
         negative, amount = amount < 0, abs(amount)
     else:
         amount, negative = _parse_text_amount(str(value)), str(value).strip().startswith(("-", "−"))
     if negative and amount != 0:
-        raise ValueError(f"het bedrag mag niet negatief zijn (gekregen: {value!r})")
+        raise InputError(problem("input.amount_negative", value=repr(value)[:40]))
     if amount != amount.quantize(Decimal("0.01")):
-        raise ValueError(f"het bedrag heeft meer dan twee decimalen (gekregen: {value!r}); gebruik hele centen")
+        raise InputError(problem("input.amount_decimals", value=repr(value)[:40]))
     return amount
 
 
 def _parse_year(value: object, years: Sequence[int]) -> int:
-    """A cell as one of the ledger years; ValueError with a Dutch phrase otherwise."""
+    """A cell as one of the ledger years; InputError otherwise."""
     period = f"{min(years)}–{max(years)}"
     if value is None or fmt.is_unknown(value) or not str(value).strip():
-        raise ValueError("het jaar ontbreekt")
+        raise InputError(problem("input.year_missing"))
     try:
         number = Decimal(str(value).strip())
         year = int(number)
     except (InvalidOperation, ValueError, OverflowError):
-        raise ValueError(f"{value!r} is geen jaartal; kies een jaar in {period}") from None
+        raise InputError(problem("input.year_not_year", value=repr(value)[:40], period=period)) from None
     if number != year or year not in years:
-        raise ValueError(f"{value!r} valt buiten de periode {period}")
+        raise InputError(problem("input.year_outside", value=repr(value)[:40], period=period))
     return year
 
 
 def _party_id(value: object, parties: Mapping[str, str]) -> str:
-    """A cell as a party id (the id itself or the party's name, any case); ValueError otherwise."""
+    """A cell as a party id (the id itself or the party's name in any official spelling, `ros.names`)."""
     text = "" if value is None or fmt.is_unknown(value) else str(value).strip()
     if not text:
-        raise ValueError("de partij ontbreekt")
-    by_key = {pid.lower(): pid for pid in parties} | {name.lower(): pid for pid, name in parties.items()}
-    if text.lower() not in by_key:
-        raise ValueError(f"'{text}' is geen van de {len(parties)} partijen (gebruik een code zoals GM0141 of rijk)")
-    return by_key[text.lower()]
+        raise InputError(problem("input.party_missing"))
+    found = find_code(text, parties)
+    if found is None:
+        raise InputError(problem("input.party_unknown", text=text[:80], count=len(parties)))
+    return found
 
 
 def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -149,57 +155,55 @@ def validate_ledger(
     frame = normalise_columns(frame)
     issues: list[LedgerIssue] = []
     missing = [c for c in (PARTY, YEAR, *STATES) if c not in frame.columns]
-    issues += [LedgerIssue(None, c, f"Kolom '{c}' ontbreekt.") for c in missing]
+    issues += [LedgerIssue(None, c, problem("input.ledger_column_missing", column=c)) for c in missing]
     allowed = ", ".join(COLUMNS)
     issues += [
-        LedgerIssue(None, str(c), f"Kolom '{c}' is onbekend; toegestaan zijn: {allowed}.")
+        LedgerIssue(None, str(c), problem("input.ledger_column_unknown", column=str(c)[:80], allowed=allowed))
         for c in frame.columns
         if c not in COLUMNS
     ]
     if frame.columns.duplicated().any():
-        issues.append(LedgerIssue(None, "", "Een kolomnaam komt meer dan één keer voor."))
+        issues.append(LedgerIssue(None, "", problem("input.ledger_column_twice")))
     result = empty_ledger(parties, years)
     if issues:
         return LedgerResult(result, tuple(issues))
     if frame.empty:
-        return LedgerResult(result, (LedgerIssue(None, "", "De tabel bevat geen regels."),))
+        return LedgerResult(result, (LedgerIssue(None, "", problem("input.ledger_no_rows")),))
     seen: dict[tuple[str, int], int] = {}
     for position, record in enumerate(frame.to_dict(orient="records")):
         row = position + first_row
 
-        def refuse(column: str, problem: str, row: int = row) -> None:
-            issues.append(LedgerIssue(row, column, f"Rij {row}, kolom '{column}': {problem}."))
+        def refuse(column: str, reason: Problem, row: int = row) -> None:
+            issues.append(LedgerIssue(row, column, problem("input.ledger_cell", row=row, column=column, problem=reason)))
 
         party = year = None
         try:
             party = _party_id(record[PARTY], parties)
-        except ValueError as error:
-            refuse(PARTY, str(error))
+        except InputError as error:
+            refuse(PARTY, error.problems[0])
         try:
             year = _parse_year(record[YEAR], years)
-        except ValueError as error:
-            refuse(YEAR, str(error))
+        except InputError as error:
+            refuse(YEAR, error.problems[0])
         amounts: dict[str, Decimal | None] = {}
         for state in STATES:
             try:
                 amounts[state] = parse_amount(record[state])
-            except ValueError as error:
-                refuse(state, str(error))
+            except InputError as error:
+                refuse(state, error.problems[0])
         for later_index, later in enumerate(STATES):
             value = amounts.get(later)
             for earlier in reversed(STATES[:later_index]):
                 bound = amounts.get(earlier)
                 if value is not None and bound is not None and value > bound:
-                    refuse(
-                        later,
-                        f"{fmt.money(value, 'nl', cents=True)} is hoger dan {earlier} "
-                        f"({fmt.money(bound, 'nl', cents=True)}); een latere stap kan niet hoger zijn dan een eerdere",
-                    )
+                    refuse(later, problem("input.amount_above_earlier", earlier=earlier,
+                                          value=lambda lang, v=value: fmt.money(v, lang, cents=True),
+                                          bound=lambda lang, b=bound: fmt.money(b, lang, cents=True)))
                     break
         if party is None or year is None:
             continue
         if (party, year) in seen:
-            refuse(PARTY, f"{parties[party]} staat voor {year} al in rij {seen[(party, year)]}")
+            refuse(PARTY, problem("input.party_year_twice", party=parties[party], year=year, row=seen[(party, year)]))
             continue
         seen[(party, year)] = row
         mask = (result[PARTY] == party) & (result[YEAR] == year)
@@ -209,22 +213,20 @@ def validate_ledger(
 
 
 def read_upload(file_name: str, data: bytes) -> pd.DataFrame:
-    """The first sheet of an uploaded CSV (comma or semicolon) or Excel file, cells as text or numbers;
-    raises LedgerFileError with a Dutch message when it cannot be read."""
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise LedgerFileError(f"Het bestand is groter dan {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
-    suffix = Path(file_name).suffix.lower()
-    try:
-        if suffix in (".xlsx", ".xlsm"):
-            return pd.read_excel(io.BytesIO(data), dtype=object, engine="openpyxl")
-        if suffix == ".csv":
-            text = data.decode("utf-8-sig")
-            return pd.read_csv(io.StringIO(text), sep=None, engine="python", dtype=str, keep_default_na=False)
-    except UnicodeDecodeError:
-        raise LedgerFileError("Het CSV-bestand is niet in UTF-8 opgeslagen.") from None
-    except Exception as error:  # noqa: BLE001 - any parser failure becomes one Dutch message
-        raise LedgerFileError(f"Het bestand '{file_name}' is niet te lezen ({type(error).__name__}).") from None
-    raise LedgerFileError(f"'{file_name}': alleen CSV- (.csv) en Excel-bestanden (.xlsx) worden gelezen.")
+    """The first sheet of an uploaded CSV (comma or semicolon) or Excel file, cells as text or numbers, read within
+    the bounds of `ros.uploads` (size, rows, unpacked size); raises UploadError when it cannot be read."""
+    rows = uploads.table_rows(file_name, data, MAX_ROWS, (".csv", *uploads.EXCEL))
+    header = ["" if cell is None else str(cell) for cell in rows[0]]
+    while header and not header[-1].strip():
+        header.pop()
+    body = []
+    for number, row in enumerate(rows[1:], start=2):
+        extra = [cell for cell in row[len(header):] if cell is not None and str(cell).strip()]
+        if extra:
+            raise uploads.UploadError(problem("input.ledger_row_too_long", row=number))
+        cells = list(row[: len(header)])
+        body.append(cells + [""] * (len(header) - len(cells)))
+    return pd.DataFrame(body, columns=header, dtype=object)
 
 
 def ledger_totals(frame: pd.DataFrame) -> pd.DataFrame:
@@ -297,8 +299,8 @@ def load_upload(file_name: str, data: bytes, parties: Mapping[str, str], years: 
     """Read and check an uploaded ledger file; a file that cannot be read becomes one issue (row None)."""
     try:
         frame = read_upload(file_name, data)
-    except LedgerFileError as error:
-        return LedgerResult(empty_ledger(parties, years), (LedgerIssue(None, "", str(error)),))
+    except uploads.UploadError as error:
+        return LedgerResult(empty_ledger(parties, years), tuple(LedgerIssue(None, "", p) for p in error.problems))
     return validate_ledger(frame, parties, years, first_row=2)
 
 

@@ -17,11 +17,18 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ros import exports
+from ros import exports, pace, residents, trajectory
 from ros import format as fmt
-from ros import pace, residents, trajectory
-from ros.allocation import CITY_CODES, KEYS, AllocationError, KeyData, allocate, key_weights
+from ros.allocation import (
+    CITY_CODES,
+    KEYS,
+    AllocationError,
+    KeyData,
+    allocate,
+    key_weights,
+)
 from ros.i18n import translate
+from ros.problems import problem
 from ros.snapshot import Snapshot
 
 MAX_TOTAL = 10_000_000
@@ -49,16 +56,16 @@ class TargetSettings:
 
     def check(self) -> None:
         """Raise AllocationError (Dutch message) for settings that cannot be computed."""
-        for name, value in (("woningen", self.homes_total), ("inwoners", self.residents_total)):
+        for name, value in (("homes", self.homes_total), ("residents", self.residents_total)):
             if not isinstance(value, (int, np.integer)) or not 0 <= value <= MAX_TOTAL:
-                raise AllocationError(f"Het totaal aan {name} moet een geheel getal tussen 0 en {MAX_TOTAL:_} zijn."
-                                      .replace("_", "."))
+                raise AllocationError(problem("input.total_range", what=problem(f"input.total_{name}"),
+                                              limit=lambda lang: fmt.number(MAX_TOTAL, lang)))
         if self.key not in KEYS:
-            raise AllocationError(f"Onbekende verdeelsleutel '{self.key}'.")
+            raise AllocationError(problem("input.unknown_key", choice=self.key))
         if not abs(self.occupancy_change) <= MAX_OCCUPANCY_CHANGE:
-            raise AllocationError("De jaarlijkse verandering van de bewoning moet tussen −5% en +5% liggen.")
+            raise AllocationError(problem("input.occupancy_range"))
         if self.outlook_pace < 0:
-            raise AllocationError("Het tempo na het eindjaar kan niet negatief zijn.")
+            raise AllocationError(problem("input.pace_negative"))
         trajectory.check_period(self.start_year, self.end_year, self.outlook_year)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ros.allocation import AllocationError, largest_remainder, largest_remainder_rows
+from ros.problems import problem
 
 SHAPES = ("linear", "front", "back", "s_curve")
 OUTLOOKS = ("stop", "continue", "pace")
@@ -52,9 +53,9 @@ class Trajectory:
 def shape_profile(shape: str, years: int) -> np.ndarray:
     """Positive relative weights of each year for a shape over `years` years."""
     if shape not in SHAPES:
-        raise AllocationError(f"Onbekende vorm van het bouwpad '{shape}'.")
+        raise AllocationError(problem("input.unknown_shape", shape=shape))
     if years < 1:
-        raise AllocationError("De periode moet minstens één jaar lang zijn.")
+        raise AllocationError(problem("input.period_empty"))
     steps = np.arange(years, dtype=float)
     if shape == "linear":
         return np.ones(years)
@@ -69,9 +70,9 @@ def shape_profile(shape: str, years: int) -> np.ndarray:
 def check_period(start_year: int, end_year: int, outlook_year: int = LAST_YEAR) -> None:
     """Raise AllocationError unless FIRST_YEAR <= start <= end <= outlook <= LAST_YEAR."""
     if not FIRST_YEAR <= start_year <= end_year:
-        raise AllocationError(f"Het startjaar moet tussen {FIRST_YEAR} en het eindjaar liggen.")
+        raise AllocationError(problem("input.start_range", first=FIRST_YEAR))
     if not end_year <= outlook_year <= LAST_YEAR:
-        raise AllocationError(f"Het eindjaar en de doorkijk moeten uiterlijk {LAST_YEAR} zijn.")
+        raise AllocationError(problem("input.end_range", last=LAST_YEAR))
 
 
 def build(targets: np.ndarray, shape: str, start_year: int, end_year: int, outlook: str = "stop",
@@ -83,7 +84,7 @@ def build(targets: np.ndarray, shape: str, start_year: int, end_year: int, outlo
     """
     check_period(start_year, end_year, outlook_year)
     if outlook not in OUTLOOKS:
-        raise AllocationError(f"Onbekende doorkijk '{outlook}'.")
+        raise AllocationError(problem("input.unknown_outlook", outlook=outlook))
     targets = np.asarray(targets, dtype=np.int64)
     span = end_year - start_year + 1
     profile = np.broadcast_to(shape_profile(shape, span), (len(targets), span))
@@ -93,7 +94,7 @@ def build(targets: np.ndarray, shape: str, start_year: int, end_year: int, outlo
         after = np.repeat(within[:, -1:], extra, axis=1)
     elif outlook == "pace" and extra:
         if outlook_pace < 0:
-            raise AllocationError("Het tempo na het eindjaar kan niet negatief zijn.")
+            raise AllocationError(problem("input.pace_negative"))
         weights = targets if pace_weights is None else pace_weights
         yearly = largest_remainder(weights, int(outlook_pace)) if outlook_pace else np.zeros(len(targets), np.int64)
         after = np.repeat(yearly[:, None], extra, axis=1)

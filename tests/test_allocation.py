@@ -193,7 +193,7 @@ def test_bad_csv_files_are_refused(keys, content, message):
 
 
 def test_too_large_upload_is_refused(keys):
-    with pytest.raises(AllocationError, match="te groot"):
+    with pytest.raises(AllocationError, match="groter dan 5 MB"):
         allocation.read_weights_csv(b"x" * (MAX_UPLOAD_BYTES + 1), keys.codes, keys.names)
 
 

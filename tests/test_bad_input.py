@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import time
+import zipfile
 
 import openpyxl
 import pandas as pd
@@ -62,7 +64,7 @@ WEIGHT_UPLOADS = {
     "excel file with formulas": (lambda c: _xlsx([["code", "weight"], *[[x, "=1+1"] for x in c]]),
                                  "Het bestand is geen leesbare tekst (CSV)"),
     "binary garbage": (lambda c: bytes(range(256)) * 10, "Het bestand is geen leesbare tekst (CSV)"),
-    "20 MB file": (lambda c: b"x" * (20 * 1024 * 1024), "Het bestand is te groot (meer dan 5 MB)"),
+    "20 MB file": (lambda c: b"x" * (20 * 1024 * 1024), "Het bestand is groter dan 5 MB."),
     "html as municipality": (lambda c: _weights(c, extra="\n<script>alert(1)</script>,1"),
                              "'<script>alert(1)</script>' is geen gemeente in deze regio"),
 }
@@ -94,9 +96,8 @@ LEDGER_UPLOADS = {
     "huge amount": ("x.csv", (HEAD + "GM0141,2025,1e300,,,").encode(), "'1e300' is geen bedrag in euro's"),
     "duplicate row": ("x.csv", (HEAD + "GM0141,2025,1,,,\nGM0141,2025,2,,,").encode(), "Almelo staat voor 2025 al"),
     "year outside period": ("x.csv", (HEAD + "GM0141,2030,1,,,").encode(), "valt buiten de periode 2025–2026"),
-    "wrong encoding": ("x.csv", "partij,jaar\né,2025".encode("latin-1"), "niet in UTF-8 opgeslagen"),
     "binary garbage as excel": ("x.xlsx", b"\x00\x01garbage", "is niet te lezen"),
-    "unsupported type": ("x.pdf", b"%PDF-1.4", "alleen CSV- (.csv) en Excel-bestanden (.xlsx)"),
+    "unsupported type": ("x.pdf", b"%PDF-1.4", "kies een bestand dat eindigt op .csv, .xlsx"),
     "20 MB file": ("x.csv", b"x" * (20 * 1024 * 1024), "Het bestand is groter dan 5 MB."),
     "html as party": ("x.csv", (HEAD + "<img src=x onerror=alert(1)>,2025,1,,,").encode(),
                       "'<img src=x onerror=alert(1)>' is geen van de 17 partijen"),
@@ -109,6 +110,13 @@ def test_bad_ledger_upload(case: str, parties) -> None:
     result = ledger.load_upload(name, data, parties)
     assert not result.ok
     assert any(message in issue.message for issue in result.issues), [i.message for i in result.issues]
+
+
+def test_a_dutch_excel_csv_in_windows_encoding_is_read(parties) -> None:
+    data = "partij;jaar;toegezegd;gefactureerd;ontvangen;besteed\nHengelo (O.);2025;€ 5.000;;;\n".encode("cp1252")
+    result = ledger.load_upload("kasboek.csv", data, parties)
+    assert result.ok, [i.message for i in result.issues]
+    assert result.frame.set_index(["partij", "jaar"]).loc[("GM0164", 2025), "toegezegd"] == 5000.0
 
 
 def test_excel_ledger_formulas_are_never_evaluated(parties) -> None:
@@ -383,3 +391,137 @@ def test_hostile_own_figures_municipality_and_file_name_stay_text() -> None:
     at.file_uploader(key="capacity_upload_0").upload(f"{IMAGE}.csv", (PHASE_HEAD + f"{LINK},1,1,1,1").encode(),
                                                      "text/csv").run()
     _assert_shown_and_inert(at, LINK, IMAGE)
+
+
+def _xlsx_bomb(rows: int, dimension: bool = True) -> bytes:
+    """An .xlsx whose first sheet has `rows` rows of one number, written as XML directly (fast, highly
+    compressible: 3,7 million rows unpack to ~130 MB and pack to well under 1 MB)."""
+    chunk = b"<row><c><v>1</v></c></row>" * 10_000
+    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            + (f'<dimension ref="A1:A{rows}"/>'.encode() if dimension else b"") + b"<sheetData>")
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
+        'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.worksheet+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
+        'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.'
+        'org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(head)
+            for _ in range(rows // 10_000):
+                sheet.write(chunk)
+            sheet.write(b"<row><c><v>1</v></c></row>" * (rows % 10_000) + b"</sheetData></worksheet>")
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def xlsx_bomb() -> bytes:
+    return _xlsx_bomb(3_700_000)
+
+
+def test_the_hostile_xlsx_is_small_packed_and_a_real_workbook(xlsx_bomb: bytes) -> None:
+    assert len(xlsx_bomb) < 1024 * 1024
+    with zipfile.ZipFile(io.BytesIO(xlsx_bomb)) as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > 90 * 1024 * 1024
+    small = openpyxl.load_workbook(io.BytesIO(_xlsx_bomb(3)), read_only=True)
+    assert [r for r in small.worksheets[0].iter_rows(values_only=True)] == [(1,), (1,), (1,)]
+
+
+def test_a_3_7_million_row_xlsx_ledger_is_refused_within_a_second(xlsx_bomb: bytes, parties) -> None:
+    started = time.perf_counter()
+    result = ledger.load_upload("kasboek.xlsx", xlsx_bomb, parties)
+    assert time.perf_counter() - started < 1.0
+    assert [i.message for i in result.issues] == [
+        "Het Excel-bestand is uitgepakt groter dan 20 MB; zo'n groot bestand wordt niet gelezen."]
+
+
+@pytest.mark.parametrize("dimension", [True, False], ids=["honest dimensions", "no dimensions"])
+def test_an_xlsx_with_too_many_rows_is_refused_at_the_row_limit(dimension: bool, parties) -> None:
+    data = _xlsx_bomb(200_000, dimension)  # unpacks to ~5 MB: under the unpacked limit, far over the row limit
+    started = time.perf_counter()
+    result = ledger.load_upload("kasboek.xlsx", data, parties)
+    assert time.perf_counter() - started < 1.0
+    assert [i.message for i in result.issues] == ["Het bestand heeft meer dan 1.000 regels."]
+
+
+@pytest.mark.parametrize("build", [lambda: b"GM0141,1\n" * 500_000, lambda: b"\r" * 500_000],
+                         ids=["500.000 lines", "500.000 carriage returns"])
+def test_a_weights_or_ledger_csv_with_too_many_lines_is_refused_before_parsing(build, region, parties) -> None:
+    data = build()
+    started = time.perf_counter()
+    with pytest.raises(allocation.AllocationError, match="meer dan 1.000 regels"):
+        allocation.read_weights_csv(data, *region)
+    result = ledger.load_upload("kasboek.csv", data, parties)
+    assert time.perf_counter() - started < 1.0
+    assert [i.message for i in result.issues] == ["Het bestand heeft meer dan 1.000 regels."]
+
+
+def test_an_upload_refusal_reads_in_english_too(region, parties) -> None:
+    with pytest.raises(allocation.AllocationError) as error:
+        allocation.read_weights_csv(bytes(range(256)) * 10, *region)
+    assert error.value.text("en") == "The file is not readable text (CSV)."
+    result = ledger.load_upload("kasboek.csv", (HEAD + "GM0141,2025,100,200,,").encode(), parties)
+    assert [i.text("en") for i in result.issues] == [
+        "Row 2, column 'gefactureerd': €200.00 is higher than toegezegd (€100.00); a later step cannot be higher than "
+        "an earlier one."]
+
+
+def test_a_weights_file_names_every_problem(region) -> None:
+    codes, names = region
+    lines = [f"{c},1" for c in codes[4:]] + ["GM0141,veel", "GM0147,-2", "GM1774,", "GM0153,nan", "GM0153,1",
+                                             "GM9999,1"]
+    with pytest.raises(allocation.AllocationError) as error:
+        allocation.read_weights_csv(("code,weight\n" + "\n".join(lines)).encode(), codes, names)
+    assert [p.text("nl") for p in error.value.problems] == [
+        "Regel 16: 'GM0153' staat meer dan één keer in het bestand.",
+        "Het gewicht van Almelo is geen getal: 'veel'.",
+        "Het gewicht van Borne is negatief (-2); gebruik 0 of meer.",
+        "Het gewicht van Dinkelland ontbreekt.",
+        "Het gewicht van Enschede is geen getal: 'nan'.",
+        "'GM9999' is geen gemeente in deze regio.",
+    ]
+
+
+def test_a_weights_file_missing_ten_municipalities_names_them_with_the_first_error(region) -> None:
+    codes, names = region
+    lines = ["Almelo,1", "Borne,1", "Dinkelland,veel", "Enschede,1"]
+    with pytest.raises(allocation.AllocationError) as error:
+        allocation.read_weights_csv(("gemeente,gewicht\n" + "\n".join(lines)).encode(), codes, names)
+    first, absent = (p.text("nl") for p in error.value.problems)
+    assert first == "Het gewicht van Dinkelland is geen getal: 'veel'."
+    assert absent == f"Het gewicht ontbreekt voor: {', '.join(names[4:])}. Geef 0 als een gemeente niets krijgt."
+    assert len(names[4:]) == 10
+
+
+@pytest.mark.parametrize("spelling", ["Hengelo (O.)", "Hengelo (Ov)", "hengelo (ov.)", "HENGELO", "Gemeente Hengelo",
+                                      "Hengelo (Overijssel)", "gm0164"])
+def test_every_official_spelling_of_hengelo_is_accepted(spelling: str, region, parties) -> None:
+    codes, names = region
+    lines = [f"{spelling if c == 'GM0164' else c},{2 if c == 'GM0164' else 1}" for c in codes]
+    weights = allocation.read_weights_csv(("gemeente;gewicht\n" + "\n".join(lines).replace(",", ";")).encode(),
+                                          codes, names)
+    assert weights["GM0164"] == 2.0
+    book = ledger.load_upload("kasboek.csv", (HEAD + f"{spelling},2025,7,,,").encode(), parties)
+    assert book.ok and book.frame.set_index(["partij", "jaar"]).loc[("GM0164", 2025), "toegezegd"] == 7.0
+
+
+def test_hengelo_in_another_province_is_not_hengelo_overijssel(region) -> None:
+    from ros.names import find_code
+
+    assert find_code("Hengelo (Gld)", dict(zip(*region, strict=True))) is None
+    assert find_code("Rijssen Holten", dict(zip(*region, strict=True))) == "GM1742"

@@ -170,9 +170,9 @@ def test_a_refused_upload_names_the_spreadsheet_line():
 @pytest.mark.parametrize(
     ("name", "data", "expected"),
     [
-        ("kasboek.pdf", b"%PDF", "'kasboek.pdf': alleen CSV- (.csv) en Excel-bestanden (.xlsx) worden gelezen."),
-        ("kasboek.csv", "partij;jaar\nGM0141;2025\n".encode("utf-16"), "Het CSV-bestand is niet in UTF-8 opgeslagen."),
-        ("kasboek.xlsx", b"geen excel", "Het bestand 'kasboek.xlsx' is niet te lezen (BadZipFile)."),
+        ("kasboek.pdf", b"%PDF", "Dit soort bestand wordt niet gelezen; kies een bestand dat eindigt op .csv, .xlsx, .xlsm."),
+        ("kasboek.csv", b"partij;jaar\x00\x00\x01", "Het bestand is geen leesbare tekst (CSV)."),
+        ("kasboek.xlsx", b"geen excel", "Het Excel-bestand is niet te lezen; sla het opnieuw op als .xlsx."),
         ("kasboek.csv", b"x" * (MAX_UPLOAD_BYTES + 1), "Het bestand is groter dan 5 MB."),
     ],
 )

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import streamlit as st
 
 from ros import audit, ledger, roles
-from ros.ledger import LedgerResult
+from ros.ledger import LedgerIssue, LedgerResult
 from ros.markup import escape
 from ros.roles import Identity
 from ros.store import StoreError
 from ros.ui.auth import identity
 from ros.ui.data import store
 from ros.ui.store_panel import store_error_text
-from ros.ui.text import t
+from ros.ui.text import lang, t
+
+SHOWN_ISSUES = 20  # a refusal lists this many problems and counts the rest
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -28,6 +32,15 @@ def _record_upload(file_name: str, before: pd.DataFrame, after: pd.DataFrame, ac
         store().record_ledger_upload(file_name, audit.ledger_summary(before), audit.ledger_summary(after), actor=actor)
     except StoreError as error:
         st.error(store_error_text(error), icon=":material/error:")
+
+
+def issue_list(intro: str, issues: Sequence[LedgerIssue]) -> str:
+    """A refusal as Markdown: the intro, then every problem as a bullet in the UI language (at most
+    `SHOWN_ISSUES`, then how many more)."""
+    lines = [intro] + [f"- {escape(issue.text(lang()))}" for issue in issues[:SHOWN_ISSUES]]
+    if len(issues) > SHOWN_ISSUES:
+        lines.append(f"- {t('input.more_problems', count=len(issues) - SHOWN_ISSUES)}")
+    return "\n".join(lines)
 
 
 def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
@@ -60,7 +73,7 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
         if result.ok:
             st.success(t("budget.ledger_upload_ok", name=escape(name), count=ledger.known_count(result.frame)))
         else:
-            st.error("\n".join([t("budget.ledger_upload_refused", name=escape(name))] + [f"- {escape(i.message)}" for i in result.issues]),
+            st.error(issue_list(t("budget.ledger_upload_refused", name=escape(name)), result.issues),
                      icon=":material/error:")
     edited = st.data_editor(state["budget_ledger"], hide_index=True, num_rows="fixed",
                             key=f"budget_ledger_editor_{state['budget_ledger_version']}",
@@ -72,6 +85,5 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
     if checked_book.ok:
         state["budget_ledger_valid"] = checked_book.frame
     else:
-        st.error("\n".join([t("budget.ledger_edit_refused")] + [f"- {escape(i.message)}" for i in checked_book.issues]),
-                 icon=":material/error:")
+        st.error(issue_list(t("budget.ledger_edit_refused"), checked_book.issues), icon=":material/error:")
     return state["budget_ledger_valid"]
