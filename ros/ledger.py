@@ -21,7 +21,7 @@ from ros import format as fmt
 from ros import uploads
 from ros.i18n import translate
 from ros.names import find_code
-from ros.problems import InputError, Problem, problem
+from ros.problems import InputError, Money, Problem, problem
 
 STATES = ("toegezegd", "gefactureerd", "ontvangen", "besteed")
 YEARS = (2025, 2026)
@@ -196,9 +196,8 @@ def validate_ledger(
             for earlier in reversed(STATES[:later_index]):
                 bound = amounts.get(earlier)
                 if value is not None and bound is not None and value > bound:
-                    refuse(later, problem("input.amount_above_earlier", earlier=earlier,
-                                          value=lambda lang, v=value: fmt.money(v, lang, cents=True),
-                                          bound=lambda lang, b=bound: fmt.money(b, lang, cents=True)))
+                    refuse(later, problem("input.amount_above_earlier", earlier=earlier, value=Money(float(value)),
+                                          bound=Money(float(bound))))
                     break
         if party is None or year is None:
             continue

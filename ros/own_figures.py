@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ros import format as fmt
+from ros import uploads
 from ros.config import MAX_UPLOAD_BYTES
 
 CODE, NAME, YEAR = "code", "gemeente", "jaar"
@@ -239,6 +240,10 @@ def _read_excel(data: bytes, max_rows: int) -> pd.DataFrame:
     """The first sheet, values only (formulas are not evaluated: their cached result or nothing)."""
     import openpyxl
 
+    try:
+        uploads.check_workbook(data, max_rows)  # before openpyxl, which parses a sheet without dimensions in full
+    except uploads.UploadError as error:
+        raise UploadError(str(error)) from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError):

@@ -1,8 +1,8 @@
 """Refused input described by catalogue keys, so that a refusal reads in the UI language and names every problem.
 
 A `Problem` is a key in the translation catalogues (`ros/locales/<lang>/input.toml` and others) with the values
-for its placeholders; a value may itself be a Problem or a function of the language (money and numbers are
-formatted per language). `InputError` carries every problem found; its plain text is Dutch, for logs and tests.
+for its placeholders; a value may itself be a Problem, or `Money`/`Number`, formatted per language. Problems pickle
+(they are kept in Streamlit's caches). `InputError` carries every problem found; its plain text is Dutch, for logs and tests.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ros import format as fmt
 from ros.i18n import translate
 
 
@@ -33,11 +34,27 @@ def problem(key: str, /, **values: object) -> Problem:
     return Problem(key, values)
 
 
+@dataclass(frozen=True)
+class Money:
+    """An amount in euros, shown with cents in the reader's language."""
+
+    amount: float
+
+
+@dataclass(frozen=True)
+class Number:
+    """A whole number, shown with the reader's grouping (1.000 / 1,000)."""
+
+    value: int
+
+
 def _shown(value: object, lang: str) -> object:
     if isinstance(value, Problem):
         return value.text(lang)
-    if callable(value):
-        return value(lang)
+    if isinstance(value, Money):
+        return fmt.money(value.amount, lang, cents=True)
+    if isinstance(value, Number):
+        return fmt.number(value.value, lang)
     return value
 
 

@@ -28,7 +28,7 @@ from ros.allocation import (
     key_weights,
 )
 from ros.i18n import translate
-from ros.problems import problem
+from ros.problems import Number, problem
 from ros.snapshot import Snapshot
 
 MAX_TOTAL = 10_000_000
@@ -59,7 +59,7 @@ class TargetSettings:
         for name, value in (("homes", self.homes_total), ("residents", self.residents_total)):
             if not isinstance(value, (int, np.integer)) or not 0 <= value <= MAX_TOTAL:
                 raise AllocationError(problem("input.total_range", what=problem(f"input.total_{name}"),
-                                              limit=lambda lang: fmt.number(MAX_TOTAL, lang)))
+                                              limit=Number(MAX_TOTAL)))
         if self.key not in KEYS:
             raise AllocationError(problem("input.unknown_key", choice=self.key))
         if not abs(self.occupancy_change) <= MAX_OCCUPANCY_CHANGE:

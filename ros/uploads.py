@@ -17,9 +17,8 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from ros import format as fmt
 from ros.config import MAX_UPLOAD_BYTES
-from ros.problems import InputError, problem
+from ros.problems import InputError, Number, problem
 
 MAX_BYTES = MAX_UPLOAD_BYTES
 MAX_UNPACKED_BYTES = 20 * 1024 * 1024  # the unpacked XML of an .xlsx; a sheet of 2.000 short rows is ~200 KB
@@ -72,7 +71,7 @@ def decoded(data: bytes) -> str:
 
 
 def _too_many_rows(max_rows: int) -> UploadError:
-    return UploadError(problem("input.file_too_many_rows", limit=lambda lang: fmt.number(max_rows, lang)))
+    return UploadError(problem("input.file_too_many_rows", limit=Number(max_rows)))
 
 
 def csv_rows(data: bytes, max_rows: int) -> list[list[str]]:
@@ -95,7 +94,7 @@ def excel_rows(data: bytes, max_rows: int) -> list[list[object]]:
     import openpyxl
 
     check_size(data)
-    _check_workbook_size(data, max_rows)
+    check_workbook(data, max_rows)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - any damaged workbook is one message
@@ -121,7 +120,7 @@ def excel_rows(data: bytes, max_rows: int) -> list[list[object]]:
     return rows
 
 
-def _check_workbook_size(data: bytes, max_rows: int) -> None:
+def check_workbook(data: bytes, max_rows: int) -> None:
     """Refuse a workbook that unpacks too large, or whose sheets hold more rows or XML elements than allowed,
     counting bytes only (zipfile never returns more than a member's declared size)."""
     try:

@@ -525,3 +525,27 @@ def test_hengelo_in_another_province_is_not_hengelo_overijssel(region) -> None:
 
     assert find_code("Hengelo (Gld)", dict(zip(*region, strict=True))) is None
     assert find_code("Rijssen Holten", dict(zip(*region, strict=True))) == "GM1742"
+
+
+def test_a_3_7_million_row_xlsx_of_own_figures_is_refused_within_a_second(xlsx_bomb: bytes, region) -> None:
+    started = time.perf_counter()
+    result = own_figures.load_upload("eigen.xlsx", xlsx_bomb, dict(zip(*region, strict=True)))
+    assert time.perf_counter() - started < 1.0
+    assert [i.message for i in result.issues] == [
+        "Het Excel-bestand is uitgepakt groter dan 20 MB; zo'n groot bestand wordt niet gelezen."]
+
+
+def test_an_xlsx_with_too_many_cells_is_refused_before_openpyxl_reads_it(parties) -> None:
+    wide = _xlsx_bomb(0)  # an empty sheet, rebuilt below with 200 rows of 300 cells
+    row = b"<row>" + b"<c><v>1</v></c>" * 300 + b"</row>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(wide)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b"<sheetData>", b"<sheetData>" + row * 200)
+            target.writestr(item.filename, content)
+    started = time.perf_counter()
+    result = ledger.load_upload("kasboek.xlsx", buffer.getvalue(), parties)
+    assert time.perf_counter() - started < 1.0
+    assert [i.message for i in result.issues] == ["Het Excel-bestand bevat te veel cellen voor een tabel van deze soort."]

@@ -172,7 +172,7 @@ def test_a_refused_upload_names_the_spreadsheet_line():
     [
         ("kasboek.pdf", b"%PDF", "Dit soort bestand wordt niet gelezen; kies een bestand dat eindigt op .csv, .xlsx, .xlsm."),
         ("kasboek.csv", b"partij;jaar\x00\x00\x01", "Het bestand is geen leesbare tekst (CSV)."),
-        ("kasboek.xlsx", b"geen excel", "Het Excel-bestand is niet te lezen; sla het opnieuw op als .xlsx."),
+        ("kasboek.xlsx", b"geen excel", "Het Excel-bestand is niet te lezen. Sla het opnieuw op als .xlsx."),
         ("kasboek.csv", b"x" * (MAX_UPLOAD_BYTES + 1), "Het bestand is groter dan 5 MB."),
     ],
 )
