@@ -285,7 +285,8 @@ def measure_reruns(entries: list[tuple[str, str]], runs: int, query: dict[str, s
 
 # ---------------------------------------------------------------------------------------------------------------- (b,c)
 def _payload(frames: list[bytes]) -> tuple[int, int, int]:
-    """Total websocket bytes, bytes of the Plotly figure specs and of the GeoJSON inside them, from ForwardMsg frames."""
+    """Total websocket bytes, bytes of the Plotly figure specs and of the boundaries inside them (GeoJSON of a
+    MapLibre map, SVG paths of the outline map), from ForwardMsg frames."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     total, figures, geojson = 0, 0, 0
@@ -303,9 +304,13 @@ def _payload(frames: list[bytes]) -> tuple[int, int, int]:
             continue
         spec = element.plotly_chart.spec
         figures += len(spec.encode("utf-8"))
-        for trace in json.loads(spec).get("data", []):
+        figure = json.loads(spec)
+        for trace in figure.get("data", []):
             if trace.get("geojson") is not None:
                 geojson += len(json.dumps(trace["geojson"], separators=(",", ":")).encode("utf-8"))
+        for shape in figure.get("layout", {}).get("shapes", []):  # the outline map's municipalities
+            if shape.get("type") == "path":
+                geojson += len(shape.get("path", "").encode("utf-8"))
     return total, figures, geojson
 
 
@@ -498,7 +503,7 @@ def main(argv: list[str] | None = None) -> int:
           f"municipality: {summary['gemeente'] or 'none (all of Twente)'}, "
           f"load average {summary['load_average_before'][0]} before, {summary['load_average_after'][0]} after")
     header = (f"{'page':<22}{'rerun ms':>10}{'cpu ms':>8}{'script ms':>11}{'browser ms':>12}{'x floor':>9}"
-              f"{'switch ms':>11}{'x floor':>9}{'ws KB':>8}{'figures KB':>12}{'geojson KB':>12}")
+              f"{'switch ms':>11}{'x floor':>9}{'ws KB':>8}{'figures KB':>12}{'map KB':>12}")
     print(header + "\n" + "-" * len(header))
     for page in pages:
         ratio = "-" if page.browser_ratio is None else f"{page.browser_ratio:.2f}"

@@ -1,8 +1,8 @@
-"""The map in a real headless Chromium: the choropleth on the test boundaries draws all 14 municipalities and
-answers a hover in Dutch; without boundaries the tile map draws 14 labelled tiles.
+"""The map in a real headless Chromium: the outline map on the test boundaries draws all 14 municipalities
+without WebGL and answers a hover in Dutch; without boundaries the tile map draws 14 labelled tiles.
 
 The figure is rendered to a standalone HTML page (plotly.js inlined from the installed plotly, so no network) and
-served over a local HTTP server: MapLibre's web workers do not start from a file:// page.
+served over a local HTTP server.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from pathlib import Path
 import pandas as pd
 import plotly.io as pio
 import pytest
-from shapely.geometry import shape
 
 from ros import format as fmt
 from ros import geo
@@ -64,39 +63,32 @@ def _open(browser, served: tuple[Path, str], figure, name: str):
     return tab
 
 
-MAP = "document.querySelector('.js-plotly-plot')._fullLayout.map._subplot.map"
-
-
-def test_choropleth_draws_the_14_municipalities_and_hovers_in_dutch(browser, served, frame: pd.DataFrame) -> None:
+def test_outline_map_draws_the_14_municipalities_and_hovers_in_dutch(browser, served, frame: pd.DataFrame) -> None:
     path = os.environ.get("ROS_TEST_BOUNDARIES")
     if not path:
         pytest.skip("ROS_TEST_BOUNDARIES is not set")
     boundaries = geo.load_boundaries(2024, file=path, offline=True)
     figure = municipality_map(frame, "population", "population_text", LABELS, boundaries.geojson, ",.",
                               {"dwellings_text": "Woningen"})  # fmt: skip
-    tab = _open(browser, served, figure, "choropleth")
+    tab = _open(browser, served, figure, "outlines")
     try:
-        tab.wait_for_function(f"{MAP}.loaded() && {MAP}.queryRenderedFeatures().length > 0", timeout=30_000)
-        # Every municipality is drawn as a filled shape (one per centroid; tiles can split a shape in two).
-        drawn = tab.evaluate(
-            f"new Set({MAP}.queryRenderedFeatures().filter(f => f.layer.type === 'fill')"
-            ".map(f => JSON.stringify(f.properties.ct))).size"
-        )
-        assert drawn == 14
-        # Hovering inside Enschede shows its name and Dutch-formatted population.
-        feature = next(f for f in boundaries.geojson["features"] if f["id"] == "GM0153")
-        point = shape(feature["geometry"]).representative_point()
-        x, y = tab.evaluate(
-            f"(() => {{ const m = {MAP}; const p = m.project([{point.x}, {point.y}]);"
-            " const r = m.getContainer().getBoundingClientRect(); return [r.x + p.x, r.y + p.y]; })()"
-        )
-        tab.mouse.move(x, y)
+        tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        # Every municipality is a filled outline with a real area on screen, and carries its label.
+        sizes = tab.evaluate("[...document.querySelectorAll('.shapelayer path')].map(p => { const b = p.getBBox();"
+                             " return [b.width, b.height, p.style.fill]; })")
+        assert len(sizes) == 14 and all(w > 20 and h > 20 and fill for w, h, fill in sizes), sizes
+        assert tab.locator("canvas").count() == 0  # no WebGL
+        population = fmt.number(int(frame.set_index("code").loc["GM0153", "population"]), "nl")
+        label = tab.locator(".scatterlayer .textpoint").filter(has_text="Enschede")
+        assert population in label.text_content()
+        # Hovering Enschede's label shows its name and Dutch-formatted population.
+        box = label.bounding_box()
+        tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         tab.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
         hover = tab.evaluate("document.querySelector('.hoverlayer').textContent")
-        population = int(frame.set_index("code").loc["GM0153", "population"])
-        assert "Enschede" in hover and f"Inwoners: {fmt.number(population, 'nl')}" in hover
+        assert "Enschede" in hover and f"Inwoners: {population}" in hover
         assert tab.errors == []
-        tab.screenshot(path=str(SCREENSHOTS / "ros_map_choropleth.png"))
+        tab.screenshot(path=str(SCREENSHOTS / "ros_map_outlines.png"))
     finally:
         tab.close()
 

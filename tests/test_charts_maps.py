@@ -1,4 +1,4 @@
-"""ros.charts.maps: the choropleth on real boundaries and the tile-map fallback, checked on data and labels."""
+"""ros.charts.maps: the outline map on real boundaries and the tile-map fallback, checked on data and labels."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from plotly.colors import sample_colorscale
+from shapely.geometry import Point, shape
 
 from ros import format as fmt
 from ros import geo
 from ros.catalog import TWENTE_CODES
-from ros.charts.maps import COLORSCALE, TILE_GRID, UNKNOWN_COLOUR, _luminance, municipality_map
+from ros.charts.maps import COLORSCALE, TILE_GRID, UNKNOWN_COLOUR, _luminance, _project, municipality_map
 
 LABELS = {"title": "Inwoners per gemeente", "colorbar": "Inwoners"}
 HOVER = {"dwellings_text": "Woningen", "households_text": "Huishoudens"}
@@ -36,35 +37,46 @@ def frame(snapshot) -> pd.DataFrame:
     return fmt.with_text_columns(table, "nl", {"population": "number", "dwellings": "number", "households": "number"})
 
 
-def test_choropleth_draws_every_municipality_with_dutch_hover(frame: pd.DataFrame, boundaries: dict) -> None:
+def test_outline_map_draws_every_municipality_with_its_value_as_text_and_dutch_hover(
+    frame: pd.DataFrame, boundaries: dict
+) -> None:
     figure = municipality_map(frame, "population", "population_text", LABELS, boundaries, ",.", HOVER)
 
-    assert len(figure.data) == 1
-    trace = figure.data[0]
-    assert trace.type == "choroplethmap"
-    assert set(trace.locations) == TWENTE_CODES
-    assert {f["id"] for f in trace.geojson["features"]} == TWENTE_CODES
-    enschede = list(trace.locations).index("GM0153")
-    population = int(frame.set_index("code").loc["GM0153", "population"])
-    assert trace.z[enschede] == population
+    (trace,) = figure.data
+    assert trace.type == "scatter"  # a plain chart: no MapLibre, no WebGL, no tiles
+    shapes = {s.name: s for s in figure.layout.shapes}
+    assert set(shapes) == TWENTE_CODES and all(s.type == "path" and s.path.startswith("M") for s in shapes.values())
+    by_code = frame.set_index("code")
+    enschede = list(by_code.index).index("GM0153")
+    population = int(by_code.loc["GM0153", "population"])
+    assert trace.text[enschede] == f"<b>Enschede</b><br>{fmt.number(population, 'nl')}"
     assert list(trace.customdata[enschede]) == [
         "Enschede",
         fmt.number(population, "nl"),
-        fmt.number(frame.set_index("code").loc["GM0153", "dwellings"], "nl"),
-        fmt.number(frame.set_index("code").loc["GM0153", "households"], "nl"),
+        fmt.number(by_code.loc["GM0153", "dwellings"], "nl"),
+        fmt.number(by_code.loc["GM0153", "households"], "nl"),
     ]
     assert "." in trace.customdata[enschede][1]  # Dutch thousands separator: 160.000-style, not 160,000
     assert trace.hovertemplate == (
         "<b>%{customdata[0]}</b><br>Inwoners: %{customdata[1]}<br>Woningen: %{customdata[2]}"
         "<br>Huishoudens: %{customdata[3]}<extra></extra>"
     )
-    assert (trace.zmin, trace.zmax) == (frame["population"].min(), frame["population"].max())
-    assert trace.colorbar.title.text == "Inwoners"
+    # The colours follow the values: the smallest municipality at the light end, the largest (Enschede) at the dark.
+    smallest = by_code["population"].idxmin()
+    assert shapes[smallest].fillcolor == sample_colorscale(COLORSCALE, [0.0])[0]
+    assert shapes["GM0153"].fillcolor == sample_colorscale(COLORSCALE, [1.0])[0]
+    assert trace.textfont.color[enschede] == "#ffffff"
+    assert (trace.marker.cmin, trace.marker.cmax) == (frame["population"].min(), frame["population"].max())
+    assert trace.marker.colorbar.title.text == "Inwoners"
+    # Each label sits inside its own municipality.
+    for feature in boundaries["features"]:
+        index = list(by_code.index).index(feature["id"])
+        outline = shape(feature["geometry"])
+        projected = type(outline)([type(p)([_project(x, y) for x, y, *_ in p.exterior.coords]) for p in outline.geoms])
+        assert projected.contains(Point(trace.x[index], trace.y[index])), feature["id"]
     layout = figure.layout
-    assert layout.title.text == "Inwoners per gemeente"
-    assert layout.map.style == "white-bg"
-    assert 6.33 < layout.map.center.lon < 7.07 and 52.12 < layout.map.center.lat < 52.49
-    assert layout.separators == ",."
+    assert layout.title.text == "Inwoners per gemeente" and layout.separators == ",."
+    assert layout.yaxis.scaleanchor == "x" and layout.xaxis.visible is False
 
 
 def test_unknown_value_is_grey_and_says_unknown(frame: pd.DataFrame, boundaries: dict) -> None:
@@ -74,13 +86,11 @@ def test_unknown_value_is_grey_and_says_unknown(frame: pd.DataFrame, boundaries:
 
     figure = municipality_map(frame, "population", "population_text", LABELS, boundaries)
 
-    known, unknown = figure.data
-    assert "GM0147" not in set(known.locations) and len(known.locations) == 13
-    assert list(unknown.locations) == ["GM0147"]
-    assert list(unknown.customdata[0][:2]) == ["Borne", "onbekend"]
-    assert unknown.colorscale[0][1] == UNKNOWN_COLOUR and unknown.showscale is False
-    assert [f["id"] for f in unknown.geojson["features"]] == ["GM0147"]  # each trace carries only its own shapes
-    assert known.zmin == frame["population"].min()  # the unknown value is not counted as zero
+    fills = {s.name: s.fillcolor for s in figure.layout.shapes}
+    assert fills["GM0147"] == UNKNOWN_COLOUR and list(fills.values()).count(UNKNOWN_COLOUR) == 1
+    (trace,) = figure.data
+    assert "<b>Borne</b><br>onbekend" in trace.text
+    assert trace.marker.cmin == frame["population"].min()  # the unknown value is not counted as zero
 
 
 def test_figure_payload_is_small(frame: pd.DataFrame, boundaries: dict) -> None:

@@ -1,7 +1,9 @@
-"""Maps of the 14 Twente municipalities: a choropleth on the official boundaries, or a tile map without them.
+"""Maps of the 14 Twente municipalities: their outlines coloured by value, or a tile map without boundaries.
 
-The choropleth (`Choroplethmap`, MapLibre) uses the `white-bg` style, which needs no tile server, and the
-boundaries from `ros.geo.load_boundaries` (CBS Gebiedsindelingen via PDOK). When no boundaries are available the
+The outlines come from `ros.geo.load_boundaries` (CBS Gebiedsindelingen via PDOK), projected once on the server
+and drawn as SVG path shapes in a plain Plotly chart: no MapLibre, so no WebGL (which a browser without a GPU draws
+in software), no tiles and no network; every municipality is labelled with its value as text, which
+also carries the hover. When no boundaries are available the
 same values are drawn as a grid of 14 labelled squares placed roughly where the municipalities lie; every tile
 carries the municipality's name and its value as text, so nothing depends on colour alone. Unknown values are
 drawn grey and labelled with the preformatted text (for example "onbekend"), never as zero.
@@ -9,6 +11,7 @@ drawn grey and labelled with the preformatted text (for example "onbekend"), nev
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import pandas as pd
@@ -22,9 +25,9 @@ COLORSCALE = "cividis_r"
 UNKNOWN_COLOUR = "#e5e7eb"
 BORDER_COLOUR = "#374151"
 DARK_TEXT = "#111827"
-# Twente's centre and a zoom that shows all 14 municipalities in a map about 520 px high.
+# Twente's centre; a degree of longitude there is cos(52.31°) of a degree of latitude.
 CENTER = {"lon": 6.70, "lat": 52.31}
-ZOOM = 9.0
+_X_SCALE = math.cos(math.radians(CENTER["lat"]))
 HEIGHT = 540
 
 # Layout of the tile map (row 0 = north, column 0 = west): roughly the municipalities' relative positions.
@@ -82,12 +85,12 @@ def municipality_map(
     is None. `labels` holds "title" and "colorbar"."""
     hover_columns = dict(hover_columns or {})
     data = frame.assign(_value=pd.to_numeric(frame[value_column], errors="coerce"))
-    known, unknown = data[data["_value"].notna()], data[data["_value"].isna()]
+    known = data[data["_value"].notna()]
     low, high = _value_range(known["_value"]) if len(known) else (0.0, 1.0)
     if geojson is None:
         figure = _tile_map(data, text_column, labels, hover_columns, low, high)
     else:
-        figure = _choropleth(known, unknown, text_column, labels, hover_columns, geojson, low, high)
+        figure = _outline_map(data, text_column, labels, hover_columns, geojson, low, high)
     figure.update_layout(separators=separators)
     return figure
 
@@ -102,9 +105,34 @@ def _colorbar(title: str) -> dict:
     }
 
 
-def _choropleth(
-    known: pd.DataFrame,
-    unknown: pd.DataFrame,
+def _rings(geometry: Mapping) -> list[list[list[float]]]:
+    """The rings (exterior and holes) of a GeoJSON Polygon or MultiPolygon, as [lon, lat] lists."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [ring for polygon in polygons for ring in polygon]
+
+
+def _project(lon: float, lat: float) -> tuple[float, float]:
+    """Longitude and latitude on a plane that keeps Twente's shape (equirectangular around its centre)."""
+    return (lon - CENTER["lon"]) * _X_SCALE, lat - CENTER["lat"]
+
+
+def _outline_path(geometry: Mapping) -> tuple[str, tuple[float, float]]:
+    """An SVG path (in projected coordinates, 4 decimals = about 10 m) and the label point of one municipality:
+    the point of its largest part farthest from the edge (so the label sits well inside, also in odd shapes)."""
+    from shapely.geometry import shape
+    from shapely.ops import polylabel
+
+    parts = []
+    for ring in _rings(geometry):
+        parts.append("M" + "L".join("{:.4f},{:.4f}".format(*_project(lon, lat)) for lon, lat, *_ in ring) + "Z")
+    outline = shape(geometry)
+    largest = max(getattr(outline, "geoms", [outline]), key=lambda part: part.area)
+    centre = polylabel(largest, tolerance=0.001)
+    return "".join(parts), _project(centre.x, centre.y)
+
+
+def _outline_map(
+    data: pd.DataFrame,
     text_column: str,
     labels: Mapping[str, str],
     hover_columns: Mapping[str, str],
@@ -112,33 +140,41 @@ def _choropleth(
     low: float,
     high: float,
 ) -> go.Figure:
-    """The MapLibre choropleth: one trace for the known values, a grey one for the unknown (each trace carries
-    only its own features, so the boundaries are sent once)."""
-    figure = go.Figure()
-    for part, is_known in ((known, True), (unknown, False)):
-        if part.empty:
-            continue
-        customdata, template = _hover(part, labels["colorbar"], text_column, hover_columns)
-        codes = set(part["code"])
-        features = [f for f in geojson.get("features", []) if f.get("id") in codes]
-        figure.add_trace(
-            go.Choroplethmap(
-                geojson={"type": "FeatureCollection", "features": features},
-                locations=part["code"],
-                z=part["_value"] if is_known else [0] * len(part),
-                zmin=low if is_known else 0,
-                zmax=high if is_known else 1,
-                colorscale=COLORSCALE if is_known else [[0, UNKNOWN_COLOUR], [1, UNKNOWN_COLOUR]],
-                showscale=is_known,
-                colorbar=_colorbar(labels["colorbar"]) if is_known else None,
-                marker={"line": {"color": BORDER_COLOUR, "width": 1}, "opacity": 0.9},
-                customdata=customdata,
-                hovertemplate=template,
-                name="",
-            )
+    """The municipalities as filled outlines (SVG path shapes in a plain Plotly chart: no WebGL, no tiles, no
+    network), coloured by value, each labelled with its name and value text at its centre, which also carries the
+    hover; unknown values grey."""
+    outlines = {f.get("id"): _outline_path(f["geometry"]) for f in geojson.get("features", []) if f.get("geometry")}
+    data = data[data["code"].isin(outlines)]
+    fills = [
+        UNKNOWN_COLOUR if pd.isna(v) else sample_colorscale(COLORSCALE, [(v - low) / (high - low)])[0]
+        for v in data["_value"]
+    ]
+    shapes = [
+        {"type": "path", "path": outlines[code][0], "fillcolor": fill, "line": {"color": BORDER_COLOUR, "width": 1},
+         "layer": "below", "name": code, "xref": "x", "yref": "y"}
+        for code, fill in zip(data["code"], fills, strict=True)
+    ]
+    centres = [outlines[code][1] for code in data["code"]]
+    customdata, template = _hover(data, labels["colorbar"], text_column, hover_columns)
+    figure = go.Figure(
+        go.Scatter(
+            x=[x for x, _ in centres],
+            y=[y for _, y in centres],
+            mode="markers+text",
+            text=[f"<b>{n}</b><br>{v}" for n, v in zip(data["name"], data[text_column], strict=True)],
+            textfont={"color": [_text_colour(f) for f in fills], "size": 12},
+            textposition="middle center",
+            marker={"size": 36, "opacity": 0, "color": data["_value"].fillna(low), "colorscale": COLORSCALE,
+                    "cmin": low, "cmax": high, "showscale": True, "colorbar": _colorbar(labels["colorbar"])},
+            customdata=customdata,
+            hovertemplate=template,
+            name="",
         )
+    )
     apply_layout(figure, labels["title"], height=HEIGHT)
-    figure.update_layout(map={"style": "white-bg", "center": CENTER, "zoom": ZOOM}, showlegend=False)
+    figure.update_layout(shapes=shapes, showlegend=False, plot_bgcolor="white", dragmode=False)
+    figure.update_xaxes(visible=False, fixedrange=True)
+    figure.update_yaxes(visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
     return figure
 
 
