@@ -35,8 +35,7 @@ st.plotly_chart(view.realised_chart, config=chart_config)
 with st.expander(t("common.table_alternative")):
     st.dataframe(view.years_table, hide_index=True)
 ui.source_caption(view.realised_sources, t("progress.provisional_mark"))
-ui.download_buttons("voortgang-gerealiseerd", {t("progress.sheet_realised"): view.years_export,
-                                              t("progress.sheet_capacity"): view.capacity_export}, key="progress")
+ui.download_buttons("voortgang", view.sheets, key="progress")
 
 st.header(t("progress.track_heading", start=s.start_year))
 if not tr.in_data:

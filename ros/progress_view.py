@@ -54,6 +54,7 @@ def _value_text(value: object, status: str, origin: object, lang: str) -> str:
 class ProgressView:
     """Everything the progress page shows for one area, scenario, measure and language."""
 
+    language: str
     code: str | None
     area: str
     measure: str
@@ -66,6 +67,7 @@ class ProgressView:
     texts: dict[str, str]
     track_chart: go.Figure | None
     track_table: pd.DataFrame
+    track_export: pd.DataFrame
     woondeal: progress.Track | None
     woondeal_texts: dict[str, str]
     comparison: pd.DataFrame | None
@@ -77,9 +79,23 @@ class ProgressView:
     forecast: fc.Comparison | None
     forecast_chart: go.Figure | None
     forecast_table: pd.DataFrame | None
+    forecast_export: pd.DataFrame | None
     forecast_texts: dict[str, str]
     realised_sources: tuple[str, ...]
     forecast_sources: tuple[str, ...]
+
+    @property
+    def sheets(self) -> dict[str, pd.DataFrame]:
+        """The download's sheets (numbers, headers in the view's language): realised, the track when there is one,
+        plan capacity and the forecast when there is one."""
+        labels = section(self.language, "progress")
+        sheets = {labels["sheet_realised"]: self.years_export}
+        if not self.track_export.empty:
+            sheets[labels["sheet_track"]] = self.track_export
+        sheets[labels["sheet_capacity"]] = self.capacity_export
+        if self.forecast_export is not None:
+            sheets[labels["sheet_forecast"]] = self.forecast_export
+        return sheets
 
 
 def realised_years(snapshot: Mapping[str, pd.DataFrame], own: pd.DataFrame | None) -> pd.DataFrame:
@@ -138,7 +154,7 @@ def build(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: str 
         texts["missing"] = t(key, start=s.start_year, last=last_data_year, measure=measure_word, area=area)
         if code is None and own is not None and not own.empty:
             texts["missing"] += " " + t("own_partial", count=own["code"].nunique())
-    track_chart, track_table = None, pd.DataFrame()
+    track_chart, track_table, track_export = None, pd.DataFrame(), pd.DataFrame()
     if track.in_data:
         cumulative = progress.cumulative_frame(years, path, measure, s.start_year, int(track.last_year))
         cumulative["label"] = [period_label(int(y), int(m), lang)
@@ -153,6 +169,9 @@ def build(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: str 
         track_table = pd.DataFrame({labels["col_period"]: cumulative["label"],
                                     labels["col_path"]: cumulative["path_text"],
                                     labels["col_realised_cum"]: cumulative["realised_text"]})
+        track_export = pd.DataFrame({"code": code or "twente", labels["col_year"]: cumulative["year"],
+                                     "maanden": cumulative["months"], labels["col_path"]: cumulative["path"].round(2),
+                                     labels["col_realised_cum"]: cumulative["realised"]})
 
     woondeal = woondeal_texts = None
     woondeal_goal = _woondeal_target(snapshot)
@@ -193,17 +212,17 @@ def build(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: str 
         "whole_target": t("capacity_whole_target", start=s.start_year) if focus["basis"] == "whole_target" else "",
     }
 
-    forecast, forecast_chart, forecast_table, forecast_texts = _forecast(snapshot, result, code, area, vintage, lang)
+    forecast, forecast_chart, forecast_table, forecast_export, forecast_texts = _forecast(snapshot, result, code, area, vintage, lang)
     realised_sources = [*snapshot["new_construction"]["source_id"]]
     if snapshot.get("dwelling_changes") is not None:
         realised_sources += list(snapshot["dwelling_changes"]["source_id"])
     forecast_frame = snapshot.get("population_forecast")
     forecast_sources = () if forecast is None or forecast_frame is None else tuple(dict.fromkeys(
         forecast_frame.loc[forecast_frame["vintage"].astype(str) == forecast_texts["vintage"], "source_id"]))
-    return ProgressView(code, area, measure, years, years_table, years_export, realised_chart, last_data_year, track,
-                        texts, track_chart, track_table, woondeal, woondeal_texts or {}, comparison, coverage,
+    return ProgressView(lang, code, area, measure, years, years_table, years_export, realised_chart, last_data_year, track,
+                        texts, track_chart, track_table, track_export, woondeal, woondeal_texts or {}, comparison, coverage,
                         capacity_table, capacity_export, capacity_chart, capacity_texts, forecast, forecast_chart,
-                        forecast_table, forecast_texts, tuple(dict.fromkeys(realised_sources)), forecast_sources)
+                        forecast_table, forecast_export, forecast_texts, tuple(dict.fromkeys(realised_sources)), forecast_sources)
 
 
 def _woondeal_target(snapshot: Mapping[str, pd.DataFrame]) -> int | None:
@@ -286,17 +305,17 @@ def _capacity_tables(coverage: pd.DataFrame, labels: Mapping[str, str],
 
 def _forecast(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: str | None, area: str,
               vintage: str | None, lang: str) -> tuple[fc.Comparison | None, go.Figure | None, pd.DataFrame | None,
-                                                     dict[str, str]]:
+                                                     pd.DataFrame | None, dict[str, str]]:
     frame = snapshot.get("population_forecast")
     labels, s = section(lang, "progress"), result.settings
     t = lambda key, **v: translate(lang, f"progress.{key}", **v)  # noqa: E731
     if frame is None or frame.empty:
-        return None, None, None, {"missing": t("forecast_not_in_data")}
+        return None, None, None, None, {"missing": t("forecast_not_in_data")}
     chosen = vintage if vintage in fc.vintages(frame) else fc.vintages(frame)[0]
     codes = list(result.region.codes)
     series = fc.series(frame, code, chosen, codes)
     if series.empty:
-        return None, None, None, {"missing": t("forecast_not_in_data")}
+        return None, None, None, None, {"missing": t("forecast_not_in_data")}
     keys = result.region.keys
     base = int(keys.population.sum()) if code is None else int(keys.population[codes.index(code)])
     residents = int(result.residents.sum()) if code is None else int(result.residents[codes.index(code)])
@@ -324,6 +343,11 @@ def _forecast(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: 
         labels["col_upper"]: [fmt.number(v, lang) for v in series["upper"]],
         labels["col_ambition"]: [fmt.number(fc.ambition(base, residents, s.end_year, int(y)), lang)
                                  for y in series["year"]]})
+    export = pd.DataFrame({"code": code or fc.TWENTE, labels["col_year"]: series["year"], "vintage": chosen,
+                           labels["col_forecast"]: series["forecast"], labels["col_lower"]: series["lower"],
+                           labels["col_upper"]: series["upper"],
+                           labels["col_ambition"]: [fc.ambition(base, residents, s.end_year, int(y))
+                                                    for y in series["year"]]})
     texts = {"vintage": chosen, "intro": t("forecast_intro", residents=fmt.number(residents, lang), end=s.end_year,
                                            base=fmt.number(base, lang)),
              "sentence": t("forecast_sentence", vintage=chosen, area=area, year=comparison.last_year,
@@ -342,4 +366,4 @@ def _forecast(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: 
                            forecast=fmt.number(comparison.forecast_today, lang))
     if code is not None and comparison.last_year is not None and comparison.last_year < s.end_year:
         texts["horizon"] = t("forecast_municipality_horizon", vintage=chosen, year=comparison.last_year)
-    return comparison, chart, table, texts
+    return comparison, chart, table, export, texts

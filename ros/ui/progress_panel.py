@@ -38,11 +38,17 @@ def _set_own(frame: pd.DataFrame) -> None:
     st.session_state["_scenario"][OWN_KEY] = own_figures.records(frame)
 
 
+@st.cache_resource(show_spinner=False)
+def _tables(data_dir: str) -> dict[str, pd.DataFrame]:
+    """The snapshot's tables with the optional progress tables (`progress.optional_tables`), once per process."""
+    return progress.optional_tables(_cached_snapshot(data_dir), Path(data_dir))
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _view(settings: TargetSettings, code: str | None, measure: str, own: tuple[tuple, ...],
           capacity: tuple[tuple, ...] | None, capacity_file: str | None, vintage: str | None, language: str,
           data_dir: str) -> progress_view.ProgressView:
-    snap = progress.optional_tables(_cached_snapshot(data_dir), Path(data_dir))
+    snap = _tables(data_dir)
     result = recompute(_cached_target_region(data_dir), settings)
     own_frame_ = own_figures.from_records([dict(zip(("code", "year", *own_figures.VALUE_COLUMNS.values()), row,
                                                     strict=True)) for row in own])
@@ -57,8 +63,8 @@ def _view(settings: TargetSettings, code: str | None, measure: str, own: tuple[t
 
 def forecast_vintages() -> list[str]:
     """The forecast vintages in the data, newest first (none when the data has no forecast)."""
-    tables = progress.optional_tables(snapshot(), DATA_DIR)
-    frame = tables.get("population_forecast")
+    snapshot()
+    frame = _tables(str(DATA_DIR)).get("population_forecast")
     return [] if frame is None else fc.vintages(frame)
 
 
