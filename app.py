@@ -7,6 +7,7 @@ from ros import ui
 st.set_page_config(page_title="ROS Twente", page_icon=":material/location_city:", layout="wide")
 ui.start_run()
 t = ui.t
+ui.open_default_page_by_name("overzicht")
 navigation = st.navigation(
     {
         t("nav.region"): [

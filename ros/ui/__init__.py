@@ -14,6 +14,7 @@ repeat each other:
 - `progress_panel` — the progress page's cached view, own figures and capacity upload
 - `downloads` — download buttons, scenario files, source captions and columns
 - `warmup` — fills the shared caches once per server process and freezes the heap for the garbage collector
+- `routing` — `/overzicht` opens the default page like `/`
 - `projector` — the Vergadermodus frame: large type that fits 1920×1080, ← → keys
 """
 
@@ -40,6 +41,7 @@ from ros.ui.ledger_panel import checked_ledger, ledger_panel
 from ros.ui.milestone_card import next_milestone_card
 from ros.ui.progress_panel import capacity_panel, forecast_vintages, own_figures_panel, progress_view_for
 from ros.ui.projector import projector_frame
+from ros.ui.routing import open_default_page_by_name
 from ros.ui.scenarios import (
     apply_scenario,
     current_scenario,
