@@ -27,8 +27,9 @@ def test_shipped_snapshot_and_its_downloads(page) -> None:
     assert "De realisatie sinds 2025 staat nog niet in de gegevens." in main
     assert "lopen tot en met 2020" in main
     titles = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p.layout.title.text)")
-    assert titles[:2] == ["Woningen per jaar: nieuwbouw en netto toevoeging", "Plancapaciteit tegen nog te bouwen"]
-    assert not any(title.startswith("Cumulatief") for title in titles)  # no empty track chart
+    assert "Woningen per jaar: nieuwbouw en netto toevoeging" in titles[0]
+    assert "Plancapaciteit tegen nog te bouwen" in titles[1]
+    assert not any("Cumulatief" in title for title in titles)  # no empty track chart
     bars = page.evaluate("() => document.querySelector('.js-plotly-plot').data[0].text")
     assert list(bars)[-1] == "1.719"
     assert "maat=new_construction" in page.url
