@@ -23,6 +23,7 @@ import pandas as pd
 from ros import format as fmt
 from ros import uploads
 from ros.config import MAX_UPLOAD_BYTES
+from ros.names import find_code
 
 CODE, NAME, YEAR = "code", "gemeente", "jaar"
 VALUE_COLUMNS = {"nieuwbouw": "new_construction", "sloop": "demolition", "netto": "net_change"}
@@ -133,14 +134,15 @@ def _year(value: object) -> int:
 
 
 def municipality_code(code: object, name: object, names: Mapping[str, str]) -> str:
-    """The code of a municipality given by code or name (any case); ValueError (Dutch) otherwise."""
-    by_key = {c.lower(): c for c in names} | {n.lower(): c for c, n in names.items()}
+    """The code of a municipality given by code or name ('Hengelo (O.)', 'gemeente Enschede', any case; see
+    `ros.names`); ValueError (Dutch) otherwise."""
     for value in (code, name):
         text = "" if value is None or fmt.is_unknown(value) else str(value).strip()
         if text:
-            if text.lower() not in by_key:
+            found = find_code(text, names)
+            if found is None:
                 raise ValueError(f"'{text[:60]}' is geen Twentse gemeente (gebruik een code zoals GM0153 of de naam)")
-            return by_key[text.lower()]
+            return found
     raise ValueError("de gemeente ontbreekt")
 
 

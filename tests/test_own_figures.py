@@ -115,3 +115,9 @@ def test_own_figures_travel_with_the_scenario_file_store_and_workbook(tmp_path, 
         sc.from_json({"eigen_opgave": [{"code": "GM0363", "year": 2025}]})
     with pytest.raises(ValueError, match="meer dan één keer"):
         sc.from_json({"eigen_opgave": figures * 2})
+
+
+def test_municipality_names_as_people_write_them(names) -> None:
+    assert of.municipality_code(None, "Hengelo (O.)", names) == "GM0164"
+    assert of.municipality_code("gm0153", None, names) == "GM0153"
+    assert of.municipality_code("", "gemeente Rijssen Holten", names) == "GM1742"
