@@ -367,3 +367,24 @@ def _forecast(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: 
     if code is not None and comparison.last_year is not None and comparison.last_year < s.end_year:
         texts["horizon"] = t("forecast_municipality_horizon", vintage=chosen, year=comparison.last_year)
     return comparison, chart, table, export, texts
+
+
+def headline(view: ProgressView) -> str:
+    """One line for other pages: the delivery ratio with its years and measure, or why it is unknown."""
+    t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
+    track = view.track
+    if track.in_data:
+        return t("headline_ratio", area=view.area, ratio=view.texts["ratio"], years=view.texts["years"],
+                 measure=section(view.language, "progress")[f"measure_{view.measure}"])
+    return t("headline_unknown", start=track.start_year, last=view.last_data_year or fmt.unknown(view.language))
+
+
+def municipality_sentence(view: ProgressView) -> str:
+    """The municipality's own line in plain words (net additions since the start year against its path)."""
+    t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
+    track = view.track
+    if track.in_data:
+        return t("municipality_line", start=track.start_year, area=view.area, realised=view.texts["realised"],
+                 years=view.texts["years"], required=view.texts["required"], ratio=view.texts["ratio"])
+    return t("municipality_unknown", area=view.area, start=track.start_year,
+             last=view.last_data_year or fmt.unknown(view.language))

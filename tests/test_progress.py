@@ -133,3 +133,23 @@ def test_region_mixing_cbs_and_own_is_marked_mix(realised) -> None:
                                              (0.8, "75_85"), (0.75, "75_85"), (0.5, "lt75"), (None, None)])
 def test_reference_bands_of_the_housing_delivery_test(ratio, band) -> None:
     assert progress.reference_band(ratio) == band
+
+
+def test_headlines_for_other_pages(snapshot, result) -> None:
+    from ros import own_figures, progress_view
+    from ros.snapshot import Snapshot
+
+    shipped = progress_view.build(snapshot, result, None, "net_change", own_figures.empty_frame(), "nl")
+    assert progress_view.headline(shipped) == ("Leveringsratio: onbekend — de realisatie sinds 2025 staat nog niet "
+                                               "in de gegevens (CBS tot en met 2020).")
+    enschede = progress_view.build(snapshot, result, "GM0153", "net_change", own_figures.empty_frame(), "nl")
+    assert progress_view.municipality_sentence(enschede) == (
+        "Hoeveel woningen Enschede sinds 2025 heeft gebouwd, staat nog niet in de gegevens (CBS-cijfers tot en met "
+        "2020). Daarom is nog niet te zeggen of de gemeente op koers ligt.")
+    refreshed = Snapshot(dict(snapshot.tables) | {"dwelling_changes": dwelling_changes()})
+    twente = progress_view.build(refreshed, result, None, "net_change", own_figures.empty_frame(), "en")
+    assert progress_view.headline(twente) == ("Delivery ratio Twente: 91% (2025–2026 to September; net additions)")
+    enschede = progress_view.build(refreshed, result, "GM0153", "net_change", own_figures.empty_frame(), "nl")
+    assert progress_view.municipality_sentence(enschede) == (
+        "Sinds 2025 zijn in Enschede 222 woningen netto bijgekomen (2025–2026 t/m september); het bouwpad vroeg tot "
+        "dan 1.172. Dat is 19% van wat nodig was.")
