@@ -49,7 +49,7 @@ def uploaded_capacity(frame: pd.DataFrame) -> pd.DataFrame:
 def coverage_table(capacity: pd.DataFrame, targets: Mapping[str, int], realised: Mapping[str, int | None],
                    order: list[str], rule: float = RULE_OF_THUMB) -> pd.DataFrame:
     """Per municipality (in `order`) and a last Twente row: target, realised since the start (NA = unknown),
-    basis ('remaining' or 'whole_target' when the realisation is unknown), to_build, capacity (total and hard),
+    basis ('remaining' or 'whole_target' when the realisation is unknown), to_build, capacity (total, hard, soft),
     coverage (capacity ÷ to_build), the capacity the rule of thumb asks (to_build × rule, rounded up), and the
     gaps to 100 % and to the rule of thumb (never below 0). NA wherever an input is unknown."""
     by_code = capacity.set_index("code")
@@ -57,21 +57,24 @@ def coverage_table(capacity: pd.DataFrame, targets: Mapping[str, int], realised:
     for code in order:
         total = by_code["total"].get(code, pd.NA) if code in by_code.index else pd.NA
         hard = by_code["hard"].get(code, pd.NA) if code in by_code.index else pd.NA
-        rows.append(_row(code, int(targets[code]), realised.get(code), total, hard, rule))
+        soft = by_code["soft"].get(code, pd.NA) if code in by_code.index else pd.NA
+        rows.append(_row(code, int(targets[code]), realised.get(code), total, hard, soft, rule))
     known = rows
     twente_realised = None if any(r["realised"] is pd.NA for r in known) else sum(int(r["realised"]) for r in known)
     twente_total = pd.NA if any(r["capacity"] is pd.NA for r in known) else sum(int(r["capacity"]) for r in known)
     twente_hard = pd.NA if any(r["hard"] is pd.NA for r in known) else sum(int(r["hard"]) for r in known)
+    twente_soft = pd.NA if any(r["soft"] is pd.NA for r in known) else sum(int(r["soft"]) for r in known)
     rows.append(_row(TOTAL_CODE, sum(int(targets[c]) for c in order), twente_realised, twente_total, twente_hard,
-                     rule))
+                     twente_soft, rule))
     frame = pd.DataFrame(rows)
-    for column in ("realised", "to_build", "capacity", "hard", "rule_capacity", "gap", "gap_rule"):
+    for column in ("realised", "to_build", "capacity", "hard", "soft", "rule_capacity", "gap", "gap_rule"):
         frame[column] = frame[column].astype("Int64")
     frame["coverage"] = frame["coverage"].astype("Float64")
     return frame
 
 
-def _row(code: str, target: int, realised: int | None, total: object, hard: object, rule: float) -> dict:
+def _row(code: str, target: int, realised: int | None, total: object, hard: object, soft: object,
+         rule: float) -> dict:
     unknown = realised is None or realised is pd.NA
     to_build = target if unknown else max(target - int(realised), 0)
     capacity = pd.NA if total is None or pd.isna(total) else int(total)
@@ -80,6 +83,7 @@ def _row(code: str, target: int, realised: int | None, total: object, hard: obje
         "code": code, "target": target, "realised": pd.NA if unknown else int(realised),
         "basis": "whole_target" if unknown else "remaining", "to_build": to_build, "capacity": capacity,
         "hard": pd.NA if hard is None or pd.isna(hard) else int(hard),
+        "soft": pd.NA if soft is None or pd.isna(soft) else int(soft),
         "coverage": pd.NA if capacity is pd.NA or to_build == 0 else capacity / to_build,
         "rule_capacity": needed,
         "gap": pd.NA if capacity is pd.NA else max(to_build - capacity, 0),

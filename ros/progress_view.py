@@ -289,12 +289,13 @@ def _comparison_table(compared: pd.DataFrame, names: Mapping[str, str], labels: 
 def _capacity_tables(coverage: pd.DataFrame, labels: Mapping[str, str],
                      lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     shown = coverage.copy()
-    for column in ("target", "realised", "to_build", "capacity", "hard", "rule_capacity", "gap", "gap_rule"):
+    for column in ("target", "realised", "to_build", "capacity", "hard", "soft", "rule_capacity", "gap", "gap_rule"):
         shown[f"{column}_text"] = [fmt.number(v, lang) for v in shown[column]]
     shown["coverage_text"] = [fmt.percent(v, lang, 0) for v in shown["coverage"]]
     headers = {"name": labels["col_municipality"], "target": labels["col_target"],
                "realised": labels["col_realised"], "to_build": labels["col_to_build"],
-               "capacity": labels["col_capacity"], "hard": labels["col_hard"], "coverage": labels["col_coverage"],
+               "capacity": labels["col_capacity"], "hard": labels["col_hard"], "soft": labels["col_soft"],
+               "coverage": labels["col_coverage"],
                "rule_capacity": labels["col_rule_capacity"], "gap": labels["col_gap"],
                "gap_rule": labels["col_gap_rule"]}
     table = pd.DataFrame({header: shown[column if column == "name" else f"{column}_text"]
