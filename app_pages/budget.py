@@ -50,23 +50,18 @@ ui.source_caption(["besluit_almelo_2025"])
 st.header(t("budget.key_heading"))
 st.warning(t("budget.scenario_label"), icon=":material/calculate:")
 parties = cost_sharing.parties_for_keys(snap["parties"], snap["municipalities"])
-ui.from_url("verdeelsleutel", "inwoners", cost_sharing.parse_key)
-key = st.radio(t("budget.key"), cost_sharing.KEYS, format_func=lambda k: t(f"budget.key_{k}"), horizontal=True,
-               key="verdeelsleutel")
+key = ui.settings.choice(st, "verdeelsleutel", t("budget.key"), "budget.key_", radio=True)
 fixed, weights = {}, cost_sharing.weights_table(parties)
 if key in ("inwoners", "woningen"):
     st.markdown(f"**{t('budget.fixed_heading')}**", help=t("budget.fixed_help", measure=t(f"budget.measure_{key}")))
     for column, kind in zip(st.columns(3), cost_sharing.FIXED_KINDS, strict=True):
-        ui.from_url(f"vast_{kind}", 0.0, cost_sharing.parse_percent)
-        column.number_input(t(f"budget.fixed_{kind}"), min_value=0.0, max_value=100.0, step=0.5, key=f"vast_{kind}")
-        fixed[kind] = cost_sharing.percent_share(st.session_state[f"vast_{kind}"])
+        fixed[kind] = cost_sharing.percent_share(ui.settings.number(column, f"vast_{kind}", t(f"budget.fixed_{kind}")))
 elif key == "eigen":
     st.markdown(f"**{t('budget.weights_heading')}**", help=t("budget.weights_help"))
     weights = st.data_editor(weights, hide_index=True, num_rows="fixed", key="budget_weights", disabled=["name"],
                              column_config={"party_id": None, "name": t("budget.col_party"), "weight":
                                             st.column_config.NumberColumn(t("budget.col_weight"), step=0.5)})
-ui.from_url("totaalbudget", None, cost_sharing.parse_total)
-total = cost_sharing.whole_cents(st.session_state["totaalbudget"])
+total = cost_sharing.whole_cents(ui.settings.value("totaalbudget"))
 allocation = implications = None
 try:
     custom = cost_sharing.custom_weights(weights["party_id"], weights["weight"])
@@ -76,11 +71,11 @@ try:
 except cost_sharing.CostKeyError as error:
     st.error(t("budget.key_error", message=error), icon=":material/error:")
 total_col, button_col = st.columns([2, 3], vertical_alignment="bottom")
-total_col.number_input(t("budget.total"), min_value=0.0, step=10_000.0, format="%.2f", key="totaalbudget",
-                       placeholder=t("budget.total_placeholder"), help=t("budget.total_help"))
+ui.settings.number(total_col, "totaalbudget", t("budget.total"), money=True, placeholder=t("budget.total_placeholder"),
+                   help=t("budget.total_help"))
 if implications is not None and implied is not None:
     button_col.button(t("budget.use_almelo_total", amount=fmt.money(implied, lang, cents=True)),
-                      on_click=lambda: st.session_state.update(totaalbudget=float(implied)), key="budget_use_almelo")
+                      on_click=ui.settings.set_value, args=("totaalbudget", float(implied)), key="budget_use_almelo")
 if total is None:
     st.info(t("budget.no_total"), icon=":material/edit:")
 if allocation is not None:

@@ -16,8 +16,8 @@ sep, chart_config = fmt.plotly_separators(lang), {"displayModeBar": False}
 
 st.title(t("targets.title"))
 st.markdown(t("targets.intro"))
-custom_error = ui.targets_settings_panel(region, homes_goal, residents_goal)
-result, refused = ui.targets_result(region, custom_error)
+custom_error = ui.targets_settings_panel(region)
+result, refused = ui.targets_result(custom_error)
 if refused is not None:
     st.error(t("targets.refused", message=escape(refused.text(lang))), icon=":material/block:")
 s, view = result.settings, ui.targets_view(result)
@@ -53,7 +53,7 @@ ui.download_buttons("doelen-per-gemeente", {t("targets.sheet_table"): targets.ex
 
 st.header(t("targets.map_heading"))
 measure = st.segmented_control(t("targets.map_measure"), targets.MAP_MEASURES, key="kaart", required=True,
-                               format_func=lambda m: t(f"targets.measure_{m}"))
+                               format_func=ui.option_labels("targets.measure_"))
 boundaries = ui.boundaries()
 if boundaries.problem:
     st.info(boundaries.problem, icon=":material/map:")

@@ -13,18 +13,17 @@ t, lang, snap, labels = ui.t, ui.lang(), ui.snapshot(), ui.labels("milestones")
 st.title(t("milestones.title"))
 st.markdown(t("milestones.intro"))
 
-ui.from_url("stand", ms.clock_today(), ms.parse_day)
 ui.from_url("orgaan", None, ms.parse_body)
 ui.from_url("weergave", ms.VIEWS[0], ms.parse_choice(ms.VIEWS))
 ui.from_url("bereik", "2027", ms.parse_choice(tuple(ms.RANGES)))
 left, middle, right = st.columns([1, 1, 2])
-left.date_input(t("milestones.stand_per"), min_value=ms.STAND_RANGE[0], max_value=ms.STAND_RANGE[1],
-                format="DD-MM-YYYY", help=t("milestones.stand_help"), key="stand")
+today = ui.settings.day(left, "stand", t("milestones.stand_per"), ms.clock_today(), *ms.STAND_RANGE,
+                        help=t("milestones.stand_help"))
 middle.selectbox(t("milestones.body"), BODY_CODES, format_func=lambda b: labels["body_" + b],
                  placeholder=t("milestones.body_all"), help=t("milestones.body_help"), key="orgaan")
-right.radio(t("milestones.view"), ms.VIEWS, format_func=lambda v: t(f"milestones.view_{v}"), horizontal=True,
+right.radio(t("milestones.view"), ms.VIEWS, format_func=ui.option_labels("milestones.view_"), horizontal=True,
             key="weergave")
-today, body = st.session_state["stand"], st.session_state["orgaan"]
+body = st.session_state["orgaan"]
 
 table = ms.filter_by_body(ms.timeline(snap["milestones"], today), body)
 last = ms.last_done(snap["milestones"], today, body)
@@ -55,7 +54,7 @@ listing = ms.milestone_list(table, lang, labels, snap["sources"])
 list_columns = {c: t(f"milestones.col_{c}") for c in ("when", "status", "title", "bodies", "note", "source_id")}
 view = st.session_state["weergave"]
 if view == "tijdlijn":
-    st.radio(t("milestones.range"), tuple(ms.RANGES), format_func=lambda r: t(f"milestones.range_{r}"),
+    st.radio(t("milestones.range"), tuple(ms.RANGES), format_func=ui.option_labels("milestones.range_"),
              horizontal=True, key="bereik")
     if table.empty:
         st.info(t("milestones.chart_empty"))

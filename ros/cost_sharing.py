@@ -264,27 +264,6 @@ def custom_weights(party_ids: Sequence[str], values: Sequence[object]) -> dict[s
     return weights
 
 
-def parse_total(raw: str) -> float:
-    """A total budget from a URL value: a non-negative number of euros with at most two decimals."""
-    cents = to_cents(raw)
-    return cents / 100
-
-
-def parse_percent(raw: str) -> float:
-    """A fixed share in percent from a URL value: a number from 0 to 100."""
-    value = float(raw)
-    if not 0 <= value <= 100:
-        raise ValueError(raw)
-    return value
-
-
-def parse_key(raw: str) -> str:
-    """A cost-sharing key from a URL value."""
-    if raw not in KEYS:
-        raise ValueError(raw)
-    return raw
-
-
 def weights_table(parties: Sequence[Party]) -> pd.DataFrame:
     """The starting table for custom weights: every party weight 1 (equal shares until the user edits)."""
     return pd.DataFrame({"party_id": [p.id for p in parties], "name": [p.name for p in parties], "weight": 1.0})

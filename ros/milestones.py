@@ -305,14 +305,6 @@ def gate_summary(gates: pd.DataFrame) -> pd.DataFrame:
     return summary.reset_index()
 
 
-def parse_day(raw: str) -> date:
-    """A 'stand per' date from a URL value (YYYY-MM-DD) within STAND_RANGE; ValueError otherwise."""
-    value = date.fromisoformat(raw.strip())
-    if not STAND_RANGE[0] <= value <= STAND_RANGE[1]:
-        raise ValueError(raw)
-    return value
-
-
 VIEWS = ("tijdlijn", "lijst", "besluiten")
 
 

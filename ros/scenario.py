@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
@@ -155,6 +156,51 @@ DEFAULT = Scenario()
 # Tables (ledger, own figures) travel in scenario files, the store and the workbook, not in links.
 TABLE_FIELDS = {"grootboek": "ledger_entries", "eigen_opgave": "own_figures"}
 URL_FIELDS = {field.alias: name for name, field in Scenario.model_fields.items() if name not in TABLE_FIELDS.values()}
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What a widget needs to know of one setting, read from its field: the bounds of a number, the options of a
+    choice, whether it is a whole number and whether it may be left empty."""
+
+    alias: str
+    default: Any
+    low: float | None = None
+    high: float | None = None
+    options: tuple[str, ...] = ()
+    whole: bool = False
+    optional: bool = False
+
+
+def _constraints(annotation: Any, metadata: list[Any]) -> tuple[Any, list[Any], bool]:
+    """The value type, its constraints and whether None is allowed, through `X | None` and `Annotated`."""
+    optional = False
+    args = get_args(annotation)
+    if type(None) in args:
+        optional = True
+        annotation = next(a for a in args if a is not type(None))
+    if get_origin(annotation) is Annotated:
+        base, *extra = get_args(annotation)
+        metadata = metadata + [m for info in extra for m in getattr(info, "metadata", [info])]
+        annotation = base
+    return annotation, metadata, optional
+
+
+def setting(alias: str) -> Setting:
+    """The widget description of the setting with URL key `alias` (bounds from Field constraints, options from
+    the Literal)."""
+    field = Scenario.model_fields[URL_FIELDS[alias]]
+    kind, metadata, optional = _constraints(field.annotation, list(field.metadata))
+    low = next((m.ge for m in metadata if hasattr(m, "ge")), None)
+    high = next((m.le for m in metadata if hasattr(m, "le")), None)
+    options = get_args(kind) if get_origin(kind) is Literal else ()
+    return Setting(alias, field.default, low, high, tuple(options), kind is int, optional)
+
+
+def with_setting(values: Mapping[str, Any], alias: str, value: Any) -> Scenario:
+    """The scenario of session values `values` with one setting changed; raises ValidationError when the new
+    value is out of bounds or does not fit with the others."""
+    return from_state(dict(values) | {alias: value})
 
 
 def state_values(scenario: Scenario) -> dict[str, Any]:

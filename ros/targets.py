@@ -9,7 +9,6 @@ are a frozen `TargetSettings` whose defaults are the ROS totals (69.000 homes, 1
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -339,30 +338,6 @@ def choice(options: Sequence[str]) -> Callable[[str], str]:
     return parse
 
 
-def bounded_int(low: int, high: int) -> Callable[[str], int]:
-    """A URL parser for a whole number between `low` and `high`."""
-
-    def parse(raw: str) -> int:
-        value = int(raw)
-        if not low <= value <= high:
-            raise ValueError(raw)
-        return value
-
-    return parse
-
-
-def bounded_float(low: float, high: float) -> Callable[[str], float]:
-    """A URL parser for a number between `low` and `high`."""
-
-    def parse(raw: str) -> float:
-        value = float(raw)
-        if not math.isfinite(value) or not low <= value <= high:
-            raise ValueError(raw)
-        return value
-
-    return parse
-
-
 MAP_MEASURES = ("homes", "per_1000", "growth_pct", "residents", "pace_ratio")
 # The number (colour) and preformatted text columns of `display_table` shown on the map for each measure.
 MAP_VALUE = {"homes": "homes", "per_1000": "per_1000", "growth_pct": "growth_pct_points", "residents": "residents",
@@ -391,31 +366,6 @@ def actual_growth(region: RegionData) -> tuple[int, int] | None:
         return None
     growth = int(region.population_now.sum() - region.keys.population.sum())
     return region.reference_date_now.year - 1, growth
-
-
-def settings_from_state(state: Mapping[str, object], region: RegionData) -> TargetSettings:
-    """Settings from the page's widget values (URL names: woningen, inwoners, sleutel, steden in %, gewichten,
-    vorm, startjaar, eindjaar, doorkijk, tempo, bewoning in % a year); missing values keep their defaults."""
-    from ros.allocation import weights_from_text
-
-    default = TargetSettings()
-    text = str(state.get("gewichten") or "")
-    custom = None
-    if state.get("sleutel") == "custom" and text:
-        custom = tuple(sorted(weights_from_text(text, region.codes, region.names).items()))
-    return TargetSettings(
-        homes_total=int(state.get("woningen", default.homes_total)),
-        residents_total=int(state.get("inwoners", default.residents_total)),
-        key=str(state.get("sleutel", default.key)),
-        city_share=float(state.get("steden", default.city_share * 100)) / 100,
-        custom_weights=custom,
-        shape=str(state.get("vorm", default.shape)),
-        start_year=int(state.get("startjaar", default.start_year)),
-        end_year=int(state.get("eindjaar", default.end_year)),
-        outlook=str(state.get("doorkijk", default.outlook)),
-        outlook_pace=int(state.get("tempo", default.outlook_pace)),
-        occupancy_change=float(state.get("bewoning", default.occupancy_change * 100)) / 100,
-    )
 
 
 def table_columns(labels: Mapping[str, str], end_year: int) -> dict[str, str]:

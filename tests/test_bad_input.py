@@ -232,6 +232,49 @@ def test_bad_link_parameters_fall_back_and_are_named(case: str) -> None:
     assert sc.to_query(scenario) == dict(list(params.items())[:-1])
 
 
+# What a Dutch (or English) planner types in a number field (issue 15): read the way it is meant, or refused with
+# the message the field shows, the previous value staying.
+TYPED_NUMBERS = {
+    "dutch thousands": ("80.000", "nl", "woningen", 80_000),
+    "plain": ("80000", "nl", "woningen", 80_000),
+    "space thousands": ("80 000", "nl", "woningen", 80_000),
+    "non-breaking space thousands": ("80\u00a0000", "nl", "woningen", 80_000),
+    "dutch decimal comma": ("-0,5", "nl", "bewoning", -0.5),
+    "minus sign": ("\u22120,5", "nl", "bewoning", -0.5),
+    "euro amount with cents": ("€ 1.734.000,50", "nl", "totaalbudget", 1_734_000.5),
+    "english thousands in english": ("80,000", "en", "woningen", 80_000),
+    "english decimal point in english": ("-0.5", "en", "bewoning", -0.5),
+    "misplaced thousands": ("80.00", "nl", "woningen", "„80.00” is niet eenduidig: bedoelt u 8.000 of 80?"),
+    "english thousands in dutch": ("80,000", "nl", "woningen", "„80,000” is niet eenduidig: bedoelt u 80.000 of 80?"),
+    "decimal point in dutch": ("-0.5", "nl", "bewoning", "„-0.5” is niet eenduidig: bedoelt u -5 of -0,5?"),
+    "dutch thousands in english": ("80.000", "en", "woningen", "“80.000” is ambiguous: do you mean 80,000 or 80?"),
+    "fraction for a whole number": ("1,5", "nl", "woningen", "„1,5” is geen geheel getal."),
+    "words": ("veel", "nl", "woningen", "„veel” is geen getal."),
+    "exponent": ("1e5", "nl", "woningen", "„1e5” is geen getal."),
+    "empty": ("", "nl", "woningen", "Vul een getal in."),
+    "too many homes": ("20.000.000", "nl", "woningen", "„20.000.000” ligt buiten het bereik van 0 tot en met 10.000.000."),
+    "occupancy beyond 5%": ("-6", "nl", "bewoning", "„-6” ligt buiten het bereik van -5 tot en met 5."),
+    "negative budget": ("-5", "nl", "totaalbudget", "„-5” ligt buiten het bereik van 0 tot en met 100.000.000."),
+}
+
+
+@pytest.mark.parametrize("case", TYPED_NUMBERS, ids=list(TYPED_NUMBERS))
+def test_typed_numbers(case: str) -> None:
+    from ros import number_entry
+    from ros.i18n import translate
+
+    typed, lang, alias, expected = TYPED_NUMBERS[case]
+    spec = sc.setting(alias)
+    read = {"whole": spec.whole, "low": spec.low, "high": spec.high, "optional": spec.optional}
+    if not isinstance(expected, str):
+        assert number_entry.parse(typed, lang, **read) == expected
+        return
+    with pytest.raises(number_entry.NumberEntryError) as refused:
+        number_entry.parse(typed, lang, **read)
+    message = translate(lang, f"number_entry.{refused.value.code}", previous="69.000", **refused.value.values)
+    assert message.startswith(expected) and message.endswith("(69.000) blijft staan." if lang == "nl" else "stays.")
+
+
 def _file(**overrides: object) -> bytes:
     envelope = {"format": "ros-twente-scenario", "version": 1, "name": "Test", "author": "Planner",
                 "created_at": "2026-11-01T10:00:00+00:00", "settings": {"woningen": 70_000}} | overrides

@@ -6,8 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
-
-from conftest import assert_no_exception, open_page
+from conftest import assert_no_exception, open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
 # Streamlit's own probes and internet calls (deep links first ask <page>/_stcore/…, icons come from gstatic) fail on a
@@ -64,3 +63,46 @@ def test_custom_weights_upload_refuses_bad_files_and_applies_good_ones(page, tmp
     # 69.000 × 3,5 / 5 = 48.300 for Enschede (the table is drawn on a canvas, so read the focus sentence)
     assert "Enschede bouwt in dit rekenvoorbeeld 48.300 woningen" in main.inner_text()
     assert "GM0153%3A3.5" in page.url and "GM0164%3A1.5" in page.url
+
+
+def _enschede_homes(tab) -> str:
+    """Enschede's homes: the first headline figure with Enschede in focus (the table grid is a canvas)."""
+    return tab.locator("[data-testid=stMetricValue]").all_inner_texts()[0]
+
+
+def _shown_choices(tab) -> str:
+    """The options shown in the selectboxes, as one text."""
+    return " | ".join(tab.evaluate("() => [...document.querySelectorAll('[data-testid=stSelectbox] input')]"
+                                   ".map(i => i.value)"))
+
+
+def test_a_double_language_switch_keeps_the_settings_and_dutch_numbers_are_read_as_dutch(page):
+    open_page(page, "doelen", "sleutel=equal&vorm=s_curve&doorkijk=pace&gemeente=GM0153")
+    assert _enschede_homes(page) == "4.929" and "Gelijk deel per gemeente" in _shown_choices(page)
+    sidebar = page.locator("[data-testid=stSidebar]")
+    for name, homes, label, shape in (("English", "4,929", "Equal share per municipality", "S-curve (ramp up"),
+                                      ("Nederlands", "4.929", "Gelijk deel per gemeente", "S-curve (op gang"),
+                                      ("English", "4,929", "Equal share per municipality", "S-curve (ramp up")):
+        sidebar.get_by_text(name, exact=True).click()
+        page.wait_for_function(f"() => document.documentElement.lang === '{'en' if name == 'English' else 'nl'}'",
+                               timeout=30_000)
+        wait_for_app(page)
+        assert _enschede_homes(page) == homes, name
+        shown = _shown_choices(page)
+        assert label in shown and shape in shown, (name, shown)
+        for part in ("sleutel=equal", "vorm=s_curve", "doorkijk=pace"):
+            assert part in page.url, (name, page.url)
+    sidebar.get_by_text("Nederlands", exact=True).click()
+    page.wait_for_function("() => document.documentElement.lang === 'nl'", timeout=30_000)
+    wait_for_app(page)
+    homes = page.get_by_role("textbox", name="Nieuwe woningen voor heel Twente")
+    homes.fill("80 000")
+    homes.press("Enter")
+    page.wait_for_function("() => location.search.includes('woningen=80000')", timeout=30_000)
+    wait_for_app(page)
+    assert homes.input_value() == "80.000" and _enschede_homes(page) == "5.715"  # 80.000 = 14 × 5.714 + 4: four municipalities get one more
+    homes.fill("80.00")
+    homes.press("Enter")
+    page.wait_for_selector("text=is niet eenduidig", timeout=30_000)
+    wait_for_app(page)
+    assert homes.input_value() == "80.000" and "woningen=80000" in page.url

@@ -21,8 +21,8 @@ def _focus_figures(tab) -> list[str]:
 
 def test_a_shared_link_shows_a_colleague_the_same_numbers(page, browser) -> None:
     open_page(page, "doelen", "gemeente=GM0153")
-    homes = page.get_by_role("spinbutton", name="Nieuwe woningen voor heel Twente")
-    homes.fill("80000")
+    homes = page.get_by_role("textbox", name="Nieuwe woningen voor heel Twente")
+    homes.fill("80.000")
     homes.press("Enter")
     page.wait_for_function("() => location.search.includes('woningen=80000')", timeout=30_000)
     wait_for_app(page)

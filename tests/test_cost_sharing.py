@@ -161,19 +161,19 @@ def test_views_checks_and_exports(parties):
 
 @pytest.mark.parametrize("raw", ["-5", "12.345", "x", "inf"])
 def test_bad_url_totals_are_refused(raw):
-    with pytest.raises(ValueError):
-        cs.parse_total(raw)
+    from ros import scenario
+
+    assert scenario.from_query({"totaalbudget": raw}) == (scenario.DEFAULT, [f"totaalbudget={raw}"])
 
 
-def test_url_parsers():
-    assert cs.parse_total("1734000.0") == 1_734_000.0
-    assert cs.parse_percent("12.5") == 12.5
-    assert cs.parse_key("woningen") == "woningen"
+def test_url_values_of_the_cost_sharing_settings():
+    from ros import scenario
+
+    found, ignored = scenario.from_query({"totaalbudget": "1734000.0", "vast_rijk": "12.5", "verdeelsleutel": "woningen"})
+    assert (found.budget_total, found.fixed_rijk, found.cost_key, ignored) == (1_734_000.0, 12.5, "woningen", [])
     for bad in ("101", "-1", "veel"):
-        with pytest.raises(ValueError):
-            cs.parse_percent(bad)
-    with pytest.raises(ValueError):
-        cs.parse_key("loting")
+        assert scenario.from_query({"vast_rijk": bad})[1] == [f"vast_rijk={bad}"]
+    assert scenario.from_query({"verdeelsleutel": "loting"})[1] == ["verdeelsleutel=loting"]
 
 
 def test_whole_cents_rounds_a_typed_total_and_keeps_no_total_as_none():

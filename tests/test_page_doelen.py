@@ -63,8 +63,8 @@ def test_changing_the_shape_and_the_totals_changes_the_table():
     assert front != "15.949" and int(front.replace(".", "")) > 15_949
     at.selectbox(key="vorm").set_value("back").run()
     assert int(table(at)["Twente"]["Woningen tot eind 2030"].replace(".", "")) < 15_949
-    at.number_input(key="woningen").set_value(50_000).run()
-    at.number_input(key="inwoners").set_value(70_000).run()
+    at.text_input(key="woningen").input("50.000").run()
+    at.text_input(key="inwoners").input("70000").run()
     shown = table(at)
     assert shown["Twente"]["Woningen"] == "50.000" and shown["Twente"]["Inwoners (doel)"] == "70.000"
     assert shown["Enschede"]["Woningen"] == "12.620"  # 50.000 × 161.738 / 640.806 = 12.619,9
@@ -78,7 +78,7 @@ def test_the_url_reproduces_the_view():
     assert not at.exception and not at.warning
     shown = table(at)
     assert all(shown[name]["Woningen"] == "1.000" for name in ("Almelo", "Enschede", "Wierden"))
-    assert at.selectbox(key="vorm").value == "front" and at.number_input(key="startjaar").value == 2026
+    assert at.selectbox(key="vorm").value == "front" and at.text_input(key="startjaar").value == "2026"
     assert "nu ingesteld: **−0,5% per jaar**" in texts(at) or "nu ingesteld: **-0,5% per jaar**" in texts(at)
     assert "Inwoners erbij eind 2040" in next(iter(table(at).values())).index
     assert dict(at.query_params) == query
@@ -103,12 +103,16 @@ def test_bad_url_values_are_ignored_with_one_notice():
 
 def test_an_impossible_period_is_refused_and_the_last_result_stays():
     at = run_app(PAGE)
-    at.number_input(key="woningen").set_value(60_000).run()
-    at.number_input(key="startjaar").set_value(2045).run()
-    at.number_input(key="eindjaar").set_value(2030).run()
+    at.text_input(key="woningen").input("60.000").run()
+    at.text_input(key="startjaar").input("2045").run()
+    at.text_input(key="eindjaar").input("2030").run()
     assert not at.exception
-    assert "Het startjaar moet tussen 2020 en het eindjaar liggen." in shown(at.error[0].value)
+    [error] = at.error
+    assert error.value.startswith("„2030” past niet bij de andere instellingen: Het startjaar moet tussen 2020 en het")
+    assert "De vorige waarde (2050) blijft staan." in error.value
+    assert at.text_input(key="eindjaar").value == "2050" and at.text_input(key="startjaar").value == "2045"
     assert table(at)["Twente"]["Woningen"] == "60.000"
+    assert "Woningen tot eind 2030" in next(iter(table(at).values())).index
 
 
 def test_a_municipality_in_the_sidebar_is_highlighted():
@@ -170,3 +174,44 @@ def test_the_residents_section_shows_the_occupancy_sensitivity(default):
     [table_en] = [t.value for t in english.table if "Change in inhabitants per dwelling (assumption)" in t.value.columns]
     assert table_en.iloc[0].tolist() == ["−0.50% a year (assumption, currently set)", "92,790", "+53,566"]
     assert table_en.shape == (5, 3)  # the set value is one of the range, listed once
+
+
+@pytest.mark.parametrize("typed", ["80.000", "80000", "80 000"])
+def test_homes_typed_the_dutch_way(typed):
+    at = run_app(PAGE)
+    at.text_input(key="woningen").input(typed).run()
+    assert not at.error
+    assert table(at)["Twente"]["Woningen"] == "80.000" and at.text_input(key="woningen").value == "80.000"
+    assert at.query_params["woningen"] in ("80000", ["80000"])
+
+
+@pytest.mark.parametrize("typed", ["-0,5", "\u22120,5"])
+def test_occupancy_typed_with_a_decimal_comma(typed):
+    at = run_app(PAGE)
+    at.text_input(key="bewoning").input(typed).run()
+    assert not at.error and at.text_input(key="bewoning").value == "-0,5"
+    assert "nu ingesteld: **-0,5% per jaar**" in texts(at)
+    assert at.query_params["bewoning"] in ("-0.5", ["-0.5"])
+
+
+def test_ambiguous_or_out_of_range_input_keeps_the_previous_value():
+    at = run_app(PAGE)
+    at.text_input(key="woningen").input("80.00").run()
+    [error] = at.error
+    assert error.value.startswith("„80\\.00” is niet eenduidig: bedoelt u 8\\.000 of 80?")
+    assert error.value.endswith("De vorige waarde (69.000) blijft staan.")
+    assert at.text_input(key="woningen").value == "69.000" and table(at)["Twente"]["Woningen"] == "69.000"
+    at.text_input(key="bewoning").input("-6").run()
+    [error] = at.error
+    assert error.value == "„\\-6” ligt buiten het bereik van -5 tot en met 5. De vorige waarde (0,0) blijft staan."
+    assert at.text_input(key="bewoning").value == "0,0"
+    at.run()
+    assert not at.error  # the refusal is said once; the field keeps the previous value
+
+
+def test_english_numbers_and_an_english_refusal():
+    at = run_app(PAGE, {"lang": "en"})
+    at.text_input(key="woningen").input("80,000").run()
+    assert table(at)["Twente"]["Homes"] == "80,000" and at.text_input(key="woningen").value == "80,000"
+    at.text_input(key="woningen").input("veel").run()
+    assert at.error[0].value == "“veel” is not a number. The previous value (80,000) stays."

@@ -76,7 +76,7 @@ def test_save_open_rename_duplicate_mark_and_delete(own_database: ScenarioStore)
     fresh.run()
     assert "Scenario ‘Versneld’ is geopend" in texts(fresh)
     fresh.switch_page("app_pages/doelen.py").run()
-    assert fresh.number_input(key="woningen").value == 80_000
+    assert fresh.text_input(key="woningen").value == "80.000"
 
     copy = next(r for r in own_database.list() if r.name.startswith("Kopie"))
     fresh.switch_page(PAGE).run()

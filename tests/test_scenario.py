@@ -94,3 +94,27 @@ def test_any_valid_scenario_survives_link_and_json(homes: int, share: int, chang
     scenario = sc.Scenario(woningen=homes, steden=share, bewoning=change, startjaar=start, vorm=shape)
     assert sc.from_query(sc.to_query(scenario)) == (scenario, [])
     assert sc.from_json(sc.to_json(scenario)) == scenario
+
+
+def test_widgets_read_bounds_and_options_from_the_fields():
+    from ros import allocation, cost_sharing, trajectory
+
+    homes = sc.setting("woningen")
+    assert (homes.low, homes.high, homes.whole, homes.optional, homes.default) == (0, 10_000_000, True, False, 69_000)
+    assert sc.setting("sleutel").options == allocation.KEYS
+    assert sc.setting("vorm").options == trajectory.SHAPES and sc.setting("doorkijk").options == trajectory.OUTLOOKS
+    assert sc.setting("verdeelsleutel").options == cost_sharing.KEYS
+    occupancy = sc.setting("bewoning")
+    assert (occupancy.low, occupancy.high, occupancy.whole) == (-5.0, 5.0, False)
+    budget = sc.setting("totaalbudget")
+    assert (budget.low, budget.high, budget.optional, budget.default) == (0, sc.MAX_BUDGET, True, None)
+    assert (sc.setting("startjaar").low, sc.setting("eindjaar").high) == (trajectory.FIRST_YEAR, trajectory.LAST_YEAR)
+
+
+def test_one_setting_changed_is_checked_with_the_others():
+    values = sc.state_values(sc.DEFAULT)
+    assert sc.with_setting(values, "startjaar", 2030).start_year == 2030
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="startjaar"):
+        sc.with_setting(values | {"eindjaar": 2030}, "startjaar", 2045)

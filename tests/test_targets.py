@@ -75,14 +75,16 @@ def test_refused_settings(region):
             recompute(region, bad)
 
 
-def test_settings_from_page_state(region):
+def test_settings_from_the_session_scenario(region):
+    from ros import scenario
+
     state = {"woningen": 50_000, "inwoners": 80_000, "sleutel": "custom", "steden": 60,
              "gewichten": ";".join(f"{c}:2" for c in region.codes), "vorm": "back", "startjaar": 2026,
              "eindjaar": 2045, "doorkijk": "pace", "tempo": 500, "bewoning": -0.5}
-    chosen = targets.settings_from_state(state, region)
+    chosen = scenario.from_state(state).target_settings()
     assert chosen == TargetSettings(50_000, 80_000, "custom", 0.6, tuple((c, 2.0) for c in sorted(region.codes)),
                                     "back", 2026, 2045, "pace", 500, 2100, -0.005)
-    assert targets.settings_from_state({}, region) == TargetSettings()
+    assert scenario.from_state({}).target_settings() == TargetSettings()
 
 
 def test_display_table_texts(region):

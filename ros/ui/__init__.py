@@ -7,6 +7,7 @@ repeat each other:
 - `data` — cached loaders: the snapshot, the targets arrays, the boundaries, the scenario store, the recompute
 - `url` — URL state: `start_run`, `from_url`, `sync_url`
 - `sidebar` — the language switch and the municipality picker
+- `settings` — scenario widgets built from the fields of `ros.scenario.Scenario` (bounds, options, Dutch numbers)
 - `scenarios` — the session's scenario, opening one, its cost sharing
 - `auth` — lokale modus or sign-in (`st.login`), the user's identity and role
 - `store_panel`, `audit_panel`, `comparison`, `targets_panel`, `ledger_panel`, `milestone_card` — one module per panel
@@ -18,6 +19,7 @@ repeat each other:
 - `projector` — the Vergadermodus frame: large type that fits 1920×1080, ← → keys
 """
 
+from ros.ui import settings
 from ros.ui.comparison import baseline, comparison_choice, comparison_columns
 from ros.ui.data import (
     _cached_boundaries,
@@ -48,6 +50,7 @@ from ros.ui.scenarios import (
     scenario_contributions,
     settings_columns,
 )
+from ros.ui.settings import option_labels
 from ros.ui.sidebar import (
     LANGUAGE_NAMES,
     language_switch,
@@ -107,6 +110,7 @@ __all__ = [
     "municipality_picker",
     "next_milestone_card",
     "open_record",
+    "option_labels",
     "records_columns",
     "records_table",
     "rename_record",
@@ -115,6 +119,7 @@ __all__ = [
     "scenario_contributions",
     "scenario_downloads",
     "selected_municipality",
+    "settings",
     "settings_columns",
     "show_store_message",
     "sign_in_enabled",

@@ -71,6 +71,12 @@ def store() -> ScenarioStore:
     return _cached_store(scenario_db_url())
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _cached_target_result(settings: TargetSettings, data_dir: str) -> TargetResult:
+    return recompute(_cached_target_region(data_dir), settings)
+
+
 def target_result(settings: TargetSettings) -> TargetResult:
-    """The targets recompute for `settings` on the shipped data."""
-    return recompute(target_region(), settings)
+    """The targets recompute for `settings` on the shipped data, once per settings and process."""
+    target_region()
+    return _cached_target_result(settings, str(DATA_DIR))

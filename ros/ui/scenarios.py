@@ -28,6 +28,7 @@ def apply_scenario(chosen: scenario.Scenario) -> None:
     st.session_state["_scenario"] = values
     for key in scenario.URL_FIELDS:
         st.session_state.pop(key, None)
+    st.session_state.pop("_setting_problems", None)
     names = dict(zip(snapshot()["parties"]["id"], snapshot()["parties"]["name"], strict=True))
     book = scenario.ledger_frame(chosen.ledger_entries, names)
     st.session_state["budget_ledger"] = st.session_state["budget_ledger_valid"] = book

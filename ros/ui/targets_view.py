@@ -17,8 +17,8 @@ from ros.config import DATA_DIR
 from ros.geo import Boundaries
 from ros.i18n import section, translate
 from ros.region import target as region_target
-from ros.targets import TargetResult, TargetSettings, recompute
-from ros.ui.data import _cached_snapshot, _cached_target_region
+from ros.targets import TargetResult, TargetSettings
+from ros.ui.data import _cached_snapshot, _cached_target_result
 from ros.ui.text import lang, t
 
 
@@ -38,7 +38,7 @@ class TargetsView:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _targets_view(settings: TargetSettings, code: str, data_dir: str) -> TargetsView:
-    result = recompute(_cached_target_region(data_dir), settings)
+    result = _cached_target_result(settings, data_dir)
     text, labels, sep = (lambda key, **v: translate(code, key, **v)), section(code, "targets"), fmt.plotly_separators(code)
     yearly, path = result.yearly_frame(result.last_year), result.region_path(result.last_year)
     woondeal = region_target(_cached_snapshot(data_dir), "woondeal_homes_2030")

@@ -28,21 +28,17 @@ def start_run() -> None:
 
 
 def from_url(key: str, default: Any, parse: Callable[[str], Any]) -> None:
-    """Link widget state `key` to the URL parameter of the same name; call before creating the widget.
+    """Link the view choice `key` (map measure, list or timeline, slide, language) to the URL parameter of the same
+    name; call before creating its widget (with `key=` and no own default).
 
-    Scenario settings (`ros.scenario`) take their value from the session's scenario, which the URL filled on the
-    first run and which keeps the value while the user is on other pages. Other view settings are read from the
-    URL on the session's first run when `parse` accepts them. A bad value keeps the default and is reported once;
-    `sync_url` writes the values back (only those that differ from the default, so links stay short).
+    The URL is read on the session's first run when `parse` accepts it; a bad value keeps the default and is
+    reported once. Later runs give the widget its own value again, so a value never depends on a label of the
+    previous language. Scenario settings are not linked here: `ros.ui.settings` builds them from the scenario.
     """
     st.session_state["_url_defaults"][key] = default
-    if key in scenario.URL_FIELDS:
-        if key not in st.session_state:
-            value = st.session_state["_scenario"].get(key)
-            st.session_state[key] = default if value is None else value
-        return
     loaded = st.session_state.setdefault("_url_loaded", set())
     if key in loaded and key in st.session_state:
+        st.session_state[key] = st.session_state[key]
         return
     loaded.add(key)
     raw = st.query_params.get(key)
@@ -56,27 +52,22 @@ def from_url(key: str, default: Any, parse: Callable[[str], Any]) -> None:
 
 
 def sync_url(notice: Any) -> None:
-    """Write the scenario and this page's view settings to the URL; show, once, which parameters were ignored."""
+    """Write the session's scenario (what differs from the default) and this page's view choices to the URL; show,
+    once, which parameters were ignored."""
     registered = st.session_state.get("_url_defaults", {})
-    page_defaults = st.session_state.setdefault("_url_page_defaults", {})
-    page_defaults.update(registered)
     values = st.session_state["_scenario"]
-    for key in (k for k in registered if k in scenario.URL_FIELDS):
-        # A page default that is not the scenario's (the milestones' "today") is stored as the scenario default.
-        value = st.session_state.get(key)
-        values[key] = scenario.default_value(key) if value == registered[key] else value
     if not st.session_state.get("_url_checked"):
         st.session_state["_url_checked"] = True
         unknown = [f"{k}={v}" for k, v in st.query_params.items() if k not in registered and k not in scenario.URL_FIELDS]
         st.session_state.setdefault("_url_ignored", []).extend(unknown)
     wanted = {}
     for key in scenario.URL_FIELDS:
-        value, default = values.get(key), page_defaults.get(key, scenario.default_value(key))
-        if value is not None and value != default:
+        value = values.get(key)
+        if value is not None and value != scenario.default_value(key):
             wanted[key] = scenario.url_text(value)
     for key, default in registered.items():
         value = st.session_state.get(key, default)
-        if key not in scenario.URL_FIELDS and value not in (default, None):
+        if value not in (default, None):
             wanted[key] = str(value)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
