@@ -23,6 +23,7 @@ PAGES = {
     "vergelijken": ("app_pages/vergelijken.py", {"sleutel": "equal"}),
     "mijn gemeente": ("app_pages/mijn_gemeente.py", {"gemeente": "GM0164", "sleutel": "equal"}),
     "bronnen": ("app_pages/bronnen.py", {"gemeente": "GM0153"}),
+    "voortgang": ("app_pages/voortgang.py", {"maat": "new_construction", "gemeente": "GM0153"}),
 }
 KINDS = ("selectbox", "radio", "button_group", "slider", "date_input", "toggle")
 
