@@ -4,7 +4,7 @@ charts and narrow tables) that a page shows and that `briefing_html` writes as O
 The file works offline: plotly.js is inlined once (with the first chart), the CSS is inline, there are no links to
 fetch. Every text is HTML-escaped (municipality and scenario names may contain anything); the only markup kept from
 the texts is **bold**, written as in Markdown, so the page and the file read the same. A print style sheet gives a
-clean A4 printout. The content is built elsewhere (`ros.municipality.briefing`); nothing here computes figures.
+clean A4 printout. The content is built elsewhere (`ros.wording.municipality.briefing`); nothing here computes figures.
 """
 
 from __future__ import annotations

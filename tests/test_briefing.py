@@ -9,9 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from ros import briefing, municipality, scenario, targets
+from ros import briefing, scenario, targets
 from ros.briefing import Briefing, Section
 from ros.snapshot import Snapshot
+from ros.wording import municipality as municipal_words
 
 LIBRARY = re.compile(r"<script[^>]*>/\*\*\s*\* plotly\.js v.*?</script>", re.DOTALL)
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -72,7 +73,7 @@ def test_municipality_briefing_with_hostile_names_is_escaped(snapshot, lang):
     names.loc[names["code"] == "GM0153", "name"] = HOSTILE
     hostile = Snapshot({**snapshot.tables, "municipalities": names})
     result = targets.recompute(targets.region_data(hostile), scenario.DEFAULT.target_settings())
-    doc = municipality.briefing(hostile, result, scenario.DEFAULT, "GM0153", date(2026, 11, 27), lang,
+    doc = municipal_words.briefing(hostile, result, scenario.DEFAULT, "GM0153", date(2026, 11, 27), lang,
                                 scenario_name=f"Plan {HOSTILE}")
     html = briefing.briefing_html(doc)
     assert HOSTILE not in html and "<img src=x" not in html
@@ -91,7 +92,7 @@ def test_real_briefing_html_has_every_section_in_both_languages(snapshot):
                         ("en", ["Your share of the targets", "The pace: now and in the past",
                                 "What is coming up for the council", "Sources and reference dates",
                                 "To print: press Ctrl+P", "<strong>€102,000</strong>"])):
-        doc = municipality.briefing(snapshot, result, scenario.DEFAULT, "GM0141", date(2026, 11, 27), lang)
+        doc = municipal_words.briefing(snapshot, result, scenario.DEFAULT, "GM0141", date(2026, 11, 27), lang)
         html = briefing.briefing_html(doc)
         for word in words:
             assert word in html, (lang, word)

@@ -1,0 +1,175 @@
+"""Mijn gemeente in words: one municipality in plain language (B1) — the briefing that the page shows and
+`ros.briefing.briefing_html` writes as one offline HTML file.
+
+The figures come from `ros.municipality` (targets, path, pace, known contribution, council milestones) and
+`ros.cost_sharing.scenario_sharing` (a scenario's total budget; a scenario, never a decision). Unknown stays unknown.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from ros import budget as budget_model
+from ros import cost_sharing, pace, targets
+from ros import format as fmt
+from ros import milestones as ms
+from ros.briefing import Briefing, Section
+from ros.charts.municipality import municipality_path_chart
+from ros.i18n import section, translate
+from ros.municipality import council_milestones, facts, known_contribution, yearly_path
+from ros.region import source as source_row
+from ros.region import target as target_row
+from ros.scenario import DEFAULT, Scenario
+from ros.snapshot import Snapshot
+
+
+def scenario_lines(scenario: Scenario, lang: str, scenario_name: str | None = None) -> list[str]:
+    """The settings that apply, in words: which scenario (its stored name when given), totals and key, period and
+    shape, residents assumption, cost-sharing key and total."""
+    t = lambda text_key, **v: translate(lang, text_key, **v)  # noqa: E731
+    name = t("municipality.scenario_default" if scenario == DEFAULT else "municipality.scenario_own")
+    if scenario_name:
+        name = t("municipality.scenario_named", name=scenario_name, kind=name)
+    lines = [t("municipality.scenario_line", name=name)]
+    lines.append(t("municipality.settings_targets", homes=fmt.number(scenario.homes_total, lang),
+                   residents=fmt.number(scenario.residents_total, lang), key_name=t(f"targets.key_{scenario.key}"),
+                   start=scenario.start_year, end=scenario.end_year, shape=t(f"targets.shape_{scenario.shape}"),
+                   occupancy=fmt.percent(scenario.occupancy_change / 100, lang)))
+    total = t("municipality.no_total") if scenario.budget_total is None else fmt.money(scenario.budget_total, lang)
+    lines.append(t("municipality.settings_budget", key_name=t(f"budget.key_{scenario.cost_key}"), total=total))
+    return lines
+
+
+def _source_text(snapshot: Snapshot, source_id: str, lang: str) -> str:
+    """'publisher, title (date)' of a source."""
+    row = source_row(snapshot, source_id)
+    return f"{row['publisher']}, {row['title']} ({fmt.partial_date(row['date'], lang)})"
+
+
+def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenario, code: str, today: date,
+             lang: str, scenario_name: str | None = None) -> Briefing:
+    """The whole 'Mijn gemeente' briefing of `code` under `scenario` (whose targets `result` is; `scenario_name` as
+    stored, if any), milestones as of `today`, in `lang`."""
+    t = lambda text_key, **v: translate(lang, text_key, **v)  # noqa: E731
+    f = facts(result, code)
+    name, first, last = f.name, *pace.HISTORY_YEARS
+    goal = target_row(snapshot, "ros_homes_2050")
+    data_date = fmt.long_date(f.reference_date, lang)
+    meta = (*scenario_lines(scenario, lang, scenario_name),
+            t("municipality.data_line", date=data_date, first=first, last=last, today=fmt.long_date(today, lang)))
+
+    # 1. The share of the targets
+    numbers = dict(name=name, homes=fmt.number(f.homes, lang), homes_total=fmt.number(f.homes_total, lang),
+                   share=fmt.percent(f.share, lang), residents=fmt.number(f.residents, lang),
+                   residents_total=fmt.number(f.residents_total, lang), start=f.start_year, end=f.end_year,
+                   per_year=fmt.number(f.per_year, lang), per_1000=fmt.number(f.per_1000, lang, 1),
+                   per_1000_year=fmt.number(f.per_1000_year, lang, 1), population=fmt.number(f.population, lang),
+                   date=data_date, key_name=translate(lang, f"targets.key_{f.key}"),
+                   housed=fmt.signed(f.housed_growth, lang), occupancy=fmt.percent(f.occupancy_change, lang))
+    share = Section(
+        t("municipality.share_heading"),
+        (t("municipality.share_homes", **numbers), t("municipality.share_per_year", **numbers),
+         t("municipality.share_per_1000", **numbers), t("municipality.share_residents", **numbers),
+         t("municipality.share_housed", **numbers),
+         t("municipality.share_assumption", **numbers)),
+        caption=t("municipality.sources_caption", sources="; ".join(
+            _source_text(snapshot, s, lang) for s in dict.fromkeys(
+                [goal["source_id"], "cbs_85984ned", *targets.key_sources(f.key)]))),
+        key="share",
+    )
+
+    # 2. The yearly path
+    path = yearly_path(result, code)
+    labels = section(lang, "municipality")
+    figure = municipality_path_chart(
+        path, {"title": t("municipality.chart_title", name=name, start=f.start_year), "axis": labels["chart_axis"],
+               "path": labels["chart_path"], "outlook": labels["chart_outlook"],
+               "historical": t("municipality.chart_historical", first=first, last=last),
+               "target": labels["chart_target"],
+               "hover": labels["chart_hover"]},
+        f.end_year, (f.homes, t("municipality.chart_target_text", value=fmt.number(f.homes, lang))),
+        fmt.plotly_separators(lang))
+    year_table = pd.DataFrame({
+        labels["col_year"]: path["year"].astype(str),
+        labels["col_homes_year"]: [fmt.number(v, lang) for v in path["homes"]],
+        labels["col_cumulative"]: [fmt.number(v, lang) for v in path["cumulative"]],
+        t("municipality.col_historical", first=first, last=last): [fmt.number(v, lang) for v in path["historical"]],
+    })
+    yearly = Section(t("municipality.path_heading"), (t("municipality.path_text", **numbers),),
+                     figure=figure, figure_table=year_table, key="path")
+
+    # 3. The pace against its own history
+    pace_values = dict(numbers, average=fmt.number(f.hist_average, lang), best=fmt.number(f.hist_best, lang),
+                       best_year=fmt.unknown(lang) if f.hist_best_year is None else str(f.hist_best_year),
+                       ratio=targets.ratio_text(f.pace_ratio, lang), first=first, last=last,
+                       reached=targets.reached_text(f.reached_year, f.homes, f.hist_average, lang))
+    if f.homes == 0:
+        pace_text = (t("municipality.pace_none", **pace_values),)
+    elif fmt.is_unknown(f.hist_average):
+        pace_text = (t("municipality.pace_unknown", **pace_values),)
+    else:
+        pace_text = (t("municipality.pace_history", **pace_values), t("municipality.pace_ratio", **pace_values),
+                     t("municipality.pace_reached", **pace_values))
+    pace_section = Section(t("municipality.pace_heading"), pace_text, caption=t(
+        "municipality.sources_caption", sources=_source_text(snapshot, "cbs_81955ned", lang)), key="pace")
+
+    # 4. Money
+    known = known_contribution(budget_model.budget_table(snapshot), code)
+    parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
+    planned = cost_sharing.scenario_sharing(scenario, parties)
+    period = known.period.replace("-", "–")
+    money = [t("municipality.money_known" if known.amount is not None else "municipality.money_unknown", name=name,
+               amount=fmt.money(known.amount, lang), period=period,
+               status=translate(lang, f"budget.status_{known.status}"))]
+    if planned.reason is None:
+        money.append(t("municipality.money_scenario", name=name, amount=fmt.money(planned.amount_of(code), lang,
+                                                                                   cents=True),
+                       total=fmt.money(planned.total, lang, cents=True), key_name=t(f"budget.key_{planned.key}")))
+    else:
+        money.append(t(f"municipality.money_scenario_{planned.reason}", name=name))
+    money.append(t("municipality.money_cashier"))
+    money_section = Section(t("municipality.money_heading"), tuple(money), caption=t(
+        "municipality.sources_caption", sources=_source_text(snapshot, known.source_id, lang)), key="money")
+
+    # 5. Milestones for the council
+    upcoming = council_milestones(snapshot["milestones"], today, code)
+    ms_labels = section(lang, "milestones")
+    title = "title_en" if lang == "en" else "title_nl"
+    milestone_table = pd.DataFrame({
+        labels["col_when"]: [ms.when_text(s, e, lang, b) for s, e, b in zip(upcoming["start"], upcoming["end"], upcoming["window_basis"])],
+        labels["col_what"]: list(upcoming[title]),
+        labels["col_status"]: [ms.status_text(s, ms_labels) for s in upcoming["status"]],
+    })
+    milestones_section = Section(
+        t("municipality.milestones_heading"),
+        (t("municipality.milestones_text" if len(upcoming) else "municipality.milestones_none", name=name,
+           today=fmt.long_date(today, lang)),),
+        table=milestone_table if len(upcoming) else None,
+        caption=t("municipality.sources_caption", sources="; ".join(
+            _source_text(snapshot, s, lang) for s in dict.fromkeys(upcoming["source_id"]))) if len(upcoming) else "",
+        key="milestones",
+    )
+
+    # 6. Sources and reference dates of every figure
+    rows = [(labels["fig_targets"], goal["source_id"], labels["ref_decision"]),
+            (labels["fig_key"], "cbs_85984ned", data_date),
+            *[(labels["fig_key"], s, fmt.partial_date(source_row(snapshot, s)["date"], lang))
+              for s in targets.key_sources(f.key) if s != "cbs_85984ned"],
+            (labels["fig_history"], "cbs_81955ned", f"{first}–{last}"),
+            (labels["fig_money"], known.source_id, period),
+            *[(labels["fig_milestones"], s, t("municipality.ref_stand", today=fmt.long_date(today, lang)))
+              for s in dict.fromkeys(upcoming["source_id"])]]
+    sources = pd.DataFrame({labels["col_figure"]: [r[0] for r in rows],
+                            labels["col_source"]: [_source_text(snapshot, r[1], lang) for r in rows],
+                            labels["col_reference"]: [r[2] for r in rows]})
+    sources_section = Section(t("municipality.sources_heading"), (t("municipality.sources_text"),), table=sources,
+                              key="sources")
+    return Briefing(
+        lang=lang, title=t("municipality.briefing_title", name=name), meta=meta,
+        sections=(share, yearly, pace_section, money_section, milestones_section, sources_section),
+        print_note=t("municipality.print_note"), table_alternative=translate(lang, "common.table_alternative"),
+        footer=t("municipality.footer"),
+        numeric_columns=frozenset(year_table.columns[1:]),
+    )

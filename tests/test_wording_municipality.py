@@ -1,0 +1,139 @@
+"""ros.wording.municipality: the plain-language briefing of one municipality, with the real snapshot."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from ros import cost_sharing, municipality, scenario, targets
+from ros import format as fmt
+from ros.catalog import TWENTE_CODES
+from ros.snapshot import Snapshot
+from ros.wording import municipality as municipal_words
+
+TODAY = date(2026, 11, 27)
+OWN_WEIGHTS = {"GM0153": 3.5, "GM0164": 1.5}  # Enschede and Hengelo only; the other twelve get 0
+WEIGHTS = ";".join(f"{code}:{OWN_WEIGHTS.get(code, 0)}" for code in sorted(TWENTE_CODES))
+
+
+@pytest.fixture(scope="module")
+def region(snapshot):
+    return targets.region_data(snapshot)
+
+
+@pytest.fixture(scope="module")
+def default_result(region):
+    return targets.recompute(region, scenario.DEFAULT.target_settings())
+
+
+def texts_of(brief) -> str:
+    parts = [brief.title, *brief.meta]
+    for part in brief.sections:
+        parts += [part.heading, *part.paragraphs, part.caption]
+        for frame in (part.table, part.figure_table):
+            if frame is not None:
+                parts.append(" | ".join(map(str, frame.columns)))
+                parts += [" | ".join(map(str, r)) for r in frame.itertuples(index=False)]
+    return "\n".join(parts)
+
+
+def test_briefing_in_dutch_names_scenario_data_figures_and_sources(snapshot, default_result):
+    brief = municipal_words.briefing(snapshot, default_result, scenario.DEFAULT, "GM0153", TODAY, "nl")
+    text = texts_of(brief)
+    assert brief.title == "Mijn gemeente: Enschede" and brief.lang == "nl"
+    assert "**Scenario:** standaardscenario (uitgangspunten van het besluit)." in text
+    assert ("inwoners en woningen op 1 januari 2024 (CBS); nieuwbouw 2012–2020 (CBS); "
+            "mijlpalen stand per 27 november 2026") in text
+    assert "In dit scenario bouwt **Enschede** daarvan **17.415** woningen. Dat is **25,2%** van het totaal." in text
+    assert "gemiddeld **670 woningen per jaar**" in text
+    assert "Per 1.000 inwoners zijn dat **107,7 nieuwe woningen**, ongeveer 4,1 per jaar." in text
+    assert "Het deel van Enschede is **25.240 inwoners**." in text
+    assert ("Schatting: met deze woningen verandert het aantal inwoners van Enschede tot eind 2050 met **+36.552** "
+            "(vergeleken met 1 januari 2024). "
+            "Aanname: het aantal bewoners per woning verandert met 0,0% per jaar.") in text
+    assert "gemiddeld **396 woningen per jaar**. Het beste jaar was 2013, met 587 woningen." in text
+    assert "Dat is **1,7× het gemiddelde van 2012–2020**." in text
+    assert "dan is het doel klaar in **2069**." in text
+    assert "Wat Enschede betaalt voor 2025–2026, is **onbekend**." in text
+    assert "In dit scenario is geen totaalbudget ingevuld." in text
+    assert "2026 | Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026 | ◇ verwacht" in text
+    assert "onbekend | Product 2: uitvoeringsagenda (uitvoeringsprojecten en nader onderzoek) | ? geen datum" in text
+    assert "Nieuwbouw vroeger (tempo, beste jaar) | CBS, Voorraad woningen en niet-woningen" in text
+    assert "| 1 januari 2024" in text and "| 2012–2020" in text
+    # the yearly table: last year, its homes, added up, added up at the 2012–2020 pace
+    assert "2050 | 669 | 17.415 | 10.290" in text
+    assert [s.key for s in brief.sections] == ["share", "path", "pace", "money", "milestones", "sources"]
+    assert brief.sections[1].figure.layout.title.text == "Enschede: nieuwe woningen opgeteld vanaf 2025"
+
+
+def test_briefing_in_english_with_a_scenario_budget_for_almelo(snapshot, region):
+    chosen = scenario.Scenario(woningen=80_000, sleutel="equal", totaalbudget=1_000_000)
+    result = targets.recompute(region, chosen.target_settings())
+    homes = int(result.table().set_index("code").at["GM0141", "homes"])
+    assert homes in (5_714, 5_715)  # 80.000 / 14
+    brief = municipal_words.briefing(snapshot, result, chosen, "GM0141", TODAY, "en", scenario_name="Snel bouwen")
+    text = texts_of(brief)
+    assert brief.title == "My municipality: Almelo"
+    assert '**Scenario:** "Snel bouwen" — own scenario' in text
+    assert "80,000 more homes and 100,000 more residents; allocation key: Equal share per municipality" in text
+    assert f"**Almelo** builds **{homes:,}** of them. That is **7.1%** of the total." in text
+    assert "Almelo pays **€102,000** for 2025–2026. Status: decided." in text
+    amount = cost_sharing.scenario_sharing(
+        chosen, cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])).amount_of("GM0141")
+    assert amount == Decimal("115974.26")  # 1.000.000 × 74.317 / 640.806
+    assert ("**Scenario, not a decision:** with a total budget of €1,000,000.00 and the cost-sharing key "
+            "'Fixed shares + rest by inhabitants', Almelo would pay **€115,974.26**.") in text
+
+
+def test_no_homes_and_unknown_history_read_as_such(snapshot, region):
+    cities = scenario.Scenario(sleutel="stedelijk_netwerk")
+    result = targets.recompute(region, cities.target_settings())
+    borne = texts_of(municipal_words.briefing(snapshot, result, cities, "GM0147", TODAY, "nl"))
+    assert "bouwt **Borne** daarvan **0** woningen" in borne
+    assert "In dit scenario bouwt Borne geen woningen voor de ROS." in borne
+    assert "× het gemiddelde" not in borne
+    # Without Enschede's 2015 figure its history is unknown: 'onbekend', never a zero.
+    construction = snapshot["new_construction"]
+    gap = construction[~((construction["code"] == "GM0153") & (construction["year"] == 2015))]
+    holed = Snapshot({**snapshot.tables, "new_construction": gap.reset_index(drop=True)})
+    result = targets.recompute(targets.region_data(holed), scenario.DEFAULT.target_settings())
+    facts = municipality.facts(result, "GM0153")
+    assert pd.isna(facts.hist_average) and facts.reached_year is None and pd.isna(facts.pace_ratio)
+    text = texts_of(municipal_words.briefing(holed, result, scenario.DEFAULT, "GM0153", TODAY, "nl"))
+    assert "Hoeveel woningen Enschede in 2012–2020 bouwde, is **onbekend**." in text
+    assert "2050 | 669 | 17.415 | onbekend" in text
+
+
+def test_scenario_lines_name_the_scenario(snapshot):
+    assert municipal_words.scenario_lines(scenario.DEFAULT, "en")[0] == (
+        "**Scenario:** default scenario (starting points of the decision).")
+    own = municipal_words.scenario_lines(replace_scenario(), "nl")
+    assert own[0].startswith("**Scenario:** eigen scenario") and "totaalbudget: € 250.000" in own[2]
+
+
+def replace_scenario() -> scenario.Scenario:
+    return scenario.Scenario(totaalbudget=250_000)
+
+
+@pytest.mark.parametrize("settings", [
+    {"sleutel": "plan_total", "vorm": "s_curve", "doorkijk": "continue"},
+    {"sleutel": "stedelijk_netwerk", "steden": 60, "vorm": "front", "startjaar": 2027, "eindjaar": 2040},
+    {"sleutel": "custom", "gewichten": WEIGHTS, "doorkijk": "pace", "tempo": 500, "bewoning": -1},
+])
+def test_every_municipality_gets_a_briefing_whose_homes_add_up_to_the_total(snapshot, region, settings):
+    chosen = scenario.Scenario(**settings)
+    result = targets.recompute(region, chosen.target_settings())
+    total = 0
+    for code in region.codes:
+        for lang in ("nl", "en"):
+            brief = municipal_words.briefing(snapshot, result, chosen, code, TODAY, lang)
+            facts = municipality.facts(result, code)
+            homes = fmt.number(facts.homes, lang)
+            assert f"**{homes}**" in brief.sections[0].paragraphs[0]
+            path = brief.sections[1].figure_table
+            assert path.iloc[-1, 0] == str(result.last_year)
+        total += facts.homes
+    assert total == chosen.homes_total
