@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from ros import compare, scenario, ui
+from ros import scenario, ui
 from ros.markup import escape
+from ros.wording import comparison
 
 t, lang = ui.t, ui.lang()
 current, problem = ui.current_scenario()
@@ -16,7 +17,7 @@ ui.show_store_message()
 st.header(t("scenario.current_heading"))
 if problem:
     st.warning(t("scenario.current_invalid", problem=escape(problem)), icon=":material/warning:")
-changed = compare.changed_settings(current, lang)
+changed = comparison.changed_settings(current, lang)
 if changed.empty:
     st.markdown(t("scenario.is_default"))
 else:

@@ -6,6 +6,7 @@ from ros import compare, ui
 from ros import format as fmt
 from ros.charts.maps import municipality_map
 from ros.markup import escape
+from ros.wording import comparison
 
 t, lang = ui.t, ui.lang()
 current, problem = ui.current_scenario()
@@ -17,7 +18,7 @@ st.markdown(t("comparison.intro", base=escape(base_name), other=escape(other_nam
 if problem:
     st.warning(t("scenario.current_invalid", problem=escape(problem)), icon=":material/warning:")
 
-changes = compare.differences(base, other, lang)
+changes = comparison.differences(base, other, lang)
 if changes.empty:
     st.info(t("comparison.same"), icon=":material/info:")
 else:
@@ -32,7 +33,7 @@ for col, measure in zip(cols, ("homes", "residents", "per_year"), strict=True):
                        base=fmt.number(total[f"{measure}_base"], lang)), delta_color="off")
 
 st.header(t("comparison.table_heading"))
-st.dataframe(compare.display(result, lang, t("common.twente")), hide_index=True, column_config=ui.comparison_columns())
+st.dataframe(comparison.display(result, lang, t("common.twente")), hide_index=True, column_config=ui.comparison_columns())
 ui.download_buttons("vergelijking", {t("comparison.title"): result}, key="comparison")
 
 st.header(t("comparison.map_heading"))

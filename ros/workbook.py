@@ -14,11 +14,11 @@ import pandas as pd
 
 from ros import exports
 from ros import format as fmt
-from ros.compare import LABELS, setting_text
 from ros.i18n import translate
 from ros.scenario import DEFAULT, URL_FIELDS, Scenario
 from ros.snapshot import DataVersion
 from ros.targets import TargetResult
+from ros.wording.comparison import LABELS, setting_text
 
 # The number kind of each numeric setting; percentages are stored as fractions so Excel shows 100,0%.
 SETTING_KINDS = {"woningen": "integer", "inwoners": "integer", "tempo": "integer", "startjaar": "year",

@@ -34,7 +34,7 @@ def comparison_choice(current: scenario.Scenario) -> tuple[str, scenario.Scenari
 
 
 def comparison_columns() -> dict[str, str]:
-    """Column labels for `compare.display`."""
+    """Column labels for `ros.wording.comparison.display`."""
     names = ("homes_base", "homes_other", "homes_delta", "residents_base", "residents_other", "residents_delta",
              "per_year_base", "per_year_other", "per_year_delta", "pace_base", "pace_other")
     return {"name": t("common.municipality")} | {c: t(f"comparison.col_{c}") for c in names}

@@ -15,8 +15,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ros import compare, roles, scenario
 from ros import format as fmt
+from ros import roles, scenario
 from ros.markup import escape, escape_values
 from ros.roles import Identity
 from ros.store import ScenarioRecord, StoreError, export_json, parse_scenario_file
@@ -24,6 +24,7 @@ from ros.ui.auth import identity
 from ros.ui.data import store
 from ros.ui.scenarios import apply_scenario, settings_columns
 from ros.ui.text import lang, t
+from ros.wording import comparison
 
 CHOSEN, OPENED, PENDING, LAST_SAVE, CONFLICT = "_scenario_chosen", "_scenario_opened", "_scenario_pending", \
     "_scenario_last_save", "_scenario_conflict"
@@ -310,7 +311,7 @@ def import_scenario_file(name: str, data: bytes, actor: Identity | None = None) 
     found = scenario.from_json(envelope["settings"], envelope["version"])
     st.success(t("scenario.import_ok", name=escape(envelope["name"]), author=escape(envelope["author"])),
                icon=":material/check:")
-    changes = compare.changed_settings(found, lang())
+    changes = comparison.changed_settings(found, lang())
     if not changes.empty:
         st.dataframe(changes, hide_index=True, column_config=settings_columns())
     left, right = st.columns(2)

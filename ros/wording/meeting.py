@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-
 import plotly.graph_objects as go
 
 from ros import budget, cost_sharing, region, scenario
@@ -24,14 +23,14 @@ from ros import milestones as ms
 from ros.charts.budget import contribution_bars
 from ros.charts.maps import municipality_map
 from ros.charts.presentation import pace_bars, presentation_layout
-from ros.i18n import section
+from ros.i18n import section, translate
 from ros.presentation import MILESTONE_COUNT, STEPS, map_rows, open_milestones
-from ros.compare import setting_text
-from ros.i18n import translate
 from ros.scenario import Scenario
 from ros.snapshot import Snapshot
 from ros.targets import TargetResult, display_table, municipality_rows, ratio_text, row
+from ros.wording.comparison import setting_text
 from ros.wording.milestones import next_milestone_card
+
 
 @dataclass(frozen=True)
 class Fact:

@@ -1,0 +1,50 @@
+"""ros.wording.comparison: settings in words, the settings that differ, and the comparison as text columns."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ros import compare, scenario, targets
+from ros.wording import comparison
+
+
+def test_every_kind_of_setting_in_words() -> None:
+    assert comparison.setting_text("woningen", 80_000, "nl") == "80.000"
+    assert comparison.setting_text("sleutel", "equal", "nl") == "Gelijk deel per gemeente"
+    assert comparison.setting_text("steden", 80.0, "nl") == "80,0%"
+    assert comparison.setting_text("bewoning", -0.5, "nl") == "-0,5% per jaar"
+    assert comparison.setting_text("totaalbudget", 1234.5, "nl") == "€ 1.234,50"
+    assert comparison.setting_text("totaalbudget", None, "en") == "unknown"
+    assert comparison.setting_text("stand", None, "nl") == "vandaag"
+    assert comparison.setting_text("stand", date(2026, 3, 1), "en") == "1 March 2026"
+    assert comparison.setting_text("startjaar", 2026, "nl") == "2026"
+    assert comparison.setting_text("gewichten", "", "nl") == "geen"
+
+
+def test_differences_list_only_what_differs_in_page_order() -> None:
+    other = scenario.Scenario(woningen=80_000, vorm="s_curve")
+    changes = comparison.differences(scenario.DEFAULT, other, "nl")
+    assert changes.to_dict(orient="records") == [
+        {"setting": "Nieuwe woningen voor heel Twente", "base": "69.000", "other": "80.000"},
+        {"setting": "Vorm van het bouwpad", "base": "Gelijkmatig (elk jaar evenveel)",
+         "other": "S-curve (op gang komen, piek halverwege, afbouwen)"},
+    ]
+    assert comparison.differences(other, other, "nl").empty
+    assert list(comparison.changed_settings(other, "nl").columns) == ["setting", "default", "value"]
+
+
+def test_settings_table_names_every_setting_with_value_and_default() -> None:
+    table = comparison.settings_table(scenario.Scenario(woningen=80_000), "en")
+    assert list(table["parameter"]) == list(scenario.URL_FIELDS)
+    row = table.set_index("parameter").loc["woningen"]
+    assert (row["value"], row["default"]) == ("80,000", "69,000")
+
+
+def test_display_puts_base_other_and_change_as_text(snapshot) -> None:
+    region = targets.region_data(snapshot)
+    frame = compare.target_differences(targets.recompute(region, targets.TargetSettings()),
+                                       targets.recompute(region, targets.TargetSettings(homes_total=80_000)))
+    shown = comparison.display(frame, "nl", "Twente").set_index("name")
+    assert shown.loc["Twente", ["homes_base", "homes_other", "homes_delta"]].tolist() == ["69.000", "80.000", "+11.000"]
+    assert shown.loc["Twente", "pace_base"] == "1,6"
+    assert shown.loc["Enschede", "homes_base"] == "17.415"
