@@ -3,19 +3,19 @@
 import streamlit as st
 
 from ros import ui
-from ros.catalog import CATALOG
-from ros.snapshot import sources_of
+from ros.snapshot import datasets_in, sources_of
 
 t, snap = ui.t, ui.snapshot()
+datasets = datasets_in(snap)
 
 st.title(t("sources.title"))
 st.markdown(t("sources.intro"))
-ui.download_buttons("ros-twente-gegevens", {t(d.title_key): snap[d.name] for d in CATALOG}, key="all")
+ui.download_buttons("ros-twente-gegevens", {t(d.title_key): snap[d.name] for d in datasets}, key="all")
 
 st.header(t("datasets.sources"))
 st.dataframe(snap["sources"], hide_index=True, column_config=ui.source_columns())
 
-for dataset in CATALOG[1:]:
+for dataset in datasets[1:]:
     with st.expander(t(dataset.title_key), expanded=False):
         st.caption(t("sources.file", file=f"data/{dataset.file}", rows=len(snap[dataset.name])))
         st.dataframe(snap[dataset.name], hide_index=True)

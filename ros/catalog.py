@@ -126,6 +126,8 @@ class Dataset:
     key: tuple[str, ...]
     title_key: str
     per_municipality: bool = False
+    # An optional table may be absent from a snapshot (then it is simply not in the data, never zeros).
+    optional: bool = False
 
 
 CATALOG: tuple[Dataset, ...] = (
@@ -246,3 +248,78 @@ CATALOG = (
     Dataset("milestones", "milestones.csv", MilestoneRow, ("id",), "milestones.dataset_milestones"),
     Dataset("decision_gates", "decision_gates.csv", DecisionGateRow, ("gate", "party"), "milestones.dataset_gates"),
 )
+
+
+# --- Refreshed CBS tables and the population forecast (issue 13; columns fixed by CONTRACT_DATA.md) -----------------
+# Rows may also describe Overijssel (PV23) and Twente as a COROP region (CR12) where a CBS table has them.
+RegionCode = Annotated[str, Field(pattern=r"^(GM\d{4}|PV\d{2}|CR\d{2})$")]
+PeriodStatus = Literal["definitief", "voorlopig", "nader voorlopig"]
+Month = Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+Vintage = Annotated[str, Field(pattern=r"^\d{4}$")]
+
+
+class DwellingChangeRow(Row):
+    """Changes of the dwelling stock of one region in one whole year or one month (CBS 81955NED, 86098NED)."""
+
+    code: RegionCode
+    period: Annotated[str, Field(pattern=r"^\d{4}(-(0[1-9]|1[0-2]))?$")]
+    period_kind: Literal["year", "month"]
+    new_construction: Count | None = None
+    other_additions: Count | None = None
+    demolition: Count | None = None
+    other_withdrawals: Count | None = None
+    correction: int | None = None
+    net_change: int | None = None
+    stock_start: Count | None = None
+    stock_end: Count | None = None
+    status: PeriodStatus
+    source_id: SourceId
+
+    @model_validator(mode="after")
+    def _kind_matches_period(self) -> DwellingChangeRow:
+        """A year row has period YYYY, a month row YYYY-MM."""
+        if (len(self.period) == 4) != (self.period_kind == "year"):
+            raise ValueError("periode en soort periode passen niet bij elkaar (JJJJ = year, JJJJ-MM = month)")
+        return self
+
+
+class PopulationMonthRow(Row):
+    """Population of one region at the start of one month (CBS 37230ned); "2026-10" is 1 October 2026."""
+
+    code: RegionCode
+    month: Month
+    population: Count
+    status: PeriodStatus
+    source_id: SourceId
+
+
+class PopulationForecastRow(Row):
+    """Forecast population of one region in one year, in persons, with the 67% interval where published."""
+
+    code: RegionCode
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    vintage: Vintage
+    forecast: Count
+    lower: Count | None = None
+    upper: Count | None = None
+    source_id: SourceId
+
+    @model_validator(mode="after")
+    def _forecast_inside_interval(self) -> PopulationForecastRow:
+        """The lower bound is not above the forecast and the upper bound not below it."""
+        if (self.lower is not None and self.lower > self.forecast) or (
+            self.upper is not None and self.upper < self.forecast
+        ):
+            raise ValueError("de prognose ligt buiten haar eigen interval")
+        return self
+
+
+CATALOG = (
+    *CATALOG,
+    Dataset("dwelling_changes", "dwelling_changes.csv", DwellingChangeRow, ("code", "period"),
+            "refresh.dataset_dwelling_changes", optional=True),
+    Dataset("population_monthly", "population_monthly.csv", PopulationMonthRow, ("code", "month"),
+            "refresh.dataset_population_monthly", optional=True),
+    Dataset("population_forecast", "population_forecast.csv", PopulationForecastRow, ("code", "year", "vintage"),
+            "refresh.dataset_population_forecast"),
+)  # fmt: skip

@@ -10,7 +10,9 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("ROS_DATA_DIR", ROOT / "data"))
+# The snapshot shipped with the code; never edited by code (refreshed versions go under the cache directory).
+SHIPPED_DATA_DIR = ROOT / "data"
+DATA_DIR = Path(os.environ.get("ROS_DATA_DIR", SHIPPED_DATA_DIR))
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
 CACHE_DIR = Path(os.environ.get("ROS_CACHE_DIR", Path.home() / ".cache" / "ros-twente"))
 
@@ -40,3 +42,27 @@ def scenario_db_url() -> str:
         return url
     cache_dir = Path(os.environ.get("ROS_CACHE_DIR", CACHE_DIR))
     return f"sqlite:///{os.environ.get('ROS_SCENARIO_DB') or cache_dir / 'scenarios.db'}"
+
+
+def cache_dir() -> Path:
+    """The cache directory, read at call time: ROS_CACHE_DIR, else ~/.cache/ros-twente."""
+    return Path(os.environ.get("ROS_CACHE_DIR") or Path.home() / ".cache" / "ros-twente")
+
+
+def pinned_data_dir() -> Path | None:
+    """The snapshot pinned by ROS_DATA_DIR, read at call time; None when the app may pick the newest version."""
+    return Path(value) if (value := os.environ.get("ROS_DATA_DIR")) else None
+
+
+def cbs_url() -> str:
+    """Address of the CBS open-data service, read at call time: ROS_CBS_URL, else https://opendata.cbs.nl."""
+    return (os.environ.get("ROS_CBS_URL") or "https://opendata.cbs.nl").rstrip("/")
+
+
+def cbs_timeout() -> float:
+    """Seconds to wait for one CBS request, read at call time: ROS_CBS_TIMEOUT, else 30."""
+    try:
+        value = float(os.environ.get("ROS_CBS_TIMEOUT") or 30)
+    except ValueError:
+        return 30.0
+    return value if value > 0 else 30.0

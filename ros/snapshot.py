@@ -1,31 +1,49 @@
-"""Loading the shipped data snapshot: read every catalogued CSV, validate it and check the links between tables.
+"""Loading a data snapshot: read every catalogued CSV, validate it and check the links between tables.
 
-`load_snapshot` returns typed pandas frames (integers as int64, dates as `datetime.date`). It fails with a
-`DataError` that names the file, the line and the problem, so a broken data update never reaches the screen.
+A snapshot is the shipped `data/`, a refreshed version under the cache directory (see `ros.versions`) or a
+directory pinned by ROS_DATA_DIR. `load_snapshot` returns typed pandas frames (integers as int64, dates as
+`datetime.date`) and the version it read. It fails with a `DataError` that names the file, the line and the problem,
+so a broken data update never reaches the screen. Optional tables that are absent are not in the mapping.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Union, get_args, get_origin
+from typing import Annotated, Literal, Union, get_args, get_origin
 
 import pandas as pd
 
 from ros.catalog import CATALOG, TWENTE_CODES, Dataset
-from ros.config import DATA_DIR
+from ros.config import DATA_DIR, SHIPPED_DATA_DIR
 from ros.validation import DataError, require_unique, validate_table
+
+
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class SnapshotVersion:
+    """Which snapshot was read: the shipped data, a refreshed version (fetched_at set) or a pinned directory."""
+
+    label: str
+    fetched_at: datetime | None
+    path: Path
+    kind: Literal["shipped", "refreshed", "pinned"] = "shipped"
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True)
 class Snapshot(Mapping[str, pd.DataFrame]):
-    """The validated tables of the snapshot by dataset name; treat the frames as read-only. `version` is a
-    fingerprint of the files it was read from (empty for a snapshot built in code)."""
+    """The validated tables of the snapshot by dataset name; treat the frames as read-only. `version` says which
+    snapshot it was read from, with a fingerprint of its files (empty label and fingerprint when built in code)."""
 
     tables: Mapping[str, pd.DataFrame]
-    version: str = ""
+    version: SnapshotVersion = field(default_factory=lambda: SnapshotVersion("", None, DATA_DIR, "shipped"))
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -84,10 +102,23 @@ def _require_twente(frame: pd.DataFrame, file: str) -> None:
         raise DataError(f"{file}: gemeente(n) {', '.join(absent)} ontbreken; verwacht zijn precies de 14 Twentse gemeenten")
 
 
+def _require_known_municipalities(tables: Mapping[str, pd.DataFrame], catalog: tuple[Dataset, ...]) -> None:
+    """Raise DataError for the first municipality code of a regional table that is not in municipalities.csv."""
+    known = set(tables["municipalities"]["code"])
+    for dataset in (d for d in catalog if d.name in tables and not d.per_municipality):
+        frame = tables[dataset.name]
+        if "code" not in frame.columns:
+            continue
+        bad = frame.index[frame["code"].str.startswith("GM") & ~frame["code"].isin(known)]
+        if len(bad):
+            value = frame.at[bad[0], "code"]
+            raise DataError(f"{dataset.file}, regel {int(bad[0]) + 2}: '{value}' staat niet in municipalities.csv")
+
+
 def _require_sources(tables: Mapping[str, pd.DataFrame], catalog: tuple[Dataset, ...]) -> None:
     """Raise DataError for the first row whose source id is not in sources.csv."""
     known = set(tables["sources"]["id"])
-    for dataset in catalog:
+    for dataset in (d for d in catalog if d.name in tables):
         frame = tables[dataset.name]
         for column in (c for c in frame.columns if c.endswith("source_id")):
             bad = frame.index[~frame[column].isin(known) & frame[column].notna()]
@@ -96,18 +127,49 @@ def _require_sources(tables: Mapping[str, pd.DataFrame], catalog: tuple[Dataset,
                 raise DataError(f"{dataset.file}, regel {int(bad[0]) + 2}: bron '{value}' staat niet in sources.csv")
 
 
-def load_snapshot(data_dir: Path = DATA_DIR, catalog: tuple[Dataset, ...] = CATALOG) -> Snapshot:
-    """Load and validate every dataset of the catalogue from `data_dir`."""
-    tables = {dataset.name: read_table(dataset, Path(data_dir)) for dataset in catalog}
+def read_version(data_dir: Path, kind: Literal["shipped", "refreshed", "pinned"] | None = None) -> SnapshotVersion:
+    """The version of the snapshot in `data_dir`: its manifest when it has one, else the shipped or a pinned one."""
+    data_dir = Path(data_dir)
+    manifest = data_dir / MANIFEST
+    if manifest.exists():
+        try:
+            fetched = datetime.fromisoformat(json.loads(manifest.read_text(encoding="utf-8"))["fetched_at"])
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise DataError(f"{MANIFEST}: niet te lezen in {data_dir} ({error})") from None
+        return SnapshotVersion(data_dir.name, fetched, data_dir, kind or "refreshed")
+    shipped = data_dir.resolve() == SHIPPED_DATA_DIR.resolve()
+    return SnapshotVersion("data/" if shipped else data_dir.name, None, data_dir, kind or ("shipped" if shipped else "pinned"))
+
+
+def load_snapshot(
+    data_dir: Path = DATA_DIR,
+    catalog: tuple[Dataset, ...] = CATALOG,
+    kind: Literal["shipped", "refreshed", "pinned"] | None = None,
+) -> Snapshot:
+    """Load and validate every dataset of the catalogue from `data_dir` (absent optional tables are left out)."""
+    data_dir = Path(data_dir)
+    tables = {
+        dataset.name: read_table(dataset, data_dir)
+        for dataset in catalog
+        if not (dataset.optional and not (data_dir / dataset.file).exists())
+    }
     _require_sources(tables, catalog)
-    return Snapshot(tables, fingerprint(Path(data_dir), catalog))
+    if "municipalities" in tables:
+        _require_known_municipalities(tables, catalog)
+    version = replace(read_version(data_dir, kind), fingerprint=fingerprint(data_dir, catalog))
+    return Snapshot(tables, version)
+
+
+def datasets_in(snapshot: Snapshot, catalog: tuple[Dataset, ...] = CATALOG) -> list[Dataset]:
+    """The catalogued datasets this snapshot holds, in catalogue order."""
+    return [dataset for dataset in catalog if dataset.name in snapshot]
 
 
 def fingerprint(data_dir: Path, catalog: tuple[Dataset, ...] = CATALOG) -> str:
     """The first 12 hexadecimal digits of the SHA-256 of the catalogued files (names and bytes): it changes with
     any data update, so a download says which data it was computed from."""
     digest = hashlib.sha256()
-    for dataset in catalog:
+    for dataset in (d for d in catalog if (data_dir / d.file).exists()):
         digest.update(dataset.file.encode() + b"\0" + (data_dir / dataset.file).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -124,7 +186,7 @@ def data_version(snapshot: Snapshot) -> DataVersion:
     """The snapshot's fingerprint and the most recent publication date among its sources (as precise as known)."""
     dates = [d for d in snapshot["sources"]["date"] if d]
     newest = max(dates, key=lambda d: tuple(int(p) for p in d.split("-"))) if dates else ""
-    return DataVersion(snapshot.version, newest)
+    return DataVersion(snapshot.version.fingerprint, newest)
 
 
 def sources_of(snapshot: Snapshot, name: str) -> pd.DataFrame:
