@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED_GEO := $(abspath ../shared/geo/twente_gemeenten.geojson)
 
-.PHONY: run test install install-dev bench clean
+.PHONY: run test refresh install install-dev bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ install-dev: $(VENV)/.installed-dev
 
 run: install
 	$(BIN)/streamlit run app.py
+
+# Fetch the newest CBS figures into a new snapshot version (ARGS=--dry-run only prints what would change).
+refresh: install
+	$(BIN)/python -m ros.refresh $(ARGS)
 
 # Tests use the development boundaries in ../shared/geo when they exist (never copied into the repository).
 test: install-dev

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
 
-import cbsodata
+import cbsodata  # type: ignore[import-untyped]
 import pandas as pd
 import requests
 
@@ -41,6 +41,12 @@ class CbsError(Exception):
     def message(self, lang: str = "nl") -> str:
         """One sentence naming the table and the problem, in `lang`."""
         return translate(lang, f"refresh.error_{self.problem}", table=self.table, **self.details)
+
+
+def seconds(value: float, lang: str) -> str:
+    """A timeout as people write it: 0,5 in Dutch, 0.5 in English."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 @dataclass(frozen=True)
@@ -163,13 +169,14 @@ def _call(table: str, service: Service, fetch: Callable[..., Any], *args: Any, *
         with _scheme(service):
             return fetch(*args, catalog_url=service.host, timeout=service.timeout, **kwargs)
     except requests.Timeout:
-        raise CbsError(table, "timeout", url=service.url, seconds=f"{service.timeout:g}") from None
+        raise CbsError(table, "timeout", url=service.url, seconds=service.timeout) from None
     except requests.ConnectionError as error:
         text = str(error)
         dns = any(s in text for s in ("NameResolution", "Name or service not known", "getaddrinfo", "nodename"))
         raise CbsError(table, "dns" if dns else "network", url=service.url) from None
     except requests.HTTPError as error:
-        response = getattr(error.__cause__, "response", None) or error.response
+        response = getattr(error.__cause__, "response", None)
+        response = error.response if response is None else response
         status = getattr(response, "status_code", "?")
         raise CbsError(table, "http", url=service.url, status=status) from None
     except (requests.RequestException, ValueError, KeyError, TypeError) as error:
@@ -324,6 +331,13 @@ def _difference(total: int | None, part: int | None) -> int | None:
     return None if total is None or part is None else total - part
 
 
+def _whole_numbers(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """Figure columns as nullable integers (unknown stays NA, never becomes a float or 0)."""
+    for column in columns:
+        frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
+    return frame
+
+
 def dwelling_rows(fetched: Fetched) -> pd.DataFrame:
     """Rows of dwelling_changes.csv from 81955NED or 86098NED (86098NED: other = total − its main part)."""
     records = []
@@ -338,7 +352,7 @@ def dwelling_rows(fetched: Fetched) -> pd.DataFrame:
                         "status": period.status, "source_id": fetched.spec.source_id})  # fmt: skip
     columns = ["code", "period", "period_kind", "new_construction", "other_additions", "demolition",
                "other_withdrawals", "correction", "net_change", "stock_start", "stock_end", "status", "source_id"]  # fmt: skip
-    return pd.DataFrame.from_records(records, columns=columns)
+    return _whole_numbers(pd.DataFrame.from_records(records, columns=columns), columns[3:11])
 
 
 def population_rows(fetched: Fetched) -> pd.DataFrame:
@@ -348,7 +362,8 @@ def population_rows(fetched: Fetched) -> pd.DataFrame:
         code, period = _where(fetched, row)
         records.append({"code": code, "month": period.label, "population": whole(fetched, row, "population"),
                         "status": period.status, "source_id": fetched.spec.source_id})  # fmt: skip
-    return pd.DataFrame.from_records(records, columns=["code", "month", "population", "status", "source_id"])
+    frame = pd.DataFrame.from_records(records, columns=["code", "month", "population", "status", "source_id"])
+    return _whole_numbers(frame, ["population"])
 
 
 def forecast_rows(fetched: Fetched, vintage: str = "2022") -> pd.DataFrame:
@@ -362,7 +377,8 @@ def forecast_rows(fetched: Fetched, vintage: str = "2022") -> pd.DataFrame:
         cells.setdefault((code, period.year), {})[interval] = whole(fetched, row, "population", scale=1000)
     records = [{"code": code, "year": year, "vintage": vintage, **{k: v.get(k) for k in ("forecast", "lower", "upper")},
                 "source_id": fetched.spec.source_id} for (code, year), v in sorted(cells.items())]  # fmt: skip
-    return pd.DataFrame.from_records(records, columns=["code", "year", "vintage", "forecast", "lower", "upper", "source_id"])
+    frame = pd.DataFrame.from_records(records, columns=["code", "year", "vintage", "forecast", "lower", "upper", "source_id"])
+    return _whole_numbers(frame, ["forecast", "lower", "upper"])
 
 
 def years_from(first: int, last: int | None = None) -> Callable[[list[Period]], list[Period]]:

@@ -18,7 +18,6 @@ import re
 import shutil
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -59,10 +58,10 @@ def candidates(root: Path | None = None) -> tuple[str, ...]:
 
 def load_first_valid(paths: tuple[str, ...]) -> Snapshot:
     """The first of `paths` that loads and validates; a broken version is skipped, a broken last one raises."""
+    pinned = config.pinned_data_dir() is not None
     for index, path in enumerate(paths):
-        kind = "pinned" if config.pinned_data_dir() else None
         try:
-            return load_snapshot(Path(path), kind=kind)
+            return load_snapshot(Path(path), kind="pinned" if pinned else None)
         except DataError:
             if index == len(paths) - 1:
                 raise
@@ -151,15 +150,13 @@ def write_table(staging: Path, file: str, frame: pd.DataFrame) -> None:
     _fsync_file(path)
 
 
-def finish_staging(staging: Path, manifest: Mapping[str, Any]) -> Snapshot:
-    """Write the manifest, flush everything and validate the staged snapshot with the catalogue (DataError if not)."""
+def write_manifest(staging: Path, manifest: Mapping[str, Any]) -> None:
+    """Write (or rewrite) the staged version's manifest and flush the whole directory to disk."""
     path = staging / MANIFEST
     path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
-    _fsync_file(path)
     for file in staging.iterdir():
         _fsync_file(file)
     _fsync_dir(staging)
-    return load_snapshot(staging, kind="refreshed")
 
 
 def publish(staging: Path, root: Path, name: str) -> Path:
@@ -207,9 +204,9 @@ def row_changes(old: pd.DataFrame | None, new: pd.DataFrame, key: list[str]) -> 
     columns = [c for c in after.columns if c in before.columns]
     differing = (before.loc[common, columns] != after.loc[common, columns]).any(axis=1)
     return {
-        "added": int(len(after.index.difference(before.index))),
+        "added": len(after.index.difference(before.index)),
         "changed": int(differing.sum()),
-        "removed": int(len(before.index.difference(after.index))),
+        "removed": len(before.index.difference(after.index)),
     }
 
 

@@ -48,8 +48,8 @@ def test_about_sheet_has_data_version_and_settings_as_numbers(snapshot) -> None:
     rows |= {row[4].value: row for row in about.iter_rows(min_row=6)}
     newest = fmt.partial_date(data_version(snapshot).newest_source, "nl")
     assert newest.count(" ") == 2 and newest.endswith("2026")
-    assert rows["Gegevensversie"][1].value == f"{snapshot.version} (nieuwste bron: {newest})"
-    assert len(snapshot.version) == 12
+    assert rows["Gegevensversie"][1].value == f"{snapshot.version.fingerprint} (nieuwste bron: {newest})"
+    assert len(snapshot.version.fingerprint) == 12
     assert rows["Gemaakt op"][1].value == "1 december 2026"
     homes = rows["woningen"]
     assert (homes[1].value, homes[2].value, homes[2].number_format, homes[3].value, homes[4].value) == (
