@@ -179,7 +179,7 @@ CATALOG = (*CATALOG, Dataset("budget", "budget.csv", BudgetRow, ("party_id", "pe
 
 
 # --- Milestones and decision gates of the ROS (issue 5) -------------------------------------------------------------
-from pydantic import ValidationInfo, field_validator  # noqa: E402
+from pydantic import ValidationInfo, field_validator
 
 # Bodies a milestone can involve: the Rijk, regional administrators at a BO, the BOSS, the province, the water
 # board, all 14 municipalities, a college (executive) and a council.

@@ -22,7 +22,6 @@ from ros.catalog import CATALOG, TWENTE_CODES, Dataset
 from ros.config import DATA_DIR, SHIPPED_DATA_DIR
 from ros.validation import DataError, require_unique, validate_table
 
-
 MANIFEST = "manifest.json"
 
 
