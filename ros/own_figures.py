@@ -170,7 +170,8 @@ def check_own_figures(frame: pd.DataFrame, names: Mapping[str, str], first_row: 
                for c in frame.columns if c not in COLUMNS]
     if issues:
         return OwnFiguresResult(empty_frame(), tuple(issues))
-    rows, seen = [], {}
+    rows: list[dict[str, object]] = []
+    seen: dict[tuple[str, int], int] = {}
     for position, record in enumerate(frame.to_dict(orient="records")):
         row = position + first_row
 

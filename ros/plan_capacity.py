@@ -107,7 +107,8 @@ def check_capacity(frame: pd.DataFrame, names: Mapping[str, str], first_row: int
         issues.append(Issue(None, "", "Een kolomnaam komt meer dan één keer voor."))
     if issues:
         return _empty_capacity(), tuple(issues)
-    rows, seen = [], {}
+    rows: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
     for position, record in enumerate(frame.to_dict(orient="records")):
         row = position + first_row
         try:

@@ -47,7 +47,7 @@ def _value_text(value: object, status: str, origin: object, lang: str) -> str:
     if fmt.is_unknown(value):
         return fmt.unknown(lang)
     mark = "*" if origin == progress.CBS and status in progress.PROVISIONAL else ""
-    return fmt.signed(value, lang) if value < 0 else fmt.number(value, lang) + mark  # type: ignore[operator]
+    return fmt.signed(value, lang) if value < 0 else fmt.number(value, lang) + mark  # type: ignore[operator,arg-type]
 
 
 @dataclass(frozen=True, eq=False)

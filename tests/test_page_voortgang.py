@@ -80,6 +80,9 @@ def test_refused_own_figures_upload_keeps_what_was_there() -> None:
     assert "Rij 2, kolom 'gemeente': 'Atlantis' is geen Twentse gemeente" in shown
     assert len(at.session_state["_scenario"]["eigen_opgave"]) == 2
     assert {m.label: m.value for m in at.metric}["Leveringsratio"] == "49%"
+    at.button(key="own_reset").click().run()
+    assert at.session_state["_scenario"]["eigen_opgave"] == []
+    assert "De realisatie sinds 2025 staat nog niet in de gegevens." in texts(at)
 
 
 def test_english_and_the_measure_in_the_link_survive_a_double_language_switch() -> None:

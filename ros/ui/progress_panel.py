@@ -84,6 +84,11 @@ def _issues(header: str, issues: tuple[own_figures.Issue, ...]) -> None:
     st.error("\n".join([header] + [f"- {escape(i.message)}" for i in issues]), icon=":material/error:")
 
 
+def _reset_own() -> None:
+    _set_own(own_figures.empty_frame())
+    st.session_state["_own_result"] = None
+
+
 def own_figures_panel(names: dict[str, str], template_year: int) -> None:
     """Upload, template, reset and the table editor of own figures; valid figures go into the session scenario."""
     state = st.session_state
@@ -103,8 +108,7 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
     b.download_button(t("progress.own_template_excel"), lambda: exports.excel_bytes({"eigen opgave": template}),
                       file_name="sjabloon-eigen-opgave.xlsx", mime=_XLSX, icon=":material/table:",
                       key="own_template_xlsx", on_click="ignore")
-    right.button(t("progress.own_reset"), icon=":material/restart_alt:", key="own_reset",
-                 on_click=lambda: (_set_own(own_figures.empty_frame()), state.update(_own_result=None)))
+    right.button(t("progress.own_reset"), icon=":material/restart_alt:", key="own_reset", on_click=_reset_own)
     if upload is not None and state.get("_own_file") != upload.file_id:
         result = own_figures.load_upload(upload.name, upload.getvalue(), names)
         state["_own_file"], state["_own_result"] = upload.file_id, (upload.name, result)
