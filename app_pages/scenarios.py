@@ -34,6 +34,6 @@ ui.saved_scenarios_panel(actor)
 ui.audit_panel()
 
 st.header(t("scenario.import_heading"))
-upload = st.file_uploader(t("scenario.import"), type=["json"], key="scenario_upload", help=t("scenario.import_help"))
+upload = st.file_uploader(t("scenario.import"), key="scenario_upload", help=t("scenario.import_help"))
 if upload is not None:
     ui.import_scenario_file(upload.name, upload.getvalue(), actor)

@@ -592,3 +592,44 @@ def test_an_xlsx_with_too_many_cells_is_refused_before_openpyxl_reads_it(parties
     result = ledger.load_upload("kasboek.xlsx", buffer.getvalue(), parties)
     assert time.perf_counter() - started < 1.0
     assert [i.message for i in result.issues] == ["Het Excel-bestand bevat te veel cellen voor een tabel van deze soort."]
+
+
+def test_streamlit_never_answers_an_upload_before_our_own_check() -> None:
+    """Streamlit refuses in English ("File must be 25.0MB or smaller", "application/json files are not allowed"):
+    its limit lies far above ours and no uploader restricts the file type (our checks name the allowed kinds)."""
+    import ast
+    import tomllib
+    from pathlib import Path
+
+    from ros.config import MAX_UPLOAD_BYTES
+
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 >= 10 * MAX_UPLOAD_BYTES
+    uploaders = []
+    for path in [*root.glob("app_pages/*.py"), *root.glob("ros/**/*.py"), root / "app.py"]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "file_uploader":
+                uploaders.append((path.name, {k.arg for k in node.keywords}, len(node.args)))
+    assert len(uploaders) >= 5
+    assert [u for u in uploaders if "type" in u[1] or "max_upload_size" in u[1] or u[2] > 1] == []
+
+
+def test_a_refused_weights_file_replaces_the_success_of_the_earlier_one(region) -> None:
+    from conftest import run_app
+    from markdown_check import shown
+
+    at = run_app("app_pages/doelen.py", {"sleutel": "custom"})
+    at.file_uploader(key="weights_upload_0").upload("goed.csv", _weights(region[0]), "text/csv").run()
+    assert [shown(s.value) for s in at.success] == ["Gewichten geladen uit goed.csv."]
+    at.file_uploader(key="weights_upload_1").upload("fout.csv", _weights(region[0], ("GM0141", "GM0141,-1")),
+                                                    "text/csv").run()
+    assert at.success.len == 0
+    assert [shown(e.value) for e in at.error] == [
+        "Bestand fout.csv is niet overgenomen; de gewichten hieronder zijn niet veranderd. Het gewicht van Almelo is "
+        "negatief (-1); gebruik 0 of meer."]
+    at.session_state["lang"] = "en"
+    at.run()
+    assert [shown(e.value) for e in at.error] == [
+        "File fout.csv was not taken over; the weights below have not changed. The weight of Almelo is negative (-1); "
+        "use 0 or more."]

@@ -54,7 +54,7 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
     may_enter = roles.allowed(actor, "ledger_upload")
     upload = None
     if may_enter:
-        upload = st.file_uploader(t("budget.ledger_upload"), type=["csv", "xlsx"], key="budget_ledger_upload")
+        upload = st.file_uploader(t("budget.ledger_upload"), key="budget_ledger_upload")  # no `type=`: see targets_panel
         st.button(t("budget.ledger_reset"), icon=":material/restart_alt:", key="budget_ledger_reset",
                   on_click=lambda: state.update(budget_ledger=ledger.empty_ledger(names),
                                                 budget_ledger_valid=ledger.empty_ledger(names),

@@ -100,7 +100,7 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
         state["_own_seen"] = records
     version = state["_own_version"]
     left, right = st.columns([3, 2])
-    upload = right.file_uploader(t("progress.own_upload"), type=["csv", "xlsx", "txt"], key=f"own_upload_{version}")
+    upload = right.file_uploader(t("progress.own_upload"), key=f"own_upload_{version}")  # no `type=`: our check is Dutch
     template = own_figures.template(names, template_year)
     a, b = right.columns(2)
     a.download_button(t("progress.own_template"), lambda: exports.csv_bytes(template), file_name="sjabloon-eigen-opgave.csv",
@@ -149,7 +149,7 @@ def capacity_panel(names: dict[str, str]) -> None:
     """Upload a newer capacity list by phase (session only), its template and the way back to the 2021 list."""
     state = st.session_state
     version = state.setdefault("_capacity_version", 0)
-    upload = st.file_uploader(t("progress.capacity_upload"), type=["csv", "xlsx", "txt"],
+    upload = st.file_uploader(t("progress.capacity_upload"),
                               key=f"capacity_upload_{version}")
     left, right = st.columns(2)
     template = plan_capacity.capacity_template(names)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import streamlit as st
 
 from ros import allocation, scenario, targets
@@ -57,22 +60,45 @@ def _custom_weights(region: RegionData) -> AllocationError | None:
     edited = left.data_editor(base, hide_index=True, disabled=["code", "name"], key=f"weights_editor_{version}",
                               column_config={"code": None, "name": t("common.municipality"),
                                              "weight": st.column_config.NumberColumn(t("targets.col_weight"))})
-    upload = right.file_uploader(t("targets.custom_upload"), type=["csv", "txt"], key=f"weights_upload_{version}")
+    # No `type=`: Streamlit would refuse other files in English; our own check answers in the UI language.
+    upload = right.file_uploader(t("targets.custom_upload"), key=f"weights_upload_{version}")
+    _weights_upload(upload, codes, names, version)
     if "_weights_file" in state:
         right.success(t("targets.custom_loaded", file=escape(state["_weights_file"])), icon=":material/check:")
+    elif "_weights_refused" in state:
+        file, error = state["_weights_refused"]
+        right.error(t("targets.custom_refused", file=escape(file), message=escape(error.text(lang()))),
+                    icon=":material/error:")
     try:
-        if upload is not None:
-            weights = allocation.read_weights_csv(upload.getvalue(), codes, names)
-            state["_weights_base"] = allocation.weights_frame(weights, codes, names)
-            state["_weights_version"] = version + 1
-            settings.set_value("gewichten", allocation.weights_to_text(weights))
-            state["_weights_file"] = upload.name
-            st.rerun()
         weights = allocation.check_weights(allocation.frame_weights(edited), codes, names)
         settings.set_value("gewichten", allocation.weights_to_text(weights))
     except AllocationError as error:
         return error
     return None
+
+
+def _weights_upload(upload: Any, codes: Sequence[str], names: Sequence[str], version: int) -> None:
+    """Read a newly uploaded weights file once: good weights replace the table (and rerun), a refused file is
+    kept as the only upload message and changes nothing; removing the refused file removes its message."""
+    state = st.session_state
+    if upload is None:
+        state.pop("_weights_refused", None)
+        return
+    if state.get("_weights_upload_id") == upload.file_id:
+        return
+    state["_weights_upload_id"] = upload.file_id
+    try:
+        weights = allocation.read_weights_csv(upload.getvalue(), codes, names)
+    except AllocationError as error:
+        state.pop("_weights_file", None)
+        state["_weights_refused"] = (upload.name, error)
+        return
+    state.pop("_weights_refused", None)
+    state["_weights_base"] = allocation.weights_frame(weights, codes, names)
+    state["_weights_version"] = version + 1
+    settings.set_value("gewichten", allocation.weights_to_text(weights))
+    state["_weights_file"] = upload.name
+    st.rerun()
 
 
 def targets_result(refused: AllocationError | None) -> tuple[TargetResult, str | None]:
@@ -84,4 +110,4 @@ def targets_result(refused: AllocationError | None) -> tuple[TargetResult, str |
         st.session_state["_targets_result"] = result
         return result, None
     previous = st.session_state.get("_targets_result") or target_result(scenario.DEFAULT.target_settings())
-    return previous, str(refused) if refused is not None else problem
+    return previous, refused.text(lang()) if refused is not None else problem
