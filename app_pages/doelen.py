@@ -19,7 +19,7 @@ st.markdown(t("targets.intro"))
 custom_error = ui.targets_settings_panel(region)
 result, refused = ui.targets_result(custom_error)
 if refused is not None:
-    st.error(t("targets.refused", message=escape(refused.text(lang))), icon=":material/block:")
+    st.error(t("targets.refused", message=escape(refused)), icon=":material/block:")
 s, view = result.settings, ui.targets_view(result)
 yearly, path, shown = view.yearly, view.path, view.shown
 focus_code = ui.selected_municipality()
