@@ -37,14 +37,15 @@ left.download_button(t("municipality.download"), lambda: briefing.briefing_html(
                      mime="text/html", type="primary", icon=":material/download:", help=t("municipality.download_help"),
                      key="mijn_gemeente_html", on_click="ignore")
 right.caption(brief.print_note)
-for part in brief.sections:
-    st.header(part.heading)
-    for paragraph in part.paragraphs:
-        st.markdown(paragraph)
-    if part.figure is not None:
-        st.plotly_chart(part.figure, config={"displayModeBar": False})
-        with st.expander(brief.table_alternative):
-            st.table(part.figure_table, hide_index=True)
+for number, part in enumerate(brief.sections):
+    with st.container(key=f"section_{part.key or number}"):
+        st.header(part.heading)
+        for paragraph in part.paragraphs:
+            st.markdown(paragraph)
+        if part.figure is not None:
+            st.plotly_chart(briefing.print_sized(part.figure), config={"displayModeBar": False}, width="content")
+            with st.expander(brief.table_alternative):
+                st.table(part.figure_table, hide_index=True)
     if part.table is not None:
         st.table(part.table, hide_index=True)
     if part.caption:

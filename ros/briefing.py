@@ -148,15 +148,30 @@ def file_slug(text: str) -> str:
 
 
 # Print rules for the Streamlit page that shows a briefing: no sidebar, header, download row (button and print note)
-# or expanders; the main column uses the whole sheet and sections are not cut through a chart or table.
+# or expanders; the main column uses the whole sheet. Streamlit stacks elements in flex columns, where Chromium
+# does not honour "keep with next"; in print they flow as blocks, a section (`st-key-section_…`: heading, sentences,
+# chart) moves to the next sheet as a whole rather than leave its heading at the foot of a page, and a table is
+# never cut through a row.
 STREAMLIT_PRINT_CSS = """
+@page { size: A4; margin: 12mm; }
 @media print {
   [data-testid=stSidebar], [data-testid=stHeader], [data-testid=stToolbar], [data-testid=stDecoration],
   [data-testid=stDownloadButton], [data-testid=stExpander], [data-testid=stSidebarCollapsedControl],
   [data-testid=stHorizontalBlock]:has([data-testid=stDownloadButton]) { display: none !important; }
   [data-testid=stMain] { margin-left: 0 !important; }
   [data-testid=stMainBlockContainer] { max-width: none !important; padding: 0 !important; }
-  [data-testid=stPlotlyChart], [data-testid=stTable] { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
+  [data-testid=stMainBlockContainer] [data-testid=stVerticalBlock] { display: block !important; }
+  [data-testid=stMainBlockContainer] [data-testid=stVerticalBlock] > * { margin-bottom: 0.5rem; }
+  [class*="st-key-section_"] { break-inside: avoid; }
+  [data-testid=stPlotlyChart], tr { break-inside: avoid; }
+  [data-testid=stElementContainer]:has(h1, h2, h3) { break-after: avoid; }
 }
 """
+# A chart on the printable page is drawn this wide (CSS px): it fits the A4 text width (210 − 2 × 12 mm ≈ 703 px),
+# so the printout shows it whole instead of cutting its right end (the last years and the target marker).
+PRINT_CHART_WIDTH = 680
+
+
+def print_sized(figure: go.Figure) -> go.Figure:
+    """A copy of `figure` with the width that fits an A4 page."""
+    return go.Figure(figure).update_layout(width=PRINT_CHART_WIDTH)
