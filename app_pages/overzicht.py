@@ -2,15 +2,13 @@
 
 import streamlit as st
 
-from ros import budget, governance, region, ui
+from ros import budget, region, ui
 from ros import format as fmt
 from ros import milestones as ms
-from ros.charts.overview import population_growth_bars
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 homes, residents = region.target(snap, "ros_homes_2050"), region.target(snap, "ros_residents_2050")
-now = region.standing(snap)
-money = budget.budget_summary(snap)
+now, money = ui.standing(), ui.budget_summary()
 
 st.title(t("overview.title"))
 st.markdown(t("overview.intro"))
@@ -44,10 +42,8 @@ st.progress(min(max(progress, 0.0), 1.0), text=t("overview.progress_residents", 
             share=fmt.percent(progress, lang), target=fmt.number(residents["value"], lang)))
 st.markdown(t("overview.progress_homes", unknown=fmt.unknown(lang)))
 
-table = fmt.with_text_columns(region.standing_table(snap), lang,
-                              {"growth": "signed", "population": "number", "population_now": "number"})
-st.plotly_chart(population_growth_bars(table, {"title": t("overview.growth_chart"), "axis": t("overview.growth_axis"),
-                "hover": t("overview.growth_hover")}, fmt.plotly_separators(lang)), config={"displayModeBar": False})
+table = ui.growth_table()
+st.plotly_chart(ui.growth_chart(), config={"displayModeBar": False})
 with st.expander(t("common.table_alternative")):
     st.dataframe(table[["name", "population_text", "population_now_text", "growth_text"]], hide_index=True,
                  column_config={"name": t("common.municipality"), "population_text": t("overview.col_2024"),
@@ -55,8 +51,8 @@ with st.expander(t("common.table_alternative")):
 ui.source_caption(["cbs_85984ned", "cbs_37230ned"], t("overview.provisional_note"))
 
 st.header(t("overview.governance_heading"))
-st.graphviz_chart(governance.governance_dot(snap["parties"], ui.labels("governance")), width="stretch")
+st.graphviz_chart(ui.governance_diagram(), width="stretch")
 st.markdown(t("overview.governance_text"))
-for kind, names in governance.parties_by_kind(snap["parties"]).items():
+for kind, names in ui.parties_by_kind().items():
     st.markdown(f"- **{t('governance.kind_' + kind, count=len(names))}**: {', '.join(names)}")
 ui.source_caption(["besluit_almelo_2025"])

@@ -14,12 +14,15 @@ repeat each other:
 - `targets_view`, `figures` — cached tables and figures
 - `progress_panel` — the progress page's cached view, own figures and capacity upload
 - `downloads` — download buttons, scenario files, source captions and columns
+- `facts` — per-data, per-day and per-language facts and figures, built once and shared by all sessions
 - `warmup` — fills the shared caches once per server process and freezes the heap for the garbage collector
 - `routing` — `/overzicht` opens the default page like `/`
 - `projector` — the Vergadermodus frame: large type that fits 1920×1080, ← → keys
 """
 
 from ros.ui import settings
+from ros.ui.audit_panel import audit_panel
+from ros.ui.auth import identity, sign_in_enabled, sign_in_line
 from ros.ui.comparison import baseline, comparison_choice, comparison_columns
 from ros.ui.data import (
     _cached_boundaries,
@@ -38,10 +41,24 @@ from ros.ui.downloads import (
     source_caption,
     source_columns,
 )
+from ros.ui.facts import (
+    budget_summary,
+    governance_diagram,
+    growth_chart,
+    growth_table,
+    milestone_card,
+    parties_by_kind,
+    standing,
+)
 from ros.ui.figures import budget_flow_chart, milestones_chart
 from ros.ui.ledger_panel import checked_ledger, ledger_panel
 from ros.ui.milestone_card import next_milestone_card
-from ros.ui.progress_panel import capacity_panel, forecast_vintages, own_figures_panel, progress_view_for
+from ros.ui.progress_panel import (
+    capacity_panel,
+    forecast_vintages,
+    own_figures_panel,
+    progress_view_for,
+)
 from ros.ui.projector import projector_frame
 from ros.ui.routing import open_default_page_by_name
 from ros.ui.scenarios import (
@@ -57,8 +74,6 @@ from ros.ui.sidebar import (
     municipality_picker,
     selected_municipality,
 )
-from ros.ui.audit_panel import audit_panel
-from ros.ui.auth import identity, sign_in_enabled, sign_in_line
 from ros.ui.store_panel import (
     import_scenario_file,
     open_record,
@@ -72,16 +87,17 @@ from ros.ui.store_panel import (
     store_error_text,
 )
 from ros.ui.targets_panel import targets_result, targets_settings_panel
-from ros.ui.targets_view import TargetsView, municipalities_chart, targets_map, targets_view
+from ros.ui.targets_view import (
+    TargetsView,
+    municipalities_chart,
+    targets_map,
+    targets_view,
+)
 from ros.ui.text import labels, lang, t
 from ros.ui.url import from_url, start_run, sync_url
 from ros.ui.warmup import warm_up
 
 __all__ = [
-    "capacity_panel",
-    "forecast_vintages",
-    "own_figures_panel",
-    "progress_view_for",
     "LANGUAGE_NAMES",
     "TargetsView",
     "_cached_boundaries",
@@ -93,24 +109,34 @@ __all__ = [
     "baseline",
     "boundaries",
     "budget_flow_chart",
+    "budget_summary",
+    "capacity_panel",
     "checked_ledger",
     "comparison_choice",
     "comparison_columns",
     "current_scenario",
     "download_buttons",
+    "forecast_vintages",
     "from_url",
+    "governance_diagram",
+    "growth_chart",
+    "growth_table",
     "identity",
     "import_scenario_file",
     "labels",
     "lang",
     "language_switch",
     "ledger_panel",
+    "milestone_card",
     "milestones_chart",
     "municipalities_chart",
     "municipality_picker",
     "next_milestone_card",
     "open_record",
     "option_labels",
+    "own_figures_panel",
+    "parties_by_kind",
+    "progress_view_for",
     "records_columns",
     "records_table",
     "rename_record",
@@ -127,6 +153,7 @@ __all__ = [
     "snapshot",
     "source_caption",
     "source_columns",
+    "standing",
     "start_run",
     "store",
     "store_action",

@@ -10,10 +10,12 @@ import streamlit as st
 
 from ros import exports, scenario, workbook
 from ros import format as fmt
+from ros.config import DATA_DIR
+from ros.i18n import translate
 from ros.region import source
-from ros.store import scenario_file
-from ros.ui.data import snapshot, target_result
 from ros.snapshot import data_version
+from ros.store import scenario_file
+from ros.ui.data import _cached_snapshot, snapshot, target_result
 from ros.ui.scenarios import current_scenario, scenario_contributions
 from ros.ui.text import lang, t
 
@@ -47,13 +49,21 @@ def scenario_downloads(chosen: scenario.Scenario, name: str | None = None) -> No
 
 
 
-def source_caption(source_ids: Iterable[str], extra: str = "") -> None:
-    """A caption naming the sources (publisher, title, date) of what is shown just above it."""
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _source_text(source_ids: tuple[str, ...], code: str, data_dir: str) -> str:
+    snap = _cached_snapshot(data_dir)
     parts = []
-    for source_id in dict.fromkeys(source_ids):
-        row = source(snapshot(), source_id)
-        parts.append(f"{row['publisher']}, *{row['title']}* ({fmt.partial_date(row['date'], lang())})")
-    text = f"{t('common.source')}: " + "; ".join(parts)
+    for source_id in source_ids:
+        row = source(snap, source_id)
+        parts.append(f"{row['publisher']}, *{row['title']}* ({fmt.partial_date(row['date'], code)})")
+    return f"{translate(code, 'common.source')}: " + "; ".join(parts)
+
+
+def source_caption(source_ids: Iterable[str], extra: str = "") -> None:
+    """A caption naming the sources (publisher, title, date) of what is shown just above it (the text is built
+    once per list of sources and language)."""
+    snapshot()
+    text = _source_text(tuple(dict.fromkeys(source_ids)), lang(), str(DATA_DIR))
     st.caption(f"{text}. {extra}" if extra else text)
 
 

@@ -1,0 +1,102 @@
+"""Facts that change only with the data, the day or the language: computed once per process and shared by every
+session, so that a rerun only reads state and emits elements (the pages called these on 14-row frames every time).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ros import budget, governance, region
+from ros import format as fmt
+from ros import milestones as ms
+from ros.charts.overview import population_growth_bars
+from ros.config import DATA_DIR
+from ros.i18n import section, translate
+from ros.ui.data import _cached_snapshot, snapshot
+from ros.ui.text import lang
+from ros.wording.milestones import MilestoneCard
+from ros.wording.milestones import next_milestone_card as card_of
+
+_GROWTH_TEXT = {"growth": "signed", "population": "number", "population_now": "number"}
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _standing(code: str | None, data_dir: str) -> region.Standing:
+    return region.standing(_cached_snapshot(data_dir), code)
+
+
+def standing(code: str | None = None) -> region.Standing:
+    """Where Twente (code None) or one municipality stands (`ros.region.standing`), once per process."""
+    snapshot()
+    return _standing(code, str(DATA_DIR))
+
+
+@st.cache_resource(show_spinner=False)
+def _budget_summary(data_dir: str) -> budget.BudgetSummary:
+    return budget.budget_summary(_cached_snapshot(data_dir))
+
+
+def budget_summary() -> budget.BudgetSummary:
+    """The known/unknown summary of the ROS budget (`ros.budget.budget_summary`), once per process."""
+    snapshot()
+    return _budget_summary(str(DATA_DIR))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _growth_table(code: str, data_dir: str) -> pd.DataFrame:
+    return fmt.with_text_columns(region.standing_table(_cached_snapshot(data_dir)), code, _GROWTH_TEXT)
+
+
+def growth_table() -> pd.DataFrame:
+    """`ros.region.standing_table` with text columns (growth, population, population_now) in the chosen language."""
+    snapshot()
+    return _growth_table(lang(), str(DATA_DIR))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _growth_chart(code: str, data_dir: str) -> go.Figure:
+    labels = {k: translate(code, f"overview.{v}") for k, v in (("title", "growth_chart"), ("axis", "growth_axis"),
+                                                               ("hover", "growth_hover"))}
+    return population_growth_bars(_growth_table(code, data_dir), labels, fmt.plotly_separators(code))
+
+
+def growth_chart() -> go.Figure:
+    """The overview's population growth per municipality in the chosen language, built once."""
+    snapshot()
+    return _growth_chart(lang(), str(DATA_DIR))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _governance(code: str, data_dir: str) -> tuple[str, dict[str, list[str]]]:
+    parties = _cached_snapshot(data_dir)["parties"]
+    return governance.governance_dot(parties, section(code, "governance")), governance.parties_by_kind(parties)
+
+
+def governance_diagram() -> str:
+    """The governance diagram (Graphviz DOT) in the chosen language, built once."""
+    snapshot()
+    return _governance(lang(), str(DATA_DIR))[0]
+
+
+def parties_by_kind() -> dict[str, list[str]]:
+    """Party names by kind (`ros.governance.parties_by_kind`), once per process."""
+    snapshot()
+    return _governance(lang(), str(DATA_DIR))[1]
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _milestone_card(today: date, body: str | None, code: str, data_dir: str) -> MilestoneCard | None:
+    frame = _cached_snapshot(data_dir)["milestones"]
+    upcoming = ms.next_milestone(frame, today, body)
+    return None if upcoming is None else card_of(upcoming, frame, code)
+
+
+def milestone_card(today: date, body: str | None = None) -> MilestoneCard | None:
+    """The next-milestone card on `today` (optionally for one body) in the chosen language, or None when nothing
+    dated lies ahead; once per day, body and language."""
+    snapshot()
+    return _milestone_card(today, body, lang(), str(DATA_DIR))
