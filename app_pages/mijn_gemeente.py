@@ -2,11 +2,10 @@
 
 import streamlit as st
 
-from ros import briefing, municipality, targets, ui
+from ros import briefing, municipality, ui
 from ros import milestones as ms
 from ros.markup import escape
 from ros.region import municipality_names
-from ros.wording import municipality as municipal_words
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 names = municipality_names(snap)
@@ -25,8 +24,7 @@ if code is None:
 chosen, problem = ui.current_scenario()
 if problem:
     st.warning(t("municipality.scenario_problem", problem=escape(problem)), icon=":material/warning:")
-result = targets.recompute(ui.target_region(), chosen.target_settings())
-brief = municipal_words.briefing(snap, result, chosen, code, chosen.stand or ms.clock_today(), lang)
+brief = ui.municipality_briefing(chosen, code, chosen.stand or ms.clock_today())
 
 st.header(brief.title)
 for line in brief.meta:

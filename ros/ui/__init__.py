@@ -47,6 +47,7 @@ from ros.ui.facts import (
     growth_chart,
     growth_table,
     milestone_card,
+    municipality_briefing,
     parties_by_kind,
     standing,
 )
@@ -98,6 +99,7 @@ from ros.ui.url import from_url, start_run, sync_url
 from ros.ui.warmup import warm_up
 
 __all__ = [
+    "municipality_briefing",
     "LANGUAGE_NAMES",
     "TargetsView",
     "_cached_boundaries",

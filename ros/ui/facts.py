@@ -4,22 +4,25 @@ session, so that a rerun only reads state and emits elements (the pages called t
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ros import budget, governance, region
+from ros import budget, governance, region, scenario, targets
 from ros import format as fmt
 from ros import milestones as ms
 from ros.charts.overview import population_growth_bars
 from ros.config import DATA_DIR
 from ros.i18n import section, translate
-from ros.ui.data import _cached_snapshot, snapshot
+from ros.ui.data import _cached_snapshot, _cached_target_region, snapshot
 from ros.ui.text import lang
 from ros.wording.milestones import MilestoneCard
 from ros.wording.milestones import next_milestone_card as card_of
+from ros.wording.municipality import Briefing
+from ros.wording.municipality import briefing as briefing_of
 
 _GROWTH_TEXT = {"growth": "signed", "population": "number", "population_now": "number"}
 
@@ -100,3 +103,18 @@ def milestone_card(today: date, body: str | None = None) -> MilestoneCard | None
     dated lies ahead; once per day, body and language."""
     snapshot()
     return _milestone_card(today, body, lang(), str(DATA_DIR))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _briefing(settings: str, code: str, today: date, lang_code: str, data_dir: str,
+              _chosen: scenario.Scenario) -> Briefing:
+    result = targets.recompute(_cached_target_region(data_dir), _chosen.target_settings())
+    return briefing_of(_cached_snapshot(data_dir), result, _chosen, code, today, lang_code)
+
+
+def municipality_briefing(chosen: scenario.Scenario, code: str, today: date) -> Briefing:
+    """The 'Mijn gemeente' briefing of `code` under `chosen` on `today` in the chosen language
+    (`ros.wording.municipality.briefing`), built once per scenario settings, municipality, day and language."""
+    snapshot()
+    settings = json.dumps(scenario.to_json(chosen), sort_keys=True)
+    return _briefing(settings, code, today, lang(), str(DATA_DIR), chosen)
