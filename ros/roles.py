@@ -20,10 +20,10 @@ ROLES: tuple[Role, ...] = ("lezer", "planner", "coordinator")
 # What a role may do with shared data; "own" actions on someone else's scenario need "any".
 Action = Literal[
     "save", "duplicate", "update_own", "update_any", "rename_own", "rename_any", "delete_own", "delete_any",
-    "mark_agreed", "ledger_upload", "refresh_data",
+    "mark_agreed", "ledger_upload", "own_figures", "refresh_data",
 ]
 _PLANNER: frozenset[Action] = frozenset({"save", "duplicate", "update_own", "rename_own", "delete_own",
-                                         "ledger_upload"})
+                                         "ledger_upload", "own_figures"})
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     "lezer": frozenset(),
     "planner": _PLANNER,

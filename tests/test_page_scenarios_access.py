@@ -240,3 +240,22 @@ def test_a_ledger_upload_is_recorded_and_a_lezer_only_reads_the_ledger(db: Scena
     assert entry.before == {"bekend": 0, "toegezegd": None, "gefactureerd": None, "ontvangen": None, "besteed": None}
     assert entry.after == {"file": "kasboek.csv", "bekend": 2, "toegezegd": "51000.00", "gefactureerd": "51000.00",
                            "ontvangen": None, "besteed": None}
+
+
+def test_a_lezer_sees_own_figures_but_cannot_enter_them(db: ScenarioStore) -> None:
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("app_pages/voortgang.py")
+    at.secrets["auth"], at.secrets["roles"] = AUTH, ROLES
+    at.user = {"is_logged_in": True, "email": "lees@hengelo.nl", "name": "Lia Lezer"}
+    at.run()
+    assert not at.exception
+    assert "Met de rol lezer kunt u de eigen opgave bekijken" in texts(at)
+    assert not [u for u in at.get("file_uploader") if "own_upload" in str(u.proto.id)]
+    planner = AppTest.from_file(APP, default_timeout=60)
+    planner.switch_page("app_pages/voortgang.py")
+    planner.secrets["auth"], planner.secrets["roles"] = AUTH, ROLES
+    planner.user = {"is_logged_in": True, "email": "anna@enschede.nl", "name": "Anna"}
+    planner.run()
+    assert [u for u in planner.get("file_uploader") if "own_upload" in str(u.proto.id)]
+    assert "Met de rol lezer kunt u de eigen opgave bekijken" not in texts(planner)

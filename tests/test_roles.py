@@ -64,8 +64,9 @@ def test_a_roles_file_takes_precedence_over_the_secrets(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("role", "allowed"), [
     ("lezer", set()),
-    ("planner", {"save", "duplicate", "update_own", "rename_own", "delete_own", "ledger_upload"}),
-    ("coordinator", {"save", "duplicate", "update_own", "rename_own", "delete_own", "ledger_upload", "update_any",
+    ("planner", {"save", "duplicate", "update_own", "rename_own", "delete_own", "ledger_upload", "own_figures"}),
+    ("coordinator", {"save", "duplicate", "update_own", "rename_own", "delete_own", "ledger_upload", "own_figures",
+                     "update_any",
                      "rename_any", "delete_any", "mark_agreed", "refresh_data"}),
 ])
 def test_the_rule_book(role: roles.Role, allowed: set[str]) -> None:

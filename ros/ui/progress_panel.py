@@ -12,11 +12,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from ros import exports, own_figures, plan_capacity, progress, progress_view
+from ros import exports, own_figures, plan_capacity, progress, progress_view, roles
 from ros import forecast as fc
 from ros.config import DATA_DIR
 from ros.markup import escape
 from ros.targets import TargetResult, TargetSettings, recompute
+from ros.ui.auth import identity
 from ros.ui.data import _cached_snapshot, _cached_target_region, snapshot
 from ros.ui.text import lang, t
 
@@ -90,8 +91,15 @@ def _reset_own() -> None:
 
 
 def own_figures_panel(names: dict[str, str], template_year: int) -> None:
-    """Upload, template, reset and the table editor of own figures; valid figures go into the session scenario."""
+    """Upload, template, reset and the table editor of own figures; valid figures go into the session scenario.
+    A lezer sees the figures of the opened scenario but cannot enter them."""
     state = st.session_state
+    actor = identity()
+    if not roles.allowed(actor, "own_figures"):
+        st.caption(t("roles.own_figures_read_only", role=t(f"roles.role_{actor.role}")))
+        if own_records():
+            st.dataframe(own_figures.editor_frame(own_frame(), names).drop(columns=own_figures.CODE), hide_index=True)
+        return
     records = own_records()
     if state.get("_own_seen") != records or "_own_base" not in state:
         # Changed outside the editor (upload, reset, a scenario opened): the editor starts again from the figures.
