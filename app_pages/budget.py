@@ -4,8 +4,9 @@ import streamlit as st
 
 from ros import budget, cost_sharing, ledger, ui
 from ros import format as fmt
-from ros.charts.budget import contribution_bars, sankey_table
+from ros.charts.budget import contribution_bars
 from ros.snapshot import sources_of
+from ros.wording import budget as budget_words
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 labels = ui.labels("budget")
@@ -23,28 +24,24 @@ cols[1].metric(t("budget.metric_parties"), t("budget.count_of", count=summary.kn
 cols[2].metric(t("budget.metric_unknown"), t("budget.count_of", count=summary.unknown_count, total=summary.party_count),
                help=t("budget.metric_unknown_help"))
 cols[3].metric(t("budget.metric_cashier"), t("budget.cashier_name"), help=t("budget.metric_cashier_help"))
-st.info(budget.summary_text(summary, lang), icon=":material/info:")
+st.info(budget_words.summary_text(summary, lang), icon=":material/info:")
 for problem in budget.check_parties(snap):
     st.error(t("common.data_error", message=problem), icon=":material/error:")
 
 st.header(t("budget.flow_heading"))
 ui.from_url("onbekend", False, flag)
 show_unknown = st.toggle(t("budget.show_unknown"), help=t("budget.show_unknown_help"), key="onbekend")
-flows = budget.budget_flows(table, show_unknown)
 st.plotly_chart(ui.budget_flow_chart(show_unknown), config={"displayModeBar": False})
 with st.expander(t("common.table_alternative")):
-    st.dataframe(sankey_table(flows, labels, lang), hide_index=True, column_config={
-        "source": t("budget.col_from"), "target": t("budget.col_to"), "amount": t("budget.col_amount")})
+    st.dataframe(ui.budget_flow_table(show_unknown), hide_index=True)
 who, about = st.columns([1, 1], gap="large")
 who.markdown(f"**{t('budget.who_pays')}**")
-who.dataframe(budget.party_view(table, lang), hide_index=True, height=38 + 35 * len(table), column_config={
-    "name": t("budget.col_party"), "kind": None, "amount": t("budget.col_amount"), "status": t("budget.col_status"),
-    "programme": t("budget.col_programme"), "note": st.column_config.TextColumn(t("budget.col_note"), width="large")})
+who.dataframe(budget_words.party_table(table, lang), hide_index=True, height=38 + 35 * len(table),
+              column_config={t("budget.col_note"): st.column_config.TextColumn(width="large")})
 about.markdown(f"**{t('budget.cashier_heading')}**")
 about.markdown(t("budget.cashier_text"))
 about.markdown(f"**{t('budget.facts_heading')}**")
-about.markdown("\n".join(f"- {t('budget.' + k, amount=fmt.money(cost_sharing.ALMELO_AMOUNT, lang))}"
-                         for k in ("fact_parties", "fact_almelo", "fact_cashier", "fact_unknown")))
+about.markdown(budget_words.facts_markdown(lang))
 ui.source_caption(["besluit_almelo_2025"])
 
 st.header(t("budget.key_heading"))
@@ -86,14 +83,11 @@ if allocation is not None:
                   decided=fmt.money(cost_sharing.ALMELO_AMOUNT, lang)))
     bars, numbers = st.columns([3, 2])
     bars.plotly_chart(contribution_bars(allocation, labels, lang), config={"displayModeBar": False})
-    numbers.dataframe(cost_sharing.allocation_view(allocation, lang), hide_index=True, height=560, column_config={
-        "name": t("budget.col_party"), "kind": t("budget.col_kind"), "share": t("budget.col_share"),
-        "amount": t("budget.col_contribution")})
+    numbers.dataframe(budget_words.allocation_table(allocation, lang), hide_index=True, height=560)
 if implications is not None:
     st.markdown(f"**{t('budget.implications_heading')}**")
     st.caption(t("budget.implications_text"))
-    view = cost_sharing.implications_view(implications, lang)
-    st.dataframe(view, hide_index=True, column_config={c: t(f"budget.col_{c}") for c in view.columns})
+    st.dataframe(budget_words.implications_table(implications, lang), hide_index=True)
 ui.source_caption(["besluit_almelo_2025", "cbs_85984ned"], t("budget.population_note"))
 
 st.header(t("budget.ledger_heading"))
@@ -102,14 +96,13 @@ book = ui.ledger_panel(names)
 for note in ledger.decision_notes(book, table):
     st.caption(note)
 st.markdown(f"**{t('budget.ledger_totals')}**")
-st.dataframe(ledger.totals_view(book, lang), hide_index=True,
-             column_config={ledger.YEAR: t("budget.col_year")} | {s: t(f"budget.state_{s}") for s in ledger.STATES})
+st.dataframe(budget_words.ledger_totals_table(book, lang), hide_index=True)
 ui.download_buttons("ros-kasboek", {t("budget.sheet_ledger"): ledger.export_ledger(book)},
                     key="budget_ledger")
 
 st.header(t("budget.downloads_heading"))
 st.caption(t("budget.downloads_text"))
-sheets = {t("budget.sheet_budget"): budget.export_table(table, lang), t("budget.sheet_ledger"):
+sheets = {t("budget.sheet_budget"): budget_words.export_table(table, lang), t("budget.sheet_ledger"):
           ledger.export_ledger(book), t("budget.sheet_sources"): sources_of(snap, "budget")}
 if allocation is not None:
     sheets[t("budget.sheet_scenario")] = cost_sharing.export_allocation(allocation, key, total)

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ros import budget, region, ui
+from ros import region, ui
 from ros import format as fmt
 from ros import milestones as ms
+from ros.wording import budget as budget_words
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 homes, residents = region.target(snap, "ros_homes_2050"), region.target(snap, "ros_residents_2050")
@@ -30,7 +31,7 @@ money_box, next_box = st.columns(2)
 with money_box.container(border=True):
     st.metric(t("overview.money", period=money.period), t("overview.money_known", amount=fmt.money(money.known_total, lang)),
               help=t("overview.money_help"))
-    st.markdown(budget.summary_text(money, lang))
+    st.markdown(budget_words.summary_text(money, lang))
     st.page_link("app_pages/budget.py", label=t("overview.to_budget"), icon=":material/payments:")
 with next_box.container(border=True):
     ui.next_milestone_card(t("overview.next_milestone"), ms.clock_today())

@@ -18,7 +18,6 @@ from decimal import Decimal
 import pandas as pd
 
 from ros import format as fmt
-from ros.i18n import translate
 from ros.snapshot import Snapshot
 
 PERIOD = "2025-2026"
@@ -102,41 +101,6 @@ def summarise(table: pd.DataFrame, period: str = PERIOD) -> BudgetSummary:
 def budget_summary(snapshot: Snapshot) -> BudgetSummary:
     """The known/unknown summary of the ROS budget for 2025–2026, for the overview page."""
     return summarise(budget_table(snapshot), PERIOD)
-
-
-def summary_text(summary: BudgetSummary, lang: str) -> str:
-    """One sentence: 'ten minste € 102.000 bekend; 16 bijdragen onbekend' (or the right variant)."""
-    known = fmt.money(summary.known_total, lang)
-    if summary.known_count == 0:
-        return translate(lang, "budget.summary_none_known", count=summary.unknown_count)
-    if summary.unknown_count == 0:
-        return translate(lang, "budget.summary_complete", known=known, count=summary.known_count)
-    key = "budget.summary_partial_one" if summary.unknown_count == 1 else "budget.summary_partial"
-    return translate(lang, key, known=known, count=summary.unknown_count)
-
-
-def export_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The budget table for download: amount stays empty when unknown (never 0), plus a readable amount text."""
-    result = table.drop(columns=["is_cashier"]).copy()
-    result["amount_text"] = [fmt.money(v, lang) for v in result["amount"]]
-    return result
-
-
-def party_view(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The budget table as display text: name, kind, amount ('onbekend' when unknown), status, programme, note."""
-    return pd.DataFrame(
-        {
-            "name": [
-                name + (translate(lang, "budget.cashier_suffix") if cashier else "")
-                for name, cashier in zip(table["name"], table["is_cashier"], strict=True)
-            ],
-            "kind": [translate(lang, f"budget.kind_{k}") for k in table["kind"]],
-            "amount": [fmt.money(v, lang) for v in table["amount"]],
-            "status": [translate(lang, f"budget.status_{s}") for s in table["status"]],
-            "programme": table["programme"],
-            "note": table["note"],
-        }
-    )
 
 
 # --- the flow: funding source → party → Hengelo (cashier) → the work ---------------------------------------

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ros import format as fmt
-from ros.i18n import translate
 
 if TYPE_CHECKING:
     from ros.scenario import Scenario
@@ -210,31 +209,6 @@ def _euros(value: Fraction) -> Decimal:
 def percent_share(percent: float | int | str) -> Fraction:
     """A percentage typed by the user (e.g. 5.5) as an exact share (11/200)."""
     return Fraction(Decimal(str(percent))) / 100
-
-
-def allocation_view(allocation: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """A scenario allocation as display text: name, kind, share (percentage) and contribution (€, cents)."""
-    return pd.DataFrame(
-        {
-            "name": allocation["name"],
-            "kind": [translate(lang, f"budget.kind_{k}") for k in allocation["kind"]],
-            "share": [fmt.percent(s, lang, 2) for s in allocation["share"]],
-            "amount": [fmt.money(a, lang, cents=True) for a in allocation["amount"]],
-        }
-    )
-
-
-def implications_view(implications: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Almelo's implications as display text; a key without a share for Almelo reads 'onbekend'."""
-    return pd.DataFrame(
-        {
-            "key": [translate(lang, f"budget.key_{k}") for k in implications["key"]],
-            "almelo_share": [fmt.percent(s, lang, 2) for s in implications["almelo_share"]],
-            "implied_total": [fmt.money(v, lang) for v in implications["implied_total"]],
-            "per_inhabitant_twente": [fmt.money(v, lang, cents=True) for v in implications["per_inhabitant_twente"]],
-            "per_inhabitant_almelo": [fmt.money(v, lang, cents=True) for v in implications["per_inhabitant_almelo"]],
-        }
-    )
 
 
 def export_allocation(allocation: pd.DataFrame, key: str, total: Decimal) -> pd.DataFrame:

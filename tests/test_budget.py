@@ -12,6 +12,7 @@ from ros import budget, exports
 from ros.catalog import CATALOG, BudgetRow
 from ros.snapshot import Snapshot
 from ros.validation import DataError, validate_table
+from ros.wording import budget as budget_words
 
 
 @pytest.fixture(scope="module")
@@ -86,24 +87,24 @@ def test_the_summary_counts_unknowns_and_never_adds_them(snapshot, table):
     summary = budget.budget_summary(snapshot)
     assert summary == budget.BudgetSummary(Decimal("102000.00"), 1, 16, "2025-2026")
     assert summary.party_count == 17
-    assert budget.summary_text(summary, "nl") == "ten minste € 102.000 bekend; 16 bijdragen onbekend"
-    assert budget.summary_text(summary, "en") == "at least €102,000 known; 16 contributions unknown"
+    assert budget_words.summary_text(summary, "nl") == "ten minste € 102.000 bekend; 16 bijdragen onbekend"
+    assert budget_words.summary_text(summary, "en") == "at least €102,000 known; 16 contributions unknown"
 
 
 def test_summary_variants_for_one_none_and_all_unknown():
     one = budget.summarise(synthetic({"a": 1000.5, "b": None}))
     assert one == budget.BudgetSummary(Decimal("1000.50"), 1, 1, "2025-2026")
-    assert budget.summary_text(one, "nl") == "ten minste € 1.000 bekend; 1 bijdrage onbekend"
+    assert budget_words.summary_text(one, "nl") == "ten minste € 1.000 bekend; 1 bijdrage onbekend"
     none = budget.summarise(synthetic({"a": None, "b": None}))
     assert none.known_total == 0 and none.known_count == 0 and none.unknown_count == 2
-    assert budget.summary_text(none, "nl") == "geen bedrag bekend; 2 bijdragen onbekend"
+    assert budget_words.summary_text(none, "nl") == "geen bedrag bekend; 2 bijdragen onbekend"
     complete = budget.summarise(synthetic({"a": 10.0, "b": 0.0}))
     assert complete == budget.BudgetSummary(Decimal("10.00"), 2, 0, "2025-2026")
-    assert budget.summary_text(complete, "nl") == "€ 10 in totaal; alle 2 bijdragen bekend"
+    assert budget_words.summary_text(complete, "nl") == "€ 10 in totaal; alle 2 bijdragen bekend"
 
 
 def test_the_export_keeps_unknown_empty_never_zero(table):
-    export = budget.export_table(table, "nl")
+    export = budget_words.export_table(table, "nl")
     assert export["amount"].isna().sum() == 16
     assert export.loc[export["party_id"] == "rijk", "amount_text"].item() == "onbekend"
     assert export.loc[export["party_id"] == "GM0141", "amount_text"].item() == "€ 102.000"
@@ -115,7 +116,7 @@ def test_the_export_keeps_unknown_empty_never_zero(table):
 
 
 def test_party_view_shows_onbekend_and_marks_the_cashier(table):
-    view = budget.party_view(table, "nl")
+    view = budget_words.party_view(table, "nl")
     assert view.loc[view["name"] == "Almelo", "amount"].item() == "€ 102.000"
     assert (view["amount"] == "onbekend").sum() == 16
     assert "Hengelo (kassier)" in set(view["name"])

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ros import cost_sharing as cs
+from ros.wording import budget as budget_words
 
 TWENTE_2024 = 640_806
 ALMELO_2024 = 74_317
@@ -146,12 +147,12 @@ def test_what_almelos_102000_implies_under_each_key(parties):
     # custom weights that leave Almelo out imply no total at all (unknown, not zero)
     without = cs.almelo_implications(parties, custom={"rijk": Fraction(1)}).set_index("key")
     assert without.at["eigen", "implied_total"] is None
-    assert cs.implications_view(without.reset_index(), "nl").iloc[3]["implied_total"] == "onbekend"
+    assert budget_words.implications_view(without.reset_index(), "nl").iloc[3]["implied_total"] == "onbekend"
 
 
 def test_views_checks_and_exports(parties):
     allocation = cs.allocate(parties, "1734000", "gelijk")
-    view = cs.allocation_view(allocation, "nl")
+    view = budget_words.allocation_view(allocation, "nl")
     assert view.iloc[3].tolist() == ["Almelo", "Gemeente", "5,88%", "€ 102.000,00"]
     check = cs.allocation_check(allocation)
     assert check.total == Decimal("1734000.00") and check.almelo == Decimal("102000.00")
@@ -196,7 +197,7 @@ def test_an_unknown_municipal_figure_is_refused_not_counted_as_zero(parties):
     assert implications.at["gelijk", "implied_total"] == Decimal("1734000.00")
     assert implications.at["gelijk", "per_inhabitant_twente"] is None  # Twente's total is unknown with Enschede's
     assert set(implications["per_inhabitant_almelo"]) == {Decimal("1.37")}
-    view = cs.implications_view(implications.reset_index(), "nl").set_index("key")
+    view = budget_words.implications_view(implications.reset_index(), "nl").set_index("key")
     assert view.loc["Vaste aandelen + rest naar inwoners", "almelo_share"] == "onbekend"
     no_almelo = [replace(p, population=None) if p.id == "GM0141" else p for p in parties]
     assert set(cs.almelo_implications(no_almelo)["per_inhabitant_almelo"]) == {None}

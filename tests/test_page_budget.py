@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from markdown_check import shown
 
+from ros.i18n import section
 from tests.conftest import run_app, texts
 
 PAGE = "app_pages/budget.py"
@@ -20,8 +21,19 @@ def sankey_labels(at) -> list[str]:
     return figure["data"][0]["node"]["label"]
 
 
+# The page shows its tables with headers in words; the tests read them by their column codes.
+_CODES = {text: key[len("col_"):] if key.startswith("col_") else key[len("state_"):]
+          for key, text in section("nl", "budget").items() if key.startswith(("col_", "state_"))}
+_CODES |= {"Partij": "name", "Bedrag 2025–2026": "amount", "Bijdrage (scenario)": "amount", "Jaar": "year"}
+
+
+def coded(frame: pd.DataFrame) -> pd.DataFrame:
+    """A shown table with its headers back as column codes (Partij → name, Aandeel → share, …)."""
+    return frame.rename(columns=lambda c: _CODES.get(c, c))
+
+
 def frame_with(at, column: str) -> pd.DataFrame:
-    return next(d.value for d in at.dataframe if column in d.value.columns)
+    return next(coded(d.value) for d in at.dataframe if column in coded(d.value).columns)
 
 
 def contributions(at) -> dict[str, str]:
@@ -131,7 +143,7 @@ def test_ledger_violations_are_listed_and_totals_keep_the_last_valid_version(sna
     assert "Rij 1, kolom 'besteed': het bedrag mag niet negatief zijn (gekregen: -3.0)." in error
     assert ("Rij 7, kolom 'gefactureerd': € 12.000,00 is hoger dan toegezegd (€ 10.000,00); een latere stap kan "
             "niet hoger zijn dan een eerdere.") in error
-    totals = [d.value for d in at.dataframe if "toegezegd" in d.value.columns][-1]
+    totals = [coded(d.value) for d in at.dataframe if "toegezegd" in coded(d.value).columns][-1]
     assert set(totals["toegezegd"]) == {"onbekend (17 onbekend)"}  # the invalid input did not reach the totals
 
 
@@ -162,9 +174,9 @@ def test_clearing_the_ledger_empties_it(snapshot):
     book = ledger.empty_ledger(names)
     book.loc[6, "toegezegd"] = 51_000.0
     at = run_app(PAGE, budget_ledger=book)
-    totals = [d.value for d in at.dataframe if "toegezegd" in d.value.columns][-1]
+    totals = [coded(d.value) for d in at.dataframe if "toegezegd" in coded(d.value).columns][-1]
     assert totals["toegezegd"].iloc[0] == "€ 51.000,00 (1 bekend, 16 onbekend)"
     next(b for b in at.button if b.key == "budget_ledger_reset").click().run()
-    totals = [d.value for d in at.dataframe if "toegezegd" in d.value.columns][-1]
+    totals = [coded(d.value) for d in at.dataframe if "toegezegd" in coded(d.value).columns][-1]
     assert set(totals["toegezegd"]) == {"onbekend (17 onbekend)"}
     assert at.session_state["budget_ledger"]["toegezegd"].isna().all()

@@ -51,7 +51,7 @@ from ros.ui.facts import (
     parties_by_kind,
     standing,
 )
-from ros.ui.figures import budget_flow_chart, milestones_chart
+from ros.ui.figures import budget_flow_chart, budget_flow_table, milestones_chart
 from ros.ui.ledger_panel import checked_ledger, ledger_panel
 from ros.ui.milestone_card import next_milestone_card
 from ros.ui.progress_panel import (
@@ -113,6 +113,7 @@ __all__ = [
     "budget_flow_chart",
     "budget_summary",
     "capacity_panel",
+    "budget_flow_table",
     "checked_ledger",
     "comparison_choice",
     "comparison_columns",

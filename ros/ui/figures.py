@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -15,6 +16,7 @@ from ros.config import DATA_DIR
 from ros.i18n import section
 from ros.ui.data import _cached_snapshot
 from ros.ui.text import lang
+from ros.wording import budget as budget_words
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -29,11 +31,16 @@ def milestones_chart(today: date, body: str | None, span: str) -> go.Figure:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _budget_flow_chart(show_unknown: bool, code: str, data_dir: str) -> go.Figure:
+def _budget_flow_chart(show_unknown: bool, code: str, data_dir: str) -> tuple[go.Figure, pd.DataFrame]:
     flows = budget.budget_flows(budget.budget_table(_cached_snapshot(data_dir)), show_unknown)
-    return budget_sankey(flows, section(code, "budget"), code)
+    return budget_sankey(flows, section(code, "budget"), code), budget_words.sankey_rows(flows, code)
 
 
 def budget_flow_chart(show_unknown: bool) -> go.Figure:
     """The Sankey of the ROS money, with or without the unknown flows, in the chosen language (cached)."""
-    return _budget_flow_chart(show_unknown, lang(), str(DATA_DIR))
+    return _budget_flow_chart(show_unknown, lang(), str(DATA_DIR))[0]
+
+
+def budget_flow_table(show_unknown: bool) -> pd.DataFrame:
+    """The Sankey's table alternative (from, to, amount with headers), from the same cached flows as the chart."""
+    return _budget_flow_chart(show_unknown, lang(), str(DATA_DIR))[1]

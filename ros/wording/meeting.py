@@ -28,6 +28,7 @@ from ros.presentation import MILESTONE_COUNT, STEPS, map_rows, open_milestones
 from ros.scenario import Scenario
 from ros.snapshot import Snapshot
 from ros.targets import TargetResult, display_table, municipality_rows, ratio_text, row
+from ros.wording import budget as budget_words
 from ros.wording.comparison import setting_text
 from ros.wording.milestones import next_milestone_card
 
@@ -175,7 +176,7 @@ def budget_facts(snapshot: Snapshot, lang: str) -> list[Fact]:
     summary = budget.budget_summary(snapshot)
     return [
         Fact(translate(lang, "budget.metric_known"), translate(lang, "budget.at_least",
-             value=fmt.money(summary.known_total, lang)), budget.summary_text(summary, lang)),
+             value=fmt.money(summary.known_total, lang)), budget_words.summary_text(summary, lang)),
         Fact(translate(lang, "budget.metric_parties"),
              translate(lang, "budget.count_of", count=summary.known_count, total=summary.party_count),
              translate(lang, "meeting.known_who", amount=fmt.money(cost_sharing.ALMELO_AMOUNT, lang))),
@@ -307,7 +308,7 @@ def contribution_table(allocation: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The contribution bars' table alternative with headers."""
     headers = {"name": "budget.col_party", "kind": "budget.col_kind", "share": "budget.col_share",
                "amount": "budget.col_contribution"}
-    return cost_sharing.allocation_view(allocation, lang).rename(columns={c: translate(lang, k)
+    return budget_words.allocation_view(allocation, lang).rename(columns={c: translate(lang, k)
                                                                            for c, k in headers.items()})
 
 
