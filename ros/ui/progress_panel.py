@@ -146,6 +146,7 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
         if own_figures.records(checked.frame) != own_records():
             _set_own(checked.frame)
             state["_own_seen"] = own_records()
+            st.rerun()  # the figures above the editor were drawn from the previous figures
     else:
         with left:
             _issues(t("progress.own_edit_refused"), checked.issues)
