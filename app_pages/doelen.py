@@ -7,7 +7,6 @@ from ros import format as fmt
 from ros import targets, ui
 from ros.markup import escape
 from ros.region import target as target_row
-from ros.wording.targets import occupancy_sensitivity_table
 
 t, lang, snap, region = ui.t, ui.lang(), ui.snapshot(), ui.target_region()
 homes_goal, residents_goal = target_row(snap, "ros_homes_2050"), target_row(snap, "ros_residents_2050")
@@ -21,9 +20,8 @@ result, refused = ui.targets_result(custom_error)
 if refused is not None:
     st.error(t("targets.refused", message=escape(refused)), icon=":material/block:")
 s, view = result.settings, ui.targets_view(result)
-yearly, path, shown = view.yearly, view.path, view.shown
-focus_code = ui.selected_municipality()
-focus = targets.row(shown, focus_code)
+tables, focus_code = ui.targets_tables(view), ui.selected_municipality()
+focus = ui.focus_row(view, focus_code)
 
 st.header(t("targets.focus_heading", name=focus["name"]))
 m1, m2, m3, m4 = st.columns(4)
@@ -43,13 +41,10 @@ st.markdown(t("targets.focus_sentence" if focus["homes"] else "targets.focus_non
 
 st.header(t("targets.table_heading"))
 st.caption(t("targets.table_intro"))
-labels = ui.labels("targets")
-columns = targets.table_columns(labels, s.end_year)
-st.dataframe(targets.screen_table(shown, columns), hide_index=True)
+st.dataframe(tables.screen, hide_index=True)
 ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", *targets.key_sources(s.key)],
                   t("targets.sources_table"))
-ui.download_buttons("doelen-per-gemeente", {t("targets.sheet_table"): targets.export_table(shown, columns),
-                    t("targets.sheet_yearly"): targets.yearly_export(yearly, labels)}, key="targets")
+ui.download_buttons("doelen-per-gemeente", tables.sheets, key="targets")
 
 st.header(t("targets.map_heading"))
 measure = st.segmented_control(t("targets.map_measure"), targets.MAP_MEASURES, key="kaart", required=True,
@@ -59,8 +54,7 @@ if boundaries.problem:
     st.info(boundaries.problem, icon=":material/map:")
 st.plotly_chart(ui.targets_map(view, measure, boundaries), config=chart_config)
 with st.expander(t("common.table_alternative")):
-    st.dataframe(targets.screen_table(shown, {"name": labels["col_name"], measure: t(f"targets.measure_{measure}")}),
-                 hide_index=True)
+    st.dataframe(ui.measure_table(view, measure), hide_index=True)
 ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", boundaries.source_id])
 
 st.header(t("targets.path_heading"))
@@ -72,18 +66,18 @@ right.metric(t("targets.woondeal_metric", year=wd_year), fmt.number(targets.woon
              delta_arrow="off")
 right.caption(t("targets.woondeal_note", value=fmt.number(wd_value, lang), year=wd_year, start=s.start_year))
 with st.expander(t("common.table_alternative")):
-    st.dataframe(targets.path_display(path, labels, lang), hide_index=True)
+    st.dataframe(tables.path, hide_index=True)
 ui.source_caption([homes_goal["source_id"], woondeal["source_id"], "cbs_81955ned"])
 
 st.header(t("targets.municipalities_heading"))
 st.plotly_chart(ui.municipalities_chart(view, focus_code), config=chart_config)
 with st.expander(t("common.table_alternative")):
-    st.dataframe(targets.wide_by_name(yearly, "cumulative", lang, t("targets.col_year")), hide_index=True)
+    st.dataframe(tables.wide, hide_index=True)
 ui.source_caption(["cbs_81955ned", *targets.key_sources(s.key)])
 
 st.header(t("targets.residents_heading"))
 r1, r2, r3, r4 = st.columns(4)
-twente = targets.row(shown, None)
+twente = ui.focus_row(view, None)
 for column, year in zip((r1, r2, r3), (2030, 2040, 2050), strict=True):
     column.metric(t("targets.population_metric", year=year), twente[f"population_{year}_text"],
                   delta=twente[f"growth_{year}_text"], delta_color="off", delta_arrow="off")
@@ -92,13 +86,12 @@ r4.metric(t("targets.homes_needed_metric", value=fmt.number(s.residents_total, l
           help=t("targets.homes_needed_help", value=fmt.number(s.residents_total, lang), year=s.end_year))
 st.plotly_chart(view.residents_chart, config=chart_config)
 with st.expander(t("common.table_alternative")):
-    st.dataframe(targets.path_display(path, labels, lang), hide_index=True)
+    st.dataframe(tables.path, hide_index=True)
     st.caption(t("targets.residents_table"))
-    st.dataframe(targets.screen_table(shown, targets.residents_columns(labels)), hide_index=True)
+    st.dataframe(tables.residents, hide_index=True)
 ui.source_caption(["cbs_85984ned", "cbs_37230ned", residents_goal["source_id"]], t("targets.occupancy_note",
                   value=fmt.number(targets.occupancy_twente(region), lang, 2), change=fmt.percent(s.occupancy_change, lang)))
 st.subheader(t("residents.sensitivity_heading"))
 st.markdown(t("residents.sensitivity_intro"))
-st.table(occupancy_sensitivity_table(result.occupancy_sensitivity(), lang, s.residents_total, s.homes_total,
-                                     s.end_year), hide_index=True)
+st.table(tables.sensitivity, hide_index=True)
 st.caption(t("residents.sensitivity_note"))

@@ -89,9 +89,13 @@ from ros.ui.store_panel import (
 )
 from ros.ui.targets_panel import targets_result, targets_settings_panel
 from ros.ui.targets_view import (
+    TargetsTables,
     TargetsView,
+    focus_row,
+    measure_table,
     municipalities_chart,
     targets_map,
+    targets_tables,
     targets_view,
 )
 from ros.ui.text import labels, lang, t
@@ -99,6 +103,10 @@ from ros.ui.url import from_url, start_run, sync_url
 from ros.ui.warmup import warm_up
 
 __all__ = [
+    "targets_tables",
+    "measure_table",
+    "focus_row",
+    "TargetsTables",
     "municipality_briefing",
     "LANGUAGE_NAMES",
     "TargetsView",

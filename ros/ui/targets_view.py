@@ -20,6 +20,7 @@ from ros.region import target as region_target
 from ros.targets import TargetResult, TargetSettings
 from ros.ui.data import _cached_snapshot, _cached_target_result
 from ros.ui.text import lang, t
+from ros.wording.targets import occupancy_sensitivity_table
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,8 +33,22 @@ class TargetsView:
     path: pd.DataFrame
     region_chart: go.Figure
     residents_chart: go.Figure
+    lang_code: str = "nl"
     maps: dict[tuple[str, str, int], go.Figure] = dataclasses.field(default_factory=dict)
     municipality_charts: dict[str | None, go.Figure] = dataclasses.field(default_factory=dict)
+    parts: dict[tuple[str, str | None], object] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TargetsTables:
+    """The targets page's tables in the view's language: on screen, for download and as chart alternatives."""
+
+    screen: pd.DataFrame  # the results table
+    sheets: dict[str, pd.DataFrame]  # the download: results and yearly paths
+    path: pd.DataFrame  # the region path as text
+    wide: pd.DataFrame  # every municipality's cumulative path, a column each
+    residents: pd.DataFrame  # residents added and population per milestone year
+    sensitivity: pd.DataFrame  # homes needed under other occupancy assumptions
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -55,7 +70,7 @@ def _targets_view(settings: TargetSettings, code: str, data_dir: str) -> Targets
         (settings.residents_total, text("targets.residents_target_text", value=fmt.number(settings.residents_total, code))),
         actual and (*actual, text("targets.residents_actual_text", value=fmt.signed(actual[1], code))), sep)
     shown = targets.display_table(result.table(), code, text("common.twente"))
-    return TargetsView(result, shown, yearly, path, region_chart, residents_chart)
+    return TargetsView(result, shown, yearly, path, region_chart, residents_chart, code)
 
 
 def targets_map(view: TargetsView, measure: str, found: Boundaries) -> go.Figure:
@@ -83,6 +98,39 @@ def municipalities_chart(view: TargetsView, focus: str | None) -> go.Figure:
         view.municipality_charts[focus] = target_charts.municipality_paths_chart(
             view.yearly, labels, focus, fmt.plotly_separators(lang()))
     return view.municipality_charts[focus]
+
+
+def targets_tables(view: TargetsView) -> TargetsTables:
+    """The page's tables for `view`, built once per view (settings and language)."""
+    if ("tables", None) not in view.parts:
+        code, settings = view.lang_code, view.result.settings
+        labels = section(code, "targets")
+        columns = targets.table_columns(labels, settings.end_year)
+        sheets = {labels["sheet_table"]: targets.export_table(view.shown, columns),
+                  labels["sheet_yearly"]: targets.yearly_export(view.yearly, labels)}
+        view.parts[("tables", None)] = TargetsTables(
+            targets.screen_table(view.shown, columns), sheets, targets.path_display(view.path, labels, code),
+            targets.wide_by_name(view.yearly, "cumulative", code, labels["col_year"]),
+            targets.screen_table(view.shown, targets.residents_columns(labels)),
+            occupancy_sensitivity_table(view.result.occupancy_sensitivity(), code, settings.residents_total,
+                                        settings.homes_total, settings.end_year))
+    return view.parts[("tables", None)]  # type: ignore[return-value]
+
+
+def focus_row(view: TargetsView, code: str | None) -> pd.Series:
+    """The results row of municipality `code` (None: Twente) with its text columns, once per view and code."""
+    if ("row", code) not in view.parts:
+        view.parts[("row", code)] = targets.row(view.shown, code)
+    return view.parts[("row", code)]  # type: ignore[return-value]
+
+
+def measure_table(view: TargetsView, measure: str) -> pd.DataFrame:
+    """The map's table alternative for `measure`, once per view and measure."""
+    if ("measure", measure) not in view.parts:
+        labels = section(view.lang_code, "targets")
+        view.parts[("measure", measure)] = targets.screen_table(
+            view.shown, {"name": labels["col_name"], measure: labels[f"measure_{measure}"]})
+    return view.parts[("measure", measure)]  # type: ignore[return-value]
 
 
 def targets_view(result: TargetResult) -> TargetsView:
