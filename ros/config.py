@@ -1,7 +1,8 @@
 """Every path and setting of the dashboard, defined once.
 
 Settings come from environment variables so that a deployment, the tests and CI can point the app elsewhere
-without code changes. The README lists them.
+without code changes. They are read here only, and at call time, so a test can change one with `monkeypatch.setenv`.
+The README lists them.
 """
 
 from __future__ import annotations
@@ -12,17 +13,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # The snapshot shipped with the code; never edited by code (refreshed versions go under the cache directory).
 SHIPPED_DATA_DIR = ROOT / "data"
-DATA_DIR = Path(os.environ.get("ROS_DATA_DIR", SHIPPED_DATA_DIR))
 LOCALES_DIR = Path(__file__).resolve().parent / "locales"
-CACHE_DIR = Path(os.environ.get("ROS_CACHE_DIR", Path.home() / ".cache" / "ros-twente"))
+DEFAULT_PDOK_URL = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1/collections/gemeente_gegeneraliseerd/items"
 
-# A local GeoJSON with the 14 municipal boundaries; when set, PDOK is not asked.
-BOUNDARIES_FILE = os.environ.get("ROS_BOUNDARIES_FILE") or None
-PDOK_URL = os.environ.get(
-    "ROS_PDOK_URL", "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1/collections/gemeente_gegeneraliseerd/items"
-)
-# "1" keeps the app from going to the network at all (boundaries then come from the cache or the file).
-OFFLINE = os.environ.get("ROS_OFFLINE", "") == "1"
+
+def data_dir() -> Path:
+    """The data snapshot's folder: the one ROS_DATA_DIR pins (read at call time), else the shipped `data/`."""
+    return pinned_data_dir() or SHIPPED_DATA_DIR
+
+
+def cache_dir() -> Path:
+    """Where downloaded boundaries and the embedded scenario database live (ROS_CACHE_DIR, read at call time)."""
+    return Path(os.environ.get("ROS_CACHE_DIR") or Path.home() / ".cache" / "ros-twente")
+
+
+def boundaries_file() -> str | None:
+    """A local GeoJSON with the 14 municipal boundaries (ROS_BOUNDARIES_FILE); when set, PDOK is not asked."""
+    return os.environ.get("ROS_BOUNDARIES_FILE") or None
+
+
+def pdok_url() -> str:
+    """The boundary service (ROS_PDOK_URL, read at call time)."""
+    return os.environ.get("ROS_PDOK_URL") or DEFAULT_PDOK_URL
+
+
+def offline() -> bool:
+    """True when ROS_OFFLINE is "1": the app then never goes to the network (boundaries from the cache or file)."""
+    return os.environ.get("ROS_OFFLINE", "") == "1"
+
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -40,13 +58,7 @@ def scenario_db_url() -> str:
     """Scenario database URL, read at call time: ROS_SCENARIO_DB_URL, else SQLite at ROS_SCENARIO_DB or the cache."""
     if url := os.environ.get("ROS_SCENARIO_DB_URL"):
         return url
-    cache_dir = Path(os.environ.get("ROS_CACHE_DIR", CACHE_DIR))
-    return f"sqlite:///{os.environ.get('ROS_SCENARIO_DB') or cache_dir / 'scenarios.db'}"
-
-
-def cache_dir() -> Path:
-    """The cache directory, read at call time: ROS_CACHE_DIR, else ~/.cache/ros-twente."""
-    return Path(os.environ.get("ROS_CACHE_DIR") or Path.home() / ".cache" / "ros-twente")
+    return f"sqlite:///{os.environ.get('ROS_SCENARIO_DB') or cache_dir() / 'scenarios.db'}"
 
 
 def pinned_data_dir() -> Path | None:

@@ -13,7 +13,6 @@ network. A local GeoJSON (`ROS_BOUNDARIES_FILE`) replaces PDOK entirely. Coordin
 from __future__ import annotations
 
 import json
-import os
 import socket
 import urllib.error
 import urllib.parse
@@ -25,7 +24,7 @@ from typing import Any
 from shapely.geometry import shape
 
 from ros.catalog import TWENTE_CODES
-from ros.config import BOUNDARIES_FILE, CACHE_DIR, OFFLINE, PDOK_URL
+from ros import config
 from ros.i18n import translate
 
 SOURCE_ID = "pdok_gebiedsindelingen"
@@ -62,13 +61,9 @@ class Settings:
 
 
 def settings() -> Settings:
-    """Read the boundary settings from the environment now, so that tests and deployments can change them."""
-    return Settings(
-        file=os.environ.get("ROS_BOUNDARIES_FILE") or None,
-        cache_dir=Path(os.environ.get("ROS_CACHE_DIR") or CACHE_DIR),
-        url=os.environ.get("ROS_PDOK_URL") or PDOK_URL,
-        offline=os.environ.get("ROS_OFFLINE", "") == "1",
-    )
+    """The boundary settings of `ros.config` now, so that tests and deployments can change them."""
+    return Settings(file=config.boundaries_file(), cache_dir=config.cache_dir(), url=config.pdok_url(),
+                    offline=config.offline())
 
 
 class BoundaryError(Exception):
@@ -88,23 +83,25 @@ def cache_path(cache_dir: Path, year: int) -> Path:
 def load_boundaries(
     year: int = 2024,
     *,
-    file: str | None = BOUNDARIES_FILE,
-    cache_dir: Path = CACHE_DIR,
-    url: str = PDOK_URL,
-    offline: bool = OFFLINE,
+    file: str | None = None,
+    cache_dir: Path | None = None,
+    url: str = config.DEFAULT_PDOK_URL,
+    offline: bool = False,
     timeout: float = 10.0,
 ) -> Boundaries:
-    """The 14 municipal boundaries of `year`: from `file` if set, else the disk cache, else PDOK (then cached)."""
+    """The 14 municipal boundaries of `year`: from `file` if set, else the disk cache in `cache_dir` (none when
+    None), else PDOK (then cached). `settings()` gives the deployment's arguments."""
     try:
         if file:
             return Boundaries(_read_file(Path(file), year), "file", year, None)
-        cached = _read_cache(cache_path(cache_dir, year), year)
+        cached = None if cache_dir is None else _read_cache(cache_path(cache_dir, year), year)
         if cached is not None:
             return Boundaries(cached, "cache", year, None)
         if offline:
             raise BoundaryError("problem_offline")
         geojson = download(year, url=url, timeout=timeout)
-        _write_cache(cache_path(cache_dir, year), geojson)
+        if cache_dir is not None:
+            _write_cache(cache_path(cache_dir, year), geojson)
         return Boundaries(geojson, "pdok", year, None)
     except BoundaryError as error:
         dutch = {k: str(v).replace(".", ",") if isinstance(v, float) else v for k, v in error.values.items()}
@@ -112,7 +109,7 @@ def load_boundaries(
         return Boundaries(None, "none", year, text, problem_key=f"geo.{error.key}", problem_values=error.values)
 
 
-def download(year: int, *, url: str = PDOK_URL, timeout: float = 10.0) -> dict:
+def download(year: int, *, url: str = config.DEFAULT_PDOK_URL, timeout: float = 10.0) -> dict:
     """Fetch every page of `year`'s municipalities in Twente's bounding box from PDOK and keep the 14."""
     query = {
         "f": "json",

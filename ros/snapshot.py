@@ -18,8 +18,8 @@ from typing import Annotated, Literal, Union, get_args, get_origin
 
 import pandas as pd
 
+from ros import config
 from ros.catalog import CATALOG, TWENTE_CODES, Dataset
-from ros.config import DATA_DIR, SHIPPED_DATA_DIR
 from ros.validation import DataError, require_unique, validate_table
 
 MANIFEST = "manifest.json"
@@ -42,7 +42,7 @@ class Snapshot(Mapping[str, pd.DataFrame]):
     snapshot it was read from, with a fingerprint of its files (empty label and fingerprint when built in code)."""
 
     tables: Mapping[str, pd.DataFrame]
-    version: SnapshotVersion = field(default_factory=lambda: SnapshotVersion("", None, DATA_DIR, "shipped"))
+    version: SnapshotVersion = field(default_factory=lambda: SnapshotVersion("", None, config.SHIPPED_DATA_DIR, "shipped"))
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -136,17 +136,18 @@ def read_version(data_dir: Path, kind: Literal["shipped", "refreshed", "pinned"]
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise DataError(f"{MANIFEST}: niet te lezen in {data_dir} ({error})") from None
         return SnapshotVersion(data_dir.name, fetched, data_dir, kind or "refreshed")
-    shipped = data_dir.resolve() == SHIPPED_DATA_DIR.resolve()
+    shipped = data_dir.resolve() == config.SHIPPED_DATA_DIR.resolve()
     return SnapshotVersion("data/" if shipped else data_dir.name, None, data_dir, kind or ("shipped" if shipped else "pinned"))
 
 
 def load_snapshot(
-    data_dir: Path = DATA_DIR,
+    data_dir: Path | None = None,
     catalog: tuple[Dataset, ...] = CATALOG,
     kind: Literal["shipped", "refreshed", "pinned"] | None = None,
 ) -> Snapshot:
-    """Load and validate every dataset of the catalogue from `data_dir` (absent optional tables are left out)."""
-    data_dir = Path(data_dir)
+    """Load and validate every dataset of the catalogue from `data_dir` (default `ros.config.data_dir()`; absent
+    optional tables are left out)."""
+    data_dir = config.data_dir() if data_dir is None else Path(data_dir)
     tables = {
         dataset.name: read_table(dataset, data_dir)
         for dataset in catalog

@@ -4,7 +4,6 @@
 `region_data` turns the snapshot into arrays once: CBS 85984NED key figures (1-1-2024), CBS 37230ned population
 (1-1-2026, provisional), CBS 81955NED new construction 2012–2020 and the provincial plan capacity 2021. Settings
 are a frozen `TargetSettings` whose defaults are the ROS totals (69.000 homes, 100.000 residents, 2025–2050).
-`synthetic_region` builds an invented national-size region for benchmarks only; its figures are not data.
 """
 
 from __future__ import annotations
@@ -107,21 +106,6 @@ def region_data(snapshot: Snapshot) -> RegionData:
     )
     return RegionData(keys, pace.history(snapshot["new_construction"], codes), now["population"].to_numpy(float),
                       base["reference_date"].max(), now["reference_date"].max())
-
-
-def synthetic_region(count: int = 342, seed: int = 1) -> RegionData:
-    """An invented region of `count` municipalities (national size by default) for benchmarks; not real data."""
-    rng = np.random.default_rng(seed)
-    population = np.round(rng.lognormal(10.3, 0.8, count)) + 1_000
-    dwellings = np.round(population / rng.uniform(1.9, 2.6, count))
-    codes = tuple(f"GM{i:04d}" for i in range(count))
-    keys = KeyData(codes, tuple(f"Gemeente {i}" for i in range(count)), population, dwellings,
-                   np.round(dwellings * 0.98), np.round(dwellings * 0.02), np.round(dwellings * 0.05),
-                   np.arange(count) < 3)
-    years = np.round(dwellings[:, None] * rng.uniform(0.003, 0.012, (count, 9)))
-    history = pace.History(years.mean(axis=1), years.max(axis=1), 2012 + years.argmax(axis=1),
-                           float(years.sum(axis=0).mean()), float(years.sum(axis=0).max()), 2012)
-    return RegionData(keys, history, population * 1.01)
 
 
 @dataclass(frozen=True, eq=False)

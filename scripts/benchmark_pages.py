@@ -43,6 +43,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -55,8 +56,9 @@ from typing import Self
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
-CHROMIUM = "/usr/bin/chromium"
-BOUNDARIES = Path("/work/shared/geo/twente_gemeenten.geojson")  # development boundaries, never copied
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
+# The development boundaries next to the repository (as in the Makefile), never copied; ROS_TEST_BOUNDARIES overrides.
+BOUNDARIES = Path(os.environ.get("ROS_TEST_BOUNDARIES") or ROOT.parent / "shared" / "geo" / "twente_gemeenten.geojson")
 ONE_LINE_APP = 'import streamlit as st\n\nst.write("Hallo Twente")\n'
 
 TARGET_RERUN_CPU_MS = 50.0

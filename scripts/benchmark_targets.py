@@ -1,7 +1,7 @@
 """Benchmark of the targets recompute and of the Doelen page's rerun.
 
 Times `ros.targets.recompute` (allocation + yearly paths 2025–2100 + residents) for the 14 Twente municipalities
-and for an invented national case (342 municipalities, `ros.targets.synthetic_region`), plus the results table, and
+and for an invented national case (342 municipalities, `scripts/synthetic_region.py`), plus the results table, and
 the page's rerun through Streamlit's AppTest (a widget change on a warm session). Prints a small table.
 
 Usage: .venv/bin/python scripts/benchmark_targets.py [--repeat 200] [--page-runs 10]
@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from ros import targets  # noqa: E402
 from ros.snapshot import load_snapshot  # noqa: E402
+from scripts.synthetic_region import synthetic_region  # noqa: E402
 
 TARGET_MS = 20.0
 
@@ -67,7 +68,7 @@ def main() -> None:
     args = parser.parse_args()
 
     twente = targets.region_data(load_snapshot())
-    national = targets.synthetic_region(342)
+    national = synthetic_region(342)
     settings = targets.TargetSettings(outlook="continue", shape="s_curve", occupancy_change=-0.005)
     national_settings = targets.TargetSettings(homes_total=981_000, residents_total=1_400_000, outlook="continue",
                                                shape="s_curve", occupancy_change=-0.005)

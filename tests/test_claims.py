@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from ros.config import DATA_DIR, LOCALES_DIR
+from ros.config import LOCALES_DIR, data_dir
 
 CATALOGUES = sorted(LOCALES_DIR.glob("*/*.toml"))
 
@@ -17,7 +17,7 @@ def all_texts() -> dict[str, str]:
     for path in CATALOGUES:
         for key, value in tomllib.loads(path.read_text(encoding="utf-8")).items():
             texts[f"{path.parent.name}/{path.stem}.{key}"] = value
-    for path in sorted(DATA_DIR.glob("*.csv")):
+    for path in sorted(data_dir().glob("*.csv")):
         texts[path.name] = path.read_text(encoding="utf-8")
     return texts
 

@@ -104,17 +104,9 @@ def test_a_bad_measure_in_the_link_falls_back_with_one_notice() -> None:
 @pytest.fixture
 def refreshed(tmp_path, monkeypatch) -> None:
     """The app reads a refreshed snapshot (fixture CBS figures 2021–2026, forecast 2022) from ROS_DATA_DIR."""
-    import importlib
-
     from progress_fixture import write_refreshed
 
-    target = write_refreshed(tmp_path / "data")
-    monkeypatch.setenv("ROS_DATA_DIR", str(target))
-    for name in ("ros.config", "ros.ui.data", "ros.ui.figures", "ros.ui.targets_view", "ros.ui.warmup",
-                 "ros.ui.progress_panel"):
-        module = importlib.import_module(name)
-        if hasattr(module, "DATA_DIR"):
-            monkeypatch.setattr(module, "DATA_DIR", target)
+    monkeypatch.setenv("ROS_DATA_DIR", str(write_refreshed(tmp_path / "data")))  # read at call time (ros.config)
 
 
 def test_refreshed_snapshot_shows_the_delivery_ratio_with_its_months(refreshed) -> None:

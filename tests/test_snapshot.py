@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ros.catalog import CATALOG, TWENTE_CODES
-from ros.config import DATA_DIR
+from ros.config import data_dir
 from ros.snapshot import load_snapshot, sources_of
 from ros.validation import DataError
 
@@ -62,7 +62,7 @@ def test_sources_of_a_dataset_lists_only_its_sources(snapshot) -> None:
 def data_copy(tmp_path: Path) -> Path:
     """A writable copy of data/ to break."""
     target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
+    shutil.copytree(data_dir(), target)
     return target
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
-from ros.config import DATA_DIR
+from ros.config import data_dir
 
 URL = re.compile(r"https?://\S+")
 # Tweede Kamer document numbers (2024D43452) and the Almelo decision's document numbers (D/25/754157).
@@ -79,9 +79,9 @@ def test_only_the_plan_capacity_lacks_an_address_and_says_so(sources) -> None:
 
 
 def test_every_source_id_in_any_data_file_is_listed() -> None:
-    known = set(pd.read_csv(DATA_DIR / "sources.csv", dtype=str)["id"])
+    known = set(pd.read_csv(data_dir() / "sources.csv", dtype=str)["id"])
     used: dict[str, set[str]] = {}
-    for path in sorted(Path(DATA_DIR).glob("*.csv")):
+    for path in sorted(Path(data_dir()).glob("*.csv")):
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         for column in (c for c in frame.columns if c.endswith("source_id")):
             used[f"{path.name}:{column}"] = {v for v in frame[column] if v}

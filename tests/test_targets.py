@@ -117,7 +117,9 @@ def test_frames_for_charts_and_downloads(region):
 
 
 def test_synthetic_national_case_is_fast_and_exact():
-    region = targets.synthetic_region()
+    from scripts.synthetic_region import synthetic_region
+
+    region = synthetic_region()
     assert len(region.codes) == 342
     result = recompute(region, TargetSettings(homes_total=900_000, outlook="continue"))
     assert int(result.homes.sum()) == 900_000 and result.path.homes.shape == (342, 76)

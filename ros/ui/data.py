@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from ros import targets
-from ros.config import DATA_DIR, scenario_db_url
+from ros.config import data_dir, scenario_db_url
 from ros.geo import Boundaries, load_boundaries, settings
 from ros.snapshot import Snapshot, load_snapshot
 from ros.store import ScenarioStore
@@ -25,7 +25,7 @@ def _cached_snapshot(data_dir: str) -> Snapshot:
 def snapshot() -> Snapshot:
     """The validated data snapshot (loaded once per process); stops the page with a message if it is invalid."""
     try:
-        return _cached_snapshot(str(DATA_DIR))
+        return _cached_snapshot(str(data_dir()))
     except DataError as error:
         st.error(t("common.data_error", message=str(error)), icon=":material/error:")
         st.stop()
@@ -39,7 +39,7 @@ def _cached_target_region(data_dir: str) -> RegionData:
 def target_region() -> RegionData:
     """The arrays the targets page recomputes from (`ros.targets.RegionData`), built once per process."""
     snapshot()
-    return _cached_target_region(str(DATA_DIR))
+    return _cached_target_region(str(data_dir()))
 
 
 @st.cache_resource(show_spinner=False, ttl=600)
@@ -79,4 +79,4 @@ def _cached_target_result(settings: TargetSettings, data_dir: str) -> TargetResu
 def target_result(settings: TargetSettings) -> TargetResult:
     """The targets recompute for `settings` on the shipped data, once per settings and process."""
     target_region()
-    return _cached_target_result(settings, str(DATA_DIR))
+    return _cached_target_result(settings, str(data_dir()))

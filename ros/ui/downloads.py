@@ -10,7 +10,7 @@ import streamlit as st
 
 from ros import exports, scenario, workbook
 from ros import format as fmt
-from ros.config import DATA_DIR
+from ros.config import data_dir
 from ros.i18n import translate
 from ros.region import source
 from ros.snapshot import data_version
@@ -63,7 +63,7 @@ def source_caption(source_ids: Iterable[str], extra: str = "") -> None:
     """A caption naming the sources (publisher, title, date) of what is shown just above it (the text is built
     once per list of sources and language)."""
     snapshot()
-    text = _source_text(tuple(dict.fromkeys(source_ids)), lang(), str(DATA_DIR))
+    text = _source_text(tuple(dict.fromkeys(source_ids)), lang(), str(data_dir()))
     st.caption(f"{text}. {extra}" if extra else text)
 
 

@@ -15,7 +15,7 @@ from ros import budget, governance, region, scenario, targets
 from ros import format as fmt
 from ros import milestones as ms
 from ros.charts.overview import population_growth_bars
-from ros.config import DATA_DIR
+from ros.config import data_dir
 from ros.i18n import section, translate
 from ros.ui.data import _cached_snapshot, _cached_target_region, snapshot
 from ros.ui.text import lang
@@ -35,7 +35,7 @@ def _standing(code: str | None, data_dir: str) -> region.Standing:
 def standing(code: str | None = None) -> region.Standing:
     """Where Twente (code None) or one municipality stands (`ros.region.standing`), once per process."""
     snapshot()
-    return _standing(code, str(DATA_DIR))
+    return _standing(code, str(data_dir()))
 
 
 @st.cache_resource(show_spinner=False)
@@ -46,7 +46,7 @@ def _budget_summary(data_dir: str) -> budget.BudgetSummary:
 def budget_summary() -> budget.BudgetSummary:
     """The known/unknown summary of the ROS budget (`ros.budget.budget_summary`), once per process."""
     snapshot()
-    return _budget_summary(str(DATA_DIR))
+    return _budget_summary(str(data_dir()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -57,7 +57,7 @@ def _growth_table(code: str, data_dir: str) -> pd.DataFrame:
 def growth_table() -> pd.DataFrame:
     """`ros.region.standing_table` with text columns (growth, population, population_now) in the chosen language."""
     snapshot()
-    return _growth_table(lang(), str(DATA_DIR))
+    return _growth_table(lang(), str(data_dir()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -70,7 +70,7 @@ def _growth_chart(code: str, data_dir: str) -> go.Figure:
 def growth_chart() -> go.Figure:
     """The overview's population growth per municipality in the chosen language, built once."""
     snapshot()
-    return _growth_chart(lang(), str(DATA_DIR))
+    return _growth_chart(lang(), str(data_dir()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -82,13 +82,13 @@ def _governance(code: str, data_dir: str) -> tuple[str, dict[str, list[str]]]:
 def governance_diagram() -> str:
     """The governance diagram (Graphviz DOT) in the chosen language, built once."""
     snapshot()
-    return _governance(lang(), str(DATA_DIR))[0]
+    return _governance(lang(), str(data_dir()))[0]
 
 
 def parties_by_kind() -> dict[str, list[str]]:
     """Party names by kind (`ros.governance.parties_by_kind`), once per process."""
     snapshot()
-    return _governance(lang(), str(DATA_DIR))[1]
+    return _governance(lang(), str(data_dir()))[1]
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -102,7 +102,7 @@ def milestone_card(today: date, body: str | None = None) -> MilestoneCard | None
     """The next-milestone card on `today` (optionally for one body) in the chosen language, or None when nothing
     dated lies ahead; once per day, body and language."""
     snapshot()
-    return _milestone_card(today, body, lang(), str(DATA_DIR))
+    return _milestone_card(today, body, lang(), str(data_dir()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -117,4 +117,4 @@ def municipality_briefing(chosen: scenario.Scenario, code: str, today: date) -> 
     (`ros.wording.municipality.briefing`), built once per scenario settings, municipality, day and language."""
     snapshot()
     settings = json.dumps(scenario.to_json(chosen), sort_keys=True)
-    return _briefing(settings, code, today, lang(), str(DATA_DIR), chosen)
+    return _briefing(settings, code, today, lang(), str(data_dir()), chosen)

@@ -12,7 +12,7 @@ from ros import budget
 from ros import milestones as ms
 from ros.charts.budget import budget_sankey
 from ros.charts.milestones import milestones_timeline
-from ros.config import DATA_DIR
+from ros.config import data_dir
 from ros.i18n import section
 from ros.ui.data import _cached_snapshot
 from ros.ui.text import lang
@@ -27,7 +27,7 @@ def _milestones_chart(today: date, body: str | None, span: str, code: str, data_
 
 def milestones_chart(today: date, body: str | None, span: str) -> go.Figure:
     """The milestone timeline for a day, a body filter and a zoom range in the chosen language (cached)."""
-    return _milestones_chart(today, body, span, lang(), str(DATA_DIR))
+    return _milestones_chart(today, body, span, lang(), str(data_dir()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -38,9 +38,9 @@ def _budget_flow_chart(show_unknown: bool, code: str, data_dir: str) -> tuple[go
 
 def budget_flow_chart(show_unknown: bool) -> go.Figure:
     """The Sankey of the ROS money, with or without the unknown flows, in the chosen language (cached)."""
-    return _budget_flow_chart(show_unknown, lang(), str(DATA_DIR))[0]
+    return _budget_flow_chart(show_unknown, lang(), str(data_dir()))[0]
 
 
 def budget_flow_table(show_unknown: bool) -> pd.DataFrame:
     """The Sankey's table alternative (from, to, amount with headers), from the same cached flows as the chart."""
-    return _budget_flow_chart(show_unknown, lang(), str(DATA_DIR))[1]
+    return _budget_flow_chart(show_unknown, lang(), str(data_dir()))[1]

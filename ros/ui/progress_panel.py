@@ -14,7 +14,7 @@ import streamlit as st
 
 from ros import exports, own_figures, plan_capacity, progress, progress_view, roles
 from ros import forecast as fc
-from ros.config import DATA_DIR
+from ros.config import data_dir
 from ros.markup import escape
 from ros.targets import TargetResult, TargetSettings, recompute
 from ros.ui.auth import identity
@@ -65,7 +65,7 @@ def _view(settings: TargetSettings, code: str | None, measure: str, own: tuple[t
 def forecast_vintages() -> list[str]:
     """The forecast vintages in the data, newest first (none when the data has no forecast)."""
     snapshot()
-    frame = _tables(str(DATA_DIR)).get("population_forecast")
+    frame = _tables(str(data_dir())).get("population_forecast")
     return [] if frame is None else fc.vintages(frame)
 
 
@@ -78,7 +78,7 @@ def progress_view_for(result: TargetResult, code: str | None, measure: str, vint
     key = None if capacity is None else tuple(tuple(None if pd.isna(v) else v for v in row)
                                               for row in capacity.itertuples(index=False))
     return _view(result.settings, code, measure, own, key, escape(name) if name else None, vintage, lang(),
-                 str(DATA_DIR))
+                 str(data_dir()))
 
 
 def _issues(header: str, issues: tuple[own_figures.Issue, ...]) -> None:

@@ -13,7 +13,7 @@ from ros import format as fmt
 from ros import targets
 from ros.charts import targets as target_charts
 from ros.charts.maps import municipality_map
-from ros.config import DATA_DIR
+from ros.config import data_dir
 from ros.geo import Boundaries
 from ros.i18n import section, translate
 from ros.region import target as region_target
@@ -135,4 +135,4 @@ def measure_table(view: TargetsView, measure: str) -> pd.DataFrame:
 
 def targets_view(result: TargetResult) -> TargetsView:
     """The table and charts of the targets page for `result`'s settings in the chosen language (cached)."""
-    return _targets_view(result.settings, lang(), str(DATA_DIR))
+    return _targets_view(result.settings, lang(), str(data_dir()))

@@ -21,7 +21,7 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from ros import milestones as ms
-from ros.config import DATA_DIR, LANGUAGES
+from ros.config import LANGUAGES, data_dir
 from ros.geo import settings
 from ros.targets import TargetSettings
 from ros.ui.data import _cached_boundaries, _cached_snapshot, _cached_target_region
@@ -35,19 +35,19 @@ _started = False
 
 def warm_steps() -> list[tuple[str, Callable[[], object]]]:
     """The shared caches to fill, named: the data, the boundaries, and each language's default figures."""
-    data_dir = str(DATA_DIR)
+    folder = str(data_dir())
     geo = settings()
     steps: list[tuple[str, Callable[[], object]]] = [
-        ("snapshot", lambda: _cached_snapshot(data_dir)),
-        ("targets arrays", lambda: _cached_target_region(data_dir)),
+        ("snapshot", lambda: _cached_snapshot(folder)),
+        ("targets arrays", lambda: _cached_target_region(folder)),
         ("boundaries", lambda: _cached_boundaries(2024, geo.file, str(geo.cache_dir), geo.url, geo.offline)),
     ]
     for code in LANGUAGES:
         steps += [
-            (f"targets view {code}", lambda code=code: _targets_view(TargetSettings(), code, data_dir)),
+            (f"targets view {code}", lambda code=code: _targets_view(TargetSettings(), code, folder)),
             (f"milestones chart {code}", lambda code=code: _milestones_chart(ms.clock_today(), None, "2027", code,
-                                                                             data_dir)),
-            (f"budget chart {code}", lambda code=code: _budget_flow_chart(False, code, data_dir)),
+                                                                             folder)),
+            (f"budget chart {code}", lambda code=code: _budget_flow_chart(False, code, folder)),
         ]
     return steps
 
