@@ -164,3 +164,16 @@ def test_tile_grid_is_complete_and_roughly_geographic() -> None:
                 assert col_a <= col_b, (a, b)
             if centres[a][1] + 0.12 < centres[b][1]:
                 assert row_a >= row_b, (a, b)
+
+
+def test_a_difference_map_is_diverging_and_centred_on_zero(frame) -> None:
+    deltas = frame.assign(delta=[0, 0, 300, -120, *([0] * 10)], delta_text="x")
+    figure = municipality_map(deltas, "delta", "delta_text", LABELS, None, diverging=True)
+    marker = figure.data[0].marker
+    assert (marker.cmin, marker.cmax) == (-300, 300)  # symmetric: 0 sits in the middle of the scale
+    fills = {shape.name: shape.fillcolor for shape in figure.layout.shapes}
+    codes = list(deltas["code"])
+    assert fills[codes[0]] == sample_colorscale("PuOr", [0.5])[0]  # no difference: the neutral middle
+    assert fills[codes[2]] != fills[codes[3]]  # more and less in two different colours
+    plain = municipality_map(deltas, "delta", "delta_text", LABELS, None)
+    assert (plain.data[0].marker.cmin, plain.data[0].marker.cmax) == (-120, 300)

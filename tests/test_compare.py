@@ -37,3 +37,29 @@ def test_municipalities_only_leaves_out_the_totals_row(results) -> None:
 def test_the_same_scenario_differs_nowhere(results) -> None:
     frame = compare.target_differences(results[0], results[0])
     assert (frame[[f"{m}_delta" for m in compare.COMPARED]].fillna(0) == 0).all().all()
+
+
+def test_key_figures_compare_each_scenario_in_its_own_target_year(snapshot) -> None:
+    region = targets.region_data(snapshot)
+    base = targets.recompute(region, targets.TargetSettings())
+    other = targets.recompute(region, targets.TargetSettings(homes_total=80_000, end_year=2045, shape="back"))
+    figures = compare.key_figures(base, other, 2030).set_index("measure")
+    assert list(figures.index) == list(compare.KEY_FIGURES)
+    assert figures.loc["end_year"].tolist() == [2050, 2045, -5]
+    assert figures.loc["homes"].tolist() == [69_000, 80_000, 11_000]
+    assert figures.loc["residents"].tolist() == [100_000, 100_000, 0]
+    # the projections are each scenario's housed growth in its own target year, not in a common year
+    assert figures.at["housed", "base"] == targets.row(base.table(), None)["growth_2050"] == 154_197
+    assert figures.at["housed", "other"] == targets.row(other.table(), None)["growth_2045"]
+    assert figures.at["woondeal", "base"] == targets.woondeal_check(base, 2030) == 15_949
+    assert figures.at["woondeal", "other"] == targets.woondeal_check(other, 2030) < 14_100
+    assert figures.at["reached_year", "base"] == 2067
+
+
+def test_target_differences_carry_projected_residents_at_each_target_year(snapshot) -> None:
+    region = targets.region_data(snapshot)
+    base = targets.recompute(region, targets.TargetSettings())
+    other = targets.recompute(region, targets.TargetSettings(end_year=2045))
+    total = compare.totals(compare.target_differences(base, other))
+    assert total["housed_base"] == targets.row(base.table(), None)["growth_2050"]
+    assert total["housed_other"] == targets.row(other.table(), None)["growth_2045"]

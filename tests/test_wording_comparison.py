@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
+
 from ros import compare, scenario, targets
 from ros.wording import comparison
 
@@ -48,3 +50,24 @@ def test_display_puts_base_other_and_change_as_text(snapshot) -> None:
     assert shown.loc["Twente", ["homes_base", "homes_other", "homes_delta"]].tolist() == ["69.000", "80.000", "+11.000"]
     assert shown.loc["Twente", "pace_base"] == "1,6"
     assert shown.loc["Enschede", "homes_base"] == "17.415"
+
+
+def test_key_figures_in_words_say_targets_projections_and_the_woondeal_outcome(snapshot) -> None:
+    from ros import compare, targets
+
+    region = targets.region_data(snapshot)
+    base = targets.recompute(region, targets.TargetSettings())
+    other = targets.recompute(region, targets.TargetSettings(homes_total=80_000, end_year=2045, shape="back"))
+    table = comparison.key_figures_table(compare.key_figures(base, other, 2030), "nl", 14_100, 2030)
+    rows = table.set_index("measure")
+    assert rows.loc["Doeljaar"].tolist() == ["2050", "2045", "−5 jaar"]
+    assert rows.loc["Extra inwoners tot het doeljaar (doel)"].tolist() == ["100.000", "100.000", "geen verschil"]
+    assert rows.at["Inwoners erbij in het doeljaar (raming)", "base"] == "154.197"
+    woondeal = rows.loc["Woondeal-check: woningen tot eind 2030 (doel ≥ 14.100)"]
+    assert woondeal["base"] == "15.949: gehaald" and woondeal["other"].endswith(": niet gehaald")
+    english = comparison.key_figures_table(compare.key_figures(base, base, 2030), "en", 14_100, 2030)
+    assert set(english["delta"]) == {"no difference"}
+
+
+def test_map_labels_say_no_difference_for_zero() -> None:
+    assert comparison.difference_texts(pd.Series([0, 12, -3.4]), "nl") == ["geen verschil", "+12", "−3"]

@@ -22,6 +22,8 @@ from ros.charts.style import apply_layout
 
 # Colour-blind-safe sequential scale (cividis, designed for colour-vision deficiencies), light = low, dark = high.
 COLORSCALE = "cividis_r"
+# Diverging colour-blind-safe scale for differences (ColorBrewer PuOr): orange = less, white = 0, purple = more.
+DIVERGING = "PuOr"
 UNKNOWN_COLOUR = "#e5e7eb"
 BORDER_COLOUR = "#374151"
 DARK_TEXT = "#111827"
@@ -79,18 +81,24 @@ def municipality_map(
     geojson: dict | None,
     separators: str = ",.",
     hover_columns: Mapping[str, str] | None = None,
+    diverging: bool = False,
 ) -> go.Figure:
     """A choropleth of `value_column` per municipality (`code`, `name`) on `geojson` (feature id = code), with
     `text_column` and the preformatted `hover_columns` (column → label) in the hover; a tile map when `geojson`
-    is None. `labels` holds "title" and "colorbar"."""
+    is None. `labels` holds "title" and "colorbar". `diverging` draws differences: a scale symmetric around 0, where
+    0 is white and more and less have their own colour."""
     hover_columns = dict(hover_columns or {})
     data = frame.assign(_value=pd.to_numeric(frame[value_column], errors="coerce"))
     known = data[data["_value"].notna()]
     low, high = _value_range(known["_value"]) if len(known) else (0.0, 1.0)
+    scale = COLORSCALE
+    if diverging:
+        reach = max(abs(low), abs(high)) or 1.0
+        low, high, scale = -reach, reach, DIVERGING
     if geojson is None:
-        figure = _tile_map(data, text_column, labels, hover_columns, low, high)
+        figure = _tile_map(data, text_column, labels, hover_columns, low, high, scale)
     else:
-        figure = _outline_map(data, text_column, labels, hover_columns, geojson, low, high)
+        figure = _outline_map(data, text_column, labels, hover_columns, geojson, low, high, scale)
     figure.update_layout(separators=separators)
     return figure
 
@@ -139,6 +147,7 @@ def _outline_map(
     geojson: dict,
     low: float,
     high: float,
+    scale: str = COLORSCALE,
 ) -> go.Figure:
     """The municipalities as filled outlines (SVG path shapes in a plain Plotly chart: no WebGL, no tiles, no
     network), coloured by value, each labelled with its name and value text at its centre, which also carries the
@@ -146,7 +155,7 @@ def _outline_map(
     outlines = {f.get("id"): _outline_path(f["geometry"]) for f in geojson.get("features", []) if f.get("geometry")}
     data = data[data["code"].isin(outlines)]
     fills = [
-        UNKNOWN_COLOUR if pd.isna(v) else sample_colorscale(COLORSCALE, [(v - low) / (high - low)])[0]
+        UNKNOWN_COLOUR if pd.isna(v) else sample_colorscale(scale, [(v - low) / (high - low)])[0]
         for v in data["_value"]
     ]
     shapes = [
@@ -164,7 +173,7 @@ def _outline_map(
             text=[f"<b>{n}</b><br>{v}" for n, v in zip(data["name"], data[text_column], strict=True)],
             textfont={"color": [_text_colour(f) for f in fills], "size": 12},
             textposition="middle center",
-            marker={"size": 36, "opacity": 0, "color": data["_value"].fillna(low), "colorscale": COLORSCALE,
+            marker={"size": 36, "opacity": 0, "color": data["_value"].fillna(low), "colorscale": scale,
                     "cmin": low, "cmax": high, "showscale": True, "colorbar": _colorbar(labels["colorbar"])},
             customdata=customdata,
             hovertemplate=template,
@@ -203,13 +212,14 @@ def _tile_map(
     hover_columns: Mapping[str, str],
     low: float,
     high: float,
+    scale: str = COLORSCALE,
 ) -> go.Figure:
     """Fourteen squares in a rough geographic grid, coloured by value and labelled with name and value text."""
     data = data[data["code"].isin(TILE_GRID)]
     rows = [TILE_GRID[code][0] for code in data["code"]]
     cols = [TILE_GRID[code][1] for code in data["code"]]
     fills = [
-        UNKNOWN_COLOUR if pd.isna(v) else sample_colorscale(COLORSCALE, [(v - low) / (high - low)])[0]
+        UNKNOWN_COLOUR if pd.isna(v) else sample_colorscale(scale, [(v - low) / (high - low)])[0]
         for v in data["_value"]
     ]
     half = TILE_SIZE / 2
@@ -241,7 +251,7 @@ def _tile_map(
                 "size": 40,
                 "opacity": 0,
                 "color": data["_value"].fillna(low),
-                "colorscale": COLORSCALE,
+                "colorscale": scale,
                 "cmin": low,
                 "cmax": high,
                 "showscale": True,

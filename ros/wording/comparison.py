@@ -76,7 +76,7 @@ def changed_settings(scenario: Scenario, lang: str) -> pd.DataFrame:
 def display(frame: pd.DataFrame, lang: str, twente: str) -> pd.DataFrame:
     """The comparison as text columns for the screen: name, then per measure base → other and the signed change."""
     shown = pd.DataFrame({"name": frame["name"].where(frame["code"] != TOTAL_CODE, twente)})
-    for measure in ("homes", "residents", "per_year"):
+    for measure in ("homes", "residents", "housed", "per_year"):
         shown[f"{measure}_base"] = [fmt.number(v, lang) for v in frame[f"{measure}_base"]]
         shown[f"{measure}_other"] = [fmt.number(v, lang) for v in frame[f"{measure}_other"]]
         shown[f"{measure}_delta"] = [fmt.signed(round(v), lang) for v in frame[f"{measure}_delta"]]
@@ -95,3 +95,31 @@ def settings_table(scenario: Scenario, lang: str) -> pd.DataFrame:
             for alias, name in URL_FIELDS.items()
         ]
     )  # fmt: skip
+
+
+def key_figures_table(frame: pd.DataFrame, lang: str, woondeal_value: int, woondeal_year: int) -> pd.DataFrame:
+    """`ros.compare.key_figures` in words: what each figure is (targets and projections named as such), the two
+    values and the difference; the Woondeal check says whether each scenario reaches ≥ `woondeal_value` by the end
+    of `woondeal_year` in words ('gehaald' / 'niet gehaald'), never by colour alone."""
+    rows = []
+    for measure, base, other, delta in frame[["measure", "base", "other", "delta"]].itertuples(index=False):
+        label = translate(lang, f"comparison.key_{measure}", year=woondeal_year, value=fmt.number(woondeal_value, lang))
+        if measure in ("end_year", "reached_year"):
+            values = [translate(lang, "targets.never") if v is None else str(v) for v in (base, other)]
+            change = fmt.unknown(lang) if delta is None else translate(lang, "comparison.years", value=fmt.signed(delta, lang))
+        elif measure == "woondeal":
+            values = [translate(lang, "comparison.woondeal_met" if v >= woondeal_value else "comparison.woondeal_missed",
+                                value=fmt.number(v, lang)) for v in (base, other)]
+            change = fmt.signed(delta, lang)
+        else:
+            values = [fmt.number(v, lang) for v in (base, other)]
+            change = fmt.signed(round(delta), lang)
+        if delta == 0:
+            change = translate(lang, "comparison.no_difference")
+        rows.append({"measure": label, "base": values[0], "other": values[1], "delta": change})
+    return pd.DataFrame(rows, columns=["measure", "base", "other", "delta"])
+
+
+def difference_texts(deltas: pd.Series, lang: str) -> list[str]:
+    """The map's label per municipality: the signed difference, or 'geen verschil'."""
+    return [translate(lang, "comparison.no_difference") if v == 0 else fmt.signed(round(v), lang) for v in deltas]
