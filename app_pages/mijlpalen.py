@@ -7,6 +7,7 @@ from ros import milestones as ms
 from ros import ui
 from ros.calendar_export import milestones_ics
 from ros.catalog import BODY_CODES
+from ros.options import one_of
 
 t, lang, snap, labels = ui.t, ui.lang(), ui.snapshot(), ui.labels("milestones")
 
@@ -14,8 +15,8 @@ st.title(t("milestones.title"))
 st.markdown(t("milestones.intro"))
 
 ui.from_url("orgaan", None, ms.parse_body)
-ui.from_url("weergave", ms.VIEWS[0], ms.parse_choice(ms.VIEWS))
-ui.from_url("bereik", "2027", ms.parse_choice(tuple(ms.RANGES)))
+ui.from_url("weergave", ms.VIEWS[0], one_of(ms.VIEWS))
+ui.from_url("bereik", "2027", one_of(ms.RANGES))
 left, middle, right = st.columns([1, 1, 2])
 today = ui.settings.day(left, "stand", t("milestones.stand_per"), ms.clock_today(), *ms.STAND_RANGE,
                         help=t("milestones.stand_help"))

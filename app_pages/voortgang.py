@@ -3,8 +3,9 @@ figures, plan capacity against what is still to build, and the population foreca
 
 import streamlit as st
 
-from ros import progress, targets, ui
 from ros import format as fmt
+from ros import progress, ui
+from ros.options import one_of
 from ros.region import municipality_names
 from ros.region import target as target_row
 
@@ -21,11 +22,11 @@ result = ui.target_result(chosen.target_settings())
 s = result.settings
 st.caption(t("progress.scenario_line", homes=fmt.number(s.homes_total, lang), start=s.start_year, end=s.end_year,
              shape=t(f"targets.shape_{s.shape}"), allocation=t(f"targets.key_{s.key}")))
-ui.from_url("maat", progress.MEASURES[0], targets.choice(progress.MEASURES))
+ui.from_url("maat", progress.MEASURES[0], one_of(progress.MEASURES))
 measure = st.segmented_control(t("progress.measure"), progress.MEASURES, key="maat", required=True,
                                format_func=lambda m: t(f"progress.measure_{m}"), help=t("progress.measure_help"))
 if vintages:
-    ui.from_url("prognose", vintages[0], targets.choice(vintages))
+    ui.from_url("prognose", vintages[0], one_of(vintages))
 view = ui.progress_view_for(result, ui.selected_municipality(), measure, st.session_state.get("prognose"))
 tr, tx = view.track, view.texts
 

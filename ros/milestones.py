@@ -33,6 +33,7 @@ import pandas as pd
 from ros import format as fmt
 from ros.catalog import BODY_CODES
 from ros.i18n import translate
+from ros.options import one_of
 
 STATUSES = ("done", "ongoing", "upcoming", "tentative", "overdue", "undated")
 # Symbols that carry the status next to its colour (never colour alone).
@@ -313,23 +314,7 @@ def clock_today() -> date:
     return date.today()
 
 
-def parse_body(raw: str) -> str:
-    """A body code from a URL value (case-insensitive); KeyError for an unknown body."""
-    code = raw.strip().lower()
-    if code not in BODY_CODES:
-        raise KeyError(raw)
-    return code
-
-
-def parse_choice(options: tuple[str, ...]):
-    """A URL parser that accepts only one of `options` (ValueError otherwise)."""
-
-    def parse(raw: str) -> str:
-        if raw not in options:
-            raise ValueError(raw)
-        return raw
-
-    return parse
+parse_body = one_of(BODY_CODES, fold_case=True)  # a body code from a URL value, case-insensitive
 
 
 def decision_moments(table: pd.DataFrame, lang: str, labels: Mapping[str, str]) -> list[str]:

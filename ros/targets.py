@@ -8,7 +8,7 @@ are a frozen `TargetSettings` whose defaults are the ROS totals (69.000 homes, 1
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -309,17 +309,6 @@ def export_table(shown: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFram
     """The numeric columns named in `columns` (column → header), renamed for a download, with their number kinds."""
     renamed = shown[list(columns)].rename(columns=dict(columns))
     return exports.with_formats(renamed, {header: exports.column_kind(c) for c, header in columns.items()})
-
-
-def choice(options: Sequence[str]) -> Callable[[str], str]:
-    """A URL parser that accepts one of `options`."""
-
-    def parse(raw: str) -> str:
-        if raw not in options:
-            raise ValueError(raw)
-        return raw
-
-    return parse
 
 
 MAP_MEASURES = ("homes", "per_1000", "growth_pct", "residents", "pace_ratio")

@@ -10,6 +10,7 @@ import pytest
 from ros import milestones as ms
 from ros.catalog import DecisionGateRow, MilestoneRow
 from ros.i18n import section
+from ros.options import one_of
 from ros.validation import DataError, validate_table
 
 TODAY = date(2026, 11, 27)
@@ -297,7 +298,7 @@ def test_url_values():
     with pytest.raises(KeyError):
         ms.parse_body("minister")
     with pytest.raises(ValueError):
-        ms.parse_choice(ms.VIEWS)("kaart")
+        one_of(ms.VIEWS)("kaart")
 
 
 def test_export_table_keeps_codes_and_iso_dates(frame):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ros import scenario
+from ros.options import one_of
 from ros.ui.data import store
 from ros.ui.text import t
 from ros.ui.url import from_url
@@ -23,7 +24,7 @@ def comparison_choice(current: scenario.Scenario) -> tuple[str, scenario.Scenari
     as ?vergelijk=<id>."""
     records = {r.id: r for r in store().list(scenario.validate_settings, scenario.VERSION) if r.status == "ok"}
     options = ["huidig", *records]
-    from_url("vergelijk", "huidig", lambda raw: raw if raw in options else (_ for _ in ()).throw(KeyError(raw)))
+    from_url("vergelijk", "huidig", one_of(options))
     if st.session_state["vergelijk"] not in options:
         st.session_state["vergelijk"] = "huidig"
     names = {"huidig": t("comparison.current_name")} | {i: r.name for i, r in records.items()}

@@ -11,6 +11,7 @@ from ros import allocation, scenario, targets
 from ros import format as fmt
 from ros.allocation import AllocationError
 from ros.markup import escape
+from ros.options import one_of
 from ros.targets import RegionData, TargetResult
 from ros.ui import settings
 from ros.ui.data import target_result
@@ -22,7 +23,7 @@ from ros.ui.url import from_url
 def targets_settings_panel(region: RegionData) -> AllocationError | None:
     """The grouped settings of the targets page (all in the session's scenario and the link), including custom
     weights from the table editor or an uploaded CSV; returns the refusal of bad weights (None when they are fine)."""
-    from_url("kaart", "homes", targets.choice(targets.MAP_MEASURES))
+    from_url("kaart", "homes", one_of(targets.MAP_MEASURES))
     with st.expander(t("targets.settings_heading"), expanded=True, icon=":material/tune:"):
         c1, c2, c3, c4 = st.columns(4)
         c1.markdown(f"**{t('targets.group_totals')}**")
