@@ -68,6 +68,7 @@ class Comparison:
     forecast_today: int | None
     today_difference: int | None
     derived: bool
+    today_derived: bool = False
 
 
 def compare(forecast: pd.DataFrame, vintage: str, base_population: int, residents_target: int, end_year: int,
@@ -82,14 +83,16 @@ def compare(forecast: pd.DataFrame, vintage: str, base_population: int, resident
     goal = ambition(base_population, residents_target, end_year, year)
     value = int(last["forecast"])
     today_year = today_value = forecast_today = difference = None
+    today_derived = False
     if today is not None:
         today_year, today_value = today
         match = forecast[forecast["year"] == today_year]
         if not match.empty and not pd.isna(match["forecast"].iloc[0]):
             forecast_today = int(match["forecast"].iloc[0])
             difference = today_value - forecast_today
+            today_derived = bool(match["derived"].iloc[0])
     return Comparison(vintage, year, value, _int(last["lower"]), _int(last["upper"]), goal, goal - value,
-                      today_year, today_value, forecast_today, difference, bool(last["derived"]))
+                      today_year, today_value, forecast_today, difference, bool(last["derived"]), today_derived)
 
 
 def _int(value: object) -> int | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -32,30 +31,6 @@ PROVISIONAL = ("nader voorlopig", "voorlopig")
 REFERENCE_BANDS = (0.95, 0.85, 0.75)  # England's Housing Delivery Test; a reference, not a ROS rule
 WOONDEAL_YEARS = (2022, 2030)
 CBS, OWN = "cbs", "eigen"
-
-
-OPTIONAL_TABLES = {"dwelling_changes": ("code", "period", "period_kind", "new_construction", "other_additions",
-                                        "demolition", "other_withdrawals", "correction", "net_change", "stock_start",
-                                        "stock_end", "status", "source_id"),
-                   "population_forecast": ("code", "year", "vintage", "forecast", "lower", "upper", "source_id")}
-_TEXT_COLUMNS = {"code", "period", "period_kind", "status", "source_id", "vintage"}
-
-
-def optional_tables(snapshot: Mapping[str, pd.DataFrame], data_dir: Path) -> dict[str, pd.DataFrame]:
-    """The snapshot's tables plus the optional progress tables (data contract columns) read from `data_dir` when
-    the snapshot does not have them yet (until the catalogue declares them); empty cells are NA, never 0."""
-    tables = dict(snapshot)
-    for name, columns in OPTIONAL_TABLES.items():
-        path = Path(data_dir) / f"{name}.csv"
-        if name in tables or not path.exists():
-            continue
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-        frame = frame[list(columns)]
-        for column in columns:
-            if column not in _TEXT_COLUMNS:
-                frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
-        tables[name] = frame
-    return tables
 
 
 def _least_final(statuses: Sequence[str]) -> str:

@@ -358,7 +358,7 @@ def _forecast(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: 
     if comparison.lower_last is not None and comparison.upper_last is not None:
         texts["interval"] = t("forecast_interval", lower=fmt.number(comparison.lower_last, lang),
                               upper=fmt.number(comparison.upper_last, lang))
-    if comparison.derived:
+    if comparison.derived or comparison.today_derived:
         texts["derived"] = t("forecast_derived")
     if comparison.today_difference is not None:
         texts["today"] = t("forecast_today", year=comparison.today_year, area=area,

@@ -31,6 +31,12 @@ def test_shipped_snapshot_says_realisation_is_not_in_the_data_yet() -> None:
     assert "De realisatie sinds 2025 is onbekend; daarom staat hier het hele doel als nog te bouwen." in shown
     table = at.dataframe[0].value
     assert list(table.iloc[-1]) == ["2020", "1.719", "onbekend", "onbekend", "definitief", "CBS"]
+    # the shipped PBL/CBS 2019 forecast: Twente 608.200 in 2050, the 1-1-2026 figure the sum of the 14 (derived)
+    assert ("Volgens de prognose 2019 telt Twente op 1-1-2050 **608.200** inwoners; de ambitie komt dan uit op "
+            "740.806. De ambitie ligt daarmee **+132.606** boven de trend.") in shown
+    assert "Op 1-1-2026 telde Twente 646.449 inwoners (voorlopig), +18.549 ten opzichte van de prognose" in shown
+    assert "Het Twentse cijfer is de som van de 14 gemeenten (afgeleid)." in shown
+    assert "in juli 2023 hebben CBS en PBL de details" in shown
 
 
 def test_uploaded_own_figures_give_enschede_its_line() -> None:

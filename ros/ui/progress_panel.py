@@ -7,12 +7,10 @@ session only.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
-from ros import exports, own_figures, plan_capacity, progress, progress_view, roles
+from ros import exports, own_figures, plan_capacity, progress_view, roles
 from ros import forecast as fc
 from ros.config import data_dir
 from ros.markup import escape
@@ -39,17 +37,11 @@ def _set_own(frame: pd.DataFrame) -> None:
     st.session_state["_scenario"][OWN_KEY] = own_figures.records(frame)
 
 
-@st.cache_resource(show_spinner=False)
-def _tables(data_dir: str) -> dict[str, pd.DataFrame]:
-    """The snapshot's tables with the optional progress tables (`progress.optional_tables`), once per process."""
-    return progress.optional_tables(_cached_snapshot(data_dir), Path(data_dir))
-
-
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _view(settings: TargetSettings, code: str | None, measure: str, own: tuple[tuple, ...],
           capacity: tuple[tuple, ...] | None, capacity_file: str | None, vintage: str | None, language: str,
           data_dir: str) -> progress_view.ProgressView:
-    snap = _tables(data_dir)
+    snap = _cached_snapshot(data_dir)
     result = recompute(_cached_target_region(data_dir), settings)
     own_frame_ = own_figures.from_records([dict(zip(("code", "year", *own_figures.VALUE_COLUMNS.values()), row,
                                                     strict=True)) for row in own])
@@ -64,8 +56,7 @@ def _view(settings: TargetSettings, code: str | None, measure: str, own: tuple[t
 
 def forecast_vintages() -> list[str]:
     """The forecast vintages in the data, newest first (none when the data has no forecast)."""
-    snapshot()
-    frame = _tables(str(data_dir())).get("population_forecast")
+    frame = snapshot().get("population_forecast")
     return [] if frame is None else fc.vintages(frame)
 
 
