@@ -109,10 +109,10 @@ def test_a_bad_measure_in_the_link_falls_back_with_one_notice() -> None:
 
 @pytest.fixture
 def refreshed(tmp_path, monkeypatch) -> None:
-    """The app reads a refreshed snapshot (fixture CBS figures 2021–2026, forecast 2022) from ROS_DATA_DIR."""
+    """The app reads a refreshed snapshot (fixture CBS figures 2021–2026, forecast 2022) pinned by ROS_DATA_DIR."""
     from progress_fixture import write_refreshed
 
-    monkeypatch.setenv("ROS_DATA_DIR", str(write_refreshed(tmp_path / "data")))  # read at call time (ros.config)
+    monkeypatch.setenv("ROS_DATA_DIR", str(write_refreshed(tmp_path / "data")))
 
 
 def test_refreshed_snapshot_shows_the_delivery_ratio_with_its_months(refreshed) -> None:

@@ -40,9 +40,9 @@ def _set_own(frame: pd.DataFrame) -> None:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _view(settings: TargetSettings, code: str | None, measure: str, own: tuple[tuple, ...],
           capacity: tuple[tuple, ...] | None, capacity_file: str | None, vintage: str | None, language: str,
-          data_dir: str) -> progress_view.ProgressView:
-    snap = _cached_snapshot(data_dir)
-    result = recompute(_cached_target_region(data_dir), settings)
+          folder: str) -> progress_view.ProgressView:
+    snap = _cached_snapshot(folder)
+    result = recompute(_cached_target_region(folder), settings)
     own_frame_ = own_figures.from_records([dict(zip(("code", "year", *own_figures.VALUE_COLUMNS.values()), row,
                                                     strict=True)) for row in own])
     capacity_frame = None
