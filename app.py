@@ -37,6 +37,7 @@ navigation = st.navigation(
 )
 ui.language_switch()
 ui.municipality_picker()
+ui.data_line()
 url_notice = st.empty()
 navigation.run()
 ui.sync_url(url_notice)

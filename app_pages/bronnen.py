@@ -12,6 +12,8 @@ st.title(t("sources.title"))
 st.markdown(t("sources.intro"))
 ui.download_buttons("ros-twente-gegevens", {t(d.title_key): snap[d.name] for d in datasets}, key="all")
 
+ui.versions_panel()
+
 st.header(t("datasets.sources"))
 st.dataframe(snap["sources"], hide_index=True, column_config=ui.source_columns())
 

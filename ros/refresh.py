@@ -149,20 +149,55 @@ def _span(span: list[str] | None) -> str:
     return "—" if not span else span[0] if span[0] == span[1] else f"{span[0]}–{span[1]}"
 
 
+def _next_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:])
+    return f"{year + number // 12}-{number % 12 + 1:02d}"
+
+
+def compact_periods(periods: list[str]) -> str:
+    """Periods with runs of consecutive months joined: '2025, 2026-01–2026-09'; '—' for none."""
+    parts: list[list[str]] = []
+    for item in sorted(periods):
+        if parts and len(item) == 7 and len(parts[-1][-1]) == 7 and _next_month(parts[-1][-1]) == item:
+            parts[-1].append(item)
+        else:
+            parts.append([item])
+    return ", ".join(_span([run[0], run[-1]]) for run in parts) or "—"
+
+
+def periods_text(entry: Mapping[str, Any], lang: str) -> str:
+    """The periods a table covers, in words: 'jaren 2012–2024; maanden 2026-01–2026-09'."""
+    periods = []
+    if "years" in entry:
+        periods.append(translate(lang, "refresh.report_years", span=_span(entry["years"])))
+    if "months" in entry:
+        periods.append(translate(lang, "refresh.report_months", span=_span(entry["months"])))
+    for vintage, span in (entry.get("vintages") or {}).items():
+        periods.append(translate(lang, "refresh.report_vintage", vintage=vintage, span=_span(span)))
+    return "; ".join(periods)
+
+
+def versions_table(history: list[Mapping[str, Any]], in_use: str) -> pd.DataFrame:
+    """One row per version and refreshed table, newest first: when fetched, whether in use, rows added / changed /
+    removed against the version before it, periods covered and still provisional (codes, for the UI to word)."""
+    rows = []
+    for manifest in history:
+        fetched = datetime.fromisoformat(manifest["fetched_at"]) if manifest.get("fetched_at") else None
+        for name, entry in (manifest.get("changes") or {}).items():
+            rows.append({"version": manifest["label"], "fetched_at": fetched, "in_use": manifest["label"] == in_use,
+                         "previous": manifest.get("previous", ""), "table": name, "added": entry["added"],
+                         "changed": entry["changed"], "removed": entry["removed"], "entry": entry})  # fmt: skip
+    return pd.DataFrame(rows, columns=["version", "fetched_at", "in_use", "previous", "table", "added", "changed",
+                                       "removed", "entry"])  # fmt: skip
+
+
 def report_lines(report: Mapping[str, Mapping[str, Any]], lang: str) -> list[str]:
     """The change report as one line per table, in `lang`."""
     lines = []
     for name, entry in report.items():
-        periods = []
-        if "years" in entry:
-            periods.append(translate(lang, "refresh.report_years", span=_span(entry["years"])))
-        if "months" in entry:
-            periods.append(translate(lang, "refresh.report_months", span=_span(entry["months"])))
-        for vintage, span in (entry.get("vintages") or {}).items():
-            periods.append(translate(lang, "refresh.report_vintage", vintage=vintage, span=_span(span)))
-        provisional = entry.get("provisional")
-        if provisional is not None:
-            periods.append(translate(lang, "refresh.report_provisional", periods=", ".join(provisional) or "—"))
+        periods = [periods_text(entry, lang)]
+        if entry.get("provisional") is not None:
+            periods.append(translate(lang, "refresh.report_provisional", periods=compact_periods(entry["provisional"])))
         lines.append(translate(lang, "refresh.report_line", table=name, added=entry["added"], changed=entry["changed"],
                                removed=entry["removed"], periods="; ".join(periods)))  # fmt: skip
     return lines

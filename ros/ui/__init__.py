@@ -18,6 +18,7 @@ repeat each other:
 - `warmup` — fills the shared caches once per server process and freezes the heap for the garbage collector
 - `routing` — `/overzicht` opens the default page like `/`
 - `projector` — the Vergadermodus frame: large type that fits 1920×1080, ← → keys
+- `versions_panel` — which data are in use ("Gegevens van …" on every page) and the refreshed versions
 """
 
 from ros.ui import settings
@@ -100,6 +101,7 @@ from ros.ui.targets_view import (
 )
 from ros.ui.text import labels, lang, t
 from ros.ui.url import from_url, start_run, sync_url
+from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 
 __all__ = [
@@ -108,6 +110,8 @@ __all__ = [
     "focus_row",
     "TargetsTables",
     "municipality_briefing",
+    "data_line",
+    "versions_panel",
     "LANGUAGE_NAMES",
     "TargetsView",
     "_cached_boundaries",

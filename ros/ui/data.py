@@ -1,4 +1,9 @@
-"""Cached data: the snapshot, the targets arrays, the boundaries, the scenario store and the targets recompute."""
+"""Cached data: the snapshot, the targets arrays, the boundaries, the scenario store and the targets recompute.
+
+The snapshot in use is ROS_DATA_DIR when set, else the newest valid refreshed version, else the shipped `data/`
+(`ros.versions`); `data_dir()` names it and is the key of every cache built from the data, so a refresh shows up on
+the next rerun without a restart.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from ros import targets
-from ros.config import data_dir, scenario_db_url
+from ros import targets, versions
+from ros.config import scenario_db_url
 from ros.geo import Boundaries, load_boundaries, settings
 from ros.snapshot import Snapshot, load_snapshot
 from ros.store import ScenarioStore
@@ -20,6 +25,23 @@ from ros.validation import DataError
 @st.cache_resource(show_spinner=False)
 def _cached_snapshot(data_dir: str) -> Snapshot:
     return load_snapshot(Path(data_dir))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _resolved_dir(candidates: tuple[str, ...]) -> str:
+    for index, path in enumerate(candidates):
+        try:
+            _cached_snapshot(path)
+            return path
+        except DataError:
+            if index == len(candidates) - 1:
+                raise
+    raise DataError("geen gegevens gevonden")
+
+
+def data_dir() -> str:
+    """The folder of the snapshot in use: ROS_DATA_DIR, else the newest valid refreshed version, else data/."""
+    return _resolved_dir(versions.candidates())
 
 
 def snapshot() -> Snapshot:

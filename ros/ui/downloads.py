@@ -10,12 +10,11 @@ import streamlit as st
 
 from ros import exports, scenario, workbook
 from ros import format as fmt
-from ros.config import data_dir
 from ros.i18n import translate
 from ros.region import source
 from ros.snapshot import data_version
 from ros.store import scenario_file
-from ros.ui.data import _cached_snapshot, snapshot, target_result
+from ros.ui.data import _cached_snapshot, data_dir, snapshot, target_result
 from ros.ui.scenarios import current_scenario, scenario_contributions
 from ros.ui.text import lang, t
 

@@ -15,9 +15,8 @@ from ros import budget, governance, region, scenario, targets
 from ros import format as fmt
 from ros import milestones as ms
 from ros.charts.overview import population_growth_bars
-from ros.config import data_dir
 from ros.i18n import section, translate
-from ros.ui.data import _cached_snapshot, _cached_target_region, snapshot
+from ros.ui.data import _cached_snapshot, _cached_target_region, data_dir, snapshot
 from ros.ui.text import lang
 from ros.wording.milestones import MilestoneCard
 from ros.wording.milestones import next_milestone_card as card_of

@@ -12,9 +12,8 @@ from ros import budget
 from ros import milestones as ms
 from ros.charts.budget import budget_sankey
 from ros.charts.milestones import milestones_timeline
-from ros.config import data_dir
 from ros.i18n import section
-from ros.ui.data import _cached_snapshot
+from ros.ui.data import _cached_snapshot, data_dir
 from ros.ui.text import lang
 from ros.wording import budget as budget_words
 

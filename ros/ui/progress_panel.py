@@ -12,11 +12,10 @@ import streamlit as st
 
 from ros import exports, own_figures, plan_capacity, progress_view, roles
 from ros import forecast as fc
-from ros.config import data_dir
 from ros.markup import escape
 from ros.targets import TargetResult, TargetSettings, recompute
 from ros.ui.auth import identity
-from ros.ui.data import _cached_snapshot, _cached_target_region, snapshot
+from ros.ui.data import _cached_snapshot, _cached_target_region, data_dir, snapshot
 from ros.ui.text import lang, t
 
 OWN_KEY = "eigen_opgave"

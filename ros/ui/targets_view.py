@@ -13,12 +13,11 @@ from ros import format as fmt
 from ros import targets
 from ros.charts import targets as target_charts
 from ros.charts.maps import municipality_map
-from ros.config import data_dir
 from ros.geo import Boundaries
 from ros.i18n import section, translate
 from ros.region import target as region_target
 from ros.targets import TargetResult, TargetSettings
-from ros.ui.data import _cached_snapshot, _cached_target_result
+from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir
 from ros.ui.text import lang, t
 from ros.wording.targets import occupancy_sensitivity_table
 

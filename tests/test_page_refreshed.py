@@ -1,0 +1,81 @@
+"""AppTest: with a refreshed version in the cache the pages read it and say so; the failure of a later refresh shows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from cbs_fixture import serve
+from conftest import run_app, texts
+
+from ros import cbs, refresh, versions
+
+
+@pytest.fixture(scope="module")
+def refreshed_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A cache directory holding one version refreshed from the CBS stand-in on 1-12-2026 at 09:30 UTC."""
+    cache = tmp_path_factory.mktemp("refreshed-cache")
+    for service in serve():
+        refresh.refresh(root=cache / "data", service=cbs.Service(service.url, 5),
+                        now=datetime(2026, 12, 1, 9, 30, tzinfo=UTC))  # fmt: skip
+    yield cache
+
+
+@pytest.fixture
+def use_refreshed(refreshed_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ROS_CACHE_DIR", str(refreshed_cache))
+    monkeypatch.delenv("ROS_DATA_DIR", raising=False)
+    return refreshed_cache
+
+
+def test_sources_page_lists_the_version_and_its_changes(use_refreshed: Path) -> None:
+    at = run_app("app_pages/bronnen.py")
+    assert not at.exception
+    shown = texts(at)
+    assert "Gegevens van 1-12-2026 10:30 (CBS-verversing)" in [c.value for c in at.sidebar.caption]
+    assert "In gebruik: Gegevens van 1-12-2026 10:30 (CBS-verversing)." in shown
+    table = next(d.value for d in at.dataframe if "rijen nieuw" in d.value.columns)
+    first = table.iloc[0]
+    assert (first["versie"], first["in gebruik"], first["vergeleken met"]) == ("20261201T093000Z", "ja", "data/")
+    dwellings = table.set_index("tabel").loc["Mutaties van de woningvoorraad (CBS 81955NED en 86098NED)"]
+    assert (dwellings["rijen nieuw"], dwellings["rijen gewijzigd"], dwellings["rijen vervallen"]) == (368, 0, 0)
+    assert dwellings["perioden"] == "jaren 2012–2025; maanden 2026-01–2026-09"
+    assert dwellings["nog voorlopig"] == "2025, 2026-01–2026-09"
+    labels = [e.label for e in at.expander]
+    assert "Bevolking aan het begin van elke maand (CBS 37230ned)" in labels
+
+
+def test_every_page_says_which_data_it_shows(use_refreshed: Path) -> None:
+    at = run_app("app_pages/overzicht.py", query={"lang": "en"})
+    assert not at.exception
+    assert "Data of 1/12/2026 10:30 (CBS refresh)" in [c.value for c in at.sidebar.caption]
+
+
+def test_shipped_data_are_named_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROS_CACHE_DIR", str(tmp_path))
+    at = run_app("app_pages/bronnen.py")
+    assert "Gegevens van de meegeleverde momentopname" in [c.value for c in at.sidebar.caption]
+    assert "Er is nog geen verversing gedaan" in texts(at)
+
+
+def test_a_failed_refresh_is_shown_with_its_message(use_refreshed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROS_CBS_URL", "http://opendata.cbs.invalid")
+    assert refresh.main([]) == 1
+    try:
+        at = run_app("app_pages/bronnen.py")
+        warning = next(w.value for w in at.warning if "verversing" in w.value)
+        assert "is mislukt: CBS-tabel 81955NED: de naam van de dienst in http://opendata.cbs.invalid" in warning
+        assert versions.version_dirs(use_refreshed / "data")[0].name == "20261201T093000Z"
+    finally:
+        versions.clear_failure(use_refreshed / "data")
+
+
+def test_ui_caches_are_keyed_by_the_snapshot_in_use() -> None:
+    # A cache keyed by config.data_dir() (ROS_DATA_DIR or data/) would keep showing old figures after a refresh:
+    # the UI keys its caches by ros.ui.data.data_dir(), the snapshot version in use.
+    ui = Path(__file__).resolve().parent.parent / "ros" / "ui"
+    pattern = re.compile(r"from ros\.config import [^\n]*\b(data_dir|DATA_DIR)\b|config\.data_dir\(")
+    assert [p.name for p in sorted(ui.glob("*.py")) if pattern.search(p.read_text(encoding="utf-8"))] == []
