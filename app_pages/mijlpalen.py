@@ -7,6 +7,7 @@ from ros import milestones as ms
 from ros import ui
 from ros.calendar_export import milestones_ics
 from ros.catalog import BODY_CODES
+from ros.i18n import localized
 from ros.options import one_of
 
 t, lang, snap, labels = ui.t, ui.lang(), ui.snapshot(), ui.labels("milestones")
@@ -35,7 +36,7 @@ with cards[0].container(border=True):
     if last is None:
         st.markdown(t("milestones.last_none"))
     else:
-        st.markdown(f"✓ {last['title_en' if lang == 'en' else 'title_nl']}")
+        st.markdown(f"✓ {last[localized('title', lang)]}")
         st.caption(ms.when_of(last, lang))
 with cards[1].container(border=True):
     ui.next_milestone_card(t("milestones.next_heading"), today, body)
@@ -45,7 +46,7 @@ with cards[2].container(border=True):
         st.markdown(f"- {item}")
 
 for _, row in ms.overdue(snap["milestones"], today, body).iterrows():
-    st.warning(t("milestones.overdue_warning", title=row["title_en" if lang == "en" else "title_nl"],
+    st.warning(t("milestones.overdue_warning", title=row[localized("title", lang)],
                  when=ms.when_of(row, lang)), icon=":material/help:")
 if body in (None, "raad", "gemeenten", "college"):
     st.info(t("milestones.election_note"), icon=":material/how_to_vote:")

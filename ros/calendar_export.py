@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta, timezone
 import pandas as pd
 from icalendar import Calendar, Event
 
+from ros.i18n import localized
 from ros.milestones import bodies_of, when_of
 
 PRODID = "-//ROS Twente//Mijlpalen ROS Twente//NL"
@@ -54,7 +55,7 @@ def milestones_ics(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", labels["ics_calendar_name"])
     stamp = datetime.combine(today, time(0, 0), tzinfo=timezone.utc)
-    title_column = "title_en" if lang == "en" else "title_nl"
+    title_column = localized("title", lang)
     for row in calendar_rows(table).to_dict(orient="records"):
         event = Event()
         event.add("uid", uid(row["id"]))
@@ -78,7 +79,7 @@ def _description(row: Mapping[str, object], lang: str, labels: Mapping[str, str]
     bodies = [labels["body_" + b] for b in bodies_of(row["bodies"])]
     if bodies:
         lines.append(labels["ics_bodies"].format(bodies=", ".join(bodies)))
-    note = row.get("note_en" if lang == "en" else "note_nl")
+    note = row.get(localized("note", lang))
     if isinstance(note, str) and note:
         lines.append(note)
     source_id = str(row["source_id"])

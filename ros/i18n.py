@@ -50,3 +50,8 @@ def section(lang: str, area: str) -> dict[str, str]:
     """All texts of one catalogue file (`area`) by their short name, for builders that take a label mapping."""
     prefix = f"{area}."
     return {k[len(prefix) :]: v for k, v in catalogue(language(lang)).items() if k.startswith(prefix)}
+
+
+def localized(field: str, lang: str) -> str:
+    """The column of a text kept in both languages in the data: 'title_en' in English, 'title_nl' otherwise."""
+    return f"{field}_{'en' if language(lang) == 'en' else 'nl'}"

@@ -32,7 +32,7 @@ import pandas as pd
 
 from ros import format as fmt
 from ros.catalog import BODY_CODES
-from ros.i18n import translate
+from ros.i18n import localized, translate
 from ros.options import one_of
 
 STATUSES = ("done", "ongoing", "upcoming", "tentative", "overdue", "undated")
@@ -177,7 +177,7 @@ class NextMilestone:
 
     def title(self, lang: str) -> str:
         """The title in the UI language."""
-        return self.title_en if lang == "en" else self.title_nl
+        return str(getattr(self, localized("title", lang)))
 
 
 def next_milestone(frame: pd.DataFrame, today: date, body: str | None = None) -> NextMilestone | None:
@@ -245,7 +245,7 @@ def milestone_list(
 ) -> pd.DataFrame:
     """A printable list of a `timeline` table: when, status, title, bodies, confidence, note and source as text
     (the source as 'publisher (date)' when `sources` is given, otherwise its id)."""
-    title = "title_en" if lang == "en" else "title_nl"
+    title = localized("title", lang)
     names = {} if sources is None else {
         i: f"{p} ({fmt.partial_date(d, lang)})" for i, p, d in zip(sources["id"], sources["publisher"], sources["date"])
     }  # fmt: skip
@@ -257,7 +257,7 @@ def milestone_list(
             "title": table[title],
             "bodies": [", ".join(labels["body_" + b] for b in bodies_of(v)) for v in table["bodies"]],
             "confidence": [labels["confidence_" + c] for c in table["confidence"]],
-            "note": table["note_en" if lang == "en" else "note_nl"].fillna(""),
+            "note": table[localized("note", lang)].fillna(""),
             "source_id": [names.get(i, i) for i in table["source_id"]],
         }
     )
@@ -320,7 +320,7 @@ parse_body = one_of(BODY_CODES, fold_case=True)  # a body code from a URL value,
 def decision_moments(table: pd.DataFrame, lang: str, labels: Mapping[str, str]) -> list[str]:
     """The decision moments still ahead in a `timeline` table (besluit, bestuurlijk overleg, verkiezing, product that
     are upcoming, tentative or undated), each as 'title (when, status)', in timeline order."""
-    title = "title_en" if lang == "en" else "title_nl"
+    title = localized("title", lang)
     ahead = table[table["kind"].isin(DECISION_KINDS) & table["status"].isin(["upcoming", "tentative", "undated"])]
     return [
         labels["decide_item"].format(

@@ -46,3 +46,11 @@ def test_language_accepts_only_supported_codes() -> None:
 
 def test_section_strips_the_area_prefix() -> None:
     assert section("en", "governance")["then"] == "then"
+
+
+def test_localized_names_the_column_of_the_language() -> None:
+    from ros.i18n import localized
+
+    assert localized("title", "en") == "title_en"
+    assert localized("title", "nl") == "title_nl"
+    assert localized("note", "xx") == "note_nl"  # an unknown language falls back to Dutch

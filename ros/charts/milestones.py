@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from ros import format as fmt
 from ros.charts.style import MUTED, PALETTE, apply_layout
+from ros.i18n import localized
 from ros.milestones import RANGES, STATUS_SYMBOLS, STATUSES, when_text
 
 STATUS_COLOURS = {
@@ -66,7 +67,7 @@ def milestones_timeline(
     """A Gantt of the milestones in `table` (a `timeline` table) between the two dates of `x_range`, with a line
     at `today`. `labels` are the `milestones` texts (status_<code>, chart_title, chart_today, chart_no_date)."""
     rows = visible_rows(table, x_range)
-    title_column = "title_en" if lang == "en" else "title_nl"
+    title_column = localized("title", lang)
     rows = rows.assign(
         status_text=[f"{STATUS_SYMBOLS[s]} {labels['status_' + s]}" for s in rows["status"]],
         when=[when_text(s, e, lang, b) for s, e, b in zip(rows["start"], rows["end"], rows["window_basis"])],

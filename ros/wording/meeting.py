@@ -23,7 +23,7 @@ from ros import milestones as ms
 from ros.charts.budget import contribution_bars
 from ros.charts.maps import municipality_map
 from ros.charts.presentation import pace_bars, presentation_layout
-from ros.i18n import section, translate
+from ros.i18n import localized, section, translate
 from ros.presentation import MILESTONE_COUNT, STEPS, map_rows, open_milestones
 from ros.scenario import Scenario
 from ros.snapshot import Snapshot
@@ -237,7 +237,7 @@ def milestone_items(frame: pd.DataFrame, today: date, lang: str, labels: Mapping
     """The milestones still open on `today` in timeline order: under way, ahead, overdue (unconfirmed) and the
     undated products; phases and horizons left out; at most `count`."""
     open_ = open_milestones(frame, today, count)
-    title = "title_en" if lang == "en" else "title_nl"
+    title = localized("title", lang)
     return [
         MilestoneItem(r[title], ms.when_of(r, lang), ms.status_text(r["status"], labels),
                       ", ".join(labels["body_" + b] for b in ms.bodies_of(r["bodies"])),

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ros import format as fmt
 from ros import milestones as ms
-from ros.i18n import section, translate
+from ros.i18n import localized, section, translate
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def venue_name(frame: pd.DataFrame, venue: str, lang: str) -> str:
     if short:
         return short
     row = frame.set_index("id").loc[venue]
-    return str(row["title_en" if lang == "en" else "title_nl"])
+    return str(row[localized("title", lang)])
 
 
 def days_text(days: int, lang: str) -> str:

@@ -17,7 +17,7 @@ from ros import format as fmt
 from ros import milestones as ms
 from ros.briefing import Briefing, Section
 from ros.charts.municipality import municipality_path_chart
-from ros.i18n import section, translate
+from ros.i18n import localized, section, translate
 from ros.municipality import council_milestones, facts, known_contribution, yearly_path
 from ros.region import source as source_row
 from ros.region import target as target_row
@@ -136,7 +136,7 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
     # 5. Milestones for the council
     upcoming = council_milestones(snapshot["milestones"], today, code)
     ms_labels = section(lang, "milestones")
-    title = "title_en" if lang == "en" else "title_nl"
+    title = localized("title", lang)
     milestone_table = pd.DataFrame({
         labels["col_when"]: [ms.when_text(s, e, lang, b) for s, e, b in zip(upcoming["start"], upcoming["end"], upcoming["window_basis"])],
         labels["col_what"]: list(upcoming[title]),
