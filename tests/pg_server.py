@@ -13,6 +13,7 @@ import os
 import pwd
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
@@ -57,11 +58,27 @@ def postgresql_server() -> Iterator[object]:
         user="postgres",
     )
     server.start()
+    _wait_until_ready(server.port)
     try:
         yield server
     finally:
         server.stop()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _wait_until_ready(port: int, timeout: float = 60) -> None:
+    """Wait until the server accepts connections (its port opens while it is still "starting up")."""
+    import psycopg
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres", connect_timeout=2).close()
+            return
+        except psycopg.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def database_url(server: object, name: str) -> str:
