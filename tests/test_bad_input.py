@@ -20,6 +20,7 @@ from ros import allocation, ledger, own_figures, plan_capacity
 from ros import scenario as sc
 from ros.exports import excel_bytes
 from ros.store import ScenarioStore, StoreError, parse_scenario_file
+from scripts.hostile_upload import xlsx_bomb as xlsx_bomb_file
 
 
 @pytest.fixture(scope="module")
@@ -131,8 +132,8 @@ def test_an_edited_ledger_table_with_a_later_state_too_high_is_refused(parties) 
     table.loc[0, ["toegezegd", "ontvangen"]] = [100.0, 150.0]
     result = ledger.validate_ledger(table, parties)
     assert [i.message for i in result.issues] == [
-        "Rij 1, kolom 'ontvangen': € 150,00 is hoger dan toegezegd (€ 100,00); een latere stap kan niet hoger zijn "
-        "dan een eerdere."
+        ("Rij 1, kolom 'ontvangen': € 150,00 is hoger dan toegezegd (€ 100,00); een latere stap kan niet hoger zijn "
+        "dan een eerdere.")
     ]
 
 
@@ -436,52 +437,17 @@ def test_hostile_own_figures_municipality_and_file_name_stay_text() -> None:
     _assert_shown_and_inert(at, LINK, IMAGE)
 
 
-def _xlsx_bomb(rows: int, dimension: bool = True) -> bytes:
-    """An .xlsx whose first sheet has `rows` rows of one number, written as XML directly (fast, highly
-    compressible: 3,7 million rows unpack to ~130 MB and pack to well under 1 MB)."""
-    chunk = b"<row><c><v>1</v></c></row>" * 10_000
-    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            + (f'<dimension ref="A1:A{rows}"/>'.encode() if dimension else b"") + b"<sheetData>")
-    parts = {
-        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
-        'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
-        'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-        'spreadsheetml.worksheet+xml"/></Types>',
-        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-        'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
-        '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
-        'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-        '<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.'
-        'org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in parts.items():
-            archive.writestr(name, text)
-        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
-            sheet.write(head)
-            for _ in range(rows // 10_000):
-                sheet.write(chunk)
-            sheet.write(b"<row><c><v>1</v></c></row>" * (rows % 10_000) + b"</sheetData></worksheet>")
-    return buffer.getvalue()
-
-
 @pytest.fixture(scope="module")
 def xlsx_bomb() -> bytes:
-    return _xlsx_bomb(3_700_000)
+    """The file of issue 12, item 5: one sheet of 3,7 million rows (scripts/hostile_upload.py measures it live)."""
+    return xlsx_bomb_file(3_700_000)
 
 
 def test_the_hostile_xlsx_is_small_packed_and_a_real_workbook(xlsx_bomb: bytes) -> None:
     assert len(xlsx_bomb) < 1024 * 1024
     with zipfile.ZipFile(io.BytesIO(xlsx_bomb)) as archive:
         assert archive.getinfo("xl/worksheets/sheet1.xml").file_size > 90 * 1024 * 1024
-    small = openpyxl.load_workbook(io.BytesIO(_xlsx_bomb(3)), read_only=True)
+    small = openpyxl.load_workbook(io.BytesIO(xlsx_bomb_file(3)), read_only=True)
     assert [r for r in small.worksheets[0].iter_rows(values_only=True)] == [(1,), (1,), (1,)]
 
 
@@ -495,7 +461,7 @@ def test_a_3_7_million_row_xlsx_ledger_is_refused_within_a_second(xlsx_bomb: byt
 
 @pytest.mark.parametrize("dimension", [True, False], ids=["honest dimensions", "no dimensions"])
 def test_an_xlsx_with_too_many_rows_is_refused_at_the_row_limit(dimension: bool, parties) -> None:
-    data = _xlsx_bomb(200_000, dimension)  # unpacks to ~5 MB: under the unpacked limit, far over the row limit
+    data = xlsx_bomb_file(200_000, dimension)  # unpacks to ~5 MB: under the unpacked limit, far over the row limit
     started = time.perf_counter()
     result = ledger.load_upload("kasboek.xlsx", data, parties)
     assert time.perf_counter() - started < 1.0
@@ -520,8 +486,8 @@ def test_an_upload_refusal_reads_in_english_too(region, parties) -> None:
     assert error.value.text("en") == "The file is not readable text (CSV)."
     result = ledger.load_upload("kasboek.csv", (HEAD + "GM0141,2025,100,200,,").encode(), parties)
     assert [i.text("en") for i in result.issues] == [
-        "Row 2, column 'gefactureerd': €200.00 is higher than toegezegd (€100.00); a later step cannot be higher than "
-        "an earlier one."]
+        ("Row 2, column 'gefactureerd': €200.00 is higher than toegezegd (€100.00); a later step cannot be higher than "
+        "an earlier one.")]
 
 
 def test_a_weights_file_names_every_problem(region) -> None:
@@ -579,7 +545,7 @@ def test_a_3_7_million_row_xlsx_of_own_figures_is_refused_within_a_second(xlsx_b
 
 
 def test_an_xlsx_with_too_many_cells_is_refused_before_openpyxl_reads_it(parties) -> None:
-    wide = _xlsx_bomb(0)  # an empty sheet, rebuilt below with 200 rows of 300 cells
+    wide = xlsx_bomb_file(0)  # an empty sheet, rebuilt below with 200 rows of 300 cells
     row = b"<row>" + b"<c><v>1</v></c>" * 300 + b"</row>"
     buffer = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(wide)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
@@ -626,10 +592,10 @@ def test_a_refused_weights_file_replaces_the_success_of_the_earlier_one(region) 
                                                     "text/csv").run()
     assert at.success.len == 0
     assert [shown(e.value) for e in at.error] == [
-        "Bestand fout.csv is niet overgenomen; de gewichten hieronder zijn niet veranderd. Het gewicht van Almelo is "
-        "negatief (-1); gebruik 0 of meer."]
+        ("Bestand fout.csv is niet overgenomen; de gewichten hieronder zijn niet veranderd. Het gewicht van Almelo is "
+        "negatief (-1); gebruik 0 of meer.")]
     at.session_state["lang"] = "en"
     at.run()
     assert [shown(e.value) for e in at.error] == [
-        "File fout.csv was not taken over; the weights below have not changed. The weight of Almelo is negative (-1); "
-        "use 0 or more."]
+        ("File fout.csv was not taken over; the weights below have not changed. The weight of Almelo is negative (-1); "
+        "use 0 or more.")]

@@ -1,0 +1,153 @@
+"""Probe: a hostile .xlsx (a few hundred KB packed, millions of rows unpacked) uploaded to the ledger on /budget.
+
+Starts `streamlit run app.py` (of this checkout, or of `--app-dir`) on a free port, opens /budget in headless
+Chromium (/usr/bin/chromium) and measures the server (VmRSS, sampled every 0,2 s) at rest, while `--tabs` tabs
+upload the file at once, and `--settle` seconds after the tabs are closed; the time from upload until the page
+shows a message; and the server's CPU seconds. Issue 12 (items 5 and 6) measured 187 s, 251 MB → 1,1 GB and 474 MB
+after for one 583 KB file with 3,7 million rows.
+
+Usage: .venv/bin/python scripts/hostile_upload.py [--rows 3700000] [--tabs 1] [--app-dir PATH] [--timeout 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from pathlib import Path
+
+import psutil
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
+    'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'spreadsheetml.worksheet+xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+    "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/'
+    'spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.'
+    'org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+}
+
+
+def xlsx_bomb(rows: int, dimension: bool = True) -> bytes:
+    """An .xlsx whose first sheet has `rows` rows of one number, written as XML directly (a second for 3,7 million
+    rows; they unpack to ~100 MB and pack to a few hundred KB)."""
+    row = b"<row><c><v>1</v></c></row>"
+    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            + (f'<dimension ref="A1:A{rows}"/>'.encode() if dimension else b"") + b"<sheetData>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in _PARTS.items():
+            archive.writestr(name, text)
+        with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
+            sheet.write(head)
+            chunk = row * 10_000
+            for _ in range(rows // 10_000):
+                sheet.write(chunk)
+            sheet.write(row * (rows % 10_000) + b"</sheetData></worksheet>")
+    return buffer.getvalue()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _rss_mb(process: psutil.Process) -> float:
+    return sum(p.memory_info().rss for p in [process, *process.children(recursive=True)]) / 1024 / 1024
+
+
+def _sample(process: psutil.Process, samples: list[float], stop: threading.Event) -> None:
+    while not stop.wait(0.2):
+        samples.append(_rss_mb(process))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=3_700_000)
+    parser.add_argument("--tabs", type=int, default=1)
+    parser.add_argument("--app-dir", type=Path, default=ROOT)
+    parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--settle", type=float, default=15)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    data = xlsx_bomb(args.rows)
+    folder = Path(tempfile.mkdtemp(prefix="hostile-upload-"))
+    path = folder / "kasboek.xlsx"
+    path.write_bytes(data)
+    port = _free_port()
+    env = dict(os.environ, ROS_CACHE_DIR=str(folder / "cache"), ROS_OFFLINE="1")
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                               "--server.headless", "true"], cwd=args.app_dir, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    samples: list[float] = []
+    stop = threading.Event()
+    try:
+        for _ in range(200):
+            try:
+                if requests.get(f"{base}/_stcore/health", timeout=1).ok:
+                    break
+            except requests.RequestException:
+                time.sleep(0.3)
+        process = psutil.Process(server.pid)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=["--no-sandbox", "--disable-gpu"])
+            tabs = [browser.new_context().new_page() for _ in range(args.tabs)]
+            for tab in tabs:
+                tab.goto(f"{base}/budget")
+                tab.wait_for_selector("[data-testid=stFileUploaderDropzoneInput]", state="attached", timeout=60_000)
+                tab.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+            time.sleep(2)
+            rest, cpu_before = _rss_mb(process), process.cpu_times()
+            threading.Thread(target=_sample, args=(process, samples, stop), daemon=True).start()
+            started = time.monotonic()
+            for tab in tabs:
+                tab.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(path))
+            answers = []
+            for tab in tabs:
+                try:
+                    tab.wait_for_selector("[data-testid=stAlertContentError]", timeout=args.timeout * 1000)
+                    answers.append(round(time.monotonic() - started, 2))
+                except Exception:  # noqa: BLE001 - a tab that never answers is reported as such
+                    answers.append(None)
+            message = tabs[0].locator("[data-testid=stAlertContentError]").first.inner_text()[:160] if answers[0] else ""
+            browser.close()
+        time.sleep(args.settle)
+        after, cpu_after = _rss_mb(process), process.cpu_times()
+        stop.set()
+        cpu = (cpu_after.user + cpu_after.system) - (cpu_before.user + cpu_before.system)
+        print(f"file: {len(data) / 1024:.0f} KB packed, {args.rows:,} rows; tabs: {args.tabs}")
+        print(f"seconds until the page answered: {answers}")
+        print(f"message: {message!r}")
+        print(f"server RSS: at rest {rest:.0f} MB, peak {max(samples or [rest]):.0f} MB, "
+              f"{args.settle:.0f} s after closing the tabs {after:.0f} MB; server CPU {cpu:.1f} s")
+    finally:
+        stop.set()
+        server.terminate()
+        server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()
