@@ -389,3 +389,28 @@ def municipality_sentence(view: ProgressView) -> str:
                  years=view.texts["years"], required=view.texts["required"], ratio=view.texts["ratio"])
     return t("municipality_unknown", area=view.area, start=track.start_year,
              last=view.last_data_year or fmt.unknown(view.language))
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One headline figure for the meeting view: label, value as text and a short note."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+def meeting_facts(view: ProgressView) -> list[Fact]:
+    """The track in three figures for a projector: realised with its years, the delivery ratio with its reference
+    band, the pace still needed against the realised pace (empty when nothing is in the data)."""
+    if not view.track.in_data:
+        return []
+    t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
+    texts = view.texts
+    return [
+        Fact(t("metric_realised", years=texts["years"]), texts["realised"],
+             f"{t('metric_required')}: {texts['required']}"),
+        Fact(t("metric_ratio"), texts["ratio"], t("meeting_band", band=texts["band"])),
+        Fact(t("metric_catch_up", end=view.track.end_year), texts["catch_up"],
+             t("metric_catch_up_delta", pace=texts["pace"])),
+    ]

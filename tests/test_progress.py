@@ -153,3 +153,17 @@ def test_headlines_for_other_pages(snapshot, result) -> None:
     assert progress_view.municipality_sentence(enschede) == (
         "Sinds 2025 zijn in Enschede 222 woningen netto bijgekomen (2025–2026 t/m september); het bouwpad vroeg tot "
         "dan 1.172. Dat is 19% van wat nodig was.")
+
+
+def test_meeting_facts(snapshot, result) -> None:
+    from ros import own_figures, progress_view
+    from ros.snapshot import Snapshot
+
+    shipped = progress_view.build(snapshot, result, None, "net_change", own_figures.empty_frame(), "nl")
+    assert progress_view.meeting_facts(shipped) == []
+    refreshed = Snapshot(dict(snapshot.tables) | {"dwelling_changes": dwelling_changes()})
+    view = progress_view.build(refreshed, result, None, "net_change", own_figures.empty_frame(), "nl")
+    assert [(f.label, f.value, f.note) for f in progress_view.meeting_facts(view)] == [
+        ("Gerealiseerd 2025–2026 t/m september", "4.242", "Volgens het bouwpad: 4.654"),
+        ("Leveringsratio", "91%", "referentieband Housing Delivery Test (geen ROS-regel): 85–95%"),
+        ("Nodig per jaar tot 2050", "2.670", "gerealiseerd tempo 2.424 per jaar")]

@@ -59,6 +59,9 @@ from ros.ui.progress_panel import (
     capacity_panel,
     forecast_vintages,
     own_figures_panel,
+    progress_headline,
+    progress_meeting,
+    progress_municipality_line,
     progress_view_for,
 )
 from ros.ui.projector import projector_frame
@@ -151,6 +154,9 @@ __all__ = [
     "option_labels",
     "own_figures_panel",
     "parties_by_kind",
+    "progress_headline",
+    "progress_meeting",
+    "progress_municipality_line",
     "progress_view_for",
     "records_columns",
     "records_table",

@@ -10,12 +10,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ros import exports, own_figures, plan_capacity, progress_view, roles
+from ros import exports, own_figures, plan_capacity, progress, progress_view, roles
 from ros import forecast as fc
 from ros.markup import escape
 from ros.targets import TargetResult, TargetSettings, recompute
 from ros.ui.auth import identity
-from ros.ui.data import _cached_snapshot, _cached_target_region, data_dir, snapshot
+from ros.ui.data import _cached_snapshot, _cached_target_region, data_dir, snapshot, target_result
+from ros.ui.scenarios import current_scenario
 from ros.ui.text import lang, t
 
 OWN_KEY = "eigen_opgave"
@@ -170,3 +171,25 @@ def capacity_panel(names: dict[str, str]) -> None:
             _issues(t("progress.capacity_refused", file=escape(name)), issues)
         else:
             st.success(t("progress.capacity_loaded", file=escape(name), count=count), icon=":material/check:")
+
+
+def _scenario_view(code: str | None) -> progress_view.ProgressView:
+    """The progress view of `code` under the session's scenario, measured as net additions."""
+    chosen, _ = current_scenario()
+    return progress_view_for(target_result(chosen.target_settings()), code, progress.MEASURES[0])
+
+
+def progress_headline(code: str | None = None) -> str:
+    """One line for other pages: the delivery ratio of `code` (None = Twente) or why it is unknown."""
+    return progress_view.headline(_scenario_view(code))
+
+
+def progress_municipality_line(code: str) -> str:
+    """The municipality's own progress line in plain words."""
+    return progress_view.municipality_sentence(_scenario_view(code))
+
+
+def progress_meeting(code: str | None = None) -> tuple[list[progress_view.Fact], str]:
+    """The meeting view's progress figures and its one-line headline."""
+    view = _scenario_view(code)
+    return progress_view.meeting_facts(view), progress_view.headline(view)
