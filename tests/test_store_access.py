@@ -217,3 +217,32 @@ def test_audit_entries_are_plain_values(store: ScenarioStore) -> None:
     [entry] = store.audit()
     assert isinstance(entry, AuditEntry) and entry.scenario_name == "=HYPERLINK(\"x\")"
     assert entry.at.tzinfo is not None and entry.after["author"] == "<b>Anna</b>"  # type: ignore[index]
+
+
+def test_two_servers_saving_the_same_scenario_at_the_same_moment(store_url: str) -> None:
+    import threading
+
+    saved = ScenarioStore(store_url).save("Gedeeld", "Anna", SETTINGS, 1, actor=PLANNER)
+    barrier, outcomes = threading.Barrier(2), []
+
+    def save_as(actor: Identity, homes: int) -> None:
+        server = ScenarioStore(store_url)  # each its own engine and connection, as two app servers
+        barrier.wait()
+        try:
+            server.update(saved.id, {"woningen": homes}, 1, saved.revision, actor=actor)
+            outcomes.append(actor.name)
+        except StoreError as error:
+            outcomes.append(error.code)
+
+    threads = [threading.Thread(target=save_as, args=(PLANNER, 72000)),
+               threading.Thread(target=save_as, args=(COORDINATOR, 90000))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert len(outcomes) == 2 and outcomes.count("conflict") == 1
+    winner = next(o for o in outcomes if o != "conflict")
+    store = ScenarioStore(store_url)
+    assert store.get(saved.id).revision == 2 and store.get(saved.id).changed_by == winner
+    assert store.get(saved.id).payload == {"woningen": 72000 if winner == PLANNER.name else 90000}
+    assert [(e.action, e.actor_name) for e in store.audit()] == [("update", winner), ("save", "Anna Planner")]
