@@ -7,8 +7,8 @@ from ros import milestones as ms
 from ros import ui
 from ros.calendar_export import milestones_ics
 from ros.catalog import BODY_CODES
-from ros.i18n import localized
 from ros.options import one_of
+from ros.wording import milestones as milestone_words
 
 t, lang, snap, labels = ui.t, ui.lang(), ui.snapshot(), ui.labels("milestones")
 
@@ -36,24 +36,23 @@ with cards[0].container(border=True):
     if last is None:
         st.markdown(t("milestones.last_none"))
     else:
-        st.markdown(f"✓ {last[localized('title', lang)]}")
-        st.caption(ms.when_of(last, lang))
+        what, when = milestone_words.last_done_text(last, lang)
+        st.markdown(what)
+        st.caption(when)
 with cards[1].container(border=True):
     ui.next_milestone_card(t("milestones.next_heading"), today, body)
 with cards[2].container(border=True):
     st.markdown(f"**{t('milestones.decide_heading')}**")
-    for item in ms.decision_moments(table, lang, labels) or [fmt.unknown(lang)]:
+    for item in milestone_words.decision_moments(table, lang, labels) or [fmt.unknown(lang)]:
         st.markdown(f"- {item}")
 
-for _, row in ms.overdue(snap["milestones"], today, body).iterrows():
-    st.warning(t("milestones.overdue_warning", title=row[localized("title", lang)],
-                 when=ms.when_of(row, lang)), icon=":material/help:")
+for warning in milestone_words.overdue_warnings(ms.overdue(snap["milestones"], today, body), lang):
+    st.warning(warning, icon=":material/help:")
 if body in (None, "raad", "gemeenten", "college"):
     st.info(t("milestones.election_note"), icon=":material/how_to_vote:")
 st.caption(f"{t('milestones.stand_caption', date=fmt.long_date(today, lang))} {t('milestones.status_legend')}")
 
-listing = ms.milestone_list(table, lang, labels, snap["sources"])
-list_columns = {c: t(f"milestones.col_{c}") for c in ("when", "status", "title", "bodies", "note", "source_id")}
+listing = milestone_words.list_table(milestone_words.milestone_list(table, lang, labels, snap["sources"]), lang)
 view = st.session_state["weergave"]
 if view == "tijdlijn":
     st.radio(t("milestones.range"), tuple(ms.RANGES), format_func=ui.option_labels("milestones.range_"),
@@ -65,20 +64,18 @@ if view == "tijdlijn":
                         key="timeline")
     st.caption(t("milestones.undated_note"))
     with st.expander(t("common.table_alternative")):
-        st.table(listing[list(list_columns)].rename(columns=list_columns), hide_index=True)
+        st.table(listing, hide_index=True)
 elif view == "lijst":
     st.header(t("milestones.list_heading"))
     st.caption(t("milestones.list_count", count=fmt.number(len(listing), lang)))
-    st.table(listing[list(list_columns)].rename(columns=list_columns), hide_index=True)
+    st.table(listing, hide_index=True)
 else:
     st.header(t("milestones.matrix_heading"))
     st.markdown(t("milestones.matrix_intro"))
-    matrix = ms.gate_matrix(snap["decision_gates"], snap["parties"], labels)
-    st.table(matrix.rename(columns={"party": t("milestones.col_party")} |
-                           ms.gate_headers(snap["decision_gates"], snap["milestones"], lang, labels)), hide_index=True)
-    for gate in ms.gate_summary(snap["decision_gates"]).to_dict(orient="records"):
-        st.caption(t("milestones.matrix_summary", gate=t(f"milestones.gate_{gate['gate']}"), besloten=gate["besloten"],
-                     gepland=gate["gepland"], onbekend=gate["onbekend"]))
+    st.table(milestone_words.gate_table(snap["decision_gates"], snap["parties"], snap["milestones"], lang),
+             hide_index=True)
+    for line in milestone_words.gate_summary_lines(snap["decision_gates"], lang):
+        st.caption(line)
 
 ui.source_caption(list(table["source_id"]) + (["besluit_almelo_2025"] if view == "besluiten" else []))
 st.header(t("milestones.downloads_heading"))

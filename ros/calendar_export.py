@@ -18,7 +18,8 @@ import pandas as pd
 from icalendar import Calendar, Event
 
 from ros.i18n import localized
-from ros.milestones import bodies_of, when_of
+from ros.milestones import bodies_of
+from ros.wording.milestones import when_of
 
 PRODID = "-//ROS Twente//Mijlpalen ROS Twente//NL"
 UID_DOMAIN = "ros-twente.nl"

@@ -24,7 +24,6 @@ shown.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -32,7 +31,7 @@ import pandas as pd
 
 from ros import format as fmt
 from ros.catalog import BODY_CODES
-from ros.i18n import localized, translate
+from ros.i18n import localized
 from ros.options import one_of
 
 STATUSES = ("done", "ongoing", "upcoming", "tentative", "overdue", "undated")
@@ -220,81 +219,12 @@ def status_counts(table: pd.DataFrame) -> dict[str, int]:
     return {status: int(counts.get(status, 0)) for status in STATUSES}
 
 
-def when_text(start: object, end: object, lang: str, basis: object = "bron") -> str:
-    """The date or window of a milestone as text: '12 november 2024', 'juni 2026', 'september 2026 – november 2026',
-    or the word for unknown; a window that is our assumption (`basis` "aanname") says so ('juni 2026, aanname')."""
-    if fmt.is_unknown(start) or start == "":
-        return fmt.unknown(lang)
-    first = fmt.partial_date(str(start), lang)
-    text = first if fmt.is_unknown(end) or end == "" or end == start else f"{first} – {fmt.partial_date(str(end), lang)}"
-    return translate(lang, "milestones.window_assumed", when=text) if basis == "aanname" else text
-
-
-def when_of(row: Mapping[str, object] | pd.Series, lang: str) -> str:
-    """`when_text` of one milestone row (start, end and window basis)."""
-    return when_text(row["start"], row["end"], lang, row.get("window_basis", "bron"))
-
-
-def status_text(status: str, labels: Mapping[str, str]) -> str:
-    """A status as symbol plus word ('✓ gebeurd'), from the `milestones` labels (status_<code>)."""
-    return f"{STATUS_SYMBOLS[status]} {labels['status_' + status]}"
-
-
-def milestone_list(
-    table: pd.DataFrame, lang: str, labels: Mapping[str, str], sources: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """A printable list of a `timeline` table: when, status, title, bodies, confidence, note and source as text
-    (the source as 'publisher (date)' when `sources` is given, otherwise its id)."""
-    title = localized("title", lang)
-    names = {} if sources is None else {
-        i: f"{p} ({fmt.partial_date(d, lang)})" for i, p, d in zip(sources["id"], sources["publisher"], sources["date"])
-    }  # fmt: skip
-    return pd.DataFrame(
-        {
-            "id": table["id"],
-            "when": [when_text(s, e, lang, b) for s, e, b in zip(table["start"], table["end"], table["window_basis"])],
-            "status": [status_text(s, labels) for s in table["status"]],
-            "title": table[title],
-            "bodies": [", ".join(labels["body_" + b] for b in bodies_of(v)) for v in table["bodies"]],
-            "confidence": [labels["confidence_" + c] for c in table["confidence"]],
-            "note": table[localized("note", lang)].fillna(""),
-            "source_id": [names.get(i, i) for i in table["source_id"]],
-        }
-    )
-
-
 def export_table(table: pd.DataFrame) -> pd.DataFrame:
     """The data columns of a `timeline` table for CSV/Excel: codes and ISO dates, status as of the chosen day."""
     columns = ["id", "start", "end", "start_date", "end_date", "status", "days_to_start", "days_to_end", "title_nl",
                "title_en", "bodies", "kind", "confidence", "window_basis", "venues", "source_id", "after", "party", "note_nl",
                "note_en"]  # fmt: skip
     return table[columns].copy()
-
-
-def gate_matrix(gates: pd.DataFrame, parties: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
-    """Parties (rows, in the order of parties.csv, by name) × gates (columns, in file order) with the status
-    of each cell as symbol plus word; a cell missing from the data shows as onbekend."""
-    gate_ids = list(dict.fromkeys(gates["gate"]))
-    cells = {(g, p): s for g, p, s in zip(gates["gate"], gates["party"], gates["status"])}
-    rows = []
-    for party_id, name in zip(parties["id"], parties["name"]):
-        row = {"party": name}
-        for gate in gate_ids:
-            status = cells.get((gate, party_id), "onbekend")
-            row[gate] = f"{GATE_SYMBOLS[status]} {labels['gate_status_' + status]}"
-        rows.append(row)
-    return pd.DataFrame(rows, columns=["party", *gate_ids])
-
-
-def gate_headers(gates: pd.DataFrame, frame: pd.DataFrame, lang: str, labels: Mapping[str, str]) -> dict[str, str]:
-    """Column headers of the gate matrix: the gate's name with the date or window of its milestone
-    ('Plan van aanpak (4 april 2025)', 'Uitvoeringsagenda (onbekend)')."""
-    milestones = frame.set_index("id")
-    headers = {}
-    for gate, milestone_id in zip(gates["gate"], gates["milestone_id"]):
-        row = milestones.loc[milestone_id]
-        headers[gate] = f"{labels['gate_' + gate]} ({when_of(row, lang)})"
-    return headers
 
 
 def gate_summary(gates: pd.DataFrame) -> pd.DataFrame:
@@ -315,16 +245,3 @@ def clock_today() -> date:
 
 
 parse_body = one_of(BODY_CODES, fold_case=True)  # a body code from a URL value, case-insensitive
-
-
-def decision_moments(table: pd.DataFrame, lang: str, labels: Mapping[str, str]) -> list[str]:
-    """The decision moments still ahead in a `timeline` table (besluit, bestuurlijk overleg, verkiezing, product that
-    are upcoming, tentative or undated), each as 'title (when, status)', in timeline order."""
-    title = localized("title", lang)
-    ahead = table[table["kind"].isin(DECISION_KINDS) & table["status"].isin(["upcoming", "tentative", "undated"])]
-    return [
-        labels["decide_item"].format(
-            title=t, when="" if st == "undated" else when_text(s, e, lang, b) + ", ", status=status_text(st, labels)
-        )
-        for t, s, e, b, st in zip(ahead[title], ahead["start"], ahead["end"], ahead["window_basis"], ahead["status"])
-    ]

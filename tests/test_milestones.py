@@ -12,6 +12,7 @@ from ros.catalog import DecisionGateRow, MilestoneRow
 from ros.i18n import section
 from ros.options import one_of
 from ros.validation import DataError, validate_table
+from ros.wording import milestones as milestone_words
 
 TODAY = date(2026, 11, 27)
 NL = section("nl", "milestones")
@@ -82,8 +83,8 @@ def test_elections_carry_the_note_on_current_and_new_councils(frame):
 
 
 def test_the_printable_list_speaks_the_chosen_language(frame):
-    english = ms.milestone_list(ms.timeline(frame, TODAY), "en", section("en", "milestones")).set_index("id")
-    dutch = ms.milestone_list(ms.timeline(frame, TODAY), "nl", NL).set_index("id")
+    english = milestone_words.milestone_list(ms.timeline(frame, TODAY), "en", section("en", "milestones")).set_index("id")
+    dutch = milestone_words.milestone_list(ms.timeline(frame, TODAY), "nl", NL).set_index("id")
     assert english.loc["gr2026", "note"].startswith("Current and new municipal councils are involved")
     assert dutch.loc["gr2026", "note"].startswith("Huidige en nieuwe gemeenteraden")
     assert (english["note"] != "").sum() == (dutch["note"] != "").sum()
@@ -194,7 +195,7 @@ def test_next_milestone_on_27_november_2026_is_the_bo_mirt_window_closing_in_3_d
     assert upcoming is not None
     assert (upcoming.id, upcoming.status, upcoming.in_window, upcoming.days_remaining) == ("bo_mirt_2026", "tentative", True, 3)
     assert upcoming.title("en") == "BO MIRT 2026: possible moment to present the ROS"
-    assert ms.when_text(*upcoming.period, "nl") == "september 2026 – november 2026"
+    assert milestone_words.when_text(*upcoming.period, "nl") == "september 2026 – november 2026"
 
 
 def test_next_milestone_moves_on_and_ends(frame):
@@ -232,14 +233,14 @@ def test_filter_by_body(frame):
 
 
 def test_when_text():
-    assert ms.when_text("2024-11-06", "2024-11-07", "nl") == "6 november 2024 – 7 november 2024"
-    assert ms.when_text("2026-06", "2026-06", "nl") == "juni 2026"
-    assert ms.when_text("2026-09", "2026-11", "en") == "September 2026 – November 2026"
-    assert ms.when_text(None, None, "nl") == "onbekend"
+    assert milestone_words.when_text("2024-11-06", "2024-11-07", "nl") == "6 november 2024 – 7 november 2024"
+    assert milestone_words.when_text("2026-06", "2026-06", "nl") == "juni 2026"
+    assert milestone_words.when_text("2026-09", "2026-11", "en") == "September 2026 – November 2026"
+    assert milestone_words.when_text(None, None, "nl") == "onbekend"
 
 
 def test_milestone_list_is_text_with_status_symbols(frame):
-    listing = ms.milestone_list(ms.timeline(frame, TODAY), "nl", NL).set_index("id")
+    listing = milestone_words.milestone_list(ms.timeline(frame, TODAY), "nl", NL).set_index("id")
     assert listing.at["bol_2026", "status"] == "! over tijd, onbevestigd"
     assert listing.at["gr2026", "status"] == "✓ gebeurd"
     assert listing.at["uitvoeringsagenda", "when"] == "onbekend"
@@ -249,20 +250,20 @@ def test_milestone_list_is_text_with_status_symbols(frame):
 
 
 def test_milestone_list_names_the_source_by_publisher_and_date(snapshot, frame):
-    listing = ms.milestone_list(ms.timeline(frame, TODAY), "nl", NL, snapshot["sources"]).set_index("id")
+    listing = milestone_words.milestone_list(ms.timeline(frame, TODAY), "nl", NL, snapshot["sources"]).set_index("id")
     assert listing.at["gr2026", "source_id"] == "Kiesraad (18 maart 2026)"
     assert listing.at["bo_2024_start", "source_id"] == "Tweede Kamer (12 november 2024)"
 
 
 def test_decision_moments_list_what_is_still_to_be_decided(frame):
-    items = ms.decision_moments(ms.timeline(frame, TODAY), "nl", NL)
+    items = milestone_words.decision_moments(ms.timeline(frame, TODAY), "nl", NL)
     assert items[0] == "BO MIRT 2026: mogelijk moment om de ROS voor te leggen (september 2026 – november 2026, aanname, ◇ verwacht)"
     assert items[-1].endswith("(? geen datum)") and items[-1].startswith("Product 3: investeringsagenda")
     assert len(items) == 4
 
 
 def test_gate_matrix_and_summary(snapshot):
-    matrix = ms.gate_matrix(snapshot["decision_gates"], snapshot["parties"], NL).set_index("party")
+    matrix = milestone_words.gate_matrix(snapshot["decision_gates"], snapshot["parties"], NL).set_index("party")
     assert matrix.shape == (17, 7)
     assert matrix.at["Almelo", "plan_van_aanpak"] == "✓ besloten"
     assert matrix.at["Almelo", "ros_voorgelegd"] == "◷ gepland"
@@ -274,7 +275,7 @@ def test_gate_matrix_and_summary(snapshot):
 
 
 def test_gate_headers_carry_the_date_of_the_gate(snapshot):
-    headers = ms.gate_headers(snapshot["decision_gates"], snapshot["milestones"], "nl", NL)
+    headers = milestone_words.gate_headers(snapshot["decision_gates"], snapshot["milestones"], "nl", NL)
     assert headers["plan_van_aanpak"] == "Plan van aanpak (4 april 2025)"
     assert headers["ros_voorgelegd"] == "ROS voorgelegd (BOL/BO MIRT 2026) (2026)"
     assert headers["investeringsagenda"] == "Investeringsagenda (onbekend)"
@@ -284,7 +285,7 @@ def test_gate_headers_carry_the_date_of_the_gate(snapshot):
 def test_a_missing_gate_cell_shows_as_unknown(snapshot):
     gates = snapshot["decision_gates"]
     partial = gates[~((gates["gate"] == "plan_van_aanpak") & (gates["party"] == "GM0141"))]
-    matrix = ms.gate_matrix(partial, snapshot["parties"], NL).set_index("party")
+    matrix = milestone_words.gate_matrix(partial, snapshot["parties"], NL).set_index("party")
     assert matrix.at["Almelo", "plan_van_aanpak"] == "? onbekend"
 
 

@@ -6,6 +6,7 @@ from datetime import date
 
 from ros import milestones as ms
 from ros.i18n import section
+from ros.wording import milestones as milestone_words
 from ros.wording.milestones import joined, next_milestone_card
 
 
@@ -71,13 +72,13 @@ def test_the_assumed_windows_are_labelled_wherever_they_are_written(snapshot) ->
         "bol_2026",
         "bo_mirt_2026",
     }
-    assert ms.when_of(frame.loc["bol_2026"], "nl") == "juni 2026, aanname"
-    assert ms.when_of(frame.loc["bo_mirt_2026"], "en") == "September 2026 – November 2026, assumption"
-    assert ms.when_of(frame.loc["gr2026"], "nl") == "18 maart 2026"
+    assert milestone_words.when_of(frame.loc["bol_2026"], "nl") == "juni 2026, aanname"
+    assert milestone_words.when_of(frame.loc["bo_mirt_2026"], "en") == "September 2026 – November 2026, assumption"
+    assert milestone_words.when_of(frame.loc["gr2026"], "nl") == "18 maart 2026"
     for venue in ("bol_2026", "bo_mirt_2026"):
         assert frame.at[venue, "note_nl"].startswith("Aanname: het besluit noemt alleen „2026”")
         assert frame.at[venue, "note_en"].startswith("Assumption: the decision says only „2026”")
-    listing = ms.milestone_list(
+    listing = milestone_words.milestone_list(
         ms.timeline(snapshot["milestones"], date(2026, 12, 1)),
         "nl",
         section("nl", "milestones"),
@@ -89,3 +90,28 @@ def test_every_venue_is_a_milestone(snapshot) -> None:
     frame = snapshot["milestones"]
     venues = {v for cell in frame["venues"] for v in ms.bodies_of(cell)}
     assert venues == {"bol_2026", "bo_mirt_2026"} and venues <= set(frame["id"])
+
+
+def test_the_page_tables_carry_their_headers(snapshot) -> None:
+    frame = snapshot["milestones"]
+    table = ms.timeline(frame, date(2026, 12, 1))
+    listing = milestone_words.list_table(milestone_words.milestone_list(table, "nl", section("nl", "milestones"),
+                                                                        snapshot["sources"]), "nl")
+    assert list(listing.columns) == ["Wanneer", "Status", "Mijlpaal", "Betrokken", "Toelichting", "Bron"]
+    assert len(listing) == len(frame)
+    gates = milestone_words.gate_table(snapshot["decision_gates"], snapshot["parties"], frame, "nl")
+    assert gates.columns[0] == "Partij" and gates.shape == (17, 8)
+    assert "Plan van aanpak (4 april 2025)" in gates.columns
+    assert gates.set_index("Partij").at["Almelo", "Plan van aanpak (4 april 2025)"] == "✓ besloten"
+    lines = milestone_words.gate_summary_lines(snapshot["decision_gates"], "en")
+    assert len(lines) == 7 and lines[0].startswith("Plan of approach: 1 decided")
+
+
+def test_overdue_warnings_and_the_last_event_in_words(snapshot) -> None:
+    frame = snapshot["milestones"]
+    warnings = milestone_words.overdue_warnings(ms.overdue(frame, date(2026, 12, 1)), "nl")
+    assert [w.split("**")[1] for w in warnings] == ["BO Leefomgeving 2026: mogelijk moment om de ROS voor te leggen",
+                                                    "BO MIRT 2026: mogelijk moment om de ROS voor te leggen"]
+    assert "(september 2026 – november 2026, aanname) was verwacht" in warnings[1]
+    what, when = milestone_words.last_done_text(ms.last_done(frame, date(2026, 12, 1)), "nl")
+    assert (what, when) == ("✓ Gemeenteraadsverkiezingen in alle 14 gemeenten", "18 maart 2026")

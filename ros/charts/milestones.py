@@ -19,7 +19,8 @@ import plotly.graph_objects as go
 from ros import format as fmt
 from ros.charts.style import MUTED, PALETTE, apply_layout
 from ros.i18n import localized
-from ros.milestones import RANGES, STATUS_SYMBOLS, STATUSES, when_text
+from ros.milestones import RANGES, STATUS_SYMBOLS, STATUSES
+from ros.wording.milestones import when_text
 
 STATUS_COLOURS = {
     "done": PALETTE[2],

@@ -29,6 +29,7 @@ from ros.scenario import Scenario
 from ros.snapshot import Snapshot
 from ros.targets import TargetResult, display_table, municipality_rows, ratio_text, row
 from ros.wording import budget as budget_words
+from ros.wording import milestones as milestone_words
 from ros.wording.comparison import setting_text
 from ros.wording.milestones import next_milestone_card
 
@@ -239,7 +240,7 @@ def milestone_items(frame: pd.DataFrame, today: date, lang: str, labels: Mapping
     open_ = open_milestones(frame, today, count)
     title = localized("title", lang)
     return [
-        MilestoneItem(r[title], ms.when_of(r, lang), ms.status_text(r["status"], labels),
+        MilestoneItem(r[title], milestone_words.when_of(r, lang), milestone_words.status_text(r["status"], labels),
                       ", ".join(labels["body_" + b] for b in ms.bodies_of(r["bodies"])),
                       "raad" in ms.bodies_of(r["bodies"]), r["source_id"])
         for r in open_.to_dict(orient="records")

@@ -14,7 +14,6 @@ import pandas as pd
 from ros import budget as budget_model
 from ros import cost_sharing, pace, targets
 from ros import format as fmt
-from ros import milestones as ms
 from ros.briefing import Briefing, Section
 from ros.charts.municipality import municipality_path_chart
 from ros.i18n import localized, section, translate
@@ -23,6 +22,7 @@ from ros.region import source as source_row
 from ros.region import target as target_row
 from ros.scenario import DEFAULT, Scenario
 from ros.snapshot import Snapshot
+from ros.wording import milestones as milestone_words
 
 
 def scenario_lines(scenario: Scenario, lang: str, scenario_name: str | None = None) -> list[str]:
@@ -138,9 +138,9 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
     ms_labels = section(lang, "milestones")
     title = localized("title", lang)
     milestone_table = pd.DataFrame({
-        labels["col_when"]: [ms.when_text(s, e, lang, b) for s, e, b in zip(upcoming["start"], upcoming["end"], upcoming["window_basis"])],
+        labels["col_when"]: [milestone_words.when_text(s, e, lang, b) for s, e, b in zip(upcoming["start"], upcoming["end"], upcoming["window_basis"])],
         labels["col_what"]: list(upcoming[title]),
-        labels["col_status"]: [ms.status_text(s, ms_labels) for s in upcoming["status"]],
+        labels["col_status"]: [milestone_words.status_text(s, ms_labels) for s in upcoming["status"]],
     })
     milestones_section = Section(
         t("municipality.milestones_heading"),
