@@ -145,3 +145,34 @@ def test_refreshed_snapshot_older_forecast_vintage_from_the_link(refreshed) -> N
     shown = texts(at)
     assert "Volgens de prognose 2019 telt Twente op 1-1-2050 **608.200** inwoners" in shown
     assert "**+132.606** boven de trend" in shown
+
+
+def test_after_a_real_refresh_from_the_cbs_stand_in(tmp_path, monkeypatch) -> None:
+    """End to end: `ros.refresh` against the loopback CBS stand-in writes a version; the page reads it."""
+    from cbs_fixture import serve
+
+    from ros import refresh, versions
+
+    service = serve()
+    cbs = next(service)
+    try:
+        monkeypatch.setenv("ROS_CACHE_DIR", str(tmp_path / "cache"))
+        monkeypatch.setenv("ROS_CBS_URL", cbs.url)
+        monkeypatch.setenv("ROS_CBS_TIMEOUT", "2")
+        monkeypatch.delenv("ROS_DATA_DIR", raising=False)
+        assert refresh.main([]) == 0
+        changes = versions.load_current()["dwelling_changes"]
+        towns = changes[changes["code"].str.startswith("GM")]
+        # Independent of ros.progress: net additions 2025 (year) plus the months of 2026, summed over the 14.
+        expected = int(towns.loc[towns["period"] == "2025", "net_change"].sum()
+                       + towns.loc[towns["period"].str.startswith("2026-"), "net_change"].sum())
+        months = towns.loc[towns["period"].str.startswith("2026-"), "period"].nunique()
+        at = run_app(PAGE)
+        assert not at.exception
+        metrics = [(m.label, m.value) for m in at.metric]
+        assert months == 9  # the stand-in serves January to September 2026
+        assert metrics[0] == ("Gerealiseerd 2025–2026 t/m september", f"{expected:,}".replace(",", "."))
+        assert metrics[1][0] == "Leveringsratio" and metrics[1][1].endswith("%")
+        assert "De realisatie sinds 2025 staat nog niet in de gegevens." not in texts(at)
+    finally:
+        service.close()
