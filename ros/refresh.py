@@ -187,8 +187,8 @@ def versions_table(history: list[Mapping[str, Any]], in_use: str) -> pd.DataFram
             rows.append({"version": manifest["label"], "fetched_at": fetched, "in_use": manifest["label"] == in_use,
                          "previous": manifest.get("previous", ""), "table": name, "added": entry["added"],
                          "changed": entry["changed"], "removed": entry["removed"], "entry": entry})  # fmt: skip
-    return pd.DataFrame(rows, columns=["version", "fetched_at", "in_use", "previous", "table", "added", "changed",
-                                       "removed", "entry"])  # fmt: skip
+    return pd.DataFrame(rows, columns=["version", "fetched_at", "in_use", "table", "added", "changed", "removed",
+                                       "previous", "entry"])  # fmt: skip
 
 
 def report_lines(report: Mapping[str, Mapping[str, Any]], lang: str) -> list[str]:

@@ -46,6 +46,8 @@ def test_sources_page_lists_the_version_and_its_changes(use_refreshed: Path) -> 
     assert dwellings["nog voorlopig"] == "2025, 2026-01–2026-09"
     labels = [e.label for e in at.expander]
     assert "Bevolking aan het begin van elke maand (CBS 37230ned)" in labels
+    assert "Bestand 20261201T093000Z/dwelling_changes.csv, 368 regels." in shown
+    assert "CBS en PBL de details (leeftijd, huishoudens) van de regionale prognoses 2019 en 2022 ingetrokken" in shown
 
 
 def test_every_page_says_which_data_it_shows(use_refreshed: Path) -> None:

@@ -51,6 +51,7 @@ def versions_panel() -> None:
         periods=[refresh.periods_text(e, lang()) for e in table["entry"]],
         provisional=[refresh.compact_periods(e.get("provisional") or []) if "provisional" in e else ""
                      for e in table["entry"]],
-    ).drop(columns=["entry"])
+    ).drop(columns=["entry"])[["version", "fetched_at", "in_use", "table", "added", "changed", "removed", "periods",
+                               "provisional", "previous"]]
     headers = {c: t(f"refresh.column_{c}") for c in shown.columns}
     st.dataframe(shown.rename(columns=headers), hide_index=True)

@@ -1,0 +1,88 @@
+"""Realised homes and the latest population from a refreshed snapshot: exact sums, periods, status, unknowns."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pandas as pd
+import pytest
+from cbs_fixture import RecordedTable, serve
+
+from ros import cbs, realised, refresh
+from ros.snapshot import Snapshot, load_snapshot
+
+
+@pytest.fixture(scope="module")
+def fetched(tmp_path_factory: pytest.TempPathFactory) -> tuple[Snapshot, dict[str, RecordedTable]]:
+    """A snapshot refreshed from the CBS stand-in, and the tables the stand-in served."""
+    root = tmp_path_factory.mktemp("realised") / "data"
+    for service in serve():
+        outcome = refresh.refresh(root=root, service=cbs.Service(service.url, 5), now=datetime(2026, 12, 1, tzinfo=UTC))
+        tables = service.state.tables
+    assert outcome.version is not None
+    return load_snapshot(outcome.version), tables
+
+
+def _served(table: RecordedTable, measure: str, periods: list[str], codes: list[str]) -> int:
+    return sum(int(table.row(RegioS=c, Perioden=p)[measure]) for c in codes for p in periods)
+
+
+def test_homes_since_2024_sum_81955ned_2024_86098ned_2025_and_the_months_of_2026(fetched) -> None:
+    snap, tables = fetched
+    codes = sorted(snap["municipalities"]["code"])
+    months = [f"2026MM{m:02d}" for m in range(1, 10)]
+    homes = realised.homes_since(snap, 2024)
+    assert homes is not None
+    expected_new = (_served(tables["81955NED"], "Nieuwbouw_2", ["2024JJ00"], codes)
+                    + _served(tables["86098NED"], "NieuwbouwTotaal_6", ["2025JJ00", *months], codes))  # fmt: skip
+    expected_net = (_served(tables["81955NED"], "SaldoVoorraad_7", ["2024JJ00"], codes)
+                    + _served(tables["86098NED"], "SaldoVoorraad_21", ["2025JJ00", *months], codes))  # fmt: skip
+    assert (homes.new_construction, homes.net_change) == (expected_new, expected_net)
+    assert (homes.first_year, homes.last_year, homes.months, homes.partial) == (2024, 2026, 9, True)
+    assert homes.years == pytest.approx(2.75)
+    assert homes.status == "voorlopig" and homes.source_ids == ("cbs_81955ned", "cbs_86098ned")
+
+
+def test_homes_of_one_municipality(fetched) -> None:
+    snap, tables = fetched
+    homes = realised.homes_since(snap, 2025, "GM0153")
+    assert homes is not None
+    months = [f"2026MM{m:02d}" for m in range(1, 10)]
+    assert homes.new_construction == _served(tables["86098NED"], "NieuwbouwTotaal_6", ["2025JJ00", *months], ["GM0153"])
+    assert homes.source_ids == ("cbs_86098ned",)
+
+
+def test_one_unknown_municipality_year_makes_the_sum_unknown_not_smaller(fetched) -> None:
+    snap, _ = fetched
+    changes = snap["dwelling_changes"].copy()
+    hole = (changes["code"] == "GM1774") & (changes["period"] == "2025")
+    changes.loc[hole, "new_construction"] = pd.NA
+    holed = Snapshot({**snap.tables, "dwelling_changes": changes})
+    homes = realised.homes_since(holed, 2024)
+    assert homes is not None and homes.new_construction is None and homes.net_change is not None
+    assert realised.homes_since(holed, 2024, "GM0153").new_construction is not None
+
+
+def test_without_refreshed_tables_nothing_is_claimed(snapshot) -> None:
+    assert realised.homes_since(snapshot, 2024) is None
+    assert realised.latest_population(snapshot) is None
+
+
+def test_latest_population_is_the_newest_complete_month_after_1_1_2026(fetched) -> None:
+    snap, tables = fetched
+    now = realised.latest_population(snap)
+    codes = sorted(snap["municipalities"]["code"])
+    assert now == realised.PopulationNow(
+        _served(tables["37230ned"], "BevolkingAanHetBeginVanDePeriode_1", ["2026MM11"], codes), date(2026, 11, 1),
+        "voorlopig", "cbs_37230ned")  # fmt: skip
+    assert now.population == 646_449 + 14 * 100  # the stand-in adds 10 a month per municipality
+    assert realised.latest_population(snap, "GM0153").population == 162_671 + 100
+    assert realised.latest_population(snap, after=date(2026, 11, 1)) is None
+
+
+def test_a_month_missing_for_one_municipality_is_not_the_latest(fetched) -> None:
+    snap, _ = fetched
+    monthly = snap["population_monthly"]
+    gap = monthly[~((monthly["code"] == "GM0183") & (monthly["month"] == "2026-11"))].reset_index(drop=True)
+    now = realised.latest_population(Snapshot({**snap.tables, "population_monthly": gap}))
+    assert now is not None and now.reference_date == date(2026, 10, 1)
