@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -44,9 +45,43 @@ def snapshot():
     return load_snapshot()
 
 
+def boundaries_file() -> str:
+    """The development boundaries (ROS_TEST_BOUNDARIES): a map test is skipped without them, but fails when CI is
+    set, so a CI run cannot pass with its map tests unrun."""
+    if TEST_BOUNDARIES and Path(TEST_BOUNDARIES).is_file():
+        return TEST_BOUNDARIES
+    reason = f"ROS_TEST_BOUNDARIES is not set or not a file ({TEST_BOUNDARIES or '../shared/geo/twente_gemeenten.geojson'})"
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set but {reason}: boundary and map tests cannot run")
+    pytest.skip(reason)
+
+
+# Console errors that are not the app's: on a closed network, resources from the internet (Material icons from
+# gstatic) cannot be resolved, and on a deep link Streamlit's frontend first probes <page>/_stcore/health and
+# host-config (404) before the root ones. Anything else, a "Failed to fetch" from our own server included, fails.
+_NOT_OURS = (
+    re.compile(r"net::ERR_NAME_NOT_RESOLVED @ https?://(?!127\.0\.0\.1|localhost)"),
+    re.compile(r"status of 404 \(Not Found\) @ http://127\.0\.0\.1:\d+/[\w-]+/_stcore/(health|host-config)$"),
+)
+
+
+def console_problems(tab) -> list[str]:
+    """The console errors of `tab` (recorded as 'text @ url') that come from the app."""
+    return [e for e in tab.console_errors if not any(pattern.search(e) for pattern in _NOT_OURS)]
+
+
+def record_console(tab) -> None:
+    """Record `tab`'s console errors and page errors in `tab.console_errors`, as 'text @ url'."""
+    tab.console_errors = []
+    tab.on("console", lambda m: m.type == "error" and tab.console_errors.append(f"{m.text} @ {m.location.get('url', '')}"))
+    tab.on("pageerror", lambda e: tab.console_errors.append(str(e)))
+
+
 def run_app(page: str | None = None, query: dict[str, str] | None = None, **state: object) -> AppTest:
-    """Run app.py (optionally on `page`, e.g. 'app_pages/bronnen.py') with URL parameters and session state."""
+    """Run app.py (optionally on `page`, e.g. 'app_pages/bronnen.py') with URL parameters and session state; both
+    Streamlit caches start empty, so no test sees another's data, figures or store."""
     st.cache_data.clear()
+    st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=60)
     if page:
         at.switch_page(page)
@@ -127,9 +162,7 @@ def page(browser, app_server, request: pytest.FixtureRequest) -> Iterator[object
     """A fresh browser page; its console errors are in `page.console_errors`; a screenshot is kept on failure."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
     tab = context.new_page()
-    tab.console_errors = []
-    tab.on("console", lambda m: m.type == "error" and tab.console_errors.append(f"{m.text} @ {m.location.get('url', '')}"))
-    tab.on("pageerror", lambda e: tab.console_errors.append(str(e)))
+    record_console(tab)
     tab.base_url = app_server
     yield tab
     failed = getattr(request.node, "rep_call", None)

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import assert_no_exception, open_page
+from tests.conftest import assert_no_exception, console_problems, open_page
 
 pytestmark = pytest.mark.browser
 
 # Streamlit's own calls to the internet fail on a closed network, and a deep link first probes <page>/_stcore/
 # endpoints (404); neither is our code (same list as test_browser_pages.py).
-EXTERNAL = ("ERR_NAME_NOT_RESOLVED", "metrics config", "Failed to fetch", "/_stcore/", "favicon")
 
 
 def test_budget_page_shows_the_sankey_with_known_and_unknown_flows(page):
@@ -31,4 +30,4 @@ def test_budget_page_shows_the_sankey_with_known_and_unknown_flows(page):
     notes = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot .annotation')].map(e => e.textContent)")
     assert any(n.startswith("Grijs = bedrag onbekend.") for n in notes)
     assert "verdeelsleutel=gelijk" in page.url and "onbekend=True" in page.url
-    assert [e for e in page.console_errors if not any(m in e for m in EXTERNAL)] == []
+    assert console_problems(page) == []

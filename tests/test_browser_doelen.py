@@ -6,12 +6,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import assert_no_exception, open_page, wait_for_app
+from conftest import TEST_BOUNDARIES, assert_no_exception, boundaries_file, console_problems, open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
-# Streamlit's own probes and internet calls (deep links first ask <page>/_stcore/…, icons come from gstatic) fail on a
-# closed network; they are not this page's doing. Playwright does not put the URL in a 404 console message.
-_EXTERNAL = ("ERR_NAME_NOT_RESOLVED", "metrics config", "Failed to fetch", "/_stcore/", "status of 404")
 
 
 def test_doelen_page_renders_charts_table_and_map(page):
@@ -31,14 +28,15 @@ def test_doelen_page_renders_charts_table_and_map(page):
     # the settings from the link are on screen and stay in the URL
     assert "Deel voor Enschede, Hengelo en Almelo (%)" in main.inner_text()  # only shown for the stedelijk netwerk key
     assert "steden=80" in page.url and "vorm=s_curve" in page.url
-    if os.environ.get("ROS_BOUNDARIES_FILE"):
+    if TEST_BOUNDARIES or os.environ.get("CI"):
+        boundaries_file()
         page.wait_for_function(
             "() => { const p = [...document.querySelectorAll('.js-plotly-plot')].find(p => p._fullLayout.map);"
             " const m = p && p._fullLayout.map._subplot.map; return m && m.loaded() &&"
             " m.queryRenderedFeatures().length > 0; }", timeout=30_000)
     else:
         assert "tegelkaart" in main.inner_text().lower() or page.locator("[data-testid=stAlert]").count() > 0
-    assert [e for e in page.console_errors if not any(marker in e for marker in _EXTERNAL)] == []
+    assert console_problems(page) == []
 
 
 def test_custom_weights_upload_refuses_bad_files_and_applies_good_ones(page, tmp_path):

@@ -8,7 +8,6 @@ served over a local HTTP server.
 from __future__ import annotations
 
 import functools
-import os
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,6 +16,8 @@ from pathlib import Path
 import pandas as pd
 import plotly.io as pio
 import pytest
+
+from conftest import boundaries_file
 
 from ros import format as fmt
 from ros import geo
@@ -64,10 +65,7 @@ def _open(browser, served: tuple[Path, str], figure, name: str):
 
 
 def test_outline_map_draws_the_14_municipalities_and_hovers_in_dutch(browser, served, frame: pd.DataFrame) -> None:
-    path = os.environ.get("ROS_TEST_BOUNDARIES")
-    if not path:
-        pytest.skip("ROS_TEST_BOUNDARIES is not set")
-    boundaries = geo.load_boundaries(2024, file=path, offline=True)
+    boundaries = geo.load_boundaries(2024, file=boundaries_file(), offline=True)
     figure = municipality_map(frame, "population", "population_text", LABELS, boundaries.geojson, ",.",
                               {"dwellings_text": "Woningen"})  # fmt: skip
     tab = _open(browser, served, figure, "outlines")

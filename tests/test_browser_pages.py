@@ -1,18 +1,11 @@
 """Browser journeys over every page of the navigation in headless Chromium against a real `streamlit run`."""
 
 import pytest
-from conftest import assert_no_exception, open_page, wait_for_app
+from conftest import assert_no_exception, console_problems, open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
 
 
-# Streamlit's own calls to the internet (usage metrics) fail on a closed network, and on a deep link its frontend first
-# probes <page>/_stcore/ endpoints (404) before the root ones; neither is our code.
-_EXTERNAL = ("ERR_NAME_NOT_RESOLVED", "metrics config", "Failed to fetch", "/_stcore/")
-
-
-def _outside_our_code(message: str) -> bool:
-    return any(marker in message for marker in _EXTERNAL)
 
 
 def _navigation_paths(tab) -> list[str]:
@@ -28,7 +21,7 @@ def test_every_page_renders_without_exception_or_console_errors(page) -> None:
         open_page(page, path)
         assert_no_exception(page)
         assert page.locator("h1").count() >= 1, path
-    assert [e for e in page.console_errors if not _outside_our_code(e)] == []
+    assert console_problems(page) == []
 
 
 def test_overview_figures_and_governance_diagram_render(page) -> None:

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ARTIFACTS, assert_no_exception, open_page, wait_for_app
+from conftest import ARTIFACTS, assert_no_exception, console_problems, open_page, record_console, wait_for_app
 
 pytestmark = pytest.mark.browser
-# Streamlit's own probes and internet calls fail on a closed network; they are not this page's doing.
-_EXTERNAL = ("ERR_NAME_NOT_RESOLVED", "metrics config", "Failed to fetch", "/_stcore/", "status of 404")
 HEADINGS = ("ROS Twente in cijfers", "Nieuwe woningen per gemeente", "Welk bouwtempo is nodig?",
             "Budget voor het opstellen van de ROS", "De volgende mijlpalen")
 CHARTS = (0, 1, 1, 0, 0)
@@ -22,8 +20,7 @@ def projector(browser, app_server):
     ARTIFACTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     tab = context.new_page()
-    tab.console_errors = []
-    tab.on("console", lambda m: m.type == "error" and tab.console_errors.append(m.text))
+    record_console(tab)
     tab.base_url = app_server
     yield tab
     context.close()
@@ -115,4 +112,4 @@ def test_step_through_all_views_at_projector_size(projector):
     tab.wait_for_function("() => location.search.includes('dia=4')", timeout=30_000)
     wait_for_app(tab)
     assert HEADINGS[3] in main.inner_text()
-    assert [e for e in tab.console_errors if not any(marker in e for marker in _EXTERNAL)] == []
+    assert console_problems(tab) == []

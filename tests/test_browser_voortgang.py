@@ -12,11 +12,10 @@ import openpyxl
 import pytest
 from test_browser_accessibility import AXE_VIEWPORT, _open_expanders, _serious_violations
 
-from tests.conftest import assert_no_exception, open_page, wait_for_app
+from tests.conftest import assert_no_exception, console_problems, open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
 
-EXTERNAL = ("ERR_NAME_NOT_RESOLVED", "metrics config", "Failed to fetch", "/_stcore/", "favicon")
 OWN_CSV = "code;gemeente;jaar;nieuwbouw;sloop;netto\nGM0153;Enschede;2025;316;469;0\nGM0153;Enschede;2026;700;100;650\n"
 
 
@@ -48,7 +47,7 @@ def test_shipped_snapshot_and_its_downloads(page) -> None:
         page.get_by_role("button", name="Sjabloon (CSV)").click()
     assert Path(template.value.path()).read_text(encoding="utf-8-sig").splitlines()[0] == \
         "code,gemeente,jaar,nieuwbouw,sloop,netto"
-    assert [e for e in page.console_errors if not any(m in e for m in EXTERNAL)] == []
+    assert console_problems(page) == []
 
 
 def test_uploaded_own_figures_show_the_ratio_hatched(page, tmp_path) -> None:

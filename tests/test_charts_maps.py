@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from plotly.colors import sample_colorscale
 from shapely.geometry import Point, shape
+
+from conftest import boundaries_file
 
 from ros import format as fmt
 from ros import geo
@@ -22,10 +23,7 @@ HOVER = {"dwellings_text": "Woningen", "households_text": "Huishoudens"}
 
 @pytest.fixture(scope="module")
 def boundaries() -> dict:
-    path = os.environ.get("ROS_TEST_BOUNDARIES")
-    if not path:
-        pytest.skip("ROS_TEST_BOUNDARIES is not set (../shared/geo/twente_gemeenten.geojson)")
-    result = geo.load_boundaries(2024, file=path, offline=True)
+    result = geo.load_boundaries(2024, file=boundaries_file(), offline=True)
     assert result.problem is None
     return result.geojson
 
@@ -147,9 +145,7 @@ def test_equal_values_still_get_a_colour_range(frame: pd.DataFrame) -> None:
 def test_tile_grid_is_complete_and_roughly_geographic() -> None:
     assert set(TILE_GRID) == TWENTE_CODES
     assert len(set(TILE_GRID.values())) == 14  # no two municipalities on one tile
-    path = os.environ.get("ROS_TEST_BOUNDARIES")
-    if not path:
-        pytest.skip("ROS_TEST_BOUNDARIES is not set")
+    path = boundaries_file()
     from shapely.geometry import shape
 
     centres = {}

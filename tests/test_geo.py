@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import boundaries_file
+
 from ros import geo
 from ros.catalog import TWENTE_CODES
 
@@ -39,10 +41,7 @@ NEIGHBOURS = (
 @pytest.fixture(scope="module")
 def shared_boundaries() -> dict:
     """The shared development file (read at test time); the tests are skipped without it."""
-    path = os.environ.get("ROS_TEST_BOUNDARIES")
-    if not path:
-        pytest.skip("ROS_TEST_BOUNDARIES is not set (../shared/geo/twente_gemeenten.geojson)")
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    return json.loads(Path(boundaries_file()).read_text(encoding="utf-8"))
 
 
 def api_features(shared: dict, year: int = YEAR) -> list[dict]:

@@ -49,8 +49,10 @@ def _homes(at, name: str) -> str:
 
 
 def _wierden(at) -> str:
-    frame = next(d.value for d in at.dataframe if "share" in d.value.columns)
-    return frame.set_index("name").at["Wierden", "amount"]
+    """Wierden's contribution in the cost-sharing table, whatever the language of its headers."""
+    headers = {translate(lang, "budget.col_contribution") for lang in ("nl", "en")}
+    frame = next(d.value for d in at.dataframe if headers & set(d.value.columns))
+    return frame.set_index(frame.columns[0]).at["Wierden", next(iter(headers & set(frame.columns)))]
 
 
 # The words that must follow the language: (widget kind, key, label key, catalogue key of one option).
