@@ -24,6 +24,7 @@ repeat each other:
 from ros.ui import settings
 from ros.ui.audit_panel import audit_panel
 from ros.ui.auth import identity, sign_in_enabled, sign_in_line
+from ros.ui.comparison_view import ComparisonView, comparison_view
 from ros.ui.comparison import baseline, comparison_choice, comparison_columns
 from ros.ui.data import (
     _cached_boundaries,
@@ -108,6 +109,8 @@ from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 
 __all__ = [
+    "comparison_view",
+    "ComparisonView",
     "targets_tables",
     "measure_table",
     "focus_row",

@@ -1,0 +1,60 @@
+"""The comparison page's results for one pair of settings in one language, built once and shared by all sessions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ros import compare
+from ros import format as fmt
+from ros.charts.maps import municipality_map
+from ros.geo import Boundaries
+from ros.i18n import translate
+from ros.region import target as target_row
+from ros.targets import TargetSettings, recompute
+from ros.ui.data import _cached_snapshot, _cached_target_region, data_dir, target_region
+from ros.ui.text import lang
+from ros.wording import comparison
+
+
+@dataclass(frozen=True, eq=False)
+class ComparisonView:
+    """Differences per municipality (`compare.target_differences`), the key figures in words, the screen table,
+    whether any municipality differs, and the map of the differences."""
+
+    result: pd.DataFrame
+    key_figures: pd.DataFrame
+    shown: pd.DataFrame
+    any_difference: bool
+    map: go.Figure
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _comparison_view(base: TargetSettings, other: TargetSettings, code: str, data_dir: str, origin: str, year: int,
+                     _boundaries: Boundaries) -> ComparisonView:
+    region = _cached_target_region(data_dir)
+    base_result, other_result = recompute(region, base), recompute(region, other)
+    result = compare.target_differences(base_result, other_result)
+    woondeal = target_row(_cached_snapshot(data_dir), "woondeal_homes_2030")
+    wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
+    headers = {c: translate(code, f"comparison.col_{c}") for c in ("measure", "base", "other", "delta")}
+    key_figures = comparison.key_figures_table(compare.key_figures(base_result, other_result, wd_year), code,
+                                               wd_value, wd_year).rename(columns=headers)
+    places = compare.municipalities_only(result)
+    places = places.assign(homes_delta_text=comparison.difference_texts(places["homes_delta"], code))
+    figure = municipality_map(places, "homes_delta", "homes_delta_text",
+                              {"title": translate(code, "comparison.map_title"),
+                               "colorbar": translate(code, "comparison.map_colorbar")},
+                              _boundaries.geojson, fmt.plotly_separators(code), diverging=True)
+    shown = comparison.display(result, code, translate(code, "common.twente"))
+    return ComparisonView(result, key_figures, shown, bool(places["homes_delta"].any()), figure)
+
+
+def comparison_view(base: TargetSettings, other: TargetSettings, boundaries: Boundaries) -> ComparisonView:
+    """The comparison of `base` with `other` in the chosen language, with the map on `boundaries` (cached per
+    settings pair, language and boundary source)."""
+    target_region()
+    return _comparison_view(base, other, lang(), str(data_dir()), boundaries.origin, boundaries.year, boundaries)
