@@ -69,5 +69,6 @@ def test_capacity_and_forecast_charts() -> None:
                                     "today": "Werkelijk"})
     assert figure.data[0].name == "67%-interval" and figure.data[0].mode == "lines"
     assert list(figure.data[0].y) == [656_000.0, 690_000.0, 625_000.0, 640_000.0]
+    assert list(figure.data[1].y).count(None) == 23  # 2027–2049 are not in the forecast: the line breaks
     assert figure.data[2].line.dash == "dash" and list(figure.data[3].text) == ["740.806"]
     assert figure.data[-1].name == "Werkelijk" and list(figure.data[-1].text) == ["646.449"]

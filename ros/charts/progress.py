@@ -124,9 +124,12 @@ def forecast_chart(series: pd.DataFrame, ambition: pd.DataFrame, today: tuple[in
                                     y=list(band["upper"].astype(float)) + list(band["lower"].astype(float))[::-1],
                                     fill="toself", fillcolor="rgba(0,114,178,0.15)", line={"width": 0}, mode="lines",
                                     name=labels["interval"], hoverinfo="skip"))
-    figure.add_trace(go.Scatter(x=series["year"], y=series["forecast"].astype(float), mode="lines+markers",
-                                name=labels["forecast"], line={"color": PALETTE[0], "width": 2.5},
-                                text=series["forecast_text"], hovertemplate="%{x}: %{text}<extra></extra>"))
+    # Years the forecast does not give stay empty, so the line breaks there instead of suggesting a path.
+    every = series.set_index("year").reindex(range(int(series["year"].min()), int(series["year"].max()) + 1))
+    figure.add_trace(go.Scatter(x=list(every.index), y=[None if pd.isna(v) else float(v) for v in every["forecast"]],
+                                mode="lines+markers", name=labels["forecast"], line={"color": PALETTE[0], "width": 2.5},
+                                text=[None if pd.isna(v) else v for v in every["forecast_text"]],
+                                connectgaps=False, hovertemplate="%{x}: %{text}<extra></extra>"))
     last = ambition.iloc[[-1]]
     figure.add_trace(go.Scatter(x=ambition["year"], y=ambition["ambition"], mode="lines", name=labels["ambition"],
                                 line={"color": PALETTE[5], "width": 2.5, "dash": "dash"},
