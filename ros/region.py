@@ -1,7 +1,7 @@
 """Where Twente stands: today's inhabitants, dwellings and households against the regional targets.
 
-Figures come from CBS (85984NED for 1-1-2024, 37230ned for the provisional 1-1-2026 population); the targets
-from `targets.csv`. Inhabitants per dwelling are derived here (population / dwelling stock) and labelled so.
+Figures come from CBS (85984NED for 1-1-2024, 37230ned for the provisional 1-1-2026 population, or for the start of
+the newest month after that when a refresh brought `population_monthly.csv`); the targets from `targets.csv`. Inhabitants per dwelling are derived here (population / dwelling stock) and labelled so.
 """
 
 from __future__ import annotations
@@ -42,13 +42,30 @@ class Standing:
         return self.population / self.dwellings if self.dwellings else float("nan")
 
 
+def population_now(snapshot: Snapshot) -> pd.DataFrame:
+    """Per municipality the latest population: code, population_now, reference_date_now, status_now, source_id_now.
+    The newest month of 37230ned that every municipality has (refreshed data) when it is after the shipped
+    1-1-2026 figure, else that figure."""
+    shipped = snapshot["population_2026"][["code", "population", "reference_date", "status", "source_id"]]
+    names = {"population": "population_now", "reference_date": "reference_date_now", "status": "status_now",
+             "source_id": "source_id_now"}  # fmt: skip
+    monthly = snapshot.get("population_monthly")
+    if monthly is not None:
+        codes = set(shipped["code"])
+        rows = monthly[monthly["code"].isin(codes)]
+        counts = rows.groupby("month")["code"].nunique()
+        complete = sorted(counts.index[counts == len(codes)])
+        if complete and date.fromisoformat(complete[-1] + "-01") > max(shipped["reference_date"]):
+            latest = rows[rows["month"] == complete[-1]].assign(reference_date=date.fromisoformat(complete[-1] + "-01"))
+            return latest[["code", "population", "reference_date", "status", "source_id"]].rename(columns=names)
+    return shipped.rename(columns=names)
+
+
 def standing_table(snapshot: Snapshot) -> pd.DataFrame:
-    """Per municipality: code, name, population, dwellings, households, population_now, growth, growth_share,
-    inhabitants_per_dwelling; sorted by name."""
+    """Per municipality: code, name, population, dwellings, households, population_now (the latest count, see
+    `population_now`), growth, growth_share, inhabitants_per_dwelling; sorted by name."""
     base = snapshot["municipalities"][["code", "name", "population", "dwellings", "households", "reference_date"]]
-    now = snapshot["population_2026"][["code", "population", "reference_date", "status"]].rename(
-        columns={"population": "population_now", "reference_date": "reference_date_now", "status": "status_now"}
-    )
+    now = population_now(snapshot).drop(columns="source_id_now")
     table = base.merge(now, on="code", validate="one_to_one")
     table["growth"] = table["population_now"] - table["population"]
     table["growth_share"] = table["growth"] / table["population"]

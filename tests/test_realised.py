@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from cbs_fixture import RecordedTable, serve
 
-from ros import cbs, realised, refresh
+from ros import cbs, realised, refresh, region
 from ros.snapshot import Snapshot, load_snapshot
 
 
@@ -86,3 +86,15 @@ def test_a_month_missing_for_one_municipality_is_not_the_latest(fetched) -> None
     gap = monthly[~((monthly["code"] == "GM0183") & (monthly["month"] == "2026-11"))].reset_index(drop=True)
     now = realised.latest_population(Snapshot({**snap.tables, "population_monthly": gap}))
     assert now is not None and now.reference_date == date(2026, 10, 1)
+
+
+def test_standing_uses_the_latest_month_where_it_is_newer_than_1_1_2026(fetched, snapshot) -> None:
+    snap, _ = fetched
+    now = region.standing(snap)
+    assert (now.population_now, now.reference_date_now, now.status_now) == (646_449 + 1_400, date(2026, 11, 1),
+                                                                            "voorlopig")  # fmt: skip
+    assert now.growth == 646_449 + 1_400 - 640_806
+    enschede = region.standing_table(snap).set_index("code").loc["GM0153"]
+    assert (enschede["population_now"], enschede["reference_date_now"]) == (162_771, date(2026, 11, 1))
+    shipped = region.standing(snapshot)  # without the refreshed table: the shipped 1-1-2026 count
+    assert (shipped.population_now, shipped.reference_date_now) == (646_449, date(2026, 1, 1))

@@ -73,7 +73,8 @@ def scenario_text(chosen: Scenario, lang: str) -> str:
 
 def data_date_text(standing: region.Standing, stand: date, lang: str) -> str:
     """The dates of the data on every view: CBS figures, the provisional population count and the timeline's day."""
-    status = translate(lang, f"common.{'provisional' if standing.status_now == 'voorlopig' else 'final'}")
+    provisional = standing.status_now in ("voorlopig", "nader voorlopig")
+    status = translate(lang, f"common.{'provisional' if provisional else 'final'}")
     return translate(lang, "meeting.data_date", reference=fmt.long_date(standing.reference_date, lang),
                      now=fmt.long_date(standing.reference_date_now, lang), status=status,
                      stand=fmt.long_date(stand, lang))
