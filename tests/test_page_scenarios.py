@@ -126,8 +126,8 @@ def test_compare_the_agreed_baseline_with_the_current_scenario(own_database: Sce
     changes = at.dataframe[0].value
     assert changes.to_dict("records") == [{"setting": "Nieuwe woningen voor heel Twente", "base": "70.000",
                                           "other": "80.000"}]
-    metrics = {m.label: (m.value, m.delta) for m in at.metric}
-    assert metrics["Nieuwe woningen tot het doeljaar"] == ("80.000", "+10.000 t.o.v. basis (70.000)")
+    key_figures = at.table[0].value.set_index("Kerncijfer")
+    assert key_figures.loc["Nieuwe woningen tot het doeljaar (doel)"].tolist() == ["70.000", "80.000", "+10.000"]
     table = at.dataframe[1].value
     assert table["homes_delta"].iloc[-1] == "+10.000" and table["name"].iloc[-1] == "Twente"
 
