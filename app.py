@@ -38,7 +38,7 @@ navigation = st.navigation(
 ui.language_switch()
 ui.municipality_picker()
 ui.data_line()
-url_notice = st.empty()
+url_notice = ui.notice_slot()
 navigation.run()
 ui.sync_url(url_notice)
 ui.warm_up()

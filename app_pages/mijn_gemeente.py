@@ -19,7 +19,7 @@ if code is None:
     st.selectbox(t("municipality.picker"), municipality.choices(names), index=None, format_func=names.get,
                  placeholder=t("municipality.picker_placeholder"), key="mijn_gemeente_keuze", width=400,
                  on_change=lambda: st.session_state.update(gemeente=st.session_state["mijn_gemeente_keuze"]))
-    st.stop()
+    ui.stop()
 
 chosen, problem = ui.current_scenario()
 if problem:

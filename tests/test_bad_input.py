@@ -422,7 +422,7 @@ def test_hostile_link_parameter_stays_text() -> None:
     from conftest import run_app
 
     at = run_app(query={"x": "[Klik hier: nieuw besluit](https://evil.example/login)", "gemeente": IMAGE})
-    _assert_shown_and_inert(at, "[Klik hier: nieuw besluit](https://evil.example/login)", IMAGE)
+    _assert_shown_and_inert(at, "x=[Klik hier: nieuw besluit](https://evi…", f"gemeente={IMAGE}")  # cut at 40
 
 
 def test_hostile_own_figures_municipality_and_file_name_stay_text() -> None:
@@ -599,3 +599,38 @@ def test_a_refused_weights_file_replaces_the_success_of_the_earlier_one(region) 
     assert [shown(e.value) for e in at.error] == [
         ("File fout.csv was not taken over; the weights below have not changed. The weight of Almelo is negative (-1); "
         "use 0 or more.")]
+
+
+def _notice(at) -> str:
+    from markdown_check import shown
+
+    [warning] = [shown(w.value) for w in at.warning if "link" in w.value]
+    return warning
+
+
+def test_200_unknown_parameters_and_a_5000_character_value_give_a_short_notice() -> None:
+    from conftest import run_app
+
+    at = run_app("app_pages/bronnen.py", {"a": "y" * 5000} | {f"p{i:03d}": "x" for i in range(200)})
+    notice = _notice(at)
+    assert notice == ("Niet alles in de link kon worden gebruikt; genegeerd en vervangen door de standaardwaarde: "
+                      f"a={'y' * 37}…, p000=x, p001=x, p002=x, p003=x en 196 andere")
+    assert dict(at.query_params) == {}
+
+
+@pytest.mark.parametrize("values", [["abc", "80000"], ["80000"] * 200], ids=["abc then 80000", "200 times"])
+def test_a_repeated_parameter_is_never_used_named_once_and_dropped_from_the_link(values: list[str]) -> None:
+    from conftest import run_app
+
+    at = run_app("app_pages/doelen.py", {"woningen": values, "vorm": "s_curve"})
+    assert _notice(at).endswith(f"standaardwaarde: woningen ({len(values)} keer gegeven)")
+    assert at.text_input(key="woningen").value == "69.000"
+    assert dict(at.query_params) == {"vorm": "s_curve"}
+
+
+def test_my_municipality_without_a_municipality_still_names_bad_parameters() -> None:
+    from conftest import run_app
+
+    at = run_app("app_pages/mijn_gemeente.py", {"gemeente": "Atlantis", "x": "1"})
+    assert _notice(at).endswith("standaardwaarde: gemeente=Atlantis, x=1")
+    assert dict(at.query_params) == {}

@@ -104,7 +104,7 @@ from ros.ui.targets_view import (
     targets_view,
 )
 from ros.ui.text import labels, lang, t
-from ros.ui.url import from_url, start_run, sync_url
+from ros.ui.url import from_url, notice_slot, start_run, stop, sync_url
 from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 
@@ -152,6 +152,7 @@ __all__ = [
     "milestones_chart",
     "municipalities_chart",
     "municipality_picker",
+    "notice_slot",
     "next_milestone_card",
     "open_record",
     "option_labels",
@@ -179,6 +180,7 @@ __all__ = [
     "source_columns",
     "standing",
     "start_run",
+    "stop",
     "store",
     "store_action",
     "store_error_text",
