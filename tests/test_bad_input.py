@@ -422,7 +422,8 @@ def test_hostile_link_parameter_stays_text() -> None:
     from conftest import run_app
 
     at = run_app(query={"x": "[Klik hier: nieuw besluit](https://evil.example/login)", "gemeente": IMAGE})
-    _assert_shown_and_inert(at, "x=[Klik hier: nieuw besluit](https://evi…", f"gemeente={IMAGE}")  # cut at 40
+    cut = "x=[Klik hier: nieuw besluit](https://evil.example/login)"[:39] + "…"  # values are cut at 40 characters
+    _assert_shown_and_inert(at, cut, f"gemeente={IMAGE}")
 
 
 def test_hostile_own_figures_municipality_and_file_name_stay_text() -> None:
