@@ -10,7 +10,7 @@ repeat each other:
 - `settings` — scenario widgets built from the fields of `ros.scenario.Scenario` (bounds, options, Dutch numbers)
 - `scenarios` — the session's scenario, opening one, its cost sharing
 - `auth` — lokale modus or sign-in (`st.login`), the user's identity and role
-- `store_panel`, `audit_panel`, `comparison`, `targets_panel`, `ledger_panel`, `milestone_card` — one module per panel
+- `store_actions`, `save_panel`, `saved_list`, `audit_panel`, `comparison`, `targets_panel`, `ledger_panel`, `milestone_card` — one module per panel
 - `targets_view`, `figures` — cached tables and figures
 - `progress_panel` — the progress page's cached view, own figures and capacity upload
 - `downloads` — download buttons, scenario files, source captions and columns
@@ -80,18 +80,9 @@ from ros.ui.sidebar import (
     municipality_picker,
     selected_municipality,
 )
-from ros.ui.store_panel import (
-    import_scenario_file,
-    open_record,
-    records_columns,
-    records_table,
-    rename_record,
-    save_form,
-    saved_scenarios_panel,
-    show_store_message,
-    store_action,
-    store_error_text,
-)
+from ros.ui.store_actions import import_scenario_file, open_record, rename_record, show_store_message, store_action, store_error_text
+from ros.ui.save_panel import save_form
+from ros.ui.saved_list import records_columns, records_table, saved_scenarios_panel
 from ros.ui.targets_panel import targets_result, targets_settings_panel
 from ros.ui.targets_view import (
     TargetsTables,

@@ -14,7 +14,7 @@ from ros.roles import Identity
 from ros.store import StoreError
 from ros.ui.auth import identity
 from ros.ui.data import store
-from ros.ui.store_panel import store_error_text
+from ros.ui.store_actions import store_error_text
 from ros.ui.text import lang, t
 
 SHOWN_ISSUES = 20  # a refusal lists this many problems and counts the rest

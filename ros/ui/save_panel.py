@@ -1,0 +1,101 @@
+"""Saving the current scenario: once per click (a second submission of the same save is recognised), saving changes
+to an opened scenario, and 'save as a new name' after a conflict."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import streamlit as st
+
+from ros import roles, scenario
+from ros.markup import escape
+from ros.roles import Identity
+from ros.store import StoreError
+from ros.ui.auth import identity
+from ros.ui.data import store
+from ros.ui.store_actions import CONFLICT, LAST_SAVE, OPENED, remember_opened, store_action
+from ros.ui.text import t
+
+
+
+def _save_token(name: str, author: str, payload: dict[str, Any]) -> str:
+    """What makes two submissions the same save: the name (ignoring case), the author and the settings."""
+    return json.dumps([name.strip().casefold(), author.strip(), payload], sort_keys=True, ensure_ascii=False)
+
+
+def save_submitted(current: scenario.Scenario) -> None:
+    """Save the current scenario under the name in the form (form callback). A second submission of the same save
+    (a double click, Enter twice) is recognised and reports the same success instead of an error."""
+    name, author = st.session_state.get("save_name", ""), st.session_state.get("save_author", "")
+    payload = scenario.to_json(current)
+    token, last = _save_token(name, author, payload), st.session_state.get(LAST_SAVE)
+    if last and last["token"] == token and last["id"] in {r.id for r in store().list()}:
+        st.session_state["_store_message"] = ("ok", t("scenario.done_saved"))
+        return
+    record = store_action(lambda: store().save(name, author, payload, scenario.VERSION, actor=identity()),
+                          "scenario.done_saved")
+    if record:
+        st.session_state[LAST_SAVE] = {"token": token, "id": record.id}
+        remember_opened(record)
+
+
+def save_form(current: scenario.Scenario, problem: str | None, actor: Identity) -> None:
+    """The "save under a name" form (what a lezer may not do is not shown) and, for an opened scenario the actor
+    may change, the "save changes" button; after a refused stale save, the form to save under a new name."""
+    if not roles.allowed(actor, "save"):
+        st.caption(t("roles.lezer_can"))
+        return
+    st.session_state.setdefault("save_author", "" if actor.local else actor.name)
+    with st.form("save_scenario", border=True):
+        st.markdown(f"**{t('scenario.save_heading')}**")
+        name_col, author_col = st.columns(2)
+        name_col.text_input(t("scenario.name"), max_chars=100, key="save_name")
+        author_col.text_input(t("scenario.author"), max_chars=100, key="save_author")
+        st.form_submit_button(t("scenario.save"), icon=":material/save:", disabled=problem is not None,
+                              on_click=save_submitted, args=(current,))
+    opened = st.session_state.get(OPENED)
+    if opened and problem is None:
+        _update_button(opened, current, actor)
+    if (conflicted := st.session_state.get(CONFLICT)) is not None:
+        _save_as_form(conflicted, current, actor)
+
+
+def _update_button(opened: dict[str, Any], current: scenario.Scenario, actor: Identity) -> None:
+    """"Save changes to ‘X’" for the opened scenario, when the actor may change it."""
+    try:
+        record = store().get(opened["id"])
+    except StoreError:
+        return
+    if not roles.may_change(actor, "update", record.owner) or (record.agreed and not roles.allowed(actor, "mark_agreed")):
+        return
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    left.markdown(t("manage.opened", name=escape(opened["name"]), revision=opened["revision"]))
+
+    def update() -> None:
+        done = store_action(lambda: store().update(opened["id"], scenario.to_json(current), scenario.VERSION,
+                                                   opened["revision"], actor=actor),
+                            "manage.done_updated", name=opened["name"])
+        if done:
+            remember_opened(done)
+
+    right.button(t("manage.update", name=opened["name"]), icon=":material/save_as:", key="scenario_update",
+                 help=t("manage.update_help"), on_click=update)
+
+
+def _save_as_form(conflicted: str, current: scenario.Scenario, actor: Identity) -> None:
+    """After a refused stale change: keep one's own version by saving it under a new name."""
+    st.session_state.setdefault("save_as_name", t("manage.my_version", name=conflicted, who=actor.name)[:100])
+    with st.form("save_as_scenario", border=True):
+        st.markdown(f"**{t('manage.save_as_heading')}**")
+        st.text_input(t("scenario.name"), max_chars=100, key="save_as_name")
+
+        def save_as() -> None:
+            record = store_action(lambda: store().save(st.session_state["save_as_name"], actor.name,
+                                                       scenario.to_json(current), scenario.VERSION, actor=actor),
+                                  "scenario.done_saved")
+            if record:
+                remember_opened(record)
+                st.session_state.pop("save_as_name", None)
+
+        st.form_submit_button(t("manage.save_as"), icon=":material/save:", on_click=save_as)
