@@ -9,7 +9,9 @@ import pytest
 from cbs_fixture import RecordedTable, serve
 
 from ros import cbs, realised, refresh, region
+from ros import format as fmt
 from ros.snapshot import Snapshot, load_snapshot
+from ros.wording import realised as realised_words
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +100,16 @@ def test_standing_uses_the_latest_month_where_it_is_newer_than_1_1_2026(fetched,
     assert (enschede["population_now"], enschede["reference_date_now"]) == (162_771, date(2026, 11, 1))
     shipped = region.standing(snapshot)  # without the refreshed table: the shipped 1-1-2026 count
     assert (shipped.population_now, shipped.reference_date_now) == (646_449, date(2026, 1, 1))
+
+
+def test_homes_in_words_with_period_tables_and_status(fetched, snapshot) -> None:
+    snap, _ = fetched
+    homes = realised.homes_since(snap, 2024)
+    text = realised_words.homes_sentence(homes, 2024, "nl")
+    assert text.startswith("Woningen sinds 1-1-2024 t/m september 2026 (CBS 81955NED en 86098NED, voorlopig): **")
+    assert f"**{fmt.number(homes.new_construction, 'nl')}** nieuw gebouwd" in text
+    assert f"met **{fmt.number(homes.net_change, 'nl')}**" in text
+    english = realised_words.pace_sentence(homes, 2024, "en")
+    assert english.startswith("Realised since 1-1-2024 to September 2026 (CBS 81955NED and 86098NED, provisional)")
+    assert f"**{fmt.number(homes.new_construction / 2.75, 'en')}** new construction" in english
+    assert realised_words.homes_sentence(None, 2024, "nl").startswith("Woningen gebouwd sinds 2024: **onbekend**")
