@@ -8,7 +8,6 @@ from ros import ui
 from ros.calendar_export import milestones_ics
 from ros.catalog import BODY_CODES
 from ros.options import one_of
-from ros.wording import milestones as milestone_words
 
 t, lang, snap, labels = ui.t, ui.lang(), ui.snapshot(), ui.labels("milestones")
 
@@ -27,32 +26,32 @@ right.radio(t("milestones.view"), ms.VIEWS, format_func=ui.option_labels("milest
             key="weergave")
 body = st.session_state["orgaan"]
 
-table = ms.filter_by_body(ms.timeline(snap["milestones"], today), body)
-last = ms.last_done(snap["milestones"], today, body)
+facts = ui.milestones_view(today, body)
+table = facts.table
 
 cards = st.columns(3)
 with cards[0].container(border=True):
     st.markdown(f"**{t('milestones.last_heading')}**")
-    if last is None:
+    if facts.last is None:
         st.markdown(t("milestones.last_none"))
     else:
-        what, when = milestone_words.last_done_text(last, lang)
+        what, when = facts.last
         st.markdown(what)
         st.caption(when)
 with cards[1].container(border=True):
     ui.next_milestone_card(t("milestones.next_heading"), today, body)
 with cards[2].container(border=True):
     st.markdown(f"**{t('milestones.decide_heading')}**")
-    for item in milestone_words.decision_moments(table, lang, labels) or [fmt.unknown(lang)]:
+    for item in facts.decisions or [fmt.unknown(lang)]:
         st.markdown(f"- {item}")
 
-for warning in milestone_words.overdue_warnings(ms.overdue(snap["milestones"], today, body), lang):
+for warning in facts.overdue:
     st.warning(warning, icon=":material/help:")
 if body in (None, "raad", "gemeenten", "college"):
     st.info(t("milestones.election_note"), icon=":material/how_to_vote:")
 st.caption(f"{t('milestones.stand_caption', date=fmt.long_date(today, lang))} {t('milestones.status_legend')}")
 
-listing = milestone_words.list_table(milestone_words.milestone_list(table, lang, labels, snap["sources"]), lang)
+listing = facts.listing
 view = st.session_state["weergave"]
 if view == "tijdlijn":
     st.radio(t("milestones.range"), tuple(ms.RANGES), format_func=ui.option_labels("milestones.range_"),
@@ -72,14 +71,13 @@ elif view == "lijst":
 else:
     st.header(t("milestones.matrix_heading"))
     st.markdown(t("milestones.matrix_intro"))
-    st.table(milestone_words.gate_table(snap["decision_gates"], snap["parties"], snap["milestones"], lang),
-             hide_index=True)
-    for line in milestone_words.gate_summary_lines(snap["decision_gates"], lang):
+    st.table(facts.gates, hide_index=True)
+    for line in facts.gate_lines:
         st.caption(line)
 
 ui.source_caption(list(table["source_id"]) + (["besluit_almelo_2025"] if view == "besluiten" else []))
 st.header(t("milestones.downloads_heading"))
-ui.download_buttons("ros-twente-mijlpalen", {t("milestones.dataset_milestones"): ms.export_table(table),
+ui.download_buttons("ros-twente-mijlpalen", {t("milestones.dataset_milestones"): facts.export,
                     t("milestones.dataset_gates"): snap["decision_gates"]}, key="milestones")
 titles = dict(zip(snap["sources"]["id"], snap["sources"]["title"]))
 st.download_button(t("milestones.download_ics"), lambda: milestones_ics(table, today, lang, labels, titles),

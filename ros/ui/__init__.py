@@ -55,6 +55,7 @@ from ros.ui.facts import (
 )
 from ros.ui.figures import budget_flow_chart, budget_flow_table, milestones_chart
 from ros.ui.ledger_panel import checked_ledger, ledger_panel
+from ros.ui.milestones_view import MilestonesView, milestones_view
 from ros.ui.milestone_card import next_milestone_card
 from ros.ui.progress_panel import (
     capacity_panel,
@@ -100,6 +101,8 @@ from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 
 __all__ = [
+    "milestones_view",
+    "MilestonesView",
     "comparison_view",
     "ComparisonView",
     "targets_tables",
