@@ -7,6 +7,7 @@ from ros import format as fmt
 from ros import targets, ui
 from ros.markup import escape
 from ros.region import target as target_row
+from ros.wording import targets as wording
 
 t, lang, snap, region = ui.t, ui.lang(), ui.snapshot(), ui.target_region()
 homes_goal, residents_goal = target_row(snap, "ros_homes_2050"), target_row(snap, "ros_residents_2050")
@@ -19,6 +20,9 @@ custom_error = ui.targets_settings_panel(region)
 result, refused = ui.targets_result(custom_error)
 if refused is not None:
     st.error(t("targets.refused", message=escape(refused)), icon=":material/block:")
+ui.show_store_message()
+with st.expander(t("targets.save_heading"), icon=":material/save:"):
+    ui.save_form(*ui.current_scenario(), ui.identity())
 s, view = result.settings, ui.targets_view(result)
 tables, focus_code = ui.targets_tables(view), ui.selected_municipality()
 focus = ui.focus_row(view, focus_code)
@@ -61,9 +65,11 @@ st.header(t("targets.path_heading"))
 wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
 left, right = st.columns([3, 1])
 left.plotly_chart(view.region_chart, config=chart_config)
-right.metric(t("targets.woondeal_metric", year=wd_year), fmt.number(targets.woondeal_check(result, wd_year), lang),
-             delta=t("targets.woondeal_delta", value=fmt.number(wd_value, lang), year=wd_year), delta_color="off",
-             delta_arrow="off")
+wd_homes = targets.woondeal_check(result, wd_year)
+wd_badge, wd_sentence, wd_met = wording.woondeal_status(wd_homes, wd_value, wd_year, lang)
+right.metric(t("targets.woondeal_metric", year=wd_year), fmt.number(wd_homes, lang), delta=wd_badge,
+             delta_color="green" if wd_met else "red", delta_arrow="up" if wd_met else "down")
+right.markdown(wd_sentence)
 right.caption(t("targets.woondeal_note", value=fmt.number(wd_value, lang), year=wd_year, start=s.start_year))
 with st.expander(t("common.table_alternative")):
     st.dataframe(tables.path, hide_index=True)

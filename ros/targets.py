@@ -256,6 +256,15 @@ def wide_by_name(part: pd.DataFrame, column: str, lang: str, year_header: str) -
     return text.reset_index(drop=True)
 
 
+def without_homes(region: RegionData, key: str, city_share: float) -> tuple[str, ...]:
+    """The names of the municipalities that a key gives no homes at all (for instance the eleven outside the three
+    cities under the stedelijk-netwerk key at a 100 % city share); custom weights are not looked at here."""
+    if key == "custom":
+        return ()
+    shares = key_weights(key, region.keys, city_share)
+    return tuple(name for name, share in zip(region.names, shares, strict=True) if share == 0)
+
+
 def woondeal_check(result: TargetResult, year: int) -> int:
     """Homes the path adds in the region from the start year to the end of `year`."""
     return int(result.cumulative_at(year).sum())

@@ -215,3 +215,41 @@ def test_english_numbers_and_an_english_refusal():
     assert table(at)["Twente"]["Homes"] == "80,000" and at.text_input(key="woningen").value == "80,000"
     at.text_input(key="woningen").input("veel").run()
     assert at.error[0].value == "“veel” is not a number. The previous value (80,000) stays."
+
+
+def test_the_city_share_control_says_when_municipalities_get_no_homes() -> None:
+    at = run_app(PAGE, {"sleutel": "stedelijk_netwerk"})
+    assert not at.exception
+    [note] = [w.value for w in at.warning if w.value.startswith("Let op: zo krijgen")]
+    assert note.startswith("Let op: zo krijgen 11 gemeenten **0 woningen** (Borne, Dinkelland, Haaksbergen,")
+    assert "Enschede" not in note.split("(")[1].split(")")[0]
+    assert table(at)["Borne"].iloc[2] == "0"
+    at = run_app(PAGE, {"sleutel": "stedelijk_netwerk", "steden": "60"})
+    assert not [w for w in at.warning if w.value.startswith("Let op: zo krijgen")]
+
+
+def test_a_missed_woondeal_reads_as_missed_in_words() -> None:
+    at = run_app(PAGE, {"vorm": "back"})
+    metric = next(m for m in at.metric if m.label == "Bouwpad tot eind 2030")
+    assert metric.delta == "niet gehaald (≥ 14.100)"
+    missed = int(metric.value.replace(".", ""))
+    assert f"**Niet gehaald:** dit bouwpad blijft {14_100 - missed:_} woningen".replace("_", ".") in texts(at)
+    at = run_app(PAGE)
+    metric = next(m for m in at.metric if m.label == "Bouwpad tot eind 2030")
+    assert (metric.value, metric.delta) == ("15.949", "gehaald (≥ 14.100)")
+
+
+def test_the_planner_can_save_the_scenario_on_doelen(tmp_path, monkeypatch) -> None:
+    from ros.store import ScenarioStore
+
+    monkeypatch.setenv("ROS_SCENARIO_DB", str(tmp_path / "scenarios.db"))
+    monkeypatch.delenv("ROS_SCENARIO_DB_URL", raising=False)
+    at = run_app(PAGE, {"woningen": "80000"})
+    assert "Dit scenario opslaan" in [e.label for e in at.expander]
+    at.text_input(key="save_name").input("Versnellen")
+    at.text_input(key="save_author").input("Planner")
+    next(b for b in at.button if b.label == "Opslaan").click()
+    at.run()
+    assert "Het scenario is opgeslagen." in texts(at), [e.value for e in at.error]
+    [record] = ScenarioStore(f"sqlite:///{tmp_path / 'scenarios.db'}").list()
+    assert (record.name, record.payload["woningen"]) == ("Versnellen", 80_000)

@@ -18,6 +18,7 @@ from ros.ui.data import target_result
 from ros.ui.scenarios import current_scenario
 from ros.ui.text import lang, t
 from ros.ui.url import from_url
+from ros.wording import targets as wording
 
 
 def targets_settings_panel(region: RegionData) -> AllocationError | None:
@@ -25,16 +26,20 @@ def targets_settings_panel(region: RegionData) -> AllocationError | None:
     weights from the table editor or an uploaded CSV; returns the refusal of bad weights (None when they are fine)."""
     from_url("kaart", "homes", one_of(targets.MAP_MEASURES))
     with st.expander(t("targets.settings_heading"), expanded=True, icon=":material/tune:"):
-        c1, c2, c3, c4 = st.columns(4)
+        # Two groups a row: a select box shows only one line, so its column must fit the longest option's label.
+        c1, c2 = st.columns(2)
         c1.markdown(f"**{t('targets.group_totals')}**")
         settings.number(c1, "woningen", t("targets.homes_total"), help=t("targets.homes_total_help"))
         settings.number(c1, "inwoners", t("targets.residents_total"), help=t("targets.residents_total_help"))
         c2.markdown(f"**{t('targets.group_key')}**")
         key = settings.choice(c2, "sleutel", t("targets.key"), "targets.key_", help=t("targets.key_help"))
         if key == "stedelijk_netwerk":
-            settings.slider(c2, "steden", t("targets.city_share"), 5, help=t("targets.city_share_help"))
+            share = settings.slider(c2, "steden", t("targets.city_share"), 5, help=t("targets.city_share_help"))
+            if note := wording.without_homes_note(targets.without_homes(region, key, share / 100), lang()):
+                c2.warning(note, icon=":material/warning:")
         if key.startswith("plan_"):
             c2.caption(t("targets.plan_note"))
+        c3, c4 = st.columns(2)
         c3.markdown(f"**{t('targets.group_time')}**")
         settings.choice(c3, "vorm", t("targets.shape"), "targets.shape_", help=t("targets.shape_help"))
         y1, y2 = c3.columns(2)

@@ -37,3 +37,21 @@ def occupancy_sensitivity_table(
         headers["homes_needed"]: [homes_needed_text(v, lang) for v in frame["homes_needed"]],
         headers["residents_housed"]: [fmt.signed(v, lang) for v in frame["residents_housed"]],
     })
+
+
+def without_homes_note(names: tuple[str, ...], lang: str) -> str:
+    """What a key means for the municipalities it gives nothing: 'Bij deze instelling krijgen 11 gemeenten 0
+    woningen: …' (empty when every municipality gets homes)."""
+    if not names:
+        return ""
+    return translate(lang, "targets.without_homes", count=len(names), names=", ".join(names))
+
+
+def woondeal_status(homes: int, target: int, year: int, lang: str) -> tuple[str, str, bool]:
+    """Whether the path reaches the Woondeal (≥ `target` homes by the end of `year`): a short badge ('niet gehaald
+    (≥ 14.100)'), a sentence that says by how much, and whether it does."""
+    met, values = homes >= target, {"value": fmt.number(target, lang), "year": year,
+                                    "short": fmt.number(target - homes, lang)}
+    state = "met" if met else "missed"
+    return (translate(lang, f"targets.woondeal_{state}", **values),
+            translate(lang, f"targets.woondeal_{state}_sentence", **values), met)
