@@ -263,3 +263,19 @@ def test_kill_during_a_refresh_leaves_the_current_version_in_use(
 def test_make_refresh_runs_the_module() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "refresh: install\n\t$(BIN)/python -m ros.refresh $(ARGS)" in makefile
+
+
+def test_a_fixed_dimension_key_that_is_gone(cache: Path, current, capsys, cbs_service: RunningService) -> None:
+    table = cbs_service.state.tables["86098NED"]
+    table.dimensions["Gebruiksfunctie"] = [{"Key": "A045365", "Title": "Niet-woning", "Description": ""}]
+    assert refresh.main([]) == 1
+    _assert_failed_cleanly(cache, *current, capsys, "CBS-tabel 86098NED", "Gebruiksfunctie A045364 ontbreekt")
+
+
+def test_service_address_scheme_host_and_path() -> None:
+    from ros.cbs import Service
+
+    assert (Service("https://opendata.cbs.nl", 30).host, Service("https://opendata.cbs.nl", 30).https) == (
+        "opendata.cbs.nl", True)  # fmt: skip
+    mirror = Service("http://127.0.0.1:8080/cbs/", 5)
+    assert (mirror.host, mirror.https) == ("127.0.0.1:8080/cbs", False)
