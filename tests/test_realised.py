@@ -113,3 +113,21 @@ def test_homes_in_words_with_period_tables_and_status(fetched, snapshot) -> None
     assert english.startswith("Realised since 1-1-2024 to September 2026 (CBS 81955NED and 86098NED, provisional)")
     assert f"**{fmt.number(homes.new_construction / 2.75, 'en')}** new construction" in english
     assert realised_words.homes_sentence(None, 2024, "nl").startswith("Woningen gebouwd sinds 2024: **onbekend**")
+
+
+def test_mijn_gemeente_briefing_adds_the_realised_pace_from_the_start_year(fetched, snapshot) -> None:
+    from ros import targets
+    from ros.scenario import DEFAULT
+    from ros.wording import municipality as municipality_words
+
+    snap, _ = fetched
+    result = targets.recompute(targets.region_data(snap), targets.TargetSettings())
+    brief = municipality_words.briefing(snap, result, DEFAULT, "GM0153", date(2026, 12, 1), "nl")
+    pace = next(part for part in brief.sections if part.key == "pace")
+    homes = realised.homes_since(snap, result.settings.start_year, "GM0153")
+    assert pace.paragraphs[-1] == realised_words.pace_sentence(homes, result.settings.start_year, "nl")
+    assert pace.paragraphs[-1].startswith("Gerealiseerd sinds 1-1-2025 t/m september 2026 (CBS 86098NED, voorlopig)")
+    assert "Levensloop van woningen" in pace.caption
+    shipped = municipality_words.briefing(snapshot, targets.recompute(targets.region_data(snapshot),
+                                          targets.TargetSettings()), DEFAULT, "GM0153", date(2026, 12, 1), "nl")
+    assert not any("Gerealiseerd sinds" in p for part in shipped.sections for p in part.paragraphs)

@@ -18,6 +18,7 @@ repeat each other:
 - `warmup` — fills the shared caches once per server process and freezes the heap for the garbage collector
 - `routing` — `/overzicht` opens the default page like `/`
 - `projector` — the Vergadermodus frame: large type that fits 1920×1080, ← → keys
+- `realised_panel` — homes built and net change since the start year (refreshed CBS figures), as page text
 - `versions_panel` — which data are in use ("Gegevens van …" on every page) and the refreshed versions
 """
 
@@ -97,6 +98,7 @@ from ros.ui.targets_view import (
 )
 from ros.ui.text import labels, lang, t
 from ros.ui.url import from_url, notice_slot, start_run, stop, sync_url
+from ros.ui.realised_panel import realised_homes, realised_pace
 from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 
@@ -111,6 +113,8 @@ __all__ = [
     "TargetsTables",
     "municipality_briefing",
     "data_line",
+    "realised_homes",
+    "realised_pace",
     "versions_panel",
     "LANGUAGE_NAMES",
     "TargetsView",

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from ros import budget as budget_model
-from ros import cost_sharing, pace, targets
+from ros import cost_sharing, pace, realised, targets
 from ros import format as fmt
 from ros.briefing import Briefing, Section
 from ros.charts.municipality import municipality_path_chart
@@ -23,6 +23,7 @@ from ros.region import target as target_row
 from ros.scenario import DEFAULT, Scenario
 from ros.snapshot import Snapshot
 from ros.wording import milestones as milestone_words
+from ros.wording import realised as realised_words
 
 
 def scenario_lines(scenario: Scenario, lang: str, scenario_name: str | None = None) -> list[str]:
@@ -112,8 +113,13 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
     else:
         pace_text = (t("municipality.pace_history", **pace_values), t("municipality.pace_ratio", **pace_values),
                      t("municipality.pace_reached", **pace_values))
+    done = realised.homes_since(snapshot, f.start_year, code)
+    if done is not None:  # refreshed CBS figures: what was built since the start year, beside the history
+        pace_text = (*pace_text, realised_words.pace_sentence(done, f.start_year, lang))
+    pace_sources = ["cbs_81955ned", *(s for s in (done.source_ids if done else ()) if s != "cbs_81955ned")]
     pace_section = Section(t("municipality.pace_heading"), pace_text, caption=t(
-        "municipality.sources_caption", sources=_source_text(snapshot, "cbs_81955ned", lang)), key="pace")
+        "municipality.sources_caption", sources="; ".join(_source_text(snapshot, s, lang) for s in pace_sources)),
+        key="pace")
 
     # 4. Money
     known = known_contribution(budget_model.budget_table(snapshot), code)

@@ -1,0 +1,25 @@
+"""Realised homes since the start year as page text, from the refreshed CBS tables (`ros.realised`), cached per version."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ros import realised
+from ros.ui.data import _cached_snapshot, data_dir
+from ros.ui.text import lang
+from ros.wording import realised as realised_words
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _homes(folder: str, start: int, code: str | None) -> realised.RealisedHomes | None:
+    return realised.homes_since(_cached_snapshot(folder), start, code)
+
+
+def realised_homes(start: int, code: str | None = None) -> str:
+    """New construction and net change since `start` for Twente or `code`, with period, tables and status."""
+    return realised_words.homes_sentence(_homes(data_dir(), start, code), start, lang())
+
+
+def realised_pace(start: int, code: str | None = None) -> str:
+    """The realised pace per year since `start` for Twente or `code`, with period, tables and status."""
+    return realised_words.pace_sentence(_homes(data_dir(), start, code), start, lang())
