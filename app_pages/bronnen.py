@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ros import ui
-from ros.snapshot import datasets_in, sources_of
+from ros.snapshot import datasets_in
 
 t, snap = ui.t, ui.snapshot()
 datasets = datasets_in(snap)
@@ -23,6 +23,6 @@ for dataset in datasets[1:]:
         if dataset.name == "population_forecast":
             st.caption(t("progress.forecast_caveat"))
         st.dataframe(snap[dataset.name], hide_index=True)
-        st.dataframe(sources_of(snap, dataset.name), hide_index=True, column_config=ui.source_columns())
+        st.dataframe(ui.dataset_sources(dataset.name), hide_index=True, column_config=ui.source_columns())
         ui.download_buttons(dataset.name, {t(dataset.title_key): snap[dataset.name],
-                                           t("datasets.sources"): sources_of(snap, dataset.name)}, key=dataset.name)
+                                           t("datasets.sources"): ui.dataset_sources(dataset.name)}, key=dataset.name)

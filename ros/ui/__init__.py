@@ -46,6 +46,7 @@ from ros.ui.downloads import (
 )
 from ros.ui.facts import (
     budget_summary,
+    dataset_sources,
     governance_diagram,
     growth_chart,
     growth_table,
@@ -103,6 +104,7 @@ from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 
 __all__ = [
+    "dataset_sources",
     "milestones_view",
     "MilestonesView",
     "comparison_view",

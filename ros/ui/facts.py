@@ -16,6 +16,7 @@ from ros import format as fmt
 from ros import milestones as ms
 from ros.charts.overview import population_growth_bars
 from ros.i18n import section, translate
+from ros.snapshot import sources_of
 from ros.ui.data import _cached_snapshot, _cached_target_region, data_dir, snapshot
 from ros.ui.text import lang
 from ros.wording.milestones import MilestoneCard
@@ -117,3 +118,14 @@ def municipality_briefing(chosen: scenario.Scenario, code: str, today: date) -> 
     snapshot()
     settings = json.dumps(scenario.to_json(chosen), sort_keys=True)
     return _briefing(settings, code, today, lang(), str(data_dir()), chosen)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _sources_of(name: str, folder: str) -> pd.DataFrame:
+    return sources_of(_cached_snapshot(folder), name)
+
+
+def dataset_sources(name: str) -> pd.DataFrame:
+    """The rows of sources.csv that dataset `name` points to (`ros.snapshot.sources_of`), once per data version."""
+    snapshot()
+    return _sources_of(name, str(data_dir()))
