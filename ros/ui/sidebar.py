@@ -11,6 +11,15 @@ from ros.ui.text import lang, t
 from ros.ui.url import from_url
 
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+# Streamlit pushes a browser-history entry when the page changes and another when the script then rewrites the query
+# string (sync_url), so every other Back seemed to do nothing. An entry for the same path with another query string
+# replaces the current one instead: one entry per page view.
+ONE_ENTRY_PER_PAGE = (
+    "if (!window.rosOneEntryPerPage) { window.rosOneEntryPerPage = true; const push = history.pushState.bind(history);"
+    " history.pushState = (state, title, url) => { const next = new URL(url, location.href);"
+    " return next.pathname === location.pathname ? history.replaceState(state, title, url) : push(state, title, url);"
+    " }; }"
+)
 
 
 
@@ -34,7 +43,8 @@ def language_switch() -> str:
     st.sidebar.radio("Taal / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get, horizontal=True, key="lang")
     # Screen readers pick their voice from <html lang>, which Streamlit fixes at "en"; the code is one of LANGUAGES.
     with st.sidebar:
-        st.html(f"<script>document.documentElement.lang = '{lang()}';</script>", unsafe_allow_javascript=True)
+        st.html(f"<script>document.documentElement.lang = '{lang()}';{ONE_ENTRY_PER_PAGE}</script>",
+                unsafe_allow_javascript=True)
     return lang()
 
 

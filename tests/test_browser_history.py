@@ -1,0 +1,30 @@
+"""Browser history in headless Chromium (issue 12, item 14): one entry per page view, so Back always goes back a
+page. Streamlit pushes an entry when the page changes and another when the script then rewrites the query string."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_no_exception, open_page, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def _go(page, path: str) -> None:
+    page.locator(f"[data-testid=stSidebarNav] a[href$='/{path}']").first.click()
+    page.wait_for_url(f"**/{path}*", timeout=30_000)
+    wait_for_app(page)
+
+
+def test_each_page_view_is_one_history_entry_and_back_goes_back_a_page(page):
+    open_page(page, "doelen", "woningen=80000&kaart=pace_ratio")
+    start = page.evaluate("history.length")  # Playwright's first about:blank is an entry of its own
+    for path in ("budget", "mijlpalen", "scenarios"):
+        _go(page, path)
+    assert page.evaluate("history.length") == start + 3
+    for path in ("mijlpalen", "budget", "doelen"):
+        page.go_back()
+        page.wait_for_url(f"**/{path}*", timeout=30_000)
+        wait_for_app(page)
+        assert "woningen=80000" in page.url
+    assert_no_exception(page)
