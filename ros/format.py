@@ -7,7 +7,10 @@ become the word for unknown ("onbekend"), never zero.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 from babel.dates import format_date, format_datetime, get_timezone
@@ -16,6 +19,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from ros.i18n import language, translate
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+Number = float | int | Decimal
 
 
 def is_unknown(value: object) -> bool:
@@ -37,25 +41,25 @@ def _locale(lang: str) -> str:
     return _LOCALES[language(lang)]
 
 
-def number(value: float | int | None, lang: str, digits: int = 0) -> str:
+def number(value: Number | None, lang: str, digits: int = 0) -> str:
     """A number with grouping and a fixed number of decimals: 69.000, 2,2."""
-    if is_unknown(value):
+    if value is None or is_unknown(value):
         return unknown(lang)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=_locale(lang))
 
 
-def signed(value: float | int | None, lang: str, digits: int = 0) -> str:
+def signed(value: Number | None, lang: str, digits: int = 0) -> str:
     """A number with an explicit sign: +5.643, −120."""
-    if is_unknown(value):
+    if value is None or is_unknown(value):
         return unknown(lang)
-    text = number(abs(value), lang, digits)
+    text = number(-value if value < 0 else value, lang, digits)
     return ("+" if value > 0 else "−" if value < 0 else "") + text
 
 
-def money(value: float | int | None, lang: str, cents: bool = False) -> str:
+def money(value: Number | None, lang: str, cents: bool = False) -> str:
     """An amount in euros: € 102.000 (or € 102.000,50 with cents)."""
-    if is_unknown(value):
+    if value is None or is_unknown(value):
         return unknown(lang)
     pattern = "¤ #,##0.00" if cents else "¤ #,##0"
     if language(lang) == "en":
@@ -63,9 +67,9 @@ def money(value: float | int | None, lang: str, cents: bool = False) -> str:
     return format_currency(value, "EUR", format=pattern, locale=_locale(lang), currency_digits=False)
 
 
-def percent(share: float | None, lang: str, digits: int = 1) -> str:
+def percent(share: float | Decimal | None, lang: str, digits: int = 1) -> str:
     """A share (0.25) as a percentage: 25,0%."""
-    if is_unknown(share):
+    if share is None or is_unknown(share):
         return unknown(lang)
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
     return format_percent(share, format=pattern, locale=_locale(lang))
@@ -97,7 +101,7 @@ def partial_date(value: str | None, lang: str) -> str:
     return long_date(date.fromisoformat(str(value)), lang)
 
 
-_FORMATTERS = {"number": number, "signed": signed, "money": money, "percent": percent, "date": short_date}
+_FORMATTERS: dict[str, Callable[[Any, str], str]] = {"number": number, "signed": signed, "money": money, "percent": percent, "date": short_date}
 
 
 def with_text_columns(frame: pd.DataFrame, lang: str, columns: dict[str, str]) -> pd.DataFrame:

@@ -81,7 +81,7 @@ def _digits(*bounds: float | None) -> int:
 def text(value: int | float | None, lang: str, *, whole: bool, grouping: bool = True, money: bool = False) -> str:
     """A value as it stands in its field: 80.000, 2030 (without `grouping`), -0,5, 102.000 or 102.000,50 (`money`);
     empty for None."""
-    if fmt.is_unknown(value):
+    if value is None or fmt.is_unknown(value):
         return ""
     group = "#,##0" if grouping else "0"
     if whole or (money and float(value).is_integer()):

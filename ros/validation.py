@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 import pandas as pd
@@ -60,7 +61,7 @@ class Row(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-def describe_error(error: dict[str, Any]) -> str:
+def describe_error(error: Mapping[str, Any]) -> str:
     """One Dutch phrase for one pydantic error."""
     field = ".".join(str(p) for p in error["loc"]) or "rij"
     if error["type"] == "value_error" and not error["loc"]:

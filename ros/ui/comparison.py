@@ -28,7 +28,7 @@ def comparison_choice(current: scenario.Scenario) -> tuple[str, scenario.Scenari
     if st.session_state["vergelijk"] not in options:
         st.session_state["vergelijk"] = "huidig"
     names = {"huidig": t("comparison.current_name")} | {i: r.name for i, r in records.items()}
-    chosen = st.selectbox(t("comparison.choose"), options, format_func=names.get, key="vergelijk")
+    chosen = str(st.selectbox(t("comparison.choose"), options, format_func=names.__getitem__, key="vergelijk"))
     if chosen == "huidig":
         return names[chosen], current
     return names[chosen], scenario.from_json(records[chosen].payload or {}, records[chosen].version)

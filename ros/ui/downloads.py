@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -19,7 +20,7 @@ from ros.ui.scenarios import current_scenario, scenario_contributions
 from ros.ui.text import lang, t
 
 
-def source_columns() -> dict[str, object]:
+def source_columns() -> dict[str, Any]:
     """Column labels (and link rendering) for a table of sources."""
     columns = {c: t(f"sources.col_{c}") for c in ("id", "title", "publisher", "date", "licence", "note")}
     return columns | {"reference": st.column_config.LinkColumn(t("sources.col_reference"))}

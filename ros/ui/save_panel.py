@@ -18,7 +18,6 @@ from ros.ui.store_actions import CONFLICT, LAST_SAVE, OPENED, remember_opened, s
 from ros.ui.text import t
 
 
-
 def _save_token(name: str, author: str, payload: dict[str, Any]) -> str:
     """What makes two submissions the same save: the name (ignoring case), the author and the settings."""
     return json.dumps([name.strip().casefold(), author.strip(), payload], sort_keys=True, ensure_ascii=False)

@@ -3,6 +3,7 @@ itself), and confirmations that act on the revision the user saw."""
 
 from __future__ import annotations
 
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -15,7 +16,6 @@ from ros.store import ScenarioRecord, StoreError, export_json
 from ros.ui.data import store
 from ros.ui.store_actions import CHOSEN, OPENED, PENDING, open_record, rename_record, store_action, store_error_text
 from ros.ui.text import lang, t
-
 
 
 def records_table(records: list[ScenarioRecord]) -> pd.DataFrame:
@@ -31,7 +31,7 @@ def records_table(records: list[ScenarioRecord]) -> pd.DataFrame:
     )
 
 
-def records_columns() -> dict[str, object]:
+def records_columns() -> dict[str, Any]:
     """Column labels for `records_table`."""
     labels = {c: t(f"scenario.col_{c}") for c in ("name", "author", "saved", "status")}
     return labels | {"agreed": st.column_config.CheckboxColumn(t("scenario.col_agreed"))}

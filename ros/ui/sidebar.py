@@ -55,7 +55,7 @@ def municipality_picker() -> str | None:
     st.sidebar.selectbox(
         t("common.municipality"),
         list(names),
-        format_func=names.get,
+        format_func=names.__getitem__,
         placeholder=t("common.all_twente"),
         help=t("common.municipality_help"),
         key="gemeente",

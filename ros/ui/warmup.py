@@ -15,6 +15,7 @@ import gc
 import logging
 import threading
 from collections.abc import Callable
+from functools import partial
 
 from streamlit import config
 from streamlit.runtime import Runtime
@@ -44,10 +45,9 @@ def warm_steps() -> list[tuple[str, Callable[[], object]]]:
     ]
     for code in LANGUAGES:
         steps += [
-            (f"targets view {code}", lambda code=code: _targets_view(TargetSettings(), code, folder)),
-            (f"milestones chart {code}", lambda code=code: _milestones_chart(ms.clock_today(), None, "2027", code,
-                                                                             folder)),
-            (f"budget chart {code}", lambda code=code: _budget_flow_chart(False, code, folder)),
+            (f"targets view {code}", partial(_targets_view, TargetSettings(), code, folder)),
+            (f"milestones chart {code}", partial(_milestones_chart, ms.clock_today(), None, "2027", code, folder)),
+            (f"budget chart {code}", partial(_budget_flow_chart, False, code, folder)),
         ]
     return steps
 
