@@ -14,7 +14,7 @@ import argparse
 import re
 import shutil
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -177,7 +177,7 @@ def periods_text(entry: Mapping[str, Any], lang: str) -> str:
     return "; ".join(periods)
 
 
-def versions_table(history: list[Mapping[str, Any]], in_use: str) -> pd.DataFrame:
+def versions_table(history: Sequence[Mapping[str, Any]], in_use: str) -> pd.DataFrame:
     """One row per version and refreshed table, newest first: when fetched, whether in use, rows added / changed /
     removed against the version before it, periods covered and still provisional (codes, for the UI to word)."""
     rows = []
