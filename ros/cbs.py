@@ -86,6 +86,7 @@ class Period:
     kind: str  # "year" | "month" | "other"
     label: str  # "2023" or "2025-03"
     status: str
+    raw: str = ""  # the key exactly as CBS spells it (a filter must match it, padding included)
 
 
 @dataclass(frozen=True)
@@ -213,16 +214,17 @@ def _status(entry: Mapping[str, Any]) -> str:
 
 def parse_period(entry: Mapping[str, Any]) -> Period:
     """A time dimension entry as a period: `2023JJ00` → year 2023, `2025MM03` → month 2025-03, quarters → other."""
-    key = str(entry["Key"]).strip()
+    raw = str(entry["Key"])
+    key = raw.strip()
     match = re.fullmatch(r"(\d{4})(JJ|MM|KW)(\d{2})", key)
     if not match:
-        return Period(key, 0, "other", key, _status(entry))
+        return Period(key, 0, "other", key, _status(entry), raw)
     year, kind, number = int(match[1]), match[2], int(match[3])
     if kind == "JJ":
-        return Period(key, year, "year", str(year), _status(entry))
+        return Period(key, year, "year", str(year), _status(entry), raw)
     if kind == "MM" and 1 <= number <= 12:
-        return Period(key, year, "month", f"{year}-{number:02d}", _status(entry))
-    return Period(key, year, "other", key, _status(entry))
+        return Period(key, year, "month", f"{year}-{number:02d}", _status(entry), raw)
+    return Period(key, year, "other", key, _status(entry), raw)
 
 
 def _regions(spec: TableSpec, entries: Iterable[Mapping[str, Any]], codes: Iterable[str]) -> dict[str, str]:
@@ -250,6 +252,7 @@ def fetch(
     spec: TableSpec, service: Service, codes: Iterable[str], choose: Callable[[list[Period]], list[Period]]
 ) -> Fetched:
     """Fetch the rows of one table for the municipalities `codes` (plus PV23/Twente) and the periods `choose` keeps."""
+    codes = list(codes)
     info = _call(spec.id, service, cbsodata.get_info, spec.id) or {}
     properties = _call(spec.id, service, cbsodata.get_meta, spec.id, "DataProperties")
     measures = find_measures(spec, properties)
@@ -274,7 +277,7 @@ def fetch(
     periods = choose([parse_period(e) for e in _call(spec.id, service, cbsodata.get_meta, spec.id, time)])
     if not periods:
         raise CbsError(spec.id, "empty", url=service.url)
-    filters += [_quoted(geo, regions), _quoted(time, [p.key for p in periods])]
+    filters += [_quoted(geo, regions), _quoted(time, [p.raw for p in periods])]
     data = _call(spec.id, service, cbsodata.download_data, spec.id, typed=False, filters=" and ".join(filters),
                  select=[*spec.fixed, geo, time, *measures.values()])  # fmt: skip
     # cbsodata 1.3.5 drops the set it was asked for and downloads the other one: accept either, keys are codes in both.
