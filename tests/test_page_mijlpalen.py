@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import run_app, texts
+from markdown_check import shown
 
 PAGE = "app_pages/mijlpalen.py"
 STAND = {"stand": "2026-11-27"}
@@ -97,7 +98,7 @@ def test_bad_url_values_fall_back_with_one_dutch_notice() -> None:
     assert at.date_input(key="stand").value == date.today()
     assert at.selectbox(key="orgaan").value is None
     assert at.radio(key="weergave").value == "tijdlijn"
-    notices = [w.value for w in at.warning if "genegeerd" in w.value]
+    notices = [shown(w.value) for w in at.warning if "genegeerd" in w.value]
     assert len(notices) == 1
     for part in ("stand=gisteren", "orgaan=minister", "weergave=kaart"):
         assert part in notices[0]

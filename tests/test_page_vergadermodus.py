@@ -4,8 +4,8 @@ scenario and data date on every view."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_app, texts
+from markdown_check import shown
 
 PAGE = "app_pages/vergadermodus.py"
 DATA_DATE = "**Gegevens:** CBS per 1 januari 2024; inwoners per 1 januari 2026 (voorlopig); mijlpalen per"
@@ -63,7 +63,7 @@ def test_a_bad_step_in_the_link_falls_back_to_the_first_view_with_a_notice():
     at = run_app(PAGE, {"dia": "9"})
     assert not at.exception
     assert "## 1 / 5 · Kerncijfers" in texts(at)
-    assert any("dia=9" in w.value for w in at.warning)
+    assert any("dia=9" in shown(w.value) for w in at.warning)
 
 
 def test_the_map_view_lists_the_homes_per_municipality():
