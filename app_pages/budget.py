@@ -49,11 +49,11 @@ st.warning(t("budget.scenario_label"), icon=":material/calculate:")
 parties = cost_sharing.parties_for_keys(snap["parties"], snap["municipalities"])
 key = ui.settings.choice(st, "verdeelsleutel", t("budget.key"), "budget.key_", radio=True)
 fixed, weights = {}, cost_sharing.weights_table(parties)
-if key in ("inwoners", "woningen"):
+if key in ("population", "dwellings"):
     st.markdown(f"**{t('budget.fixed_heading')}**", help=t("budget.fixed_help", measure=t(f"budget.measure_{key}")))
     for column, kind in zip(st.columns(3), cost_sharing.FIXED_KINDS, strict=True):
         fixed[kind] = cost_sharing.percent_share(ui.settings.number(column, f"vast_{kind}", t(f"budget.fixed_{kind}")))
-elif key == "eigen":
+elif key == "custom":
     st.markdown(f"**{t('budget.weights_heading')}**", help=t("budget.weights_help"))
     weights = st.data_editor(weights, hide_index=True, num_rows="fixed", key="budget_weights", disabled=["name"],
                              column_config={"party_id": None, "name": t("budget.col_party"), "weight":

@@ -23,7 +23,10 @@ from ros import format as fmt
 if TYPE_CHECKING:
     from ros.scenario import Scenario
 
-KEYS = ("inwoners", "woningen", "gelijk", "eigen")
+KEYS = ("population", "dwellings", "equal", "custom")
+# The Dutch names the keys had before they were named like the allocation keys; old links and scenario files
+# (?verdeelsleutel=gelijk) still carry them, so they are accepted as aliases wherever a key is read.
+LEGACY_KEYS = {"inwoners": "population", "woningen": "dwellings", "gelijk": "equal", "eigen": "custom"}
 FIXED_KINDS = ("rijk", "provincie", "waterschap")
 ALMELO = "GM0141"
 ALMELO_AMOUNT = Decimal("102000.00")  # besluit_almelo_2025: € 102.000 in total for 2025–2026
@@ -61,6 +64,11 @@ def parties_for_keys(parties: pd.DataFrame, municipalities: pd.DataFrame) -> lis
             )
         )
     return result
+
+
+def canonical_key(key: str) -> str:
+    """A cost-sharing key by its English name; an old Dutch name (inwoners, woningen, gelijk, eigen) is an alias."""
+    return LEGACY_KEYS.get(key, key)
 
 
 def to_cents(total: Decimal | float | int | str) -> int:
@@ -102,11 +110,12 @@ def key_weights(
     custom: Mapping[str, Fraction] | None = None,
 ) -> list[Fraction]:
     """Each party's share of the total under `key` (shares add up to 1). `fixed_shares` maps kind (rijk,
-    provincie, waterschap) to a share in [0, 1] for the keys inwoners and woningen; `custom` maps party id to a
-    weight for the key eigen."""
-    if key == "gelijk":
+    provincie, waterschap) to a share in [0, 1] for the keys population and dwellings; `custom` maps party id to a
+    weight for the key custom."""
+    key = canonical_key(key)
+    if key == "equal":
         return [Fraction(1, len(parties))] * len(parties)
-    if key == "eigen":
+    if key == "custom":
         weights = [Fraction((custom or {}).get(p.id, 0)) for p in parties]
         if any(w < 0 for w in weights):
             raise CostKeyError("een gewicht mag niet negatief zijn")
@@ -114,7 +123,7 @@ def key_weights(
         if total == 0:
             raise CostKeyError("minstens één partij moet een gewicht groter dan nul hebben")
         return [w / total for w in weights]
-    if key not in ("inwoners", "woningen"):
+    if key not in ("population", "dwellings"):
         raise CostKeyError(f"onbekende verdeelsleutel '{key}'")
     shares = {kind: Fraction((fixed_shares or {}).get(kind, 0)) for kind in FIXED_KINDS}
     if any(s < 0 for s in shares.values()):
@@ -122,10 +131,10 @@ def key_weights(
     fixed_total = sum(shares.values(), Fraction(0))
     if fixed_total > 1:
         raise CostKeyError("de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%")
-    measure = "population" if key == "inwoners" else "dwellings"
+    measure = key
     missing = [p.name for p in parties if p.kind == "gemeente" and getattr(p, measure) is None]
     if missing:
-        word = "inwoners" if key == "inwoners" else "woningen"
+        word = "inwoners" if key == "population" else "woningen"
         raise CostKeyError(f"het aantal {word} van {', '.join(missing)} is onbekend; de rest kan niet naar {word} "
                            "worden verdeeld")
     sizes: dict[str, int] = {p.id: int(getattr(p, measure)) for p in parties if p.kind == "gemeente"}
@@ -245,7 +254,7 @@ def weights_table(parties: Sequence[Party]) -> pd.DataFrame:
 
 def implied_total(implications: pd.DataFrame, key: str) -> Decimal | None:
     """The total budget that Almelo's € 102.000 implies under `key` (None when Almelo has no share)."""
-    value = implications.loc[implications["key"] == key, "implied_total"].iloc[0]
+    value = implications.loc[implications["key"] == canonical_key(key), "implied_total"].iloc[0]
     return None if fmt.is_unknown(value) else value
 
 
@@ -293,7 +302,7 @@ def scenario_sharing(chosen: Scenario, parties: Sequence[Party]) -> ScenarioShar
     if chosen.budget_total is None:
         return ScenarioSharing(None, None, chosen.cost_key, "no_total")
     total = Decimal(str(chosen.budget_total)).quantize(CENT)
-    if chosen.cost_key == "eigen":
+    if chosen.cost_key == "custom":
         return ScenarioSharing(None, total, chosen.cost_key, "custom_key")
     fixed = {kind: percent_share(getattr(chosen, f"fixed_{kind}")) for kind in FIXED_KINDS}
     try:

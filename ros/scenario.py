@@ -79,7 +79,7 @@ class Scenario(BaseModel):
     outlook: Literal[trajectory.OUTLOOKS] = Field("stop", alias="doorkijk")  # type: ignore[valid-type]
     outlook_pace: int = Field(2_000, ge=0, le=MAX_TOTAL, alias="tempo")
     occupancy_change: float = Field(0.0, ge=-5.0, le=5.0, alias="bewoning")
-    cost_key: Literal[cost_sharing.KEYS] = Field("inwoners", alias="verdeelsleutel")  # type: ignore[valid-type]
+    cost_key: Literal[cost_sharing.KEYS] = Field("population", alias="verdeelsleutel")  # type: ignore[valid-type]
     fixed_rijk: float = Field(0.0, ge=0, le=100, alias="vast_rijk")
     fixed_provincie: float = Field(0.0, ge=0, le=100, alias="vast_provincie")
     fixed_waterschap: float = Field(0.0, ge=0, le=100, alias="vast_waterschap")
@@ -96,6 +96,12 @@ class Scenario(BaseModel):
             return text
         codes = sorted(TWENTE_CODES)
         return allocation.weights_to_text(allocation.weights_from_text(text, codes, codes))
+
+    @field_validator("cost_key", mode="before")
+    @classmethod
+    def _cost_key_alias(cls, value: object) -> object:
+        """Old links and scenario files name the cost-sharing keys in Dutch (gelijk, eigen, …): accept them."""
+        return cost_sharing.canonical_key(value) if isinstance(value, str) else value
 
     @field_validator("occupancy_change", "fixed_rijk", "fixed_provincie", "fixed_waterschap")
     @classmethod

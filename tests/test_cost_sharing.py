@@ -135,18 +135,18 @@ def test_input_that_cannot_be_split_is_refused_in_dutch(parties, call, message):
 def test_what_almelos_102000_implies_under_each_key(parties):
     implications = cs.almelo_implications(parties, custom={p.id: 1 for p in parties}).set_index("key")
     assert list(implications.index) == list(cs.KEYS)
-    assert implications.at["gelijk", "implied_total"] == Decimal("1734000.00")
-    assert implications.at["gelijk", "per_inhabitant_twente"] == Decimal("2.71")  # 1.734.000 / 640.806
+    assert implications.at["equal", "implied_total"] == Decimal("1734000.00")
+    assert implications.at["equal", "per_inhabitant_twente"] == Decimal("2.71")  # 1.734.000 / 640.806
     # 102.000 × 640.806 / 74.317 = 879.505,52…: Almelo's share of the inhabitants carries the whole budget
-    assert implications.at["inwoners", "implied_total"] == Decimal("879505.52")
-    assert implications.at["inwoners", "per_inhabitant_twente"] == Decimal("1.37")  # same as Almelo's own
+    assert implications.at["population", "implied_total"] == Decimal("879505.52")
+    assert implications.at["population", "per_inhabitant_twente"] == Decimal("1.37")  # same as Almelo's own
     assert set(implications["per_inhabitant_almelo"]) == {Decimal("1.37")}  # 102.000 / 74.317
     assert cs.implied_total(implications.reset_index(), "gelijk") == Decimal("1734000.00")
     with_fixed = cs.almelo_implications(parties, {"rijk": Fraction(1, 2)}).set_index("key")
-    assert with_fixed.at["inwoners", "implied_total"] == Decimal("1759011.05")  # half left for municipalities
+    assert with_fixed.at["population", "implied_total"] == Decimal("1759011.05")  # half left for municipalities
     # custom weights that leave Almelo out imply no total at all (unknown, not zero)
     without = cs.almelo_implications(parties, custom={"rijk": Fraction(1)}).set_index("key")
-    assert without.at["eigen", "implied_total"] is None
+    assert without.at["custom", "implied_total"] is None
     assert budget_words.implications_view(without.reset_index(), "nl").iloc[3]["implied_total"] == "onbekend"
 
 
@@ -171,7 +171,7 @@ def test_url_values_of_the_cost_sharing_settings():
     from ros import scenario
 
     found, ignored = scenario.from_query({"totaalbudget": "1734000.0", "vast_rijk": "12.5", "verdeelsleutel": "woningen"})
-    assert (found.budget_total, found.fixed_rijk, found.cost_key, ignored) == (1_734_000.0, 12.5, "woningen", [])
+    assert (found.budget_total, found.fixed_rijk, found.cost_key, ignored) == (1_734_000.0, 12.5, "dwellings", [])  # the old Dutch name is an alias
     for bad in ("101", "-1", "veel"):
         assert scenario.from_query({"vast_rijk": bad})[1] == [f"vast_rijk={bad}"]
     assert scenario.from_query({"verdeelsleutel": "loting"})[1] == ["verdeelsleutel=loting"]
@@ -193,9 +193,9 @@ def test_an_unknown_municipal_figure_is_refused_not_counted_as_zero(parties):
         cs.key_weights(unknown, "inwoners")
     assert cs.key_weights(unknown, "woningen") == cs.key_weights(parties, "woningen")  # dwellings are still known
     implications = cs.almelo_implications(unknown).set_index("key")
-    assert math.isnan(implications.at["inwoners", "almelo_share"]) and implications.at["inwoners", "implied_total"] is None
-    assert implications.at["gelijk", "implied_total"] == Decimal("1734000.00")
-    assert implications.at["gelijk", "per_inhabitant_twente"] is None  # Twente's total is unknown with Enschede's
+    assert math.isnan(implications.at["population", "almelo_share"]) and implications.at["population", "implied_total"] is None
+    assert implications.at["equal", "implied_total"] == Decimal("1734000.00")
+    assert implications.at["equal", "per_inhabitant_twente"] is None  # Twente's total is unknown with Enschede's
     assert set(implications["per_inhabitant_almelo"]) == {Decimal("1.37")}
     view = budget_words.implications_view(implications.reset_index(), "nl").set_index("key")
     assert view.loc["Vaste aandelen + rest naar inwoners", "almelo_share"] == "onbekend"

@@ -14,7 +14,7 @@ WEIGHTS = ";".join(f"{code}:{1 if code == 'GM0153' else 0}" for code in sorted(
 PAGES = {
     "doelen": ("app_pages/doelen.py", {"sleutel": "equal", "vorm": "s_curve", "doorkijk": "pace", "kaart": "per_1000"}),
     "doelen custom": ("app_pages/doelen.py", {"sleutel": "custom", "gewichten": WEIGHTS}),
-    "budget": ("app_pages/budget.py", {"verdeelsleutel": "gelijk", "totaalbudget": "340000", "onbekend": "True"}),
+    "budget": ("app_pages/budget.py", {"verdeelsleutel": "equal", "totaalbudget": "340000", "onbekend": "True"}),
     "mijlpalen": ("app_pages/mijlpalen.py", {"stand": "2026-01-09", "orgaan": "gemeenten",
                                             "bereik": "2100"}),
     "vergadermodus": ("app_pages/vergadermodus.py", {"dia": "3", "sleutel": "equal"}),
@@ -60,7 +60,7 @@ WORDS = {
     "doelen": [("selectbox", "sleutel", "targets.key", "targets.key_equal"),
                ("selectbox", "vorm", "targets.shape", "targets.shape_s_curve"),
                ("button_group", "kaart", "targets.map_measure", "targets.measure_per_1000")],
-    "budget": [("radio", "verdeelsleutel", "budget.key", "budget.key_gelijk")],
+    "budget": [("radio", "verdeelsleutel", "budget.key", "budget.key_equal")],
     "mijlpalen": [("radio", "weergave", "milestones.view", "milestones.view_tijdlijn"),
                   ("radio", "bereik", "milestones.range", "milestones.range_2100")],
 }

@@ -80,7 +80,7 @@ def test_changing_the_key_and_the_total_changes_the_contributions():
     by_inhabitants = contributions(at)
     assert by_inhabitants["Almelo"] == "€ 201.099,36"  # 1.734.000 × 74.317 / 640.806
     assert by_inhabitants["Rijk"] == "€ 0,00"  # assumed fixed share 0% by default, shown as an assumption
-    at.radio(key="verdeelsleutel").set_value("gelijk").run()
+    at.radio(key="verdeelsleutel").set_value("equal").run()
     equal = contributions(at)
     assert set(equal.values()) == {"€ 102.000,00"}
     text = texts(at)
@@ -88,12 +88,12 @@ def test_changing_the_key_and_the_total_changes_the_contributions():
     assert "Onder deze sleutel zou Almelo **€ 102.000,00** betalen; besloten is **€ 102.000**." in text
     at.text_input(key="totaalbudget").input("1 000 000").run()
     assert contributions(at)["Almelo"] == "€ 58.823,53"
-    at.radio(key="verdeelsleutel").set_value("woningen").run()
+    at.radio(key="verdeelsleutel").set_value("dwellings").run()
     at.text_input(key="vast_rijk").input("50,0").run()
     per_dwelling = contributions(at)
     assert per_dwelling["Rijk"] == "€ 500.000,00"
     assert per_dwelling["Almelo"] == "€ 59.883,69"  # 500.000 × 34.496 / 288.025
-    assert at.query_params["verdeelsleutel"] in ("woningen", ["woningen"])
+    assert at.query_params["verdeelsleutel"] in ("dwellings", ["dwellings"])
     assert "Scenario, geen besluit." in text
 
 
@@ -110,11 +110,12 @@ def test_the_almelo_button_fills_in_the_implied_total():
 
 def test_a_link_reopens_the_same_view_and_bad_values_are_ignored_with_a_notice():
     at = run_app(PAGE, query={"verdeelsleutel": "gelijk", "totaalbudget": "340000", "onbekend": "True"})
-    assert at.radio(key="verdeelsleutel").value == "gelijk" and at.toggle(key="onbekend").value is True
+    # an old link (verdeelsleutel=gelijk) opens the same view under the English key name
+    assert at.radio(key="verdeelsleutel").value == "equal" and at.toggle(key="onbekend").value is True
     assert contributions(at)["Wierden"] == "€ 20.000,00"
     assert len(sankey_labels(at)) == 21
     bad = run_app(PAGE, query={"verdeelsleutel": "loting", "totaalbudget": "-5"})
-    assert bad.radio(key="verdeelsleutel").value == "inwoners"
+    assert bad.radio(key="verdeelsleutel").value == "population"
     assert any("totaalbudget=-5" in shown(w.value) and "verdeelsleutel=loting" in shown(w.value) for w in bad.warning)
 
 

@@ -26,7 +26,7 @@ def test_link_round_trip_keeps_only_changes() -> None:
                            verdeelsleutel="gelijk", vast_rijk=12.5, totaalbudget=250_000.5, stand=date(2026, 1, 1))
     query = sc.to_query(scenario)
     assert query == {"woningen": "80000", "sleutel": "stedelijk_netwerk", "steden": "70", "vorm": "s_curve",
-                     "bewoning": "-0.5", "verdeelsleutel": "gelijk", "vast_rijk": "12.5", "totaalbudget": "250000.5",
+                     "bewoning": "-0.5", "verdeelsleutel": "equal", "vast_rijk": "12.5", "totaalbudget": "250000.5",
                      "stand": "2026-01-01"}
     back, ignored = sc.from_query(query)
     assert (back, ignored) == (scenario, [])
@@ -118,3 +118,14 @@ def test_one_setting_changed_is_checked_with_the_others():
 
     with pytest.raises(ValidationError, match="startjaar"):
         sc.with_setting(values | {"eindjaar": 2030}, "startjaar", 2045)
+
+
+def test_old_dutch_cost_sharing_keys_in_links_and_files_are_aliases() -> None:
+    for old, new in (("inwoners", "population"), ("woningen", "dwellings"), ("gelijk", "equal"), ("eigen", "custom")):
+        found, ignored = sc.from_query({"verdeelsleutel": old})
+        assert (found.cost_key, ignored) == (new, [])
+        assert sc.to_query(found).get("verdeelsleutel") == (None if new == "population" else new)
+    # a scenario file or a stored scenario from before the rename
+    assert sc.from_json({"verdeelsleutel": "eigen", "totaalbudget": 1000}).cost_key == "custom"
+    assert sc.from_json({"verdeelsleutel": "gelijk"}).cost_key == "equal"
+    assert sc.from_query({"verdeelsleutel": "loting"})[1] == ["verdeelsleutel=loting"]

@@ -11,13 +11,14 @@ def _query(at) -> dict[str, str]:
 def test_a_scenario_link_opened_on_the_overview_reaches_the_targets_and_budget_pages() -> None:
     at = run_app(query={"woningen": "80000", "vorm": "s_curve", "verdeelsleutel": "gelijk", "gemeente": "GM0153"})
     assert not at.exception and not at.warning
-    assert _query(at) == {"woningen": "80000", "vorm": "s_curve", "verdeelsleutel": "gelijk", "gemeente": "GM0153"}
+    # the old Dutch key name is accepted and the link is rewritten with its English name
+    assert _query(at) == {"woningen": "80000", "vorm": "s_curve", "verdeelsleutel": "equal", "gemeente": "GM0153"}
     at.switch_page("app_pages/doelen.py").run()
     assert at.text_input(key="woningen").value == "80.000"
     assert at.selectbox(key="vorm").value == "s_curve"
     at.text_input(key="woningen").input("75.000").run()
     at.switch_page("app_pages/budget.py").run()
-    assert at.radio(key="verdeelsleutel").value == "gelijk"
+    assert at.radio(key="verdeelsleutel").value == "equal"
     assert _query(at)["woningen"] == "75000"
     at.switch_page("app_pages/doelen.py").run()
     assert at.text_input(key="woningen").value == "75.000"
