@@ -4,6 +4,7 @@ pace with 2012–2020 and show the residents the homes can house."""
 import streamlit as st
 
 from ros import format as fmt
+from ros import milestones as ms
 from ros import targets, ui
 from ros.markup import escape
 from ros.region import target as target_row
@@ -42,6 +43,9 @@ st.markdown(t("targets.focus_sentence" if focus["homes"] else "targets.focus_non
               homes=focus["homes_text"], start=s.start_year, end=s.end_year, per_year=focus["per_year_text"], ratio=focus["pace_ratio_text"], average=focus["hist_average_text"],
               best=focus["hist_best_text"], best_year=focus["hist_best_year_text"], reached=focus["reached_year_text"],
               growth=focus[f"growth_{s.end_year}_text"], target=focus["residents_text"]))
+if focus["homes"]:
+    st.markdown(wording.from_now_text(int(focus["homes"]), s.start_year, s.end_year,
+                                      ui.current_scenario()[0].stand or ms.clock_today(), lang))
 
 st.header(t("targets.table_heading"))
 st.caption(t("targets.table_intro"))

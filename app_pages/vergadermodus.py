@@ -43,7 +43,7 @@ if problem:
     st.warning(problem, icon=":material/warning:")
 
 if view == "headline":
-    groups = meeting.headline_facts(snap, result, lang)
+    groups = meeting.headline_facts(snap, result, lang, today)
     for column, (group, facts) in zip(st.columns(len(groups)), groups.items(), strict=True):
         with column:
             st.header(t(f"meeting.group_{group}"), anchor=False)

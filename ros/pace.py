@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -67,3 +68,15 @@ def year_reached(target: np.ndarray | float, per_year: np.ndarray | float, start
     with np.errstate(divide="ignore", invalid="ignore"):
         years = np.ceil(np.round(target / per_year, 9))
     return np.where((per_year > 0) & (target > 0), start_year + years - 1, np.nan)
+
+
+def years_left(end_year: int, today: date) -> float:
+    """Years from the first day of `today`'s month to the end of `end_year` (24,08 on 1-12-2026 to end 2050)."""
+    return end_year + 1 - (today.year + (today.month - 1) / 12)
+
+
+def per_year_from_now(remaining: float, end_year: int, today: date) -> float | None:
+    """Homes a year still needed from `today` to add `remaining` homes by the end of `end_year`; None when no time
+    is left."""
+    left = years_left(end_year, today)
+    return remaining / left if left > 0 else None

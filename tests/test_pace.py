@@ -48,3 +48,12 @@ def test_incomplete_history_has_no_best_year_never_minus_one(snapshot):
     history = pace.history(frame[frame["code"] != "GM0141"], ["GM0141", "GM0153"])
     assert math.isnan(history.best_year[0]) and history.best_year[1] == 2013
     assert -1 not in history.best_year.tolist()
+
+
+def test_per_year_from_now_counts_the_years_left_not_the_years_since_the_start() -> None:
+    from datetime import date
+
+    assert pace.years_left(2050, date(2026, 12, 1)) == pytest.approx(24 + 1 / 12)
+    assert pace.per_year_from_now(69_000, 2050, date(2026, 12, 1)) == pytest.approx(69_000 / (24 + 1 / 12))
+    assert round(pace.per_year_from_now(69_000, 2050, date(2026, 12, 1))) == 2_865  # the plan says 2.654 (÷ 26)
+    assert pace.per_year_from_now(100, 2025, date(2026, 1, 1)) is None

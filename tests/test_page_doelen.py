@@ -253,3 +253,10 @@ def test_the_planner_can_save_the_scenario_on_doelen(tmp_path, monkeypatch) -> N
     assert "Het scenario is opgeslagen." in texts(at), [e.value for e in at.error]
     [record] = ScenarioStore(f"sqlite:///{tmp_path / 'scenarios.db'}").list()
     assert (record.name, record.payload["woningen"]) == ("Versnellen", 80_000)
+
+
+def test_the_pace_from_now_is_stated_next_to_the_plan() -> None:
+    at = run_app(PAGE, {"stand": "2026-12-01", "gemeente": "GM0164"})
+    shown = texts(at)
+    assert "**344 per jaar**" in shown  # the plan: 8.943 homes over 2025–2050
+    assert "Vanaf nu (1-12-2026, nog 24,1 jaar): **ten hoogste 371 per jaar** tot eind 2050" in shown

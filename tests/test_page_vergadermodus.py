@@ -116,3 +116,11 @@ def test_english():
     assert "**Scenario:** default scenario (decision)" in shown
     assert "**Data:** CBS as of 1 January 2024; residents as of 1 January 2026 (provisional)" in shown
     assert metrics(at)["Homes a year needed, 2025–2050"] == "2,654"
+
+
+def test_the_pace_from_now_stands_next_to_the_plan_figure():
+    at = run_app(PAGE, {"stand": "2026-12-01"})
+    card = next(m for m in at.metric if m.label == "Woningen per jaar nodig, 2025–2050")
+    assert card.value == "2.654"
+    assert ("1,6× het gemiddelde van 2012–2020. Vanaf nu: ten hoogste 2.865 per jaar (gebouwd sinds 2025: onbekend)"
+            in [m.value for m in at.markdown])

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from ros import targets
-from ros.wording.targets import change_text, homes_needed_text, occupancy_sensitivity_table
+from ros.wording.targets import change_text, from_now_text, homes_needed_text, occupancy_sensitivity_table
 
 
 def test_the_sensitivity_table_in_dutch_and_english(snapshot) -> None:
@@ -31,3 +31,13 @@ def test_no_homes_needed_and_unknown_read_as_words() -> None:
                                                       "residents_housed": [0], "is_setting": [True]}),
                                         "nl", 100_000, 0, 2050)
     assert table.iloc[0, 1] == "onbekend"
+
+
+def test_from_now_states_the_pace_from_today_next_to_the_plan() -> None:
+    from datetime import date
+
+    assert from_now_text(69_000, 2025, 2050, date(2026, 12, 1), "nl") == (
+        "Vanaf nu (1-12-2026, nog 24,1 jaar): **ten hoogste 2.865 per jaar** tot eind 2050; minder naarmate er "
+        "sinds 2025 al gebouwd is (dat staat nog niet in de gegevens: onbekend).")
+    assert from_now_text(69_000, 2027, 2050, date(2026, 12, 1), "nl") == ""
+    assert from_now_text(69_000, 2025, 2025, date(2026, 12, 1), "en") == "The target year 2025 has passed."

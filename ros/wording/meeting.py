@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 from ros import budget, cost_sharing, region, scenario
 from ros import format as fmt
 from ros import milestones as ms
+from ros import pace
 from ros.charts.budget import contribution_bars
 from ros.charts.maps import municipality_map
 from ros.charts.presentation import pace_bars, presentation_layout
@@ -83,7 +84,8 @@ def data_date_text(standing: region.Standing, stand: date, lang: str) -> str:
 # --- (1) headline figures --------------------------------------------------------------------------------------
 
 
-def headline_facts(snapshot: Snapshot, result: TargetResult, lang: str) -> dict[str, list[Fact]]:
+def headline_facts(snapshot: Snapshot, result: TargetResult, lang: str, today: date | None = None
+                   ) -> dict[str, list[Fact]]:
     """The headline figures in three groups: the targets of the decision (with the scenario's figures when they
     differ), where Twente stands (with dates) and the money (known and unknown)."""
     homes, residents = region.target(snapshot, "ros_homes_2050"), region.target(snapshot, "ros_residents_2050")
@@ -101,7 +103,8 @@ def headline_facts(snapshot: Snapshot, result: TargetResult, lang: str) -> dict[
         Fact(translate(lang, "meeting.residents_target", year=int(residents["year"])),
              translate(lang, "overview.more_than", value=number(residents["value"])), residents_note),
         Fact(translate(lang, "meeting.per_year_needed", start=s.start_year, end=s.end_year), number(twente["per_year"]),
-             ratio_text(twente["pace_ratio"], lang)),
+             ". ".join(filter(None, (ratio_text(twente["pace_ratio"], lang),
+                                     _from_now(s.homes_total, s.start_year, s.end_year, today, lang))))),
     ]
     progress = region.share_of(now.growth, s.residents_total)
     standing = [
@@ -151,6 +154,15 @@ def key_name(result: TargetResult, lang: str) -> str:
 def key_note(result: TargetResult, lang: str) -> str:
     """Which key split the totals, marked as an assumption: the decision sets only the Twente totals."""
     return translate(lang, "meeting.key_note", rule=key_name(result, lang))
+
+
+def _from_now(homes: int, start_year: int, end_year: int, today: date | None, lang: str) -> str:
+    """The plan's pace counted from `today`, short for a card: at most so much a year, as built since the start is
+    unknown; empty without a day, before the start year or after the end year."""
+    if today is None or not start_year <= today.year <= end_year:
+        return ""
+    per_year = pace.per_year_from_now(homes, end_year, today)
+    return translate(lang, "meeting.from_now", per_year=fmt.number(per_year, lang), start=start_year)
 
 
 def pace_facts(result: TargetResult, lang: str) -> list[Fact]:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from datetime import date
+
 from ros import format as fmt
+from ros import pace
 from ros.i18n import translate
 
 
@@ -55,3 +58,15 @@ def woondeal_status(homes: int, target: int, year: int, lang: str) -> tuple[str,
     state = "met" if met else "missed"
     return (translate(lang, f"targets.woondeal_{state}", **values),
             translate(lang, f"targets.woondeal_{state}_sentence", **values), met)
+
+
+def from_now_text(homes: int, start_year: int, end_year: int, today: date, lang: str) -> str:
+    """The plan's pace counted from today instead of from the start year: what a year is needed at most (when
+    nothing has been built since the start year, which the data do not yet say); empty before the start year."""
+    if today.year < start_year:
+        return ""
+    per_year = pace.per_year_from_now(homes, end_year, today)
+    if per_year is None:
+        return translate(lang, "targets.from_now_over", end=end_year)
+    return translate(lang, "targets.from_now", date=fmt.short_date(today, lang), per_year=fmt.number(per_year, lang),
+                     end=end_year, start=start_year, years=fmt.number(pace.years_left(end_year, today), lang, 1))
