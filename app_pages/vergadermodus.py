@@ -15,7 +15,7 @@ ui.from_url("dia", presentation.DEFAULT_STEP, presentation.parse_step)
 step = st.session_state["dia"]
 chosen, problem = ui.current_scenario()
 today = chosen.stand or ms.clock_today()
-result = targets.recompute(ui.target_region(), chosen.target_settings())
+result = ui.target_result(chosen.target_settings())
 s, view = result.settings, presentation.view_of(step)
 
 

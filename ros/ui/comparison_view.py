@@ -14,8 +14,8 @@ from ros.charts.maps import municipality_map
 from ros.geo import Boundaries
 from ros.i18n import translate
 from ros.region import target as target_row
-from ros.targets import TargetSettings, recompute
-from ros.ui.data import _cached_snapshot, _cached_target_region, data_dir, target_region
+from ros.targets import TargetSettings
+from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir, target_region
 from ros.ui.text import lang
 from ros.wording import comparison
 
@@ -35,8 +35,7 @@ class ComparisonView:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _comparison_view(base: TargetSettings, other: TargetSettings, code: str, data_dir: str, origin: str, year: int,
                      _boundaries: Boundaries) -> ComparisonView:
-    region = _cached_target_region(data_dir)
-    base_result, other_result = recompute(region, base), recompute(region, other)
+    base_result, other_result = _cached_target_result(base, data_dir), _cached_target_result(other, data_dir)
     result = compare.target_differences(base_result, other_result)
     woondeal = target_row(_cached_snapshot(data_dir), "woondeal_homes_2030")
     wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])

@@ -11,13 +11,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ros import budget, governance, region, scenario, targets
+from ros import budget, governance, region, scenario
 from ros import format as fmt
 from ros import milestones as ms
 from ros.charts.overview import population_growth_bars
 from ros.i18n import section, translate
 from ros.snapshot import sources_of
-from ros.ui.data import _cached_snapshot, _cached_target_region, data_dir, snapshot
+from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir, snapshot
 from ros.ui.text import lang
 from ros.wording.milestones import MilestoneCard
 from ros.wording.milestones import next_milestone_card as card_of
@@ -108,7 +108,7 @@ def milestone_card(today: date, body: str | None = None) -> MilestoneCard | None
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _briefing(settings: str, code: str, today: date, lang_code: str, data_dir: str,
               _chosen: scenario.Scenario) -> Briefing:
-    result = targets.recompute(_cached_target_region(data_dir), _chosen.target_settings())
+    result = _cached_target_result(_chosen.target_settings(), data_dir)
     return briefing_of(_cached_snapshot(data_dir), result, _chosen, code, today, lang_code)
 
 

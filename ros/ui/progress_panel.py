@@ -13,9 +13,9 @@ import streamlit as st
 from ros import exports, own_figures, plan_capacity, progress, progress_view, roles
 from ros import forecast as fc
 from ros.markup import escape
-from ros.targets import TargetResult, TargetSettings, recompute
+from ros.targets import TargetResult, TargetSettings
 from ros.ui.auth import identity
-from ros.ui.data import _cached_snapshot, _cached_target_region, data_dir, snapshot, target_result
+from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir, snapshot, target_result
 from ros.ui.scenarios import current_scenario
 from ros.ui.text import lang, t
 
@@ -42,7 +42,7 @@ def _view(settings: TargetSettings, code: str | None, measure: str, own: tuple[t
           capacity: tuple[tuple, ...] | None, capacity_file: str | None, vintage: str | None, language: str,
           folder: str) -> progress_view.ProgressView:
     snap = _cached_snapshot(folder)
-    result = recompute(_cached_target_region(folder), settings)
+    result = _cached_target_result(settings, folder)
     own_frame_ = own_figures.from_records([dict(zip(("code", "year", *own_figures.VALUE_COLUMNS.values()), row,
                                                     strict=True)) for row in own])
     capacity_frame = None
