@@ -8,11 +8,12 @@ the next rerun without a restart.
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 
 import streamlit as st
 
-from ros import targets, versions
+from ros import config, targets, versions
 from ros.config import scenario_db_url
 from ros.geo import Boundaries, load_boundaries, settings
 from ros.snapshot import Snapshot, load_snapshot
@@ -39,9 +40,19 @@ def _resolved_dir(candidates: tuple[str, ...]) -> str:
     raise DataError("geen gegevens gevonden")
 
 
+# The version directories are listed at most once a second per cache setting (a page asks for data_dir() often).
+_LISTING_SECONDS = 1.0
+_listing: dict[tuple[str, str], tuple[float, tuple[str, ...]]] = {}
+
+
 def data_dir() -> str:
     """The folder of the snapshot in use: ROS_DATA_DIR, else the newest valid refreshed version, else data/."""
-    return _resolved_dir(versions.candidates())
+    setting = (str(config.pinned_data_dir() or ""), str(config.cache_dir()))
+    listed_at, found = _listing.get(setting, (-_LISTING_SECONDS, ()))
+    if time.monotonic() - listed_at >= _LISTING_SECONDS:
+        found = versions.candidates()
+        _listing[setting] = (time.monotonic(), found)
+    return _resolved_dir(found)
 
 
 def snapshot() -> Snapshot:
