@@ -5,6 +5,7 @@ import streamlit as st
 from ros import budget, cost_sharing, ledger, ui
 from ros import format as fmt
 from ros.charts.budget import contribution_bars
+from ros.markup import escape
 from ros.snapshot import sources_of
 from ros.wording import budget as budget_words
 
@@ -66,7 +67,7 @@ try:
     implied = cost_sharing.implied_total(implications, key)
     allocation = None if total is None else cost_sharing.allocate(parties, total, key, fixed, custom)
 except cost_sharing.CostKeyError as error:
-    st.error(t("budget.key_error", message=error), icon=":material/error:")
+    st.error(t("budget.key_error", message=escape(error.text(lang))), icon=":material/error:")
 total_col, button_col = st.columns([2, 3], vertical_alignment="bottom")
 ui.settings.number(total_col, "totaalbudget", t("budget.total"), money=True, placeholder=t("budget.total_placeholder"),
                    help=t("budget.total_help"))

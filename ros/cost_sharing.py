@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ros import format as fmt
+from ros.problems import InputError, problem
 
 if TYPE_CHECKING:
     from ros.scenario import Scenario
@@ -33,8 +34,8 @@ ALMELO_AMOUNT = Decimal("102000.00")  # besluit_almelo_2025: € 102.000 in tota
 CENT = Decimal("0.01")
 
 
-class CostKeyError(ValueError):
-    """Input that a cost-sharing key cannot use; the message is Dutch and says what to change."""
+class CostKeyError(InputError):
+    """Input that a cost-sharing key cannot use, as catalogue problems (`text(lang)`); `str()` is the Dutch text."""
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,13 @@ def to_cents(total: Decimal | float | int | str) -> int:
     try:
         amount = Decimal(str(total))
     except ArithmeticError:
-        raise CostKeyError(f"'{total}' is geen bedrag in euro's") from None
+        raise CostKeyError(problem("cost_sharing.not_an_amount", total=str(total)[:40])) from None
     if not amount.is_finite():
-        raise CostKeyError(f"'{total}' is geen bedrag in euro's")
+        raise CostKeyError(problem("cost_sharing.not_an_amount", total=str(total)[:40]))
     if amount < 0:
-        raise CostKeyError("het totaalbudget mag niet negatief zijn")
+        raise CostKeyError(problem("cost_sharing.total_negative"))
     if amount != amount.quantize(CENT):
-        raise CostKeyError("het totaalbudget mag hoogstens twee decimalen (centen) hebben")
+        raise CostKeyError(problem("cost_sharing.total_cents"))
     return int(amount * 100)
 
 
@@ -90,10 +91,10 @@ def split_cents(total_cents: int, weights: Sequence[Fraction]) -> list[int]:
     """Split whole cents in proportion to `weights` (largest remainder; ties go to the earlier party).
     The parts are never negative and always add up to `total_cents`."""
     if any(w < 0 for w in weights):
-        raise CostKeyError("een gewicht mag niet negatief zijn")
+        raise CostKeyError(problem("cost_sharing.weight_negative"))
     weight_sum = sum(weights, Fraction(0))
     if weight_sum == 0:
-        raise CostKeyError("minstens één partij moet een gewicht groter dan nul hebben")
+        raise CostKeyError(problem("cost_sharing.weights_all_zero"))
     quotas = [Fraction(total_cents) * w / weight_sum for w in weights]
     parts = [q.numerator // q.denominator for q in quotas]
     left = total_cents - sum(parts)
@@ -118,29 +119,27 @@ def key_weights(
     if key == "custom":
         weights = [Fraction((custom or {}).get(p.id, 0)) for p in parties]
         if any(w < 0 for w in weights):
-            raise CostKeyError("een gewicht mag niet negatief zijn")
+            raise CostKeyError(problem("cost_sharing.weight_negative"))
         total = sum(weights, Fraction(0))
         if total == 0:
-            raise CostKeyError("minstens één partij moet een gewicht groter dan nul hebben")
+            raise CostKeyError(problem("cost_sharing.weights_all_zero"))
         return [w / total for w in weights]
     if key not in ("population", "dwellings"):
-        raise CostKeyError(f"onbekende verdeelsleutel '{key}'")
+        raise CostKeyError(problem("cost_sharing.unknown_key", choice=str(key)[:40]))
     shares = {kind: Fraction((fixed_shares or {}).get(kind, 0)) for kind in FIXED_KINDS}
     if any(s < 0 for s in shares.values()):
-        raise CostKeyError("een vast aandeel mag niet negatief zijn")
+        raise CostKeyError(problem("cost_sharing.share_negative"))
     fixed_total = sum(shares.values(), Fraction(0))
     if fixed_total > 1:
-        raise CostKeyError("de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%")
+        raise CostKeyError(problem("cost_sharing.shares_over_100"))
     measure = key
     missing = [p.name for p in parties if p.kind == "gemeente" and getattr(p, measure) is None]
     if missing:
-        word = "inwoners" if key == "population" else "woningen"
-        raise CostKeyError(f"het aantal {word} van {', '.join(missing)} is onbekend; de rest kan niet naar {word} "
-                           "worden verdeeld")
+        raise CostKeyError(problem(f"cost_sharing.figure_unknown_{key}", names=", ".join(missing)))
     sizes: dict[str, int] = {p.id: int(getattr(p, measure)) for p in parties if p.kind == "gemeente"}
     size_total = sum(sizes.values())
     if size_total == 0 and fixed_total < 1:
-        raise CostKeyError("er zijn geen inwoners- of woningcijfers om de rest over de gemeenten te verdelen")
+        raise CostKeyError(problem("cost_sharing.no_sizes"))
     rest = 1 - fixed_total
     return [
         shares[p.kind] if p.kind in FIXED_KINDS else rest * Fraction(sizes.get(p.id, 0), size_total or 1)
@@ -236,13 +235,13 @@ def custom_weights(party_ids: Sequence[str], values: Sequence[object]) -> dict[s
     weights = {}
     for party_id, value in zip(party_ids, values, strict=True):
         if fmt.is_unknown(value):
-            raise CostKeyError(f"het gewicht van '{party_id}' ontbreekt")
+            raise CostKeyError(problem("cost_sharing.weight_missing", party=party_id))
         try:
             weight = Fraction(Decimal(str(value)))
         except (ArithmeticError, ValueError):
-            raise CostKeyError(f"het gewicht van '{party_id}' is geen getal") from None
+            raise CostKeyError(problem("cost_sharing.weight_not_number", party=party_id)) from None
         if weight < 0:
-            raise CostKeyError("een gewicht mag niet negatief zijn")
+            raise CostKeyError(problem("cost_sharing.weight_negative"))
         weights[party_id] = weight
     return weights
 

@@ -201,3 +201,15 @@ def test_an_unknown_municipal_figure_is_refused_not_counted_as_zero(parties):
     assert view.loc["Vaste aandelen + rest naar inwoners", "almelo_share"] == "onbekend"
     no_almelo = [replace(p, population=None) if p.id == "GM0141" else p for p in parties]
     assert set(cs.almelo_implications(no_almelo)["per_inhabitant_almelo"]) == {None}
+
+
+def test_refusals_carry_codes_that_read_in_either_language(parties):
+    with pytest.raises(cs.CostKeyError) as caught:
+        cs.allocate(parties, "10", "population", {"rijk": Fraction(3, 4), "provincie": Fraction(1, 2)})
+    assert [p.key for p in caught.value.problems] == ["cost_sharing.shares_over_100"]
+    assert caught.value.text("en") == ("the fixed shares of the Rijk, the province and the water board add up to "
+                                       "more than 100%")
+    assert str(caught.value) == "de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%"
+    with pytest.raises(cs.CostKeyError) as caught:
+        cs.custom_weights(["rijk"], ["veel"])
+    assert caught.value.text("en") == "the weight of 'rijk' is not a number"

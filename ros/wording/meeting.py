@@ -228,7 +228,7 @@ def contribution_reason(sharing: cost_sharing.ScenarioSharing, lang: str) -> str
         return translate(lang, "meeting.no_total")
     if sharing.reason == "custom_key":
         return translate(lang, "meeting.no_custom_weights")
-    return translate(lang, "budget.key_error", message=str(sharing.error))
+    return translate(lang, "budget.key_error", message=sharing.error.text(lang) if sharing.error else "")
 
 
 # --- (5) milestones ----------------------------------------------------------------------------------------------
