@@ -27,7 +27,7 @@ import builtins
 import json
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -161,9 +161,19 @@ def schema_version(conn: Connection) -> int:
 class StoreError(ValueError):
     """A refused store operation or scenario file; `code` names the case, the message says it in Dutch."""
 
+    more: tuple[StoreError, ...] = ()  # further refusals of the same file, named together with this one
+
     def __init__(self, code: str, **params: object) -> None:
         self.code, self.params = code, params
         super().__init__(self.message("nl"))
+
+    @classmethod
+    def of(cls, errors: Sequence[StoreError]) -> StoreError:
+        """One error that names every refusal in `errors` (the first gives `code` and `params`)."""
+        combined = cls(errors[0].code, **errors[0].params)
+        combined.more = tuple(errors[1:])
+        combined.args = (" ".join(e.message("nl") for e in errors),)
+        return combined
 
     def message(self, lang: str) -> str:
         """The message in `lang` (a role code among the values is named in that language too)."""
@@ -583,7 +593,8 @@ def _refuse_constant(name: str) -> None:
 
 
 def parse_scenario_file(data: bytes, current_version: int, validate: Validator) -> dict[str, Any]:
-    """The checked envelope of a scenario file (name and author trimmed); StoreError with a Dutch reason otherwise."""
+    """The checked envelope of a scenario file (name and author trimmed); otherwise StoreError naming every problem
+    of the envelope (missing and bad fields, name, author, settings) together."""
     if len(data) > MAX_BYTES:
         raise StoreError("file_too_large")
     try:
@@ -598,24 +609,39 @@ def parse_scenario_file(data: bytes, current_version: int, validate: Validator) 
         raise StoreError("file_not_json_plain") from exc
     if not isinstance(envelope, dict) or envelope.get("format") != FILE_FORMAT:
         raise StoreError("file_wrong_format")
+    problems: list[StoreError] = []
     missing = [field for field in ("version", "name", "author", "created_at", "settings") if field not in envelope]
     if missing:
-        raise StoreError("file_missing_fields", fields=", ".join(missing))
-    version = envelope["version"]
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise StoreError("file_bad_field", field="version")
-    try:
-        created_at = datetime.fromisoformat(envelope["created_at"])
-    except (TypeError, ValueError) as exc:
-        raise StoreError("file_bad_field", field="created_at") from exc
-    if not isinstance(envelope["settings"], dict):
-        raise StoreError("file_bad_field", field="settings")
-    if version > current_version:
-        raise StoreError("file_newer_version", version=version, current=current_version)
-    try:
-        validate(envelope["settings"], version)
-    except Exception as exc:  # noqa: BLE001 - the validator's own message is the reason shown
-        raise StoreError("file_invalid_settings", reason=str(exc)) from exc
-    return {"format": FILE_FORMAT, "version": version, "name": _clean_text(envelope["name"], "name"),
-            "author": _clean_text(envelope["author"], "author"), "created_at": _utc(created_at),
-            "settings": envelope["settings"]}
+        problems.append(StoreError("file_missing_fields", fields=", ".join(missing)))
+    version = envelope.get("version")
+    if "version" in envelope and (isinstance(version, bool) or not isinstance(version, int) or version < 1):
+        problems.append(StoreError("file_bad_field", field="version"))
+        version = None
+    created_at = None
+    if "created_at" in envelope:
+        try:
+            created_at = datetime.fromisoformat(envelope["created_at"])
+        except (TypeError, ValueError):
+            problems.append(StoreError("file_bad_field", field="created_at"))
+    settings = envelope.get("settings")
+    if "settings" in envelope and not isinstance(settings, dict):
+        problems.append(StoreError("file_bad_field", field="settings"))
+    texts = {}
+    for kind in ("name", "author"):
+        if kind in envelope:
+            try:
+                texts[kind] = _clean_text(envelope[kind], kind)
+            except StoreError as error:
+                problems.append(error)
+    if isinstance(version, int) and version > current_version:
+        problems.append(StoreError("file_newer_version", version=version, current=current_version))
+    elif isinstance(version, int) and isinstance(settings, dict):
+        try:
+            validate(settings, version)
+        except Exception as exc:  # noqa: BLE001 - the validator's own message is the reason shown
+            problems.append(StoreError("file_invalid_settings", reason=str(exc)))
+    if problems:
+        raise StoreError.of(problems)
+    assert isinstance(version, int) and isinstance(settings, dict) and created_at is not None
+    return {"format": FILE_FORMAT, "version": version, "name": texts["name"], "author": texts["author"],
+            "created_at": _utc(created_at), "settings": settings}

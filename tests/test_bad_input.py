@@ -635,3 +635,40 @@ def test_my_municipality_without_a_municipality_still_names_bad_parameters() -> 
     at = run_app("app_pages/mijn_gemeente.py", {"gemeente": "Atlantis", "x": "1"})
     assert _notice(at).endswith("standaardwaarde: gemeente=Atlantis, x=1")
     assert dict(at.query_params) == {}
+
+
+@pytest.mark.parametrize("spelling", ["Hengelo (O.)", "hengelo (ov)", "gm0164"])
+def test_the_municipality_in_a_link_may_be_spelled_as_cbs_does(spelling: str) -> None:
+    from conftest import run_app
+
+    at = run_app("app_pages/overzicht.py", {"gemeente": spelling})
+    assert at.sidebar.selectbox(key="gemeente").value == "GM0164"
+    assert not [w for w in at.warning if "link" in w.value]
+    assert dict(at.query_params) == {"gemeente": "GM0164"}
+
+
+def test_a_scenario_file_names_every_problem_of_its_envelope() -> None:
+    envelope = {"format": "ros-twente-scenario", "version": 1, "name": "  ", "created_at": "gisteren",
+                "settings": {"woningen": -1, "vorm": "spiraal"}}
+    with pytest.raises(StoreError) as error:
+        parse_scenario_file(json.dumps(envelope).encode(), sc.VERSION, sc.validate_settings)
+    messages = [e.message("nl") for e in (error.value, *error.value.more)]
+    assert messages[:3] == ["Het scenariobestand is onvolledig; dit ontbreekt: author.",
+                            "Het veld “created_at” in het scenariobestand heeft geen geldige waarde.",
+                            "Geef het scenario een naam."]
+    assert messages[3].startswith("De instellingen in het scenariobestand kloppen niet: ")
+    assert "woningen" in messages[3] and "vorm" in messages[3] and messages[3].endswith(".")
+    assert str(error.value) == " ".join(messages)
+
+
+def test_a_ledger_with_a_duplicate_an_unknown_party_and_four_bad_amounts_names_all_six(parties) -> None:
+    rows = ["GM0141,2025,1,,,", "GM0141,2025,2,,,", "GM9999,2025,1,,,", "GM0147,2025,veel,-1,\"1,005\",x"]
+    result = ledger.load_upload("kasboek.csv", (HEAD + "\n".join(rows)).encode(), parties)
+    assert [i.message for i in result.issues] == [
+        "Rij 3, kolom 'partij': Almelo staat voor 2025 al in rij 2.",
+        "Rij 4, kolom 'partij': 'GM9999' is geen van de 17 partijen (gebruik een code zoals GM0141 of rijk).",
+        "Rij 5, kolom 'toegezegd': 'veel' is geen bedrag in euro's.",
+        "Rij 5, kolom 'gefactureerd': het bedrag mag niet negatief zijn (gekregen: '-1').",
+        "Rij 5, kolom 'ontvangen': het bedrag heeft meer dan twee decimalen (gekregen: '1,005'); gebruik hele centen.",
+        "Rij 5, kolom 'besteed': 'x' is geen bedrag in euro's.",
+    ]

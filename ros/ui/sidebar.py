@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ros.config import LANGUAGES
+from ros.names import find_code
 from ros.region import municipality_names
 from ros.ui.data import snapshot
 from ros.ui.text import lang, t
@@ -24,10 +25,10 @@ ONE_ENTRY_PER_PAGE = (
 
 
 def _municipality_code(raw: str) -> str:
-    """A URL value as a known municipality code (accepts the code or the name, any case)."""
-    names = municipality_names(snapshot())
-    by_name = {name.lower(): code for code, name in names.items()}
-    code = raw.upper() if raw.upper() in names else by_name[raw.strip().lower()]
+    """A URL value as a known municipality code (the code or the name in any official spelling, `ros.names`)."""
+    code = find_code(raw, municipality_names(snapshot()))
+    if code is None:
+        raise KeyError(raw)
     return code
 
 

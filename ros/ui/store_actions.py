@@ -30,11 +30,15 @@ def show_store_message() -> None:
 
 
 def store_error_text(error: StoreError) -> str:
-    """A store refusal in the UI language, its values escaped (a role code becomes the role's name)."""
-    values = dict(error.params)
-    if "role" in values:
-        values["role"] = t(f"roles.role_{values['role']}")
-    return t(f"store.{error.code}", **escape_values(values))
+    """A store refusal in the UI language, every problem it names, values escaped (a role code becomes the role's
+    name)."""
+    texts = []
+    for each in (error, *error.more):
+        values = dict(each.params)
+        if "role" in values:
+            values["role"] = t(f"roles.role_{values['role']}")
+        texts.append(t(f"store.{each.code}", **escape_values(values)))
+    return " ".join(texts)
 
 
 def store_action(action: Callable[[], Any], done: str, **values: object) -> Any:
