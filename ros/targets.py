@@ -8,15 +8,15 @@ are a frozen `TargetSettings` whose defaults are the ROS totals (69.000 homes, 1
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 import pandas as pd
 
-from ros import exports, pace, residents, trajectory
 from ros import format as fmt
+from ros import pace, residents, trajectory
 from ros.allocation import (
     CITY_CODES,
     KEYS,
@@ -25,7 +25,6 @@ from ros.allocation import (
     allocate,
     key_weights,
 )
-from ros.i18n import translate
 from ros.problems import Number, problem
 from ros.snapshot import Snapshot
 
@@ -248,14 +247,6 @@ def municipality_rows(table: pd.DataFrame) -> pd.DataFrame:
     return table[table["code"] != TOTAL_CODE]
 
 
-def wide_by_name(part: pd.DataFrame, column: str, lang: str, year_header: str) -> pd.DataFrame:
-    """`column` of a yearly frame as formatted text, a row per year, a column per municipality."""
-    wide = part.pivot(index="year", columns="name", values=column)[list(dict.fromkeys(part["name"]))]
-    text = wide.apply(lambda values: [fmt.number(v, lang) for v in values])
-    text.insert(0, year_header, wide.index.astype(str))
-    return text.reset_index(drop=True)
-
-
 def without_homes(region: RegionData, key: str, city_share: float) -> tuple[str, ...]:
     """The names of the municipalities that a key gives no homes at all (for instance the eleven outside the three
     cities under the stedelijk-netwerk key at a 100 % city share); custom weights are not looked at here."""
@@ -268,56 +259,6 @@ def without_homes(region: RegionData, key: str, city_share: float) -> tuple[str,
 def woondeal_check(result: TargetResult, year: int) -> int:
     """Homes the path adds in the region from the start year to the end of `year`."""
     return int(result.cumulative_at(year).sum())
-
-
-def display_table(table: pd.DataFrame, lang: str, total_name: str) -> pd.DataFrame:
-    """`table` with formatted text columns (`<column>_text`) for the screen, the totals row named `total_name`."""
-    shown = table.copy()
-    shown.loc[shown["code"] == TOTAL_CODE, "name"] = total_name
-    numbers = dict.fromkeys(("homes", "residents", "per_year", "hist_average", "hist_best", "homes_early"), "number")
-    shown = fmt.with_text_columns(shown, lang, numbers | {"share": "percent", "gap": "signed", "growth_pct": "percent"})
-    for column in (c for c in shown.columns if c.startswith("growth_2")):
-        shown[f"{column}_text"] = [fmt.signed(v, lang) for v in shown[column]]
-    for column in (c for c in shown.columns if c.startswith("population_2")):
-        shown[f"{column}_text"] = [fmt.number(v, lang) for v in shown[column]]
-    shown["per_1000_text"] = [fmt.number(v, lang, 1) for v in shown["per_1000"]]
-    shown["growth_pct_points"] = shown["growth_pct"] * 100  # the map's colour bar reads 23 for 23 %
-    shown["pace_ratio_text"] = [ratio_text(v, lang) for v in shown["pace_ratio"]]
-    shown["pace_ratio_short_text"] = [fmt.unknown(lang) if fmt.is_unknown(v) else f"{fmt.number(v, lang, 1)}×"
-                                      for v in shown["pace_ratio"]]
-    shown["reached_year_text"] = [reached_text(y, h, a, lang) for y, h, a in
-                                  zip(shown["reached_year"], shown["homes"], shown["hist_average"], strict=True)]
-    shown["hist_best_year_text"] = [fmt.unknown(lang) if fmt.is_unknown(v) else str(int(v)) for v in shown["hist_best_year"]]
-    return shown
-
-
-def ratio_text(value: float, lang: str) -> str:
-    """'3,1× het gemiddelde van 2012–2020' (or 'onbekend')."""
-    if fmt.is_unknown(value):
-        return fmt.unknown(lang)
-    first, last = pace.HISTORY_YEARS
-    return translate(lang, "targets.ratio_text", ratio=fmt.number(value, lang, 1), first=first, last=last)
-
-
-def year_text(value: object, lang: str) -> str:
-    """A year without grouping (2061), or the word for 'not at this pace'."""
-    return translate(lang, "targets.never") if fmt.is_unknown(value) else str(int(value))
-
-
-def reached_text(year: object, homes: float, average: float, lang: str) -> str:
-    """The year a target is reached at the historical pace: 'n.v.t.' without a target, 'onbekend' without a
-    known history, 'niet in dit tempo' when nothing was built, otherwise the year."""
-    if homes == 0:
-        return translate(lang, "targets.not_applicable")
-    if fmt.is_unknown(average):
-        return fmt.unknown(lang)
-    return year_text(year, lang)
-
-
-def export_table(shown: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
-    """The numeric columns named in `columns` (column → header), renamed for a download, with their number kinds."""
-    renamed = shown[list(columns)].rename(columns=dict(columns))
-    return exports.with_formats(renamed, {header: exports.column_kind(c) for c, header in columns.items()})
 
 
 MAP_MEASURES = ("homes", "per_1000", "growth_pct", "residents", "pace_ratio")
@@ -348,50 +289,3 @@ def actual_growth(region: RegionData) -> tuple[int, int] | None:
         return None
     growth = int(region.population_now.sum() - region.keys.population.sum())
     return region.reference_date_now.year - 1, growth
-
-
-def table_columns(labels: Mapping[str, str], end_year: int) -> dict[str, str]:
-    """The columns of the results table (column → header) for labels of the 'targets' area; the pace ratio is shown
-    short ('1,6×') with the period in its header."""
-    columns = {c: labels[f"col_{c}"] for c in ("share", "homes", "residents", "per_year", "hist_average",
-                                                "pace_ratio", "reached_year", "growth_pct", "per_1000")}
-    columns["homes_early"] = labels["col_homes_early"].format(year=EARLY_YEAR)
-    return {"name": labels["col_name"], **columns, f"growth_{end_year}": labels["col_growth_end"].format(year=end_year),
-            "gap": labels["col_gap"]}
-
-
-_SCREEN_TEXT = {"name": "name", "pace_ratio": "pace_ratio_short_text"}
-
-
-def residents_columns(labels: Mapping[str, str]) -> dict[str, str]:
-    """The residents table: residents added and population at the end of each milestone year."""
-    columns = {"name": labels["col_name"]}
-    for year in residents.MILESTONES:
-        columns[f"growth_{year}"] = labels["col_growth_end"].format(year=year)
-        columns[f"population_{year}"] = labels["col_population"].format(year=year)
-    return columns
-
-
-def screen_table(shown: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFrame:
-    """The text columns of `display_table` for `columns` (column → header), renamed for the screen."""
-    picked = {_SCREEN_TEXT.get(c, f"{c}_text"): header for c, header in columns.items()}
-    return shown[list(picked)].rename(columns=picked)
-
-
-def path_display(path: pd.DataFrame, labels: Mapping[str, str], lang: str) -> pd.DataFrame:
-    """The region path as formatted text with headers, as the table alternative of its charts."""
-    return pd.DataFrame({
-        labels["col_year"]: path["year"].astype(str),
-        labels["col_homes_year"]: [fmt.number(v, lang) for v in path["homes"]],
-        labels["col_cumulative"]: [fmt.number(v, lang) for v in path["cumulative"]],
-        labels["col_historical"]: [fmt.number(v, lang) for v in path["historical"]],
-        labels["col_growth"]: [fmt.signed(v, lang) for v in path["growth"]],
-    })
-
-
-def yearly_export(yearly: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
-    """The yearly frame with translated headers, for the Excel download."""
-    headers = {"code": "code", "name": labels["col_name"], "year": labels["col_year"], "homes": labels["col_homes_year"],
-               "cumulative": labels["col_cumulative"], "target": labels["col_homes"],
-               "historical": labels["col_historical"]}
-    return yearly.rename(columns=headers)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from ros import targets
 from ros.allocation import KEYS, AllocationError
 from ros.targets import TargetSettings, recompute
+from ros.wording import targets as target_words
 
 
 @pytest.fixture(scope="module")
@@ -87,18 +88,6 @@ def test_settings_from_the_session_scenario(region):
     assert scenario.from_state({}).target_settings() == TargetSettings()
 
 
-def test_display_table_texts(region):
-    shown = targets.display_table(recompute(region, TargetSettings()).table(), "nl", "Twente")
-    total = targets.row(shown, None)
-    assert total["name"] == "Twente"
-    assert total["pace_ratio_text"] == "1,6× het gemiddelde van 2012–2020"
-    assert (total["homes_text"], total["share_text"], total["reached_year_text"]) == ("69.000", "100,0%", "2067")
-    english = targets.display_table(recompute(region, TargetSettings()).table(), "en", "Twente")
-    assert targets.row(english, None)["pace_ratio_text"] == "1.6× the average of 2012–2020"
-    assert targets.year_text(float("nan"), "nl") == "niet in dit tempo"
-    assert targets.ratio_text(float("nan"), "nl") == "onbekend"
-
-
 def test_frames_for_charts_and_downloads(region):
     result = recompute(region, TargetSettings(outlook="continue"))
     yearly = result.yearly_frame()
@@ -111,7 +100,7 @@ def test_frames_for_charts_and_downloads(region):
     assert targets.woondeal_check(result, 2030) == path.loc[path["year"] == 2030, "cumulative"].item()
     assert result.last_year == 2100 and result.yearly_frame(2050)["year"].max() == 2050
     assert len(result.region_path(2060)) == 36
-    wide = targets.wide_by_name(result.yearly_frame(2050), "cumulative", "nl", "Jaar")
+    wide = target_words.wide_by_name(result.yearly_frame(2050), "cumulative", "nl", "Jaar")
     assert list(wide.columns[:2]) == ["Jaar", "Almelo"] and wide["Enschede"].iloc[-1] == "17.415"
     assert targets.actual_growth(region) == (2025, 646_449 - 640_806)
 
@@ -124,10 +113,3 @@ def test_synthetic_national_case_is_fast_and_exact():
     result = recompute(region, TargetSettings(homes_total=900_000, outlook="continue"))
     assert int(result.homes.sum()) == 900_000 and result.path.homes.shape == (342, 76)
     assert np.isfinite(result.population).all()
-
-
-def test_reached_text_separates_no_target_unknown_history_and_never():
-    assert targets.reached_text(float("nan"), 0, 100.0, "nl") == "n.v.t."
-    assert targets.reached_text(float("nan"), 500, float("nan"), "nl") == "onbekend"
-    assert targets.reached_text(float("nan"), 500, 0.0, "nl") == "niet in dit tempo"
-    assert targets.reached_text(2061, 500, 10.0, "en") == "2061"

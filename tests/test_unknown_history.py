@@ -11,6 +11,7 @@ import pytest
 from ros import scenario as sc
 from ros import targets
 from ros.snapshot import Snapshot, data_version
+from ros.wording import targets as target_words
 from ros.workbook import scenario_workbook
 
 
@@ -29,7 +30,7 @@ def test_best_year_is_na_for_the_municipality_and_the_region(without_almelo) -> 
     assert pd.isna(targets.row(table, None)["hist_best_year"])  # the region needs every municipality
     assert targets.row(table, "GM0153")["hist_best_year"] == 2013
     assert not (table["hist_best_year"].dropna() <= 0).any()
-    shown = targets.display_table(table, "nl", "Twente").set_index("code")
+    shown = target_words.display_table(table, "nl", "Twente").set_index("code")
     assert shown.at["GM0141", "hist_best_year_text"] == "onbekend"
     assert shown.at["twente", "hist_best_year_text"] == "onbekend"
     assert shown.at["GM0153", "hist_best_year_text"] == "2013"

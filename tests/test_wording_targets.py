@@ -5,8 +5,11 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import pytest
 
 from ros import targets
+from ros.targets import TargetSettings, recompute
+from ros.wording import targets as target_words
 from ros.wording.targets import change_text, from_now_text, homes_needed_text, occupancy_sensitivity_table
 
 
@@ -41,3 +44,27 @@ def test_from_now_states_the_pace_from_today_next_to_the_plan() -> None:
         "sinds 2025 al gebouwd is (dat staat nog niet in de gegevens: onbekend).")
     assert from_now_text(69_000, 2027, 2050, date(2026, 12, 1), "nl") == ""
     assert from_now_text(69_000, 2025, 2025, date(2026, 12, 1), "en") == "The target year 2025 has passed."
+
+
+@pytest.fixture(scope="module")
+def region(snapshot):
+    return targets.region_data(snapshot)
+
+
+def test_display_table_texts(region):
+    shown = target_words.display_table(recompute(region, TargetSettings()).table(), "nl", "Twente")
+    total = targets.row(shown, None)
+    assert total["name"] == "Twente"
+    assert total["pace_ratio_text"] == "1,6× het gemiddelde van 2012–2020"
+    assert (total["homes_text"], total["share_text"], total["reached_year_text"]) == ("69.000", "100,0%", "2067")
+    english = target_words.display_table(recompute(region, TargetSettings()).table(), "en", "Twente")
+    assert targets.row(english, None)["pace_ratio_text"] == "1.6× the average of 2012–2020"
+    assert target_words.year_text(float("nan"), "nl") == "niet in dit tempo"
+    assert target_words.ratio_text(float("nan"), "nl") == "onbekend"
+
+
+def test_reached_text_separates_no_target_unknown_history_and_never():
+    assert target_words.reached_text(float("nan"), 0, 100.0, "nl") == "n.v.t."
+    assert target_words.reached_text(float("nan"), 500, float("nan"), "nl") == "onbekend"
+    assert target_words.reached_text(float("nan"), 500, 0.0, "nl") == "niet in dit tempo"
+    assert target_words.reached_text(2061, 500, 10.0, "en") == "2061"

@@ -19,6 +19,7 @@ from ros.region import target as region_target
 from ros.targets import TargetResult, TargetSettings
 from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir
 from ros.ui.text import lang, t
+from ros.wording import targets as target_words
 from ros.wording.targets import occupancy_sensitivity_table
 
 
@@ -68,7 +69,7 @@ def _targets_view(settings: TargetSettings, code: str, data_dir: str) -> Targets
         settings.end_year,
         (settings.residents_total, text("targets.residents_target_text", value=fmt.number(settings.residents_total, code))),
         actual and (*actual, text("targets.residents_actual_text", value=fmt.signed(actual[1], code))), sep)
-    shown = targets.display_table(result.table(), code, text("common.twente"))
+    shown = target_words.display_table(result.table(), code, text("common.twente"))
     return TargetsView(result, shown, yearly, path, region_chart, residents_chart, code)
 
 
@@ -104,13 +105,13 @@ def targets_tables(view: TargetsView) -> TargetsTables:
     if ("tables", None) not in view.parts:
         code, settings = view.lang_code, view.result.settings
         labels = section(code, "targets")
-        columns = targets.table_columns(labels, settings.end_year)
-        sheets = {labels["sheet_table"]: targets.export_table(view.shown, columns),
-                  labels["sheet_yearly"]: targets.yearly_export(view.yearly, labels)}
+        columns = target_words.table_columns(labels, settings.end_year)
+        sheets = {labels["sheet_table"]: target_words.export_table(view.shown, columns),
+                  labels["sheet_yearly"]: target_words.yearly_export(view.yearly, labels)}
         view.parts[("tables", None)] = TargetsTables(
-            targets.screen_table(view.shown, columns), sheets, targets.path_display(view.path, labels, code),
-            targets.wide_by_name(view.yearly, "cumulative", code, labels["col_year"]),
-            targets.screen_table(view.shown, targets.residents_columns(labels)),
+            target_words.screen_table(view.shown, columns), sheets, target_words.path_display(view.path, labels, code),
+            target_words.wide_by_name(view.yearly, "cumulative", code, labels["col_year"]),
+            target_words.screen_table(view.shown, target_words.residents_columns(labels)),
             occupancy_sensitivity_table(view.result.occupancy_sensitivity(), code, settings.residents_total,
                                         settings.homes_total, settings.end_year))
     return view.parts[("tables", None)]  # type: ignore[return-value]
@@ -127,7 +128,7 @@ def measure_table(view: TargetsView, measure: str) -> pd.DataFrame:
     """The map's table alternative for `measure`, once per view and measure."""
     if ("measure", measure) not in view.parts:
         labels = section(view.lang_code, "targets")
-        view.parts[("measure", measure)] = targets.screen_table(
+        view.parts[("measure", measure)] = target_words.screen_table(
             view.shown, {"name": labels["col_name"], measure: labels[f"measure_{measure}"]})
     return view.parts[("measure", measure)]  # type: ignore[return-value]
 

@@ -17,10 +17,9 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from ros import budget, cost_sharing, region, scenario
+from ros import budget, cost_sharing, pace, region, scenario
 from ros import format as fmt
 from ros import milestones as ms
-from ros import pace
 from ros.charts.budget import contribution_bars
 from ros.charts.maps import municipality_map
 from ros.charts.presentation import pace_bars, presentation_layout
@@ -28,11 +27,12 @@ from ros.i18n import localized, section, translate
 from ros.presentation import MILESTONE_COUNT, STEPS, map_rows, open_milestones
 from ros.scenario import Scenario
 from ros.snapshot import Snapshot
-from ros.targets import TargetResult, display_table, municipality_rows, ratio_text, row
+from ros.targets import TargetResult, municipality_rows, row
 from ros.wording import budget as budget_words
 from ros.wording import milestones as milestone_words
 from ros.wording.comparison import setting_text
 from ros.wording.milestones import next_milestone_card
+from ros.wording.targets import display_table, ratio_text
 
 
 @dataclass(frozen=True)

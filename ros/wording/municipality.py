@@ -24,6 +24,7 @@ from ros.scenario import DEFAULT, Scenario
 from ros.snapshot import Snapshot
 from ros.wording import milestones as milestone_words
 from ros.wording import realised as realised_words
+from ros.wording import targets as target_words
 
 
 def scenario_lines(scenario: Scenario, lang: str, scenario_name: str | None = None) -> list[str]:
@@ -104,8 +105,8 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
     # 3. The pace against its own history
     pace_values = dict(numbers, average=fmt.number(f.hist_average, lang), best=fmt.number(f.hist_best, lang),
                        best_year=fmt.unknown(lang) if f.hist_best_year is None else str(f.hist_best_year),
-                       ratio=targets.ratio_text(f.pace_ratio, lang), first=first, last=last,
-                       reached=targets.reached_text(f.reached_year, f.homes, f.hist_average, lang))
+                       ratio=target_words.ratio_text(f.pace_ratio, lang), first=first, last=last,
+                       reached=target_words.reached_text(f.reached_year, f.homes, f.hist_average, lang))
     if f.homes == 0:
         pace_text = (t("municipality.pace_none", **pace_values),)
     elif fmt.is_unknown(f.hist_average):
