@@ -57,6 +57,8 @@ class TargetSettings:
             if not isinstance(value, (int, np.integer)) or not 0 <= value <= MAX_TOTAL:
                 raise AllocationError(problem("input.total_range", what=problem(f"input.total_{name}"),
                                               limit=Number(MAX_TOTAL)))
+            if value == 0:  # 0 for every municipality is never a plan; it once came from a widget race (issue 12.4)
+                raise AllocationError(problem("input.total_zero", what=problem(f"input.total_{name}")))
         if self.key not in KEYS:
             raise AllocationError(problem("input.unknown_key", choice=self.key))
         if not abs(self.occupancy_change) <= MAX_OCCUPANCY_CHANGE:

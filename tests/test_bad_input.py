@@ -672,3 +672,21 @@ def test_a_ledger_with_a_duplicate_an_unknown_party_and_four_bad_amounts_names_a
         "Rij 5, kolom 'ontvangen': het bedrag heeft meer dan twee decimalen (gekregen: '1,005'); gebruik hele centen.",
         "Rij 5, kolom 'besteed': 'x' is geen bedrag in euro's.",
     ]
+
+
+@pytest.mark.parametrize("query", [{"woningen": "0"}, {"inwoners": "0"}], ids=["0 homes", "0 residents"])
+def test_a_zero_total_in_a_link_is_refused_with_the_notice(query: dict[str, str]) -> None:
+    scenario, ignored = sc.from_query(query)
+    assert ignored == [f"{k}={v}" for k, v in query.items()]
+    assert (scenario.homes_total, scenario.residents_total) == (69_000, 100_000)
+
+
+def test_typing_a_zero_total_is_refused_and_the_last_result_stays() -> None:
+    from conftest import run_app
+    from markdown_check import shown
+
+    at = run_app("app_pages/doelen.py")
+    at.text_input(key="woningen").input("0").run()
+    assert any("Het totaal aan woningen is 0" in shown(e.value) for e in at.error), [e.value for e in at.error]
+    assert at.text_input(key="woningen").value == "69.000"
+    assert sc.from_state(at.session_state["_scenario"]).homes_total == 69_000

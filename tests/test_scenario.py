@@ -84,7 +84,7 @@ def test_stored_settings_that_no_longer_validate_give_a_dutch_reason() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(
-    homes=st.integers(0, 10_000_000),
+    homes=st.integers(1, 10_000_000),
     share=st.integers(0, 100),
     change=st.floats(-5, 5, allow_nan=False).map(lambda x: round(x, 1)),
     start=st.integers(2020, 2049),

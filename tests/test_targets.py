@@ -41,7 +41,7 @@ def test_defaults_are_the_ros_totals_and_a_linear_path(region):
 
 
 @settings(max_examples=60, deadline=None)
-@given(key=st.sampled_from(KEYS[:-1]), homes=st.integers(0, 500_000), people=st.integers(0, 500_000),
+@given(key=st.sampled_from(KEYS[:-1]), homes=st.integers(1, 500_000), people=st.integers(1, 500_000),
        start=st.integers(2020, 2040), length=st.integers(1, 30), outlook=st.sampled_from(("stop", "continue", "pace")),
        change=st.floats(-0.05, 0.05), share=st.floats(0, 1))
 def test_recompute_sums_exactly_for_random_settings(region, key, homes, people, start, length, outlook, change, share):
