@@ -94,7 +94,7 @@ ui.source_caption(["besluit_almelo_2025", "cbs_85984ned"], t("budget.population_
 st.header(t("budget.ledger_heading"))
 st.markdown(t("budget.ledger_intro"))
 book = ui.ledger_panel(names)
-for note in ledger.decision_notes(book, table):
+for note in budget_words.decision_notes(ledger.pledge_differences(book, table), lang):
     st.caption(note)
 st.markdown(f"**{t('budget.ledger_totals')}**")
 st.dataframe(budget_words.ledger_totals_table(book, lang), hide_index=True)

@@ -19,7 +19,6 @@ import pandas as pd
 
 from ros import format as fmt
 from ros import uploads
-from ros.i18n import translate
 from ros.names import find_code
 from ros.problems import InputError, Money, Problem, problem
 
@@ -248,32 +247,20 @@ def ledger_totals(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def totals_view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Ledger totals as display text: one row per year, one column per state, e.g. '€ 50.000 (1 bekend, 33
-    onbekend)'; a state with nothing known reads 'onbekend', never € 0."""
-    totals = ledger_totals(frame)
-    rows = []
-    for year, part in totals.groupby(YEAR, sort=True):
-        row: dict[str, object] = {YEAR: str(year)}
-        for record in part.to_dict(orient="records"):
-            if record["known_total"] is None:
-                text = translate(lang, "budget.ledger_totals_none", unknown=record["unknown_count"])
-            else:
-                text = translate(
-                    lang,
-                    "budget.ledger_totals_cell",
-                    amount=fmt.money(record["known_total"], lang, cents=True),
-                    known=record["known_count"],
-                    unknown=record["unknown_count"],
-                )
-            row[record["state"]] = text
-        rows.append(row)
-    return pd.DataFrame(rows, columns=[YEAR, *STATES])
+@dataclass(frozen=True)
+class PledgeDifference:
+    """A party whose pledges in the ledger (toegezegd, all years) differ from its known budget amount."""
+
+    name: str
+    pledged: Decimal
+    amount: Decimal
+    status: str
 
 
-def decision_notes(frame: pd.DataFrame, budget: pd.DataFrame) -> list[str]:
-    """Dutch notes (not errors) where the ledger's toegezegd over all years differs from a known budget amount."""
-    notes = []
+def pledge_differences(frame: pd.DataFrame, budget: pd.DataFrame) -> list[PledgeDifference]:
+    """Where the ledger's toegezegd over all years differs from a known budget amount (a note, not an error);
+    unknown pledges or amounts are no difference."""
+    differences = []
     for row in budget.to_dict(orient="records"):
         if fmt.is_unknown(row["amount"]):
             continue
@@ -281,12 +268,10 @@ def decision_notes(frame: pd.DataFrame, budget: pd.DataFrame) -> list[str]:
         if pledged.isna().any() or pledged.empty:
             continue
         total = sum((Decimal(str(v)).quantize(Decimal("0.01")) for v in pledged), Decimal("0.00"))
-        if total != Decimal(str(row["amount"])).quantize(Decimal("0.01")):
-            notes.append(
-                f"{row['name']}: toegezegd in dit kasboek samen {fmt.money(total, 'nl', cents=True)}, "
-                f"in de gegevens {row['status']} {fmt.money(row['amount'], 'nl', cents=True)}."
-            )
-    return notes
+        amount = Decimal(str(row["amount"])).quantize(Decimal("0.01"))
+        if total != amount:
+            differences.append(PledgeDifference(str(row["name"]), total, amount, str(row["status"])))
+    return differences
 
 
 def export_ledger(frame: pd.DataFrame) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import pytest
 
 from ros import budget, exports, ledger
 from ros.config import MAX_UPLOAD_BYTES
+from ros.wording import budget as budget_words
 
 PARTIES = {"rijk": "Rijk", "GM0141": "Almelo", "GM0164": "Hengelo"}
 
@@ -131,7 +132,7 @@ def test_totals_count_unknowns_and_never_show_zero_for_them():
     assert totals.loc[(2025, "toegezegd"), "known_total"] == Decimal("100000.50")
     assert totals.loc[(2025, "toegezegd"), "unknown_count"] == 1
     assert totals.loc[(2025, "besteed"), "known_total"] is None
-    view = ledger.totals_view(result.frame, "nl").set_index("jaar")
+    view = budget_words.totals_view(result.frame, "nl").set_index("jaar")
     assert view.at["2025", "toegezegd"] == "€ 100.000,50 (2 bekend, 1 onbekend)"
     assert view.at["2026", "besteed"] == "onbekend (3 onbekend)"
 
@@ -186,11 +187,11 @@ def test_a_pledge_that_differs_from_the_decision_is_noted(snapshot):
     names = dict(zip(snapshot["parties"]["id"], snapshot["parties"]["name"], strict=True))
     table = budget.budget_table(snapshot)
     book = ledger.empty_ledger(names)
-    assert ledger.decision_notes(book, table) == []  # unknown is not a difference
+    assert budget_words.decision_notes(ledger.pledge_differences(book, table), "nl") == []  # unknown is not a difference
     almelo = book["partij"] == "GM0141"
     book.loc[almelo, "toegezegd"] = [51_000.0, 51_000.0]
-    assert ledger.decision_notes(book, table) == []
+    assert budget_words.decision_notes(ledger.pledge_differences(book, table), "nl") == []
     book.loc[almelo, "toegezegd"] = [60_000.0, 50_000.0]
-    assert ledger.decision_notes(book, table) == [
+    assert budget_words.decision_notes(ledger.pledge_differences(book, table), "nl") == [
         "Almelo: toegezegd in dit kasboek samen € 110.000,00, in de gegevens besloten € 102.000,00."
     ]

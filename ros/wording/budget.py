@@ -116,6 +116,37 @@ def facts_markdown(lang: str) -> str:
 
 def ledger_totals_table(book: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The ledger's totals per year and state, with headers."""
-    view = ledger.totals_view(book, lang)
+    view = totals_view(book, lang)
     return view.rename(columns={ledger.YEAR: translate(lang, "budget.col_year")}
                        | {s: translate(lang, f"budget.state_{s}") for s in ledger.STATES})
+
+
+def totals_view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Ledger totals as display text: one row per year, one column per state, e.g. '€ 50.000 (1 bekend, 33
+    onbekend)'; a state with nothing known reads 'onbekend', never € 0."""
+    totals = ledger.ledger_totals(frame)
+    rows = []
+    for year, part in totals.groupby(ledger.YEAR, sort=True):
+        row: dict[str, object] = {ledger.YEAR: str(year)}
+        for record in part.to_dict(orient="records"):
+            if record["known_total"] is None:
+                text = translate(lang, "budget.ledger_totals_none", unknown=record["unknown_count"])
+            else:
+                text = translate(
+                    lang,
+                    "budget.ledger_totals_cell",
+                    amount=fmt.money(record["known_total"], lang, cents=True),
+                    known=record["known_count"],
+                    unknown=record["unknown_count"],
+                )
+            row[record["state"]] = text
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[ledger.YEAR, *ledger.STATES])
+
+
+def decision_notes(differences: list[ledger.PledgeDifference], lang: str) -> list[str]:
+    """One note per party whose pledges differ from its known amount: 'Almelo: toegezegd in dit kasboek samen
+    € 110.000,00, in de gegevens besloten € 102.000,00.'"""
+    return [translate(lang, "budget.pledge_differs", name=d.name, pledged=fmt.money(d.pledged, lang, cents=True),
+                      status=translate(lang, f"budget.status_{d.status}"), amount=fmt.money(d.amount, lang, cents=True))
+            for d in differences]
