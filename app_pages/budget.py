@@ -62,7 +62,7 @@ elif key == "custom":
 total = cost_sharing.whole_cents(ui.settings.value("totaalbudget"))
 allocation = implications = None
 try:
-    custom = cost_sharing.custom_weights(weights["party_id"], weights["weight"])
+    custom = cost_sharing.custom_weights(weights["party_id"].tolist(), weights["weight"].tolist())
     implications = cost_sharing.almelo_implications(parties, fixed, custom)
     implied = cost_sharing.implied_total(implications, key)
     allocation = None if total is None else cost_sharing.allocate(parties, total, key, fixed, custom)
@@ -105,6 +105,6 @@ st.header(t("budget.downloads_heading"))
 st.caption(t("budget.downloads_text"))
 sheets = {t("budget.sheet_budget"): budget_words.export_table(table, lang), t("budget.sheet_ledger"):
           ledger.export_ledger(book), t("budget.sheet_sources"): sources_of(snap, "budget")}
-if allocation is not None:
+if allocation is not None and total is not None:
     sheets[t("budget.sheet_scenario")] = cost_sharing.export_allocation(allocation, key, total)
 ui.download_buttons("ros-budget", sheets, key="budget_all")

@@ -55,8 +55,8 @@ ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", *tar
 ui.download_buttons("doelen-per-gemeente", tables.sheets, key="targets")
 
 st.header(t("targets.map_heading"))
-measure = st.segmented_control(t("targets.map_measure"), targets.MAP_MEASURES, key="kaart", required=True,
-                               format_func=ui.option_labels("targets.measure_"))
+measure = str(st.segmented_control(t("targets.map_measure"), targets.MAP_MEASURES, key="kaart", required=True,
+                               format_func=ui.option_labels("targets.measure_")))
 boundaries = ui.boundaries()
 if boundaries.problem:
     st.info(boundaries.problem, icon=":material/map:")

@@ -16,7 +16,7 @@ st.markdown(t("municipality.intro"))
 code = ui.selected_municipality()
 if code is None:
     st.info(t("municipality.choose"), icon=":material/location_city:")
-    st.selectbox(t("municipality.picker"), municipality.choices(names), index=None, format_func=names.get,
+    st.selectbox(t("municipality.picker"), municipality.choices(names), index=None, format_func=names.__getitem__,
                  placeholder=t("municipality.picker_placeholder"), key="mijn_gemeente_keuze", width=400,
                  on_change=lambda: st.session_state.update(gemeente=st.session_state["mijn_gemeente_keuze"]))
     ui.stop()

@@ -1,6 +1,8 @@
 """Vergadermodus: five views for a BOSS meeting on a projector, stepped through with Vorige/Volgende (or ← →),
 each with the scenario and the data date."""
 
+from typing import Any
+
 import streamlit as st
 
 from ros import cost_sharing, presentation, targets, ui
@@ -22,7 +24,8 @@ s, view = result.settings, presentation.view_of(step)
 def cards(facts: list[meeting.Fact], stacked: bool = False, level: int = 3) -> None:
     """Headline figures in large type (side by side, or `stacked`): label as a heading of `level`, value as a
     metric, note below."""
-    for place, fact in zip([st] * len(facts) if stacked else st.columns(len(facts)), facts, strict=True):
+    places: list[Any] = [st] * len(facts) if stacked else list(st.columns(len(facts)))
+    for place, fact in zip(places, facts, strict=True):
         with place.container(border=True, height="stretch"):
             st.markdown(f"{'#' * level} {fact.label}", anchors=False)
             st.metric(fact.label, fact.value, label_visibility="collapsed")

@@ -23,8 +23,8 @@ s = result.settings
 st.caption(t("progress.scenario_line", homes=fmt.number(s.homes_total, lang), start=s.start_year, end=s.end_year,
              shape=t(f"targets.shape_{s.shape}"), allocation=t(f"targets.key_{s.key}")))
 ui.from_url("maat", progress.MEASURES[0], one_of(progress.MEASURES))
-measure = st.segmented_control(t("progress.measure"), progress.MEASURES, key="maat", required=True,
-                               format_func=lambda m: t(f"progress.measure_{m}"), help=t("progress.measure_help"))
+measure = str(st.segmented_control(t("progress.measure"), progress.MEASURES, key="maat", required=True,
+                                   format_func=ui.option_labels("progress.measure_"), help=t("progress.measure_help")))
 if vintages:
     ui.from_url("prognose", vintages[0], one_of(vintages))
 view = ui.progress_view_for(result, ui.selected_municipality(), measure, st.session_state.get("prognose"))

@@ -77,8 +77,7 @@ def check_parties(snapshot: Snapshot) -> list[str]:
     and for parties without a budget row in the period."""
     parties = snapshot["parties"].set_index("id")["kind"]
     problems = []
-    for position, row in snapshot["budget"].iterrows():
-        line = int(position) + 2
+    for line, (_, row) in enumerate(snapshot["budget"].iterrows(), start=2):
         if row["party_id"] not in parties.index:
             problems.append(f"budget.csv, regel {line}: partij '{row['party_id']}' staat niet in parties.csv")
         elif parties[row["party_id"]] != row["kind"]:

@@ -11,7 +11,8 @@ on the milestone id, so importing the file again updates events instead of dupli
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from typing import Any
 from datetime import date, datetime, time, timedelta, timezone
 
 import pandas as pd
@@ -72,7 +73,7 @@ def milestones_ics(
     return calendar.to_ical()
 
 
-def _description(row: Mapping[str, object], lang: str, labels: Mapping[str, str], titles: Mapping[str, str]) -> str:
+def _description(row: Mapping[Hashable, Any], lang: str, labels: Mapping[str, str], titles: Mapping[str, str]) -> str:
     """The event text: the window for expected events, the bodies involved, the note and the source."""
     lines = []
     if row["confidence"] != "bevestigd":

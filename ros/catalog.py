@@ -147,7 +147,8 @@ def _at_most_cents(value: float) -> float:
     """Accept an amount in euros with at most two decimals (whole cents)."""
     from decimal import Decimal
 
-    if Decimal(str(value)).as_tuple().exponent < -2:
+    exponent = Decimal(str(value)).as_tuple().exponent
+    if not isinstance(exponent, int) or exponent < -2:  # "n", "N", "F": NaN or infinity
         raise ValueError("meer dan twee decimalen")
     return value
 

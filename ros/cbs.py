@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
 
-import cbsodata  # type: ignore[import-untyped]
+import cbsodata
 import pandas as pd
 import requests
 

@@ -47,9 +47,13 @@ def key_figures(base: TargetResult, other: TargetResult, woondeal_year: int) -> 
     """Per key figure (`measure`, in `KEY_FIGURES` order): the baseline's and the other scenario's value and the
     difference (None when either is unknown)."""
     a, b = scenario_figures(base, woondeal_year), scenario_figures(other, woondeal_year)
-    return pd.DataFrame([{"measure": m, "base": a[m], "other": b[m],
-                          "delta": None if a[m] is None or b[m] is None else b[m] - a[m]} for m in KEY_FIGURES],
+    return pd.DataFrame([{"measure": m, "base": a[m], "other": b[m], "delta": _delta(a[m], b[m])} for m in KEY_FIGURES],
                         dtype=object)
+
+
+def _delta(base: float | None, other: float | None) -> float | None:
+    """`other` − `base`, None when either is unknown."""
+    return None if base is None or other is None else other - base
 
 
 def municipalities_only(frame: pd.DataFrame) -> pd.DataFrame:

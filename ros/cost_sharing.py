@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
@@ -60,8 +60,8 @@ def parties_for_keys(parties: pd.DataFrame, municipalities: pd.DataFrame) -> lis
                 row["id"],
                 row["name"],
                 row["kind"],
-                int(figures.at[row["id"], "population"]) if known else None,
-                int(figures.at[row["id"], "dwellings"]) if known else None,
+                int(cast(int, figures.at[row["id"], "population"])) if known else None,
+                int(cast(int, figures.at[row["id"], "dwellings"])) if known else None,
             )
         )
     return result
@@ -219,7 +219,7 @@ def percent_share(percent: float | int | str) -> Fraction:
     return Fraction(Decimal(str(percent))) / 100
 
 
-def export_allocation(allocation: pd.DataFrame, key: str, total: Decimal) -> pd.DataFrame:
+def export_allocation(allocation: pd.DataFrame, key: str, total: float | Decimal) -> pd.DataFrame:
     """A scenario allocation for download, labelled as a scenario: key, total, party, share and amount."""
     result = allocation.copy()
     result.insert(0, "scenario", "scenario, geen besluit")

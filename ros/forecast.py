@@ -11,6 +11,7 @@ withdrew the detail of these forecasts in July 2023; the totals remained within 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any, cast
 from dataclasses import dataclass
 
 import pandas as pd
@@ -33,9 +34,10 @@ def series(forecast: pd.DataFrame, code: str | None, vintage: str, codes: Sequen
     if code is None:
         towns = part[part["code"].isin(codes)]
         sums = []
-        for year, rows in towns.groupby("year", sort=True):
-            if len(rows) == len(codes) and int(year) not in set(wanted["year"]):
-                sums.append({"year": int(year), "forecast": int(rows["forecast"].sum()), "lower": pd.NA,
+        for key, rows in towns.groupby("year", sort=True):
+            year = int(cast(int, key))
+            if len(rows) == len(codes) and year not in set(wanted["year"]):
+                sums.append({"year": year, "forecast": int(rows["forecast"].sum()), "lower": pd.NA,
                              "upper": pd.NA, "derived": True})
         if sums:
             wanted = pd.concat([wanted, pd.DataFrame(sums)], ignore_index=True)
@@ -95,5 +97,5 @@ def compare(forecast: pd.DataFrame, vintage: str, base_population: int, resident
                       today_year, today_value, forecast_today, difference, bool(last["derived"]), today_derived)
 
 
-def _int(value: object) -> int | None:
+def _int(value: Any) -> int | None:
     return None if value is None or pd.isna(value) else int(value)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -73,7 +74,7 @@ def coverage_table(capacity: pd.DataFrame, targets: Mapping[str, int], realised:
     return frame
 
 
-def _row(code: str, target: int, realised: int | None, total: object, hard: object, soft: object,
+def _row(code: str, target: int, realised: Any, total: Any, hard: Any, soft: Any,
          rule: float) -> dict:
     unknown = realised is None or realised is pd.NA
     to_build = target if unknown else max(target - int(realised), 0)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import Any, cast
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,7 +48,7 @@ def cbs_years(new_construction: pd.DataFrame, dwelling_changes: pd.DataFrame | N
     """CBS realisation per municipality and year (COLUMNS; `months` 12 for a whole year, fewer for a running
     year built from its months). Rows of `dwelling_changes` replace the shipped new construction of that year; its
     monthly rows are used only for years without a year row, and a gap in the months makes the sums unknown."""
-    rows: dict[tuple[str, int], dict[str, object]] = {}
+    rows: dict[tuple[Any, Any], dict[str, object]] = {}
     for record in new_construction.to_dict(orient="records"):
         rows[(record["code"], int(record["year"]))] = {
             "new_construction": record["new_dwellings"], "demolition": pd.NA, "net_change": pd.NA,
@@ -73,11 +74,11 @@ def cbs_years(new_construction: pd.DataFrame, dwelling_changes: pd.DataFrame | N
         return pd.DataFrame(columns=list(COLUMNS))
     for value in VALUES:
         frame[value] = frame[value].astype("Int64")
-        frame[f"{value}_origin"] = np.where(frame[value].isna(), None, CBS)
+        frame[f"{value}_origin"] = [None if missing else CBS for missing in frame[value].isna()]
     return frame[list(COLUMNS)]
 
 
-def _na(value: object) -> object:
+def _na(value: Any) -> Any:
     """NA for every form of missing (None, NaN, NA); other values unchanged."""
     return pd.NA if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA else value
 
@@ -87,7 +88,7 @@ def merge_own(cbs: pd.DataFrame, own: pd.DataFrame | None) -> pd.DataFrame:
     has no value for that municipality, year and measure; CBS wins where both exist. Own figures are whole years."""
     if own is None or own.empty:
         return cbs.copy()
-    rows = {(r["code"], int(r["year"])): r for r in cbs.to_dict(orient="records")}
+    rows: dict[tuple[Any, int], dict[Any, Any]] = {(r["code"], int(r["year"])): r for r in cbs.to_dict(orient="records")}
     for record in own.to_dict(orient="records"):
         key = (record["code"], int(record["year"]))
         row = rows.setdefault(key, {"code": key[0], "year": key[1], "months": 12, "status": OWN}
@@ -111,9 +112,9 @@ def area_years(realised: pd.DataFrame, code: str | None, codes: Sequence[str]) -
     if code is not None:
         return _every_year(realised[realised["code"] == code].drop(columns="code").reset_index(drop=True))
     rows = []
-    for year, part in realised[realised["code"].isin(codes)].groupby("year", sort=True):
+    for key, part in realised[realised["code"].isin(codes)].groupby("year", sort=True):
         months = set(part["months"])
-        row: dict[str, object] = {"year": int(year), "months": min(months),
+        row: dict[str, object] = {"year": int(cast(int, key)), "months": min(months),
                                   "status": _least_final(list(part["status"]))}
         for value in VALUES:
             complete = len(part) == len(codes) and len(months) == 1
@@ -242,7 +243,7 @@ def cumulative_frame(years: pd.DataFrame, path: Mapping[int, int], measure: str,
         path_total += path.get(year, 0) * months / 12
         broken = broken or pd.isna(value)
         if not broken:
-            total += int(value)
+            total += int(cast(int, value))
         rows.append({"year": year, "months": months, "path": path_total, "realised": pd.NA if broken else total})
     frame = pd.DataFrame(rows, columns=["year", "months", "path", "realised"])
     frame["realised"] = frame["realised"].astype("Int64")

@@ -5,7 +5,8 @@ sentences. Pure: no Streamlit; the UI glue caches it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
+from typing import Any
 from dataclasses import dataclass
 from datetime import date
 
@@ -155,8 +156,8 @@ def build(snapshot: Mapping[str, pd.DataFrame], result: TargetResult, code: str 
         if code is None and own is not None and not own.empty:
             texts["missing"] += " " + t("own_partial", count=own["code"].nunique())
     track_chart, track_table, track_export = None, pd.DataFrame(), pd.DataFrame()
-    if track.in_data:
-        cumulative = progress.cumulative_frame(years, path, measure, s.start_year, int(track.last_year))
+    if track.in_data and track.last_year is not None:
+        cumulative = progress.cumulative_frame(years, path, measure, s.start_year, track.last_year)
         cumulative["label"] = [period_label(int(y), int(m), lang)
                                for y, m in zip(cumulative["year"], cumulative["months"], strict=True)]
         cumulative["path_text"] = [fmt.number(v, lang) for v in cumulative["path"]]
@@ -230,7 +231,7 @@ def _woondeal_target(snapshot: Mapping[str, pd.DataFrame]) -> int | None:
     return int(rows["value"].iloc[0]) if not rows.empty else None
 
 
-def _origin_text(row: Mapping[str, object], lang: str) -> str:
+def _origin_text(row: Mapping[Hashable, Any], lang: str) -> str:
     origins = {row[f"{v}_origin"] for v in progress.VALUES} - {None}
     origins = {o for o in origins if isinstance(o, str)}
     if not origins:

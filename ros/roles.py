@@ -64,7 +64,7 @@ def _role(value: object, where: str) -> Role:
     text = str(value).strip().lower().replace("ö", "o")
     if text not in ROLES:
         raise RoleConfigError(f"Onbekende rol “{value}” bij {where}; kies lezer, planner of coördinator.")
-    return text  # type: ignore[return-value]
+    return text
 
 
 def parse_config(section: Mapping[str, Any] | None) -> RoleConfig:

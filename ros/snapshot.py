@@ -111,7 +111,7 @@ def _require_known_municipalities(tables: Mapping[str, pd.DataFrame], catalog: t
         bad = frame.index[frame["code"].str.startswith("GM") & ~frame["code"].isin(known)]
         if len(bad):
             value = frame.at[bad[0], "code"]
-            raise DataError(f"{dataset.file}, regel {int(bad[0]) + 2}: '{value}' staat niet in municipalities.csv")
+            raise DataError(f"{dataset.file}, regel {int(bad[0]) + 2}: '{value!s}' staat niet in municipalities.csv")
 
 
 def _require_sources(tables: Mapping[str, pd.DataFrame], catalog: tuple[Dataset, ...]) -> None:
@@ -123,7 +123,7 @@ def _require_sources(tables: Mapping[str, pd.DataFrame], catalog: tuple[Dataset,
             bad = frame.index[~frame[column].isin(known) & frame[column].notna()]
             if len(bad):
                 value = frame.at[bad[0], column]
-                raise DataError(f"{dataset.file}, regel {int(bad[0]) + 2}: bron '{value}' staat niet in sources.csv")
+                raise DataError(f"{dataset.file}, regel {int(bad[0]) + 2}: bron '{value!s}' staat niet in sources.csv")
 
 
 def read_version(data_dir: Path, kind: Literal["shipped", "refreshed", "pinned"] | None = None) -> SnapshotVersion:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import date
 
 import numpy as np
@@ -179,9 +180,9 @@ class TargetResult:
                  "dwellings": keys.dwellings.sum()}
         frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
         frame["hist_best_year"] = best_years(frame["hist_best_year"])
-        frame["pace_ratio"] = pace.ratio(frame["per_year"], frame["hist_average"])
-        frame["reached_year"] = pd.array(pace.year_reached(frame["homes"], frame["hist_average"], s.start_year),
-                                         dtype="Int64")
+        frame["pace_ratio"] = pace.ratio(frame["per_year"].to_numpy(float), frame["hist_average"].to_numpy(float))
+        reached = pace.year_reached(frame["homes"].to_numpy(float), frame["hist_average"].to_numpy(float), s.start_year)
+        frame["reached_year"] = pd.array(reached.tolist(), dtype="Int64")
         frame["growth_pct"] = frame["homes"] / frame["dwellings"]
         frame["per_1000"] = frame["homes"] / frame["population"] * 1000
         for year in (*residents.MILESTONES, s.end_year):
@@ -219,7 +220,7 @@ class TargetResult:
         return frame if until is None else frame[frame["year"] <= until].reset_index(drop=True)
 
 
-def best_years(values: Sequence[object] | pd.Series) -> pd.Series:
+def best_years(values: Sequence[Any] | pd.Series) -> pd.Series:
     """Best years as whole years (Int64), an unknown year as NA: never −1 or 0."""
     return pd.Series(pd.array([pd.NA if fmt.is_unknown(v) else int(v) for v in values], dtype="Int64"))
 

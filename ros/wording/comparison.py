@@ -7,6 +7,8 @@ comparison reads like the pages do.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ros import format as fmt
@@ -29,7 +31,7 @@ CHOICES = {"sleutel": "targets.key_", "vorm": "targets.shape_", "doorkijk": "tar
 PERCENTAGES = ("steden", "vast_rijk", "vast_provincie", "vast_waterschap")
 
 
-def setting_text(alias: str, value: object, lang: str) -> str:
+def setting_text(alias: str, value: Any, lang: str) -> str:
     """A setting's value in words: a key's name, 80.000, 80,0%, −0,5% per jaar, € 1.234,50, 1 maart 2026, vandaag."""
     if alias in CHOICES:
         return translate(lang, CHOICES[alias] + str(value))

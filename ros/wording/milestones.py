@@ -8,7 +8,8 @@ bevestiging") and no number of days.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
 from dataclasses import dataclass
 
 import pandas as pd
@@ -29,7 +30,7 @@ def when_text(start: object, end: object, lang: str, basis: object = "bron") -> 
     return translate(lang, "milestones.window_assumed", when=text) if basis == "aanname" else text
 
 
-def when_of(row: Mapping[str, object] | pd.Series, lang: str) -> str:
+def when_of(row: Mapping[Hashable, Any] | pd.Series, lang: str) -> str:
     """`when_text` of one milestone row (start, end and window basis)."""
     return when_text(row["start"], row["end"], lang, row.get("window_basis", "bron"))
 

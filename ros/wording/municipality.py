@@ -108,7 +108,7 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
                        ratio=target_words.ratio_text(f.pace_ratio, lang), first=first, last=last,
                        reached=target_words.reached_text(f.reached_year, f.homes, f.hist_average, lang))
     if f.homes == 0:
-        pace_text = (t("municipality.pace_none", **pace_values),)
+        pace_text: tuple[str, ...] = (t("municipality.pace_none", **pace_values),)
     elif fmt.is_unknown(f.hist_average):
         pace_text = (t("municipality.pace_unknown", **pace_values),)
     else:
