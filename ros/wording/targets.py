@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -116,7 +117,7 @@ def ratio_text(value: float, lang: str) -> str:
     return translate(lang, "targets.ratio_text", ratio=fmt.number(value, lang, 1), first=first, last=last)
 
 
-def year_text(value: object, lang: str) -> str:
+def year_text(value: Any, lang: str) -> str:
     """A year without grouping (2061), or the word for 'not at this pace'."""
     return translate(lang, "targets.never") if fmt.is_unknown(value) else str(int(value))
 
