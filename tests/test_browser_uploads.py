@@ -65,3 +65,26 @@ def test_a_refused_weights_file_leaves_no_green_message_of_the_file_before(page,
     assert "Gewichten geladen uit" not in text
     assert page.locator("[data-testid=stAlertContentSuccess]").count() == 0
     assert_no_exception(page)
+
+
+def test_a_weights_file_uploaded_while_the_page_loads_never_gives_zero_homes(browser, app_server, tmp_path):
+    """Issue 12.4: in 1 of 10 runs a valid upload gave 0 homes everywhere. Ten fresh sessions upload at once."""
+    good = tmp_path / "gewichten.csv"
+    good.write_text("gemeente;gewicht\n" + "\n".join(f"{n};1" for n in (
+        "Almelo", "Borne", "Dinkelland", "Enschede", "Haaksbergen", "Hellendoorn", "Hengelo", "Hof van Twente",
+        "Losser", "Oldenzaal", "Rijssen-Holten", "Tubbergen", "Twenterand", "Wierden")), encoding="utf-8")
+    seen = []
+    for _ in range(10):
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        tab = context.new_page()
+        tab.goto(f"{app_server}/doelen?sleutel=custom&gemeente=GM0153")
+        tab.wait_for_selector("[data-testid=stFileUploaderDropzoneInput]", state="attached", timeout=60_000)
+        tab.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(good))
+        tab.wait_for_function("() => document.body.innerText.includes('Gewichten geladen uit gewichten.csv')",
+                              timeout=60_000)
+        wait_for_app(tab, 60_000)
+        text = tab.locator("[data-testid=stMain]").inner_text()
+        seen.append(("Enschede bouwt in dit rekenvoorbeeld 4.929 woningen" in text,
+                     tab.locator("[data-testid=stAlertContentError]").count()))
+        context.close()
+    assert seen == [(True, 0)] * 10
