@@ -52,7 +52,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
@@ -408,12 +408,12 @@ def measure_switches(browser, base: str, floor_base: str, paths: list[str], runs
     return samples, floor
 
 
-def measure_browser(entries: list[tuple[str, str]], runs: int, query: str) -> dict[str, object]:
+def measure_browser(entries: list[tuple[str, str]], runs: int, query: str) -> dict[str, Any]:
     """Cold start, per-page browser times against the one-line page, payloads and server memory."""
     from playwright.sync_api import sync_playwright
 
     env = server_env()
-    results: dict[str, object] = {"pages": {}, "floor_samples": []}
+    results: dict[str, Any] = {"pages": {}, "floor_samples": []}
     with tempfile.TemporaryDirectory(prefix="ros-one-line-") as tmp, sync_playwright() as playwright:
         one_line = Path(tmp) / "one_line.py"
         one_line.write_text(ONE_LINE_APP, encoding="utf-8")
@@ -488,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
 
     entries = page_entries()
     pages = [PageResult(script, url_path) for script, url_path in entries]
-    summary: dict[str, object] = {
+    summary: dict[str, Any] = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()} {os.cpu_count()} cores, {platform.python_version()}",
         "boundaries": "development file" if BOUNDARIES.exists() else "none (tile-map fallback)",

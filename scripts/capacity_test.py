@@ -36,10 +36,11 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmark_pages import APP, ROOT, Server, page_entries, rss_mb, server_env
+from scripts.benchmark_pages import APP, ROOT, Server, page_entries, rss_mb, server_env  # noqa: E402
 
 TARGET_P95_MS = 1000.0
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -67,7 +68,7 @@ class Widget:
     id: str
     kind: str
     options: list[str] = field(default_factory=list)
-    value: object = None
+    value: Any = None
     step: float = 1.0
     maximum: float | None = None
     is_int: bool = False
@@ -115,6 +116,7 @@ def changed_state(widget: Widget, rng: random.Random):
     from streamlit.proto.WidgetStates_pb2 import WidgetState
 
     state = WidgetState(id=widget.id)
+    value: Any
     if widget.kind in ("selectbox", "radio", "button_group"):
         value = rng.choice([o for o in widget.options if o != widget.value] or widget.options)
         if widget.kind == "button_group":
@@ -139,12 +141,12 @@ def changed_state(widget: Widget, rng: random.Random):
 class Results:
     """What all sessions report, tagged with the level that was running when it happened."""
 
-    level: int = 0
-    reruns: dict[int, list[float]] = field(default_factory=dict)
-    opens: dict[int, list[float]] = field(default_factory=dict)
-    errors: dict[int, list[str]] = field(default_factory=dict)
-    kinds: dict[int, Counter] = field(default_factory=dict)
-    timed: dict[int, list[tuple[str, str, float]]] = field(default_factory=dict)  # (action, page, ms)
+    level: float = 0  # n while level n opens its sessions, n + 0.5 while it is measured
+    reruns: dict[float, list[float]] = field(default_factory=dict)
+    opens: dict[float, list[float]] = field(default_factory=dict)
+    errors: dict[float, list[str]] = field(default_factory=dict)
+    kinds: dict[float, Counter] = field(default_factory=dict)
+    timed: dict[float, list[tuple[str, str, float]]] = field(default_factory=dict)  # (action, page, ms)
 
     def add(self, table: dict, item: object) -> None:
         table.setdefault(self.level, []).append(item)
@@ -167,16 +169,17 @@ class Session:
         self.finished: asyncio.Event = asyncio.Event()
         self.finish_status = None
         self.exceptions: list[str] = []
-        self.socket = None
+        self.socket: Any = None
 
     async def run(self, stop: asyncio.Event, delay: float) -> None:
         import websockets
+        from websockets.typing import Origin, Subprotocol
 
         await asyncio.sleep(delay)
         url = self.base.replace("http://", "ws://") + "/_stcore/stream"
         try:
-            async with websockets.connect(url, subprotocols=["streamlit"], max_size=None,
-                                          origin=self.base, open_timeout=self.timeout) as socket:
+            async with websockets.connect(url, subprotocols=[Subprotocol("streamlit")], max_size=None,
+                                          origin=Origin(self.base), open_timeout=self.timeout) as socket:
                 self.socket = socket
                 reader = asyncio.create_task(self.read())
                 try:
@@ -304,7 +307,7 @@ async def sample(pid: int, memory: list[tuple[float, int, float]], sessions: lis
 
 
 async def ramp(base: str, pid: int, levels: list[int], level_seconds: float, think: float, timeout: float,
-               max_seconds: float, seed: int, query: str) -> dict[str, object]:
+               max_seconds: float, seed: int, query: str) -> dict[str, Any]:
     """Open sessions level by level (keeping the earlier ones) and measure each level; stop after the first miss."""
     pages = page_entries()
     results = Results()
@@ -323,7 +326,7 @@ async def ramp(base: str, pid: int, levels: list[int], level_seconds: float, thi
             tasks.append(asyncio.create_task(session.run(stop, think * index / max(1, len(new)))))
         sessions += new
         await asyncio.sleep(think + 1)  # let the newcomers open their first page
-        results.level = level + 0.5  # type: ignore[assignment]  (measuring: opening is over)
+        results.level = level + 0.5  # measuring: opening is over
         cpu_before, client_before, started = cpu_seconds(pid), time.process_time(), time.monotonic()
         await asyncio.sleep(level_seconds)
         wall = time.monotonic() - started
@@ -332,7 +335,7 @@ async def ramp(base: str, pid: int, levels: list[int], level_seconds: float, thi
         errors = results.errors.get(level, []) + results.errors.get(key, [])
         server_cpu = cpu_seconds(pid) - cpu_before
         rss = [mb for moment, _, mb in memory if moment >= started]
-        row = {
+        row: dict[str, Any] = {
             "sessions": target, "reruns": len(reruns), "reruns_per_s": round(len(reruns) / wall, 2),
             "p50_ms": percentile(reruns, 0.5), "p95_ms": percentile(reruns, 0.95),
             "max_ms": max(reruns, default=None), "open_p50_ms": percentile(results.opens.get(level, []), 0.5),
@@ -365,7 +368,7 @@ def _breakdown(timed: list[tuple[str, str, float]], index: int) -> dict[str, dic
     """Count, p50 and p95 of the rerun times per action kind (index 0) or per page (index 1)."""
     groups: dict[str, list[float]] = {}
     for row in timed:
-        groups.setdefault(row[index], []).append(row[2])
+        groups.setdefault(row[0] if index == 0 else row[1], []).append(row[2])
     return {name: {"count": len(v), "p50_ms": percentile(v, 0.5), "p95_ms": percentile(v, 0.95)}
             for name, v in sorted(groups.items())}
 
@@ -374,7 +377,7 @@ def _ms(value: float | None) -> str:
     return "-" if value is None else f"{value:,.0f}"
 
 
-def summarise(levels: list[dict]) -> dict[str, object]:
+def summarise(levels: list[dict]) -> dict[str, Any]:
     """The largest level that meets the criterion, memory per session (slope of VmRSS over the levels; the empty
     server is left out, because the first session imports pandas and loads the data) and the first miss."""
     passed = [row for row in levels if row["errors"] == 0 and row["p95_ms"] is not None

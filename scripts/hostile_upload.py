@@ -125,7 +125,7 @@ def main() -> None:
             started = time.monotonic()
             for tab in tabs:
                 tab.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(path))
-            answers = []
+            answers: list[float | None] = []
             for tab in tabs:
                 try:
                     tab.wait_for_selector("[data-testid=stAlertContentError]", timeout=args.timeout * 1000)

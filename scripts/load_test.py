@@ -33,11 +33,11 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmark_pages import (
+from scripts.benchmark_pages import (  # noqa: E402
     APP,
     BROWSER_ARGS,
     CHROMIUM,
@@ -80,7 +80,7 @@ class Session:
         self.code = self.own[0]
         self.console: list[str] = []
         self.counter = RunCounter(tab)
-        tab.on("console", lambda m: m.type == "error" and self.console.append(m.text))
+        tab.on("console", lambda m: self.console.append(m.text) if m.type == "error" else None)
         tab.on("pageerror", lambda e: self.console.append(str(e)))
 
     def record_choice(self) -> None:
@@ -255,7 +255,7 @@ async def sample_memory(pid: int, samples: list[float], stop: asyncio.Event) -> 
             pass
 
 
-async def run_load(sessions: int, duration: float, timeout_ms: float, no_rerun_ms: float, seed: int) -> dict[str, object]:
+async def run_load(sessions: int, duration: float, timeout_ms: float, no_rerun_ms: float, seed: int) -> dict[str, Any]:
     """Start the server and N sessions, run them for `duration` seconds, and return the figures."""
     from playwright.async_api import async_playwright
 
