@@ -55,15 +55,24 @@ ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", *tar
 ui.download_buttons("doelen-per-gemeente", tables.sheets, key="targets")
 
 st.header(t("targets.map_heading"))
-measure = str(st.segmented_control(t("targets.map_measure"), targets.MAP_MEASURES, key="kaart", required=True,
-                               format_func=ui.option_labels("targets.measure_")))
-boundaries = ui.boundaries()
-if boundaries.problem:
-    st.info(boundaries.problem, icon=":material/map:")
-st.plotly_chart(ui.targets_map(view, measure, boundaries), config=chart_config)
-with st.expander(t("common.table_alternative")):
-    st.dataframe(ui.measure_table(view, measure), hide_index=True)
-ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", boundaries.source_id])
+
+
+@st.fragment
+def map_section() -> None:
+    """The measure picker reruns only the map, its table and its sources."""
+    measure = str(st.segmented_control(t("targets.map_measure"), targets.MAP_MEASURES, key="kaart", required=True,
+                                       format_func=ui.option_labels("targets.measure_")))
+    boundaries = ui.boundaries()
+    if boundaries.problem:
+        st.info(boundaries.problem, icon=":material/map:")
+    st.plotly_chart(ui.targets_map(view, measure, boundaries), config=chart_config)
+    with st.expander(t("common.table_alternative")):
+        st.dataframe(ui.measure_table(view, measure), hide_index=True)
+    ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", boundaries.source_id])
+    ui.sync_url_after_fragment()
+
+
+map_section()
 
 st.header(t("targets.path_heading"))
 wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])

@@ -30,10 +30,19 @@ def test_doelen_page_renders_charts_table_and_map(page):
     assert "steden=80" in page.url and "vorm=s_curve" in page.url
     if TEST_BOUNDARIES or os.environ.get("CI"):
         boundaries_file()
+        # the outline map: 14 municipalities drawn as SVG paths, no WebGL canvas
         page.wait_for_function(
-            "() => { const p = [...document.querySelectorAll('.js-plotly-plot')].find(p => p._fullLayout.map);"
-            " const m = p && p._fullLayout.map._subplot.map; return m && m.loaded() &&"
-            " m.queryRenderedFeatures().length > 0; }", timeout=30_000)
+            "() => [...document.querySelectorAll('.js-plotly-plot')].some(p =>"
+            " p.querySelectorAll('.shapelayer path').length === 14)", timeout=30_000)
+        assert page.locator("[data-testid=stPlotlyChart] canvas").count() == 0
+        # the measure picker reruns only the map's fragment, and the link follows it
+        page.locator("[data-testid=stButtonGroup] button").filter(has_text="Woningen (doel)").click()
+        page.wait_for_function("() => new URL(location.href).searchParams.get('kaart') === null", timeout=30_000)
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].some(p => p.layout.title &&"
+            " p.layout.title.text.includes('Woningen (doel) per gemeente'))", timeout=30_000)
+        link = page.evaluate("location.href")
+        assert "steden=80" in link and "vorm=s_curve" in link
     else:
         assert "tegelkaart" in main.inner_text().lower() or page.locator("[data-testid=stAlert]").count() > 0
     assert console_problems(page) == []

@@ -98,12 +98,13 @@ from ros.ui.targets_view import (
     targets_view,
 )
 from ros.ui.text import labels, lang, t
-from ros.ui.url import from_url, notice_slot, start_run, stop, sync_url
+from ros.ui.url import from_url, notice_slot, start_run, stop, sync_url, sync_url_after_fragment
 from ros.ui.realised_panel import realised_homes, realised_pace
 from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 
 __all__ = [
+    "sync_url_after_fragment",
     "dataset_sources",
     "milestones_view",
     "MilestonesView",

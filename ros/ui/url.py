@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, NoReturn
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ros import scenario
 from ros.markup import escape
@@ -109,6 +110,14 @@ def notice_slot() -> Any:
     slot = st.empty()
     st.session_state["_url_notice_slot"] = slot
     return slot
+
+
+def sync_url_after_fragment() -> None:
+    """Write the link when only a fragment reran (`app.py` writes it after a full run, but does not run then);
+    call it at the end of an `st.fragment` whose controls are in the link."""
+    ctx = get_script_run_ctx()
+    if ctx is not None and ctx.fragment_ids_this_run:
+        sync_url(st.empty())
 
 
 def stop() -> NoReturn:
