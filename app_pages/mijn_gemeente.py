@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ros import briefing, municipality, ui
+from ros import briefing, ui
 from ros import milestones as ms
 from ros.markup import escape
 from ros.region import municipality_names
@@ -11,14 +11,11 @@ t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 names = municipality_names(snap)
 
 st.html(f"<style>{briefing.STREAMLIT_PRINT_CSS}</style>")
-st.title(t("municipality.title"))
-st.markdown(t("municipality.intro"))
 code = ui.selected_municipality()
 if code is None:
+    st.title(t("municipality.title"))
+    st.markdown(t("municipality.intro"))
     st.info(t("municipality.choose"), icon=":material/location_city:")
-    st.selectbox(t("municipality.picker"), municipality.choices(names), index=None, format_func=names.__getitem__,
-                 placeholder=t("municipality.picker_placeholder"), key="mijn_gemeente_keuze", width=400,
-                 on_change=lambda: st.session_state.update(gemeente=st.session_state["mijn_gemeente_keuze"]))
     ui.stop()
 
 chosen, problem = ui.current_scenario()
@@ -26,7 +23,8 @@ if problem:
     st.warning(t("municipality.scenario_problem", problem=escape(problem)), icon=":material/warning:")
 brief = ui.municipality_briefing(chosen, code, chosen.stand or ms.clock_today())
 
-st.header(brief.title)
+st.title(brief.title)
+st.markdown(t("municipality.intro"))
 for line in brief.meta:
     st.markdown(line)
 left, right = st.columns([2, 3], vertical_alignment="center")
@@ -44,8 +42,8 @@ for number, part in enumerate(brief.sections):
             st.plotly_chart(briefing.print_sized(part.figure), config={"displayModeBar": False}, width="content")
             with st.expander(brief.table_alternative):
                 st.table(part.figure_table, hide_index=True)
-    if part.table is not None:
-        st.table(part.table, hide_index=True)
-    if part.caption:
-        st.caption(part.caption)
+        if part.table is not None:
+            st.table(part.table, hide_index=True)
+        if part.caption:
+            st.caption(part.caption)
 st.caption(brief.footer)

@@ -110,8 +110,6 @@ def briefing_html(briefing: Briefing) -> str:
     lang = language(briefing.lang)
     parts = [f"<h1>{inline(briefing.title)}</h1>"]
     parts += [f'<p class="meta">{inline(line)}</p>' for line in briefing.meta]
-    if briefing.print_note:
-        parts.append(f'<p class="print-note">{inline(briefing.print_note)}</p>')
     library_done = False
     for number, section in enumerate(briefing.sections, start=1):
         body = [f"<h2>{inline(section.heading)}</h2>"]

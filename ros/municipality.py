@@ -9,6 +9,7 @@ Almelo's € 102.000, from its college decision, is known; the rest is unknown) 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -117,3 +118,27 @@ def council_milestones(frame: pd.DataFrame, today: date, code: str) -> pd.DataFr
 def choices(names: Mapping[str, str]) -> list[str]:
     """Municipality codes in name order, for a picker."""
     return sorted(names, key=lambda c: names[c])
+
+
+def council_decisions(gates: pd.DataFrame, milestones: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The decision gates of municipality `code` in file order: gate, status (besloten / gepland / onbekend), the
+    milestone's start and end as written (empty when undated), its window basis, source and note. Only what
+    `decision_gates.csv` documents; a gate without a row for `code` is left out rather than guessed."""
+    own = gates[gates["party"] == code]
+    dates = milestones.set_index("id")[["start", "end", "window_basis", "source_id"]]
+    frame = own.join(dates, on="milestone_id", rsuffix="_milestone")
+    return frame[["gate", "status", "milestone_id", "start", "end", "window_basis", "source_id", "note"]].reset_index(
+        drop=True)
+
+
+def own_milestones(frame: pd.DataFrame, today: date, code: str, name: str) -> pd.DataFrame:
+    """Milestones that concern municipality `code` in particular: those of its own (`party`) and those whose
+    Dutch title names it ('Enschede/Hengelo'), whatever their status on `today`; in timeline order."""
+    table = ms.timeline(frame, today)
+    named = table["title_nl"].str.contains(rf"\b{re.escape(name)}\b", regex=True)
+    return table[(table["party"] == code) | named].reset_index(drop=True)
+
+
+def passed_unconfirmed(frame: pd.DataFrame, today: date) -> pd.DataFrame:
+    """Expected meetings whose window has passed on `today` without a confirmation in the data."""
+    return ms.overdue(frame, today)

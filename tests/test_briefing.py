@@ -50,7 +50,8 @@ def test_document_is_self_contained_with_plotly_inlined_once():
     rest = LIBRARY.sub("", html)  # everything but plotly.js itself
     assert rest.count("<script") == 3  # PlotlyConfig and one per chart
     assert "<script src=" not in rest and "cdn.plot.ly" not in rest and "<link" not in rest and "http" not in rest
-    assert "@media print" in html and "Print: Ctrl+P" in html and "<summary>Table</summary>" in html
+    assert "@media print" in html and "<summary>Table</summary>" in html
+    assert "Ctrl+P" not in html  # no web-only instructions in the file
     assert 'id="x&quot;y"' in html
 
 
@@ -88,12 +89,13 @@ def test_municipality_briefing_with_hostile_names_is_escaped(snapshot, lang):
 def test_real_briefing_html_has_every_section_in_both_languages(snapshot):
     result = targets.recompute(targets.region_data(snapshot), scenario.DEFAULT.target_settings())
     for lang, words in (("nl", ["Uw deel van de doelen", "Het tempo: nu en vroeger", "Wat komt eraan voor de raad",
-                                "Bronnen en peildata", "Afdrukken: gebruik Ctrl+P", "<strong>€ 102.000</strong>"]),
+                                "Bronnen en peildata", "Wat betekent…", "<strong>€ 102.000</strong>"]),
                         ("en", ["Your share of the targets", "The pace: now and in the past",
                                 "What is coming up for the council", "Sources and reference dates",
-                                "To print: press Ctrl+P", "<strong>€102,000</strong>"])):
+                                "What does … mean?", "<strong>€102,000</strong>"])):
         doc = municipal_words.briefing(snapshot, result, scenario.DEFAULT, "GM0141", date(2026, 11, 27), lang)
         html = briefing.briefing_html(doc)
         for word in words:
             assert word in html, (lang, word)
+        assert "Ctrl+P" not in html and "pagina Budget" not in html and "page Budget" not in html
         assert len(re.findall(r"\* plotly\.js v\d", html)) == 1

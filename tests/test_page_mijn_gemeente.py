@@ -33,12 +33,13 @@ def enschede():
     return open_page({"gemeente": "GM0153"})
 
 
-def test_without_a_municipality_the_page_asks_for_one_and_sets_the_shared_choice():
+def test_without_a_municipality_the_page_points_to_the_one_picker_in_the_sidebar():
     at = open_page()
     assert not at.exception
-    assert "Kies eerst uw gemeente." in texts(at)
+    assert "Kies in de zijbalk links uw gemeente." in texts(at)
     assert not at.header  # nothing about a municipality yet
-    at.selectbox(key="mijn_gemeente_keuze").set_value("GM0141").run()
+    assert [s.key for s in at.selectbox] == ["gemeente"]  # one municipality picker, not two
+    at.selectbox(key="gemeente").set_value("GM0141").run()
     assert at.session_state["gemeente"] == "GM0141"  # the sidebar's key: the choice holds on every page
     assert at.selectbox(key="gemeente").value == "GM0141"
     assert at.query_params["gemeente"] == "GM0141"
@@ -50,9 +51,11 @@ def test_without_a_municipality_the_page_asks_for_one_and_sets_the_shared_choice
 def test_enschede_under_the_default_scenario(enschede):
     assert not enschede.exception
     text = texts(enschede)
+    assert [t.value for t in enschede.title] == ["Mijn gemeente: Enschede"]  # one heading, not "Mijn gemeente" twice
     assert [s.value for s in enschede.header] == [
-        "Mijn gemeente: Enschede", "Uw deel van de doelen", "Het bouwpad per jaar", "Het tempo: nu en vroeger",
-        "Geld voor het maken van de ROS", "Wat komt eraan voor de raad", "Bronnen en peildata"]
+        "Uw deel van de doelen", "Het bouwpad per jaar", "Het tempo: nu en vroeger",
+        "Geld voor het maken van de ROS", "Wat komt eraan voor de raad", "Wat vraagt dit van de raad van Enschede?",
+        "Wat betekent…", "Bronnen en peildata"]
     assert "**Scenario:** standaardscenario (uitgangspunten van het besluit)." in text
     assert "In dit scenario bouwt **Enschede** daarvan **17.415** woningen. Dat is **25,2%** van het totaal." in text
     assert "gemiddeld **670 woningen per jaar**, van 2025 tot en met 2050" in text
@@ -60,7 +63,7 @@ def test_enschede_under_the_default_scenario(enschede):
     assert "dan is het doel klaar in **2069**." in text
     assert "Wat Enschede betaalt voor 2025–2026, is **onbekend**." in text
     assert "Afdrukken: gebruik Ctrl+P" in text
-    yearly, milestones, sources = tables(enschede)
+    yearly, milestones, decisions, glossary, sources = tables(enschede)
     assert list(yearly.iloc[-1]) == ["2050", "669", "17.415", "10.290"]
     assert list(milestones.iloc[1]) == ["2026", "Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026",
                                         "◇ verwacht"]
@@ -97,9 +100,8 @@ def test_english_page():
     at = open_page({"gemeente": "GM0141", "lang": "en"})
     assert not at.exception
     text = texts(at)
-    assert at.title[0].value == "My municipality"
-    assert "My municipality: Almelo" in text
+    assert [t.value for t in at.title] == ["My municipality: Almelo"]
     assert "In this scenario **Almelo** builds **8,002** of them. That is **11.6%** of the total." in text
     assert "Almelo pays **€102,000** for 2025–2026. Status: decided." in text
     assert "To print: press Ctrl+P" in text
-    assert list(tables(at)[2].columns) == ["Figure", "Source", "Reference date"]
+    assert list(tables(at)[-1].columns) == ["Figure", "Source", "Reference date"]

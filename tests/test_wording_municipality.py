@@ -50,10 +50,10 @@ def test_briefing_in_dutch_names_scenario_data_figures_and_sources(snapshot, def
     assert "In dit scenario bouwt **Enschede** daarvan **17.415** woningen. Dat is **25,2%** van het totaal." in text
     assert "gemiddeld **670 woningen per jaar**" in text
     assert "Per 1.000 inwoners zijn dat **107,7 nieuwe woningen**, ongeveer 4,1 per jaar." in text
-    assert "Het deel van Enschede is **25.240 inwoners**." in text
-    assert ("Schatting: met deze woningen verandert het aantal inwoners van Enschede tot eind 2050 met **+36.552** "
-            "(vergeleken met 1 januari 2024). "
-            "Aanname: het aantal bewoners per woning verandert met 0,0% per jaar.") in text
+    # one inhabitants figure, and what it means: the target share that counts (no projection beside it)
+    assert ("**Inwoners:** Twente wil er meer dan 100.000 inwoners bij. Het deel van Enschede daarvan is "
+            "**25.240 inwoners**. Dat is het doel dat voor de ROS telt") in text
+    assert "+36.552" not in text
     assert "gemiddeld **396 woningen per jaar**. Het beste jaar was 2013, met 587 woningen." in text
     assert "Dat is **1,7× het gemiddelde van 2012–2020**." in text
     assert "dan is het doel klaar in **2069**." in text
@@ -65,7 +65,8 @@ def test_briefing_in_dutch_names_scenario_data_figures_and_sources(snapshot, def
     assert "| 1 januari 2024" in text and "| 2012–2020" in text
     # the yearly table: last year, its homes, added up, added up at the 2012–2020 pace
     assert "2050 | 669 | 17.415 | 10.290" in text
-    assert [s.key for s in brief.sections] == ["share", "path", "pace", "money", "milestones", "sources"]
+    assert [s.key for s in brief.sections] == ["share", "path", "pace", "money", "milestones", "council", "glossary",
+                                              "sources"]
     assert brief.sections[1].figure.layout.title.text == "Enschede: nieuwe woningen opgeteld vanaf 2025"
 
 
@@ -137,3 +138,53 @@ def test_every_municipality_gets_a_briefing_whose_homes_add_up_to_the_total(snap
             assert path.iloc[-1, 0] == str(result.last_year)
         total += facts.homes
     assert total == chosen.homes_total
+
+
+def _section(brief, key):
+    return next(s for s in brief.sections if s.key == key)
+
+
+def test_what_it_asks_of_the_council_of_hengelo(snapshot, default_result):
+    brief = municipal_words.briefing(snapshot, default_result, scenario.DEFAULT, "GM0164", date(2026, 12, 1), "nl")
+    council = _section(brief, "council")
+    assert council.heading == "Wat vraagt dit van de raad van Hengelo?"
+    decisions = council.table
+    assert list(decisions.columns) == ["Besluit", "Wanneer", "Stand voor deze gemeente"]
+    assert decisions["Besluit"].tolist() == ["Plan van aanpak", "Bijdrage 2025–2026", "Volmacht Hengelo",
+                                             "ROS voorgelegd (BOL/BO MIRT 2026)", "ROS vastgesteld",
+                                             "Uitvoeringsagenda", "Investeringsagenda"]
+    assert set(decisions["Stand voor deze gemeente"]) == {"onbekend"}  # no source documents Hengelo's decisions
+    assert decisions["Wanneer"].tolist()[0] == "4 april 2025" and decisions["Wanneer"].tolist()[-1] == "onbekend"
+    text = "\n".join(council.paragraphs)
+    assert "Voor geen van de 7 besluiten noemt een bron de stand voor Hengelo" in text
+    assert ("10 juni 2025 – 11 juni 2025 · BO's Leefomgeving 2025: Enschede/Hengelo nieuwe grootschalige "
+            "woningbouwlocatie (✓ gebeurd)") in text
+    assert "26 september 2025 · Ontwerp-Nota Ruimte naar de Tweede Kamer" in text
+    assert ("Voorbij zonder bevestiging in de gegevens: BO Leefomgeving 2026: mogelijk moment om de ROS voor te "
+            "leggen (juni 2026") in text and "BO MIRT 2026" in text
+    assert "Tweede Kamer, Uitkomsten BO's Leefomgeving 2025 (2025D27614)" in council.caption
+
+
+def test_almelo_reads_its_documented_decisions(snapshot, default_result):
+    brief = municipal_words.briefing(snapshot, default_result, scenario.DEFAULT, "GM0141", date(2026, 12, 1), "nl")
+    decisions = _section(brief, "council").table.set_index("Besluit")["Stand voor deze gemeente"]
+    assert decisions["Plan van aanpak"] == "besloten" and decisions["ROS vastgesteld"] == "onbekend"
+    assert "Voor 6 van de 7 besluiten noemt een bron de stand voor Almelo" in _section(brief, "council").paragraphs[0]
+    assert "Enschede/Hengelo" not in texts_of(brief).split("Wat vraagt dit")[1].split("Wat betekent")[0]
+
+
+def test_the_glossary_and_the_cashier_role_in_plain_words(snapshot, default_result):
+    hengelo = municipal_words.briefing(snapshot, default_result, scenario.DEFAULT, "GM0164", date(2026, 12, 1), "nl")
+    glossary = _section(hengelo, "glossary").table
+    assert glossary["Woord"].tolist() == ["BOSS", "BOL", "BO MIRT", "Verdeelsleutel", "Kassier en budgethouder",
+                                          "Scenario"]
+    assert glossary.set_index("Woord").at["Scenario", "Betekenis"].endswith("Een scenario is geen besluit.")
+    money = "\n".join(_section(hengelo, "money").paragraphs)
+    assert "Wat Hengelo betaalt voor 2025–2026, is **onbekend**." in money
+    assert ("Voor Hengelo betekent de rol van kassier: in 2025–2026 komen de bijdragen van de gemeenten, het "
+            "waterschap en de provincie bij Hengelo binnen") in money
+    assert "niet de eigen bijdrage van Hengelo" in money
+    enschede = municipal_words.briefing(snapshot, default_result, scenario.DEFAULT, "GM0153", date(2026, 12, 1), "nl")
+    assert "rol van kassier" not in "\n".join(_section(enschede, "money").paragraphs)
+    # no web-only instruction in what is printed or written to the HTML file
+    assert "pagina Budget" not in texts_of(hengelo) and "Ctrl+P" not in texts_of(hengelo)

@@ -17,7 +17,15 @@ from ros import format as fmt
 from ros.briefing import Briefing, Section
 from ros.charts.municipality import municipality_path_chart
 from ros.i18n import localized, section, translate
-from ros.municipality import council_milestones, facts, known_contribution, yearly_path
+from ros.municipality import (
+    council_decisions,
+    council_milestones,
+    facts,
+    known_contribution,
+    own_milestones,
+    passed_unconfirmed,
+    yearly_path,
+)
 from ros.region import source as source_row
 from ros.region import target as target_row
 from ros.scenario import DEFAULT, Scenario
@@ -50,6 +58,42 @@ def _source_text(snapshot: Snapshot, source_id: str, lang: str) -> str:
     return f"{row['publisher']}, {row['title']} ({fmt.partial_date(row['date'], lang)})"
 
 
+# The terms of the glossary, in the order a council member meets them.
+GLOSSARY = ("boss", "bol", "bo_mirt", "verdeelsleutel", "kassier", "scenario")
+
+
+def asks_of_council(snapshot: Snapshot, code: str, name: str, today: date, lang: str) -> Section:
+    """'Wat vraagt dit van de raad van <gemeente>': the decisions for this municipality and when (from the decision
+    gates and their milestones; 'onbekend' where no source says), the milestones that concern it in particular, and
+    the expected meetings that passed without confirmation."""
+    t = lambda text_key, **v: translate(lang, text_key, **v)  # noqa: E731
+    labels, ms_labels = section(lang, "municipality"), section(lang, "milestones")
+    decisions = council_decisions(snapshot["decision_gates"], snapshot["milestones"], code)
+    table = pd.DataFrame({
+        labels["col_decision"]: [ms_labels[f"gate_{g}"] for g in decisions["gate"]],
+        labels["col_when"]: [milestone_words.when_text(s, e, lang, b) for s, e, b in
+                             zip(decisions["start"], decisions["end"], decisions["window_basis"], strict=True)],
+        labels["col_state"]: [ms_labels[f"gate_status_{s}"] for s in decisions["status"]],
+    })
+    known = int((decisions["status"] != "onbekend").sum())
+    paragraphs = [t("municipality.council_intro" if known else "municipality.council_intro_none", name=name,
+                    known=known, total=len(decisions))]
+    own = own_milestones(snapshot["milestones"], today, code, name)
+    title = localized("title", lang)
+    if len(own):
+        paragraphs.append(t("municipality.council_own", name=name))
+        paragraphs += [t("municipality.council_item", when=milestone_words.when_of(r, lang), title=r[title],
+                         status=milestone_words.status_text(r["status"], ms_labels)) for _, r in own.iterrows()]
+    passed = passed_unconfirmed(snapshot["milestones"], today)
+    if len(passed):
+        paragraphs.append(t("municipality.council_passed", venues="; ".join(
+            f"{r[title]} ({milestone_words.when_of(r, lang)})" for _, r in passed.iterrows())))
+    sources = dict.fromkeys([*decisions["source_id"], *own["source_id"], *passed["source_id"]])
+    return Section(t("municipality.council_heading", name=name), tuple(paragraphs), table=table,
+                   caption=t("municipality.sources_caption", sources="; ".join(
+                       _source_text(snapshot, s, lang) for s in sources)), key="council")
+
+
 def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenario, code: str, today: date,
              lang: str, scenario_name: str | None = None) -> Briefing:
     """The whole 'Mijn gemeente' briefing of `code` under `scenario` (whose targets `result` is; `scenario_name` as
@@ -74,7 +118,6 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
         t("municipality.share_heading"),
         (t("municipality.share_homes", **numbers), t("municipality.share_per_year", **numbers),
          t("municipality.share_per_1000", **numbers), t("municipality.share_residents", **numbers),
-         t("municipality.share_housed", **numbers),
          t("municipality.share_assumption", **numbers)),
         caption=t("municipality.sources_caption", sources="; ".join(
             _source_text(snapshot, s, lang) for s in dict.fromkeys(
@@ -137,6 +180,8 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
     else:
         money.append(t(f"municipality.money_scenario_{planned.reason}", name=name))
     money.append(t("municipality.money_cashier"))
+    if code == budget_model.CASHIER:
+        money.append(t("municipality.money_cashier_role", name=name, period=period))
     money_section = Section(t("municipality.money_heading"), tuple(money), caption=t(
         "municipality.sources_caption", sources=_source_text(snapshot, known.source_id, lang)), key="money")
 
@@ -159,7 +204,16 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
         key="milestones",
     )
 
-    # 6. Sources and reference dates of every figure
+    # 6. What it asks of the council
+    council_section = asks_of_council(snapshot, code, name, today, lang)
+
+    # 7. The words the page cannot avoid
+    glossary = Section(t("municipality.glossary_heading"), (t("municipality.glossary_text"),),
+                       table=pd.DataFrame({labels["col_term"]: [labels[f"term_{k}"] for k in GLOSSARY],
+                                           labels["col_meaning"]: [labels[f"means_{k}"] for k in GLOSSARY]}),
+                       key="glossary")
+
+    # 8. Sources and reference dates of every figure
     rows = [(labels["fig_targets"], goal["source_id"], labels["ref_decision"]),
             (labels["fig_key"], "cbs_85984ned", data_date),
             *[(labels["fig_key"], s, fmt.partial_date(source_row(snapshot, s)["date"], lang))
@@ -175,7 +229,8 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
                               key="sources")
     return Briefing(
         lang=lang, title=t("municipality.briefing_title", name=name), meta=meta,
-        sections=(share, yearly, pace_section, money_section, milestones_section, sources_section),
+        sections=(share, yearly, pace_section, money_section, milestones_section, council_section, glossary,
+                  sources_section),
         print_note=t("municipality.print_note"), table_alternative=translate(lang, "common.table_alternative"),
         footer=t("municipality.footer"),
         numeric_columns=frozenset(year_table.columns[1:]),
