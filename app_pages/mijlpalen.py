@@ -79,7 +79,7 @@ ui.source_caption(list(table["source_id"]) + (["besluit_almelo_2025"] if view ==
 st.header(t("milestones.downloads_heading"))
 ui.download_buttons("ros-twente-mijlpalen", {t("milestones.dataset_milestones"): facts.export,
                     t("milestones.dataset_gates"): snap["decision_gates"]}, key="milestones")
-titles = dict(zip(snap["sources"]["id"], snap["sources"]["title"]))
+titles = dict(zip(snap["sources"]["id"], snap["sources"]["title"], strict=True))
 st.download_button(t("milestones.download_ics"), lambda: milestones_ics(table, today, lang, labels, titles),
                    file_name="ros-twente-mijlpalen.ics", mime="text/calendar", icon=":material/event:",
                    help=t("milestones.download_ics_help"), key="milestones_ics", on_click="ignore")

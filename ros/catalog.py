@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from ros.validation import Count, GemeenteCode, PartialDate, Row, Text
 
@@ -180,8 +180,6 @@ CATALOG = (*CATALOG, Dataset("budget", "budget.csv", BudgetRow, ("party_id", "pe
 
 
 # --- Milestones and decision gates of the ROS (issue 5) -------------------------------------------------------------
-from pydantic import ValidationInfo, field_validator
-
 # Bodies a milestone can involve: the Rijk, regional administrators at a BO, the BOSS, the province, the water
 # board, all 14 municipalities, a college (executive) and a council.
 BODY_CODES = ("rijk", "regio", "boss", "provincie", "waterschap", "gemeenten", "college", "raad")

@@ -92,15 +92,15 @@ def timeline(frame: pd.DataFrame, today: date) -> pd.DataFrame:
     and `is_window` (an event whose exact date is not known), in date order (undated rows last, in sequence)."""
     table = frame.copy()
     table["start_date"] = [first_day(v) for v in table["start"]]
-    table["end_date"] = [last_day(e if not fmt.is_unknown(e) else s) for s, e in zip(table["start"], table["end"])]
+    table["end_date"] = [last_day(e if not fmt.is_unknown(e) else s) for s, e in zip(table["start"], table["end"], strict=True)]
     table["status"] = [
         status_on(s, e, k, c, today)
-        for s, e, k, c in zip(table["start_date"], table["end_date"], table["kind"], table["confidence"])
+        for s, e, k, c in zip(table["start_date"], table["end_date"], table["kind"], table["confidence"], strict=True)
     ]
     table["days_to_start"] = pd.array([(s - today).days if s else None for s in table["start_date"]], dtype="Int64")
     table["days_to_end"] = pd.array([(e - today).days if e else None for e in table["end_date"]], dtype="Int64")
     table["is_window"] = [
-        s is not None and s != e and k != "fase" for s, e, k in zip(table["start_date"], table["end_date"], table["kind"])
+        s is not None and s != e and k != "fase" for s, e, k in zip(table["start_date"], table["end_date"], table["kind"], strict=True)
     ]
     table["order"] = _sequence_order(table)
     return table.sort_values("order", kind="stable").drop(columns="order").reset_index(drop=True)
@@ -110,12 +110,12 @@ def _sequence_order(table: pd.DataFrame) -> list[float]:
     """A sort key: dated rows by start (a product by the end of its window, when it is due); an undated row
     right after the row it follows (`after`)."""
     dated = table.dropna(subset=["start_date"]).copy()
-    dated["due"] = [e if k == "product" else s for s, e, k in zip(dated["start_date"], dated["end_date"], dated["kind"])]
+    dated["due"] = [e if k == "product" else s for s, e, k in zip(dated["start_date"], dated["end_date"], dated["kind"], strict=True)]
     dated = dated.sort_values(["due", "end_date"], kind="stable")
     order = {row_id: float(i) for i, row_id in enumerate(dated["id"])}
     pending = table[table["start_date"].isna()]
     for _ in range(len(pending)):
-        for row_id, after in zip(pending["id"], pending["after"]):
+        for row_id, after in zip(pending["id"], pending["after"], strict=True):
             if row_id not in order and not fmt.is_unknown(after) and after in order:
                 order[row_id] = order[after] + 0.001
     last = max(order.values(), default=0.0)
@@ -134,7 +134,7 @@ def filter_by_body(frame: pd.DataFrame, body: str | None) -> pd.DataFrame:
         return frame
     if body not in BODY_CODES:
         raise KeyError(body)
-    keep = [body in bodies_of(v) or k == "horizon" for v, k in zip(frame["bodies"], frame["kind"])]
+    keep = [body in bodies_of(v) or k == "horizon" for v, k in zip(frame["bodies"], frame["kind"], strict=True)]
     return frame[keep].reset_index(drop=True)
 
 

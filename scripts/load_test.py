@@ -331,7 +331,10 @@ def main(argv: list[str] | None = None) -> int:
 
     result = asyncio.run(run_load(args.sessions, args.duration, args.timeout * 1000, args.no_rerun * 1000,
                                   args.seed))
-    fmt = lambda v: "-" if v is None else f"{v:,.0f}"
+
+    def fmt(v: float | None) -> str:
+        return "-" if v is None else f"{v:,.0f}"
+
     print(f"\nROS Twente load test, {result['date']}, {result['machine']}: {result['sessions']} sessions, "
           f"{result['duration_s']:.0f} s of actions ({result['wall_s']:.0f} s wall), load average "
           f"{result['load_average_before'][0]} before, {result['load_average_after'][0]} after")

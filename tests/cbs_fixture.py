@@ -161,7 +161,7 @@ def stock_mutations() -> RecordedTable:
               "Saldo voorraad", "Eindstand voorraad"]  # fmt: skip
     properties = [_dimension(0, "Gebruiksfunctie", "Gebruiksfunctie"),
                   _dimension(1, "RegioS", "Regio's", "GeoDimension"), _dimension(2, "Perioden", "Perioden", "TimeDimension"),
-                  _group(3, "Mutaties")] + [_topic(4 + i, key, title) for i, (key, title) in enumerate(zip(measures.values(), titles))]  # fmt: skip
+                  _group(3, "Mutaties")] + [_topic(4 + i, key, title) for i, (key, title) in enumerate(zip(measures.values(), titles, strict=True))]  # fmt: skip
     years = [f"{y}JJ00" for y in range(2012, 2025)]
     perioden = [period(k) for k in years] + [period(f"2024KW0{q}") for q in range(1, 5)]
     rows = _stock_rows(years, measures)

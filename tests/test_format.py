@@ -11,17 +11,17 @@ from ros import format as fmt
 @pytest.mark.parametrize(
     ("call", "nl", "en"),
     [
-        (lambda l: fmt.number(69000, l), "69.000", "69,000"),
-        (lambda l: fmt.number(2.24, l, 1), "2,2", "2.2"),
-        (lambda l: fmt.money(102000, l), "€ 102.000", "€102,000"),
-        (lambda l: fmt.money(1234.5, l, cents=True), "€ 1.234,50", "€1,234.50"),
-        (lambda l: fmt.percent(0.0088, l), "0,9%", "0.9%"),
-        (lambda l: fmt.signed(5643, l), "+5.643", "+5,643"),
-        (lambda l: fmt.signed(-46, l), "−46", "−46"),
-        (lambda l: fmt.long_date(date(2024, 1, 1), l), "1 januari 2024", "1 January 2024"),
-        (lambda l: fmt.short_date(date(2026, 3, 18), l), "18-3-2026", "18/3/2026"),
-        (lambda l: fmt.partial_date("2024-11", l), "november 2024", "November 2024"),
-        (lambda l: fmt.partial_date("2025", l), "2025", "2025"),
+        (lambda lang: fmt.number(69000, lang), "69.000", "69,000"),
+        (lambda lang: fmt.number(2.24, lang, 1), "2,2", "2.2"),
+        (lambda lang: fmt.money(102000, lang), "€ 102.000", "€102,000"),
+        (lambda lang: fmt.money(1234.5, lang, cents=True), "€ 1.234,50", "€1,234.50"),
+        (lambda lang: fmt.percent(0.0088, lang), "0,9%", "0.9%"),
+        (lambda lang: fmt.signed(5643, lang), "+5.643", "+5,643"),
+        (lambda lang: fmt.signed(-46, lang), "−46", "−46"),
+        (lambda lang: fmt.long_date(date(2024, 1, 1), lang), "1 januari 2024", "1 January 2024"),
+        (lambda lang: fmt.short_date(date(2026, 3, 18), lang), "18-3-2026", "18/3/2026"),
+        (lambda lang: fmt.partial_date("2024-11", lang), "november 2024", "November 2024"),
+        (lambda lang: fmt.partial_date("2025", lang), "2025", "2025"),
     ],
 )
 def test_formats_in_both_languages(call, nl: str, en: str) -> None:

@@ -97,7 +97,7 @@ def test_decision_gates_cover_every_party_and_only_almelo_is_documented(snapshot
     assert set(gates["milestone_id"]) <= set(snapshot["milestones"]["id"])
     known = gates[gates["status"] != "onbekend"]
     assert set(known["party"]) == {"GM0141"}
-    assert dict(zip(known["gate"], known["status"])) == {
+    assert dict(zip(known["gate"], known["status"], strict=True)) == {
         "plan_van_aanpak": "besloten",
         "bijdrage_2025_2026": "besloten",
         "volmacht_hengelo": "besloten",

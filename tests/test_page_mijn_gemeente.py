@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import APP, texts
-from ros import cost_sharing, municipality, scenario, targets
+from ros import cost_sharing, scenario, targets
 
 PAGE = "app_pages/mijn_gemeente.py"
 

@@ -54,7 +54,7 @@ def _wrap(title: str, width: int = 46, lines: int = 2) -> str:
 def visible_rows(table: pd.DataFrame, x_range: tuple[date, date]) -> pd.DataFrame:
     """The rows of a timeline table that show in `x_range`: dated rows that overlap it, and every undated row."""
     first, last = x_range
-    overlaps = [s is None or pd.isna(s) or (s <= last and e >= first) for s, e in zip(table["start_date"], table["end_date"])]
+    overlaps = [s is None or pd.isna(s) or (s <= last and e >= first) for s, e in zip(table["start_date"], table["end_date"], strict=True)]
     return table[overlaps].reset_index(drop=True)
 
 
@@ -71,10 +71,10 @@ def milestones_timeline(
     title_column = localized("title", lang)
     rows = rows.assign(
         status_text=[f"{STATUS_SYMBOLS[s]} {labels['status_' + s]}" for s in rows["status"]],
-        when=[when_text(s, e, lang, b) for s, e, b in zip(rows["start"], rows["end"], rows["window_basis"])],
+        when=[when_text(s, e, lang, b) for s, e, b in zip(rows["start"], rows["end"], rows["window_basis"], strict=True)],
         is_bar=[
             not pd.isna(s) and (k == "fase" or (w and (e - s).days + 1 >= MIN_BAR_DAYS))
-            for s, e, k, w in zip(rows["start_date"], rows["end_date"], rows["kind"], rows["is_window"])
+            for s, e, k, w in zip(rows["start_date"], rows["end_date"], rows["kind"], rows["is_window"], strict=True)
         ],
     )
     figure = go.Figure()
@@ -105,14 +105,14 @@ def milestones_timeline(
 
 
 def _hover(rows: pd.DataFrame, title_column: str) -> list[list[str]]:
-    return [[t, w, s] for t, w, s in zip(rows[title_column], rows["when"], rows["status_text"])]
+    return [[t, w, s] for t, w, s in zip(rows[title_column], rows["when"], rows["status_text"], strict=True)]
 
 
 def _bars(rows: pd.DataFrame, status: str, name: str, title_column: str) -> go.Bar:
     """Phases and windows of one status as horizontal bars (hatched: expected, or a date known only as a window)."""
     return go.Bar(
         base=[s.isoformat() for s in rows["start_date"]],
-        x=[((e - s).days + 1) * DAY_MS for s, e in zip(rows["start_date"], rows["end_date"])],
+        x=[((e - s).days + 1) * DAY_MS for s, e in zip(rows["start_date"], rows["end_date"], strict=True)],
         y=rows["id"],
         orientation="h",
         name=name,
@@ -121,7 +121,7 @@ def _bars(rows: pd.DataFrame, status: str, name: str, title_column: str) -> go.B
             "color": STATUS_COLOURS[status],
             "opacity": 0.55 if status in ("ongoing", "done") else 0.8,
             "line": {"color": STATUS_COLOURS[status], "width": 1.5},
-            "pattern": {"shape": ["/" if c != "bevestigd" or w else "" for c, w in zip(rows["confidence"], rows["is_window"])],
+            "pattern": {"shape": ["/" if c != "bevestigd" or w else "" for c, w in zip(rows["confidence"], rows["is_window"], strict=True)],
                         "fillmode": "overlay",
                         "fgcolor": "white", "solidity": 0.3},
         },

@@ -47,12 +47,12 @@ def milestone_list(
     (the source as 'publisher (date)' when `sources` is given, otherwise its id)."""
     title = localized("title", lang)
     names = {} if sources is None else {
-        i: f"{p} ({fmt.partial_date(d, lang)})" for i, p, d in zip(sources["id"], sources["publisher"], sources["date"])
+        i: f"{p} ({fmt.partial_date(d, lang)})" for i, p, d in zip(sources["id"], sources["publisher"], sources["date"], strict=True)
     }  # fmt: skip
     return pd.DataFrame(
         {
             "id": table["id"],
-            "when": [when_text(s, e, lang, b) for s, e, b in zip(table["start"], table["end"], table["window_basis"])],
+            "when": [when_text(s, e, lang, b) for s, e, b in zip(table["start"], table["end"], table["window_basis"], strict=True)],
             "status": [status_text(s, labels) for s in table["status"]],
             "title": table[title],
             "bodies": [", ".join(labels["body_" + b] for b in bodies_of(v)) for v in table["bodies"]],
@@ -67,9 +67,9 @@ def gate_matrix(gates: pd.DataFrame, parties: pd.DataFrame, labels: Mapping[str,
     """Parties (rows, in the order of parties.csv, by name) × gates (columns, in file order) with the status
     of each cell as symbol plus word; a cell missing from the data shows as onbekend."""
     gate_ids = list(dict.fromkeys(gates["gate"]))
-    cells = {(g, p): s for g, p, s in zip(gates["gate"], gates["party"], gates["status"])}
+    cells = {(g, p): s for g, p, s in zip(gates["gate"], gates["party"], gates["status"], strict=True)}
     rows = []
-    for party_id, name in zip(parties["id"], parties["name"]):
+    for party_id, name in zip(parties["id"], parties["name"], strict=True):
         row = {"party": name}
         for gate in gate_ids:
             status = cells.get((gate, party_id), "onbekend")
@@ -83,7 +83,7 @@ def gate_headers(gates: pd.DataFrame, frame: pd.DataFrame, lang: str, labels: Ma
     ('Plan van aanpak (4 april 2025)', 'Uitvoeringsagenda (onbekend)')."""
     milestones = frame.set_index("id")
     headers = {}
-    for gate, milestone_id in zip(gates["gate"], gates["milestone_id"]):
+    for gate, milestone_id in zip(gates["gate"], gates["milestone_id"], strict=True):
         row = milestones.loc[milestone_id]
         headers[gate] = f"{labels['gate_' + gate]} ({when_of(row, lang)})"
     return headers
@@ -98,7 +98,7 @@ def decision_moments(table: pd.DataFrame, lang: str, labels: Mapping[str, str]) 
         labels["decide_item"].format(
             title=t, when="" if st == "undated" else when_text(s, e, lang, b) + ", ", status=status_text(st, labels)
         )
-        for t, s, e, b, st in zip(ahead[title], ahead["start"], ahead["end"], ahead["window_basis"], ahead["status"])
+        for t, s, e, b, st in zip(ahead[title], ahead["start"], ahead["end"], ahead["window_basis"], ahead["status"], strict=True)
     ]
 
 

@@ -190,7 +190,7 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
     ms_labels = section(lang, "milestones")
     title = localized("title", lang)
     milestone_table = pd.DataFrame({
-        labels["col_when"]: [milestone_words.when_text(s, e, lang, b) for s, e, b in zip(upcoming["start"], upcoming["end"], upcoming["window_basis"])],
+        labels["col_when"]: [milestone_words.when_text(s, e, lang, b) for s, e, b in zip(upcoming["start"], upcoming["end"], upcoming["window_basis"], strict=True)],
         labels["col_what"]: list(upcoming[title]),
         labels["col_status"]: [milestone_words.status_text(s, ms_labels) for s in upcoming["status"]],
     })
