@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ros import allocation, cost_sharing, ledger, own_figures, trajectory
 from ros.catalog import TWENTE_CODES
 from ros.milestones import STAND_RANGE
+from ros.problems import InputError, problem
 from ros.targets import MAX_TOTAL, TargetSettings
 from ros.validation import describe_error
 
@@ -126,12 +127,11 @@ class Scenario(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> Scenario:
         """The settings must be computable together (period order, fixed shares ≤ 100 %, known ledger parties)."""
-        try:
-            self.target_settings().check()
-        except allocation.AllocationError as error:
-            raise ValueError(str(error)) from None
+        # The refusals keep their catalogue codes (pydantic keeps the exception), so `describe` can word them in
+        # the reader's language.
+        self.target_settings().check()
         if self.fixed_rijk + self.fixed_provincie + self.fixed_waterschap > 100:
-            raise ValueError("de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%")
+            raise cost_sharing.CostKeyError(problem("cost_sharing.shares_over_100"))
         keys = [(f.code, f.year) for f in self.own_figures]
         if len(set(keys)) != len(keys):
             raise ValueError("een gemeente staat meer dan één keer met hetzelfde jaar in de eigen opgave")
@@ -287,9 +287,14 @@ def validate_settings(settings: dict, version: int) -> None:
     from_json(settings, version)
 
 
-def describe(error: ValidationError) -> str:
-    """A validation error as one Dutch sentence naming the settings by their URL names."""
-    return "; ".join(describe_error(item) for item in error.errors())
+def describe(error: ValidationError, lang: str = "nl") -> str:
+    """A validation error as one sentence naming the settings by their URL names; a refusal that carries catalogue
+    codes (an InputError) reads in `lang`, the others in Dutch."""
+    parts = []
+    for item in error.errors():
+        cause = (item.get("ctx") or {}).get("error")
+        parts.append(cause.text(lang) if isinstance(cause, InputError) else describe_error(item))
+    return "; ".join(parts)
 
 
 def ledger_entries(frame: pd.DataFrame | None) -> tuple[LedgerEntry, ...]:

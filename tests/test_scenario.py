@@ -129,3 +129,17 @@ def test_old_dutch_cost_sharing_keys_in_links_and_files_are_aliases() -> None:
     assert sc.from_json({"verdeelsleutel": "eigen", "totaalbudget": 1000}).cost_key == "custom"
     assert sc.from_json({"verdeelsleutel": "gelijk"}).cost_key == "equal"
     assert sc.from_query({"verdeelsleutel": "loting"})[1] == ["verdeelsleutel=loting"]
+
+
+def test_a_refused_combination_reads_in_the_readers_language() -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        sc.Scenario(startjaar=2040, eindjaar=2030)
+    dutch, english = sc.describe(caught.value, "nl"), sc.describe(caught.value, "en")
+    assert dutch != english and dutch == sc.describe(caught.value)
+    with pytest.raises(ValidationError) as caught:
+        sc.Scenario(vast_rijk=60, vast_provincie=50)
+    assert sc.describe(caught.value, "en") == ("the fixed shares of the Rijk, the province and the water board add "
+                                               "up to more than 100%")
+    assert "meer dan 100%" in sc.describe(caught.value)

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from ros import cost_sharing, scenario
 from ros.ui.data import snapshot
-from ros.ui.text import t
+from ros.ui.text import lang, t
 
 
 def current_scenario() -> tuple[scenario.Scenario, str | None]:
@@ -19,7 +19,7 @@ def current_scenario() -> tuple[scenario.Scenario, str | None]:
     try:
         return scenario.from_state(values), None
     except ValidationError as error:
-        return scenario.DEFAULT, scenario.describe(error)
+        return scenario.DEFAULT, scenario.describe(error, lang())
 
 
 def apply_scenario(chosen: scenario.Scenario) -> None:

@@ -94,7 +94,7 @@ def _store_number(alias: str, code: str, grouping: bool, money: bool) -> None:
     except number_entry.NumberEntryError as error:
         problem = (error.code, dict(error.values))
     except ValidationError as error:
-        problem = ("inconsistent", {"text": typed, "reason": scenario.describe(error).rstrip(".")})
+        problem = ("inconsistent", {"text": typed, "reason": scenario.describe(error, code).rstrip(".")})
     else:
         set_value(alias, new)
         return
