@@ -46,6 +46,7 @@ st.markdown(t("targets.focus_sentence" if focus["homes"] else "targets.focus_non
 if focus["homes"]:
     st.markdown(wording.from_now_text(int(focus["homes"]), s.start_year, s.end_year,
                                       ui.current_scenario()[0].stand or ms.clock_today(), lang))
+    ui.realised_pace_line(s.start_year, focus_code)
 
 st.header(t("targets.table_heading"))
 st.caption(t("targets.table_intro"))

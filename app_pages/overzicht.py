@@ -41,15 +41,15 @@ st.header(t("overview.progress_heading"))
 progress = region.share_of(now.growth, residents["value"])
 st.progress(min(max(progress, 0.0), 1.0), text=t("overview.progress_residents", growth=fmt.signed(now.growth, lang),
             share=fmt.percent(progress, lang), target=fmt.number(residents["value"], lang)))
-st.markdown(t("overview.progress_homes", unknown=fmt.unknown(lang)))
+st.markdown(ui.realised_homes(2024))
 
 table = ui.growth_table()
 st.plotly_chart(ui.growth_chart(), config={"displayModeBar": False})
 with st.expander(t("common.table_alternative")):
     st.dataframe(table[["name", "population_text", "population_now_text", "growth_text"]], hide_index=True,
                  column_config={"name": t("common.municipality"), "population_text": t("overview.col_2024"),
-                                "population_now_text": t("overview.col_2026"), "growth_text": t("overview.col_growth")})
-ui.source_caption(["cbs_85984ned", "cbs_37230ned"], t("overview.provisional_note"))
+                                "population_now_text": t("overview.col_2026", now=fmt.short_date(now.reference_date_now, lang)), "growth_text": t("overview.col_growth")})
+ui.source_caption(["cbs_85984ned", "cbs_37230ned"], t("overview.provisional_note", now=fmt.short_date(now.reference_date_now, lang)))
 
 st.header(t("overview.governance_heading"))
 st.graphviz_chart(ui.governance_diagram(), width="stretch")

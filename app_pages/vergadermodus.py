@@ -65,6 +65,7 @@ elif view == "map":
     ui.source_caption(["besluit_almelo_2025", "cbs_85984ned", *targets.key_sources(s.key), boundaries.source_id])
 elif view == "pace":
     cards(meeting.pace_facts(result, lang))
+    ui.realised_pace_line(s.start_year)
     rows = presentation.pace_rows(meeting.shown_table(result, lang))
     st.plotly_chart(meeting.pace_figure(rows, result, lang), config=chart_config, key="meeting_pace")
     with st.expander(t("common.table_alternative")):

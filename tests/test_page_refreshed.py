@@ -11,7 +11,8 @@ import pytest
 from cbs_fixture import serve
 from conftest import run_app, texts
 
-from ros import cbs, refresh, versions
+from ros import cbs, realised, refresh, versions
+from ros.wording import realised as realised_words
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +82,27 @@ def test_ui_caches_are_keyed_by_the_snapshot_in_use() -> None:
     ui = Path(__file__).resolve().parent.parent / "ros" / "ui"
     pattern = re.compile(r"from ros\.config import [^\n]*\b(data_dir|DATA_DIR)\b|config\.data_dir\(")
     assert [p.name for p in sorted(ui.glob("*.py")) if pattern.search(p.read_text(encoding="utf-8"))] == []
+
+
+def test_pages_show_the_refreshed_figures_with_table_period_and_status(use_refreshed: Path) -> None:
+    snap = versions.load_current()
+    since_2024 = realised.homes_since(snap, 2024)
+    since_2025 = realised.homes_since(snap, 2025)
+    assert since_2024 is not None and since_2025 is not None
+    overview = run_app("app_pages/overzicht.py")
+    shown = texts(overview)
+    assert realised_words.homes_sentence(since_2024, 2024, "nl") in shown
+    assert "Woningen sinds 1-1-2024 t/m september 2026 (CBS 81955NED en 86098NED, voorlopig)" in shown
+    metrics = {m.label: m.value for m in overview.metric}
+    assert metrics["Inwoners op 1-11-2026"] == "647.849"  # 37230ned's newest month instead of 1-1-2026
+    targets_page = run_app("app_pages/doelen.py")
+    assert realised_words.pace_sentence(since_2025, 2025, "nl") in texts(targets_page)
+    meeting = run_app("app_pages/vergadermodus.py", query={"dia": "3"})
+    assert realised_words.pace_sentence(since_2025, 2025, "nl") in texts(meeting)
+
+
+def test_without_refreshed_figures_the_pace_pages_add_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROS_CACHE_DIR", str(tmp_path))
+    shown = texts(run_app("app_pages/doelen.py")) + texts(run_app("app_pages/vergadermodus.py", query={"dia": "3"}))
+    assert "Gerealiseerd sinds" not in shown and "Woningen gebouwd sinds" not in shown
+    assert "Woningen gebouwd sinds 2024: **onbekend**" in texts(run_app("app_pages/overzicht.py"))

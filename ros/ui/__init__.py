@@ -99,7 +99,7 @@ from ros.ui.targets_view import (
 )
 from ros.ui.text import labels, lang, t
 from ros.ui.url import from_url, notice_slot, start_run, stop, sync_url, sync_url_after_fragment
-from ros.ui.realised_panel import realised_homes, realised_pace
+from ros.ui.realised_panel import realised_homes, realised_pace, realised_pace_line
 from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 
@@ -160,6 +160,7 @@ __all__ = [
     "projector_frame",
     "realised_homes",
     "realised_pace",
+    "realised_pace_line",
     "records_columns",
     "records_table",
     "rename_record",

@@ -62,8 +62,9 @@ def growth_table() -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _growth_chart(code: str, data_dir: str) -> go.Figure:
-    labels = {k: translate(code, f"overview.{v}") for k, v in (("title", "growth_chart"), ("axis", "growth_axis"),
-                                                               ("hover", "growth_hover"))}
+    labels = {k: translate(code, f"overview.{v}") for k, v in (("axis", "growth_axis"), ("hover", "growth_hover"))}
+    now = region.standing(_cached_snapshot(data_dir)).reference_date_now
+    labels["title"] = translate(code, "overview.growth_chart", now=fmt.short_date(now, code))
     return population_growth_bars(_growth_table(code, data_dir), labels, fmt.plotly_separators(code))
 
 

@@ -23,3 +23,9 @@ def realised_homes(start: int, code: str | None = None) -> str:
 def realised_pace(start: int, code: str | None = None) -> str:
     """The realised pace per year since `start` for Twente or `code`, with period, tables and status."""
     return realised_words.pace_sentence(_homes(data_dir(), start, code), start, lang())
+
+
+def realised_pace_line(start: int, code: str | None = None) -> None:
+    """Show the realised pace since `start` where the refreshed CBS figures have it (nothing otherwise)."""
+    if _homes(data_dir(), start, code) is not None:
+        st.markdown(realised_pace(start, code))
