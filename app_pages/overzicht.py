@@ -43,13 +43,14 @@ st.progress(min(max(progress, 0.0), 1.0), text=t("overview.progress_residents", 
             share=fmt.percent(progress, lang), target=fmt.number(residents["value"], lang)))
 st.markdown(ui.realised_homes(2024))
 
-table = ui.growth_table()
+table, counted = ui.growth_table(), fmt.short_date(now.reference_date_now, lang)
 st.plotly_chart(ui.growth_chart(), config={"displayModeBar": False})
 with st.expander(t("common.table_alternative")):
     st.dataframe(table[["name", "population_text", "population_now_text", "growth_text"]], hide_index=True,
                  column_config={"name": t("common.municipality"), "population_text": t("overview.col_2024"),
-                                "population_now_text": t("overview.col_2026", now=fmt.short_date(now.reference_date_now, lang)), "growth_text": t("overview.col_growth")})
-ui.source_caption(["cbs_85984ned", "cbs_37230ned"], t("overview.provisional_note", now=fmt.short_date(now.reference_date_now, lang)))
+                                "population_now_text": t("overview.col_2026", now=counted),
+                                "growth_text": t("overview.col_growth")})
+ui.source_caption(["cbs_85984ned", "cbs_37230ned"], t("overview.provisional_note", now=counted))
 
 st.header(t("overview.governance_heading"))
 st.graphviz_chart(ui.governance_diagram(), width="stretch")

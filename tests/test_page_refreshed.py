@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
 from cbs_fixture import serve
 from conftest import run_app, texts
-
 from ros import cbs, realised, refresh, versions
 from ros.wording import realised as realised_words
 

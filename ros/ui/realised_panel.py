@@ -1,4 +1,4 @@
-"""Realised homes since the start year as page text, from the refreshed CBS tables (`ros.realised`), cached per version."""
+"""Realised homes since the start year as page text, from the refreshed CBS tables (`ros.realised`), per version."""
 
 from __future__ import annotations
 
