@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 from conftest import APP, texts
+from markdown_check import live_markup, shown
 from streamlit.testing.v1 import AppTest
 
 from ros import scenario as sc
@@ -71,6 +72,24 @@ def test_lokale_modus_says_so_in_one_line_and_allows_everything(db: ScenarioStor
     assert {"Opslaan", "Openen", "Markeren als afgesproken basis", "Dupliceren", "Verwijderen",
             "Naam wijzigen"} <= labels(at)
     assert "Aanmelden" not in labels(at)
+
+
+def test_the_sign_in_line_in_english(db: ScenarioStore) -> None:
+    local = app(auth=False)
+    local.sidebar.radio(key="lang").set_value("en").run()
+    assert any(c.value.startswith("Local mode: one user, no sign-in") for c in local.caption)
+    planner = app("anna@enschede.nl", "Anna <b>de</b> Vries")
+    planner.sidebar.radio(key="lang").set_value("en").run()
+    assert "Signed in as **Anna <b>de</b> Vries** (anna@" in texts(planner) and "role **planner**." in texts(planner)
+    assert "Sign out" in labels(planner)
+
+
+def test_hostile_names_are_escaped_in_the_save_changes_button(db: ScenarioStore) -> None:
+    record = db.save("[klik](https://evil.example/)", "Anna", SETTINGS, sc.VERSION, actor=ANNA)
+    at = click(choose(app("anna@enschede.nl", "Anna"), record.id), "Openen")
+    [button] = [b for b in at.button if b.key == "scenario_update"]
+    assert live_markup(button.label) == []
+    assert shown(button.label).replace("\u2060", "") == "Wijzigingen opslaan in ‘[klik](https://evil.example/)’"
 
 
 def test_signed_out_is_a_lezer_with_a_sign_in_button(db: ScenarioStore) -> None:

@@ -78,7 +78,7 @@ def _update_button(opened: dict[str, Any], current: scenario.Scenario, actor: Id
         if done:
             remember_opened(done)
 
-    right.button(t("manage.update", name=opened["name"]), icon=":material/save_as:", key="scenario_update",
+    right.button(t("manage.update", name=escape(opened["name"])), icon=":material/save_as:", key="scenario_update",
                  help=t("manage.update_help"), on_click=update)
 
 
