@@ -37,3 +37,4 @@ st.header(t("scenario.import_heading"))
 upload = st.file_uploader(t("scenario.import"), key="scenario_upload", help=t("scenario.import_help"))
 if upload is not None:
     ui.import_scenario_file(upload.name, upload.getvalue(), actor)
+ui.clear_store_message()

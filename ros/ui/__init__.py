@@ -83,7 +83,7 @@ from ros.ui.sidebar import (
     municipality_picker,
     selected_municipality,
 )
-from ros.ui.store_actions import import_scenario_file, open_record, rename_record, show_store_message, store_action, store_error_text
+from ros.ui.store_actions import clear_store_message, import_scenario_file, open_record, rename_record, show_store_message, store_action, store_error_text
 from ros.ui.save_panel import save_form
 from ros.ui.saved_list import records_columns, records_table, saved_scenarios_panel
 from ros.ui.targets_panel import targets_result, targets_settings_panel
@@ -172,6 +172,7 @@ __all__ = [
     "settings",
     "settings_columns",
     "show_store_message",
+    "clear_store_message",
     "sign_in_enabled",
     "sign_in_line",
     "snapshot",

@@ -3,7 +3,7 @@ to an opened scenario, and 'save as a new name' after a conflict."""
 
 from __future__ import annotations
 
-import json
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import streamlit as st
@@ -11,32 +11,42 @@ import streamlit as st
 from ros import roles, scenario
 from ros.markup import escape
 from ros.roles import Identity
-from ros.store import StoreError
+from ros.store import ScenarioRecord, StoreError
 from ros.ui.auth import identity
 from ros.ui.data import store
-from ros.ui.store_actions import CONFLICT, LAST_SAVE, OPENED, remember_opened, store_action
+from ros.ui.store_actions import CONFLICT, OPENED, remember_opened, store_action, store_error_text
 from ros.ui.text import t
 
+SAME_SAVE_WINDOW = timedelta(seconds=60)  # a repeated submission within this time is the same save
 
-def _save_token(name: str, author: str, payload: dict[str, Any]) -> str:
-    """What makes two submissions the same save: the name (ignoring case), the author and the settings."""
-    return json.dumps([name.strip().casefold(), author.strip(), payload], sort_keys=True, ensure_ascii=False)
+
+def _same_save(name: str, author: str, payload: dict[str, Any], actor: Identity) -> ScenarioRecord | None:
+    """The scenario this very save created moments ago (same name, author, owner and settings), if any: a second
+    submission of one save (a double click, Enter twice) then reports the same success instead of "name taken".
+    Looked up in the store, because Streamlit may drop the first callback's session state when the second click
+    interrupts its run."""
+    now = datetime.now(UTC)
+    for record in store().list():
+        if (record.name.casefold() == name.strip().casefold() and record.author == author.strip()
+                and record.owner == actor.user_id and record.payload == payload
+                and now - record.created_at < SAME_SAVE_WINDOW):
+            return record
+    return None
 
 
 def save_submitted(current: scenario.Scenario) -> None:
-    """Save the current scenario under the name in the form (form callback). A second submission of the same save
-    (a double click, Enter twice) is recognised and reports the same success instead of an error."""
+    """Save the current scenario under the name in the form (form callback); a repeated submission of the same
+    save is recognised (`_same_save`)."""
     name, author = st.session_state.get("save_name", ""), st.session_state.get("save_author", "")
-    payload = scenario.to_json(current)
-    token, last = _save_token(name, author, payload), st.session_state.get(LAST_SAVE)
-    if last and last["token"] == token and last["id"] in {r.id for r in store().list()}:
-        st.session_state["_store_message"] = ("ok", t("scenario.done_saved"))
-        return
-    record = store_action(lambda: store().save(name, author, payload, scenario.VERSION, actor=identity()),
-                          "scenario.done_saved")
-    if record:
-        st.session_state[LAST_SAVE] = {"token": token, "id": record.id}
-        remember_opened(record)
+    payload, actor = scenario.to_json(current), identity()
+    try:
+        record = store().save(name, author, payload, scenario.VERSION, actor=actor)
+    except StoreError as error:
+        if error.code != "name_taken" or (record := _same_save(name, author, payload, actor)) is None:
+            st.session_state["_store_message"] = ("error", store_error_text(error))
+            return
+    st.session_state["_store_message"] = ("ok", t("scenario.done_saved"))
+    remember_opened(record)
 
 
 def save_form(current: scenario.Scenario, problem: str | None, actor: Identity) -> None:

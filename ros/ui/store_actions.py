@@ -18,15 +18,23 @@ from ros.ui.scenarios import apply_scenario, settings_columns
 from ros.ui.text import lang, t
 from ros.wording import comparison
 
-CHOSEN, OPENED, PENDING, LAST_SAVE, CONFLICT = "_scenario_chosen", "_scenario_opened", "_scenario_pending", \
-    "_scenario_last_save", "_scenario_conflict"
+
+CHOSEN, OPENED, PENDING, CONFLICT = "_scenario_chosen", "_scenario_opened", "_scenario_pending", "_scenario_conflict"
+
+
 def show_store_message() -> None:
-    """Show (once) the outcome of the last scenario action."""
-    kind, text = st.session_state.pop("_store_message", (None, None))
+    """Show the outcome of the last scenario action; it stays until a run of the page has finished
+    (`clear_store_message`), so a run cut short by the next click (a double click) does not lose it."""
+    kind, text = st.session_state.get("_store_message", (None, None))
     if kind == "ok":
         st.success(text, icon=":material/check_circle:")
     elif kind == "error":
         st.error(text, icon=":material/error:")
+
+
+def clear_store_message() -> None:
+    """Forget the shown outcome; called at the end of the page."""
+    st.session_state.pop("_store_message", None)
 
 
 def store_error_text(error: StoreError) -> str:
