@@ -60,7 +60,7 @@ class OwnFigure(BaseModel):
     @classmethod
     def _twente(cls, code: str) -> str:
         if code not in TWENTE_CODES:
-            raise ValueError(f"'{code}' is geen Twentse gemeente")
+            raise InputError(problem("input.not_twente", code=code[:20]))
         return code
 
 
@@ -108,7 +108,7 @@ class Scenario(BaseModel):
     @classmethod
     def _finite(cls, value: float) -> float:
         if not math.isfinite(value):
-            raise ValueError("geen eindig getal")
+            raise InputError(problem("input.not_finite"))
         return value
 
     @field_validator("budget_total")
@@ -121,7 +121,7 @@ class Scenario(BaseModel):
     @classmethod
     def _stand_in_range(cls, value: date | None) -> date | None:
         if value is not None and not STAND_RANGE[0] <= value <= STAND_RANGE[1]:
-            raise ValueError("datum buiten het bereik 2022–2100")
+            raise InputError(problem("input.date_range", first=STAND_RANGE[0].year, last=STAND_RANGE[1].year))
         return value
 
     @model_validator(mode="after")
@@ -134,7 +134,7 @@ class Scenario(BaseModel):
             raise cost_sharing.CostKeyError(problem("cost_sharing.shares_over_100"))
         keys = [(f.code, f.year) for f in self.own_figures]
         if len(set(keys)) != len(keys):
-            raise ValueError("een gemeente staat meer dan één keer met hetzelfde jaar in de eigen opgave")
+            raise InputError(problem("input.own_figures_twice"))
         return self
 
     def target_settings(self) -> TargetSettings:
@@ -279,7 +279,7 @@ def from_json(settings: Mapping[str, Any], version: int = VERSION) -> Scenario:
     try:
         return Scenario.model_validate(dict(settings))
     except ValidationError as error:
-        raise ValueError(describe(error)) from None
+        raise SettingsError(error) from None
 
 
 def validate_settings(settings: dict, version: int) -> None:
@@ -288,13 +288,20 @@ def validate_settings(settings: dict, version: int) -> None:
 
 
 def describe(error: ValidationError, lang: str = "nl") -> str:
-    """A validation error as one sentence naming the settings by their URL names; a refusal that carries catalogue
-    codes (an InputError) reads in `lang`, the others in Dutch."""
-    parts = []
-    for item in error.errors():
-        cause = (item.get("ctx") or {}).get("error")
-        parts.append(cause.text(lang) if isinstance(cause, InputError) else describe_error(item))
-    return "; ".join(parts)
+    """A validation error as one sentence in `lang` naming the settings by their URL names (every problem)."""
+    return "; ".join(describe_error(item, lang) for item in error.errors())
+
+
+class SettingsError(ValueError):
+    """Settings that are no valid scenario; `str()` is Dutch, `text(lang)` names every problem in `lang`."""
+
+    def __init__(self, error: ValidationError) -> None:
+        self.error = error
+        super().__init__(describe(error))
+
+    def text(self, lang: str) -> str:
+        """Every problem in `lang`."""
+        return describe(self.error, lang)
 
 
 def ledger_entries(frame: pd.DataFrame | None) -> tuple[LedgerEntry, ...]:

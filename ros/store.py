@@ -27,7 +27,7 @@ import builtins
 import json
 import unicodedata
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -158,6 +158,12 @@ def schema_version(conn: Connection) -> int:
     return 1 if "scenarios" in tables else 0
 
 
+def localized(values: Mapping[str, object], lang: str) -> dict[str, object]:
+    """Placeholder values with those that can say themselves in a language (`.text(lang)`: a refused settings
+    check) said in `lang`."""
+    return {k: v.text(lang) if callable(getattr(v, "text", None)) else v for k, v in values.items()}
+
+
 class StoreError(ValueError):
     """A refused store operation or scenario file; `code` names the case, the message says it in Dutch."""
 
@@ -177,7 +183,7 @@ class StoreError(ValueError):
 
     def message(self, lang: str) -> str:
         """The message in `lang` (a role code among the values is named in that language too)."""
-        values = dict(self.params)
+        values = localized(self.params, lang)
         if "role" in values:
             values["role"] = translate(lang, f"roles.role_{values['role']}")
         return translate(lang, f"store.{self.code}", **values)
@@ -639,7 +645,7 @@ def parse_scenario_file(data: bytes, current_version: int, validate: Validator) 
         try:
             validate(settings, version)
         except Exception as exc:  # noqa: BLE001 - the validator's own message is the reason shown
-            problems.append(StoreError("file_invalid_settings", reason=str(exc)))
+            problems.append(StoreError("file_invalid_settings", reason=exc if hasattr(exc, "text") else str(exc)))
     if problems:
         raise StoreError.of(problems)
     assert isinstance(version, int) and isinstance(settings, dict) and created_at is not None

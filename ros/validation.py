@@ -7,34 +7,22 @@ Each table in the catalogue has a pydantic row model. `validate_table` checks ev
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Annotated, Any
 
 import pandas as pd
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from ros.i18n import catalogue, language, translate
+from ros.problems import InputError
 
 
 class DataError(ValueError):
     """A shipped or uploaded table that does not meet its schema; the message says where and why."""
 
 
-_MESSAGES = {
-    "missing": "ontbreekt",
-    "int_parsing": "is geen geheel getal",
-    "int_from_float": "is geen geheel getal",
-    "float_parsing": "is geen getal",
-    "greater_than_equal": "mag niet negatief zijn",
-    "greater_than": "moet groter dan nul zijn",
-    "less_than_equal": "is te groot",
-    "string_pattern_mismatch": "heeft niet de vorm die hier nodig is",
-    "string_too_short": "is leeg",
-    "literal_error": "is geen toegestane waarde",
-    "date_from_datetime_parsing": "is geen geldige datum (JJJJ-MM-DD)",
-    "date_parsing": "is geen geldige datum (JJJJ-MM-DD)",
-    "value_error": "is ongeldig",
-}
 
 GemeenteCode = Annotated[str, Field(pattern=r"^GM\d{4}$")]
 Count = Annotated[int, Field(ge=0)]
@@ -61,15 +49,21 @@ class Row(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-def describe_error(error: Mapping[str, Any]) -> str:
-    """One Dutch phrase for one pydantic error."""
-    field = ".".join(str(p) for p in error["loc"]) or "rij"
+def describe_error(error: Mapping[str, Any], lang: str = "nl") -> str:
+    """One phrase (no full stop) for one pydantic error, in `lang` (catalogue area `validation`); a refusal raised
+    as `InputError` inside a validator speaks for itself."""
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, InputError):
+        return cause.text(lang).rstrip(".")
     if error["type"] == "value_error" and not error["loc"]:
         return str(error["msg"]).removeprefix("Value error, ")
-    phrase = _MESSAGES.get(error["type"], "is ongeldig")
+    texts = catalogue(language(lang))
+    field = ".".join(str(p) for p in error["loc"]) or texts["validation.row"]
+    phrase = texts.get(f"validation.{error['type']}", texts["validation.value_error"])
     given = error.get("input")
-    shown = "" if error["type"] == "missing" or isinstance(given, dict) else f" (gekregen: {given!r})"
-    return f"veld '{field}' {phrase}{shown}"
+    if error["type"] == "missing" or isinstance(given, dict):
+        return translate(lang, "validation.field", field=field, phrase=phrase)
+    return translate(lang, "validation.field_given", field=field, phrase=phrase, given=repr(given)[:60])
 
 
 def _cell(value: Any) -> Any:

@@ -690,3 +690,23 @@ def test_typing_a_zero_total_is_refused_and_the_last_result_stays() -> None:
     assert any("Het totaal aan woningen is 0" in shown(e.value) for e in at.error), [e.value for e in at.error]
     assert at.text_input(key="woningen").value == "69.000"
     assert sc.from_state(at.session_state["_scenario"]).homes_total == 69_000
+
+
+def test_a_refused_scenario_file_reads_in_english_in_the_english_interface(hostile_store) -> None:
+    from conftest import run_app
+    from markdown_check import shown
+
+    data = json.dumps({"format": "ros-twente-scenario", "version": 1, "name": "Test", "author": "Planner",
+                       "created_at": "2026-11-01T10:00:00+00:00",
+                       "settings": {"woningen": -1, "startjaar": 2049, "eindjaar": 2030}}).encode()
+    at = run_app("app_pages/scenarios.py", {"lang": "en"})
+    at.file_uploader(key="scenario_upload").upload("s.json", data, "application/json").run()
+    assert [shown(e.value) for e in at.error] == [
+        "The file s.json was not read. The settings in the scenario file are not valid: field 'woningen' cannot be "
+        "negative (got: -1). Your current settings have not changed."]
+    with pytest.raises(StoreError) as error:
+        parse_scenario_file(data.replace(b'"woningen": -1, ', b""), sc.VERSION, sc.validate_settings)
+    assert error.value.message("en") == ("The settings in the scenario file are not valid: The start year must be "
+                                         "between 2020 and the end year.")
+    assert str(error.value) == ("De instellingen in het scenariobestand kloppen niet: Het startjaar moet tussen 2020 "
+                                "en het eindjaar liggen.")

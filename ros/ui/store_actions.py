@@ -11,7 +11,7 @@ import streamlit as st
 from ros import roles, scenario
 from ros.markup import escape, escape_values
 from ros.roles import Identity
-from ros.store import ScenarioRecord, StoreError, parse_scenario_file
+from ros.store import ScenarioRecord, StoreError, localized, parse_scenario_file
 from ros.ui.auth import identity
 from ros.ui.data import store
 from ros.ui.scenarios import apply_scenario, settings_columns
@@ -42,7 +42,7 @@ def store_error_text(error: StoreError) -> str:
     name)."""
     texts = []
     for each in (error, *error.more):
-        values = dict(each.params)
+        values = localized(each.params, lang())
         if "role" in values:
             values["role"] = t(f"roles.role_{values['role']}")
         texts.append(t(f"store.{each.code}", **escape_values(values)))
