@@ -125,7 +125,7 @@ def test_impossible_fixed_shares_give_a_dutch_error():
     assert at.text_input(key="vast_rijk").value == "80,0"
     at.text_input(key="vast_provincie").input("30").run()
     [error] = at.error
-    assert "past niet bij de andere instellingen: De vaste aandelen van Rijk, provincie en waterschap zijn samen meer" in error.value
+    assert "past niet bij de andere instellingen: de vaste aandelen van Rijk, provincie en waterschap zijn samen meer" in error.value
     assert "De vorige waarde (0,0) blijft staan." in error.value
     assert at.text_input(key="vast_provincie").value == "0,0"  # the refused 30 is not used: the previous value stays
     assert frame_with(at, "share").set_index("name").at["Rijk", "share"] == "80,00%"
