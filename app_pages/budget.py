@@ -4,13 +4,11 @@ import streamlit as st
 
 from ros import budget, cost_sharing, ledger, ui
 from ros import format as fmt
-from ros.charts.budget import contribution_bars
 from ros.markup import escape
 from ros.snapshot import sources_of
 from ros.wording import budget as budget_words
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
-labels = ui.labels("budget")
 table = budget.budget_table(snap)
 summary = budget.summarise(table)
 names = dict(zip(snap["parties"]["id"], snap["parties"]["name"], strict=True))
@@ -83,7 +81,7 @@ if allocation is not None:
                 t("budget.almelo_compare", scenario=fmt.money(checked.almelo, lang, cents=True),
                   decided=fmt.money(cost_sharing.ALMELO_AMOUNT, lang)))
     bars, numbers = st.columns([3, 2])
-    bars.plotly_chart(contribution_bars(allocation, labels, lang), config={"displayModeBar": False})
+    bars.plotly_chart(budget_words.contribution_figure(allocation, lang), config={"displayModeBar": False})
     numbers.dataframe(budget_words.allocation_table(allocation, lang), hide_index=True, height=560)
 if implications is not None:
     st.markdown(f"**{t('budget.implications_heading')}**")

@@ -8,11 +8,12 @@ scenario's split, never a decision). Unknown reads 'onbekend', never € 0.
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from ros import format as fmt
 from ros import ledger
 from ros.budget import BudgetSummary, Flows
-from ros.charts.budget import sankey_table
+from ros.charts.budget import contribution_bars, sankey_table
 from ros.cost_sharing import ALMELO_AMOUNT
 from ros.i18n import section, translate
 
@@ -150,3 +151,8 @@ def decision_notes(differences: list[ledger.PledgeDifference], lang: str) -> lis
     return [translate(lang, "budget.pledge_differs", name=d.name, pledged=fmt.money(d.pledged, lang, cents=True),
                       status=translate(lang, f"budget.status_{d.status}"), amount=fmt.money(d.amount, lang, cents=True))
             for d in differences]
+
+
+def contribution_figure(allocation: pd.DataFrame, lang: str) -> go.Figure:
+    """A scenario's contribution per party as labelled bars (a scenario, never a decision)."""
+    return contribution_bars(allocation, section(lang, "budget"), lang)

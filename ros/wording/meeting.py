@@ -20,10 +20,9 @@ import plotly.graph_objects as go
 from ros import budget, cost_sharing, pace, region, scenario
 from ros import format as fmt
 from ros import milestones as ms
-from ros.charts.budget import contribution_bars
 from ros.charts.maps import municipality_map
 from ros.charts.presentation import pace_bars, presentation_layout
-from ros.i18n import localized, section, translate
+from ros.i18n import localized, translate
 from ros.presentation import MILESTONE_COUNT, STEPS, map_rows, open_milestones
 from ros.scenario import Scenario
 from ros.snapshot import Snapshot
@@ -315,7 +314,7 @@ def contribution_note(sharing: cost_sharing.ScenarioSharing, lang: str) -> str:
 
 def contribution_figure(allocation: pd.DataFrame, lang: str) -> go.Figure:
     """The scenario's contribution per party as bars, in projector type."""
-    return presentation_layout(contribution_bars(allocation, section(lang, "budget"), lang), height=500)
+    return presentation_layout(budget_words.contribution_figure(allocation, lang), height=500)
 
 
 def contribution_table(allocation: pd.DataFrame, lang: str) -> pd.DataFrame:
