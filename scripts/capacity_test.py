@@ -169,6 +169,8 @@ class Session:
         self.finished: asyncio.Event = asyncio.Event()
         self.finish_status = None
         self.exceptions: list[str] = []
+        self.keep_text = False  # tests read the Markdown the page sent; a load run keeps nothing
+        self.texts: list[str] = []
         self.socket: Any = None
 
     async def run(self, stop: asyncio.Event, delay: float) -> None:
@@ -277,6 +279,8 @@ class Session:
                 if element.WhichOneof("type") == "exception":
                     self.exceptions.append(f"{element.exception.type}: {element.exception.message}")
                     continue
+                if self.keep_text and element.WhichOneof("type") == "markdown":
+                    self.texts.append(element.markdown.body)
                 widget = widget_from_element(element, delta.fragment_id)
                 if widget is not None:
                     self.widgets[widget.id] = widget
@@ -351,7 +355,8 @@ async def ramp(base: str, pid: int, levels: list[int], level_seconds: float, thi
         }
         report.append(row)
         ok = row["errors"] == 0 and row["p95_ms"] is not None and row["p95_ms"] <= TARGET_P95_MS
-        print(f"{target:>5} sessions: {row['reruns']:>4} reruns ({row['reruns_per_s']}/s), p50 {_ms(row['p50_ms'])} ms, "
+        print(f"{target:>5} sessions: {row['reruns']:>4} reruns ({row['reruns_per_s']}/s), "
+              f"p50 {_ms(row['p50_ms'])} ms, "
               f"p95 {_ms(row['p95_ms'])} ms, max {_ms(row['max_ms'])} ms, errors {row['errors']}, server CPU "
               f"{row['server_cpu_share']:.0%} ({row['server_cpu_ms_per_rerun']} ms/rerun), client CPU "
               f"{row['client_cpu_share']:.0%}, RSS {row['rss_mb']:.0f} MB, load {row['load_average']}"

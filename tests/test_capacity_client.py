@@ -1,0 +1,90 @@
+"""scripts/capacity_test.py's simulated browser against a real `streamlit run` on loopback: it opens a page, learns
+its widgets from the ForwardMsgs, changes one with a BackMsg like a click does, and sees the rerun finish."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from benchmark_pages import Server, server_env  # noqa: E402
+from capacity_test import Results, Session, changed_state  # noqa: E402
+
+APP = '''import streamlit as st
+
+choice = st.segmented_control("Maat", ["woningen", "inwoners"], key="maat", required=True, default="woningen")
+st.markdown(f"gekozen: {choice}")
+if st.checkbox("Fout", key="fout"):
+    raise ValueError("bewust")
+'''
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("capacity-app")
+    (folder / "app.py").write_text(APP, encoding="utf-8")
+    with Server(folder / "app.py", server_env(), folder) as server:
+        yield server
+
+
+def _session(server: Server, results: Results) -> Session:
+    session = Session(0, server.base, [("app.py", "")], "", results, think=0.1, timeout=30, seed=1)
+    session.keep_text = True
+    return session
+
+
+def test_a_session_opens_the_page_changes_a_widget_and_the_server_reruns_with_it(served: Server) -> None:
+    async def scenario() -> tuple[Session, list[str]]:
+        import websockets
+
+        results = Results(level=1)
+        session = _session(served, results)
+        texts: list[str] = []
+        async with websockets.connect(served.base.replace("http", "ws") + "/_stcore/stream",
+                                      subprotocols=["streamlit"], origin=served.base) as socket:
+            session.socket = socket
+            reader = asyncio.create_task(session.read())
+            assert await session.rerun(page_name="") is not None
+            widgets = {w.kind: w for w in session.widgets.values()}
+            assert set(widgets) == {"button_group", "checkbox"}
+            assert widgets["button_group"].options == ["woningen", "inwoners"]
+            assert widgets["button_group"].value == "woningen"
+            state, value = changed_state(widgets["button_group"], session.rng)
+            assert value == "inwoners" and list(state.string_array_value.data) == ["inwoners"]
+            session.states = {state.id: state}
+            assert await session.rerun(page_hash=session.page_hash, timed="button_group") is not None
+            reader.cancel()
+        texts += session.texts
+        return session, texts
+
+    session, texts = asyncio.run(scenario())
+    assert "gekozen: inwoners" in texts
+    assert len(session.results.reruns[1]) == 1 and session.results.errors == {}
+
+
+def test_an_exception_in_the_script_is_counted_as_an_error(served: Server) -> None:
+    async def scenario() -> Results:
+        import websockets
+
+        results = Results(level=1)
+        session = _session(served, results)
+        async with websockets.connect(served.base.replace("http", "ws") + "/_stcore/stream",
+                                      subprotocols=["streamlit"], origin=served.base) as socket:
+            session.socket = socket
+            reader = asyncio.create_task(session.read())
+            await session.rerun(page_name="")
+            checkbox = next(w for w in session.widgets.values() if w.kind == "checkbox")
+            state, value = changed_state(checkbox, session.rng)
+            assert value is True and state.bool_value is True
+            session.states = {state.id: state}
+            assert await session.rerun(page_hash=session.page_hash, timed="checkbox") is None
+            reader.cancel()
+        return results
+
+    results = asyncio.run(scenario())
+    assert len(results.errors[1]) == 1 and "ValueError: bewust" in results.errors[1][0]
+    assert results.reruns == {}
