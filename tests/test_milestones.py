@@ -82,14 +82,6 @@ def test_elections_carry_the_note_on_current_and_new_councils(frame):
     assert set(ms.bodies_of(election["bodies"])) == {"raad", "gemeenten"}
 
 
-def test_the_printable_list_speaks_the_chosen_language(frame):
-    english = milestone_words.milestone_list(ms.timeline(frame, TODAY), "en", section("en", "milestones")).set_index("id")
-    dutch = milestone_words.milestone_list(ms.timeline(frame, TODAY), "nl", NL).set_index("id")
-    assert english.loc["gr2026", "note"].startswith("Current and new municipal councils are involved")
-    assert dutch.loc["gr2026", "note"].startswith("Huidige en nieuwe gemeenteraden")
-    assert (english["note"] != "").sum() == (dutch["note"] != "").sum()
-
-
 def test_decision_gates_cover_every_party_and_only_almelo_is_documented(snapshot):
     gates, parties = snapshot["decision_gates"], snapshot["parties"]
     for gate, group in gates.groupby("gate"):
@@ -230,63 +222,6 @@ def test_filter_by_body(frame):
 
 
 # --- texts, list, matrix, URL values -------------------------------------------------------------------------------
-
-
-def test_when_text():
-    assert milestone_words.when_text("2024-11-06", "2024-11-07", "nl") == "6 november 2024 – 7 november 2024"
-    assert milestone_words.when_text("2026-06", "2026-06", "nl") == "juni 2026"
-    assert milestone_words.when_text("2026-09", "2026-11", "en") == "September 2026 – November 2026"
-    assert milestone_words.when_text(None, None, "nl") == "onbekend"
-
-
-def test_milestone_list_is_text_with_status_symbols(frame):
-    listing = milestone_words.milestone_list(ms.timeline(frame, TODAY), "nl", NL).set_index("id")
-    assert listing.at["bol_2026", "status"] == "! over tijd, onbevestigd"
-    assert listing.at["gr2026", "status"] == "✓ gebeurd"
-    assert listing.at["uitvoeringsagenda", "when"] == "onbekend"
-    assert listing.at["bo_mirt_2026", "bodies"] == "Rijk, Regio's (bestuurlijk overleg), BOSS"
-    assert listing.at["ros", "confidence"] == "verwacht"
-    assert listing.at["ros", "source_id"] == "besluit_almelo_2025"
-
-
-def test_milestone_list_names_the_source_by_publisher_and_date(snapshot, frame):
-    listing = milestone_words.milestone_list(ms.timeline(frame, TODAY), "nl", NL, snapshot["sources"]).set_index("id")
-    assert listing.at["gr2026", "source_id"] == "Kiesraad (18 maart 2026)"
-    assert listing.at["bo_2024_start", "source_id"] == "Tweede Kamer (12 november 2024)"
-
-
-def test_decision_moments_list_what_is_still_to_be_decided(frame):
-    items = milestone_words.decision_moments(ms.timeline(frame, TODAY), "nl", NL)
-    assert items[0] == "BO MIRT 2026: mogelijk moment om de ROS voor te leggen (september 2026 – november 2026, aanname, ◇ verwacht)"
-    assert items[-1].endswith("(? geen datum)") and items[-1].startswith("Product 3: investeringsagenda")
-    assert len(items) == 4
-
-
-def test_gate_matrix_and_summary(snapshot):
-    matrix = milestone_words.gate_matrix(snapshot["decision_gates"], snapshot["parties"], NL).set_index("party")
-    assert matrix.shape == (17, 7)
-    assert matrix.at["Almelo", "plan_van_aanpak"] == "✓ besloten"
-    assert matrix.at["Almelo", "ros_voorgelegd"] == "◷ gepland"
-    assert matrix.at["Enschede", "plan_van_aanpak"] == "? onbekend"
-    assert matrix.at["Rijk", "ros_vastgesteld"] == "? onbekend"
-    summary = ms.gate_summary(snapshot["decision_gates"]).set_index("gate")
-    assert summary.loc["plan_van_aanpak", ["besloten", "gepland", "onbekend"]].tolist() == [1, 0, 16]
-    assert summary.loc["ros_vastgesteld", ["besloten", "gepland", "onbekend"]].tolist() == [0, 0, 17]
-
-
-def test_gate_headers_carry_the_date_of_the_gate(snapshot):
-    headers = milestone_words.gate_headers(snapshot["decision_gates"], snapshot["milestones"], "nl", NL)
-    assert headers["plan_van_aanpak"] == "Plan van aanpak (4 april 2025)"
-    assert headers["ros_voorgelegd"] == "ROS voorgelegd (BOL/BO MIRT 2026) (2026)"
-    assert headers["investeringsagenda"] == "Investeringsagenda (onbekend)"
-    assert headers["bijdrage_2025_2026"] == "Bijdrage 2025–2026 (2025 – 2026)"
-
-
-def test_a_missing_gate_cell_shows_as_unknown(snapshot):
-    gates = snapshot["decision_gates"]
-    partial = gates[~((gates["gate"] == "plan_van_aanpak") & (gates["party"] == "GM0141"))]
-    matrix = milestone_words.gate_matrix(partial, snapshot["parties"], NL).set_index("party")
-    assert matrix.at["Almelo", "plan_van_aanpak"] == "? onbekend"
 
 
 def test_url_values():
