@@ -17,8 +17,10 @@ from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
+from ros import exports
 from ros import format as fmt
 from ros import uploads
+from ros.config import LANGUAGES
 from ros.names import find_code
 from ros.problems import InputError, Money, Problem, problem
 
@@ -139,9 +141,17 @@ def _party_id(value: object, parties: Mapping[str, str]) -> str:
     return found
 
 
+def header_aliases() -> dict[str, str]:
+    """The headers a ledger download carries in either language ('Party', 'Pledged (€)', 'Toegezegd (€)'), lower
+    case, mapped to the column names of the upload format, so a downloaded ledger uploads again as it is."""
+    return {exports.header(c, lang).strip().lower(): c for c in COLUMNS for lang in LANGUAGES}
+
+
 def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
-    """Column names trimmed, lower case, English aliases (party_id, name, year) turned into the Dutch ones."""
-    renamed = {c: ALIASES.get(str(c).strip().lower(), str(c).strip().lower()) for c in frame.columns}
+    """Column names trimmed, lower case, English aliases (party_id, name, year) and the headers of a ledger download
+    in either language turned into the Dutch ones."""
+    aliases = ALIASES | header_aliases()
+    renamed = {c: aliases.get(str(c).strip().lower(), str(c).strip().lower()) for c in frame.columns}
     return frame.rename(columns=renamed)
 
 

@@ -195,3 +195,16 @@ def test_a_pledge_that_differs_from_the_decision_is_noted(snapshot):
     assert budget_words.decision_notes(ledger.pledge_differences(book, table), "nl") == [
         "Almelo: toegezegd in dit kasboek samen € 110.000,00, in de gegevens besloten € 102.000,00."
     ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_downloaded_ledger_with_headers_in_the_ui_language_uploads_again(lang):
+    result = ledger.validate_ledger(one_row(toegezegd=51_000, gefactureerd=25_500.25), PARTIES)
+    export = exports.localise(ledger.export_ledger(result.frame), lang)
+    assert list(export.columns)[:4] == ({"nl": ["Partij", "Naam", "Jaar", "Toegezegd (€)"],
+                                         "en": ["Party", "Name", "Year", "Pledged (€)"]}[lang])
+    for name, data in (("kasboek.csv", exports.csv_bytes(export)), ("kasboek-nl.csv", exports.dutch_csv_bytes(export)),
+                       ("kasboek.xlsx", exports.excel_bytes({"Kasboek": export}))):
+        again = ledger.load_upload(name, data, PARTIES)
+        assert again.ok, (name, again.issues)
+        assert again.frame.equals(result.frame), name
