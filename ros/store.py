@@ -35,8 +35,24 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import (
-    Boolean, Column, Connection, DateTime, Index, Integer, MetaData, Row, String, Table, Text, create_engine, event,
-    inspect, select, text, true, update,
+    Boolean,
+    Column,
+    Connection,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    Row,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    inspect,
+    select,
+    text,
+    true,
+    update,
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
@@ -520,7 +536,7 @@ class ScenarioStore:
             row = self._row(conn, scenario_id)
             if expected_revision is not None and row.revision != expected_revision:
                 raise _conflict(row)
-            previous = conn.execute(select(scenarios.c.id, scenarios.c.name).where(scenarios.c.agreed == true())).first()
+            previous = _agreed_row(conn)
             conn.execute(update(scenarios).where(scenarios.c.agreed == true()).values(agreed=False))
             try:
                 with conn.begin_nested():
@@ -536,7 +552,7 @@ class ScenarioStore:
         """No scenario is the agreed baseline any more (the default becomes the baseline); coördinators only."""
         _forbidden(actor, "mark_agreed", "forbidden_agreed")
         with self._write() as conn:
-            previous = conn.execute(select(scenarios.c.id, scenarios.c.name).where(scenarios.c.agreed == true())).first()
+            previous = _agreed_row(conn)
             if previous is None:
                 return
             conn.execute(update(scenarios).where(scenarios.c.agreed == true()).values(agreed=False))
@@ -563,6 +579,11 @@ class ScenarioStore:
                            actor_role=r.actor_role, action=r.action, scenario_id=r.scenario_id,
                            scenario_name=r.scenario_name, before=_loads(r.value_before), after=_loads(r.value_after))
                 for r in rows]
+
+
+def _agreed_row(conn: Connection) -> Row[Any, Any] | None:
+    """Id and name of the agreed baseline, or None."""
+    return conn.execute(select(scenarios.c.id, scenarios.c.name).where(scenarios.c.agreed == true())).first()
 
 
 def _sqlite_connect(dbapi_connection: Any, _connection_record: Any) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import requests
-from conftest import APP, ROOT, _free_port, assert_no_exception, wait_for_app
 
+from conftest import APP, ROOT, _free_port, assert_no_exception, wait_for_app
 from ros.store import ScenarioStore
 
 pytestmark = pytest.mark.browser
@@ -137,7 +137,8 @@ def test_a_double_click_on_save_saves_once(browser, two_servers) -> None:
 def oidc_provider() -> Iterator[str]:
     from oidc_provider_mock import User, run_server_in_thread
 
-    users = [User(sub="anna", claims={"email": "anna@enschede.nl", "name": "Anna de Vries", "groups": ["ros-planners"]}),
+    anna = {"email": "anna@enschede.nl", "name": "Anna de Vries", "groups": ["ros-planners"]}
+    users = [User(sub="anna", claims=anna),
              User(sub="lia", claims={"email": "lia@hengelo.nl", "name": "Lia Lezer", "groups": ["iedereen"]})]
     with run_server_in_thread(user_claims=users) as server:
         yield f"http://localhost:{server.server_port}"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from conftest import run_app, texts
 from markdown_check import shown
-
 from ros import scenario as sc
 from ros.store import ScenarioStore
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 import streamlit as st
-from conftest import APP, texts
-from markdown_check import live_markup, shown
 from streamlit.testing.v1 import AppTest
 
+from conftest import APP, texts
+from markdown_check import live_markup, shown
 from ros import scenario as sc
 from ros.roles import Identity
 from ros.store import ScenarioStore

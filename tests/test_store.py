@@ -210,7 +210,8 @@ def test_two_processes_saving_at_once_lose_nothing(store_url: str) -> None:
 
 
 def test_threads_saving_and_renaming_at_once(store: ScenarioStore) -> None:
-    url = store.engine.url.render_as_string(hide_password=False)  # savers share one store (as the app's cached store), renamers each have their own
+    # savers share one store (as the app's cached store), renamers each have their own
+    url = store.engine.url.render_as_string(hide_password=False)
     save = lambda writer: [store.save(f"{writer}-{n}", writer, {"n": n}, 1) for n in range(20)]  # noqa: E731
     threads = [threading.Thread(target=save, args=(f"t{n}",)) for n in range(3)]
     saved = store.save("Gedeeld", "Anna", SETTINGS, 1)

@@ -39,10 +39,12 @@ def save_submitted(current: scenario.Scenario) -> None:
     save is recognised (`_same_save`)."""
     name, author = st.session_state.get("save_name", ""), st.session_state.get("save_author", "")
     payload, actor = scenario.to_json(current), identity()
+    record: ScenarioRecord | None
     try:
         record = store().save(name, author, payload, scenario.VERSION, actor=actor)
     except StoreError as error:
-        if error.code != "name_taken" or (record := _same_save(name, author, payload, actor)) is None:
+        record = _same_save(name, author, payload, actor) if error.code == "name_taken" else None
+        if record is None:
             st.session_state["_store_message"] = ("error", store_error_text(error))
             return
     st.session_state["_store_message"] = ("ok", t("scenario.done_saved"))
@@ -76,7 +78,8 @@ def _update_button(opened: dict[str, Any], current: scenario.Scenario, actor: Id
         record = store().get(opened["id"])
     except StoreError:
         return
-    if not roles.may_change(actor, "update", record.owner) or (record.agreed and not roles.allowed(actor, "mark_agreed")):
+    locked = record.agreed and not roles.allowed(actor, "mark_agreed")
+    if locked or not roles.may_change(actor, "update", record.owner):
         return
     left, right = st.columns([3, 2], vertical_alignment="center")
     left.markdown(t("manage.opened", name=escape(opened["name"]), revision=opened["revision"]))

@@ -18,7 +18,6 @@ from ros.ui.scenarios import apply_scenario, settings_columns
 from ros.ui.text import lang, t
 from ros.wording import comparison
 
-
 CHOSEN, OPENED, PENDING, CONFLICT = "_scenario_chosen", "_scenario_opened", "_scenario_pending", "_scenario_conflict"
 
 
