@@ -5,11 +5,10 @@ import streamlit as st
 from ros import budget, cost_sharing, ledger, ui
 from ros import format as fmt
 from ros.markup import escape
-from ros.snapshot import sources_of
 from ros.wording import budget as budget_words
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
-table = budget.budget_table(snap)
+table, party_table, budget_export = ui.budget_tables()
 summary = budget.summarise(table)
 names = dict(zip(snap["parties"]["id"], snap["parties"]["name"], strict=True))
 flag = {"True": True, "False": False, "1": True, "0": False}.__getitem__
@@ -35,7 +34,7 @@ with st.expander(t("common.table_alternative")):
     st.dataframe(ui.budget_flow_table(show_unknown), hide_index=True)
 who, about = st.columns([1, 1], gap="large")
 who.markdown(f"**{t('budget.who_pays')}**")
-who.dataframe(budget_words.party_table(table, lang), hide_index=True, height=38 + 35 * len(table),
+who.dataframe(party_table, hide_index=True, height=38 + 35 * len(table),
               column_config={t("budget.col_note"): st.column_config.TextColumn(width="large")})
 about.markdown(f"**{t('budget.cashier_heading')}**")
 about.markdown(t("budget.cashier_text"))
@@ -101,8 +100,8 @@ ui.download_buttons("ros-kasboek", {t("budget.sheet_ledger"): ledger.export_ledg
 
 st.header(t("budget.downloads_heading"))
 st.caption(t("budget.downloads_text"))
-sheets = {t("budget.sheet_budget"): budget_words.export_table(table, lang), t("budget.sheet_ledger"):
-          ledger.export_ledger(book), t("budget.sheet_sources"): sources_of(snap, "budget")}
+sheets = {t("budget.sheet_budget"): budget_export, t("budget.sheet_ledger"): ledger.export_ledger(book),
+          t("budget.sheet_sources"): ui.dataset_sources("budget")}
 if allocation is not None and total is not None:
     sheets[t("budget.sheet_scenario")] = cost_sharing.export_allocation(allocation, key, total)
 ui.download_buttons("ros-budget", sheets, key="budget_all")

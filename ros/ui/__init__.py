@@ -46,6 +46,7 @@ from ros.ui.downloads import (
 )
 from ros.ui.facts import (
     budget_summary,
+    budget_tables,
     dataset_sources,
     governance_diagram,
     growth_chart,
@@ -104,6 +105,7 @@ from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 
 __all__ = [
+    "budget_tables",
     "apply_scenario",
     "audit_panel",
     "baseline",

@@ -19,6 +19,7 @@ from ros.i18n import section, translate
 from ros.snapshot import sources_of
 from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir, snapshot
 from ros.ui.text import lang
+from ros.wording import budget as budget_words
 from ros.wording.milestones import MilestoneCard
 from ros.wording.milestones import next_milestone_card as card_of
 from ros.wording.municipality import Briefing
@@ -130,3 +131,16 @@ def dataset_sources(name: str) -> pd.DataFrame:
     """The rows of sources.csv that dataset `name` points to (`ros.snapshot.sources_of`), once per data version."""
     snapshot()
     return _sources_of(name, str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _budget_tables(code: str, folder: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    table = budget.budget_table(_cached_snapshot(folder))
+    return table, budget_words.party_table(table, code), budget_words.export_table(table, code)
+
+
+def budget_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The budget per party (`ros.budget.budget_table`), as shown on screen and as downloaded in the chosen
+    language; once per data version and language."""
+    snapshot()
+    return _budget_tables(lang(), str(data_dir()))
