@@ -2,7 +2,8 @@
 
 A `Problem` is a key in the translation catalogues (`ros/locales/<lang>/input.toml` and others) with the values
 for its placeholders; a value may itself be a Problem, or `Money`/`Number`, formatted per language. Problems pickle
-(they are kept in Streamlit's caches). `InputError` carries every problem found; its plain text is Dutch, for logs and tests.
+(they are kept in Streamlit's caches). `InputError` carries every problem found; its plain text is Dutch, for logs
+and tests.
 """
 
 from __future__ import annotations

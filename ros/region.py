@@ -1,7 +1,8 @@
 """Where Twente stands: today's inhabitants, dwellings and households against the regional targets.
 
 Figures come from CBS (85984NED for 1-1-2024, 37230ned for the provisional 1-1-2026 population, or for the start of
-the newest month after that when a refresh brought `population_monthly.csv`); the targets from `targets.csv`. Inhabitants per dwelling are derived here (population / dwelling stock) and labelled so.
+the newest month after that when a refresh brought `population_monthly.csv`); the targets from `targets.csv`.
+Inhabitants per dwelling are derived here (population / dwelling stock) and labelled so.
 """
 
 from __future__ import annotations

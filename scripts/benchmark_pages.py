@@ -6,9 +6,9 @@
 (b) Browser: a real `streamlit run app.py` on a free port and a one-line Streamlit app (written to a temp dir) on
     another, both started and stopped here; headless Chromium (Playwright, /usr/bin/chromium) loads each page's URL
     and the clock runs from navigation until the page has finished ("script ms": until the script has finished and
-    its elements have arrived, drawing may still go on; "browser ms": until everything is drawn): script state notRunning, no stSkeleton, every
-    Plotly chart has its .main-svg, every Plotly map's MapLibre map reports loaded(), every graphviz chart has its
-    svg. One warm-up load per page, then the median of --browser-runs loads, interleaved with the one-line page so
+    its elements have arrived, drawing may still go on; "browser ms": until everything is drawn): script state
+    notRunning, no stSkeleton, every Plotly chart has its .main-svg, every Plotly map's MapLibre map reports
+    loaded(), every graphviz chart has its svg. One warm-up load per page, then the median of --browser-runs loads, interleaved with the one-line page so
     both see the same machine load; the ratio page / one-line page is printed. "switch ms": the same page reached
     inside a session by clicking its sidebar link (no reload: Streamlit's JavaScript, plotly.js and the websocket
     are already there), from click until settled; its floor is switching between two one-line pages.
@@ -466,7 +466,7 @@ def measure_browser(entries: list[tuple[str, str]], runs: int, query: str) -> di
     return results
 
 
-# ---------------------------------------------------------------------------------------------------------------- report
+# ------------------------------------------------------------------------------------------------------------- report
 def _ms(value: float | None) -> str:
     return "-" if value is None else f"{value:,.0f}"
 

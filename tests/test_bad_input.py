@@ -487,7 +487,8 @@ def test_an_upload_refusal_reads_in_english_too(region, parties) -> None:
     assert error.value.text("en") == "The file is not readable text (CSV)."
     result = ledger.load_upload("kasboek.csv", (HEAD + "GM0141,2025,100,200,,").encode(), parties)
     assert [i.text("en") for i in result.issues] == [
-        ("Row 2, column 'gefactureerd': €200.00 is higher than toegezegd (€100.00); a later step cannot be higher than "
+        ("Row 2, column 'gefactureerd': €200.00 is higher than toegezegd "
+         "(€100.00); a later step cannot be higher than "
         "an earlier one.")]
 
 
@@ -593,12 +594,14 @@ def test_a_refused_weights_file_replaces_the_success_of_the_earlier_one(region) 
                                                     "text/csv").run()
     assert at.success.len == 0
     assert [shown(e.value) for e in at.error] == [
-        ("Bestand fout.csv is niet overgenomen; de gewichten hieronder zijn niet veranderd. Het gewicht van Almelo is "
+        ("Bestand fout.csv is niet overgenomen; de gewichten hieronder zijn "
+         "niet veranderd. Het gewicht van Almelo is "
         "negatief (-1); gebruik 0 of meer.")]
     at.session_state["lang"] = "en"
     at.run()
     assert [shown(e.value) for e in at.error] == [
-        ("File fout.csv was not taken over; the weights below have not changed. The weight of Almelo is negative (-1); "
+        ("File fout.csv was not taken over; the weights below have not changed. "
+         "The weight of Almelo is negative (-1); "
         "use 0 or more.")]
 
 

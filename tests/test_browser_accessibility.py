@@ -117,7 +117,8 @@ def _focused(tab) -> dict[str, object]:
     """What has keyboard focus: tag, role, accessible label and the chain of Streamlit test ids above it."""
     return tab.evaluate(
         """() => { const e = document.activeElement; const ids = [];
-                   for (let n = e; n; n = n.parentElement) if (n.dataset && n.dataset.testid) ids.push(n.dataset.testid);
+                   for (let n = e; n; n = n.parentElement)
+                       if (n.dataset && n.dataset.testid) ids.push(n.dataset.testid);
                    return {tag: e.tagName, role: e.getAttribute('role'), label: e.getAttribute('aria-label'),
                            value: e.value ?? null, ids: ids}; }"""
     )

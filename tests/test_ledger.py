@@ -41,9 +41,11 @@ def test_the_empty_ledger_has_every_party_and_year_unknown(snapshot):
         ({"gefactureerd": "-1,50"},
          "Rij 1, kolom 'gefactureerd': het bedrag mag niet negatief zijn (gekregen: '-1,50')."),
         ({"ontvangen": 10.005},
-         "Rij 1, kolom 'ontvangen': het bedrag heeft meer dan twee decimalen (gekregen: 10.005); gebruik hele centen."),
+         "Rij 1, kolom 'ontvangen': het bedrag heeft meer dan twee decimalen "
+         "(gekregen: 10.005); gebruik hele centen."),
         ({"besteed": "12,345"},
-         "Rij 1, kolom 'besteed': het bedrag heeft meer dan twee decimalen (gekregen: '12,345'); gebruik hele centen."),
+         "Rij 1, kolom 'besteed': het bedrag heeft meer dan twee decimalen "
+         "(gekregen: '12,345'); gebruik hele centen."),
         ({"toegezegd": "veel"}, "Rij 1, kolom 'toegezegd': 'veel' is geen bedrag in euro's."),
         ({"toegezegd": "1,234,567"}, "Rij 1, kolom 'toegezegd': '1,234,567' is geen bedrag in euro's."),
         ({"toegezegd": True}, "Rij 1, kolom 'toegezegd': True is geen bedrag in euro's."),

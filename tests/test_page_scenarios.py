@@ -112,7 +112,8 @@ def test_import_a_scenario_file_and_refuse_a_broken_one(own_database: ScenarioSt
     bad.file_uploader(key="scenario_upload").upload("kapot.json", b"{niet: json", "application/json").run()
     [error] = bad.error
     assert shown(error.value) == (
-        "Het bestand kapot.json is niet ingelezen. Het bestand is geen geldige JSON (fout op regel 1); het is misschien "
+        "Het bestand kapot.json is niet ingelezen. Het bestand is geen geldige "
+        "JSON (fout op regel 1); het is misschien "
         "beschadigd of met de hand bewerkt. Uw huidige instellingen zijn niet veranderd.")
     assert bad.code[0].value == "doelen?woningen=81000"
 

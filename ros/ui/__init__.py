@@ -10,7 +10,8 @@ repeat each other:
 - `settings` — scenario widgets built from the fields of `ros.scenario.Scenario` (bounds, options, Dutch numbers)
 - `scenarios` — the session's scenario, opening one, its cost sharing
 - `auth` — lokale modus or sign-in (`st.login`), the user's identity and role
-- `store_actions`, `save_panel`, `saved_list`, `audit_panel`, `comparison`, `targets_panel`, `ledger_panel`, `milestone_card` — one module per panel
+- `store_actions`, `save_panel`, `saved_list`, `audit_panel`, `comparison`, `targets_panel`, `ledger_panel`,
+  `milestone_card` — one module per panel
 - `targets_view`, `figures` — cached tables and figures
 - `progress_panel` — the progress page's cached view, own figures and capacity upload
 - `downloads` — download buttons, scenario files, source captions and columns
