@@ -42,6 +42,8 @@ progress = region.share_of(now.growth, residents["value"])
 st.progress(min(max(progress, 0.0), 1.0), text=t("overview.progress_residents", growth=fmt.signed(now.growth, lang),
             share=fmt.percent(progress, lang), target=fmt.number(residents["value"], lang)))
 st.markdown(ui.realised_homes(2024))
+st.markdown(ui.progress_headline())
+st.page_link("app_pages/voortgang.py", label=t("progress.to_progress"), icon=":material/trending_up:")
 
 table, counted = ui.growth_table(), fmt.short_date(now.reference_date_now, lang)
 st.plotly_chart(ui.growth_chart(), config={"displayModeBar": False})

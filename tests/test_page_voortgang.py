@@ -176,3 +176,32 @@ def test_after_a_real_refresh_from_the_cbs_stand_in(tmp_path, monkeypatch) -> No
         assert "De realisatie sinds 2025 staat nog niet in de gegevens." not in texts(at)
     finally:
         service.close()
+
+
+def _mijn_gemeente(code: str):
+    """Mijn gemeente needs a first run of app.py before switching (its url_path is hyphenated)."""
+    from streamlit.testing.v1 import AppTest
+
+    from conftest import APP
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["gemeente"] = code
+    at.run()
+    return at.switch_page("app_pages/mijn_gemeente.py").run()
+
+
+def test_headlines_on_overzicht_and_mijn_gemeente_with_the_shipped_snapshot() -> None:
+    at = run_app("app_pages/overzicht.py")
+    assert ("Leveringsratio: onbekend — de realisatie sinds 2025 staat nog niet in de gegevens (CBS tot en met 2020)."
+            in texts(at))
+    at = _mijn_gemeente("GM0153")
+    assert ("Hoeveel woningen Enschede sinds 2025 heeft gebouwd, staat nog niet in de gegevens (CBS-cijfers tot en met "
+            "2020). Daarom is nog niet te zeggen of de gemeente op koers ligt.") in texts(at)
+
+
+def test_headlines_on_overzicht_and_mijn_gemeente_with_a_refreshed_snapshot(refreshed) -> None:
+    at = run_app("app_pages/overzicht.py")
+    assert "Leveringsratio Twente: 91% (2025–2026 t/m september; netto toevoeging)" in texts(at)
+    at = _mijn_gemeente("GM0153")
+    assert ("Sinds 2025 zijn in Enschede 222 woningen netto bijgekomen (2025–2026 t/m september); het bouwpad vroeg "
+            "tot dan 1.172. Dat is 19% van wat nodig was.") in texts(at)

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from ros import budget as budget_model
-from ros import cost_sharing, pace, realised, targets
+from ros import cost_sharing, own_figures, pace, progress_view, realised, targets
 from ros import format as fmt
 from ros.briefing import Briefing, Section
 from ros.charts.municipality import municipality_path_chart
@@ -160,6 +160,9 @@ def briefing(snapshot: Snapshot, result: targets.TargetResult, scenario: Scenari
     done = realised.homes_since(snapshot, f.start_year, code)
     if done is not None:  # refreshed CBS figures: what was built since the start year, beside the history
         pace_text = (*pace_text, realised_words.pace_sentence(done, f.start_year, lang))
+    own = own_figures.from_records([entry.model_dump() for entry in scenario.own_figures])
+    pace_text = (*pace_text, progress_view.municipality_sentence(
+        progress_view.build(snapshot, result, code, "net_change", own, lang)))
     pace_sources = ["cbs_81955ned", *(s for s in (done.source_ids if done else ()) if s != "cbs_81955ned")]
     pace_section = Section(t("municipality.pace_heading"), pace_text, caption=t(
         "municipality.sources_caption", sources="; ".join(_source_text(snapshot, s, lang) for s in pace_sources)),
