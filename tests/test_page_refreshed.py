@@ -106,3 +106,11 @@ def test_without_refreshed_figures_the_pace_pages_add_nothing(tmp_path: Path, mo
     shown = texts(run_app("app_pages/doelen.py")) + texts(run_app("app_pages/vergadermodus.py", query={"dia": "3"}))
     assert "Gerealiseerd sinds" not in shown and "Woningen gebouwd sinds" not in shown
     assert "Woningen gebouwd sinds 2024: **onbekend**" in texts(run_app("app_pages/overzicht.py"))
+
+
+def test_voortgang_reads_the_refreshed_version(use_refreshed: Path) -> None:
+    at = run_app("app_pages/voortgang.py")
+    assert not at.exception
+    shown = texts(at)
+    assert "Gegevens van 1-12-2026 10:30 (CBS-verversing)" in [c.value for c in at.sidebar.caption]
+    assert "86098NED" in shown
