@@ -23,7 +23,7 @@ cols[2].metric(t("budget.metric_unknown"), t("budget.count_of", count=summary.un
                help=t("budget.metric_unknown_help"))
 cols[3].metric(t("budget.metric_cashier"), t("budget.cashier_name"), help=t("budget.metric_cashier_help"))
 st.info(budget_words.summary_text(summary, lang), icon=":material/info:")
-for problem in budget.check_parties(snap):
+for problem in ui.party_problems():
     st.error(t("common.data_error", message=problem), icon=":material/error:")
 
 st.header(t("budget.flow_heading"))
@@ -44,7 +44,7 @@ ui.source_caption(["besluit_almelo_2025"])
 
 st.header(t("budget.key_heading"))
 st.warning(t("budget.scenario_label"), icon=":material/calculate:")
-parties = cost_sharing.parties_for_keys(snap["parties"], snap["municipalities"])
+parties = ui.cost_sharing_parties()
 key = ui.settings.choice(st, "verdeelsleutel", t("budget.key"), "budget.key_", radio=True)
 fixed, weights = {}, cost_sharing.weights_table(parties)
 if key in ("population", "dwellings"):

@@ -48,6 +48,8 @@ from ros.ui.downloads import (
 from ros.ui.facts import (
     budget_summary,
     budget_tables,
+    cost_sharing_parties,
+    party_problems,
     dataset_sources,
     governance_diagram,
     growth_chart,
@@ -106,6 +108,8 @@ from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 
 __all__ = [
+    "cost_sharing_parties",
+    "party_problems",
     "budget_tables",
     "apply_scenario",
     "audit_panel",

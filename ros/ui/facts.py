@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ros import budget, governance, region, scenario
+from ros import budget, cost_sharing, governance, region, scenario
 from ros import format as fmt
 from ros import milestones as ms
 from ros.charts.overview import population_growth_bars
@@ -144,3 +144,22 @@ def budget_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     language; once per data version and language."""
     snapshot()
     return _budget_tables(lang(), str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _cost_sharing_facts(folder: str) -> tuple[pd.DataFrame, list[str]]:
+    snap = _cached_snapshot(folder)
+    return cost_sharing.parties_for_keys(snap["parties"], snap["municipalities"]), budget.check_parties(snap)
+
+
+def cost_sharing_parties() -> pd.DataFrame:
+    """The 17 parties with the figures the cost-sharing keys use (`ros.cost_sharing.parties_for_keys`), once per
+    data version."""
+    snapshot()
+    return _cost_sharing_facts(str(data_dir()))[0]
+
+
+def party_problems() -> list[str]:
+    """What is wrong with the parties against the budget (`ros.budget.check_parties`), once per data version."""
+    snapshot()
+    return _cost_sharing_facts(str(data_dir()))[1]
