@@ -3,9 +3,10 @@
 Nothing of this is public, so the shipped ledger is empty (every amount unknown). A planner fills it in in the
 table on the page or uploads a CSV/Excel file (read within the bounds of `ros.uploads`); `validate_ledger`
 checks every cell and returns one problem per violation (catalogue keys `input.*`), naming the row and the column.
-Rules: known parties only (the 17 of `parties.csv`), years 2025 and 2026, amounts in euros ≥ 0 with at most two decimals, and a later state never above an earlier known one
-(nothing can be received that was not invoiced). Empty cells stay unknown and are never summed as zero. The
-ledger lives in the session and in downloads; it never writes to `data/`.
+Rules: known parties only (the 17 of `parties.csv`), years 2025 and 2026, amounts in euros ≥ 0 with at most two
+decimals, and a later state never above an earlier known one (nothing can be received that was not invoiced).
+Empty cells stay unknown and are never summed as zero. The ledger lives in the session and in downloads; it never
+writes to `data/`.
 """
 
 from __future__ import annotations

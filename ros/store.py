@@ -177,7 +177,7 @@ def schema_version(conn: Connection) -> int:
 def localized(values: Mapping[str, object], lang: str) -> dict[str, object]:
     """Placeholder values with those that can say themselves in a language (`.text(lang)`: a refused settings
     check) said in `lang`."""
-    return {k: v.text(lang) if callable(getattr(v, "text", None)) else v for k, v in values.items()}
+    return {k: said(lang) if callable(said := getattr(v, "text", None)) else v for k, v in values.items()}
 
 
 class StoreError(ValueError):

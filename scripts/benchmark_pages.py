@@ -8,8 +8,8 @@
     and the clock runs from navigation until the page has finished ("script ms": until the script has finished and
     its elements have arrived, drawing may still go on; "browser ms": until everything is drawn): script state
     notRunning, no stSkeleton, every Plotly chart has its .main-svg, every Plotly map's MapLibre map reports
-    loaded(), every graphviz chart has its svg. One warm-up load per page, then the median of --browser-runs loads, interleaved with the one-line page so
-    both see the same machine load; the ratio page / one-line page is printed. "switch ms": the same page reached
+    loaded(), every graphviz chart has its svg. One warm-up load per page, then the median of --browser-runs loads,
+    interleaved with the one-line page so both see the same machine load; the ratio page / one-line page is printed. "switch ms": the same page reached
     inside a session by clicking its sidebar link (no reload: Streamlit's JavaScript, plotly.js and the websocket
     are already there), from click until settled; its floor is switching between two one-line pages.
 (c) Cold start: the dashboard's server process is started fresh (Python bytecode already compiled), timed until
