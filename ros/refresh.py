@@ -11,6 +11,7 @@ and leaves the current version in use.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import shutil
 import sys
@@ -211,12 +212,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lang, root = args.lang, versions.versions_root()
     try:
-        outcome = refresh(dry_run=args.dry_run, root=root)
+        try:
+            outcome = refresh(dry_run=args.dry_run, root=root)
+        except OSError as error:  # a full disk or a read-only cache: the staging directory is already removed
+            raise RefreshError("—", "io", root=str(root), detail=error.strerror or str(error)) from None
     except RefreshError as error:
-        if error.problem != "busy" and not args.dry_run:
-            versions.record_failure(root, {"at": versions.fetched_at_now().isoformat(), "table": error.table,
-                                           "problem": error.problem, "details": error.details,
-                                           "nl": error.message("nl"), "en": error.message("en")})  # fmt: skip
+        if error.problem not in ("busy", "io") and not args.dry_run:
+            failure = {"at": versions.fetched_at_now().isoformat(), "table": error.table, "problem": error.problem,
+                       "details": error.details, "nl": error.message("nl"), "en": error.message("en")}
+            with contextlib.suppress(OSError):  # the message below matters more than the note for the app
+                versions.record_failure(root, failure)
         print(error.message(lang) + " " + translate(lang, "refresh.kept"), file=sys.stderr)
         return 1
     for name in outcome.interrupted:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from cbs_fixture import Fault, RunningService, cell, period, serve
 
+from cbs_fixture import Fault, RunningService, cell, period, serve
 from ros import refresh, versions
 from ros.config import SHIPPED_DATA_DIR
 
@@ -279,3 +279,13 @@ def test_service_address_scheme_host_and_path() -> None:
         "opendata.cbs.nl", True)  # fmt: skip
     mirror = Service("http://127.0.0.1:8080/cbs/", 5)
     assert (mirror.host, mirror.https) == ("127.0.0.1:8080/cbs", False)
+
+
+def test_a_cache_that_cannot_be_written(tmp_path: Path, cbs_service: RunningService, capsys, monkeypatch) -> None:
+    (tmp_path / "data").write_text("not a directory", encoding="utf-8")  # the versions root cannot be created
+    monkeypatch.setenv("ROS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("ROS_CBS_URL", cbs_service.url)
+    assert refresh.main([]) == 1
+    err = capsys.readouterr().err
+    assert f"De nieuwe versie kon niet worden weggeschreven in {tmp_path / 'data'}" in err
+    assert (tmp_path / "data").read_text(encoding="utf-8") == "not a directory"
