@@ -1,4 +1,4 @@
-"""Vergadermodus: five views for a BOSS meeting on a projector, stepped through with Vorige/Volgende (or ← →),
+"""Vergadermodus: six views for a BOSS meeting on a projector, stepped through with Vorige/Volgende (or ← →),
 each with the scenario and the data date."""
 
 from typing import Any
@@ -90,6 +90,12 @@ elif view == "budget":
         with right.expander(t("common.table_alternative")):
             st.table(meeting.contribution_table(contribution.allocation, lang), hide_index=True)
     ui.source_caption(["besluit_almelo_2025"])
+elif view == "progress":
+    facts, line, sources = ui.progress_meeting()
+    st.markdown(f"## {line}", anchors=False)
+    if facts:
+        cards(facts)
+    ui.source_caption(sources)
 else:
     cards([meeting.next_fact(snap["milestones"], today, lang, ui.labels("milestones"))])
     st.header(t("meeting.open_heading"), anchor=False)

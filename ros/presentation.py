@@ -1,7 +1,8 @@
-"""Vergadermodus: the five steps of a BOSS meeting and what each step draws on, as numbers and codes.
+"""Vergadermodus: the six steps of a BOSS meeting and what each step draws on, as numbers and codes.
 
 A meeting steps through a fixed sequence: (1) headline figures, (2) the map of homes per municipality, (3) the pace
-needed against 2012–2020, (4) the budget (known and unknown) and (5) the next milestones. The figures come from the
+needed against 2012–2020, (4) the budget (known and unknown), (5) the next milestones and (6) the progress: homes realised against the
+path (`ros.progress`). The figures come from the
 same places as the other pages (the targets of the decision, CBS 85984NED, 37230ned and 81955NED, `budget.csv`,
 `milestones.csv`; a scenario's homes and pace from `ros.targets.recompute`). What the steps say is worded in
 `ros.wording.meeting`.
@@ -16,13 +17,13 @@ import pandas as pd
 from ros import milestones as ms
 from ros.targets import municipality_rows
 
-STEPS = ("headline", "map", "pace", "budget", "milestones")
+STEPS = ("headline", "map", "pace", "budget", "milestones", "progress")
 DEFAULT_STEP = 1
 MILESTONE_COUNT = 6  # items on the milestones view: what fits on one projected screen in large type
 
 
 def parse_step(raw: str) -> int:
-    """A step number from the URL ('3'); ValueError outside 1–5."""
+    """A step number from the URL ('3'); ValueError outside 1–6."""
     step = int(raw)
     if not 1 <= step <= len(STEPS):
         raise ValueError(raw)
@@ -40,7 +41,7 @@ def next_step(step: int) -> int:
 
 
 def view_of(step: int) -> str:
-    """The view shown at `step` (1 = headline … 5 = milestones)."""
+    """The view shown at `step` (1 = headline … 6 = progress)."""
     return STEPS[step - 1]
 
 

@@ -19,7 +19,7 @@ def test_opens_on_the_headline_figures_with_scenario_and_data_date():
     at = run_app(PAGE)
     assert not at.exception
     shown = texts(at)
-    assert "## 1 / 5 · Kerncijfers" in shown and "ROS Twente in cijfers" in shown
+    assert "## 1 / 6 · Kerncijfers" in shown and "ROS Twente in cijfers" in shown
     assert "**Scenario:** standaardscenario (besluit)" in shown and DATA_DATE in shown
     values = metrics(at)
     assert values["Nieuwe woningen tot 2050"] == "≥ 69.000"
@@ -34,24 +34,25 @@ def test_opens_on_the_headline_figures_with_scenario_and_data_date():
 def test_volgende_and_vorige_step_through_all_views_and_keep_the_step_in_the_url():
     at = run_app(PAGE)
     headings = []
-    for step in range(2, 6):
+    for step in range(2, 7):
         at.button(key="meeting_next").click().run()
         assert not at.exception
         assert at.query_params["dia"] == str(step)
         shown = texts(at)
-        assert f"## {step} / 5 · " in shown
+        assert f"## {step} / 6 · " in shown
         assert "**Scenario:** standaardscenario (besluit)" in shown and DATA_DATE in shown
         headings.append(at.title[0].value)
     assert headings == ["Nieuwe woningen per gemeente", "Welk bouwtempo is nodig?",
-                        "Budget voor het opstellen van de ROS", "De volgende mijlpalen"]
+                        "Budget voor het opstellen van de ROS", "De volgende mijlpalen", "Liggen we op koers?"]
     assert at.button(key="meeting_next").disabled
     at.button(key="meeting_previous").click().run()
-    assert at.query_params["dia"] == "4" and "## 4 / 5 · Budget" in texts(at)
+    at.button(key="meeting_previous").click().run()
+    assert at.query_params["dia"] == "4" and "## 4 / 6 · Budget" in texts(at)
 
 
 def test_a_link_opens_its_step():
     at = run_app(PAGE, {"dia": "3"})
-    assert "## 3 / 5 · Tempo" in texts(at)
+    assert "## 3 / 6 · Tempo" in texts(at)
     values = metrics(at)
     assert values["Tempo nodig t.o.v. 2012–2020"] == "1,6×" and values["Doel bereikt in het tempo van 2012–2020"] == "2067"
     assert len(at.get("plotly_chart")) == 1
@@ -62,7 +63,7 @@ def test_a_link_opens_its_step():
 def test_a_bad_step_in_the_link_falls_back_to_the_first_view_with_a_notice():
     at = run_app(PAGE, {"dia": "9"})
     assert not at.exception
-    assert "## 1 / 5 · Kerncijfers" in texts(at)
+    assert "## 1 / 6 · Kerncijfers" in texts(at)
     assert any("dia=9" in shown(w.value) for w in at.warning)
 
 
@@ -112,7 +113,7 @@ def test_milestones_view_on_a_chosen_day():
 def test_english():
     at = run_app(PAGE, {"dia": "3", "lang": "en"})
     shown = texts(at)
-    assert "## 3 / 5 · Pace" in shown and "What building pace is needed?" in shown
+    assert "## 3 / 6 · Pace" in shown and "What building pace is needed?" in shown
     assert "**Scenario:** default scenario (decision)" in shown
     assert "**Data:** CBS as of 1 January 2024; residents as of 1 January 2026 (provisional)" in shown
     assert metrics(at)["Homes a year needed, 2025–2050"] == "2,654"
@@ -124,3 +125,13 @@ def test_the_pace_from_now_stands_next_to_the_plan_figure():
     assert card.value == "2.654"
     assert ("1,6× het gemiddelde van 2012–2020. Vanaf nu: ten hoogste 2.865 per jaar (gebouwd sinds 2025: onbekend)"
             in [m.value for m in at.markdown])
+
+
+def test_progress_step_says_why_the_ratio_is_unknown_with_the_shipped_snapshot():
+    at = run_app(PAGE, {"dia": "6"})
+    assert not at.exception
+    shown = texts(at)
+    assert "## 6 / 6 · Voortgang" in shown and "Liggen we op koers?" in shown
+    assert ("## Leveringsratio: onbekend — de realisatie sinds 2025 staat nog niet in de gegevens (CBS tot en met "
+            "2020).") in shown
+    assert not at.metric

@@ -205,3 +205,12 @@ def test_headlines_on_overzicht_and_mijn_gemeente_with_a_refreshed_snapshot(refr
     at = _mijn_gemeente("GM0153")
     assert ("Sinds 2025 zijn in Enschede 222 woningen netto bijgekomen (2025–2026 t/m september); het bouwpad vroeg "
             "tot dan 1.172. Dat is 19% van wat nodig was.") in texts(at)
+
+
+def test_meeting_view_has_a_progress_step_with_the_ratio(refreshed) -> None:
+    at = run_app("app_pages/vergadermodus.py", {"dia": "6"})
+    assert not at.exception
+    assert "## Leveringsratio Twente: 91% (2025–2026 t/m september; netto toevoeging)" in texts(at)
+    assert [(m.label, m.value) for m in at.metric] == [("Gerealiseerd 2025–2026 t/m september", "4.242"),
+                                                       ("Leveringsratio", "91%"), ("Nodig per jaar tot 2050", "2.670")]
+    assert "referentieband Housing Delivery Test (geen ROS-regel): 85–95%" in texts(at)

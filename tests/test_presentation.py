@@ -21,13 +21,13 @@ def result_for(region_data, chosen: Scenario) -> targets.TargetResult:
 # --- stepping ---------------------------------------------------------------------------------------------------
 
 
-def test_steps_are_the_five_views_in_order():
-    assert presentation.STEPS == ("headline", "map", "pace", "budget", "milestones")
-    assert [presentation.view_of(s) for s in (1, 3, 5)] == ["headline", "pace", "milestones"]
-    assert presentation.is_last(5) and not presentation.is_last(4)
+def test_steps_are_the_six_views_in_order():
+    assert presentation.STEPS == ("headline", "map", "pace", "budget", "milestones", "progress")
+    assert [presentation.view_of(s) for s in (1, 3, 5, 6)] == ["headline", "pace", "milestones", "progress"]
+    assert presentation.is_last(6) and not presentation.is_last(5)
 
 
-@pytest.mark.parametrize("raw", ["0", "6", "-1", "drie", "", "2.5"])
+@pytest.mark.parametrize("raw", ["0", "7", "-1", "drie", "", "2.5"])
 def test_parse_step_refuses_what_is_no_step(raw):
     with pytest.raises(ValueError):
         presentation.parse_step(raw)
@@ -36,9 +36,10 @@ def test_parse_step_refuses_what_is_no_step(raw):
 def test_parse_step_and_bounds():
     assert presentation.parse_step("3") == 3
     assert presentation.previous_step(1) == 1 and presentation.previous_step(3) == 2
-    assert presentation.next_step(5) == 5 and presentation.next_step(3) == 4
+    assert presentation.next_step(6) == 6 and presentation.next_step(3) == 4
 
 
 def test_step_label_in_both_languages():
-    assert meeting.step_label(3, "nl") == "3 / 5 · Tempo"
-    assert meeting.step_label(1, "en") == "1 / 5 · Key figures"
+    assert meeting.step_label(3, "nl") == "3 / 6 · Tempo"
+    assert meeting.step_label(1, "en") == "1 / 6 · Key figures"
+    assert meeting.step_label(6, "nl") == "6 / 6 · Voortgang"

@@ -189,7 +189,7 @@ def progress_municipality_line(code: str) -> str:
     return progress_view.municipality_sentence(_scenario_view(code))
 
 
-def progress_meeting(code: str | None = None) -> tuple[list[progress_view.Fact], str]:
-    """The meeting view's progress figures and its one-line headline."""
+def progress_meeting(code: str | None = None) -> tuple[list[progress_view.Fact], str, tuple[str, ...]]:
+    """The meeting view's progress figures, its one-line headline and the sources of the realisation."""
     view = _scenario_view(code)
-    return progress_view.meeting_facts(view), progress_view.headline(view)
+    return progress_view.meeting_facts(view), progress_view.headline(view), view.realised_sources
