@@ -53,8 +53,11 @@ def describe_error(error: Mapping[str, Any], lang: str = "nl") -> str:
     """One phrase (no full stop) for one pydantic error, in `lang` (catalogue area `validation`); a refusal raised
     as `InputError` inside a validator speaks for itself."""
     cause = (error.get("ctx") or {}).get("error")
-    if isinstance(cause, InputError):
+    if isinstance(cause, InputError) and not error["loc"]:
         return cause.text(lang).rstrip(".")
+    if isinstance(cause, InputError):
+        field = ".".join(str(p) for p in error["loc"])
+        return translate(lang, "validation.field_problem", field=field, problem=cause.text(lang).rstrip("."))
     if error["type"] == "value_error" and not error["loc"]:
         return str(error["msg"]).removeprefix("Value error, ")
     texts = catalogue(language(lang))

@@ -111,7 +111,7 @@ def test_own_figures_travel_with_the_scenario_file_store_and_workbook(tmp_path, 
         snapshot["sources"])))
     sheet = book["Eigen opgave"]
     assert [c.value for c in sheet[2]][:5] == ["GM0153", 2025, 316, 469, 0]
-    with pytest.raises(ValueError, match="veld 'eigen_opgave.0.code' is ongeldig"):
+    with pytest.raises(ValueError, match="veld 'eigen_opgave.0.code': 'GM0363' is geen Twentse gemeente"):
         sc.from_json({"eigen_opgave": [{"code": "GM0363", "year": 2025}]})
     with pytest.raises(ValueError, match="meer dan één keer"):
         sc.from_json({"eigen_opgave": figures * 2})
