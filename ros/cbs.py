@@ -113,9 +113,11 @@ class Fetched:
     info: Mapping[str, Any]  # TableInfos: title, modified date
 
 
-_STOCK = (MeasureSpec("stock_start", "BeginstandVoorraad", "beginstand"),
-          MeasureSpec("net_change", "SaldoVoorraad", "saldo"),
-          MeasureSpec("stock_end", "EindstandVoorraad", "eindstand"))  # fmt: skip
+_STOCK = (
+    MeasureSpec("stock_start", "BeginstandVoorraad", "beginstand"),
+    MeasureSpec("net_change", "SaldoVoorraad", "saldo"),
+    MeasureSpec("stock_end", "EindstandVoorraad", "eindstand"),
+)
 STOCK_MUTATIONS = TableSpec(
     "81955NED",
     "cbs_81955ned",
@@ -197,8 +199,13 @@ def find_measures(spec: TableSpec, properties: Iterable[Mapping[str, Any]]) -> d
         by_key = [p for p in topics if _stem(p["Key"]) == measure.stem]
         matches = [p for p in by_key if measure.title in str(p.get("Title", "")).lower()]
         if len(matches) != 1:
-            raise CbsError(spec.id, "measure_missing", measure=measure.stem, title=measure.title,
-                           found=", ".join(p["Key"] for p in by_key) or "—")  # fmt: skip
+            raise CbsError(
+                spec.id,
+                "measure_missing",
+                measure=measure.stem,
+                title=measure.title,
+                found=", ".join(p["Key"] for p in by_key) or "—",
+            )
         found[measure.column] = matches[0]["Key"]
     return found
 
@@ -268,7 +275,9 @@ def fetch(
     for dimension, keys in spec.fixed.items():
         if dimension not in dimensions:
             raise CbsError(spec.id, "dimension_missing", dimension=dimension)
-        present = {str(e["Key"]).strip(): str(e["Key"]) for e in _call(spec.id, service, cbsodata.get_meta, spec.id, dimension)}
+        present = {
+            str(e["Key"]).strip(): str(e["Key"]) for e in _call(spec.id, service, cbsodata.get_meta, spec.id, dimension)
+        }
         gone = [key for key in keys if key not in present]
         if gone:
             raise CbsError(spec.id, "dimension_missing", dimension=f"{dimension} {', '.join(gone)}")
@@ -278,14 +287,22 @@ def fetch(
     if not periods:
         raise CbsError(spec.id, "empty", url=service.url)
     filters += [_quoted(geo, regions), _quoted(time, [p.raw for p in periods])]
-    data = _call(spec.id, service, cbsodata.download_data, spec.id, typed=False, filters=" and ".join(filters),
-                 select=[*spec.fixed, geo, time, *measures.values()])  # fmt: skip
+    data = _call(
+        spec.id,
+        service,
+        cbsodata.download_data,
+        spec.id,
+        typed=False,
+        filters=" and ".join(filters),
+        select=[*spec.fixed, geo, time, *measures.values()],
+    )
     # cbsodata 1.3.5 drops the set it was asked for and downloads the other one: accept either, keys are codes in both.
     rows = (data.get("UntypedDataSet") or data.get("TypedDataSet")) if isinstance(data, dict) else None
     if not rows:
         raise CbsError(spec.id, "empty", url=service.url)
-    fetched = Fetched(spec, rows, measures, geo, time, {k.strip(): v for k, v in regions.items()},
-                      {p.key: p for p in periods}, info)  # fmt: skip
+    fetched = Fetched(
+        spec, rows, measures, geo, time, {k.strip(): v for k, v in regions.items()}, {p.key: p for p in periods}, info
+    )
     covered = {fetched.regions.get(str(row.get(geo, "")).strip()) for row in rows}
     absent = sorted(set(codes) - covered)
     if absent:
@@ -304,8 +321,14 @@ def number(fetched: Fetched, row: Mapping[str, Any], column: str) -> Decimal | N
     except InvalidOperation:
         value = Decimal("NaN")
     if not value.is_finite():
-        raise CbsError(fetched.spec.id, "value_invalid", measure=fetched.measures[column], value=text,
-                       region=str(row.get(fetched.geo, "")).strip(), period=str(row.get(fetched.time, "")))  # fmt: skip
+        raise CbsError(
+            fetched.spec.id,
+            "value_invalid",
+            measure=fetched.measures[column],
+            value=text,
+            region=str(row.get(fetched.geo, "")).strip(),
+            period=str(row.get(fetched.time, "")),
+        )
     return value
 
 
@@ -316,8 +339,14 @@ def whole(fetched: Fetched, row: Mapping[str, Any], column: str, scale: int = 1)
         return None
     scaled = value * scale
     if scale == 1 and scaled != scaled.to_integral_value():
-        raise CbsError(fetched.spec.id, "value_invalid", measure=fetched.measures[column], value=str(value),
-                       region=str(row.get(fetched.geo, "")).strip(), period=str(row.get(fetched.time, "")))  # fmt: skip
+        raise CbsError(
+            fetched.spec.id,
+            "value_invalid",
+            measure=fetched.measures[column],
+            value=str(value),
+            region=str(row.get(fetched.geo, "")).strip(),
+            period=str(row.get(fetched.time, "")),
+        )
     return int(scaled.to_integral_value())
 
 
@@ -351,10 +380,31 @@ def dwelling_rows(fetched: Fetched) -> pd.DataFrame:
             values["other_additions"] = _difference(values.pop("additions_total"), values["new_construction"])
             values["other_withdrawals"] = _difference(values.pop("withdrawals_total"), values["demolition"])
             values["correction"] = None
-        records.append({"code": code, "period": period.label, "period_kind": period.kind, **values,
-                        "status": period.status, "source_id": fetched.spec.source_id})  # fmt: skip
-    columns = ["code", "period", "period_kind", "new_construction", "other_additions", "demolition",
-               "other_withdrawals", "correction", "net_change", "stock_start", "stock_end", "status", "source_id"]  # fmt: skip
+        records.append(
+            {
+                "code": code,
+                "period": period.label,
+                "period_kind": period.kind,
+                **values,
+                "status": period.status,
+                "source_id": fetched.spec.source_id,
+            }
+        )
+    columns = [
+        "code",
+        "period",
+        "period_kind",
+        "new_construction",
+        "other_additions",
+        "demolition",
+        "other_withdrawals",
+        "correction",
+        "net_change",
+        "stock_start",
+        "stock_end",
+        "status",
+        "source_id",
+    ]
     return _whole_numbers(pd.DataFrame.from_records(records, columns=columns), columns[3:11])
 
 
@@ -363,8 +413,15 @@ def population_rows(fetched: Fetched) -> pd.DataFrame:
     records = []
     for row in fetched.rows:
         code, period = _where(fetched, row)
-        records.append({"code": code, "month": period.label, "population": whole(fetched, row, "population"),
-                        "status": period.status, "source_id": fetched.spec.source_id})  # fmt: skip
+        records.append(
+            {
+                "code": code,
+                "month": period.label,
+                "population": whole(fetched, row, "population"),
+                "status": period.status,
+                "source_id": fetched.spec.source_id,
+            }
+        )
     frame = pd.DataFrame.from_records(records, columns=["code", "month", "population", "status", "source_id"])
     return _whole_numbers(frame, ["population"])
 
@@ -378,9 +435,19 @@ def forecast_rows(fetched: Fetched, vintage: str = "2022") -> pd.DataFrame:
         if not interval:
             raise CbsError(fetched.spec.id, "bad_response", url="", detail=str(row.get("PrognoseInterval")))
         cells.setdefault((code, period.year), {})[interval] = whole(fetched, row, "population", scale=1000)
-    records = [{"code": code, "year": year, "vintage": vintage, **{k: v.get(k) for k in ("forecast", "lower", "upper")},
-                "source_id": fetched.spec.source_id} for (code, year), v in sorted(cells.items())]  # fmt: skip
-    frame = pd.DataFrame.from_records(records, columns=["code", "year", "vintage", "forecast", "lower", "upper", "source_id"])
+    records = [
+        {
+            "code": code,
+            "year": year,
+            "vintage": vintage,
+            **{k: v.get(k) for k in ("forecast", "lower", "upper")},
+            "source_id": fetched.spec.source_id,
+        }
+        for (code, year), v in sorted(cells.items())
+    ]
+    frame = pd.DataFrame.from_records(
+        records, columns=["code", "year", "vintage", "forecast", "lower", "upper", "source_id"]
+    )
     return _whole_numbers(frame, ["forecast", "lower", "upper"])
 
 
@@ -394,7 +461,9 @@ def years_and_running_months(first: int) -> Callable[[list[Period]], list[Period
 
     def choose(periods: list[Period]) -> list[Period]:
         years = {p.year for p in periods if p.kind == "year"}
-        return [p for p in periods if p.year >= first and (p.kind == "year" or (p.kind == "month" and p.year not in years))]
+        return [
+            p for p in periods if p.year >= first and (p.kind == "year" or (p.kind == "month" and p.year not in years))
+        ]
 
     return choose
 

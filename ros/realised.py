@@ -113,6 +113,9 @@ def latest_population(snapshot: Snapshot, code: str | None = None, after: date |
     if reference <= after:
         return None
     chosen = rows[rows["month"] == month]
-    return PopulationNow(int(chosen["population"].sum()), reference, _least_final(list(chosen["status"])),
-                         str(chosen["source_id"].iloc[0]))  # fmt: skip
-
+    return PopulationNow(
+        int(chosen["population"].sum()),
+        reference,
+        _least_final(list(chosen["status"])),
+        str(chosen["source_id"].iloc[0]),
+    )

@@ -89,12 +89,16 @@ def _fetch_into(staging: Path, service: cbs.Service, base: Snapshot) -> dict[str
     monthly = _checked(cbs.population_rows(population), PopulationMonthRow, FILES["population_monthly"], "37230ned")
     versions.write_table(staging, FILES["population_monthly"], monthly)
     forecast = cbs.fetch(cbs.POPULATION_FORECAST, service, codes, cbs.years_from(2023, 2050))
-    new_forecast = _checked(cbs.forecast_rows(forecast), PopulationForecastRow, FILES["population_forecast"], "85173NED")
+    new_forecast = _checked(
+        cbs.forecast_rows(forecast), PopulationForecastRow, FILES["population_forecast"], "85173NED"
+    )
     shipped = base["population_forecast"]
     combined = pd.concat([shipped[shipped["vintage"] != "2022"], new_forecast], ignore_index=True)
     versions.write_table(staging, FILES["population_forecast"], combined)
     infos |= {population.spec.id: population.info, forecast.spec.id: forecast.info}
-    return {table: {"title": info.get("Title", ""), "modified": info.get("Modified", "")} for table, info in infos.items()}
+    return {
+        table: {"title": info.get("Title", ""), "modified": info.get("Modified", "")} for table, info in infos.items()
+    }
 
 
 def refresh(
@@ -125,8 +129,13 @@ def refresh(
                 tables = _fetch_into(staging, service, base)
             except cbs.CbsError as error:
                 raise RefreshError(error.table, error.problem, **error.details) from None
-            manifest: dict[str, Any] = {"fetched_at": now.isoformat(), "cbs_url": service.url, "tables": tables,
-                                        "previous": previous.version.label, "dry_run": dry_run}  # fmt: skip
+            manifest: dict[str, Any] = {
+                "fetched_at": now.isoformat(),
+                "cbs_url": service.url,
+                "tables": tables,
+                "previous": previous.version.label,
+                "dry_run": dry_run,
+            }
             versions.write_manifest(staging, manifest)
             try:
                 staged = load_snapshot(staging, kind="refreshed")
@@ -185,11 +194,22 @@ def versions_table(history: Sequence[Mapping[str, Any]], in_use: str) -> pd.Data
     for manifest in history:
         fetched = datetime.fromisoformat(manifest["fetched_at"]) if manifest.get("fetched_at") else None
         for name, entry in (manifest.get("changes") or {}).items():
-            rows.append({"version": manifest["label"], "fetched_at": fetched, "in_use": manifest["label"] == in_use,
-                         "previous": manifest.get("previous", ""), "table": name, "added": entry["added"],
-                         "changed": entry["changed"], "removed": entry["removed"], "entry": entry})  # fmt: skip
-    return pd.DataFrame(rows, columns=["version", "fetched_at", "in_use", "table", "added", "changed", "removed",
-                                       "previous", "entry"])  # fmt: skip
+            rows.append(
+                {
+                    "version": manifest["label"],
+                    "fetched_at": fetched,
+                    "in_use": manifest["label"] == in_use,
+                    "previous": manifest.get("previous", ""),
+                    "table": name,
+                    "added": entry["added"],
+                    "changed": entry["changed"],
+                    "removed": entry["removed"],
+                    "entry": entry,
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["version", "fetched_at", "in_use", "table", "added", "changed", "removed", "previous", "entry"]
+    )
 
 
 def report_lines(report: Mapping[str, Mapping[str, Any]], lang: str) -> list[str]:
@@ -199,8 +219,17 @@ def report_lines(report: Mapping[str, Mapping[str, Any]], lang: str) -> list[str
         periods = [periods_text(entry, lang)]
         if entry.get("provisional") is not None:
             periods.append(translate(lang, "refresh.report_provisional", periods=compact_periods(entry["provisional"])))
-        lines.append(translate(lang, "refresh.report_line", table=name, added=entry["added"], changed=entry["changed"],
-                               removed=entry["removed"], periods="; ".join(periods)))  # fmt: skip
+        lines.append(
+            translate(
+                lang,
+                "refresh.report_line",
+                table=name,
+                added=entry["added"],
+                changed=entry["changed"],
+                removed=entry["removed"],
+                periods="; ".join(periods),
+            )
+        )
     return lines
 
 
@@ -218,8 +247,14 @@ def main(argv: list[str] | None = None) -> int:
             raise RefreshError("—", "io", root=str(root), detail=error.strerror or str(error)) from None
     except RefreshError as error:
         if error.problem not in ("busy", "io") and not args.dry_run:
-            failure = {"at": versions.fetched_at_now().isoformat(), "table": error.table, "problem": error.problem,
-                       "details": error.details, "nl": error.message("nl"), "en": error.message("en")}
+            failure = {
+                "at": versions.fetched_at_now().isoformat(),
+                "table": error.table,
+                "problem": error.problem,
+                "details": error.details,
+                "nl": error.message("nl"),
+                "en": error.message("en"),
+            }
             with contextlib.suppress(OSError):  # the message below matters more than the note for the app
                 versions.record_failure(root, failure)
         print(error.message(lang) + " " + translate(lang, "refresh.kept"), file=sys.stderr)

@@ -42,7 +42,9 @@ class Snapshot(Mapping[str, pd.DataFrame]):
     snapshot it was read from, with a fingerprint of its files (empty label and fingerprint when built in code)."""
 
     tables: Mapping[str, pd.DataFrame]
-    version: SnapshotVersion = field(default_factory=lambda: SnapshotVersion("", None, config.SHIPPED_DATA_DIR, "shipped"))
+    version: SnapshotVersion = field(
+        default_factory=lambda: SnapshotVersion("", None, config.SHIPPED_DATA_DIR, "shipped")
+    )
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -137,7 +139,9 @@ def read_version(data_dir: Path, kind: Literal["shipped", "refreshed", "pinned"]
             raise DataError(f"{MANIFEST}: niet te lezen in {data_dir} ({error})") from None
         return SnapshotVersion(data_dir.name, fetched, data_dir, kind or "refreshed")
     shipped = data_dir.resolve() == config.SHIPPED_DATA_DIR.resolve()
-    return SnapshotVersion("data/" if shipped else data_dir.name, None, data_dir, kind or ("shipped" if shipped else "pinned"))
+    if shipped:
+        return SnapshotVersion("data/", None, data_dir, kind or "shipped")
+    return SnapshotVersion(data_dir.name, None, data_dir, kind or "pinned")
 
 
 def load_snapshot(

@@ -230,8 +230,9 @@ def coverage(name: str, frame: pd.DataFrame) -> dict[str, Any]:
     return result
 
 
-def change_report(previous: Mapping[str, pd.DataFrame] | None, new: Mapping[str, pd.DataFrame],
-                  names: tuple[str, ...]) -> dict[str, dict[str, Any]]:  # fmt: skip
+def change_report(
+    previous: Mapping[str, pd.DataFrame] | None, new: Mapping[str, pd.DataFrame], names: tuple[str, ...]
+) -> dict[str, dict[str, Any]]:
     """Per refreshed table: rows added / changed / removed against `previous`, periods covered, provisional ones."""
     report = {}
     for name in names:

@@ -57,10 +57,26 @@ class RecordedTable:
 
     def entity_sets(self) -> dict[str, list[dict[str, Any]]]:
         """Every entity set of the table by name (the typed data set is converted page by page when served)."""
-        info = [{"ID": 1, "Title": self.title, "ShortTitle": self.title[:40], "Identifier": self.id,
-                 "Modified": self.modified, "Status": "Regulier", "Language": "nl", "Catalog": "CBS"}]  # fmt: skip
-        return {"TableInfos": info, "UntypedDataSet": self.rows, "TypedDataSet": self.rows,
-                "DataProperties": self.properties, "CategoryGroups": [], **self.dimensions}  # fmt: skip
+        info = [
+            {
+                "ID": 1,
+                "Title": self.title,
+                "ShortTitle": self.title[:40],
+                "Identifier": self.id,
+                "Modified": self.modified,
+                "Status": "Regulier",
+                "Language": "nl",
+                "Catalog": "CBS",
+            }
+        ]
+        return {
+            "TableInfos": info,
+            "UntypedDataSet": self.rows,
+            "TypedDataSet": self.rows,
+            "DataProperties": self.properties,
+            "CategoryGroups": [],
+            **self.dimensions,
+        }
 
     def row(self, **where: str) -> dict[str, Any]:
         """The one data row whose (trimmed) dimension keys equal `where`."""
@@ -83,31 +99,71 @@ def _typed(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _topic(position: int, key: str, title: str, unit: str = "aantal") -> dict[str, Any]:
-    return {"odata.type": "Cbs.OData.Topic", "ID": position, "Position": position, "ParentID": None, "Type": "Topic",
-            "Key": key, "Title": title, "Description": "", "Datatype": "Long", "Unit": unit, "Decimals": 0,
-            "Default": "Impossible"}  # fmt: skip
+    return {
+        "odata.type": "Cbs.OData.Topic",
+        "ID": position,
+        "Position": position,
+        "ParentID": None,
+        "Type": "Topic",
+        "Key": key,
+        "Title": title,
+        "Description": "",
+        "Datatype": "Long",
+        "Unit": unit,
+        "Decimals": 0,
+        "Default": "Impossible",
+    }
 
 
 def _dimension(position: int, key: str, title: str, kind: str = "Dimension") -> dict[str, Any]:
-    return {"odata.type": f"Cbs.OData.{kind}", "ID": position, "Position": position, "ParentID": None, "Type": kind,
-            "Key": key, "Title": title, "Description": ""}  # fmt: skip
+    return {
+        "odata.type": f"Cbs.OData.{kind}",
+        "ID": position,
+        "Position": position,
+        "ParentID": None,
+        "Type": kind,
+        "Key": key,
+        "Title": title,
+        "Description": "",
+    }
 
 
 def _group(position: int, title: str) -> dict[str, Any]:
-    return {"odata.type": "Cbs.OData.TopicGroup", "ID": position, "Position": position, "ParentID": None,
-            "Type": "TopicGroup", "Key": "", "Title": title, "Description": ""}  # fmt: skip
+    return {
+        "odata.type": "Cbs.OData.TopicGroup",
+        "ID": position,
+        "Position": position,
+        "ParentID": None,
+        "Type": "TopicGroup",
+        "Key": "",
+        "Title": title,
+        "Description": "",
+    }
 
 
 def _regions(padded: bool = True) -> list[dict[str, Any]]:
     """The region list: the Netherlands, Overijssel, Twente (COROP) and the municipalities, keys padded to 6."""
     pad = (lambda key: f"{key:<6}") if padded else (lambda key: key)
-    entries = [("NL01", "Nederland"), ("PV23", "Overijssel (PV)"), ("CR12", "Twente (CR)"),
-               ("GM0193", "Zwolle")] + [(code, name) for code, name, _ in _municipalities()]  # fmt: skip
+    entries = [("NL01", "Nederland"), ("PV23", "Overijssel (PV)"), ("CR12", "Twente (CR)"), ("GM0193", "Zwolle")] + [
+        (code, name) for code, name, _ in _municipalities()
+    ]
     return [{"Key": pad(key), "Title": title, "Description": "", "CategoryGroupID": None} for key, title in entries]
 
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")  # fmt: skip
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _MARK = {"Definitief": "", "Voorlopig": "*", "Nader voorlopig": "**"}
 
 
@@ -141,8 +197,16 @@ def _stock_rows(keys: list[str], measures: dict[str, str]) -> list[dict[str, Any
             correction = 1 if year % 2 else 0
             start = dwellings + (year - 2024) * (dwellings // 100)
             net = new + other - demolition - withdrawn + correction
-            per_code[code] = {"start": start, "new": new, "other": other, "demolition": demolition,
-                              "withdrawn": withdrawn, "correction": correction, "net": net, "end": start + net}  # fmt: skip
+            per_code[code] = {
+                "start": start,
+                "new": new,
+                "other": other,
+                "demolition": demolition,
+                "withdrawn": withdrawn,
+                "correction": correction,
+                "net": net,
+                "end": start + net,
+            }
         figures[key] = _gm_and_totals(per_code)
     for key, per_region in figures.items():
         for region, f in per_region.items():
@@ -154,27 +218,60 @@ def _stock_rows(keys: list[str], measures: dict[str, str]) -> list[dict[str, Any
 
 def stock_mutations() -> RecordedTable:
     """81955NED: dwelling stock and its changes, years 2012–2024 (final), discontinued."""
-    measures = {"start": "BeginstandVoorraad_1", "new": "Nieuwbouw_2", "other": "OverigeToevoeging_3",
-                "demolition": "Sloop_4", "withdrawn": "OverigeOnttrekking_5", "correction": "Correctie_6",
-                "net": "SaldoVoorraad_7", "end": "EindstandVoorraad_8"}  # fmt: skip
-    titles = ["Beginstand voorraad", "Nieuwbouw", "Overige toevoeging", "Sloop", "Overige onttrekking", "Correctie",
-              "Saldo voorraad", "Eindstand voorraad"]  # fmt: skip
-    properties = [_dimension(0, "Gebruiksfunctie", "Gebruiksfunctie"),
-                  _dimension(1, "RegioS", "Regio's", "GeoDimension"), _dimension(2, "Perioden", "Perioden", "TimeDimension"),
-                  _group(3, "Mutaties")] + [_topic(4 + i, key, title) for i, (key, title) in enumerate(zip(measures.values(), titles, strict=True))]  # fmt: skip
+    measures = {
+        "start": "BeginstandVoorraad_1",
+        "new": "Nieuwbouw_2",
+        "other": "OverigeToevoeging_3",
+        "demolition": "Sloop_4",
+        "withdrawn": "OverigeOnttrekking_5",
+        "correction": "Correctie_6",
+        "net": "SaldoVoorraad_7",
+        "end": "EindstandVoorraad_8",
+    }
+    titles = [
+        "Beginstand voorraad",
+        "Nieuwbouw",
+        "Overige toevoeging",
+        "Sloop",
+        "Overige onttrekking",
+        "Correctie",
+        "Saldo voorraad",
+        "Eindstand voorraad",
+    ]
+    properties = [
+        _dimension(0, "Gebruiksfunctie", "Gebruiksfunctie"),
+        _dimension(1, "RegioS", "Regio's", "GeoDimension"),
+        _dimension(2, "Perioden", "Perioden", "TimeDimension"),
+        _group(3, "Mutaties"),
+    ] + [_topic(4 + i, key, title) for i, (key, title) in enumerate(zip(measures.values(), titles, strict=True))]
     years = [f"{y}JJ00" for y in range(2012, 2025)]
     perioden = [period(k) for k in years] + [period(f"2024KW0{q}") for q in range(1, 5)]
     rows = _stock_rows(years, measures)
-    uses = [{"Key": "A045364", "Title": "Woning", "Description": "", "CategoryGroupID": None},
-            {"Key": "A045365", "Title": "Totaal niet-woningen", "Description": "", "CategoryGroupID": None}]  # fmt: skip
-    return RecordedTable("81955NED", "Voorraad woningen en niet-woningen; mutaties, gebruiksfunctie, regio", properties,
-                         {"Gebruiksfunctie": uses, "RegioS": _regions(), "Perioden": perioden}, rows, "2025-07-01T02:00:00")  # fmt: skip
+    uses = [
+        {"Key": "A045364", "Title": "Woning", "Description": "", "CategoryGroupID": None},
+        {"Key": "A045365", "Title": "Totaal niet-woningen", "Description": "", "CategoryGroupID": None},
+    ]
+    return RecordedTable(
+        "81955NED",
+        "Voorraad woningen en niet-woningen; mutaties, gebruiksfunctie, regio",
+        properties,
+        {"Gebruiksfunctie": uses, "RegioS": _regions(), "Perioden": perioden},
+        rows,
+        "2025-07-01T02:00:00",
+    )
 
 
 def _lifecycle_rows(keys: list[str]) -> list[dict[str, Any]]:
     """Untyped rows of 86098NED: totals of additions and withdrawals besides new construction and demolition."""
-    measures = {"start": "BeginstandVoorraad_1", "new": "NieuwbouwTotaal_6", "other": "_other",
-                "demolition": "Sloop_15", "withdrawn": "_withdrawn", "net": "SaldoVoorraad_21", "end": "EindstandVoorraad_22"}  # fmt: skip
+    measures = {
+        "start": "BeginstandVoorraad_1",
+        "new": "NieuwbouwTotaal_6",
+        "other": "_other",
+        "demolition": "Sloop_15",
+        "withdrawn": "_withdrawn",
+        "net": "SaldoVoorraad_21",
+        "end": "EindstandVoorraad_22",
+    }
     rows = _stock_rows(keys, {**measures, "correction": "_correction"})
     for row in rows:
         new, other = int(row["NieuwbouwTotaal_6"]), int(row.pop("_other"))
@@ -189,21 +286,37 @@ def _lifecycle_rows(keys: list[str]) -> list[dict[str, Any]]:
 
 def dwelling_lifecycle() -> RecordedTable:
     """86098NED: the successor, years 2024 and 2025 and the months of 2026 to September (provisional)."""
-    topics = [("BeginstandVoorraad_1", "Beginstand voorraad"), ("VergundeNieuwbouw_2", "Vergunde nieuwbouw"),
-              ("BouwGestart_3", "Bouw gestart"), ("NieuwbouwTotaal_6", "Nieuwbouw totaal"),
-              ("ToevoegingenTotaal_13", "Toevoegingen totaal"), ("Sloop_15", "Sloop"),
-              ("Onttrekkingen_16", "Onttrekkingen totaal"), ("SaldoVoorraad_21", "Saldo voorraad"),
-              ("EindstandVoorraad_22", "Eindstand voorraad")]  # fmt: skip
-    properties = [_dimension(0, "Gebruiksfunctie", "Gebruiksfunctie"),
-                  _dimension(1, "RegioS", "Regio's", "GeoDimension"), _dimension(2, "Perioden", "Perioden", "TimeDimension"),
-                  _group(3, "Voorraad")] + [_topic(4 + i, key, title) for i, (key, title) in enumerate(topics)]  # fmt: skip
+    topics = [
+        ("BeginstandVoorraad_1", "Beginstand voorraad"),
+        ("VergundeNieuwbouw_2", "Vergunde nieuwbouw"),
+        ("BouwGestart_3", "Bouw gestart"),
+        ("NieuwbouwTotaal_6", "Nieuwbouw totaal"),
+        ("ToevoegingenTotaal_13", "Toevoegingen totaal"),
+        ("Sloop_15", "Sloop"),
+        ("Onttrekkingen_16", "Onttrekkingen totaal"),
+        ("SaldoVoorraad_21", "Saldo voorraad"),
+        ("EindstandVoorraad_22", "Eindstand voorraad"),
+    ]
+    properties = [
+        _dimension(0, "Gebruiksfunctie", "Gebruiksfunctie"),
+        _dimension(1, "RegioS", "Regio's", "GeoDimension"),
+        _dimension(2, "Perioden", "Perioden", "TimeDimension"),
+        _group(3, "Voorraad"),
+    ] + [_topic(4 + i, key, title) for i, (key, title) in enumerate(topics)]
     months = [f"2026MM{m:02d}" for m in range(1, 10)]
     keys = ["2024JJ00", "2025JJ00", *months]
     status = {"2024JJ00": "Definitief", "2025JJ00": "Voorlopig", **{m: "Voorlopig" for m in months}}
-    perioden = [period(k, status[k]) for k in keys] + [period(f"2025MM{m:02d}", "Nader voorlopig") for m in range(1, 13)]
+    perioden = [period(k, status[k]) for k in keys] + [
+        period(f"2025MM{m:02d}", "Nader voorlopig") for m in range(1, 13)
+    ]
     uses = [{"Key": "A045364", "Title": "Woning", "Description": "", "CategoryGroupID": None}]
-    table = RecordedTable("86098NED", "Levensloop van woningen en niet-woningen; gebruiksfunctie, regio", properties,
-                          {"Gebruiksfunctie": uses, "RegioS": _regions(), "Perioden": perioden}, [])  # fmt: skip
+    table = RecordedTable(
+        "86098NED",
+        "Levensloop van woningen en niet-woningen; gebruiksfunctie, regio",
+        properties,
+        {"Gebruiksfunctie": uses, "RegioS": _regions(), "Perioden": perioden},
+        [],
+    )
     table.rows = _lifecycle_rows(keys) + _lifecycle_rows([f"2025MM{m:02d}" for m in range(1, 13)])
     for index, row in enumerate(table.rows):
         row["ID"] = index
@@ -212,13 +325,18 @@ def dwelling_lifecycle() -> RecordedTable:
 
 def population_monthly() -> RecordedTable:
     """37230ned: population at the start of each month, 2024-01 to 2026-11, later months provisional."""
-    properties = [_dimension(0, "RegioS", "Regio's", "GeoDimension"), _dimension(1, "Perioden", "Perioden", "TimeDimension"),
-                  _topic(2, "BevolkingAanHetBeginVanDePeriode_1", "Bevolking aan het begin van de periode"),
-                  _topic(3, "LevendGeborenKinderen_2", "Levend geboren kinderen"),
-                  _topic(4, "BevolkingAanHetEindeVanDePeriode_8", "Bevolking aan het einde van de periode")]  # fmt: skip
+    properties = [
+        _dimension(0, "RegioS", "Regio's", "GeoDimension"),
+        _dimension(1, "Perioden", "Perioden", "TimeDimension"),
+        _topic(2, "BevolkingAanHetBeginVanDePeriode_1", "Bevolking aan het begin van de periode"),
+        _topic(3, "LevendGeborenKinderen_2", "Levend geboren kinderen"),
+        _topic(4, "BevolkingAanHetEindeVanDePeriode_8", "Bevolking aan het einde van de periode"),
+    ]
     with (DATA / "population_2026.csv").open(encoding="utf-8") as handle:
         january_2026 = {r["code"]: int(r["population"]) for r in csv.DictReader(handle)}
-    keys = [f"{y}MM{m:02d}" for y in (2023, 2024, 2025) for m in range(1, 13)] + [f"2026MM{m:02d}" for m in range(1, 12)]
+    keys = [f"{y}MM{m:02d}" for y in (2023, 2024, 2025) for m in range(1, 13)] + [
+        f"2026MM{m:02d}" for m in range(1, 12)
+    ]
     status = {k: "Definitief" if k < "2025" else "Nader voorlopig" if k < "2026" else "Voorlopig" for k in keys}
     perioden = [period(k, status[k]) for k in keys] + [period(f"{y}JJ00") for y in (2023, 2024, 2025)]
     rows = []
@@ -226,23 +344,43 @@ def population_monthly() -> RecordedTable:
         steps = (int(key[:4]) - 2026) * 12 + int(key[6:]) - 1
         per_code = {code: {"start": january_2026[code] + steps * 10} for code, _, _ in _municipalities()}
         for region, f in _gm_and_totals(per_code).items():
-            rows.append({"ID": len(rows), "RegioS": f"{region:<6}", "Perioden": key,
-                         "BevolkingAanHetBeginVanDePeriode_1": cell(f["start"]), "LevendGeborenKinderen_2": cell(40),
-                         "BevolkingAanHetEindeVanDePeriode_8": cell(f["start"] + 10)})  # fmt: skip
-    return RecordedTable("37230ned", "Bevolkingsontwikkeling; regio per maand", properties,
-                         {"RegioS": _regions(), "Perioden": perioden}, rows)  # fmt: skip
+            rows.append(
+                {
+                    "ID": len(rows),
+                    "RegioS": f"{region:<6}",
+                    "Perioden": key,
+                    "BevolkingAanHetBeginVanDePeriode_1": cell(f["start"]),
+                    "LevendGeborenKinderen_2": cell(40),
+                    "BevolkingAanHetEindeVanDePeriode_8": cell(f["start"] + 10),
+                }
+            )
+    return RecordedTable(
+        "37230ned",
+        "Bevolkingsontwikkeling; regio per maand",
+        properties,
+        {"RegioS": _regions(), "Perioden": perioden},
+        rows,
+    )
 
 
 def population_forecast() -> RecordedTable:
     """85173NED: forecast 2023–2050 with 67% bounds in thousands; region keys unpadded (RegioIndeling2021)."""
-    properties = [_dimension(0, "Leeftijd", "Leeftijd"), _dimension(1, "PrognoseInterval", "Prognose(interval)"),
-                  _dimension(2, "RegioIndeling2021", "Regio-indeling 2021", "GeoDimension"),
-                  _dimension(3, "Perioden", "Perioden", "TimeDimension"),
-                  {**_topic(4, "TotaleBevolking_1", "Totale bevolking", "x 1 000"), "Datatype": "Double", "Decimals": 1}]  # fmt: skip
-    intervals = [{"Key": "MW00000", "Title": "Prognose", "Description": ""},
-                 {"Key": "MOG0067", "Title": "Ondergrens 67%-prognose-interval", "Description": ""},
-                 {"Key": "MBG0067", "Title": "Bovengrens 67%-prognose-interval", "Description": ""}]  # fmt: skip
-    ages = [{"Key": "10000", "Title": "Totaal", "Description": ""}, {"Key": "52052", "Title": "0 tot 20 jaar", "Description": ""}]
+    properties = [
+        _dimension(0, "Leeftijd", "Leeftijd"),
+        _dimension(1, "PrognoseInterval", "Prognose(interval)"),
+        _dimension(2, "RegioIndeling2021", "Regio-indeling 2021", "GeoDimension"),
+        _dimension(3, "Perioden", "Perioden", "TimeDimension"),
+        {**_topic(4, "TotaleBevolking_1", "Totale bevolking", "x 1 000"), "Datatype": "Double", "Decimals": 1},
+    ]
+    intervals = [
+        {"Key": "MW00000", "Title": "Prognose", "Description": ""},
+        {"Key": "MOG0067", "Title": "Ondergrens 67%-prognose-interval", "Description": ""},
+        {"Key": "MBG0067", "Title": "Bovengrens 67%-prognose-interval", "Description": ""},
+    ]
+    ages = [
+        {"Key": "10000", "Title": "Totaal", "Description": ""},
+        {"Key": "52052", "Title": "0 tot 20 jaar", "Description": ""},
+    ]
     with (DATA / "population_2026.csv").open(encoding="utf-8") as handle:
         base = {r["code"]: int(r["population"]) for r in csv.DictReader(handle)}
     rows = []
@@ -253,12 +391,29 @@ def population_forecast() -> RecordedTable:
             for interval, factor in (("MW00000", 1.0), ("MOG0067", 1 - spread), ("MBG0067", 1 + spread)):
                 thousands = round(f["mid"] * factor / 1000, 1)
                 for age in ("10000", "52052"):
-                    rows.append({"ID": len(rows), "Leeftijd": age, "PrognoseInterval": interval,
-                                 "RegioIndeling2021": region, "Perioden": f"{year}JJ00",
-                                 "TotaleBevolking_1": cell(thousands if age == "10000" else round(thousands / 5, 1), 8)})  # fmt: skip
-    return RecordedTable("85173NED", "Regionale prognose 2023-2050; bevolking, intervallen, regio-indeling 2021",
-                         properties, {"Leeftijd": ages, "PrognoseInterval": intervals, "RegioIndeling2021": _regions(False),
-                                      "Perioden": [period(f"{y}JJ00") for y in range(2023, 2051)]}, rows, "2022-07-06T02:00:00")  # fmt: skip
+                    rows.append(
+                        {
+                            "ID": len(rows),
+                            "Leeftijd": age,
+                            "PrognoseInterval": interval,
+                            "RegioIndeling2021": region,
+                            "Perioden": f"{year}JJ00",
+                            "TotaleBevolking_1": cell(thousands if age == "10000" else round(thousands / 5, 1), 8),
+                        }
+                    )
+    return RecordedTable(
+        "85173NED",
+        "Regionale prognose 2023-2050; bevolking, intervallen, regio-indeling 2021",
+        properties,
+        {
+            "Leeftijd": ages,
+            "PrognoseInterval": intervals,
+            "RegioIndeling2021": _regions(False),
+            "Perioden": [period(f"{y}JJ00") for y in range(2023, 2051)],
+        },
+        rows,
+        "2022-07-06T02:00:00",
+    )
 
 
 def recorded_tables() -> dict[str, RecordedTable]:
@@ -316,7 +471,10 @@ class CbsService:
         root = f"{self.base_url}/ODataFeed/odata/{table.id}"
         sets = table.entity_sets()
         if entity == "":
-            return 200, {"odata.metadata": f"{root}/$metadata", "value": [{"name": n, "url": f"{root}/{n}"} for n in sets]}
+            return 200, {
+                "odata.metadata": f"{root}/$metadata",
+                "value": [{"name": n, "url": f"{root}/{n}"} for n in sets],
+            }
         if entity not in sets:
             return 404, {"odata.error": {"message": {"value": f"Entity set {entity} not found."}}}
         rows = sets[entity]

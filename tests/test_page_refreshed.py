@@ -20,8 +20,9 @@ def refreshed_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A cache directory holding one version refreshed from the CBS stand-in on 1-12-2026 at 09:30 UTC."""
     cache = tmp_path_factory.mktemp("refreshed-cache")
     for service in serve():
-        refresh.refresh(root=cache / "data", service=cbs.Service(service.url, 5),
-                        now=datetime(2026, 12, 1, 9, 30, tzinfo=UTC))  # fmt: skip
+        refresh.refresh(
+            root=cache / "data", service=cbs.Service(service.url, 5), now=datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+        )
     yield cache
 
 

@@ -57,8 +57,17 @@ def test_refresh_writes_a_validated_version_the_app_then_reads(refreshed: Path, 
     twente_new = changes[changes["code"].str.startswith("GM") & (changes["period_kind"] == "year")]
     per_year = twente_new.groupby("period")["new_construction"].sum()
     # 81955NED's Nieuwbouw for 2012–2020 equals the shipped CBS figures (the stand-in serves them).
-    assert per_year.loc[[str(y) for y in range(2012, 2021)]].tolist() == [1383, 1445, 1340, 1326, 1664, 1966, 1811,
-                                                                          2041, 1719]  # fmt: skip
+    assert per_year.loc[[str(y) for y in range(2012, 2021)]].tolist() == [
+        1383,
+        1445,
+        1340,
+        1326,
+        1664,
+        1966,
+        1811,
+        2041,
+        1719,
+    ]
     enschede = changes.set_index(["code", "period"])
     assert enschede.loc[("GM0153", "2024"), "source_id"] == "cbs_81955ned"  # overlap year from 81955NED
     assert enschede.loc[("GM0153", "2025"), ["source_id", "status"]].tolist() == ["cbs_86098ned", "voorlopig"]
@@ -74,10 +83,17 @@ def test_refresh_writes_a_validated_version_the_app_then_reads(refreshed: Path, 
     assert population.loc[("GM0153", "2026-11"), ["population", "status"]].tolist() == [162671 + 100, "voorlopig"]
     assert population.loc[("GM0153", "2024-01"), "status"] == "definitief"
     forecast = snap["population_forecast"].set_index(["code", "year", "vintage"])
-    served = {r["PrognoseInterval"]: r["TotaleBevolking_1"] for r in cbs_service.state.tables["85173NED"].rows
-              if (r["RegioIndeling2021"], r["Perioden"], r["Leeftijd"]) == ("GM0153", "2030JJ00", "10000")}  # fmt: skip
+    served = {
+        r["PrognoseInterval"]: r["TotaleBevolking_1"]
+        for r in cbs_service.state.tables["85173NED"].rows
+        if (r["RegioIndeling2021"], r["Perioden"], r["Leeftijd"]) == ("GM0153", "2030JJ00", "10000")
+    }
     assert served == {"MW00000": "   164.0", "MOG0067": "   158.8", "MBG0067": "   169.2"}  # thousands
-    assert forecast.loc[("GM0153", 2030, "2022"), ["forecast", "lower", "upper"]].tolist() == [164_000, 158_800, 169_200]
+    assert forecast.loc[("GM0153", 2030, "2022"), ["forecast", "lower", "upper"]].tolist() == [
+        164_000,
+        158_800,
+        169_200,
+    ]
     assert forecast.loc[("CR12", 2050, "2019"), "forecast"] == 608_200  # the shipped vintage is kept
     manifest = versions.read_manifest(refreshed)
     assert manifest["cbs_url"] == cbs_service.url and manifest["previous"] == "data/"
@@ -90,9 +106,13 @@ def test_dry_run_prints_the_change_report_and_switches_nothing(cache: Path, caps
     assert refresh.main(["--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Wijzigingen ten opzichte van data/:" in out
-    assert "dwelling_changes: 368 rijen nieuw, 0 gewijzigd, 0 vervallen; jaren 2012–2025; maanden 2026-01–2026-09" in out
-    assert "population_monthly: 560 rijen nieuw, 0 gewijzigd, 0 vervallen; maanden 2024-01–2026-11;" \
-           " nog voorlopig: 2025-01–2026-11" in out
+    assert (
+        "dwelling_changes: 368 rijen nieuw, 0 gewijzigd, 0 vervallen; jaren 2012–2025; maanden 2026-01–2026-09" in out
+    )
+    assert (
+        "population_monthly: 560 rijen nieuw, 0 gewijzigd, 0 vervallen; maanden 2024-01–2026-11;"
+        " nog voorlopig: 2025-01–2026-11" in out
+    )
     assert "population_forecast: 448 rijen nieuw" in out and "Proefrun" in out
     assert versions.version_dirs(cache) == [] and not list(cache.glob(".staging-*"))
     assert versions.load_current().version.kind == "shipped"
@@ -106,8 +126,9 @@ def test_second_refresh_with_changed_figures_reports_what_changed(
     old.row(RegioS="GM0153", Perioden="2020JJ00")["Nieuwbouw_2"] = cell(1234)
     old.dimensions["Perioden"] = [p for p in old.dimensions["Perioden"] if p["Key"] != "2012JJ00"]
     new = tables["86098NED"]
-    new.dimensions["Perioden"] = [period(p["Key"], "Definitief") if p["Key"] == "2025JJ00" else p
-                                  for p in new.dimensions["Perioden"]] + [period("2026MM10", "Voorlopig")]  # fmt: skip
+    new.dimensions["Perioden"] = [
+        period(p["Key"], "Definitief") if p["Key"] == "2025JJ00" else p for p in new.dimensions["Perioden"]
+    ] + [period("2026MM10", "Voorlopig")]
     september = [r for r in new.rows if r["Perioden"] == "2026MM09"]
     new.rows += [{**r, "Perioden": "2026MM10"} for r in september]
     capsys.readouterr()
@@ -115,8 +136,10 @@ def test_second_refresh_with_changed_figures_reports_what_changed(
     out = capsys.readouterr().out
     assert f"Wijzigingen ten opzichte van {refreshed.name}:" in out
     # 16 regions: 2026-10 added, 2012 removed, 2025 changed status, plus Enschede's 2020.
-    assert "dwelling_changes: 16 rijen nieuw, 17 gewijzigd, 16 vervallen; jaren 2013–2025; maanden 2026-01–2026-10;" \
-           " nog voorlopig: 2026-01–2026-10" in out
+    assert (
+        "dwelling_changes: 16 rijen nieuw, 17 gewijzigd, 16 vervallen; jaren 2013–2025; maanden 2026-01–2026-10;"
+        " nog voorlopig: 2026-01–2026-10" in out
+    )
     assert "population_monthly: 0 rijen nieuw, 0 gewijzigd, 0 vervallen" in out
     assert refresh.main([]) == 0
     newest, first = versions.version_dirs(cache_root(refreshed))
@@ -124,8 +147,12 @@ def test_second_refresh_with_changed_figures_reports_what_changed(
     report = versions.read_manifest(newest)["changes"]["dwelling_changes"]
     assert (report["added"], report["changed"], report["removed"]) == (16, 17, 16)
     assert versions.read_manifest(refreshed)["changes"]["dwelling_changes"]["added"] == 368  # kept as it was
-    assert versions.load_current()["dwelling_changes"].set_index(["code", "period"]).loc[("GM0153", "2020"),
-                                                                                         "new_construction"] == 1234
+    assert (
+        versions.load_current()["dwelling_changes"]
+        .set_index(["code", "period"])
+        .loc[("GM0153", "2020"), "new_construction"]
+        == 1234
+    )
 
 
 def cache_root(version: Path) -> Path:
@@ -195,7 +222,9 @@ def test_renamed_measure(cache: Path, current, capsys, cbs_service: RunningServi
     sloop = next(p for p in cbs_service.state.tables["81955NED"].properties if p["Key"] == "Sloop_4")
     sloop.update(Key="Afbraak_4", Title="Afbraak")
     assert refresh.main([]) == 1
-    _assert_failed_cleanly(cache, *current, capsys, "CBS-tabel 81955NED", "het onderwerp Sloop", "ontbreekt of is hernoemd")
+    _assert_failed_cleanly(
+        cache, *current, capsys, "CBS-tabel 81955NED", "het onderwerp Sloop", "ontbreekt of is hernoemd"
+    )
 
 
 def test_missing_municipality(cache: Path, current, capsys, cbs_service: RunningService) -> None:
@@ -208,16 +237,30 @@ def test_missing_municipality(cache: Path, current, capsys, cbs_service: Running
 def test_value_failing_validation(cache: Path, current, capsys, cbs_service: RunningService) -> None:
     cbs_service.state.tables["86098NED"].row(RegioS="GM0164", Perioden="2026MM03")["NieuwbouwTotaal_6"] = cell(-5)
     assert refresh.main([]) == 1
-    _assert_failed_cleanly(cache, *current, capsys, "CBS-tabel 86098NED", "voldoet niet aan de controle",
-                           "GM0164 2026-03", "'new_construction' mag niet negatief zijn")  # fmt: skip
+    _assert_failed_cleanly(
+        cache,
+        *current,
+        capsys,
+        "CBS-tabel 86098NED",
+        "voldoet niet aan de controle",
+        "GM0164 2026-03",
+        "'new_construction' mag niet negatief zijn",
+    )
 
 
 def test_value_that_is_not_a_number(cache: Path, current, capsys, cbs_service: RunningService) -> None:
-    cbs_service.state.tables["85173NED"].row(RegioIndeling2021="GM0147", Perioden="2031JJ00", Leeftijd="10000",
-                                             PrognoseInterval="MOG0067")["TotaleBevolking_1"] = "  12,5a"
+    cbs_service.state.tables["85173NED"].row(
+        RegioIndeling2021="GM0147", Perioden="2031JJ00", Leeftijd="10000", PrognoseInterval="MOG0067"
+    )["TotaleBevolking_1"] = "  12,5a"
     assert refresh.main([]) == 1
-    _assert_failed_cleanly(cache, *current, capsys, "CBS-tabel 85173NED", "'12,5a' van TotaleBevolking_1 voor GM0147 in 2031JJ00",
-                           "geen geldig getal")  # fmt: skip
+    _assert_failed_cleanly(
+        cache,
+        *current,
+        capsys,
+        "CBS-tabel 85173NED",
+        "'12,5a' van TotaleBevolking_1 voor GM0147 in 2031JJ00",
+        "geen geldig getal",
+    )
 
 
 def test_answer_that_is_not_odata(cache: Path, current, capsys, cbs_service: RunningService) -> None:
@@ -240,8 +283,13 @@ def test_kill_during_a_refresh_leaves_the_current_version_in_use(
     hold = threading.Event()
     cbs_service.state.faults[("85173NED", "DataSet")] = Fault(hold=hold)
     cbs_service.state.reached.clear()
-    process = subprocess.Popen([sys.executable, "-m", "ros.refresh"], cwd=ROOT, env=dict(os.environ),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ros.refresh"],
+        cwd=ROOT,
+        env=dict(os.environ),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         assert cbs_service.state.reached.wait(60), process.communicate(timeout=5)
         (staging,) = cache.glob(".staging-*")
@@ -276,7 +324,9 @@ def test_service_address_scheme_host_and_path() -> None:
     from ros.cbs import Service
 
     assert (Service("https://opendata.cbs.nl", 30).host, Service("https://opendata.cbs.nl", 30).https) == (
-        "opendata.cbs.nl", True)  # fmt: skip
+        "opendata.cbs.nl",
+        True,
+    )
     mirror = Service("http://127.0.0.1:8080/cbs/", 5)
     assert (mirror.host, mirror.https) == ("127.0.0.1:8080/cbs", False)
 

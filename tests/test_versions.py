@@ -43,7 +43,10 @@ def test_the_newest_complete_version_wins_and_staging_directories_are_ignored(ro
     assert versions.version_dirs(root) == [newest, root / "20261130T080000Z"]
     snap = versions.load_current()
     assert (snap.version.kind, snap.version.label, str(snap.version.fetched_at)) == (
-        "refreshed", "20261201T093000Z", "2026-12-01 09:30:00+00:00")  # fmt: skip
+        "refreshed",
+        "20261201T093000Z",
+        "2026-12-01 09:30:00+00:00",
+    )
     assert staging.exists()
 
 
@@ -65,15 +68,28 @@ def test_ros_data_dir_pins_one_snapshot(root: Path, tmp_path: Path, monkeypatch:
 
 def test_change_report_counts_added_changed_removed_and_lists_provisional_periods() -> None:
     def rows(*records: tuple[str, str, int, str]) -> pd.DataFrame:
-        return pd.DataFrame([{"code": c, "month": m, "population": p, "status": s, "source_id": "cbs_37230ned"}
-                             for c, m, p, s in records])  # fmt: skip
+        return pd.DataFrame(
+            [
+                {"code": c, "month": m, "population": p, "status": s, "source_id": "cbs_37230ned"}
+                for c, m, p, s in records
+            ]
+        )
 
     old = rows(("GM0153", "2026-01", 100, "voorlopig"), ("GM0153", "2026-02", 110, "voorlopig"))
-    new = rows(("GM0153", "2026-02", 111, "voorlopig"), ("GM0153", "2026-03", 120, "voorlopig"),
-               ("GM0153", "2026-01", 100, "definitief"))  # fmt: skip
+    new = rows(
+        ("GM0153", "2026-02", 111, "voorlopig"),
+        ("GM0153", "2026-03", 120, "voorlopig"),
+        ("GM0153", "2026-01", 100, "definitief"),
+    )
     report = versions.change_report({"population_monthly": old}, {"population_monthly": new}, ("population_monthly",))
-    assert report["population_monthly"] == {"added": 1, "changed": 2, "removed": 0, "rows": 3,
-                                            "months": ["2026-01", "2026-03"], "provisional": ["2026-02", "2026-03"]}  # fmt: skip
+    assert report["population_monthly"] == {
+        "added": 1,
+        "changed": 2,
+        "removed": 0,
+        "rows": 3,
+        "months": ["2026-01", "2026-03"],
+        "provisional": ["2026-02", "2026-03"],
+    }
 
 
 def test_a_forecast_outside_its_own_interval_is_refused(tmp_path: Path) -> None:

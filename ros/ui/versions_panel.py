@@ -49,9 +49,22 @@ def versions_panel() -> None:
         in_use=[t("refresh.yes") if v else "" for v in table["in_use"]],
         table=[t(f"refresh.dataset_{name}") for name in table["table"]],
         periods=[refresh.periods_text(e, lang()) for e in table["entry"]],
-        provisional=[refresh.compact_periods(e.get("provisional") or []) if "provisional" in e else ""
-                     for e in table["entry"]],
-    ).drop(columns=["entry"])[["version", "fetched_at", "in_use", "table", "added", "changed", "removed", "periods",
-                               "provisional", "previous"]]
+        provisional=[
+            refresh.compact_periods(e.get("provisional") or []) if "provisional" in e else "" for e in table["entry"]
+        ],
+    ).drop(columns=["entry"])[
+        [
+            "version",
+            "fetched_at",
+            "in_use",
+            "table",
+            "added",
+            "changed",
+            "removed",
+            "periods",
+            "provisional",
+            "previous",
+        ]
+    ]
     headers = {c: t(f"refresh.column_{c}") for c in shown.columns}
     st.dataframe(shown.rename(columns=headers), hide_index=True)

@@ -19,20 +19,31 @@ def period_text(homes: RealisedHomes, lang: str) -> str:
 def tables_text(homes: RealisedHomes, lang: str) -> str:
     """The CBS tables the figures come from: '81955NED en 86098NED'."""
     ids = [source.removeprefix("cbs_").upper() for source in homes.source_ids]
-    return translate(lang, "refresh.and_list", first=", ".join(ids[:-1]), last=ids[-1]) if len(ids) > 1 else "".join(ids)
+    return (
+        translate(lang, "refresh.and_list", first=", ".join(ids[:-1]), last=ids[-1]) if len(ids) > 1 else "".join(ids)
+    )
 
 
 def _facts(homes: RealisedHomes, lang: str) -> dict[str, str]:
-    return {"start": str(homes.first_year), "period": period_text(homes, lang), "tables": tables_text(homes, lang),
-            "status": translate(lang, f"refresh.status_{homes.status.replace(' ', '_')}")}  # fmt: skip
+    return {
+        "start": str(homes.first_year),
+        "period": period_text(homes, lang),
+        "tables": tables_text(homes, lang),
+        "status": translate(lang, f"refresh.status_{homes.status.replace(' ', '_')}"),
+    }
 
 
 def homes_sentence(homes: RealisedHomes | None, start: int, lang: str) -> str:
     """New construction and net change since `start`, with period, status and tables; or why it is not known."""
     if homes is None:
         return translate(lang, "refresh.realised_not_yet", start=start, unknown=fmt.unknown(lang))
-    return translate(lang, "refresh.realised_homes", new=fmt.number(homes.new_construction, lang),
-                     net=fmt.number(homes.net_change, lang), **_facts(homes, lang))  # fmt: skip
+    return translate(
+        lang,
+        "refresh.realised_homes",
+        new=fmt.number(homes.new_construction, lang),
+        net=fmt.number(homes.net_change, lang),
+        **_facts(homes, lang),
+    )
 
 
 def pace_sentence(homes: RealisedHomes | None, start: int, lang: str) -> str:
@@ -43,5 +54,10 @@ def pace_sentence(homes: RealisedHomes | None, start: int, lang: str) -> str:
     def per_year(value: int | None) -> str:
         return fmt.number(None if value is None else value / homes.years, lang)
 
-    return translate(lang, "refresh.realised_pace", new=per_year(homes.new_construction),
-                     net=per_year(homes.net_change), **_facts(homes, lang))  # fmt: skip
+    return translate(
+        lang,
+        "refresh.realised_pace",
+        new=per_year(homes.new_construction),
+        net=per_year(homes.net_change),
+        **_facts(homes, lang),
+    )
