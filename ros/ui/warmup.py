@@ -3,10 +3,11 @@
 The first session's first run starts it (`app.py` calls `warm_up` after the page ran), so the first page is not
 slowed down and every later page finds its data, its default figures and the heavy libraries already loaded.
 
-Afterwards everything alive is moved out of the garbage collector's view (`gc.freeze`): Streamlit runs a full
-`gc.collect(2)` after every script run (`runner.postScriptGC`), and with pandas, plotly, pyproj and the snapshot
-loaded that walks ~160,000 objects, 80–170 ms on this machine, longer than the rerun itself and with the GIL held,
-so every other session waits. After the freeze it walks only what the reruns made since (well under 1 ms).
+Afterwards everything alive is moved out of the garbage collector's view (`gc.freeze`): with pandas, plotly, pyproj
+and the snapshot loaded a full collection walks ~160,000 objects, 80–170 ms on this machine with the GIL held, so
+every other session waits. Streamlit forced one after every script run (`runner.postScriptGC`, now off in
+.streamlit/config.toml); Python's own generational collector still makes full passes now and then, and after the
+freeze those walk only what was made since.
 """
 
 from __future__ import annotations
