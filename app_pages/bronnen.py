@@ -19,10 +19,15 @@ st.dataframe(snap["sources"], hide_index=True, column_config=ui.source_columns()
 
 for dataset in datasets[1:]:
     with st.expander(t(dataset.title_key), expanded=False):
-        st.caption(t("sources.file", file=f"{snap.version.label.rstrip('/')}/{dataset.file}", rows=len(snap[dataset.name])))
+        st.caption(
+            t("sources.file", file=f"{snap.version.label.rstrip('/')}/{dataset.file}", rows=len(snap[dataset.name]))
+        )
         if dataset.name == "population_forecast":
             st.caption(t("progress.forecast_caveat"))
         st.dataframe(snap[dataset.name], hide_index=True)
         st.dataframe(ui.dataset_sources(dataset.name), hide_index=True, column_config=ui.source_columns())
-        ui.download_buttons(dataset.name, {t(dataset.title_key): snap[dataset.name],
-                                           t("datasets.sources"): ui.dataset_sources(dataset.name)}, key=dataset.name)
+        ui.download_buttons(
+            dataset.name,
+            {t(dataset.title_key): snap[dataset.name], t("datasets.sources"): ui.dataset_sources(dataset.name)},
+            key=dataset.name,
+        )

@@ -16,11 +16,17 @@ flag = {"True": True, "False": False, "1": True, "0": False}.__getitem__
 st.title(t("budget.title"))
 st.markdown(t("budget.intro"))
 cols = st.columns(4)
-cols[0].metric(t("budget.metric_known"), t("budget.at_least", value=fmt.money(summary.known_total, lang)),
-               help=t("budget.metric_known_help"))
+cols[0].metric(
+    t("budget.metric_known"),
+    t("budget.at_least", value=fmt.money(summary.known_total, lang)),
+    help=t("budget.metric_known_help"),
+)
 cols[1].metric(t("budget.metric_parties"), t("budget.count_of", count=summary.known_count, total=summary.party_count))
-cols[2].metric(t("budget.metric_unknown"), t("budget.count_of", count=summary.unknown_count, total=summary.party_count),
-               help=t("budget.metric_unknown_help"))
+cols[2].metric(
+    t("budget.metric_unknown"),
+    t("budget.count_of", count=summary.unknown_count, total=summary.party_count),
+    help=t("budget.metric_unknown_help"),
+)
 cols[3].metric(t("budget.metric_cashier"), t("budget.cashier_name"), help=t("budget.metric_cashier_help"))
 st.info(budget_words.summary_text(summary, lang), icon=":material/info:")
 for problem in ui.party_problems():
@@ -34,8 +40,12 @@ with st.expander(t("common.table_alternative")):
     st.dataframe(ui.budget_flow_table(show_unknown), hide_index=True)
 who, about = st.columns([1, 1], gap="large")
 who.markdown(f"**{t('budget.who_pays')}**")
-who.dataframe(party_table, hide_index=True, height=38 + 35 * len(table),
-              column_config={t("budget.col_note"): st.column_config.TextColumn(width="large")})
+who.dataframe(
+    party_table,
+    hide_index=True,
+    height=38 + 35 * len(table),
+    column_config={t("budget.col_note"): st.column_config.TextColumn(width="large")},
+)
 about.markdown(f"**{t('budget.cashier_heading')}**")
 about.markdown(t("budget.cashier_text"))
 about.markdown(f"**{t('budget.facts_heading')}**")
@@ -53,9 +63,18 @@ if key in ("population", "dwellings"):
         fixed[kind] = cost_sharing.percent_share(ui.settings.number(column, f"vast_{kind}", t(f"budget.fixed_{kind}")))
 elif key == "custom":
     st.markdown(f"**{t('budget.weights_heading')}**", help=t("budget.weights_help"))
-    weights = st.data_editor(weights, hide_index=True, num_rows="fixed", key="budget_weights", disabled=["name"],
-                             column_config={"party_id": None, "name": t("budget.col_party"), "weight":
-                                            st.column_config.NumberColumn(t("budget.col_weight"), step=0.5)})
+    weights = st.data_editor(
+        weights,
+        hide_index=True,
+        num_rows="fixed",
+        key="budget_weights",
+        disabled=["name"],
+        column_config={
+            "party_id": None,
+            "name": t("budget.col_party"),
+            "weight": st.column_config.NumberColumn(t("budget.col_weight"), step=0.5),
+        },
+    )
 total = cost_sharing.whole_cents(ui.settings.value("totaalbudget"))
 allocation = implications = None
 try:
@@ -66,19 +85,34 @@ try:
 except cost_sharing.CostKeyError as error:
     st.error(t("budget.key_error", message=escape(error.text(lang))), icon=":material/error:")
 total_col, button_col = st.columns([2, 3], vertical_alignment="bottom")
-ui.settings.number(total_col, "totaalbudget", t("budget.total"), money=True, placeholder=t("budget.total_placeholder"),
-                   help=t("budget.total_help"))
+ui.settings.number(
+    total_col,
+    "totaalbudget",
+    t("budget.total"),
+    money=True,
+    placeholder=t("budget.total_placeholder"),
+    help=t("budget.total_help"),
+)
 if implications is not None and implied is not None:
-    button_col.button(t("budget.use_almelo_total", amount=fmt.money(implied, lang, cents=True)),
-                      on_click=ui.settings.set_value, args=("totaalbudget", float(implied)), key="budget_use_almelo")
+    button_col.button(
+        t("budget.use_almelo_total", amount=fmt.money(implied, lang, cents=True)),
+        on_click=ui.settings.set_value,
+        args=("totaalbudget", float(implied)),
+        key="budget_use_almelo",
+    )
 if total is None:
     st.info(t("budget.no_total"), icon=":material/edit:")
 if allocation is not None:
     checked = cost_sharing.allocation_check(allocation)
-    st.markdown(t("budget.sum_check", sum=fmt.money(checked.total, lang, cents=True),
-                  total=fmt.money(total, lang, cents=True)) + " " +
-                t("budget.almelo_compare", scenario=fmt.money(checked.almelo, lang, cents=True),
-                  decided=fmt.money(cost_sharing.ALMELO_AMOUNT, lang)))
+    st.markdown(
+        t("budget.sum_check", sum=fmt.money(checked.total, lang, cents=True), total=fmt.money(total, lang, cents=True))
+        + " "
+        + t(
+            "budget.almelo_compare",
+            scenario=fmt.money(checked.almelo, lang, cents=True),
+            decided=fmt.money(cost_sharing.ALMELO_AMOUNT, lang),
+        )
+    )
     bars, numbers = st.columns([3, 2])
     bars.plotly_chart(budget_words.contribution_figure(allocation, lang), config={"displayModeBar": False})
     numbers.dataframe(budget_words.allocation_table(allocation, lang), hide_index=True, height=560)
@@ -95,13 +129,15 @@ for note in budget_words.decision_notes(ledger.pledge_differences(book, table), 
     st.caption(note)
 st.markdown(f"**{t('budget.ledger_totals')}**")
 st.dataframe(budget_words.ledger_totals_table(book, lang), hide_index=True)
-ui.download_buttons("ros-kasboek", {t("budget.sheet_ledger"): ledger.export_ledger(book)},
-                    key="budget_ledger")
+ui.download_buttons("ros-kasboek", {t("budget.sheet_ledger"): ledger.export_ledger(book)}, key="budget_ledger")
 
 st.header(t("budget.downloads_heading"))
 st.caption(t("budget.downloads_text"))
-sheets = {t("budget.sheet_budget"): budget_export, t("budget.sheet_ledger"): ledger.export_ledger(book),
-          t("budget.sheet_sources"): ui.dataset_sources("budget")}
+sheets = {
+    t("budget.sheet_budget"): budget_export,
+    t("budget.sheet_ledger"): ledger.export_ledger(book),
+    t("budget.sheet_sources"): ui.dataset_sources("budget"),
+}
 if allocation is not None and total is not None:
     sheets[t("budget.sheet_scenario")] = cost_sharing.export_allocation(allocation, key, total)
 ui.download_buttons("ros-budget", sheets, key="budget_all")

@@ -18,12 +18,20 @@ ui.from_url("orgaan", None, ms.parse_body)
 ui.from_url("weergave", ms.VIEWS[0], one_of(ms.VIEWS))
 ui.from_url("bereik", "2027", one_of(ms.RANGES))
 left, middle, right = st.columns([1, 1, 2])
-today = ui.settings.day(left, "stand", t("milestones.stand_per"), ms.clock_today(), *ms.STAND_RANGE,
-                        help=t("milestones.stand_help"))
-middle.selectbox(t("milestones.body"), BODY_CODES, format_func=lambda b: labels["body_" + b],
-                 placeholder=t("milestones.body_all"), help=t("milestones.body_help"), key="orgaan")
-right.radio(t("milestones.view"), ms.VIEWS, format_func=ui.option_labels("milestones.view_"), horizontal=True,
-            key="weergave")
+today = ui.settings.day(
+    left, "stand", t("milestones.stand_per"), ms.clock_today(), *ms.STAND_RANGE, help=t("milestones.stand_help")
+)
+middle.selectbox(
+    t("milestones.body"),
+    BODY_CODES,
+    format_func=lambda b: labels["body_" + b],
+    placeholder=t("milestones.body_all"),
+    help=t("milestones.body_help"),
+    key="orgaan",
+)
+right.radio(
+    t("milestones.view"), ms.VIEWS, format_func=ui.option_labels("milestones.view_"), horizontal=True, key="weergave"
+)
 body = st.session_state["orgaan"]
 
 facts = ui.milestones_view(today, body)
@@ -54,13 +62,21 @@ st.caption(f"{t('milestones.stand_caption', date=fmt.long_date(today, lang))} {t
 listing = facts.listing
 view = st.session_state["weergave"]
 if view == "tijdlijn":
-    st.radio(t("milestones.range"), tuple(ms.RANGES), format_func=ui.option_labels("milestones.range_"),
-             horizontal=True, key="bereik")
+    st.radio(
+        t("milestones.range"),
+        tuple(ms.RANGES),
+        format_func=ui.option_labels("milestones.range_"),
+        horizontal=True,
+        key="bereik",
+    )
     if table.empty:
         st.info(t("milestones.chart_empty"))
     else:
-        st.plotly_chart(ui.milestones_chart(today, body, st.session_state["bereik"]), config={"displayModeBar": False},
-                        key="timeline")
+        st.plotly_chart(
+            ui.milestones_chart(today, body, st.session_state["bereik"]),
+            config={"displayModeBar": False},
+            key="timeline",
+        )
     st.caption(t("milestones.undated_note"))
     with st.expander(t("common.table_alternative")):
         st.table(listing, hide_index=True)
@@ -77,9 +93,19 @@ else:
 
 ui.source_caption(list(table["source_id"]) + (["besluit_almelo_2025"] if view == "besluiten" else []))
 st.header(t("milestones.downloads_heading"))
-ui.download_buttons("ros-twente-mijlpalen", {t("milestones.dataset_milestones"): facts.export,
-                    t("milestones.dataset_gates"): snap["decision_gates"]}, key="milestones")
+ui.download_buttons(
+    "ros-twente-mijlpalen",
+    {t("milestones.dataset_milestones"): facts.export, t("milestones.dataset_gates"): snap["decision_gates"]},
+    key="milestones",
+)
 titles = dict(zip(snap["sources"]["id"], snap["sources"]["title"], strict=True))
-st.download_button(t("milestones.download_ics"), lambda: milestones_ics(table, today, lang, labels, titles),
-                   file_name="ros-twente-mijlpalen.ics", mime="text/calendar", icon=":material/event:",
-                   help=t("milestones.download_ics_help"), key="milestones_ics", on_click="ignore")
+st.download_button(
+    t("milestones.download_ics"),
+    lambda: milestones_ics(table, today, lang, labels, titles),
+    file_name="ros-twente-mijlpalen.ics",
+    mime="text/calendar",
+    icon=":material/event:",
+    help=t("milestones.download_ics_help"),
+    key="milestones_ics",
+    on_click="ignore",
+)

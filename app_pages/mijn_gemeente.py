@@ -29,9 +29,17 @@ for line in brief.meta:
     st.markdown(line)
 left, right = st.columns([2, 3], vertical_alignment="center")
 file_name = briefing.file_slug(f"{t('municipality.title')} {names[code]}") + ".html"
-left.download_button(t("municipality.download"), lambda: briefing.briefing_html(brief), file_name=file_name,
-                     mime="text/html", type="primary", icon=":material/download:", help=t("municipality.download_help"),
-                     key="mijn_gemeente_html", on_click="ignore")
+left.download_button(
+    t("municipality.download"),
+    lambda: briefing.briefing_html(brief),
+    file_name=file_name,
+    mime="text/html",
+    type="primary",
+    icon=":material/download:",
+    help=t("municipality.download_help"),
+    key="mijn_gemeente_html",
+    on_click="ignore",
+)
 right.caption(brief.print_note)
 for number, part in enumerate(brief.sections):
     with st.container(key=f"section_{part.key or number}"):

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from ros import region, ui
 from ros import format as fmt
 from ros import milestones as ms
+from ros import region, ui
 from ros.wording import budget as budget_words
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
@@ -15,22 +15,36 @@ st.title(t("overview.title"))
 st.markdown(t("overview.intro"))
 
 cols = st.columns(4)
-cols[0].metric(t("overview.homes_target"), t("overview.at_least", value=fmt.number(homes["value"], lang)),
-               help=t("overview.quote", quote=homes["wording"]))
-cols[1].metric(t("overview.residents_target"), t("overview.more_than", value=fmt.number(residents["value"], lang)),
-               help=t("overview.quote", quote=residents["wording"]))
-cols[2].metric(t("overview.population_now", date=fmt.short_date(now.reference_date_now, lang)),
-               fmt.number(now.population_now, lang),
-               delta=t("overview.since", value=fmt.signed(now.growth, lang), date=fmt.short_date(now.reference_date, lang)),
-               help=t("overview.population_now_help"))
-cols[3].metric(t("overview.dwellings_now", date=fmt.short_date(now.reference_date, lang)), fmt.number(now.dwellings, lang),
-               help=t("overview.dwellings_now_help"))
+cols[0].metric(
+    t("overview.homes_target"),
+    t("overview.at_least", value=fmt.number(homes["value"], lang)),
+    help=t("overview.quote", quote=homes["wording"]),
+)
+cols[1].metric(
+    t("overview.residents_target"),
+    t("overview.more_than", value=fmt.number(residents["value"], lang)),
+    help=t("overview.quote", quote=residents["wording"]),
+)
+cols[2].metric(
+    t("overview.population_now", date=fmt.short_date(now.reference_date_now, lang)),
+    fmt.number(now.population_now, lang),
+    delta=t("overview.since", value=fmt.signed(now.growth, lang), date=fmt.short_date(now.reference_date, lang)),
+    help=t("overview.population_now_help"),
+)
+cols[3].metric(
+    t("overview.dwellings_now", date=fmt.short_date(now.reference_date, lang)),
+    fmt.number(now.dwellings, lang),
+    help=t("overview.dwellings_now_help"),
+)
 ui.source_caption([homes["source_id"], "cbs_85984ned", "cbs_37230ned"])
 
 money_box, next_box = st.columns(2)
 with money_box.container(border=True):
-    st.metric(t("overview.money", period=money.period), t("overview.money_known", amount=fmt.money(money.known_total, lang)),
-              help=t("overview.money_help"))
+    st.metric(
+        t("overview.money", period=money.period),
+        t("overview.money_known", amount=fmt.money(money.known_total, lang)),
+        help=t("overview.money_help"),
+    )
     st.markdown(budget_words.summary_text(money, lang))
     st.page_link("app_pages/budget.py", label=t("overview.to_budget"), icon=":material/payments:")
 with next_box.container(border=True):
@@ -39,8 +53,15 @@ with next_box.container(border=True):
 
 st.header(t("overview.progress_heading"))
 progress = region.share_of(now.growth, residents["value"])
-st.progress(min(max(progress, 0.0), 1.0), text=t("overview.progress_residents", growth=fmt.signed(now.growth, lang),
-            share=fmt.percent(progress, lang), target=fmt.number(residents["value"], lang)))
+st.progress(
+    min(max(progress, 0.0), 1.0),
+    text=t(
+        "overview.progress_residents",
+        growth=fmt.signed(now.growth, lang),
+        share=fmt.percent(progress, lang),
+        target=fmt.number(residents["value"], lang),
+    ),
+)
 st.markdown(ui.realised_homes(2024))
 st.markdown(ui.progress_headline())
 st.page_link("app_pages/voortgang.py", label=t("progress.to_progress"), icon=":material/trending_up:")
@@ -48,10 +69,16 @@ st.page_link("app_pages/voortgang.py", label=t("progress.to_progress"), icon=":m
 table, counted = ui.growth_table(), fmt.short_date(now.reference_date_now, lang)
 st.plotly_chart(ui.growth_chart(), config={"displayModeBar": False})
 with st.expander(t("common.table_alternative")):
-    st.dataframe(table[["name", "population_text", "population_now_text", "growth_text"]], hide_index=True,
-                 column_config={"name": t("common.municipality"), "population_text": t("overview.col_2024"),
-                                "population_now_text": t("overview.col_2026", now=counted),
-                                "growth_text": t("overview.col_growth")})
+    st.dataframe(
+        table[["name", "population_text", "population_now_text", "growth_text"]],
+        hide_index=True,
+        column_config={
+            "name": t("common.municipality"),
+            "population_text": t("overview.col_2024"),
+            "population_now_text": t("overview.col_2026", now=counted),
+            "growth_text": t("overview.col_growth"),
+        },
+    )
 ui.source_caption(["cbs_85984ned", "cbs_37230ned"], t("overview.provisional_note", now=counted))
 
 st.header(t("overview.governance_heading"))

@@ -1,11 +1,12 @@
 """Vergadermodus: six views for a BOSS meeting on a projector, stepped through with Vorige/Volgende (or ← →),
 each with the scenario and the data date."""
 
+from collections.abc import Sequence
 from typing import Any
 
 import streamlit as st
 
-from ros import cost_sharing, presentation, targets, ui
+from ros import cost_sharing, presentation, progress_view, targets, ui
 from ros import milestones as ms
 from ros.region import standing
 from ros.wording import meeting
@@ -21,7 +22,7 @@ result = ui.target_result(chosen.target_settings())
 s, view = result.settings, presentation.view_of(step)
 
 
-def cards(facts: list[meeting.Fact], stacked: bool = False, level: int = 3) -> None:
+def cards(facts: Sequence[meeting.Fact | progress_view.Fact], stacked: bool = False, level: int = 3) -> None:
     """Headline figures in large type (side by side, or `stacked`): label as a heading of `level`, value as a
     metric, note below."""
     places: list[Any] = [st] * len(facts) if stacked else list(st.columns(len(facts)))
@@ -34,13 +35,29 @@ def cards(facts: list[meeting.Fact], stacked: bool = False, level: int = 3) -> N
 
 st.title(t(f"meeting.heading_{view}"), anchor=False)
 back, middle, forward = st.columns([1, 3, 1], vertical_alignment="center")
-back.button(t("meeting.previous"), icon=":material/arrow_back:", width="stretch", disabled=step == 1, shortcut="Left",
-            help=t("meeting.previous_help"), key="meeting_previous",
-            on_click=lambda: st.session_state.update(dia=presentation.previous_step(step)))
+back.button(
+    t("meeting.previous"),
+    icon=":material/arrow_back:",
+    width="stretch",
+    disabled=step == 1,
+    shortcut="Left",
+    help=t("meeting.previous_help"),
+    key="meeting_previous",
+    on_click=lambda: st.session_state.update(dia=presentation.previous_step(step)),
+)
 middle.markdown(f"## {meeting.step_label(step, lang)}", anchors=False, text_alignment="center")
-forward.button(t("meeting.next"), icon=":material/arrow_forward:", icon_position="right", type="primary",
-               width="stretch", disabled=presentation.is_last(step), shortcut="Right", help=t("meeting.next_help"),
-               key="meeting_next", on_click=lambda: st.session_state.update(dia=presentation.next_step(step)))
+forward.button(
+    t("meeting.next"),
+    icon=":material/arrow_forward:",
+    icon_position="right",
+    type="primary",
+    width="stretch",
+    disabled=presentation.is_last(step),
+    shortcut="Right",
+    help=t("meeting.next_help"),
+    key="meeting_next",
+    on_click=lambda: st.session_state.update(dia=presentation.next_step(step)),
+)
 st.markdown(f"{meeting.scenario_text(chosen, lang)}  \n{meeting.data_date_text(standing(snap), today, lang)}")
 if problem:
     st.warning(problem, icon=":material/warning:")
@@ -55,8 +72,9 @@ if view == "headline":
 elif view == "map":
     shown, boundaries = meeting.shown_table(result, lang), ui.boundaries()
     left, right = st.columns([3, 1])
-    left.plotly_chart(meeting.map_figure(shown, boundaries.geojson, result, lang), config=chart_config,
-                      key="meeting_map")
+    left.plotly_chart(
+        meeting.map_figure(shown, boundaries.geojson, result, lang), config=chart_config, key="meeting_map"
+    )
     right.markdown(f"### {t('meeting.map_list')}", anchors=False)
     right.table(meeting.homes_table(shown, lang), hide_index=True)
     right.markdown(meeting.key_note(result, lang))
@@ -85,16 +103,17 @@ elif view == "budget":
         right.info(meeting.contribution_reason(contribution, lang), icon=":material/calculate:")
     else:
         right.markdown(meeting.contribution_note(contribution, lang))
-        right.plotly_chart(meeting.contribution_figure(contribution.allocation, lang), config=chart_config,
-                           key="meeting_bars")
+        right.plotly_chart(
+            meeting.contribution_figure(contribution.allocation, lang), config=chart_config, key="meeting_bars"
+        )
         with right.expander(t("common.table_alternative")):
             st.table(meeting.contribution_table(contribution.allocation, lang), hide_index=True)
     ui.source_caption(["besluit_almelo_2025"])
 elif view == "progress":
-    facts, line, sources = ui.progress_meeting()
+    progress_facts, line, sources = ui.progress_meeting()
     st.markdown(f"## {line}", anchors=False)
-    if facts:
-        cards(facts)
+    if progress_facts:
+        cards(progress_facts)
     ui.source_caption(sources)
 else:
     cards([meeting.next_fact(snap["milestones"], today, lang, ui.labels("milestones"))])

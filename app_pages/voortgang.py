@@ -20,11 +20,27 @@ if problem:
     st.warning(t("progress.scenario_problem", problem=problem), icon=":material/warning:")
 result = ui.target_result(chosen.target_settings())
 s = result.settings
-st.caption(t("progress.scenario_line", homes=fmt.number(s.homes_total, lang), start=s.start_year, end=s.end_year,
-             shape=t(f"targets.shape_{s.shape}"), allocation=t(f"targets.key_{s.key}")))
+st.caption(
+    t(
+        "progress.scenario_line",
+        homes=fmt.number(s.homes_total, lang),
+        start=s.start_year,
+        end=s.end_year,
+        shape=t(f"targets.shape_{s.shape}"),
+        allocation=t(f"targets.key_{s.key}"),
+    )
+)
 ui.from_url("maat", progress.MEASURES[0], one_of(progress.MEASURES))
-measure = str(st.segmented_control(t("progress.measure"), progress.MEASURES, key="maat", required=True,
-                                   format_func=ui.option_labels("progress.measure_"), help=t("progress.measure_help")))
+measure = str(
+    st.segmented_control(
+        t("progress.measure"),
+        progress.MEASURES,
+        key="maat",
+        required=True,
+        format_func=ui.option_labels("progress.measure_"),
+        help=t("progress.measure_help"),
+    )
+)
 if vintages:
     ui.from_url("prognose", vintages[0], one_of(vintages))
 view = ui.progress_view_for(result, ui.selected_municipality(), measure, st.session_state.get("prognose"))
@@ -43,12 +59,28 @@ if not tr.in_data:
     st.info(tx["missing"], icon=":material/hourglass_empty:")
 else:
     m1, m2, m3, m4 = st.columns(4)
-    m1.metric(t("progress.metric_realised", years=tx["years"]), tx["realised"], delta_arrow="off", delta_color="off",
-              delta=f"{t('progress.metric_required')}: {tx['required']}")
-    m2.metric(t("progress.metric_ratio"), tx["ratio"], help=t("progress.metric_ratio_help", years=tx["years"]),
-              delta=tx["band"], delta_arrow="off", delta_color="off")
-    m3.metric(t("progress.metric_catch_up", end=s.end_year), tx["catch_up"], delta_arrow="off", delta_color="off",
-              delta=t("progress.metric_catch_up_delta", pace=tx["pace"]))
+    m1.metric(
+        t("progress.metric_realised", years=tx["years"]),
+        tx["realised"],
+        delta_arrow="off",
+        delta_color="off",
+        delta=f"{t('progress.metric_required')}: {tx['required']}",
+    )
+    m2.metric(
+        t("progress.metric_ratio"),
+        tx["ratio"],
+        help=t("progress.metric_ratio_help", years=tx["years"]),
+        delta=tx["band"],
+        delta_arrow="off",
+        delta_color="off",
+    )
+    m3.metric(
+        t("progress.metric_catch_up", end=s.end_year),
+        tx["catch_up"],
+        delta_arrow="off",
+        delta_color="off",
+        delta=t("progress.metric_catch_up_delta", pace=tx["pace"]),
+    )
     m4.metric(t("progress.metric_reached"), tx["reached"])
     st.markdown(tx["sentence"])
     st.caption(tx["notes"])
@@ -67,8 +99,13 @@ elif not view.woondeal.in_data:
 else:
     w1, w2, w3 = st.columns(3)
     w1.metric(t("progress.metric_realised", years=view.woondeal_texts["years"]), view.woondeal_texts["realised"])
-    w2.metric(t("progress.metric_ratio"), view.woondeal_texts["ratio"], delta=view.woondeal_texts["band"],
-              delta_arrow="off", delta_color="off")
+    w2.metric(
+        t("progress.metric_ratio"),
+        view.woondeal_texts["ratio"],
+        delta=view.woondeal_texts["band"],
+        delta_arrow="off",
+        delta_color="off",
+    )
     w3.metric(t("progress.metric_catch_up", end=2030), view.woondeal_texts["catch_up"])
     st.markdown(view.woondeal_texts["sentence"])
     st.caption(view.woondeal_texts["notes"])
@@ -98,8 +135,13 @@ if view.forecast is None:
     st.info(view.forecast_texts["missing"], icon=":material/info:")
 else:
     if len(vintages) > 1:
-        st.segmented_control(t("progress.forecast_vintage"), vintages, key="prognose", required=True,
-                             format_func=lambda v: t("progress.forecast_vintage_option", vintage=v))
+        st.segmented_control(
+            t("progress.forecast_vintage"),
+            vintages,
+            key="prognose",
+            required=True,
+            format_func=lambda v: t("progress.forecast_vintage_option", vintage=v),
+        )
     ft = view.forecast_texts
     st.markdown(ft["intro"])
     st.plotly_chart(view.forecast_chart, config=chart_config)

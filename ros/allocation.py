@@ -84,7 +84,9 @@ def largest_remainder(weights: Sequence[float] | np.ndarray, total: int) -> np.n
     return largest_remainder_rows(np.asarray(weights, dtype=float)[None, :], np.array([total]))[0]
 
 
-def key_weights(key: str, data: KeyData, city_share: float = 1.0, custom: Mapping[str, float] | None = None) -> np.ndarray:
+def key_weights(
+    key: str, data: KeyData, city_share: float = 1.0, custom: Mapping[str, float] | None = None
+) -> np.ndarray:
     """The exact (unrounded) share of every municipality under `key`; the shares add up to 1."""
     if key not in KEYS:
         raise AllocationError(problem("input.unknown_key", choice=key))
@@ -111,8 +113,9 @@ def key_weights(key: str, data: KeyData, city_share: float = 1.0, custom: Mappin
     return raw / raw.sum()
 
 
-def allocate(total: int, key: str, data: KeyData, city_share: float = 1.0,
-             custom: Mapping[str, float] | None = None) -> np.ndarray:
+def allocate(
+    total: int, key: str, data: KeyData, city_share: float = 1.0, custom: Mapping[str, float] | None = None
+) -> np.ndarray:
     """Whole numbers per municipality summing exactly to `total`.
 
     For *stedelijk netwerk* the total is first split between the three cities and the other municipalities

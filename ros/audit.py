@@ -33,8 +33,11 @@ def _text(value: object) -> str:
 def _settings_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     """`key: old → new` for every setting that differs (added or removed ones too), in key order."""
     keys = sorted(set(before) | set(after))
-    return [f"{k}: {_text(before.get(k)) or '—'} → {_text(after.get(k)) or '—'}" for k in keys
-            if before.get(k) != after.get(k)]
+    return [
+        f"{k}: {_text(before.get(k)) or '—'} → {_text(after.get(k)) or '—'}"
+        for k in keys
+        if before.get(k) != after.get(k)
+    ]
 
 
 def change_summary(entry: AuditEntry) -> str:
@@ -60,16 +63,19 @@ def audit_table(entries: Sequence[AuditEntry], scenario_id: str | None = None) -
     """One row per change (newest first, as given; only `scenario_id`'s when given), columns `COLUMNS`;
     `at` is the UTC moment, `role` and `action` are codes."""
     rows = [e for e in entries if scenario_id is None or e.scenario_id == scenario_id]
-    return pd.DataFrame({
-        "at": [e.at for e in rows],
-        "who": [e.actor_name for e in rows],
-        "role": [e.actor_role for e in rows],
-        "action": [e.action for e in rows],
-        "scenario": [e.scenario_name or "" for e in rows],
-        "change": [change_summary(e) for e in rows],
-        "before": [_text(e.before) for e in rows],
-        "after": [_text(e.after) for e in rows],
-    }, columns=list(COLUMNS))
+    return pd.DataFrame(
+        {
+            "at": [e.at for e in rows],
+            "who": [e.actor_name for e in rows],
+            "role": [e.actor_role for e in rows],
+            "action": [e.action for e in rows],
+            "scenario": [e.scenario_name or "" for e in rows],
+            "change": [change_summary(e) for e in rows],
+            "before": [_text(e.before) for e in rows],
+            "after": [_text(e.after) for e in rows],
+        },
+        columns=list(COLUMNS),
+    )
 
 
 def scenarios_in(entries: Sequence[AuditEntry]) -> dict[str, str]:

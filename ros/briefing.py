@@ -100,8 +100,14 @@ def figure_html(figure: go.Figure, with_library: bool, div_id: str) -> str:
     """A chart as a div and script; plotly.js is inlined only when `with_library` (once per document)."""
     figure = go.Figure(figure)  # a copy: room for the axis labels, which the standalone plotly.js does not reserve
     figure.update_layout(margin={"l": 80, "r": 40, "b": 40})
-    body = figure.to_html(full_html=False, include_plotlyjs=with_library, config=PLOTLY_CONFIG, div_id=div_id,
-                          default_width="100%", default_height=f"{int(figure.layout.height or 420)}px")
+    body = figure.to_html(
+        full_html=False,
+        include_plotlyjs=with_library,
+        config=PLOTLY_CONFIG,
+        div_id=div_id,
+        default_width="100%",
+        default_height=f"{int(figure.layout.height or 420)}px",
+    )
     return f'<div class="chart">{body}</div>'
 
 
@@ -118,8 +124,10 @@ def briefing_html(briefing: Briefing) -> str:
             body.append(figure_html(section.figure, not library_done, f"chart-{number}"))
             library_done = True
             if section.figure_table is not None:
-                body.append(f"<details><summary>{inline(briefing.table_alternative)}</summary>"
-                            f"{table_html(section.figure_table, briefing.numeric_columns)}</details>")
+                body.append(
+                    f"<details><summary>{inline(briefing.table_alternative)}</summary>"
+                    f"{table_html(section.figure_table, briefing.numeric_columns)}</details>"
+                )
         if section.table is not None:
             body.append(table_html(section.table, briefing.numeric_columns))
         if section.caption:

@@ -26,6 +26,8 @@ PERIOD = "2025-2026"
 def period_end(period: str = PERIOD) -> date:
     """The last day of a budget period written as years ('2025-2026' → 31 December 2026)."""
     return date(int(period.split("-")[-1]), 12, 31)
+
+
 CASHIER = "GM0164"  # Hengelo: budget holder and cashier (the decision, section 4.2)
 # The kinds whose money Hengelo collects (the decision, 4.2: gemeenten, waterschap en provincie); the Rijk is not
 # named there, so its flow goes straight to the work instead of through Hengelo.

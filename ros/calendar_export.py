@@ -12,8 +12,8 @@ on the milestone id, so importing the file again updates events instead of dupli
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from datetime import date, datetime, time, timedelta, timezone
 
 import pandas as pd
 from icalendar import Calendar, Event
@@ -56,7 +56,7 @@ def milestones_ics(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", labels["ics_calendar_name"])
-    stamp = datetime.combine(today, time(0, 0), tzinfo=timezone.utc)
+    stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
     title_column = localized("title", lang)
     for row in calendar_rows(table).to_dict(orient="records"):
         event = Event()

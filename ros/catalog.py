@@ -135,7 +135,12 @@ CATALOG: tuple[Dataset, ...] = (
     Dataset("municipalities", "municipalities.csv", MunicipalityRow, ("code",), "datasets.municipalities", True),
     Dataset("population_2026", "population_2026.csv", PopulationRow, ("code",), "datasets.population_2026", True),
     Dataset(
-        "new_construction", "new_construction.csv", NewConstructionRow, ("code", "year"), "datasets.new_construction", True
+        "new_construction",
+        "new_construction.csv",
+        NewConstructionRow,
+        ("code", "year"),
+        "datasets.new_construction",
+        True,
     ),
     Dataset("plan_capacity", "plan_capacity.csv", PlanCapacityRow, ("code",), "datasets.plan_capacity", True),
     Dataset("targets", "targets.csv", TargetRow, ("id",), "datasets.targets"),
@@ -188,7 +193,9 @@ _BODY = "(" + "|".join(BODY_CODES) + ")"
 
 def _partial_bounds(value: str) -> tuple[str, str]:
     """The first and last ISO day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) can mean, for ordering checks."""
-    return (value + "-01-01"[len(value) - 4 :], value + "-12-31"[len(value) - 4 :]) if len(value) < 10 else (value, value)
+    return (
+        (value + "-01-01"[len(value) - 4 :], value + "-12-31"[len(value) - 4 :]) if len(value) < 10 else (value, value)
+    )
 
 
 class MilestoneRow(Row):

@@ -37,18 +37,24 @@ def scenario_figures(result: TargetResult, woondeal_year: int) -> dict[str, floa
     twente = row(result.table(), None)
     end = result.settings.end_year
     reached = twente["reached_year"]
-    return {"end_year": end, "homes": int(twente["homes"]), "residents": int(twente["residents"]),
-            "housed": int(twente[f"growth_{end}"]), "per_year": float(twente["per_year"]),
-            "reached_year": None if pd.isna(reached) else int(reached),
-            "woondeal": woondeal_check(result, woondeal_year)}
+    return {
+        "end_year": end,
+        "homes": int(twente["homes"]),
+        "residents": int(twente["residents"]),
+        "housed": int(twente[f"growth_{end}"]),
+        "per_year": float(twente["per_year"]),
+        "reached_year": None if pd.isna(reached) else int(reached),
+        "woondeal": woondeal_check(result, woondeal_year),
+    }
 
 
 def key_figures(base: TargetResult, other: TargetResult, woondeal_year: int) -> pd.DataFrame:
     """Per key figure (`measure`, in `KEY_FIGURES` order): the baseline's and the other scenario's value and the
     difference (None when either is unknown)."""
     a, b = scenario_figures(base, woondeal_year), scenario_figures(other, woondeal_year)
-    return pd.DataFrame([{"measure": m, "base": a[m], "other": b[m], "delta": _delta(a[m], b[m])} for m in KEY_FIGURES],
-                        dtype=object)
+    return pd.DataFrame(
+        [{"measure": m, "base": a[m], "other": b[m], "delta": _delta(a[m], b[m])} for m in KEY_FIGURES], dtype=object
+    )
 
 
 def _delta(base: float | None, other: float | None) -> float | None:

@@ -193,7 +193,9 @@ def almelo_implications(
     rows = []
     for key in KEYS:
         try:
-            share: Fraction | None = key_weights(parties, key, fixed_shares, custom)[[p.id for p in parties].index(ALMELO)]
+            share: Fraction | None = key_weights(parties, key, fixed_shares, custom)[
+                [p.id for p in parties].index(ALMELO)
+            ]
         except CostKeyError:
             share = None  # the key cannot be computed with these inputs: Almelo's share is unknown, not 0 %
         implied = Fraction(amount) / share if share else None

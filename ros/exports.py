@@ -57,8 +57,10 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
     renamed = {c: neutralise(str(c)) for c in safe.columns}
     safe.columns = list(renamed.values())
-    safe.attrs = {name: {renamed.get(c, c): v for c, v in frame.attrs.get(name, {}).items()}
-                  for name in (FORMATS_ATTR, CELL_FORMATS_ATTR)}
+    safe.attrs = {
+        name: {renamed.get(c, c): v for c, v in frame.attrs.get(name, {}).items()}
+        for name in (FORMATS_ATTR, CELL_FORMATS_ATTR)
+    }
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
             safe[column] = safe[column].map(neutralise)

@@ -11,8 +11,8 @@ withdrew the detail of these forecasts in July 2023; the totals remained within 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast
 from dataclasses import dataclass
+from typing import Any, cast
 
 import pandas as pd
 
@@ -37,8 +37,15 @@ def series(forecast: pd.DataFrame, code: str | None, vintage: str, codes: Sequen
         for key, rows in towns.groupby("year", sort=True):
             year = int(cast(int, key))
             if len(rows) == len(codes) and year not in set(wanted["year"]):
-                sums.append({"year": year, "forecast": int(rows["forecast"].sum()), "lower": pd.NA,
-                             "upper": pd.NA, "derived": True})
+                sums.append(
+                    {
+                        "year": year,
+                        "forecast": int(rows["forecast"].sum()),
+                        "lower": pd.NA,
+                        "upper": pd.NA,
+                        "derived": True,
+                    }
+                )
         if sums:
             wanted = pd.concat([wanted, pd.DataFrame(sums)], ignore_index=True)
     wanted = wanted.sort_values("year", ignore_index=True)
@@ -73,8 +80,14 @@ class Comparison:
     today_derived: bool = False
 
 
-def compare(forecast: pd.DataFrame, vintage: str, base_population: int, residents_target: int, end_year: int,
-            today: tuple[int, int] | None) -> Comparison:
+def compare(
+    forecast: pd.DataFrame,
+    vintage: str,
+    base_population: int,
+    residents_target: int,
+    end_year: int,
+    today: tuple[int, int] | None,
+) -> Comparison:
     """How far the ambition lies above the forecast in the forecast's last year up to `end_year`, and today's
     population (year on 1 January, persons) against the forecast for that year. `forecast` is one `series`."""
     usable = forecast[forecast["year"] <= end_year]
@@ -93,8 +106,21 @@ def compare(forecast: pd.DataFrame, vintage: str, base_population: int, resident
             forecast_today = int(match["forecast"].iloc[0])
             difference = today_value - forecast_today
             today_derived = bool(match["derived"].iloc[0])
-    return Comparison(vintage, year, value, _int(last["lower"]), _int(last["upper"]), goal, goal - value,
-                      today_year, today_value, forecast_today, difference, bool(last["derived"]), today_derived)
+    return Comparison(
+        vintage,
+        year,
+        value,
+        _int(last["lower"]),
+        _int(last["upper"]),
+        goal,
+        goal - value,
+        today_year,
+        today_value,
+        forecast_today,
+        difference,
+        bool(last["derived"]),
+        today_derived,
+    )
 
 
 def _int(value: Any) -> int | None:

@@ -101,7 +101,13 @@ def partial_date(value: str | None, lang: str) -> str:
     return long_date(date.fromisoformat(str(value)), lang)
 
 
-_FORMATTERS: dict[str, Callable[[Any, str], str]] = {"number": number, "signed": signed, "money": money, "percent": percent, "date": short_date}
+_FORMATTERS: dict[str, Callable[[Any, str], str]] = {
+    "number": number,
+    "signed": signed,
+    "money": money,
+    "percent": percent,
+    "date": short_date,
+}
 
 
 def with_text_columns(frame: pd.DataFrame, lang: str, columns: dict[str, str]) -> pd.DataFrame:

@@ -23,8 +23,8 @@ from typing import Any
 
 from shapely.geometry import shape
 
-from ros.catalog import TWENTE_CODES
 from ros import config
+from ros.catalog import TWENTE_CODES
 from ros.i18n import translate
 
 SOURCE_ID = "pdok_gebiedsindelingen"
@@ -62,8 +62,9 @@ class Settings:
 
 def settings() -> Settings:
     """The boundary settings of `ros.config` now, so that tests and deployments can change them."""
-    return Settings(file=config.boundaries_file(), cache_dir=config.cache_dir(), url=config.pdok_url(),
-                    offline=config.offline())
+    return Settings(
+        file=config.boundaries_file(), cache_dir=config.cache_dir(), url=config.pdok_url(), offline=config.offline()
+    )
 
 
 class BoundaryError(Exception):
@@ -142,7 +143,7 @@ def _get_json(url: str, timeout: float) -> dict:
             body = response.read(MAX_RESPONSE_BYTES + 1)
     except urllib.error.HTTPError as error:
         raise BoundaryError("problem_http", status=error.code) from error
-    except (TimeoutError, socket.timeout) as error:
+    except TimeoutError as error:
         raise BoundaryError("problem_timeout", seconds=_seconds(timeout)) from error
     except urllib.error.URLError as error:
         if isinstance(error.reason, TimeoutError | socket.timeout):

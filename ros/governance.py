@@ -44,7 +44,7 @@ def governance_dot(parties: pd.DataFrame, labels: Mapping[str, str]) -> str:
         "digraph ros {",
         '  rankdir=TB; bgcolor="transparent"; nodesep=0.4; ranksep=0.5;',
         '  node [shape=box, style="rounded,filled", fillcolor="#eef3f8", color="#154273", fontname="Helvetica",'
-        ' fontsize=11];',
+        " fontsize=11];",
         '  edge [color="#4b5563", fontname="Helvetica", fontsize=9];',
     ]
     for kind in ("rijk", "provincie", "waterschap"):

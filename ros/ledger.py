@@ -18,9 +18,8 @@ from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
-from ros import exports
+from ros import exports, uploads
 from ros import format as fmt
-from ros import uploads
 from ros.config import LANGUAGES
 from ros.names import find_code
 from ros.problems import InputError, Money, Problem, problem
@@ -184,7 +183,9 @@ def validate_ledger(
         row = position + first_row
 
         def refuse(column: str, reason: Problem, row: int = row) -> None:
-            issues.append(LedgerIssue(row, column, problem("input.ledger_cell", row=row, column=column, problem=reason)))
+            issues.append(
+                LedgerIssue(row, column, problem("input.ledger_cell", row=row, column=column, problem=reason))
+            )
 
         party = year = None
         try:
@@ -206,8 +207,15 @@ def validate_ledger(
             for earlier in reversed(STATES[:later_index]):
                 bound = amounts.get(earlier)
                 if value is not None and bound is not None and value > bound:
-                    refuse(later, problem("input.amount_above_earlier", earlier=earlier, value=Money(float(value)),
-                                          bound=Money(float(bound))))
+                    refuse(
+                        later,
+                        problem(
+                            "input.amount_above_earlier",
+                            earlier=earlier,
+                            value=Money(float(value)),
+                            bound=Money(float(bound)),
+                        ),
+                    )
                     break
         if party is None or year is None:
             continue
@@ -230,7 +238,7 @@ def read_upload(file_name: str, data: bytes) -> pd.DataFrame:
         header.pop()
     body = []
     for number, row in enumerate(rows[1:], start=2):
-        extra = [cell for cell in row[len(header):] if cell is not None and str(cell).strip()]
+        extra = [cell for cell in row[len(header) :] if cell is not None and str(cell).strip()]
         if extra:
             raise uploads.UploadError(problem("input.ledger_row_too_long", row=number))
         cells = list(row[: len(header)])

@@ -92,7 +92,9 @@ def timeline(frame: pd.DataFrame, today: date) -> pd.DataFrame:
     and `is_window` (an event whose exact date is not known), in date order (undated rows last, in sequence)."""
     table = frame.copy()
     table["start_date"] = [first_day(v) for v in table["start"]]
-    table["end_date"] = [last_day(e if not fmt.is_unknown(e) else s) for s, e in zip(table["start"], table["end"], strict=True)]
+    table["end_date"] = [
+        last_day(e if not fmt.is_unknown(e) else s) for s, e in zip(table["start"], table["end"], strict=True)
+    ]
     table["status"] = [
         status_on(s, e, k, c, today)
         for s, e, k, c in zip(table["start_date"], table["end_date"], table["kind"], table["confidence"], strict=True)
@@ -100,7 +102,8 @@ def timeline(frame: pd.DataFrame, today: date) -> pd.DataFrame:
     table["days_to_start"] = pd.array([(s - today).days if s else None for s in table["start_date"]], dtype="Int64")
     table["days_to_end"] = pd.array([(e - today).days if e else None for e in table["end_date"]], dtype="Int64")
     table["is_window"] = [
-        s is not None and s != e and k != "fase" for s, e, k in zip(table["start_date"], table["end_date"], table["kind"], strict=True)
+        s is not None and s != e and k != "fase"
+        for s, e, k in zip(table["start_date"], table["end_date"], table["kind"], strict=True)
     ]
     table["order"] = _sequence_order(table)
     return table.sort_values("order", kind="stable").drop(columns="order").reset_index(drop=True)
@@ -110,7 +113,10 @@ def _sequence_order(table: pd.DataFrame) -> list[float]:
     """A sort key: dated rows by start (a product by the end of its window, when it is due); an undated row
     right after the row it follows (`after`)."""
     dated = table.dropna(subset=["start_date"]).copy()
-    dated["due"] = [e if k == "product" else s for s, e, k in zip(dated["start_date"], dated["end_date"], dated["kind"], strict=True)]
+    dated["due"] = [
+        e if k == "product" else s
+        for s, e, k in zip(dated["start_date"], dated["end_date"], dated["kind"], strict=True)
+    ]
     dated = dated.sort_values(["due", "end_date"], kind="stable")
     order = {row_id: float(i) for i, row_id in enumerate(dated["id"])}
     pending = table[table["start_date"].isna()]
@@ -221,9 +227,28 @@ def status_counts(table: pd.DataFrame) -> dict[str, int]:
 
 def export_table(table: pd.DataFrame) -> pd.DataFrame:
     """The data columns of a `timeline` table for CSV/Excel: codes and ISO dates, status as of the chosen day."""
-    columns = ["id", "start", "end", "start_date", "end_date", "status", "days_to_start", "days_to_end", "title_nl",
-               "title_en", "bodies", "kind", "confidence", "window_basis", "venues", "source_id", "after", "party", "note_nl",
-               "note_en"]  # fmt: skip
+    columns = [
+        "id",
+        "start",
+        "end",
+        "start_date",
+        "end_date",
+        "status",
+        "days_to_start",
+        "days_to_end",
+        "title_nl",
+        "title_en",
+        "bodies",
+        "kind",
+        "confidence",
+        "window_basis",
+        "venues",
+        "source_id",
+        "after",
+        "party",
+        "note_nl",
+        "note_en",
+    ]
     return table[columns].copy()
 
 

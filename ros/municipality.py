@@ -101,8 +101,9 @@ def known_contribution(budget_table: pd.DataFrame, code: str) -> Contribution:
     if rows.empty:
         return Contribution(None, budget_model.PERIOD, "onbekend", "besluit_almelo_2025")
     row = rows.iloc[0]
-    return Contribution(budget_model.to_euros(row["amount"]), str(row["period"]), str(row["status"]),
-                        str(row["source_id"]))
+    return Contribution(
+        budget_model.to_euros(row["amount"]), str(row["period"]), str(row["status"]), str(row["source_id"])
+    )
 
 
 def council_milestones(frame: pd.DataFrame, today: date, code: str) -> pd.DataFrame:
@@ -128,7 +129,8 @@ def council_decisions(gates: pd.DataFrame, milestones: pd.DataFrame, code: str) 
     dates = milestones.set_index("id")[["start", "end", "window_basis", "source_id"]]
     frame = own.join(dates, on="milestone_id", rsuffix="_milestone")
     return frame[["gate", "status", "milestone_id", "start", "end", "window_basis", "source_id", "note"]].reset_index(
-        drop=True)
+        drop=True
+    )
 
 
 def own_milestones(frame: pd.DataFrame, today: date, code: str, name: str) -> pd.DataFrame:

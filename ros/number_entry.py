@@ -35,8 +35,9 @@ def _locale(lang: str) -> str:
     return _LOCALES[language(lang)]
 
 
-def parse(text: str, lang: str, *, whole: bool, low: float | None = None, high: float | None = None,
-          optional: bool = False) -> int | float | None:
+def parse(
+    text: str, lang: str, *, whole: bool, low: float | None = None, high: float | None = None, optional: bool = False
+) -> int | float | None:
     """The value of typed `text` in `lang`: an int when `whole`, else a float; None for empty text when `optional`.
 
     Raises NumberEntryError for empty (not optional), unreadable, ambiguous, fractional (when `whole`) or
@@ -69,8 +70,9 @@ def parse(text: str, lang: str, *, whole: bool, low: float | None = None, high: 
     result: int | float = int(value) if whole else float(value)
     if (low is not None and value < Decimal(str(low))) or (high is not None and value > Decimal(str(high))):
         digits = 0 if whole else _digits(low, high)
-        raise NumberEntryError("out_of_range", {"text": text, "low": fmt.number(low, lang, digits),
-                                                "high": fmt.number(high, lang, digits)})
+        raise NumberEntryError(
+            "out_of_range", {"text": text, "low": fmt.number(low, lang, digits), "high": fmt.number(high, lang, digits)}
+        )
     return result
 
 

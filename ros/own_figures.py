@@ -28,8 +28,17 @@ from ros.names import find_code
 CODE, NAME, YEAR = "code", "gemeente", "jaar"
 VALUE_COLUMNS = {"nieuwbouw": "new_construction", "sloop": "demolition", "netto": "net_change"}
 COLUMNS = (CODE, NAME, YEAR, *VALUE_COLUMNS)
-ALIASES = {"year": YEAR, "cbs-code": CODE, "municipality": NAME, "name": NAME, "naam": NAME, "new_construction": "nieuwbouw",
-           "demolition": "sloop", "net_change": "netto", "saldo": "netto"}
+ALIASES = {
+    "year": YEAR,
+    "cbs-code": CODE,
+    "municipality": NAME,
+    "name": NAME,
+    "naam": NAME,
+    "new_construction": "nieuwbouw",
+    "demolition": "sloop",
+    "net_change": "netto",
+    "saldo": "netto",
+}
 YEAR_RANGE = (2012, 2100)
 MAX_ROWS = 2_000  # 14 municipalities × every year 2012–2100 fits well within this
 MAX_HOMES = 100_000  # a year's change in one municipality; far above anything Twente has seen
@@ -73,8 +82,15 @@ def empty_frame() -> pd.DataFrame:
 
 def editor_frame(figures: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
     """The figures in the editor's and template's form (code, gemeente, jaar, nieuwbouw, sloop, netto)."""
-    rows = [{CODE: r["code"], NAME: names.get(r["code"], r["code"]), YEAR: int(r["year"]),
-             **{dutch: r[value] for dutch, value in VALUE_COLUMNS.items()}} for r in figures.to_dict(orient="records")]
+    rows = [
+        {
+            CODE: r["code"],
+            NAME: names.get(r["code"], r["code"]),
+            YEAR: int(r["year"]),
+            **{dutch: r[value] for dutch, value in VALUE_COLUMNS.items()},
+        }
+        for r in figures.to_dict(orient="records")
+    ]
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame[YEAR] = frame[YEAR].astype("Int64")
     for dutch in VALUE_COLUMNS:
@@ -166,8 +182,11 @@ def check_own_figures(frame: pd.DataFrame, names: Mapping[str, str], first_row: 
     if not any(c in frame.columns for c in VALUE_COLUMNS):
         issues.append(Issue(None, "", "Geen van de kolommen nieuwbouw, sloop of netto is aanwezig."))
     allowed = ", ".join(COLUMNS)
-    issues += [Issue(None, str(c), f"Kolom '{str(c)[:60]}' is onbekend; toegestaan zijn: {allowed}.")
-               for c in frame.columns if c not in COLUMNS]
+    issues += [
+        Issue(None, str(c), f"Kolom '{str(c)[:60]}' is onbekend; toegestaan zijn: {allowed}.")
+        for c in frame.columns
+        if c not in COLUMNS
+    ]
     if issues:
         return OwnFiguresResult(empty_frame(), tuple(issues))
     rows: list[dict[str, object]] = []
@@ -290,9 +309,14 @@ def from_records(records: Sequence[Mapping[str, object]]) -> pd.DataFrame:
 
 def records(frame: pd.DataFrame) -> list[dict[str, object]]:
     """Checked figures as plain records for the scenario (None = unknown)."""
-    return [{"code": r["code"], "year": int(r["year"]),
-             **{v: (None if fmt.is_unknown(r[v]) else int(r[v])) for v in VALUE_COLUMNS.values()}}
-            for r in frame.to_dict(orient="records")]
+    return [
+        {
+            "code": r["code"],
+            "year": int(r["year"]),
+            **{v: (None if fmt.is_unknown(r[v]) else int(r[v])) for v in VALUE_COLUMNS.values()},
+        }
+        for r in frame.to_dict(orient="records")
+    ]
 
 
 def comparison(cbs: pd.DataFrame, own: pd.DataFrame) -> pd.DataFrame:
@@ -306,8 +330,9 @@ def comparison(cbs: pd.DataFrame, own: pd.DataFrame) -> pd.DataFrame:
         for value in VALUE_COLUMNS.values():
             official = by_key[value].get(key, pd.NA) if key in by_key.index else pd.NA
             row[f"{value}_cbs"], row[f"{value}_own"] = official, record[value]
-            row[f"{value}_used"] = "cbs" if not fmt.is_unknown(official) else (
-                "eigen" if not fmt.is_unknown(record[value]) else None)
+            row[f"{value}_used"] = (
+                "cbs" if not fmt.is_unknown(official) else ("eigen" if not fmt.is_unknown(record[value]) else None)
+            )
         rows.append(row)
     frame = pd.DataFrame(rows)
     for value in VALUE_COLUMNS.values():

@@ -21,9 +21,14 @@ from ros.own_figures import Issue, UploadError
 
 RULE_OF_THUMB = 1.3
 PHASES = ("onherroepelijk", "in_voorbereiding", "in_ontwikkeling", "potentieel")
-_PHASE_ALIASES = {"in voorbereiding": "in_voorbereiding", "in ontwikkeling": "in_ontwikkeling",
-                  "irrevocable": "onherroepelijk", "in preparation": "in_voorbereiding",
-                  "in development": "in_ontwikkeling", "potential": "potentieel"}
+_PHASE_ALIASES = {
+    "in voorbereiding": "in_voorbereiding",
+    "in ontwikkeling": "in_ontwikkeling",
+    "irrevocable": "onherroepelijk",
+    "in preparation": "in_voorbereiding",
+    "in development": "in_ontwikkeling",
+    "potential": "potentieel",
+}
 TOTAL_CODE = "twente"
 
 
@@ -31,7 +36,8 @@ def shipped_capacity(plan_capacity: pd.DataFrame) -> pd.DataFrame:
     """The shipped 2021 list as code, hard, soft and total capacity (homes)."""
     frame = plan_capacity[["code", "hard_plans", "soft_plans", "total_plans"]]
     return frame.rename(columns={"hard_plans": "hard", "soft_plans": "soft", "total_plans": "total"}).astype(
-        {"hard": "Int64", "soft": "Int64", "total": "Int64"})
+        {"hard": "Int64", "soft": "Int64", "total": "Int64"}
+    )
 
 
 def uploaded_capacity(frame: pd.DataFrame) -> pd.DataFrame:
@@ -40,15 +46,26 @@ def uploaded_capacity(frame: pd.DataFrame) -> pd.DataFrame:
     result = frame.copy()
     result["hard"] = result["onherroepelijk"]
     soft = result[list(PHASES[1:])]
-    result["soft"] = pd.array([pd.NA if row.isna().any() else int(row.sum()) for _, row in soft.iterrows()],
-                              dtype="Int64")
-    result["total"] = pd.array([pd.NA if pd.isna(h) or pd.isna(s) else int(h + s)
-                                for h, s in zip(result["hard"], result["soft"], strict=True)], dtype="Int64")
+    result["soft"] = pd.array(
+        [pd.NA if row.isna().any() else int(row.sum()) for _, row in soft.iterrows()], dtype="Int64"
+    )
+    result["total"] = pd.array(
+        [
+            pd.NA if pd.isna(h) or pd.isna(s) else int(h + s)
+            for h, s in zip(result["hard"], result["soft"], strict=True)
+        ],
+        dtype="Int64",
+    )
     return result
 
 
-def coverage_table(capacity: pd.DataFrame, targets: Mapping[str, int], realised: Mapping[str, int | None],
-                   order: list[str], rule: float = RULE_OF_THUMB) -> pd.DataFrame:
+def coverage_table(
+    capacity: pd.DataFrame,
+    targets: Mapping[str, int],
+    realised: Mapping[str, int | None],
+    order: list[str],
+    rule: float = RULE_OF_THUMB,
+) -> pd.DataFrame:
     """Per municipality (in `order`) and a last Twente row: target, realised since the start (NA = unknown),
     basis ('remaining' or 'whole_target' when the realisation is unknown), to_build, capacity (total, hard, soft),
     coverage (capacity ÷ to_build), the capacity the rule of thumb asks (to_build × rule, rounded up), and the
@@ -65,8 +82,17 @@ def coverage_table(capacity: pd.DataFrame, targets: Mapping[str, int], realised:
     twente_total = pd.NA if any(r["capacity"] is pd.NA for r in known) else sum(int(r["capacity"]) for r in known)
     twente_hard = pd.NA if any(r["hard"] is pd.NA for r in known) else sum(int(r["hard"]) for r in known)
     twente_soft = pd.NA if any(r["soft"] is pd.NA for r in known) else sum(int(r["soft"]) for r in known)
-    rows.append(_row(TOTAL_CODE, sum(int(targets[c]) for c in order), twente_realised, twente_total, twente_hard,
-                     twente_soft, rule))
+    rows.append(
+        _row(
+            TOTAL_CODE,
+            sum(int(targets[c]) for c in order),
+            twente_realised,
+            twente_total,
+            twente_hard,
+            twente_soft,
+            rule,
+        )
+    )
     frame = pd.DataFrame(rows)
     for column in ("realised", "to_build", "capacity", "hard", "soft", "rule_capacity", "gap", "gap_rule"):
         frame[column] = frame[column].astype("Int64")
@@ -74,15 +100,18 @@ def coverage_table(capacity: pd.DataFrame, targets: Mapping[str, int], realised:
     return frame
 
 
-def _row(code: str, target: int, realised: Any, total: Any, hard: Any, soft: Any,
-         rule: float) -> dict:
+def _row(code: str, target: int, realised: Any, total: Any, hard: Any, soft: Any, rule: float) -> dict:
     unknown = realised is None or realised is pd.NA
     to_build = target if unknown else max(target - int(realised), 0)
     capacity = pd.NA if total is None or pd.isna(total) else int(total)
     needed = math.ceil(round(to_build * rule, 9))
     return {
-        "code": code, "target": target, "realised": pd.NA if unknown else int(realised),
-        "basis": "whole_target" if unknown else "remaining", "to_build": to_build, "capacity": capacity,
+        "code": code,
+        "target": target,
+        "realised": pd.NA if unknown else int(realised),
+        "basis": "whole_target" if unknown else "remaining",
+        "to_build": to_build,
+        "capacity": capacity,
         "hard": pd.NA if hard is None or pd.isna(hard) else int(hard),
         "soft": pd.NA if soft is None or pd.isna(soft) else int(soft),
         "coverage": pd.NA if capacity is pd.NA or to_build == 0 else capacity / to_build,
@@ -92,7 +121,9 @@ def _row(code: str, target: int, realised: Any, total: Any, hard: Any, soft: Any
     }
 
 
-def check_capacity(frame: pd.DataFrame, names: Mapping[str, str], first_row: int = 2) -> tuple[pd.DataFrame, tuple[Issue, ...]]:
+def check_capacity(
+    frame: pd.DataFrame, names: Mapping[str, str], first_row: int = 2
+) -> tuple[pd.DataFrame, tuple[Issue, ...]]:
     """Check an uploaded capacity list (code or gemeente, and the four phases); returns the checked frame (code
     and the phases as Int64, NA = empty) and one Dutch issue per problem."""
     frame = own_figures.normalise_columns(frame).rename(columns=_PHASE_ALIASES)
@@ -102,8 +133,11 @@ def check_capacity(frame: pd.DataFrame, names: Mapping[str, str], first_row: int
     missing = [p for p in PHASES if p not in frame.columns]
     issues += [Issue(None, p, f"Kolom '{p}' ontbreekt.") for p in missing]
     allowed = ("code", own_figures.NAME, *PHASES)
-    issues += [Issue(None, str(c), f"Kolom '{str(c)[:60]}' is onbekend; toegestaan zijn: {', '.join(allowed)}.")
-               for c in frame.columns if c not in allowed]
+    issues += [
+        Issue(None, str(c), f"Kolom '{str(c)[:60]}' is onbekend; toegestaan zijn: {', '.join(allowed)}.")
+        for c in frame.columns
+        if c not in allowed
+    ]
     if frame.columns.duplicated().any():
         issues.append(Issue(None, "", "Een kolomnaam komt meer dan één keer voor."))
     if issues:

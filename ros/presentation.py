@@ -1,8 +1,8 @@
 """Vergadermodus: the six steps of a BOSS meeting and what each step draws on, as numbers and codes.
 
 A meeting steps through a fixed sequence: (1) headline figures, (2) the map of homes per municipality, (3) the pace
-needed against 2012–2020, (4) the budget (known and unknown), (5) the next milestones and (6) the progress: homes realised against the
-path (`ros.progress`). The figures come from the
+needed against 2012–2020, (4) the budget (known and unknown), (5) the next milestones and (6) the progress: homes
+realised against the path (`ros.progress`). The figures come from the
 same places as the other pages (the targets of the decision, CBS 85984NED, 37230ned and 81955NED, `budget.csv`,
 `milestones.csv`; a scenario's homes and pace from `ros.targets.recompute`). What the steps say is worded in
 `ros.wording.meeting`.
@@ -59,13 +59,16 @@ def pace_rows(shown: pd.DataFrame) -> pd.DataFrame:
     """Per municipality (fastest required step-up first at the top of a bar chart): name, per_year, hist_average,
     their texts and the short ratio text; the totals row left out (its scale would flatten the others)."""
     parts = municipality_rows(shown).sort_values(["pace_ratio", "name"], ascending=[True, False], na_position="first")
-    return parts[["code", "name", "per_year", "hist_average", "per_year_text", "hist_average_text",
-                  "pace_ratio_short_text"]].reset_index(drop=True)
+    return parts[
+        ["code", "name", "per_year", "hist_average", "per_year_text", "hist_average_text", "pace_ratio_short_text"]
+    ].reset_index(drop=True)
 
 
 def open_milestones(frame: pd.DataFrame, today: date, count: int = MILESTONE_COUNT) -> pd.DataFrame:
     """The milestones still open on `today` in timeline order: under way, ahead, overdue (unconfirmed) and the
     undated products; phases and horizons left out; at most `count` (a `milestones.timeline` table)."""
     table = ms.timeline(frame, today)
-    return table[table["status"].isin(["ongoing", "upcoming", "tentative", "overdue", "undated"])
-                 & ~table["kind"].isin(["fase", "horizon"])].head(count)
+    return table[
+        table["status"].isin(["ongoing", "upcoming", "tentative", "overdue", "undated"])
+        & ~table["kind"].isin(["fase", "horizon"])
+    ].head(count)

@@ -73,4 +73,3 @@ class InputError(ValueError):
     def text(self, lang: str) -> str:
         """All problems as one paragraph in `lang`."""
         return " ".join(self.texts(lang))
-

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any, cast
 from dataclasses import dataclass
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -51,15 +51,21 @@ def cbs_years(new_construction: pd.DataFrame, dwelling_changes: pd.DataFrame | N
     rows: dict[tuple[Any, Any], dict[str, object]] = {}
     for record in new_construction.to_dict(orient="records"):
         rows[(record["code"], int(record["year"]))] = {
-            "new_construction": record["new_dwellings"], "demolition": pd.NA, "net_change": pd.NA,
-            "months": 12, "status": record.get("status") or STATUS_ORDER[0]}
+            "new_construction": record["new_dwellings"],
+            "demolition": pd.NA,
+            "net_change": pd.NA,
+            "months": 12,
+            "status": record.get("status") or STATUS_ORDER[0],
+        }
     if dwelling_changes is not None and not dwelling_changes.empty:
         changes = dwelling_changes[dwelling_changes["code"].str.startswith("GM")].copy()
         changes["year"] = changes["period"].str[:4].astype(int)
         whole = changes[changes["period_kind"] == "year"]
         for record in whole.to_dict(orient="records"):
             rows[(record["code"], record["year"])] = {v: _na(record.get(v)) for v in VALUES} | {
-                "months": 12, "status": record["status"]}
+                "months": 12,
+                "status": record["status"],
+            }
         months = changes[(changes["period_kind"] == "month")]
         whole_keys = set(zip(whole["code"], whole["year"], strict=True))
         for (code, year), part in months.groupby(["code", "year"], sort=True):
@@ -88,11 +94,17 @@ def merge_own(cbs: pd.DataFrame, own: pd.DataFrame | None) -> pd.DataFrame:
     has no value for that municipality, year and measure; CBS wins where both exist. Own figures are whole years."""
     if own is None or own.empty:
         return cbs.copy()
-    rows: dict[tuple[Any, int], dict[Any, Any]] = {(r["code"], int(r["year"])): r for r in cbs.to_dict(orient="records")}
+    rows: dict[tuple[Any, int], dict[Any, Any]] = {
+        (r["code"], int(r["year"])): r for r in cbs.to_dict(orient="records")
+    }
     for record in own.to_dict(orient="records"):
         key = (record["code"], int(record["year"]))
-        row = rows.setdefault(key, {"code": key[0], "year": key[1], "months": 12, "status": OWN}
-                              | {v: pd.NA for v in VALUES} | {f"{v}_origin": None for v in VALUES})
+        row = rows.setdefault(
+            key,
+            {"code": key[0], "year": key[1], "months": 12, "status": OWN}
+            | {v: pd.NA for v in VALUES}
+            | {f"{v}_origin": None for v in VALUES},
+        )
         for value in VALUES:
             given = _na(record.get(value))
             if given is not pd.NA and _na(row[value]) is pd.NA:
@@ -114,8 +126,11 @@ def area_years(realised: pd.DataFrame, code: str | None, codes: Sequence[str]) -
     rows = []
     for key, part in realised[realised["code"].isin(codes)].groupby("year", sort=True):
         months = set(part["months"])
-        row: dict[str, object] = {"year": int(cast(int, key)), "months": min(months),
-                                  "status": _least_final(list(part["status"]))}
+        row: dict[str, object] = {
+            "year": int(cast(int, key)),
+            "months": min(months),
+            "status": _least_final(list(part["status"])),
+        }
         for value in VALUES:
             complete = len(part) == len(codes) and len(months) == 1
             row[value] = _int_or_na(part[value]) if complete else pd.NA
@@ -191,16 +206,18 @@ def reference_band(ratio: float | None) -> str | None:
     return "ge95" if ratio >= high else "85_95" if ratio >= middle else "75_85" if ratio >= low else "lt75"
 
 
-def track(years: pd.DataFrame, path: Mapping[int, int], measure: str, start_year: int, end_year: int,
-          target: int) -> Track:
+def track(
+    years: pd.DataFrame, path: Mapping[int, int], measure: str, start_year: int, end_year: int, target: int
+) -> Track:
     """The delivery track of one area: realised (`years` from `area_years`) since `start_year` against `path`
     (homes per year of the scenario), the ratio over the years that are known (a running year with its months and
     the path pro rata), the realised pace, the pace still needed a year to reach `target` by the end of
     `end_year`, and the year the target is reached at the realised pace."""
     known = years[(years["year"] >= start_year) & (years["year"] <= end_year) & years[measure].notna()]
     if known.empty:
-        return Track(measure, start_year, end_year, target, (), (), None, None, (), (), None, None, None, None,
-                     None, None)
+        return Track(
+            measure, start_year, end_year, target, (), (), None, None, (), (), None, None, None, None, None, None
+        )
     used = tuple(int(y) for y in known["year"])
     last_year, last_months = used[-1], int(known["months"].iloc[-1])
     missing = tuple(y for y in range(start_year, last_year + 1) if y not in used)
@@ -220,8 +237,24 @@ def track(years: pd.DataFrame, path: Mapping[int, int], measure: str, start_year
         reached = math.ceil(round(last_year + last_months / 12 + remaining / pace, 9)) - 1
     provisional = tuple(int(y) for y, s in zip(known["year"], known["status"], strict=True) if s in PROVISIONAL)
     own = tuple(int(y) for y, o in zip(known["year"], known[f"{measure}_origin"], strict=True) if o in (OWN, "mix"))
-    return Track(measure, start_year, end_year, target, used, missing, last_year, last_months, provisional, own,
-                 realised, required, ratio, pace, catch_up, reached)
+    return Track(
+        measure,
+        start_year,
+        end_year,
+        target,
+        used,
+        missing,
+        last_year,
+        last_months,
+        provisional,
+        own,
+        realised,
+        required,
+        ratio,
+        pace,
+        catch_up,
+        reached,
+    )
 
 
 def woondeal_path(target: int, years: tuple[int, int] = WOONDEAL_YEARS) -> dict[int, int]:
@@ -230,8 +263,9 @@ def woondeal_path(target: int, years: tuple[int, int] = WOONDEAL_YEARS) -> dict[
     return dict(zip((int(y) for y in built.years), (int(h) for h in built.homes[0]), strict=True))
 
 
-def cumulative_frame(years: pd.DataFrame, path: Mapping[int, int], measure: str, start_year: int,
-                     until: int) -> pd.DataFrame:
+def cumulative_frame(
+    years: pd.DataFrame, path: Mapping[int, int], measure: str, start_year: int, until: int
+) -> pd.DataFrame:
     """Per year from `start_year` to `until`: months covered, the path's cumulative homes (a running year pro rata)
     and the realised cumulative (NA from the first unknown year on, so a line never runs through a gap as if
     nothing was built)."""

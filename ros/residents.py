@@ -38,15 +38,28 @@ def occupancy_factor(years: np.ndarray | int, change: float, base_year: int = BA
     return (1 + change) ** (np.asarray(years, dtype=float) + 1 - base_year)
 
 
-def population_path(population: np.ndarray, dwellings: np.ndarray, cumulative_homes: np.ndarray, years: np.ndarray,
-                    change: float, base_year: int = BASE_YEAR) -> np.ndarray:
+def population_path(
+    population: np.ndarray,
+    dwellings: np.ndarray,
+    cumulative_homes: np.ndarray,
+    years: np.ndarray,
+    change: float,
+    base_year: int = BASE_YEAR,
+) -> np.ndarray:
     """Population at the end of each year (rows: municipalities, columns: `years`), unrounded."""
     stock = np.asarray(dwellings, dtype=float)[:, None] + cumulative_homes
     return stock * occupancy(population, dwellings)[:, None] * occupancy_factor(years, change, base_year)[None, :]
 
 
-def homes_needed(population: np.ndarray, dwellings: np.ndarray, shares: np.ndarray, growth: float, year: int,
-                 change: float, base_year: int = BASE_YEAR) -> float:
+def homes_needed(
+    population: np.ndarray,
+    dwellings: np.ndarray,
+    shares: np.ndarray,
+    growth: float,
+    year: int,
+    change: float,
+    base_year: int = BASE_YEAR,
+) -> float:
     """Homes (spread by `shares`) that house `growth` more residents than on 1-1-`base_year` by the end of `year`.
 
     Solves Σ (dwellings_i + shares_i·H) · occ_i · f = Σ population_i + growth for H, with f the occupancy factor.
@@ -63,24 +76,41 @@ def homes_needed(population: np.ndarray, dwellings: np.ndarray, shares: np.ndarr
     return (float(np.sum(population)) + growth - existing) / per_home
 
 
-def housed_growth(population: np.ndarray, dwellings: np.ndarray, homes: np.ndarray, year: int, change: float,
-                  base_year: int = BASE_YEAR) -> int:
+def housed_growth(
+    population: np.ndarray,
+    dwellings: np.ndarray,
+    homes: np.ndarray,
+    year: int,
+    change: float,
+    base_year: int = BASE_YEAR,
+) -> int:
     """Whole residents more than on 1-1-`base_year` that the stock plus `homes` (per municipality, added by the end
     of `year`) houses at the end of `year` (each municipality rounded to whole residents, as the tables show)."""
-    path = population_path(population, dwellings, np.asarray(homes, dtype=float)[:, None], np.array([year]), change,
-                           base_year)
+    path = population_path(
+        population, dwellings, np.asarray(homes, dtype=float)[:, None], np.array([year]), change, base_year
+    )
     return int(np.rint(path[:, 0]).astype(np.int64).sum() - np.asarray(population).sum())
 
 
-def sensitivity(population: np.ndarray, dwellings: np.ndarray, shares: np.ndarray, homes: np.ndarray,
-                residents_target: int, year: int, changes: tuple[float, ...] = SENSITIVITY_CHANGES,
-                base_year: int = BASE_YEAR) -> pd.DataFrame:
+def sensitivity(
+    population: np.ndarray,
+    dwellings: np.ndarray,
+    shares: np.ndarray,
+    homes: np.ndarray,
+    residents_target: int,
+    year: int,
+    changes: tuple[float, ...] = SENSITIVITY_CHANGES,
+    base_year: int = BASE_YEAR,
+) -> pd.DataFrame:
     """Per yearly occupancy change (ascending): `homes_needed` for `residents_target` more residents by the end of
     `year` (spread by `shares`; NaN when unknown) and `residents_housed` by the `homes` (per municipality) then."""
     ordered = sorted(set(changes))
-    return pd.DataFrame({
-        "change": ordered,
-        "homes_needed": [homes_needed(population, dwellings, shares, residents_target, year, c, base_year)
-                         for c in ordered],
-        "residents_housed": [housed_growth(population, dwellings, homes, year, c, base_year) for c in ordered],
-    })
+    return pd.DataFrame(
+        {
+            "change": ordered,
+            "homes_needed": [
+                homes_needed(population, dwellings, shares, residents_target, year, c, base_year) for c in ordered
+            ],
+            "residents_housed": [housed_growth(population, dwellings, homes, year, c, base_year) for c in ordered],
+        }
+    )

@@ -19,11 +19,22 @@ Role = Literal["lezer", "planner", "coordinator"]
 ROLES: tuple[Role, ...] = ("lezer", "planner", "coordinator")
 # What a role may do with shared data; "own" actions on someone else's scenario need "any".
 Action = Literal[
-    "save", "duplicate", "update_own", "update_any", "rename_own", "rename_any", "delete_own", "delete_any",
-    "mark_agreed", "ledger_upload", "own_figures", "refresh_data",
+    "save",
+    "duplicate",
+    "update_own",
+    "update_any",
+    "rename_own",
+    "rename_any",
+    "delete_own",
+    "delete_any",
+    "mark_agreed",
+    "ledger_upload",
+    "own_figures",
+    "refresh_data",
 ]
-_PLANNER: frozenset[Action] = frozenset({"save", "duplicate", "update_own", "rename_own", "delete_own",
-                                         "ledger_upload", "own_figures"})
+_PLANNER: frozenset[Action] = frozenset(
+    {"save", "duplicate", "update_own", "rename_own", "delete_own", "ledger_upload", "own_figures"}
+)
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     "lezer": frozenset(),
     "planner": _PLANNER,
@@ -73,7 +84,7 @@ def parse_config(section: Mapping[str, Any] | None) -> RoleConfig:
         return RoleConfig()
     emails, groups = section.get("emails", {}), section.get("groups", {})
     if not isinstance(emails, Mapping) or not isinstance(groups, Mapping):
-        raise RoleConfigError("[roles.emails] en [roles.groups] moeten tabellen zijn (naam = \"rol\").")
+        raise RoleConfigError('[roles.emails] en [roles.groups] moeten tabellen zijn (naam = "rol").')
     return RoleConfig(
         emails={str(k).strip().lower(): _role(v, f"roles.emails.{k}") for k, v in emails.items()},
         groups={str(k).strip(): _role(v, f"roles.groups.{k}") for k, v in groups.items()},

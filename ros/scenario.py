@@ -161,7 +161,9 @@ class Scenario(BaseModel):
 DEFAULT = Scenario()
 # Tables (ledger, own figures) travel in scenario files, the store and the workbook, not in links.
 TABLE_FIELDS = {"grootboek": "ledger_entries", "eigen_opgave": "own_figures"}
-URL_FIELDS = {str(field.alias): name for name, field in Scenario.model_fields.items() if name not in TABLE_FIELDS.values()}
+URL_FIELDS = {
+    str(field.alias): name for name, field in Scenario.model_fields.items() if name not in TABLE_FIELDS.values()
+}
 
 
 @dataclass(frozen=True)

@@ -100,7 +100,9 @@ def _require_twente(frame: pd.DataFrame, file: str) -> None:
         raise DataError(f"{file}, regel {line}: '{unknown[0]}' is geen Twentse gemeente")
     absent = sorted(TWENTE_CODES - codes)
     if absent:
-        raise DataError(f"{file}: gemeente(n) {', '.join(absent)} ontbreken; verwacht zijn precies de 14 Twentse gemeenten")
+        raise DataError(
+            f"{file}: gemeente(n) {', '.join(absent)} ontbreken; verwacht zijn precies de 14 Twentse gemeenten"
+        )
 
 
 def _require_known_municipalities(tables: Mapping[str, pd.DataFrame], catalog: tuple[Dataset, ...]) -> None:

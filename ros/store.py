@@ -72,10 +72,17 @@ PG_MIGRATION_LOCK = 0x524F53  # any constant: serialises the migrations of app s
 
 Status = Literal["ok", "ongeldig", "nieuwere_versie"]
 Validator = Callable[[dict[str, Any], int], None]
-AuditAction = Literal["save", "update", "rename", "duplicate", "delete", "mark_agreed", "clear_agreed",
-                      "ledger_upload"]
-AUDIT_ACTIONS: tuple[AuditAction, ...] = ("save", "update", "rename", "duplicate", "delete", "mark_agreed",
-                                          "clear_agreed", "ledger_upload")
+AuditAction = Literal["save", "update", "rename", "duplicate", "delete", "mark_agreed", "clear_agreed", "ledger_upload"]
+AUDIT_ACTIONS: tuple[AuditAction, ...] = (
+    "save",
+    "update",
+    "rename",
+    "duplicate",
+    "delete",
+    "mark_agreed",
+    "clear_agreed",
+    "ledger_upload",
+)
 
 _metadata = MetaData()
 scenarios = Table(
@@ -128,8 +135,13 @@ _v1_scenarios = Table(
     Column("revision", Integer, nullable=False, default=1),
 )
 # At most one agreed baseline, enforced by the database itself (a partial unique index).
-Index("one_agreed", _v1_scenarios.c.agreed, unique=True, sqlite_where=_v1_scenarios.c.agreed,
-      postgresql_where=_v1_scenarios.c.agreed)
+Index(
+    "one_agreed",
+    _v1_scenarios.c.agreed,
+    unique=True,
+    sqlite_where=_v1_scenarios.c.agreed,
+    postgresql_where=_v1_scenarios.c.agreed,
+)
 
 _APPEND_ONLY = {
     "sqlite": [
@@ -138,12 +150,18 @@ _APPEND_ONLY = {
         for verb in ("UPDATE", "DELETE")
     ],
     "postgresql": [
-        ("CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "
-         "$$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$"),
-        ("CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
-         "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"),
-        ("CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
-         "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()"),
+        (
+            "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$"
+        ),
+        (
+            "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
+            "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()"
+        ),
+        (
+            "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+            "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()"
+        ),
     ],
 }
 
@@ -308,16 +326,32 @@ def _record(row: Row[Any], validate: Validator | None, current_version: int | No
         except Exception as exc:  # noqa: BLE001 - any failure of the caller's validator means "ongeldig"
             status, problem = "ongeldig", translate("nl", "store.stored_invalid", reason=str(exc))
     return ScenarioRecord(
-        id=row.id, name=row.name, author=row.author, created_at=_utc(row.created_at), updated_at=_utc(row.updated_at),
-        version=row.version, payload=payload, agreed=bool(row.agreed), revision=row.revision, status=status,
-        problem=problem, owner=row.owner, changed_by=row.changed_by,
+        id=row.id,
+        name=row.name,
+        author=row.author,
+        created_at=_utc(row.created_at),
+        updated_at=_utc(row.updated_at),
+        version=row.version,
+        payload=payload,
+        agreed=bool(row.agreed),
+        revision=row.revision,
+        status=status,
+        problem=problem,
+        owner=row.owner,
+        changed_by=row.changed_by,
     )
 
 
 def _snapshot(row: Row[Any]) -> dict[str, Any]:
     """What the audit keeps of a whole scenario (so that a deleted one can be told and restored)."""
-    return {"name": row.name, "author": row.author, "owner": row.owner, "version": row.version,
-            "agreed": bool(row.agreed), "settings": _loads(row.payload)}
+    return {
+        "name": row.name,
+        "author": row.author,
+        "owner": row.owner,
+        "version": row.version,
+        "agreed": bool(row.agreed),
+        "settings": _loads(row.payload),
+    }
 
 
 def _forbidden(actor: Identity, action: roles.Action, code: str) -> None:
@@ -339,8 +373,9 @@ def _may_change(actor: Identity, kind: Literal["update", "rename", "delete"], ro
 
 def _conflict(row: Row[Any]) -> StoreError:
     """The refusal of a stale change, naming who changed the scenario last and when (Dutch local time)."""
-    return StoreError("conflict", name=row.name, who=row.changed_by or row.author,
-                      when=date_time(_utc(row.updated_at), "nl"))
+    return StoreError(
+        "conflict", name=row.name, who=row.changed_by or row.author, when=date_time(_utc(row.updated_at), "nl")
+    )
 
 
 class ScenarioStore:
@@ -396,21 +431,49 @@ class ScenarioStore:
         if conn.execute(query).first() is not None:
             raise StoreError("name_taken", name=name)
 
-    def _audit(self, conn: Connection, actor: Identity, action: AuditAction, scenario_id: str | None,
-               scenario_name: str | None, before: object, after: object) -> None:
+    def _audit(
+        self,
+        conn: Connection,
+        actor: Identity,
+        action: AuditAction,
+        scenario_id: str | None,
+        scenario_name: str | None,
+        before: object,
+        after: object,
+    ) -> None:
         """Append one row to the audit trail, in the transaction of the change it records."""
-        conn.execute(audit_log.insert().values(
-            at=datetime.now(UTC), actor_id=actor.user_id, actor_name=actor.name, actor_role=actor.role,
-            action=action, scenario_id=scenario_id, scenario_name=scenario_name, value_before=_dumps(before),
-            value_after=_dumps(after)))
+        conn.execute(
+            audit_log.insert().values(
+                at=datetime.now(UTC),
+                actor_id=actor.user_id,
+                actor_name=actor.name,
+                actor_role=actor.role,
+                action=action,
+                scenario_id=scenario_id,
+                scenario_name=scenario_name,
+                value_before=_dumps(before),
+                value_after=_dumps(after),
+            )
+        )
 
     def _insert(self, conn: Connection, name: str, author: str, payload: str, version: int, actor: Identity) -> str:
         """A new row in an open transaction; its id."""
         self._check_name_free(conn, name)
         now, new_id = datetime.now(UTC), str(uuid.uuid4())
-        values = {"id": new_id, "name": name, "name_key": name.casefold(), "author": author, "created_at": now,
-                  "updated_at": now, "version": version, "payload": payload, "agreed": False, "revision": 1,
-                  "owner": actor.user_id, "changed_by": actor.name}
+        values = {
+            "id": new_id,
+            "name": name,
+            "name_key": name.casefold(),
+            "author": author,
+            "created_at": now,
+            "updated_at": now,
+            "version": version,
+            "payload": payload,
+            "agreed": False,
+            "revision": 1,
+            "owner": actor.user_id,
+            "changed_by": actor.name,
+        }
         try:
             with conn.begin_nested():
                 conn.execute(scenarios.insert().values(values))
@@ -418,8 +481,9 @@ class ScenarioStore:
             raise StoreError("name_taken", name=name) from exc
         return new_id
 
-    def save(self, name: str, author: str, payload: dict[str, Any], version: int, *,
-             actor: Identity = LOCAL_USER) -> ScenarioRecord:
+    def save(
+        self, name: str, author: str, payload: dict[str, Any], version: int, *, actor: Identity = LOCAL_USER
+    ) -> ScenarioRecord:
         """Store a new scenario owned by `actor`; StoreError when the name is taken, the input is not storable or
         the role may not save."""
         _forbidden(actor, "save", "forbidden_save")
@@ -431,8 +495,15 @@ class ScenarioStore:
             self._audit(conn, actor, "save", new_id, name, None, _snapshot(row))
         return self.get(new_id)
 
-    def update(self, scenario_id: str, payload: dict[str, Any], version: int, expected_revision: int, *,
-               actor: Identity = LOCAL_USER) -> ScenarioRecord:
+    def update(
+        self,
+        scenario_id: str,
+        payload: dict[str, Any],
+        version: int,
+        expected_revision: int,
+        *,
+        actor: Identity = LOCAL_USER,
+    ) -> ScenarioRecord:
         """Replace the settings of a saved scenario when nobody changed it since `expected_revision`; else
         StoreError "conflict" naming who changed it and when (nothing is overwritten). Saving the same settings
         again changes nothing."""
@@ -444,14 +515,25 @@ class ScenarioStore:
                 raise _conflict(row)
             if (_loads(row.payload), row.version) == (payload, version):
                 return _record(row, None, None)
-            changes = {"payload": text, "version": version, "updated_at": datetime.now(UTC),
-                       "revision": row.revision + 1, "changed_by": actor.name}
+            changes = {
+                "payload": text,
+                "version": version,
+                "updated_at": datetime.now(UTC),
+                "revision": row.revision + 1,
+                "changed_by": actor.name,
+            }
             where = (scenarios.c.id == scenario_id) & (scenarios.c.revision == expected_revision)
             if conn.execute(update(scenarios).where(where).values(changes)).rowcount != 1:
                 raise _conflict(self._row(conn, scenario_id))
-            self._audit(conn, actor, "update", scenario_id, row.name,
-                        {"version": row.version, "settings": _loads(row.payload)},
-                        {"version": version, "settings": payload})
+            self._audit(
+                conn,
+                actor,
+                "update",
+                scenario_id,
+                row.name,
+                {"version": row.version, "settings": _loads(row.payload)},
+                {"version": version, "settings": payload},
+            )
         return self.get(scenario_id)
 
     def list(
@@ -476,8 +558,9 @@ class ScenarioStore:
             row = conn.execute(select(scenarios).where(scenarios.c.agreed == true())).first()
         return None if row is None else _record(row, validate, current_version)
 
-    def rename(self, scenario_id: str, new_name: str, expected_revision: int, *,
-               actor: Identity = LOCAL_USER) -> ScenarioRecord:
+    def rename(
+        self, scenario_id: str, new_name: str, expected_revision: int, *, actor: Identity = LOCAL_USER
+    ) -> ScenarioRecord:
         """Rename when nobody changed the scenario since `expected_revision`; else StoreError "conflict"."""
         name = _clean_text(new_name, "name")
         with self._write() as conn:
@@ -486,8 +569,13 @@ class ScenarioStore:
             if row.revision != expected_revision:
                 raise _conflict(row)
             self._check_name_free(conn, name, scenario_id)
-            changes = {"name": name, "name_key": name.casefold(), "updated_at": datetime.now(UTC),
-                       "revision": row.revision + 1, "changed_by": actor.name}
+            changes = {
+                "name": name,
+                "name_key": name.casefold(),
+                "updated_at": datetime.now(UTC),
+                "revision": row.revision + 1,
+                "changed_by": actor.name,
+            }
             where = (scenarios.c.id == scenario_id) & (scenarios.c.revision == expected_revision)
             try:
                 with conn.begin_nested():
@@ -499,20 +587,27 @@ class ScenarioStore:
             self._audit(conn, actor, "rename", scenario_id, name, {"name": row.name}, {"name": name})
         return self.get(scenario_id)
 
-    def duplicate(self, scenario_id: str, new_name: str, author: str, *,
-                  actor: Identity = LOCAL_USER) -> ScenarioRecord:
+    def duplicate(
+        self, scenario_id: str, new_name: str, author: str, *, actor: Identity = LOCAL_USER
+    ) -> ScenarioRecord:
         """A copy (same settings and version, not agreed, owned by `actor`) under a new name and author."""
         _forbidden(actor, "duplicate", "forbidden_save")
         name, author = _clean_text(new_name, "name"), _clean_text(author, "author")
         with self._write() as conn:
             source = self._row(conn, scenario_id)
             new_id = self._insert(conn, name, author, source.payload, source.version, actor)
-            self._audit(conn, actor, "duplicate", new_id, name, {"id": source.id, "name": source.name},
-                        _snapshot(self._row(conn, new_id)))
+            self._audit(
+                conn,
+                actor,
+                "duplicate",
+                new_id,
+                name,
+                {"id": source.id, "name": source.name},
+                _snapshot(self._row(conn, new_id)),
+            )
         return self.get(new_id)
 
-    def delete(self, scenario_id: str, expected_revision: int | None = None, *,
-               actor: Identity = LOCAL_USER) -> None:
+    def delete(self, scenario_id: str, expected_revision: int | None = None, *, actor: Identity = LOCAL_USER) -> None:
         """Remove a scenario (its audit history stays); StoreError "not_found" when it is already gone,
         "conflict" when it changed since `expected_revision` (when given)."""
         with self._write() as conn:
@@ -527,8 +622,9 @@ class ScenarioStore:
                 raise StoreError("not_found")
             self._audit(conn, actor, "delete", scenario_id, row.name, _snapshot(row), None)
 
-    def mark_agreed(self, scenario_id: str, expected_revision: int | None = None, *,
-                    actor: Identity = LOCAL_USER) -> ScenarioRecord:
+    def mark_agreed(
+        self, scenario_id: str, expected_revision: int | None = None, *, actor: Identity = LOCAL_USER
+    ) -> ScenarioRecord:
         """Make this scenario the agreed baseline (the previous one, if any, stops being agreed); coördinators
         only; StoreError "conflict" when it changed since `expected_revision` (when given)."""
         _forbidden(actor, "mark_agreed", "forbidden_agreed")
@@ -544,8 +640,15 @@ class ScenarioStore:
             except IntegrityError as exc:  # a concurrent marker won (PostgreSQL); the index keeps one
                 raise StoreError("agreed_conflict") from exc
             before = None if previous is None else {"id": previous.id, "name": previous.name}
-            self._audit(conn, actor, "mark_agreed", scenario_id, row.name, {"agreed": before},
-                        {"agreed": {"id": row.id, "name": row.name}})
+            self._audit(
+                conn,
+                actor,
+                "mark_agreed",
+                scenario_id,
+                row.name,
+                {"agreed": before},
+                {"agreed": {"id": row.id, "name": row.name}},
+            )
         return self.get(scenario_id)
 
     def clear_agreed(self, *, actor: Identity = LOCAL_USER) -> None:
@@ -556,11 +659,19 @@ class ScenarioStore:
             if previous is None:
                 return
             conn.execute(update(scenarios).where(scenarios.c.agreed == true()).values(agreed=False))
-            self._audit(conn, actor, "clear_agreed", previous.id, previous.name,
-                        {"agreed": {"id": previous.id, "name": previous.name}}, {"agreed": None})
+            self._audit(
+                conn,
+                actor,
+                "clear_agreed",
+                previous.id,
+                previous.name,
+                {"agreed": {"id": previous.id, "name": previous.name}},
+                {"agreed": None},
+            )
 
-    def record_ledger_upload(self, file_name: str, before: dict[str, Any], after: dict[str, Any], *,
-                             actor: Identity = LOCAL_USER) -> None:
+    def record_ledger_upload(
+        self, file_name: str, before: dict[str, Any], after: dict[str, Any], *, actor: Identity = LOCAL_USER
+    ) -> None:
         """Record that a ledger file was taken in (its summary before and after); planners and coördinators."""
         _forbidden(actor, "ledger_upload", "forbidden_ledger")
         with self._write() as conn:
@@ -575,10 +686,21 @@ class ScenarioStore:
             query = query.limit(limit)
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
-        return [AuditEntry(id=r.id, at=_utc(r.at), actor_id=r.actor_id, actor_name=r.actor_name,
-                           actor_role=r.actor_role, action=r.action, scenario_id=r.scenario_id,
-                           scenario_name=r.scenario_name, before=_loads(r.value_before), after=_loads(r.value_after))
-                for r in rows]
+        return [
+            AuditEntry(
+                id=r.id,
+                at=_utc(r.at),
+                actor_id=r.actor_id,
+                actor_name=r.actor_name,
+                actor_role=r.actor_role,
+                action=r.action,
+                scenario_id=r.scenario_id,
+                scenario_name=r.scenario_name,
+                before=_loads(r.value_before),
+                after=_loads(r.value_after),
+            )
+            for r in rows
+        ]
 
 
 def _agreed_row(conn: Connection) -> Row[Any, Any] | None:
@@ -602,8 +724,14 @@ def _sqlite_begin(conn: Connection) -> None:
 
 def scenario_file(name: str, author: str, version: int, settings: dict[str, Any], created_at: datetime) -> bytes:
     """A scenario file (UTF-8 JSON): format, version, name, author, created_at and settings."""
-    envelope = {"format": FILE_FORMAT, "version": version, "name": name, "author": author,
-                "created_at": _utc(created_at).isoformat(), "settings": settings}
+    envelope = {
+        "format": FILE_FORMAT,
+        "version": version,
+        "name": name,
+        "author": author,
+        "created_at": _utc(created_at).isoformat(),
+        "settings": settings,
+    }
     return json.dumps(envelope, ensure_ascii=False, indent=2).encode("utf-8")
 
 
@@ -670,5 +798,11 @@ def parse_scenario_file(data: bytes, current_version: int, validate: Validator) 
     if problems:
         raise StoreError.of(problems)
     assert isinstance(version, int) and isinstance(settings, dict) and created_at is not None
-    return {"format": FILE_FORMAT, "version": version, "name": texts["name"], "author": texts["author"],
-            "created_at": _utc(created_at), "settings": settings}
+    return {
+        "format": FILE_FORMAT,
+        "version": version,
+        "name": texts["name"],
+        "author": texts["author"],
+        "created_at": _utc(created_at),
+        "settings": settings,
+    }

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -56,8 +56,9 @@ class TargetSettings:
         """Raise AllocationError (Dutch message) for settings that cannot be computed."""
         for name, value in (("homes", self.homes_total), ("residents", self.residents_total)):
             if not isinstance(value, (int, np.integer)) or not 0 <= value <= MAX_TOTAL:
-                raise AllocationError(problem("input.total_range", what=problem(f"input.total_{name}"),
-                                              limit=Number(MAX_TOTAL)))
+                raise AllocationError(
+                    problem("input.total_range", what=problem(f"input.total_{name}"), limit=Number(MAX_TOTAL))
+                )
             if value == 0:  # 0 for every municipality is never a plan; it once came from a widget race (issue 12.4)
                 raise AllocationError(problem("input.total_zero", what=problem(f"input.total_{name}")))
         if self.key not in KEYS:
@@ -106,8 +107,13 @@ def region_data(snapshot: Snapshot) -> RegionData:
         plan_total=plans["total_plans"].to_numpy(float),
         is_city=np.array([c in CITY_CODES for c in codes]),
     )
-    return RegionData(keys, pace.history(snapshot["new_construction"], codes), now["population"].to_numpy(float),
-                      base["reference_date"].max(), now["reference_date"].max())
+    return RegionData(
+        keys,
+        pace.history(snapshot["new_construction"], codes),
+        now["population"].to_numpy(float),
+        base["reference_date"].max(),
+        now["reference_date"].max(),
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -142,23 +148,31 @@ class TargetResult:
         """Whole residents per municipality at the end of `year` under the occupancy assumption."""
         keys = self.region.keys
         cumulative = self.cumulative_at(year)[:, None]
-        path = residents.population_path(keys.population, keys.dwellings, cumulative, np.array([year]),
-                                         self.settings.occupancy_change)
+        path = residents.population_path(
+            keys.population, keys.dwellings, cumulative, np.array([year]), self.settings.occupancy_change
+        )
         return np.rint(path[:, 0]).astype(np.int64)
 
     def homes_needed_for_residents(self) -> float:
         """Homes (spread like this allocation) that would house the residents target by the end year."""
         keys = self.region.keys
-        return residents.homes_needed(keys.population, keys.dwellings, self.shares, self.settings.residents_total,
-                                      self.settings.end_year, self.settings.occupancy_change)
+        return residents.homes_needed(
+            keys.population,
+            keys.dwellings,
+            self.shares,
+            self.settings.residents_total,
+            self.settings.end_year,
+            self.settings.occupancy_change,
+        )
 
     def occupancy_sensitivity(self) -> pd.DataFrame:
         """Homes needed for the residents target and residents housed by the allocated homes at the end year, for
         the fixed range of occupancy changes plus the one set (`is_setting`); every row is an assumption."""
         keys, s = self.region.keys, self.settings
         changes = (*residents.SENSITIVITY_CHANGES, s.occupancy_change)
-        frame = residents.sensitivity(keys.population, keys.dwellings, self.shares, self.homes, s.residents_total,
-                                      s.end_year, changes)
+        frame = residents.sensitivity(
+            keys.population, keys.dwellings, self.shares, self.homes, s.residents_total, s.end_year, changes
+        )
         frame["is_setting"] = np.isclose(frame["change"], s.occupancy_change)
         return frame
 
@@ -167,17 +181,36 @@ class TargetResult:
         history, pace ratio, reached year, growth % of stock, homes per 1,000 inhabitants and housed residents."""
         keys, hist, s = self.region.keys, self.region.history, self.settings
         window = self.path.homes[:, self.path.target_columns]
-        frame = pd.DataFrame({"code": keys.codes, "name": keys.names, "share": self.shares, "homes": self.homes,
-                              "residents": self.residents, "per_year": self.homes / self.span,
-                              "peak_year": window.max(axis=1, initial=0), "hist_average": hist.average,
-                              "hist_best": hist.best, "hist_best_year": hist.best_year,
-                              "population": keys.population, "dwellings": keys.dwellings})
-        total = {"code": TOTAL_CODE, "name": TOTAL_CODE, "share": float(self.shares.sum()),
-                 "homes": int(self.homes.sum()), "residents": int(self.residents.sum()),
-                 "per_year": self.homes.sum() / self.span, "peak_year": int(window.sum(axis=0).max(initial=0)),
-                 "hist_average": hist.region_average, "hist_best": hist.region_best,
-                 "hist_best_year": hist.region_best_year, "population": keys.population.sum(),
-                 "dwellings": keys.dwellings.sum()}
+        frame = pd.DataFrame(
+            {
+                "code": keys.codes,
+                "name": keys.names,
+                "share": self.shares,
+                "homes": self.homes,
+                "residents": self.residents,
+                "per_year": self.homes / self.span,
+                "peak_year": window.max(axis=1, initial=0),
+                "hist_average": hist.average,
+                "hist_best": hist.best,
+                "hist_best_year": hist.best_year,
+                "population": keys.population,
+                "dwellings": keys.dwellings,
+            }
+        )
+        total = {
+            "code": TOTAL_CODE,
+            "name": TOTAL_CODE,
+            "share": float(self.shares.sum()),
+            "homes": int(self.homes.sum()),
+            "residents": int(self.residents.sum()),
+            "per_year": self.homes.sum() / self.span,
+            "peak_year": int(window.sum(axis=0).max(initial=0)),
+            "hist_average": hist.region_average,
+            "hist_best": hist.region_best,
+            "hist_best_year": hist.region_best_year,
+            "population": keys.population.sum(),
+            "dwellings": keys.dwellings.sum(),
+        }
         frame = pd.concat([frame, pd.DataFrame([total])], ignore_index=True)
         frame["hist_best_year"] = best_years(frame["hist_best_year"])
         frame["pace_ratio"] = pace.ratio(frame["per_year"].to_numpy(float), frame["hist_average"].to_numpy(float))
@@ -202,10 +235,17 @@ class TargetResult:
         keys, path = self.region.keys, self.path
         count, years = path.homes.shape
         elapsed = np.tile(path.years - self.settings.start_year + 1, count)
-        frame = pd.DataFrame({"code": np.repeat(keys.codes, years), "name": np.repeat(keys.names, years),
-                             "year": np.tile(path.years, count), "homes": path.homes.ravel(),
-                             "cumulative": path.cumulative.ravel(), "target": np.repeat(self.homes, years),
-                              "historical": np.repeat(self.region.history.average, years) * elapsed})
+        frame = pd.DataFrame(
+            {
+                "code": np.repeat(keys.codes, years),
+                "name": np.repeat(keys.names, years),
+                "year": np.tile(path.years, count),
+                "homes": path.homes.ravel(),
+                "cumulative": path.cumulative.ravel(),
+                "target": np.repeat(self.homes, years),
+                "historical": np.repeat(self.region.history.average, years) * elapsed,
+            }
+        )
         return frame if until is None else frame[frame["year"] <= until].reset_index(drop=True)
 
     def region_path(self, until: int | None = None) -> pd.DataFrame:
@@ -214,9 +254,15 @@ class TargetResult:
         keys, path, s = self.region.keys, self.path, self.settings
         historical = self.region.history.region_average * (path.years - s.start_year + 1)
         population = np.rint(self.population).astype(np.int64).sum(axis=0)
-        frame = pd.DataFrame({"year": path.years, "homes": path.homes.sum(axis=0),
-                              "cumulative": path.cumulative.sum(axis=0), "historical": historical,
-                              "growth": population - int(keys.population.sum())})
+        frame = pd.DataFrame(
+            {
+                "year": path.years,
+                "homes": path.homes.sum(axis=0),
+                "cumulative": path.cumulative.sum(axis=0),
+                "historical": historical,
+                "growth": population - int(keys.population.sum()),
+            }
+        )
         return frame if until is None else frame[frame["year"] <= until].reset_index(drop=True)
 
 
@@ -233,10 +279,19 @@ def recompute(region: RegionData, settings: TargetSettings) -> TargetResult:
     shares = key_weights(settings.key, keys, settings.city_share, custom)
     homes = allocate(settings.homes_total, settings.key, keys, settings.city_share, custom)
     people = allocate(settings.residents_total, settings.key, keys, settings.city_share, custom)
-    path = trajectory.build(homes, settings.shape, settings.start_year, settings.end_year, settings.outlook,
-                            settings.outlook_pace, shares, settings.outlook_year)
-    population = residents.population_path(keys.population, keys.dwellings, path.cumulative, path.years,
-                                           settings.occupancy_change)
+    path = trajectory.build(
+        homes,
+        settings.shape,
+        settings.start_year,
+        settings.end_year,
+        settings.outlook,
+        settings.outlook_pace,
+        shares,
+        settings.outlook_year,
+    )
+    population = residents.population_path(
+        keys.population, keys.dwellings, path.cumulative, path.years, settings.occupancy_change
+    )
     return TargetResult(settings, region, shares, homes, people, path, population)
 
 
@@ -266,13 +321,28 @@ def woondeal_check(result: TargetResult, year: int) -> int:
 
 MAP_MEASURES = ("homes", "per_1000", "growth_pct", "residents", "pace_ratio")
 # The number (colour) and preformatted text columns of `display_table` shown on the map for each measure.
-MAP_VALUE = {"homes": "homes", "per_1000": "per_1000", "growth_pct": "growth_pct_points", "residents": "residents",
-             "pace_ratio": "pace_ratio"}
-MAP_TEXT = {"homes": "homes_text", "per_1000": "per_1000_text", "growth_pct": "growth_pct_text",
-            "residents": "residents_text", "pace_ratio": "pace_ratio_short_text"}
-_KEY_SOURCES = {"population": ["cbs_85984ned"], "dwellings": ["cbs_85984ned"], "households": ["cbs_85984ned"],
-                "stedelijk_netwerk": ["rijk_persbericht_2024_11_12", "cbs_85984ned"],
-                "plan_hard": ["plancapaciteit_2021"], "plan_total": ["plancapaciteit_2021"]}
+MAP_VALUE = {
+    "homes": "homes",
+    "per_1000": "per_1000",
+    "growth_pct": "growth_pct_points",
+    "residents": "residents",
+    "pace_ratio": "pace_ratio",
+}
+MAP_TEXT = {
+    "homes": "homes_text",
+    "per_1000": "per_1000_text",
+    "growth_pct": "growth_pct_text",
+    "residents": "residents_text",
+    "pace_ratio": "pace_ratio_short_text",
+}
+_KEY_SOURCES = {
+    "population": ["cbs_85984ned"],
+    "dwellings": ["cbs_85984ned"],
+    "households": ["cbs_85984ned"],
+    "stedelijk_netwerk": ["rijk_persbericht_2024_11_12", "cbs_85984ned"],
+    "plan_hard": ["plancapaciteit_2021"],
+    "plan_total": ["plancapaciteit_2021"],
+}
 
 
 def key_sources(key: str) -> list[str]:

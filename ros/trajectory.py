@@ -75,8 +75,16 @@ def check_period(start_year: int, end_year: int, outlook_year: int = LAST_YEAR) 
         raise AllocationError(problem("input.end_range", last=LAST_YEAR))
 
 
-def build(targets: np.ndarray, shape: str, start_year: int, end_year: int, outlook: str = "stop",
-          outlook_pace: int = 0, pace_weights: np.ndarray | None = None, outlook_year: int = LAST_YEAR) -> Trajectory:
+def build(
+    targets: np.ndarray,
+    shape: str,
+    start_year: int,
+    end_year: int,
+    outlook: str = "stop",
+    outlook_pace: int = 0,
+    pace_weights: np.ndarray | None = None,
+    outlook_year: int = LAST_YEAR,
+) -> Trajectory:
     """The yearly homes of every municipality: its target spread over start..end by `shape`, then the outlook.
 
     `outlook` 'continue' repeats each municipality's homes of the target year; 'pace' spreads `outlook_pace`

@@ -150,9 +150,13 @@ def check_workbook(data: bytes, max_rows: int) -> None:
         raise UploadError(problem("input.file_not_excel")) from None
 
 
-def table_rows(file_name: str, data: bytes, max_rows: int, kinds: Sequence[str] = (*TEXT, *EXCEL)) -> list[list[object]]:
+def table_rows(
+    file_name: str, data: bytes, max_rows: int, kinds: Sequence[str] = (*TEXT, *EXCEL)
+) -> list[list[object]]:
     """The rows (header first) of an uploaded CSV or Excel file, by its suffix, within the bounds above."""
     check_size(data)
     suffix = check_kind(file_name, kinds)
-    rows: list[list[object]] = excel_rows(data, max_rows) if suffix in EXCEL else [list(r) for r in csv_rows(data, max_rows)]
+    rows: list[list[object]] = (
+        excel_rows(data, max_rows) if suffix in EXCEL else [list(r) for r in csv_rows(data, max_rows)]
+    )
     return rows

@@ -23,7 +23,6 @@ class DataError(ValueError):
     """A shipped or uploaded table that does not meet its schema; the message says where and why."""
 
 
-
 GemeenteCode = Annotated[str, Field(pattern=r"^GM\d{4}$")]
 Count = Annotated[int, Field(ge=0)]
 Text = Annotated[str, Field(min_length=1)]
@@ -82,7 +81,9 @@ def validate_table(frame: pd.DataFrame, model: type[Row], file: str | Path) -> l
     expected = set(model.model_fields)
     missing = [c for c in model.model_fields if c not in frame.columns and model.model_fields[c].is_required()]
     if missing:
-        raise DataError(f"{name}: kolom(men) {', '.join(missing)} ontbreken (verwacht: {', '.join(model.model_fields)})")
+        raise DataError(
+            f"{name}: kolom(men) {', '.join(missing)} ontbreken (verwacht: {', '.join(model.model_fields)})"
+        )
     unknown = [str(c) for c in frame.columns if c not in expected]
     if unknown:
         raise DataError(f"{name}: kolom(men) {', '.join(unknown)} onbekend (verwacht: {', '.join(model.model_fields)})")

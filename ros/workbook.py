@@ -38,22 +38,35 @@ def setting_number(alias: str, value: object) -> int | float | None:
 def about_sheet(scenario: Scenario, lang: str, version: DataVersion, made: date, contents: str) -> pd.DataFrame:
     """The first sheet of a workbook: what it holds, the data version, the day it was made, then every setting of
     the scenario in words and as a number (with its default and its name in the link)."""
-    item, words, number, default, parameter = (translate(lang, f"downloads.col_{c}") for c in
-                                               ("item", "words", "number", "default", "parameter"))
+    item, words, number, default, parameter = (
+        translate(lang, f"downloads.col_{c}") for c in ("item", "words", "number", "default", "parameter")
+    )
     rows: list[dict[str, object]] = [
         {item: translate(lang, "downloads.contents"), words: contents},
-        {item: translate(lang, "downloads.data_version"),
-         words: translate(lang, "downloads.data_version_text", fingerprint=version.fingerprint or fmt.unknown(lang),
-                          date=fmt.partial_date(version.newest_source or None, lang))},
+        {
+            item: translate(lang, "downloads.data_version"),
+            words: translate(
+                lang,
+                "downloads.data_version_text",
+                fingerprint=version.fingerprint or fmt.unknown(lang),
+                date=fmt.partial_date(version.newest_source or None, lang),
+            ),
+        },
         {item: translate(lang, "downloads.made"), words: fmt.long_date(made, lang)},
         {item: translate(lang, "downloads.settings"), words: translate(lang, "downloads.settings_text")},
     ]
     kinds: list[str | None] = [None] * len(rows)
     for field_alias, name in URL_FIELDS.items():
         alias, value = str(field_alias), getattr(scenario, name)
-        rows.append({item: translate(lang, LABELS[alias]), words: setting_text(alias, value, lang),
-                     number: setting_number(alias, value), default: setting_text(alias, getattr(DEFAULT, name), lang),
-                     parameter: alias})
+        rows.append(
+            {
+                item: translate(lang, LABELS[alias]),
+                words: setting_text(alias, value, lang),
+                number: setting_number(alias, value),
+                default: setting_text(alias, getattr(DEFAULT, name), lang),
+                parameter: alias,
+            }
+        )
         kinds.append(SETTING_KINDS.get(alias))
     frame = pd.DataFrame(rows, columns=[item, words, number, default, parameter]).astype({number: object})
     frame[number] = [None if pd.isna(v) else v for v in frame[number]]
@@ -63,14 +76,18 @@ def about_sheet(scenario: Scenario, lang: str, version: DataVersion, made: date,
 
 def ledger_sheet(scenario: Scenario) -> pd.DataFrame:
     """The scenario's ledger entries (party, year, the four states; empty = not filled in)."""
-    return pd.DataFrame([entry.model_dump() for entry in scenario.ledger_entries],
-                        columns=["party", "year", "toegezegd", "gefactureerd", "ontvangen", "besteed"])
+    return pd.DataFrame(
+        [entry.model_dump() for entry in scenario.ledger_entries],
+        columns=["party", "year", "toegezegd", "gefactureerd", "ontvangen", "besteed"],
+    )
 
 
 def own_figures_sheet(scenario: Scenario) -> pd.DataFrame:
     """The scenario's own figures (code, year, new construction, demolition, net change; empty = not given)."""
-    return pd.DataFrame([entry.model_dump() for entry in scenario.own_figures],
-                        columns=["code", "year", "new_construction", "demolition", "net_change"])
+    return pd.DataFrame(
+        [entry.model_dump() for entry in scenario.own_figures],
+        columns=["code", "year", "new_construction", "demolition", "net_change"],
+    )
 
 
 def workbook(about: pd.DataFrame, sheets: dict[str, pd.DataFrame], lang: str) -> bytes:
@@ -90,7 +107,13 @@ def scenario_workbook(
 ) -> bytes:
     """The .xlsx bytes: about (settings and data version), targets per municipality, yearly paths, Twente per year,
     cost-sharing contributions (when a total budget is set), ledger entries, own figures (when any) and sources."""
-    about = about_sheet(scenario, lang, version or DataVersion("", ""), made or date.today(), translate(lang, "downloads.contents_scenario"))
+    about = about_sheet(
+        scenario,
+        lang,
+        version or DataVersion("", ""),
+        made or date.today(),
+        translate(lang, "downloads.contents_scenario"),
+    )
     sheets = {
         translate(lang, "scenario.sheet_targets"): result.table(),
         translate(lang, "scenario.sheet_paths"): result.yearly_frame(),

@@ -9,7 +9,8 @@
     its elements have arrived, drawing may still go on; "browser ms": until everything is drawn): script state
     notRunning, no stSkeleton, every Plotly chart has its .main-svg, every Plotly map's MapLibre map reports
     loaded(), every graphviz chart has its svg. One warm-up load per page, then the median of --browser-runs loads,
-    interleaved with the one-line page so both see the same machine load; the ratio page / one-line page is printed. "switch ms": the same page reached
+    interleaved with the one-line page so both see the same machine load; the ratio page / one-line page is printed.
+    "switch ms": the same page reached
     inside a session by clicking its sidebar link (no reload: Streamlit's JavaScript, plotly.js and the websocket
     are already there), from click until settled; its floor is switching between two one-line pages.
 (c) Cold start: the dashboard's server process is started fresh (Python bytecode already compiled), timed until
@@ -194,10 +195,27 @@ class Server:
         # No file watcher: on this shared machine colleagues edit ros/*.py while we measure, and Streamlit's watcher
         # would then drop those modules from sys.modules in the middle of a run (KeyError: 'ros.catalog').
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.address", "127.0.0.1",
-             "--server.port", str(self.port),
-             "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(self.script),
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(self.port),
+                "--server.headless",
+                "true",
+                "--browser.gatherUsageStats",
+                "false",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=self.cwd,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -254,8 +272,9 @@ def load_page_split(tab, url: str, timeout_ms: float = 60_000) -> tuple[float, f
 
 
 # ---------------------------------------------------------------------------------------------------------------- (a)
-def measure_reruns(entries: list[tuple[str, str]], runs: int, query: dict[str, str],
-                   warmup: int = 2) -> tuple[dict[str, tuple[list[float], list[float]]], list[float]]:
+def measure_reruns(
+    entries: list[tuple[str, str]], runs: int, query: dict[str, str], warmup: int = 2
+) -> tuple[dict[str, tuple[list[float], list[float]]], list[float]]:
     """Warm rerun times per page through app.py in AppTest, and those of a one-line page (the AppTest floor).
 
     Per page: wall-clock ms and CPU ms of this process (the script runs in one of its threads and nothing else
@@ -333,7 +352,10 @@ def first_visit_payload(browser, base: str, url_path: str, query: str) -> tuple[
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     tab = context.new_page()
     frames: list[bytes] = []
-    tab.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(f if isinstance(f, bytes) else f.encode())))
+    tab.on(
+        "websocket",
+        lambda ws: ws.on("framereceived", lambda f: frames.append(f if isinstance(f, bytes) else f.encode())),
+    )
     load_page(tab, f"{base}/{url_path}{query}")
     tab.wait_for_timeout(500)  # let the last frames arrive
     context.close()
@@ -385,8 +407,9 @@ def switch_page(tab, counter: RunCounter, url_path: str, timeout_ms: float = 60_
     return (time.perf_counter() - start) * 1000
 
 
-def measure_switches(browser, base: str, floor_base: str, paths: list[str], runs: int,
-                     query: str) -> tuple[dict[str, list[float]], list[float]]:
+def measure_switches(
+    browser, base: str, floor_base: str, paths: list[str], runs: int, query: str
+) -> tuple[dict[str, list[float]], list[float]]:
     """In-session page switches through the sidebar: each page reached from the one before it, and the floor."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     tab = context.new_page()
@@ -446,8 +469,11 @@ def measure_browser(entries: list[tuple[str, str]], runs: int, query: str) -> di
                 for _, url_path in entries:
                     load_page(tab, f"{server.base}/{url_path}{query}")
                 for _, url_path in entries:
-                    results["pages"][url_path] = {"payload": first_visit_payload(browser, server.base, url_path, query),
-                                                  "samples": [], "script_samples": []}
+                    results["pages"][url_path] = {
+                        "payload": first_visit_payload(browser, server.base, url_path, query),
+                        "samples": [],
+                        "script_samples": [],
+                    }
                 for _ in range(runs):
                     results["floor_samples"].append(load_page(tab, floor_server.base))
                     for _, url_path in entries:
@@ -458,7 +484,8 @@ def measure_browser(entries: list[tuple[str, str]], runs: int, query: str) -> di
             with Server(two_pages, env, Path(tmp)) as nav_floor_server:
                 paths = [url_path for _, url_path in entries]
                 results["switch_samples"], results["switch_floor_samples"] = measure_switches(
-                    browser, server.base, nav_floor_server.base, paths, runs, query)
+                    browser, server.base, nav_floor_server.base, paths, runs, query
+                )
             for _, url_path in entries:  # every page also in English, then the memory after all of them
                 load_page(tab, f"{server.base}/{url_path}{query}{'&' if query else '?'}lang=en")
             results["rss_after_mb"] = rss_mb(server.pid)
@@ -480,8 +507,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed AppTest reruns per page (after 2 warm-up runs)")
     parser.add_argument("--browser-runs", type=int, default=5, help="timed browser loads per page")
     parser.add_argument("--json", type=Path, help="write the results to this JSON file")
-    parser.add_argument("--gemeente", default="GM0153",
-                        help="municipality chosen in the sidebar on every page (default Enschede; '' for none)")
+    parser.add_argument(
+        "--gemeente",
+        default="GM0153",
+        help="municipality chosen in the sidebar on every page (default Enschede; '' for none)",
+    )
     parser.add_argument("--skip-apptest", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
     args = parser.parse_args(argv)
@@ -506,8 +536,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_browser:
         browser = measure_browser(entries, args.browser_runs, f"?gemeente={args.gemeente}" if args.gemeente else "")
         floor_ms = statistics.median(browser["floor_samples"])
-        summary |= {k: v for k, v in browser.items()
-                    if k not in ("pages", "floor_samples", "switch_samples", "switch_floor_samples")}
+        summary |= {
+            k: v
+            for k, v in browser.items()
+            if k not in ("pages", "floor_samples", "switch_samples", "switch_floor_samples")
+        }
         summary["browser_floor_ms"] = floor_ms
         summary["switch_floor_ms"] = statistics.median(browser["switch_floor_samples"])
         for page in pages:
@@ -521,32 +554,46 @@ def main(argv: list[str] | None = None) -> int:
             page.websocket_bytes, page.figure_bytes, page.geojson_bytes = measured["payload"]
 
     summary["load_average_after"] = [round(x, 1) for x in os.getloadavg()]
-    print(f"\nROS Twente page benchmark, {summary['date']}, {summary['machine']}, boundaries: {summary['boundaries']}, "
-          f"municipality: {summary['gemeente'] or 'none (all of Twente)'}, "
-          f"load average {summary['load_average_before'][0]} before, {summary['load_average_after'][0]} after")
-    header = (f"{'page':<22}{'rerun ms':>10}{'cpu ms':>8}{'script ms':>11}{'browser ms':>12}{'x floor':>9}"
-              f"{'switch ms':>11}{'x floor':>9}{'ws KB':>8}{'figures KB':>12}{'map KB':>12}")
+    print(
+        f"\nROS Twente page benchmark, {summary['date']}, {summary['machine']}, boundaries: {summary['boundaries']}, "
+        f"municipality: {summary['gemeente'] or 'none (all of Twente)'}, "
+        f"load average {summary['load_average_before'][0]} before, {summary['load_average_after'][0]} after"
+    )
+    header = (
+        f"{'page':<22}{'rerun ms':>10}{'cpu ms':>8}{'script ms':>11}{'browser ms':>12}{'x floor':>9}"
+        f"{'switch ms':>11}{'x floor':>9}{'ws KB':>8}{'figures KB':>12}{'map KB':>12}"
+    )
     print(header + "\n" + "-" * len(header))
     for page in pages:
         ratio = "-" if page.browser_ratio is None else f"{page.browser_ratio:.2f}"
         switch_ratio = "-" if page.switch_ratio is None else f"{page.switch_ratio:.2f}"
-        print(f"{page.path.removeprefix('app_pages/'):<22}{_ms(page.rerun_ms):>10}{_ms(page.rerun_cpu_ms):>8}"
-              f"{_ms(page.browser_script_ms):>11}"
-              f"{_ms(page.browser_ms):>12}{ratio:>9}{_ms(page.switch_ms):>11}{switch_ratio:>9}{_kb(page.websocket_bytes):>8}{_kb(page.figure_bytes):>12}"
-              f"{_kb(page.geojson_bytes):>12}")
+        print(
+            f"{page.path.removeprefix('app_pages/'):<22}{_ms(page.rerun_ms):>10}{_ms(page.rerun_cpu_ms):>8}"
+            f"{_ms(page.browser_script_ms):>11}"
+            f"{_ms(page.browser_ms):>12}{ratio:>9}{_ms(page.switch_ms):>11}{switch_ratio:>9}{_kb(page.websocket_bytes):>8}{_kb(page.figure_bytes):>12}"
+            f"{_kb(page.geojson_bytes):>12}"
+        )
     if "apptest_floor_ms" in summary or "browser_floor_ms" in summary:
-        print(f"{'one-line page (floor)':<22}{_ms(summary.get('apptest_floor_ms')):>10}{'':>19}"
-              f"{_ms(summary.get('browser_floor_ms')):>12}{'1.00' if 'browser_floor_ms' in summary else '-':>9}"
-              f"{_ms(summary.get('switch_floor_ms')):>11}{'1.00' if 'switch_floor_ms' in summary else '-':>9}")
+        print(
+            f"{'one-line page (floor)':<22}{_ms(summary.get('apptest_floor_ms')):>10}{'':>19}"
+            f"{_ms(summary.get('browser_floor_ms')):>12}{'1.00' if 'browser_floor_ms' in summary else '-':>9}"
+            f"{_ms(summary.get('switch_floor_ms')):>11}{'1.00' if 'switch_floor_ms' in summary else '-':>9}"
+        )
     if "cold_health_s" in summary:
-        print(f"\ncold start, first visit: health ok after {summary['cold_health_s']:.1f} s, first page rendered "
-              f"{summary['cold_first_page_s'] - summary['cold_health_s']:.1f} s after that")
-        print(f"cold start, returning browser: health ok after {summary['cold_returning_health_s']:.1f} s, first page's "
-              f"script done {summary['cold_returning_script_s']:.1f} s and rendered "
-              f"{summary['cold_returning_first_page_s']:.1f} s after that")
-        print(f"server memory (VmRSS): {summary['rss_start_mb']:.0f} MB after the first page, "
-              f"{summary['rss_after_mb']:.0f} MB after every page in nl and en "
-              f"(one-line app: {summary['floor_rss_mb']:.0f} MB)")
+        print(
+            f"\ncold start, first visit: health ok after {summary['cold_health_s']:.1f} s, first page rendered "
+            f"{summary['cold_first_page_s'] - summary['cold_health_s']:.1f} s after that"
+        )
+        print(
+            f"cold start, returning browser: health ok after {summary['cold_returning_health_s']:.1f} s, first page's "
+            f"script done {summary['cold_returning_script_s']:.1f} s and rendered "
+            f"{summary['cold_returning_first_page_s']:.1f} s after that"
+        )
+        print(
+            f"server memory (VmRSS): {summary['rss_start_mb']:.0f} MB after the first page, "
+            f"{summary['rss_after_mb']:.0f} MB after every page in nl and en "
+            f"(one-line app: {summary['floor_rss_mb']:.0f} MB)"
+        )
 
     misses = []
     for page in pages:
@@ -555,24 +602,37 @@ def main(argv: list[str] | None = None) -> int:
         if page.browser_ratio is not None and page.browser_ratio > TARGET_BROWSER_RATIO:
             misses.append(f"{page.path}: browser {page.browser_ratio:.2f}x the one-line page > {TARGET_BROWSER_RATIO}x")
         if page.switch_ratio is not None and page.switch_ratio > TARGET_SWITCH_RATIO:
-            misses.append(f"{page.path}: page switch {page.switch_ratio:.2f}x the one-line switch > "
-                          f"{TARGET_SWITCH_RATIO}x")
+            misses.append(
+                f"{page.path}: page switch {page.switch_ratio:.2f}x the one-line switch > {TARGET_SWITCH_RATIO}x"
+            )
         if page.geojson_bytes and page.geojson_bytes > TARGET_MAP_BYTES:
-            misses.append(f"{page.path}: map payload {page.geojson_bytes / 1024:.0f} KB > {TARGET_MAP_BYTES // 1024} KB")
+            misses.append(
+                f"{page.path}: map payload {page.geojson_bytes / 1024:.0f} KB > {TARGET_MAP_BYTES // 1024} KB"
+            )
     if "cold_returning_first_page_s" in summary and summary["cold_returning_first_page_s"] > TARGET_COLD_S:
-        misses.append(f"cold start (returning browser): first page {summary['cold_returning_first_page_s']:.1f} s "
-                      f"after the health check > {TARGET_COLD_S:.0f} s")
+        misses.append(
+            f"cold start (returning browser): first page {summary['cold_returning_first_page_s']:.1f} s "
+            f"after the health check > {TARGET_COLD_S:.0f} s"
+        )
     if "cold_health_s" in summary and summary["cold_first_page_s"] - summary["cold_health_s"] > TARGET_COLD_S:
-        misses.append(f"cold start (first visit): first page "
-                      f"{summary['cold_first_page_s'] - summary['cold_health_s']:.1f} s after the health check > "
-                      f"{TARGET_COLD_S:.0f} s")
+        misses.append(
+            f"cold start (first visit): first page "
+            f"{summary['cold_first_page_s'] - summary['cold_health_s']:.1f} s after the health check > "
+            f"{TARGET_COLD_S:.0f} s"
+        )
     if "rss_after_mb" in summary and summary["rss_after_mb"] > TARGET_RSS_MB:
         misses.append(f"server memory {summary['rss_after_mb']:.0f} MB > {TARGET_RSS_MB:.0f} MB")
     print("\ntargets: " + ("all met" if not misses else "MISSED\n  " + "\n  ".join(misses)))
 
     if args.json:
-        args.json.write_text(json.dumps({"summary": summary, "pages": [asdict(p) for p in pages], "misses": misses},
-                                        indent=2, ensure_ascii=False), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {"summary": summary, "pages": [asdict(p) for p in pages], "misses": misses},
+                indent=2,
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
         print(f"results written to {args.json}")
     return 0
 

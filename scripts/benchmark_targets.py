@@ -70,15 +70,20 @@ def main() -> None:
     twente = targets.region_data(load_snapshot())
     national = synthetic_region(342)
     settings = targets.TargetSettings(outlook="continue", shape="s_curve", occupancy_change=-0.005)
-    national_settings = targets.TargetSettings(homes_total=981_000, residents_total=1_400_000, outlook="continue",
-                                               shape="s_curve", occupancy_change=-0.005)
+    national_settings = targets.TargetSettings(
+        homes_total=981_000, residents_total=1_400_000, outlook="continue", shape="s_curve", occupancy_change=-0.005
+    )
     rows = [
         ("recompute, Twente (14 × 2025–2100)", *timed(lambda: targets.recompute(twente, settings), args.repeat)),
         ("recompute + table, Twente", *timed(lambda: targets.recompute(twente, settings).table(), args.repeat)),
-        ("recompute, national (342 × 2025–2100)",
-         *timed(lambda: targets.recompute(national, national_settings), args.repeat)),
-        ("recompute + table, national",
-         *timed(lambda: targets.recompute(national, national_settings).table(), args.repeat)),
+        (
+            "recompute, national (342 × 2025–2100)",
+            *timed(lambda: targets.recompute(national, national_settings), args.repeat),
+        ),
+        (
+            "recompute + table, national",
+            *timed(lambda: targets.recompute(national, national_settings).table(), args.repeat),
+        ),
     ]
     if args.page_runs:
         rows.append(("page rerun via AppTest (Doelen)", *page_rerun(args.page_runs)))

@@ -155,8 +155,17 @@ class Results:
 class Session:
     """One simulated browser tab: its websocket, the page it is on, its widgets and the widget states it sent."""
 
-    def __init__(self, number: int, base: str, pages: list[tuple[str, str]], query: str, results: Results,
-                 think: float, timeout: float, seed: int) -> None:
+    def __init__(
+        self,
+        number: int,
+        base: str,
+        pages: list[tuple[str, str]],
+        query: str,
+        results: Results,
+        think: float,
+        timeout: float,
+        seed: int,
+    ) -> None:
         self.number, self.base, self.query, self.results = number, base, query, results
         self.pages, self.think, self.timeout = pages, think, timeout
         self.rng = random.Random(seed * 1000 + number)
@@ -180,8 +189,13 @@ class Session:
         await asyncio.sleep(delay)
         url = self.base.replace("http://", "ws://") + "/_stcore/stream"
         try:
-            async with websockets.connect(url, subprotocols=[Subprotocol("streamlit")], max_size=None,
-                                          origin=Origin(self.base), open_timeout=self.timeout) as socket:
+            async with websockets.connect(
+                url,
+                subprotocols=[Subprotocol("streamlit")],
+                max_size=None,
+                origin=Origin(self.base),
+                open_timeout=self.timeout,
+            ) as socket:
                 self.socket = socket
                 reader = asyncio.create_task(self.read())
                 try:
@@ -221,11 +235,15 @@ class Session:
         self.states = {widget.id: state}
         widget.value = value
         self.results.kinds.setdefault(self.results.level, Counter())[widget.kind] += 1
-        await self.rerun(page_hash=self.page_hash, fragment_id=widget.fragment_id,
-                         timed=f"{widget.kind} in fragment" if widget.fragment_id else widget.kind)
+        await self.rerun(
+            page_hash=self.page_hash,
+            fragment_id=widget.fragment_id,
+            timed=f"{widget.kind} in fragment" if widget.fragment_id else widget.kind,
+        )
 
-    async def rerun(self, page_name: str = "", page_hash: str = "", fragment_id: str = "",
-                    timed: str = "") -> float | None:
+    async def rerun(
+        self, page_name: str = "", page_hash: str = "", fragment_id: str = "", timed: str = ""
+    ) -> float | None:
         """Send a rerun_script BackMsg and wait for script_finished; the milliseconds it took, None on an error."""
         from streamlit.proto.BackMsg_pb2 import BackMsg
 
@@ -248,8 +266,10 @@ class Session:
         try:
             await asyncio.wait_for(self.finished.wait(), self.timeout)
         except TimeoutError:
-            self.results.add(self.results.errors, f"session {self.number} /{self.url_path}: no script_finished "
-                                                  f"within {self.timeout:.0f} s")
+            self.results.add(
+                self.results.errors,
+                f"session {self.number} /{self.url_path}: no script_finished within {self.timeout:.0f} s",
+            )
             return None
         elapsed = (time.perf_counter() - start) * 1000
         if self.exceptions or self.finish_status not in ("FINISHED_SUCCESSFULLY", "FINISHED_FRAGMENT_RUN_SUCCESSFULLY"):
@@ -299,8 +319,9 @@ class Session:
                 self.exceptions.append("script compilation error")
 
 
-async def sample(pid: int, memory: list[tuple[float, int, float]], sessions: list[Session],
-                 stop: asyncio.Event) -> None:
+async def sample(
+    pid: int, memory: list[tuple[float, int, float]], sessions: list[Session], stop: asyncio.Event
+) -> None:
     """(time, open sessions, VmRSS MB) every second until `stop` is set."""
     while not stop.is_set():
         memory.append((time.monotonic(), sum(s.socket is not None for s in sessions), rss_mb(pid)))
@@ -310,8 +331,17 @@ async def sample(pid: int, memory: list[tuple[float, int, float]], sessions: lis
             pass
 
 
-async def ramp(base: str, pid: int, levels: list[int], level_seconds: float, think: float, timeout: float,
-               max_seconds: float, seed: int, query: str) -> dict[str, Any]:
+async def ramp(
+    base: str,
+    pid: int,
+    levels: list[int],
+    level_seconds: float,
+    think: float,
+    timeout: float,
+    max_seconds: float,
+    seed: int,
+    query: str,
+) -> dict[str, Any]:
     """Open sessions level by level (keeping the earlier ones) and measure each level; stop after the first miss."""
     pages = page_entries()
     results = Results()
@@ -324,8 +354,10 @@ async def ramp(base: str, pid: int, levels: list[int], level_seconds: float, thi
     began = time.monotonic()
     for level, target in enumerate(levels, start=1):
         results.level = level
-        new = [Session(len(sessions) + i, base, pages, query, results, think, timeout, seed)
-               for i in range(target - len(sessions))]
+        new = [
+            Session(len(sessions) + i, base, pages, query, results, think, timeout, seed)
+            for i in range(target - len(sessions))
+        ]
         for index, session in enumerate(new):  # arrivals spread over one think time
             tasks.append(asyncio.create_task(session.run(stop, think * index / max(1, len(new)))))
         sessions += new
@@ -340,10 +372,15 @@ async def ramp(base: str, pid: int, levels: list[int], level_seconds: float, thi
         server_cpu = cpu_seconds(pid) - cpu_before
         rss = [mb for moment, _, mb in memory if moment >= started]
         row: dict[str, Any] = {
-            "sessions": target, "reruns": len(reruns), "reruns_per_s": round(len(reruns) / wall, 2),
-            "p50_ms": percentile(reruns, 0.5), "p95_ms": percentile(reruns, 0.95),
-            "max_ms": max(reruns, default=None), "open_p50_ms": percentile(results.opens.get(level, []), 0.5),
-            "errors": len(errors), "error_samples": errors[:5],
+            "sessions": target,
+            "reruns": len(reruns),
+            "reruns_per_s": round(len(reruns) / wall, 2),
+            "p50_ms": percentile(reruns, 0.5),
+            "p95_ms": percentile(reruns, 0.95),
+            "max_ms": max(reruns, default=None),
+            "open_p50_ms": percentile(results.opens.get(level, []), 0.5),
+            "errors": len(errors),
+            "error_samples": errors[:5],
             "server_cpu_share": round(server_cpu / wall, 2),
             "server_cpu_ms_per_rerun": round(1000 * server_cpu / len(reruns), 1) if reruns else None,
             "client_cpu_share": round((time.process_time() - client_before) / wall, 2),
@@ -355,12 +392,15 @@ async def ramp(base: str, pid: int, levels: list[int], level_seconds: float, thi
         }
         report.append(row)
         ok = row["errors"] == 0 and row["p95_ms"] is not None and row["p95_ms"] <= TARGET_P95_MS
-        print(f"{target:>5} sessions: {row['reruns']:>4} reruns ({row['reruns_per_s']}/s), "
-              f"p50 {_ms(row['p50_ms'])} ms, "
-              f"p95 {_ms(row['p95_ms'])} ms, max {_ms(row['max_ms'])} ms, errors {row['errors']}, server CPU "
-              f"{row['server_cpu_share']:.0%} ({row['server_cpu_ms_per_rerun']} ms/rerun), client CPU "
-              f"{row['client_cpu_share']:.0%}, RSS {row['rss_mb']:.0f} MB, load {row['load_average']}"
-              + ("" if ok else "  <- misses"), flush=True)
+        print(
+            f"{target:>5} sessions: {row['reruns']:>4} reruns ({row['reruns_per_s']}/s), "
+            f"p50 {_ms(row['p50_ms'])} ms, "
+            f"p95 {_ms(row['p95_ms'])} ms, max {_ms(row['max_ms'])} ms, errors {row['errors']}, server CPU "
+            f"{row['server_cpu_share']:.0%} ({row['server_cpu_ms_per_rerun']} ms/rerun), client CPU "
+            f"{row['client_cpu_share']:.0%}, RSS {row['rss_mb']:.0f} MB, load {row['load_average']}"
+            + ("" if ok else "  <- misses"),
+            flush=True,
+        )
         if not ok or time.monotonic() - began > max_seconds:
             break
     stop.set()
@@ -374,8 +414,10 @@ def _breakdown(timed: list[tuple[str, str, float]], index: int) -> dict[str, dic
     groups: dict[str, list[float]] = {}
     for row in timed:
         groups.setdefault(row[0] if index == 0 else row[1], []).append(row[2])
-    return {name: {"count": len(v), "p50_ms": percentile(v, 0.5), "p95_ms": percentile(v, 0.95)}
-            for name, v in sorted(groups.items())}
+    return {
+        name: {"count": len(v), "p50_ms": percentile(v, 0.5), "p95_ms": percentile(v, 0.95)}
+        for name, v in sorted(groups.items())
+    }
 
 
 def _ms(value: float | None) -> str:
@@ -385,22 +427,29 @@ def _ms(value: float | None) -> str:
 def summarise(levels: list[dict]) -> dict[str, Any]:
     """The largest level that meets the criterion, memory per session (slope of VmRSS over the levels; the empty
     server is left out, because the first session imports pandas and loads the data) and the first miss."""
-    passed = [row for row in levels if row["errors"] == 0 and row["p95_ms"] is not None
-              and row["p95_ms"] <= TARGET_P95_MS]
+    passed = [
+        row for row in levels if row["errors"] == 0 and row["p95_ms"] is not None and row["p95_ms"] <= TARGET_P95_MS
+    ]
     capacity = max((row["sessions"] for row in passed), default=0)
     points = [(row["sessions"], row["rss_mb"]) for row in levels]
     slope = None
     if len(points) >= 2:
         slope = statistics.linear_regression([p[0] for p in points], [p[1] for p in points]).slope
     first_miss = next((row for row in levels if row not in passed), None)
-    return {"capacity_sessions": capacity, "memory_per_session_mb": None if slope is None else round(slope, 2),
-            "first_miss": first_miss}
+    return {
+        "capacity_sessions": capacity,
+        "memory_per_session_mb": None if slope is None else round(slope, 2),
+        "first_miss": first_miss,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--levels", default="5,10,20,30,40,60,80,120",
-                        help="open sessions per level, ascending (each level keeps the earlier sessions)")
+    parser.add_argument(
+        "--levels",
+        default="5,10,20,30,40,60,80,120",
+        help="open sessions per level, ascending (each level keeps the earlier sessions)",
+    )
     parser.add_argument("--level-seconds", type=float, default=20, help="measuring time per level")
     parser.add_argument("--think", type=float, default=3, help="mean think time between a user's actions, s")
     parser.add_argument("--timeout", type=float, default=30, help="seconds a rerun may take before it is an error")
@@ -417,26 +466,54 @@ def main(argv: list[str] | None = None) -> int:
     with Server(APP, server_env(), ROOT) as server:
         assert server.base.startswith("http://127.0.0.1:")
         baseline = rss_mb(server.pid)
-        print(f"ROS Twente capacity test, {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}, {platform.node()} "
-              f"{os.cpu_count()} cores, think time {args.think} s, {args.level_seconds:.0f} s per level, load average "
-              f"{load_before:.1f}; server {baseline:.0f} MB before the first session", flush=True)
-        measured = asyncio.run(ramp(server.base, server.pid, levels, args.level_seconds, args.think, args.timeout,
-                                    args.max_seconds, args.seed, f"gemeente={args.gemeente}" if args.gemeente else ""))
+        print(
+            f"ROS Twente capacity test, {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}, {platform.node()} "
+            f"{os.cpu_count()} cores, think time {args.think} s, {args.level_seconds:.0f} s per level, load average "
+            f"{load_before:.1f}; server {baseline:.0f} MB before the first session",
+            flush=True,
+        )
+        measured = asyncio.run(
+            ramp(
+                server.base,
+                server.pid,
+                levels,
+                args.level_seconds,
+                args.think,
+                args.timeout,
+                args.max_seconds,
+                args.seed,
+                f"gemeente={args.gemeente}" if args.gemeente else "",
+            )
+        )
         tracebacks = server.tracebacks()
     summary = summarise(measured["levels"])
-    print(f"capacity: {summary['capacity_sessions']} concurrent sessions with p95 rerun <= {TARGET_P95_MS:.0f} ms and "
-          f"0 errors; memory per session {summary['memory_per_session_mb']} MB (server {baseline:.0f} MB empty)")
+    print(
+        f"capacity: {summary['capacity_sessions']} concurrent sessions with p95 rerun <= {TARGET_P95_MS:.0f} ms and "
+        f"0 errors; memory per session {summary['memory_per_session_mb']} MB (server {baseline:.0f} MB empty)"
+    )
     miss = summary["first_miss"]
     if miss:
-        print(f"first miss at {miss['sessions']} sessions: p95 {_ms(miss['p95_ms'])} ms, {miss['errors']} errors, "
-              f"server CPU {miss['server_cpu_share']:.0%} of one core" + (f"; e.g. {miss['error_samples'][0]}"
-                                                                          if miss["error_samples"] else ""))
+        print(
+            f"first miss at {miss['sessions']} sessions: p95 {_ms(miss['p95_ms'])} ms, {miss['errors']} errors, "
+            f"server CPU {miss['server_cpu_share']:.0%} of one core"
+            + (f"; e.g. {miss['error_samples'][0]}" if miss["error_samples"] else "")
+        )
     if tracebacks:
         print(f"server log tracebacks: {len(tracebacks)}, e.g. {tracebacks[0]}")
     if args.json:
-        args.json.write_text(json.dumps({"summary": summary, "levels": measured["levels"], "baseline_mb": baseline,
-                                         "tracebacks": tracebacks, "memory": measured["memory"]}, indent=2),
-                             encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    "summary": summary,
+                    "levels": measured["levels"],
+                    "baseline_mb": baseline,
+                    "tracebacks": tracebacks,
+                    "memory": measured["memory"],
+                },
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 

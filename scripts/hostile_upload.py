@@ -50,9 +50,12 @@ def xlsx_bomb(rows: int, dimension: bool = True) -> bytes:
     """An .xlsx whose first sheet has `rows` rows of one number, written as XML directly (a second for 3,7 million
     rows; they unpack to ~100 MB and pack to a few hundred KB)."""
     row = b"<row><c><v>1</v></c></row>"
-    head = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            + (f'<dimension ref="A1:A{rows}"/>'.encode() if dimension else b"") + b"<sheetData>")
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + (f'<dimension ref="A1:A{rows}"/>'.encode() if dimension else b"")
+        + b"<sheetData>"
+    )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in _PARTS.items():
@@ -97,9 +100,13 @@ def main() -> None:
     path.write_bytes(data)
     port = _free_port()
     env = dict(os.environ, ROS_CACHE_DIR=str(folder / "cache"), ROS_OFFLINE="1")
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                               "--server.headless", "true"], cwd=args.app_dir, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true"],
+        cwd=args.app_dir,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     samples: list[float] = []
     stop = threading.Event()
@@ -112,8 +119,9 @@ def main() -> None:
                 time.sleep(0.3)
         process = psutil.Process(server.pid)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                 args=["--no-sandbox", "--disable-gpu"])
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+            )
             tabs = [browser.new_context().new_page() for _ in range(args.tabs)]
             for tab in tabs:
                 tab.goto(f"{base}/budget")
@@ -132,7 +140,9 @@ def main() -> None:
                     answers.append(round(time.monotonic() - started, 2))
                 except Exception:  # noqa: BLE001 - a tab that never answers is reported as such
                     answers.append(None)
-            message = tabs[0].locator("[data-testid=stAlertContentError]").first.inner_text()[:160] if answers[0] else ""
+            message = (
+                tabs[0].locator("[data-testid=stAlertContentError]").first.inner_text()[:160] if answers[0] else ""
+            )
             browser.close()
         time.sleep(args.settle)
         after, cpu_after = _rss_mb(process), process.cpu_times()
@@ -141,8 +151,10 @@ def main() -> None:
         print(f"file: {len(data) / 1024:.0f} KB packed, {args.rows:,} rows; tabs: {args.tabs}")
         print(f"seconds until the page answered: {answers}")
         print(f"message: {message!r}")
-        print(f"server RSS: at rest {rest:.0f} MB, peak {max(samples or [rest]):.0f} MB, "
-              f"{args.settle:.0f} s after closing the tabs {after:.0f} MB; server CPU {cpu:.1f} s")
+        print(
+            f"server RSS: at rest {rest:.0f} MB, peak {max(samples or [rest]):.0f} MB, "
+            f"{args.settle:.0f} s after closing the tabs {after:.0f} MB; server CPU {cpu:.1f} s"
+        )
     finally:
         stop.set()
         server.terminate()

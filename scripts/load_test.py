@@ -106,8 +106,9 @@ class Session:
         start = time.perf_counter()
         try:
             await action()
-            if not await self.wait_runs(lambda: counter.started > started or counter.finished > finished,
-                                        self.shared.no_rerun_ms):
+            if not await self.wait_runs(
+                lambda: counter.started > started or counter.finished > finished, self.shared.no_rerun_ms
+            ):
                 self.shared.ineffective[name] += 1
                 if undo:
                     undo()
@@ -138,8 +139,12 @@ class Session:
                                municipality: box ? box.value : null,
                                url_lang: params.get('lang'), url_gemeente: params.get('gemeente')}; }"""
         )
-        expected = {"language": LANGUAGE_LABELS[self.lang], "municipality": self.shared.names[self.code],
-                    "url_lang": None if self.lang == "nl" else self.lang, "url_gemeente": self.code}
+        expected = {
+            "language": LANGUAGE_LABELS[self.lang],
+            "municipality": self.shared.names[self.code],
+            "url_lang": None if self.lang == "nl" else self.lang,
+            "url_gemeente": self.code,
+        }
         others: set[object] = set()
         for number, (lang, code) in self.shared.choices.items():
             if number != self.number:
@@ -147,8 +152,9 @@ class Session:
         for key, want in expected.items():
             if seen[key] != want:
                 kind = "LEAK" if seen[key] in others else "mismatch"
-                self.shared.isolation.append(f"session {self.number} after {after}: {kind} {key} = {seen[key]!r}, "
-                                             f"expected {want!r}")
+                self.shared.isolation.append(
+                    f"session {self.number} after {after}: {kind} {key} = {seen[key]!r}, expected {want!r}"
+                )
 
     # ------------------------------------------------------------------------------------------------ actions
     async def start(self) -> None:
@@ -174,9 +180,11 @@ class Session:
 
     def undo_to(self, lang: str, code: str):
         """A function that restores this session's record of its choice (for an action that changed nothing)."""
+
         def undo() -> None:
             self.lang, self.code = lang, code
             self.record_choice()
+
         return undo
 
     async def switch_language(self) -> None:
@@ -184,8 +192,11 @@ class Session:
         self.lang = "en" if self.lang == "nl" else "nl"
         self.record_choice()
         label = LANGUAGE_LABELS[self.lang]
-        await self.act("language", lambda: self.tab.locator("[data-testid=stSidebar] [role=radiogroup] label")
-                       .filter(has_text=label).click(), undo)
+        await self.act(
+            "language",
+            lambda: self.tab.locator("[data-testid=stSidebar] [role=radiogroup] label").filter(has_text=label).click(),
+            undo,
+        )
 
     async def switch_municipality(self) -> None:
         undo = self.undo_to(self.lang, self.code)
@@ -207,8 +218,14 @@ class Session:
         for kind in CONTROL_KINDS:
             # Widgets keyed "...gemeente..." (Streamlit puts `st-key-<key>` on their container) set the sidebar's
             # municipality, i.e. the session's own choice, so they are left to switch_municipality.
-            widget = main.locator(f"[data-testid=stElementContainer]:not([class*=gemeente]) > [data-testid={kind}]"
-                                  ":not(:has([disabled]))").filter(visible=True).first
+            widget = (
+                main.locator(
+                    f"[data-testid=stElementContainer]:not([class*=gemeente]) > [data-testid={kind}]"
+                    ":not(:has([disabled]))"
+                )
+                .filter(visible=True)
+                .first
+            )
             if not await widget.count():
                 continue
             if kind == "stButtonGroup":
@@ -305,15 +322,23 @@ async def run_load(sessions: int, duration: float, timeout_ms: float, no_rerun_m
     return {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()} {os.cpu_count()} cores",
-        "load_average_before": load_before, "load_average_after": [round(x, 1) for x in os.getloadavg()],
-        "sessions": sessions, "duration_s": duration, "wall_s": round(wall, 1),
+        "load_average_before": load_before,
+        "load_average_after": [round(x, 1) for x in os.getloadavg()],
+        "sessions": sessions,
+        "duration_s": duration,
+        "wall_s": round(wall, 1),
         "actions": sum(n for name, n in shared.actions.items() if name != "open"),
-        "settle_p50_ms": pct(every, 0.5), "settle_p95_ms": pct(every, 0.95),
-        "per_action": {name: {"count": len(v), "p50_ms": pct(sorted(v), 0.5), "p95_ms": pct(sorted(v), 0.95)}
-                       for name, v in sorted(shared.settle_ms.items())},
-        "errors": shared.errors, "isolation_failures": shared.isolation,
+        "settle_p50_ms": pct(every, 0.5),
+        "settle_p95_ms": pct(every, 0.95),
+        "per_action": {
+            name: {"count": len(v), "p50_ms": pct(sorted(v), 0.5), "p95_ms": pct(sorted(v), 0.95)}
+            for name, v in sorted(shared.settle_ms.items())
+        },
+        "errors": shared.errors,
+        "isolation_failures": shared.isolation,
         "ineffective_actions": dict(shared.ineffective),
-        "rss_before_mb": round(rss_before, 1), "rss_peak_mb": round(max(memory, default=rss_end), 1),
+        "rss_before_mb": round(rss_before, 1),
+        "rss_peak_mb": round(max(memory, default=rss_end), 1),
         "rss_end_mb": round(rss_end, 1),
     }
 
@@ -323,28 +348,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--duration", type=float, default=60, help="seconds of actions after each session opened")
     parser.add_argument("--timeout", type=float, default=90, help="seconds an action may take to settle")
-    parser.add_argument("--no-rerun", type=float, default=20,
-                        help="seconds after which an action that started no rerun counts as ineffective")
+    parser.add_argument(
+        "--no-rerun",
+        type=float,
+        default=20,
+        help="seconds after which an action that started no rerun counts as ineffective",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, help="write the results to this JSON file")
     args = parser.parse_args(argv)
 
-    result = asyncio.run(run_load(args.sessions, args.duration, args.timeout * 1000, args.no_rerun * 1000,
-                                  args.seed))
+    result = asyncio.run(run_load(args.sessions, args.duration, args.timeout * 1000, args.no_rerun * 1000, args.seed))
 
     def fmt(v: float | None) -> str:
         return "-" if v is None else f"{v:,.0f}"
 
-    print(f"\nROS Twente load test, {result['date']}, {result['machine']}: {result['sessions']} sessions, "
-          f"{result['duration_s']:.0f} s of actions ({result['wall_s']:.0f} s wall), load average "
-          f"{result['load_average_before'][0]} before, {result['load_average_after'][0]} after")
-    print(f"actions settled (after opening): {result['actions']}; time to settle p50 {fmt(result['settle_p50_ms'])} ms, "
-          f"p95 {fmt(result['settle_p95_ms'])} ms")
+    print(
+        f"\nROS Twente load test, {result['date']}, {result['machine']}: {result['sessions']} sessions, "
+        f"{result['duration_s']:.0f} s of actions ({result['wall_s']:.0f} s wall), load average "
+        f"{result['load_average_before'][0]} before, {result['load_average_after'][0]} after"
+    )
+    print(
+        f"actions settled (after opening): {result['actions']}; time to settle p50 {fmt(result['settle_p50_ms'])} ms, "
+        f"p95 {fmt(result['settle_p95_ms'])} ms"
+    )
     print(f"{'action':<24}{'count':>7}{'p50 ms':>10}{'p95 ms':>10}")
     for name, row in result["per_action"].items():
         print(f"{name:<24}{row['count']:>7}{fmt(row['p50_ms']):>10}{fmt(row['p95_ms']):>10}")
-    print(f"server memory (VmRSS): {result['rss_before_mb']:.0f} MB before, peak {result['rss_peak_mb']:.0f} MB, "
-          f"{result['rss_end_mb']:.0f} MB at the end")
+    print(
+        f"server memory (VmRSS): {result['rss_before_mb']:.0f} MB before, peak {result['rss_peak_mb']:.0f} MB, "
+        f"{result['rss_end_mb']:.0f} MB at the end"
+    )
     print(f"errors: {len(result['errors'])}")
     for line in result["errors"][:30]:
         print(f"  {line}")

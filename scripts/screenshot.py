@@ -1,6 +1,6 @@
 """Screenshot pages of a running dashboard in headless Chromium, full length, after every chart has drawn.
 
-    python scripts/screenshot.py http://localhost:8501/doelen out.png [--width 1400] [--print]
+python scripts/screenshot.py http://localhost:8501/doelen out.png [--width 1400] [--print]
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ def main() -> None:
     args = parser.parse_args()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         page = browser.new_page(viewport={"width": args.width, "height": 1000})
         if args.print:

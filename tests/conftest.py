@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 import requests
 import streamlit as st
-from markdown_check import shown
 from streamlit.testing.v1 import AppTest
+
+from markdown_check import shown
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -50,7 +51,9 @@ def boundaries_file() -> str:
     set, so a CI run cannot pass with its map tests unrun."""
     if TEST_BOUNDARIES and Path(TEST_BOUNDARIES).is_file():
         return TEST_BOUNDARIES
-    reason = f"ROS_TEST_BOUNDARIES is not set or not a file ({TEST_BOUNDARIES or '../shared/geo/twente_gemeenten.geojson'})"
+    reason = (
+        f"ROS_TEST_BOUNDARIES is not set or not a file ({TEST_BOUNDARIES or '../shared/geo/twente_gemeenten.geojson'})"
+    )
     if os.environ.get("CI"):
         pytest.fail(f"CI is set but {reason}: boundary and map tests cannot run")
     pytest.skip(reason)
@@ -73,7 +76,9 @@ def console_problems(tab) -> list[str]:
 def record_console(tab) -> None:
     """Record `tab`'s console errors and page errors in `tab.console_errors`, as 'text @ url'."""
     tab.console_errors = []
-    tab.on("console", lambda m: m.type == "error" and tab.console_errors.append(f"{m.text} @ {m.location.get('url', '')}"))
+    tab.on(
+        "console", lambda m: m.type == "error" and tab.console_errors.append(f"{m.text} @ {m.location.get('url', '')}")
+    )
     tab.on("pageerror", lambda e: tab.console_errors.append(str(e)))
 
 

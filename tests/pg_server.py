@@ -53,8 +53,14 @@ def postgresql_server() -> Iterator[object]:
     workdir = Path(tempfile.mkdtemp(prefix="ros-postgresql-"))
     executable = _runnable_as_postgres(real, workdir) if os.geteuid() == 0 else real
     server = PostgreSQLExecutor(
-        executable=executable, host="127.0.0.1", port=port_for.select_random(), datadir=str(workdir / "data"),
-        unixsocketdir=str(workdir), logfile=str(workdir / "postgresql.log"), startparams="-w", dbname="ros",
+        executable=executable,
+        host="127.0.0.1",
+        port=port_for.select_random(),
+        datadir=str(workdir / "data"),
+        unixsocketdir=str(workdir),
+        logfile=str(workdir / "postgresql.log"),
+        startparams="-w",
+        dbname="ros",
         user="postgres",
     )
     server.start()

@@ -17,8 +17,21 @@ import pandas as pd
 from ros.catalog import TWENTE_CODES
 from ros.config import ROOT
 
-COLUMNS = ["code", "period", "period_kind", "new_construction", "other_additions", "demolition", "other_withdrawals",
-           "correction", "net_change", "stock_start", "stock_end", "status", "source_id"]
+COLUMNS = [
+    "code",
+    "period",
+    "period_kind",
+    "new_construction",
+    "other_additions",
+    "demolition",
+    "other_withdrawals",
+    "correction",
+    "net_change",
+    "stock_start",
+    "stock_end",
+    "status",
+    "source_id",
+]
 CODES = sorted(TWENTE_CODES)
 
 
@@ -30,12 +43,42 @@ def dwelling_changes() -> pd.DataFrame:
             new = 100 + 10 * i + 5 * (year - 2021)
             old_table = year <= 2024
             status = "definitief" if year <= 2023 else "nader voorlopig" if year == 2024 else "voorlopig"
-            rows.append([code, str(year), "year", new, 10, 20 + i, 5, 0 if old_table else None, new + 10 - 20 - i - 5,
-                         None, None, status, "cbs_81955ned" if old_table else "cbs_86098ned"])
+            rows.append(
+                [
+                    code,
+                    str(year),
+                    "year",
+                    new,
+                    10,
+                    20 + i,
+                    5,
+                    0 if old_table else None,
+                    new + 10 - 20 - i - 5,
+                    None,
+                    None,
+                    status,
+                    "cbs_81955ned" if old_table else "cbs_86098ned",
+                ]
+            )
         for year, last in ((2024, 12), (2026, 9)):
             for month in range(1, last + 1):
-                rows.append([code, f"{year}-{month:02d}", "month", 10 + i, 1, 2, 0, None, 9 + i, None, None,
-                             "voorlopig", "cbs_86098ned"])
+                rows.append(
+                    [
+                        code,
+                        f"{year}-{month:02d}",
+                        "month",
+                        10 + i,
+                        1,
+                        2,
+                        0,
+                        None,
+                        9 + i,
+                        None,
+                        None,
+                        "voorlopig",
+                        "cbs_86098ned",
+                    ]
+                )
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in COLUMNS[3:11]:
         frame[column] = frame[column].astype("Int64")
@@ -53,11 +96,11 @@ FORECAST_ROWS = [
 
 SOURCES = {
     "cbs_86098ned": '"Levensloop van woningen en niet-woningen; gebruiksfunctie, regio (86098NED)",CBS,2026-11,'
-                    'https://opendata.cbs.nl/statline/#/CBS/nl/dataset/86098NED,CC BY 4.0,',
+    "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/86098NED,CC BY 4.0,",
     "cbs_85173ned": '"Regionale prognose 2023-2050; bevolking, intervallen, regio-indeling 2021 (85173NED)",CBS,'
-                    '2022-07-06,https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85173NED,CC BY 4.0,',
+    "2022-07-06,https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85173NED,CC BY 4.0,",
     "pblcbs_prognose_2019": '"Regionale bevolkings- en huishoudensprognose 2019-2050",PBL/CBS,2019-09-10,'
-                            'https://www.pbl.nl,onbekend,',
+    "https://www.pbl.nl,onbekend,",
 }
 
 
@@ -67,7 +110,8 @@ def write_refreshed(target: Path) -> Path:
     shutil.copytree(ROOT / "data", target, dirs_exist_ok=True)
     dwelling_changes().to_csv(target / "dwelling_changes.csv", index=False)
     pd.DataFrame(FORECAST_ROWS, columns=FORECAST_COLUMNS).astype({"lower": "Int64", "upper": "Int64"}).to_csv(
-        target / "population_forecast.csv", index=False)
+        target / "population_forecast.csv", index=False
+    )
     sources = (target / "sources.csv").read_text(encoding="utf-8")
     for source_id, rest in SOURCES.items():
         if f"\n{source_id}," not in sources:

@@ -71,8 +71,10 @@ def test_every_key_sums_exactly_for_random_totals(snapshot, total, key, share):
 
 
 @settings(max_examples=150, deadline=None)
-@given(total=st.integers(0, 2_000_000),
-       weights=st.lists(st.floats(0, 1e6, allow_nan=False), min_size=14, max_size=14).filter(lambda w: sum(w) > 0))
+@given(
+    total=st.integers(0, 2_000_000),
+    weights=st.lists(st.floats(0, 1e6, allow_nan=False), min_size=14, max_size=14).filter(lambda w: sum(w) > 0),
+)
 def test_custom_weights_sum_exactly(snapshot, total, weights):
     keys = region_data(snapshot).keys
     custom = dict(zip(keys.codes, weights, strict=True))
@@ -154,8 +156,10 @@ def test_all_zero_absent_and_duplicate_weights_are_refused(keys):
 
 
 def test_names_and_codes_in_any_case_are_accepted(keys):
-    weights = {name.upper() if i % 2 else code.lower(): i for i, (code, name) in
-               enumerate(zip(keys.codes, keys.names, strict=True))}
+    weights = {
+        name.upper() if i % 2 else code.lower(): i
+        for i, (code, name) in enumerate(zip(keys.codes, keys.names, strict=True))
+    }
     checked = allocation.check_weights(weights, keys.codes, keys.names)
     assert set(checked) == set(keys.codes) and checked[keys.codes[3]] == 3
 

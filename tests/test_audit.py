@@ -55,7 +55,12 @@ def test_ledger_summary_counts_known_amounts_and_totals_exactly() -> None:
     frame.loc[0, "toegezegd"] = 102000.0
     frame.loc[1, "toegezegd"] = 0.1
     frame.loc[2, "ontvangen"] = 0.2
-    assert audit.ledger_summary(frame) == {"bekend": 3, "toegezegd": "102000.10", "gefactureerd": None,
-                                           "ontvangen": "0.20", "besteed": None}
+    assert audit.ledger_summary(frame) == {
+        "bekend": 3,
+        "toegezegd": "102000.10",
+        "gefactureerd": None,
+        "ontvangen": "0.20",
+        "besteed": None,
+    }
     assert audit.ledger_summary(ledger.empty_ledger(parties))["bekend"] == 0
     assert isinstance(audit.audit_table([]), pd.DataFrame) and audit.audit_table([]).empty

@@ -62,12 +62,16 @@ WEIGHT_UPLOADS = {
     "not a number (nan)": (lambda c: _weights(c, ("GM0141", "GM0141,nan")), "Het gewicht van Almelo is geen getal"),
     "all zero": (lambda c: _weights(c).replace(b",1", b",0"), "Alle gewichten zijn 0"),
     "missing municipality": (lambda c: _weights(c[:-1]), "Het gewicht ontbreekt voor: "),
-    "excel file with formulas": (lambda c: _xlsx([["code", "weight"], *[[x, "=1+1"] for x in c]]),
-                                 "Het bestand is geen leesbare tekst (CSV)"),
+    "excel file with formulas": (
+        lambda c: _xlsx([["code", "weight"], *[[x, "=1+1"] for x in c]]),
+        "Het bestand is geen leesbare tekst (CSV)",
+    ),
     "binary garbage": (lambda c: bytes(range(256)) * 10, "Het bestand is geen leesbare tekst (CSV)"),
     "20 MB file": (lambda c: b"x" * (20 * 1024 * 1024), "Het bestand is groter dan 5 MB."),
-    "html as municipality": (lambda c: _weights(c, extra="\n<script>alert(1)</script>,1"),
-                             "'<script>alert(1)</script>' is geen gemeente in deze regio"),
+    "html as municipality": (
+        lambda c: _weights(c, extra="\n<script>alert(1)</script>,1"),
+        "'<script>alert(1)</script>' is geen gemeente in deze regio",
+    ),
 }
 
 
@@ -90,8 +94,11 @@ LEDGER_UPLOADS = {
     "wrong headers": ("x.csv", b"a,b\n1,2", "Kolom 'partij' ontbreekt."),
     "unknown party": ("x.csv", (HEAD + "GM9999,2025,1,,,").encode(), "'GM9999' is geen van de 17 partijen"),
     "negative amount": ("x.csv", (HEAD + "GM0141,2025,-5,,,").encode(), "het bedrag mag niet negatief zijn"),
-    "later state above earlier": ("x.csv", (HEAD + "GM0141,2025,100,200,,").encode(),
-                                  "€ 200,00 is hoger dan toegezegd (€ 100,00)"),
+    "later state above earlier": (
+        "x.csv",
+        (HEAD + "GM0141,2025,100,200,,").encode(),
+        "€ 200,00 is hoger dan toegezegd (€ 100,00)",
+    ),
     "three decimals": ("x.csv", (HEAD.replace(",", ";") + "GM0141;2025;1,005;;;").encode(), "meer dan twee decimalen"),
     "text in amount": ("x.csv", (HEAD + "GM0141,2025,veel,,,").encode(), "'veel' is geen bedrag in euro's"),
     "huge amount": ("x.csv", (HEAD + "GM0141,2025,1e300,,,").encode(), "'1e300' is geen bedrag in euro's"),
@@ -100,8 +107,11 @@ LEDGER_UPLOADS = {
     "binary garbage as excel": ("x.xlsx", b"\x00\x01garbage", "is niet te lezen"),
     "unsupported type": ("x.pdf", b"%PDF-1.4", "kies een bestand dat eindigt op .csv, .xlsx"),
     "20 MB file": ("x.csv", b"x" * (20 * 1024 * 1024), "Het bestand is groter dan 5 MB."),
-    "html as party": ("x.csv", (HEAD + "<img src=x onerror=alert(1)>,2025,1,,,").encode(),
-                      "'<img src=x onerror=alert(1)>' is geen van de 17 partijen"),
+    "html as party": (
+        "x.csv",
+        (HEAD + "<img src=x onerror=alert(1)>,2025,1,,,").encode(),
+        "'<img src=x onerror=alert(1)>' is geen van de 17 partijen",
+    ),
 }
 
 
@@ -132,8 +142,10 @@ def test_an_edited_ledger_table_with_a_later_state_too_high_is_refused(parties) 
     table.loc[0, ["toegezegd", "ontvangen"]] = [100.0, 150.0]
     result = ledger.validate_ledger(table, parties)
     assert [i.message for i in result.issues] == [
-        ("Rij 1, kolom 'ontvangen': € 150,00 is hoger dan toegezegd (€ 100,00); een latere stap kan niet hoger zijn "
-        "dan een eerdere.")
+        (
+            "Rij 1, kolom 'ontvangen': € 150,00 is hoger dan toegezegd (€ 100,00); een latere stap kan niet hoger zijn "
+            "dan een eerdere."
+        )
     ]
 
 
@@ -145,29 +157,50 @@ OWN_FIGURE_UPLOADS = {
     "year outside range": ("x.csv", (OWN_HEAD + "GM0153,,2011,1,,").encode(), "2011 valt buiten 2012–2100"),
     "year as text": ("x.csv", (OWN_HEAD + "GM0153,,vorig jaar,1,,").encode(), "'vorig jaar' is geen jaartal"),
     "missing year": ("x.csv", (OWN_HEAD + "GM0153,,,1,,").encode(), "het jaar ontbreekt"),
-    "negative new construction": ("x.csv", (OWN_HEAD + "GM0153,,2025,-5,,").encode(),
-                                  "het aantal mag niet negatief zijn"),
+    "negative new construction": (
+        "x.csv",
+        (OWN_HEAD + "GM0153,,2025,-5,,").encode(),
+        "het aantal mag niet negatief zijn",
+    ),
     "negative demolition": ("x.csv", (OWN_HEAD + "GM0153,,2025,,-5,").encode(), "het aantal mag niet negatief zijn"),
-    "decimal homes": ("x.csv", (OWN_HEAD.replace(",", ";") + "GM0153;;2025;1,5;;").encode(),
-                      "'1,5' is geen geheel aantal woningen"),
+    "decimal homes": (
+        "x.csv",
+        (OWN_HEAD.replace(",", ";") + "GM0153;;2025;1,5;;").encode(),
+        "'1,5' is geen geheel aantal woningen",
+    ),
     "text in number": ("x.csv", (OWN_HEAD + "GM0153,,2025,veel,,").encode(), "'veel' is geen geheel aantal woningen"),
     "huge number": ("x.csv", (OWN_HEAD + "GM0153,,2025,1e9,,").encode(), "'1e9' is geen geheel aantal woningen"),
     "implausibly many": ("x.csv", (OWN_HEAD + "GM0153,,2025,250000,,").encode(), "meer dan 100.000 woningen"),
-    "duplicate row": ("x.csv", (OWN_HEAD + "GM0153,,2025,1,,\n,Enschede,2025,2,,").encode(),
-                      "Enschede staat voor 2025 al in rij 2"),
-    "unknown column": ("x.csv", (OWN_HEAD.strip() + ",opmerking\nGM0153,,2025,1,,,x").encode(),
-                       "Kolom 'opmerking' is onbekend"),
+    "duplicate row": (
+        "x.csv",
+        (OWN_HEAD + "GM0153,,2025,1,,\n,Enschede,2025,2,,").encode(),
+        "Enschede staat voor 2025 al in rij 2",
+    ),
+    "unknown column": (
+        "x.csv",
+        (OWN_HEAD.strip() + ",opmerking\nGM0153,,2025,1,,,x").encode(),
+        "Kolom 'opmerking' is onbekend",
+    ),
     "binary garbage": ("x.csv", bytes(range(256)) * 10, "Het bestand is geen leesbare tekst (CSV)."),
     "binary garbage as excel": ("x.xlsx", b"PK\x03\x04garbage", "Het Excel-bestand is niet te lezen."),
     "unsupported type": ("x.pdf", b"%PDF-1.4", "alleen CSV- (.csv) en Excel-bestanden (.xlsx)"),
     "empty file": ("x.csv", b"", "Het bestand is leeg."),
     "20 MB file": ("x.csv", b"x" * (20 * 1024 * 1024), "Het bestand is groter dan 5 MB."),
-    "too many rows": ("x.csv", (OWN_HEAD + "GM0153,,2025,1,,\n" * 2_500).encode(),
-                      "Het bestand heeft meer dan 2.000 regels."),
-    "excel with too many rows": ("x.xlsx", _xlsx([["code", "jaar", "netto"]] + [["GM0153", 2025, 1]] * 2_500),
-                                 "Het bestand heeft meer dan 2.000 regels."),
-    "html as municipality": ("x.csv", (OWN_HEAD + "<img src=x onerror=alert(1)>,,2025,1,,").encode(),
-                             "'<img src=x onerror=alert(1)>' is geen Twentse gemeente"),
+    "too many rows": (
+        "x.csv",
+        (OWN_HEAD + "GM0153,,2025,1,,\n" * 2_500).encode(),
+        "Het bestand heeft meer dan 2.000 regels.",
+    ),
+    "excel with too many rows": (
+        "x.xlsx",
+        _xlsx([["code", "jaar", "netto"]] + [["GM0153", 2025, 1]] * 2_500),
+        "Het bestand heeft meer dan 2.000 regels.",
+    ),
+    "html as municipality": (
+        "x.csv",
+        (OWN_HEAD + "<img src=x onerror=alert(1)>,,2025,1,,").encode(),
+        "'<img src=x onerror=alert(1)>' is geen Twentse gemeente",
+    ),
 }
 
 
@@ -183,7 +216,8 @@ def test_excel_own_figures_formulas_are_never_evaluated(region) -> None:
     data = _xlsx([["code", "jaar", "nieuwbouw", "netto"], ["GM0153", 2025, 316, "=10*10"]])
     result = own_figures.load_upload("x.xlsx", data, dict(zip(*region, strict=True)))
     assert own_figures.records(result.frame) == [
-        {"code": "GM0153", "year": 2025, "new_construction": 316, "demolition": None, "net_change": None}]
+        {"code": "GM0153", "year": 2025, "new_construction": 316, "demolition": None, "net_change": None}
+    ]
 
 
 PHASE_HEAD = "code,onherroepelijk,in_voorbereiding,in_ontwikkeling,potentieel\n"
@@ -193,8 +227,11 @@ CAPACITY_UPLOADS = {
     "unknown municipality": ("x.csv", (PHASE_HEAD + "GM9999,1,1,1,1").encode(), "'GM9999' is geen Twentse gemeente"),
     "negative capacity": ("x.csv", (PHASE_HEAD + "GM0153,-1,1,1,1").encode(), "het aantal mag niet negatief zijn"),
     "text in number": ("x.csv", (PHASE_HEAD + "GM0153,veel,1,1,1").encode(), "'veel' is geen geheel aantal"),
-    "duplicate municipality": ("x.csv", (PHASE_HEAD + "GM0153,1,1,1,1\nEnschede,2,2,2,2").encode(),
-                               "Enschede staat al in rij 2"),
+    "duplicate municipality": (
+        "x.csv",
+        (PHASE_HEAD + "GM0153,1,1,1,1\nEnschede,2,2,2,2").encode(),
+        "Enschede staat al in rij 2",
+    ),
     "header only": ("x.csv", PHASE_HEAD.encode(), "De tabel bevat geen regels."),
     "too many rows": ("x.csv", (PHASE_HEAD + "GM0153,1,1,1,1\n" * 300).encode(), "meer dan 200 regels"),
     "20 MB file": ("x.csv", b"x" * (20 * 1024 * 1024), "Het bestand is groter dan 5 MB."),
@@ -253,7 +290,12 @@ TYPED_NUMBERS = {
     "words": ("veel", "nl", "woningen", "„veel” is geen getal."),
     "exponent": ("1e5", "nl", "woningen", "„1e5” is geen getal."),
     "empty": ("", "nl", "woningen", "Vul een getal in."),
-    "too many homes": ("20.000.000", "nl", "woningen", "„20.000.000” ligt buiten het bereik van 0 tot en met 10.000.000."),
+    "too many homes": (
+        "20.000.000",
+        "nl",
+        "woningen",
+        "„20.000.000” ligt buiten het bereik van 0 tot en met 10.000.000.",
+    ),
     "occupancy beyond 5%": ("-6", "nl", "bewoning", "„-6” ligt buiten het bereik van -5 tot en met 5."),
     "negative budget": ("-5", "nl", "totaalbudget", "„-5” ligt buiten het bereik van 0 tot en met 100.000.000."),
 }
@@ -277,8 +319,14 @@ def test_typed_numbers(case: str) -> None:
 
 
 def _file(**overrides: object) -> bytes:
-    envelope = {"format": "ros-twente-scenario", "version": 1, "name": "Test", "author": "Planner",
-                "created_at": "2026-11-01T10:00:00+00:00", "settings": {"woningen": 70_000}} | overrides
+    envelope = {
+        "format": "ros-twente-scenario",
+        "version": 1,
+        "name": "Test",
+        "author": "Planner",
+        "created_at": "2026-11-01T10:00:00+00:00",
+        "settings": {"woningen": 70_000},
+    } | overrides
     return json.dumps(envelope).encode()
 
 
@@ -286,8 +334,10 @@ SCENARIO_FILES = {
     "corrupt json": (b'{"format": "ros-twente-scenario", ', "geen geldige JSON (fout op regel 1)"),
     "wrong format": (_file(format="iets anders"), "geen scenariobestand"),
     "newer version": (_file(version=99), "nieuwere versie"),
-    "missing fields": (json.dumps({"format": "ros-twente-scenario", "version": 1}).encode(),
-                       "dit ontbreekt: name, author, created_at, settings"),
+    "missing fields": (
+        json.dumps({"format": "ros-twente-scenario", "version": 1}).encode(),
+        "dit ontbreekt: name, author, created_at, settings",
+    ),
     "invalid settings": (_file(settings={"woningen": -1}), "veld 'woningen' mag niet negatief zijn"),
     "unknown setting": (_file(settings={"toverstaf": 1}), "toverstaf"),
     "not utf-8": ("é".encode("latin-1"), "UTF-8"),
@@ -339,8 +389,11 @@ HOSTILE_NAME, HOSTILE_AUTHOR = f"{LINK} {IMAGE}"[:100], FORMULA
 
 def _markdown_texts(at) -> list[str]:
     """Every Markdown source on screen: messages, captions, markdown and metric labels."""
-    found = [str(e.value) for kind in ("markdown", "caption", "info", "warning", "error", "success")
-             for e in getattr(at, kind)]
+    found = [
+        str(e.value)
+        for kind in ("markdown", "caption", "info", "warning", "error", "success")
+        for e in getattr(at, kind)
+    ]
     return found + [m.label for m in at.metric]
 
 
@@ -368,33 +421,43 @@ def test_hostile_scenario_name_and_author_stay_text_in_every_message(hostile_sto
     from conftest import run_app
 
     record = hostile_store.save(HOSTILE_NAME, HOSTILE_AUTHOR, {"woningen": 70_000}, sc.VERSION)
-    broken = hostile_store.save(f"{IMAGE} kapot", HOSTILE_AUTHOR, {"woningen": "[x](https://evil.example/)"}, sc.VERSION)
+    broken = hostile_store.save(
+        f"{IMAGE} kapot", HOSTILE_AUTHOR, {"woningen": "[x](https://evil.example/)"}, sc.VERSION
+    )
     at = run_app("app_pages/scenarios.py")
     at.selectbox(key="scenario_choice").set_value(broken.id).run()
-    _assert_shown_and_inert(at, f"{IMAGE} kapot", "[x](https://evil.example/)")   # the record's problem
+    _assert_shown_and_inert(at, f"{IMAGE} kapot", "[x](https://evil.example/)")  # the record's problem
     at.selectbox(key="scenario_choice").set_value(record.id).run()
     at.button(key="scenario_open").click().run()
-    _assert_shown_and_inert(at, HOSTILE_NAME)                                     # "opened"
+    _assert_shown_and_inert(at, HOSTILE_NAME)  # "opened"
     hostile_store.mark_agreed(record.id)
     at.switch_page("app_pages/vergelijken.py").run()
-    _assert_shown_and_inert(at, HOSTILE_NAME)                                     # the agreed baseline
+    _assert_shown_and_inert(at, HOSTILE_NAME)  # the agreed baseline
     at.switch_page("app_pages/scenarios.py").run()
     at.selectbox(key="scenario_choice").set_value(record.id).run()
     at.text_input(key=f"rename_{record.id}").input(f"{IMAGE} kapot")
     at.button(key="scenario_rename").click().run()
-    _assert_shown_and_inert(at, f"{IMAGE} kapot")                                 # "name taken"
+    _assert_shown_and_inert(at, f"{IMAGE} kapot")  # "name taken"
 
 
 def test_hostile_scenario_file_name_author_and_file_name_stay_text(hostile_store: ScenarioStore) -> None:
     from conftest import run_app
 
     at = run_app("app_pages/scenarios.py")
-    data = json.dumps({"format": "ros-twente-scenario", "version": 1, "name": HOSTILE_NAME, "author": HOSTILE_AUTHOR,
-                       "created_at": "2026-11-01T10:00:00+00:00", "settings": {}}).encode()
+    data = json.dumps(
+        {
+            "format": "ros-twente-scenario",
+            "version": 1,
+            "name": HOSTILE_NAME,
+            "author": HOSTILE_AUTHOR,
+            "created_at": "2026-11-01T10:00:00+00:00",
+            "settings": {},
+        }
+    ).encode()
     at.file_uploader(key="scenario_upload").upload("scenario.json", data, "application/json").run()
-    _assert_shown_and_inert(at, HOSTILE_NAME, FORMULA)                             # "file read: name, author"
+    _assert_shown_and_inert(at, HOSTILE_NAME, FORMULA)  # "file read: name, author"
     at.file_uploader(key="scenario_upload").upload(f"{LINK}.json", b"{kapot", "application/json").run()
-    _assert_shown_and_inert(at, LINK)                                              # "file refused"
+    _assert_shown_and_inert(at, LINK)  # "file refused"
 
 
 def test_hostile_weights_label_and_file_name_stay_text(region) -> None:
@@ -403,10 +466,10 @@ def test_hostile_weights_label_and_file_name_stay_text(region) -> None:
     at = run_app("app_pages/doelen.py", {"sleutel": "custom"})
     hostile = _weights(region[0], extra=f"\n{LINK},1")
     at.file_uploader(key="weights_upload_0").upload("w.csv", hostile, "text/csv").run()
-    _assert_shown_and_inert(at, LINK)                                              # "not a municipality"
+    _assert_shown_and_inert(at, LINK)  # "not a municipality"
     good = _weights(region[0])
     at.file_uploader(key="weights_upload_0").upload(f"{IMAGE}.csv", good, "text/csv").run()
-    _assert_shown_and_inert(at, IMAGE)                                             # "weights loaded from …"
+    _assert_shown_and_inert(at, IMAGE)  # "weights loaded from …"
 
 
 def test_hostile_ledger_party_and_file_name_stay_text() -> None:
@@ -415,7 +478,7 @@ def test_hostile_ledger_party_and_file_name_stay_text() -> None:
     at = run_app("app_pages/budget.py")
     data = (HEAD + f"{LINK},2025,1,,,").encode()
     at.file_uploader(key="budget_ledger_upload").upload(f"{IMAGE}.csv", data, "text/csv").run()
-    _assert_shown_and_inert(at, LINK, IMAGE)                                       # refusal: file and party
+    _assert_shown_and_inert(at, LINK, IMAGE)  # refusal: file and party
 
 
 def test_hostile_link_parameter_stays_text() -> None:
@@ -432,9 +495,10 @@ def test_hostile_own_figures_municipality_and_file_name_stay_text() -> None:
     at = run_app("app_pages/voortgang.py")
     data = (OWN_HEAD + f"{LINK},,2025,1,,").encode()
     at.file_uploader(key="own_upload_1").upload(f"{IMAGE}.csv", data, "text/csv").run()
-    _assert_shown_and_inert(at, LINK, IMAGE)                                       # refusal: file and municipality
-    at.file_uploader(key="capacity_upload_0").upload(f"{IMAGE}.csv", (PHASE_HEAD + f"{LINK},1,1,1,1").encode(),
-                                                     "text/csv").run()
+    _assert_shown_and_inert(at, LINK, IMAGE)  # refusal: file and municipality
+    at.file_uploader(key="capacity_upload_0").upload(
+        f"{IMAGE}.csv", (PHASE_HEAD + f"{LINK},1,1,1,1").encode(), "text/csv"
+    ).run()
     _assert_shown_and_inert(at, LINK, IMAGE)
 
 
@@ -457,7 +521,8 @@ def test_a_3_7_million_row_xlsx_ledger_is_refused_within_a_second(xlsx_bomb: byt
     result = ledger.load_upload("kasboek.xlsx", xlsx_bomb, parties)
     assert time.perf_counter() - started < 1.0
     assert [i.message for i in result.issues] == [
-        "Het Excel-bestand is uitgepakt groter dan 20 MB; zo'n groot bestand wordt niet gelezen."]
+        "Het Excel-bestand is uitgepakt groter dan 20 MB; zo'n groot bestand wordt niet gelezen."
+    ]
 
 
 @pytest.mark.parametrize("dimension", [True, False], ids=["honest dimensions", "no dimensions"])
@@ -469,8 +534,11 @@ def test_an_xlsx_with_too_many_rows_is_refused_at_the_row_limit(dimension: bool,
     assert [i.message for i in result.issues] == ["Het bestand heeft meer dan 1.000 regels."]
 
 
-@pytest.mark.parametrize("build", [lambda: b"GM0141,1\n" * 500_000, lambda: b"\r" * 500_000],
-                         ids=["500.000 lines", "500.000 carriage returns"])
+@pytest.mark.parametrize(
+    "build",
+    [lambda: b"GM0141,1\n" * 500_000, lambda: b"\r" * 500_000],
+    ids=["500.000 lines", "500.000 carriage returns"],
+)
 def test_a_weights_or_ledger_csv_with_too_many_lines_is_refused_before_parsing(build, region, parties) -> None:
     data = build()
     started = time.perf_counter()
@@ -487,15 +555,24 @@ def test_an_upload_refusal_reads_in_english_too(region, parties) -> None:
     assert error.value.text("en") == "The file is not readable text (CSV)."
     result = ledger.load_upload("kasboek.csv", (HEAD + "GM0141,2025,100,200,,").encode(), parties)
     assert [i.text("en") for i in result.issues] == [
-        ("Row 2, column 'gefactureerd': €200.00 is higher than toegezegd "
-         "(€100.00); a later step cannot be higher than "
-        "an earlier one.")]
+        (
+            "Row 2, column 'gefactureerd': €200.00 is higher than toegezegd "
+            "(€100.00); a later step cannot be higher than "
+            "an earlier one."
+        )
+    ]
 
 
 def test_a_weights_file_names_every_problem(region) -> None:
     codes, names = region
-    lines = [f"{c},1" for c in codes[4:]] + ["GM0141,veel", "GM0147,-2", "GM1774,", "GM0153,nan", "GM0153,1",
-                                             "GM9999,1"]
+    lines = [f"{c},1" for c in codes[4:]] + [
+        "GM0141,veel",
+        "GM0147,-2",
+        "GM1774,",
+        "GM0153,nan",
+        "GM0153,1",
+        "GM9999,1",
+    ]
     with pytest.raises(allocation.AllocationError) as error:
         allocation.read_weights_csv(("code,weight\n" + "\n".join(lines)).encode(), codes, names)
     assert [p.text("nl") for p in error.value.problems] == [
@@ -519,13 +596,16 @@ def test_a_weights_file_missing_ten_municipalities_names_them_with_the_first_err
     assert len(names[4:]) == 10
 
 
-@pytest.mark.parametrize("spelling", ["Hengelo (O.)", "Hengelo (Ov)", "hengelo (ov.)", "HENGELO", "Gemeente Hengelo",
-                                      "Hengelo (Overijssel)", "gm0164"])
+@pytest.mark.parametrize(
+    "spelling",
+    ["Hengelo (O.)", "Hengelo (Ov)", "hengelo (ov.)", "HENGELO", "Gemeente Hengelo", "Hengelo (Overijssel)", "gm0164"],
+)
 def test_every_official_spelling_of_hengelo_is_accepted(spelling: str, region, parties) -> None:
     codes, names = region
     lines = [f"{spelling if c == 'GM0164' else c},{2 if c == 'GM0164' else 1}" for c in codes]
-    weights = allocation.read_weights_csv(("gemeente;gewicht\n" + "\n".join(lines).replace(",", ";")).encode(),
-                                          codes, names)
+    weights = allocation.read_weights_csv(
+        ("gemeente;gewicht\n" + "\n".join(lines).replace(",", ";")).encode(), codes, names
+    )
     assert weights["GM0164"] == 2.0
     book = ledger.load_upload("kasboek.csv", (HEAD + f"{spelling},2025,7,,,").encode(), parties)
     assert book.ok and book.frame.set_index(["partij", "jaar"]).loc[("GM0164", 2025), "toegezegd"] == 7.0
@@ -543,7 +623,8 @@ def test_a_3_7_million_row_xlsx_of_own_figures_is_refused_within_a_second(xlsx_b
     result = own_figures.load_upload("eigen.xlsx", xlsx_bomb, dict(zip(*region, strict=True)))
     assert time.perf_counter() - started < 1.0
     assert [i.message for i in result.issues] == [
-        "Het Excel-bestand is uitgepakt groter dan 20 MB; zo'n groot bestand wordt niet gelezen."]
+        "Het Excel-bestand is uitgepakt groter dan 20 MB; zo'n groot bestand wordt niet gelezen."
+    ]
 
 
 def test_an_xlsx_with_too_many_cells_is_refused_before_openpyxl_reads_it(parties) -> None:
@@ -559,7 +640,9 @@ def test_an_xlsx_with_too_many_cells_is_refused_before_openpyxl_reads_it(parties
     started = time.perf_counter()
     result = ledger.load_upload("kasboek.xlsx", buffer.getvalue(), parties)
     assert time.perf_counter() - started < 1.0
-    assert [i.message for i in result.issues] == ["Het Excel-bestand bevat te veel cellen voor een tabel van deze soort."]
+    assert [i.message for i in result.issues] == [
+        "Het Excel-bestand bevat te veel cellen voor een tabel van deze soort."
+    ]
 
 
 def test_streamlit_never_answers_an_upload_before_our_own_check() -> None:
@@ -590,19 +673,26 @@ def test_a_refused_weights_file_replaces_the_success_of_the_earlier_one(region) 
     at = run_app("app_pages/doelen.py", {"sleutel": "custom"})
     at.file_uploader(key="weights_upload_0").upload("goed.csv", _weights(region[0]), "text/csv").run()
     assert [shown(s.value) for s in at.success] == ["Gewichten geladen uit goed.csv."]
-    at.file_uploader(key="weights_upload_1").upload("fout.csv", _weights(region[0], ("GM0141", "GM0141,-1")),
-                                                    "text/csv").run()
+    at.file_uploader(key="weights_upload_1").upload(
+        "fout.csv", _weights(region[0], ("GM0141", "GM0141,-1")), "text/csv"
+    ).run()
     assert at.success.len == 0
     assert [shown(e.value) for e in at.error] == [
-        ("Bestand fout.csv is niet overgenomen; de gewichten hieronder zijn "
-         "niet veranderd. Het gewicht van Almelo is "
-        "negatief (-1); gebruik 0 of meer.")]
+        (
+            "Bestand fout.csv is niet overgenomen; de gewichten hieronder zijn "
+            "niet veranderd. Het gewicht van Almelo is "
+            "negatief (-1); gebruik 0 of meer."
+        )
+    ]
     at.session_state["lang"] = "en"
     at.run()
     assert [shown(e.value) for e in at.error] == [
-        ("File fout.csv was not taken over; the weights below have not changed. "
-         "The weight of Almelo is negative (-1); "
-        "use 0 or more.")]
+        (
+            "File fout.csv was not taken over; the weights below have not changed. "
+            "The weight of Almelo is negative (-1); "
+            "use 0 or more."
+        )
+    ]
 
 
 def _notice(at) -> str:
@@ -617,8 +707,10 @@ def test_200_unknown_parameters_and_a_5000_character_value_give_a_short_notice()
 
     at = run_app("app_pages/bronnen.py", {"a": "y" * 5000} | {f"p{i:03d}": "x" for i in range(200)})
     notice = _notice(at)
-    assert notice == ("Niet alles in de link kon worden gebruikt; genegeerd en vervangen door de standaardwaarde: "
-                      f"a={'y' * 37}…, p000=x, p001=x, p002=x, p003=x en 196 andere")
+    assert notice == (
+        "Niet alles in de link kon worden gebruikt; genegeerd en vervangen door de standaardwaarde: "
+        f"a={'y' * 37}…, p000=x, p001=x, p002=x, p003=x en 196 andere"
+    )
     assert dict(at.query_params) == {}
 
 
@@ -651,21 +743,28 @@ def test_the_municipality_in_a_link_may_be_spelled_as_cbs_does(spelling: str) ->
 
 
 def test_a_scenario_file_names_every_problem_of_its_envelope() -> None:
-    envelope = {"format": "ros-twente-scenario", "version": 1, "name": "  ", "created_at": "gisteren",
-                "settings": {"woningen": -1, "vorm": "spiraal"}}
+    envelope = {
+        "format": "ros-twente-scenario",
+        "version": 1,
+        "name": "  ",
+        "created_at": "gisteren",
+        "settings": {"woningen": -1, "vorm": "spiraal"},
+    }
     with pytest.raises(StoreError) as error:
         parse_scenario_file(json.dumps(envelope).encode(), sc.VERSION, sc.validate_settings)
     messages = [e.message("nl") for e in (error.value, *error.value.more)]
-    assert messages[:3] == ["Het scenariobestand is onvolledig; dit ontbreekt: author.",
-                            "Het veld “created_at” in het scenariobestand heeft geen geldige waarde.",
-                            "Geef het scenario een naam."]
+    assert messages[:3] == [
+        "Het scenariobestand is onvolledig; dit ontbreekt: author.",
+        "Het veld “created_at” in het scenariobestand heeft geen geldige waarde.",
+        "Geef het scenario een naam.",
+    ]
     assert messages[3].startswith("De instellingen in het scenariobestand kloppen niet: ")
     assert "woningen" in messages[3] and "vorm" in messages[3] and messages[3].endswith(".")
     assert str(error.value) == " ".join(messages)
 
 
 def test_a_ledger_with_a_duplicate_an_unknown_party_and_four_bad_amounts_names_all_six(parties) -> None:
-    rows = ["GM0141,2025,1,,,", "GM0141,2025,2,,,", "GM9999,2025,1,,,", "GM0147,2025,veel,-1,\"1,005\",x"]
+    rows = ["GM0141,2025,1,,,", "GM0141,2025,2,,,", "GM9999,2025,1,,,", 'GM0147,2025,veel,-1,"1,005",x']
     result = ledger.load_upload("kasboek.csv", (HEAD + "\n".join(rows)).encode(), parties)
     assert [i.message for i in result.issues] == [
         "Rij 3, kolom 'partij': Almelo staat voor 2025 al in rij 2.",
@@ -699,17 +798,27 @@ def test_a_refused_scenario_file_reads_in_english_in_the_english_interface(hosti
     from conftest import run_app
     from markdown_check import shown
 
-    data = json.dumps({"format": "ros-twente-scenario", "version": 1, "name": "Test", "author": "Planner",
-                       "created_at": "2026-11-01T10:00:00+00:00",
-                       "settings": {"woningen": -1, "startjaar": 2049, "eindjaar": 2030}}).encode()
+    data = json.dumps(
+        {
+            "format": "ros-twente-scenario",
+            "version": 1,
+            "name": "Test",
+            "author": "Planner",
+            "created_at": "2026-11-01T10:00:00+00:00",
+            "settings": {"woningen": -1, "startjaar": 2049, "eindjaar": 2030},
+        }
+    ).encode()
     at = run_app("app_pages/scenarios.py", {"lang": "en"})
     at.file_uploader(key="scenario_upload").upload("s.json", data, "application/json").run()
     assert [shown(e.value) for e in at.error] == [
         "The file s.json was not read. The settings in the scenario file are not valid: field 'woningen' cannot be "
-        "negative (got: -1). Your current settings have not changed."]
+        "negative (got: -1). Your current settings have not changed."
+    ]
     with pytest.raises(StoreError) as error:
         parse_scenario_file(data.replace(b'"woningen": -1, ', b""), sc.VERSION, sc.validate_settings)
-    assert error.value.message("en") == ("The settings in the scenario file are not valid: The start year must be "
-                                         "between 2020 and the end year.")
-    assert str(error.value) == ("De instellingen in het scenariobestand kloppen niet: Het startjaar moet tussen 2020 "
-                                "en het eindjaar liggen.")
+    assert error.value.message("en") == (
+        "The settings in the scenario file are not valid: The start year must be between 2020 and the end year."
+    )
+    assert str(error.value) == (
+        "De instellingen in het scenariobestand kloppen niet: Het startjaar moet tussen 2020 en het eindjaar liggen."
+    )

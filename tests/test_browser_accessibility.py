@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import open_page, wait_for_app
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from conftest import open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -69,8 +70,10 @@ def _serious_violations(tab, where: str) -> list[str]:
         if nodes:
             why = nodes[0].get("failureSummary", "").replace("\n", " ")[:200]
             examples = " | ".join(n["html"][:90] for n in nodes[:2])
-            found.append(f"{where}: {violation['id']} ({violation['impact']}) on {len(nodes)} node(s), e.g. "
-                         f"{str(nodes[0]['target'])[-110:]} {examples} -- {why}")
+            found.append(
+                f"{where}: {violation['id']} ({violation['impact']}) on {len(nodes)} node(s), e.g. "
+                f"{str(nodes[0]['target'])[-110:]} {examples} -- {why}"
+            )
     return found
 
 
@@ -93,9 +96,13 @@ def test_allow_list_still_matches_streamlit_markup(page) -> None:
     open_page(page)
     page.set_viewport_size(AXE_VIEWPORT)
     violations = _AXE.run(page).response["violations"]
-    used = {(v["id"], selector) for v in violations for node in v["nodes"]
-            for rule, selector, _ in STREAMLIT_ALLOW_LIST
-            if rule == v["id"] and _allowed(page, v["id"], node["target"]) is not None}
+    used = {
+        (v["id"], selector)
+        for v in violations
+        for node in v["nodes"]
+        for rule, selector, _ in STREAMLIT_ALLOW_LIST
+        if rule == v["id"] and _allowed(page, v["id"], node["target"]) is not None
+    }
     unused = [(rule, selector) for rule, selector, _ in STREAMLIT_ALLOW_LIST if (rule, selector) not in used]
     assert unused == [], f"allow-list entries that no longer match anything (remove them): {unused}"
 

@@ -27,9 +27,12 @@ def start_app(tmp: Path, env: dict[str, str], *args: str, host: str = "127.0.0.1
     port = _free_port()
     log = (tmp / f"streamlit-{port}.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port), "--server.headless", "true",
-         *args], cwd=ROOT, env=dict(os.environ, ROS_CACHE_DIR=str(tmp / f"cache-{port}"), **env), stdout=log,
-        stderr=subprocess.STDOUT)
+        [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port), "--server.headless", "true", *args],
+        cwd=ROOT,
+        env=dict(os.environ, ROS_CACHE_DIR=str(tmp / f"cache-{port}"), **env),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://{host}:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -138,8 +141,10 @@ def oidc_provider() -> Iterator[str]:
     from oidc_provider_mock import User, run_server_in_thread
 
     anna = {"email": "anna@enschede.nl", "name": "Anna de Vries", "groups": ["ros-planners"]}
-    users = [User(sub="anna", claims=anna),
-             User(sub="lia", claims={"email": "lia@hengelo.nl", "name": "Lia Lezer", "groups": ["iedereen"]})]
+    users = [
+        User(sub="anna", claims=anna),
+        User(sub="lia", claims={"email": "lia@hengelo.nl", "name": "Lia Lezer", "groups": ["iedereen"]}),
+    ]
     with run_server_in_thread(user_claims=users) as server:
         yield f"http://localhost:{server.server_port}"
 
@@ -160,7 +165,9 @@ def signed_in_server(oidc_provider: str, tmp_path: Path) -> Iterator[str]:
             f'cookie_secret = "{COOKIE_SECRET}"\n'
             'client_id = "ros-twente"\nclient_secret = "geheim"\n'
             f'server_metadata_url = "{oidc_provider}/.well-known/openid-configuration"\n'
-            '[roles.groups]\n"ros-planners" = "planner"\n', encoding="utf-8")
+            '[roles.groups]\n"ros-planners" = "planner"\n',
+            encoding="utf-8",
+        )
         return file
 
     port = _free_port()
@@ -168,9 +175,24 @@ def signed_in_server(oidc_provider: str, tmp_path: Path) -> Iterator[str]:
     env = {"ROS_SCENARIO_DB": str(database), "ROS_SCENARIO_DB_URL": ""}
     log = (tmp_path / "streamlit-auth.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port), "--server.headless", "true",
-         "--secrets.files", str(file)], cwd=ROOT,
-        env=dict(os.environ, ROS_CACHE_DIR=str(tmp_path / "cache"), **env), stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            APP,
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--secrets.files",
+            str(file),
+        ],
+        cwd=ROOT,
+        env=dict(os.environ, ROS_CACHE_DIR=str(tmp_path / "cache"), **env),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://localhost:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -248,8 +270,16 @@ def _signed(value: str, age_days: float) -> str:
 
 @pytest.mark.parametrize("cookie", ["tampered", "expired", "garbage"])
 def test_a_bad_identity_cookie_means_signed_out(browser, signed_in_server: str, cookie: str) -> None:
-    claims = json.dumps({"email": "anna@enschede.nl", "name": "Anna de Vries", "groups": ["ros-planners"],
-                         "is_logged_in": True, "provider": "default", "origin": signed_in_server})
+    claims = json.dumps(
+        {
+            "email": "anna@enschede.nl",
+            "name": "Anna de Vries",
+            "groups": ["ros-planners"],
+            "is_logged_in": True,
+            "provider": "default",
+            "origin": signed_in_server,
+        }
+    )
     fresh = _signed(claims, 0)
     flipped = fresh[:8] + ("B" if fresh[8] != "B" else "C") + fresh[9:]  # one character of the payload changed
     value = {"tampered": flipped, "expired": _signed(claims, 40), "garbage": "%%%nonsense"}[cookie]

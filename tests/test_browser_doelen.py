@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
+
 from conftest import TEST_BOUNDARIES, assert_no_exception, boundaries_file, console_problems, open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -21,8 +22,11 @@ def test_doelen_page_renders_charts_table_and_map(page):
     # every Plotly chart has drawn data: lines in the path charts, shapes or tiles on the map
     drawn = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p.data.length)")
     assert len(drawn) == 4 and all(n > 0 for n in drawn)
-    titles = " | ".join(page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')]"
-                                      ".map(p => p.layout.title && p.layout.title.text)"))
+    titles = " | ".join(
+        page.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p.layout.title && p.layout.title.text)"
+        )
+    )
     assert "Tempo t.o.v. 2012–2020 (×) per gemeente" in titles
     assert "Nieuwe woningen in Twente, cumulatief vanaf 2025" in titles
     # the settings from the link are on screen and stay in the URL
@@ -33,14 +37,18 @@ def test_doelen_page_renders_charts_table_and_map(page):
         # the outline map: 14 municipalities drawn as SVG paths, no WebGL canvas
         page.wait_for_function(
             "() => [...document.querySelectorAll('.js-plotly-plot')].some(p =>"
-            " p.querySelectorAll('.shapelayer path').length === 14)", timeout=30_000)
+            " p.querySelectorAll('.shapelayer path').length === 14)",
+            timeout=30_000,
+        )
         assert page.locator("[data-testid=stPlotlyChart] canvas").count() == 0
         # the measure picker reruns only the map's fragment, and the link follows it
         page.locator("[data-testid=stButtonGroup] button").filter(has_text="Woningen (doel)").click()
         page.wait_for_function("() => new URL(location.href).searchParams.get('kaart') === null", timeout=30_000)
         page.wait_for_function(
             "() => [...document.querySelectorAll('.js-plotly-plot')].some(p => p.layout.title &&"
-            " p.layout.title.text.includes('Woningen (doel) per gemeente'))", timeout=30_000)
+            " p.layout.title.text.includes('Woningen (doel) per gemeente'))",
+            timeout=30_000,
+        )
         link = page.evaluate("location.href")
         assert "steden=80" in link and "vorm=s_curve" in link
     else:
@@ -59,12 +67,27 @@ def test_custom_weights_upload_refuses_bad_files_and_applies_good_ones(page, tmp
     assert_no_exception(page)
     good = tmp_path / "gewichten.csv"
     rows = ["gemeente;gewicht", "Enschede;3,5", "Hengelo;1,5"] + [
-        f"{n};0" for n in ("Almelo", "Borne", "Dinkelland", "Haaksbergen", "Hellendoorn", "Hof van Twente", "Losser",
-                          "Oldenzaal", "Rijssen-Holten", "Tubbergen", "Twenterand", "Wierden")]
+        f"{n};0"
+        for n in (
+            "Almelo",
+            "Borne",
+            "Dinkelland",
+            "Haaksbergen",
+            "Hellendoorn",
+            "Hof van Twente",
+            "Losser",
+            "Oldenzaal",
+            "Rijssen-Holten",
+            "Tubbergen",
+            "Twenterand",
+            "Wierden",
+        )
+    ]
     good.write_text("\n".join(rows), encoding="utf-8")
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(good))
-    page.wait_for_function("() => document.body.innerText.includes('Gewichten geladen uit gewichten.csv')",
-                           timeout=30_000)
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Gewichten geladen uit gewichten.csv')", timeout=30_000
+    )
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
     assert "Het gewicht van Enschede is negatief" not in main.inner_text()
     # 69.000 × 3,5 / 5 = 48.300 for Enschede (the table is drawn on a canvas, so read the focus sentence)
@@ -79,20 +102,24 @@ def _enschede_homes(tab) -> str:
 
 def _shown_choices(tab) -> str:
     """The options shown in the selectboxes, as one text."""
-    return " | ".join(tab.evaluate("() => [...document.querySelectorAll('[data-testid=stSelectbox] input')]"
-                                   ".map(i => i.value)"))
+    return " | ".join(
+        tab.evaluate("() => [...document.querySelectorAll('[data-testid=stSelectbox] input')].map(i => i.value)")
+    )
 
 
 def test_a_double_language_switch_keeps_the_settings_and_dutch_numbers_are_read_as_dutch(page):
     open_page(page, "doelen", "sleutel=equal&vorm=s_curve&doorkijk=pace&gemeente=GM0153")
     assert _enschede_homes(page) == "4.929" and "Gelijk deel per gemeente" in _shown_choices(page)
     sidebar = page.locator("[data-testid=stSidebar]")
-    for name, homes, label, shape in (("English", "4,929", "Equal share per municipality", "S-curve (ramp up"),
-                                      ("Nederlands", "4.929", "Gelijk deel per gemeente", "S-curve (op gang"),
-                                      ("English", "4,929", "Equal share per municipality", "S-curve (ramp up")):
+    for name, homes, label, shape in (
+        ("English", "4,929", "Equal share per municipality", "S-curve (ramp up"),
+        ("Nederlands", "4.929", "Gelijk deel per gemeente", "S-curve (op gang"),
+        ("English", "4,929", "Equal share per municipality", "S-curve (ramp up"),
+    ):
         sidebar.get_by_text(name, exact=True).click()
-        page.wait_for_function(f"() => document.documentElement.lang === '{'en' if name == 'English' else 'nl'}'",
-                               timeout=30_000)
+        page.wait_for_function(
+            f"() => document.documentElement.lang === '{'en' if name == 'English' else 'nl'}'", timeout=30_000
+        )
         wait_for_app(page)
         assert _enschede_homes(page) == homes, name
         shown = _shown_choices(page)
@@ -107,7 +134,9 @@ def test_a_double_language_switch_keeps_the_settings_and_dutch_numbers_are_read_
     homes.press("Enter")
     page.wait_for_function("() => location.search.includes('woningen=80000')", timeout=30_000)
     wait_for_app(page)
-    assert homes.input_value() == "80.000" and _enschede_homes(page) == "5.715"  # 80.000 = 14 × 5.714 + 4: four municipalities get one more
+    assert (
+        homes.input_value() == "80.000" and _enschede_homes(page) == "5.715"
+    )  # 80.000 = 14 × 5.714 + 4: four municipalities get one more
     homes.fill("80.00")
     homes.press("Enter")
     page.wait_for_selector("text=is niet eenduidig", timeout=30_000)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+
 from conftest import open_page
 
 pytestmark = pytest.mark.browser

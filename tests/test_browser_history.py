@@ -16,8 +16,12 @@ def _title(page) -> str:
 
 def _settled_on_new_page(page, before: str) -> None:
     """Wait until the page's title has changed from `before` and the script has finished."""
-    page.wait_for_function("(before) => { const h = document.querySelector('[data-testid=stMain] h1');"
-                           " return h && h.innerText.trim() && h.innerText !== before; }", arg=before, timeout=30_000)
+    page.wait_for_function(
+        "(before) => { const h = document.querySelector('[data-testid=stMain] h1');"
+        " return h && h.innerText.trim() && h.innerText !== before; }",
+        arg=before,
+        timeout=30_000,
+    )
     wait_for_app(page)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+
 from conftest import assert_no_exception, open_page, wait_for_app
 
 pytestmark = pytest.mark.browser

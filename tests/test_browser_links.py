@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from conftest import assert_no_exception, open_page
 
 pytestmark = pytest.mark.browser

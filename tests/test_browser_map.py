@@ -18,7 +18,6 @@ import plotly.io as pio
 import pytest
 
 from conftest import boundaries_file
-
 from ros import format as fmt
 from ros import geo
 from ros.charts.maps import municipality_map
@@ -72,8 +71,10 @@ def test_outline_map_draws_the_14_municipalities_and_hovers_in_dutch(browser, se
     try:
         tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
         # Every municipality is a filled outline with a real area on screen, and carries its label.
-        sizes = tab.evaluate("[...document.querySelectorAll('.shapelayer path')].map(p => { const b = p.getBBox();"
-                             " return [b.width, b.height, p.style.fill]; })")
+        sizes = tab.evaluate(
+            "[...document.querySelectorAll('.shapelayer path')].map(p => { const b = p.getBBox();"
+            " return [b.width, b.height, p.style.fill]; })"
+        )
         assert len(sizes) == 14 and all(w > 20 and h > 20 and fill for w, h, fill in sizes), sizes
         assert tab.locator("canvas").count() == 0  # no WebGL
         population = fmt.number(int(frame.set_index("code").loc["GM0153", "population"]), "nl")

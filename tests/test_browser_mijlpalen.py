@@ -6,8 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import assert_no_exception, open_page, wait_for_app
 from icalendar import Calendar
+
+from conftest import assert_no_exception, open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
 

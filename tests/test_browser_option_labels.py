@@ -4,6 +4,7 @@ off with an ellipsis ("S-curve (op gang komen, piek halverw…")."""
 from __future__ import annotations
 
 import pytest
+
 from conftest import open_page
 
 pytestmark = pytest.mark.browser
@@ -16,8 +17,9 @@ FITS = """() => [...document.querySelectorAll('[data-testid=stExpander] input[ro
 })"""
 
 
-@pytest.mark.parametrize("query", ["vorm=s_curve&sleutel=plan_total&doorkijk=continue",
-                                   "vorm=back&sleutel=stedelijk_netwerk&lang=en"])
+@pytest.mark.parametrize(
+    "query", ["vorm=s_curve&sleutel=plan_total&doorkijk=continue", "vorm=back&sleutel=stedelijk_netwerk&lang=en"]
+)
 def test_the_chosen_options_are_not_cut_off(page, query: str) -> None:
     page.set_viewport_size({"width": 1440, "height": 1000})
     open_page(page, "doelen", query)

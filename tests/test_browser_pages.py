@@ -1,11 +1,10 @@
 """Browser journeys over every page of the navigation in headless Chromium against a real `streamlit run`."""
 
 import pytest
+
 from conftest import assert_no_exception, console_problems, open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
-
-
 
 
 def _navigation_paths(tab) -> list[str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+
 from conftest import ARTIFACTS, open_page
 
 pytestmark = pytest.mark.browser
@@ -37,12 +38,22 @@ class Line:
 
 def pdf_lines(pdf: Path) -> tuple[list[Line], float, float, int]:
     """Every text line of `pdf` (pdftotext -bbox-layout), the sheet width and height, and the number of sheets."""
-    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     root = ElementTree.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xml))
     pages = list(root.iter(f"{XHTML}page"))
-    lines = [Line(number, " ".join(w.text or "" for w in line.iter(f"{XHTML}word")), float(line.get("xMax")),
-                  float(line.get("yMin")), float(line.get("yMax")))
-             for number, page in enumerate(pages) for line in page.iter(f"{XHTML}line")]
+    lines = [
+        Line(
+            number,
+            " ".join(w.text or "" for w in line.iter(f"{XHTML}word")),
+            float(line.get("xMax")),
+            float(line.get("yMin")),
+            float(line.get("yMax")),
+        )
+        for number, page in enumerate(pages)
+        for line in page.iter(f"{XHTML}line")
+    ]
     return lines, float(pages[0].get("width")), float(pages[0].get("height")), len(pages)
 
 

@@ -50,16 +50,37 @@ def test_a_refused_weights_file_leaves_no_green_message_of_the_file_before(page,
     open_page(page, "doelen", "sleutel=custom")
     main = page.locator("[data-testid=stMain]")
     good = tmp_path / "goed.csv"
-    good.write_text("gemeente;gewicht\n" + "\n".join(f"{n};1" for n in (
-        "Almelo", "Borne", "Dinkelland", "Enschede", "Haaksbergen", "Hellendoorn", "Hengelo (O.)", "Hof van Twente",
-        "Losser", "Oldenzaal", "Rijssen-Holten", "Tubbergen", "Twenterand", "Wierden")), encoding="utf-8")
+    good.write_text(
+        "gemeente;gewicht\n"
+        + "\n".join(
+            f"{n};1"
+            for n in (
+                "Almelo",
+                "Borne",
+                "Dinkelland",
+                "Enschede",
+                "Haaksbergen",
+                "Hellendoorn",
+                "Hengelo (O.)",
+                "Hof van Twente",
+                "Losser",
+                "Oldenzaal",
+                "Rijssen-Holten",
+                "Tubbergen",
+                "Twenterand",
+                "Wierden",
+            )
+        ),
+        encoding="utf-8",
+    )
     _upload(page, good)
     page.wait_for_function("() => document.body.innerText.includes('Gewichten geladen uit goed.csv')", timeout=30_000)
     bad = tmp_path / "fout.csv"
     bad.write_text("gemeente;gewicht\nEnschede;-2\n", encoding="utf-8")
     page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(bad))
-    page.wait_for_function("() => document.body.innerText.includes('Bestand fout.csv is niet overgenomen')",
-                           timeout=30_000)
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Bestand fout.csv is niet overgenomen')", timeout=30_000
+    )
     wait_for_app(page)
     text = main.inner_text()
     assert "Gewichten geladen uit" not in text
@@ -70,9 +91,29 @@ def test_a_refused_weights_file_leaves_no_green_message_of_the_file_before(page,
 def test_a_weights_file_uploaded_while_the_page_loads_never_gives_zero_homes(browser, app_server, tmp_path):
     """Issue 12.4: in 1 of 10 runs a valid upload gave 0 homes everywhere. Ten fresh sessions upload at once."""
     good = tmp_path / "gewichten.csv"
-    good.write_text("gemeente;gewicht\n" + "\n".join(f"{n};1" for n in (
-        "Almelo", "Borne", "Dinkelland", "Enschede", "Haaksbergen", "Hellendoorn", "Hengelo", "Hof van Twente",
-        "Losser", "Oldenzaal", "Rijssen-Holten", "Tubbergen", "Twenterand", "Wierden")), encoding="utf-8")
+    good.write_text(
+        "gemeente;gewicht\n"
+        + "\n".join(
+            f"{n};1"
+            for n in (
+                "Almelo",
+                "Borne",
+                "Dinkelland",
+                "Enschede",
+                "Haaksbergen",
+                "Hellendoorn",
+                "Hengelo",
+                "Hof van Twente",
+                "Losser",
+                "Oldenzaal",
+                "Rijssen-Holten",
+                "Tubbergen",
+                "Twenterand",
+                "Wierden",
+            )
+        ),
+        encoding="utf-8",
+    )
     seen = []
     for _ in range(10):
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -80,11 +121,16 @@ def test_a_weights_file_uploaded_while_the_page_loads_never_gives_zero_homes(bro
         tab.goto(f"{app_server}/doelen?sleutel=custom&gemeente=GM0153")
         tab.wait_for_selector("[data-testid=stFileUploaderDropzoneInput]", state="attached", timeout=60_000)
         tab.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(good))
-        tab.wait_for_function("() => document.body.innerText.includes('Gewichten geladen uit gewichten.csv')",
-                              timeout=60_000)
+        tab.wait_for_function(
+            "() => document.body.innerText.includes('Gewichten geladen uit gewichten.csv')", timeout=60_000
+        )
         wait_for_app(tab, 60_000)
         text = tab.locator("[data-testid=stMain]").inner_text()
-        seen.append(("Enschede bouwt in dit rekenvoorbeeld 4.929 woningen" in text,
-                     tab.locator("[data-testid=stAlertContentError]").count()))
+        seen.append(
+            (
+                "Enschede bouwt in dit rekenvoorbeeld 4.929 woningen" in text,
+                tab.locator("[data-testid=stAlertContentError]").count(),
+            )
+        )
         context.close()
     assert seen == [(True, 0)] * 10

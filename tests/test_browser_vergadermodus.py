@@ -9,8 +9,14 @@ import pytest
 from conftest import ARTIFACTS, assert_no_exception, console_problems, open_page, record_console, wait_for_app
 
 pytestmark = pytest.mark.browser
-HEADINGS = ("ROS Twente in cijfers", "Nieuwe woningen per gemeente", "Welk bouwtempo is nodig?",
-            "Budget voor het opstellen van de ROS", "De volgende mijlpalen", "Liggen we op koers?")
+HEADINGS = (
+    "ROS Twente in cijfers",
+    "Nieuwe woningen per gemeente",
+    "Welk bouwtempo is nodig?",
+    "Budget voor het opstellen van de ROS",
+    "De volgende mijlpalen",
+    "Liggen we op koers?",
+)
 CHARTS = (0, 1, 1, 0, 0, 0)
 
 
@@ -30,7 +36,8 @@ def chart_fonts(tab) -> list[float]:
     """The smallest rendered font size of every Plotly chart on the page (layout font and trace text)."""
     return tab.evaluate(
         "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => Math.min(p._fullLayout.font.size,"
-        " ...p._fullData.filter(d => d.textfont && typeof d.textfont.size === 'number').map(d => d.textfont.size)))")
+        " ...p._fullData.filter(d => d.textfont && typeof d.textfont.size === 'number').map(d => d.textfont.size)))"
+    )
 
 
 # Every text node in the main area outside captions (sources, the operator's note) is read from the room.

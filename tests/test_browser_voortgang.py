@@ -10,8 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_browser_accessibility import AXE_VIEWPORT, _open_expanders, _serious_violations
 
+from test_browser_accessibility import AXE_VIEWPORT, _open_expanders, _serious_violations
 from tests.conftest import assert_no_exception, console_problems, open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -45,8 +45,10 @@ def test_shipped_snapshot_and_its_downloads(page) -> None:
     assert capacity[-1][:3] == ["twente", "Twente", 69_000]
     with page.expect_download() as template:
         page.get_by_role("button", name="Sjabloon (CSV)").click()
-    assert Path(template.value.path()).read_text(encoding="utf-8-sig").splitlines()[0] == \
-        "code,gemeente,jaar,nieuwbouw,sloop,netto"
+    assert (
+        Path(template.value.path()).read_text(encoding="utf-8-sig").splitlines()[0]
+        == "code,gemeente,jaar,nieuwbouw,sloop,netto"
+    )
     assert console_problems(page) == []
 
 
@@ -59,8 +61,9 @@ def test_uploaded_own_figures_show_the_ratio_hatched(page, tmp_path) -> None:
     wait_for_app(page)
     main = page.locator("[data-testid=stMain]").inner_text()
     assert "Leveringsratio" in main and "49%" in main and "Met eigen opgave van de gemeente: 2025, 2026." in main
-    patterns = page.evaluate("() => document.querySelector('.js-plotly-plot').data.map(t => [t.name, "
-                             "(t.marker.pattern || {}).shape || ''])")
+    patterns = page.evaluate(
+        "() => document.querySelector('.js-plotly-plot').data.map(t => [t.name, (t.marker.pattern || {}).shape || ''])"
+    )
     assert ["Netto toevoeging (eigen opgave)", "/"] in patterns
     assert ["Nieuwbouw (eigen opgave)", "/"] in patterns
     # typing a new net figure for 2026 in the table recomputes the ratio: (0 + 900) / 1.340 = 67%

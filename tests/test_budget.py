@@ -75,8 +75,16 @@ def test_the_budget_dataset_is_catalogued_and_its_parties_match(snapshot):
     ],
 )
 def test_a_bad_budget_row_is_refused_with_line_and_field(row, problem):
-    good = {"party_id": "GM0141", "kind": "gemeente", "amount": "102000", "status": "besloten", "period": "2025-2026",
-            "programme": "", "source_id": "besluit_almelo_2025", "note": ""}
+    good = {
+        "party_id": "GM0141",
+        "kind": "gemeente",
+        "amount": "102000",
+        "status": "besloten",
+        "period": "2025-2026",
+        "programme": "",
+        "source_id": "besluit_almelo_2025",
+        "note": "",
+    }
     frame = pd.DataFrame([good, good | row], dtype=str)
     with pytest.raises(DataError) as error:
         validate_table(frame, BudgetRow, "budget.csv")

@@ -55,9 +55,22 @@ def test_confirmed_upcoming_events_are_confirmed_all_day_events(snapshot):
     assert (mirt_2025.decoded("DTSTART"), mirt_2025.decoded("DTEND")) == (date(2026, 1, 5), date(2026, 1, 9))
     assert str(found[uid("gr2026")]["STATUS"]) == "CONFIRMED"
     assert str(found[uid("bol_2026")]["STATUS"]) == "TENTATIVE"
-    assert set(found) == {uid(i) for i in ("plan_van_aanpak", "beraad_almelo", "programmaoverleg_almelo",
-                          "collegebesluit_almelo", "bol_2025", "nota_ruimte_ontwerp", "bo_mirt_2025", "gr2026",
-                          "bol_2026", "bo_mirt_2026", "ros")}
+    assert set(found) == {
+        uid(i)
+        for i in (
+            "plan_van_aanpak",
+            "beraad_almelo",
+            "programmaoverleg_almelo",
+            "collegebesluit_almelo",
+            "bol_2025",
+            "nota_ruimte_ontwerp",
+            "bo_mirt_2025",
+            "gr2026",
+            "bol_2026",
+            "bo_mirt_2026",
+            "ros",
+        )
+    }
 
 
 def test_english_summary_and_filter_by_body(snapshot):

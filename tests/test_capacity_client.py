@@ -14,13 +14,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from benchmark_pages import Server, server_env  # noqa: E402
 from capacity_test import Results, Session, changed_state  # noqa: E402
 
-APP = '''import streamlit as st
+APP = """import streamlit as st
 
 choice = st.segmented_control("Maat", ["woningen", "inwoners"], key="maat", required=True, default="woningen")
 st.markdown(f"gekozen: {choice}")
 if st.checkbox("Fout", key="fout"):
     raise ValueError("bewust")
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +44,9 @@ def test_a_session_opens_the_page_changes_a_widget_and_the_server_reruns_with_it
         results = Results(level=1)
         session = _session(served, results)
         texts: list[str] = []
-        async with websockets.connect(served.base.replace("http", "ws") + "/_stcore/stream",
-                                      subprotocols=["streamlit"], origin=served.base) as socket:
+        async with websockets.connect(
+            served.base.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"], origin=served.base
+        ) as socket:
             session.socket = socket
             reader = asyncio.create_task(session.read())
             assert await session.rerun(page_name="") is not None
@@ -72,8 +73,9 @@ def test_an_exception_in_the_script_is_counted_as_an_error(served: Server) -> No
 
         results = Results(level=1)
         session = _session(served, results)
-        async with websockets.connect(served.base.replace("http", "ws") + "/_stcore/stream",
-                                      subprotocols=["streamlit"], origin=served.base) as socket:
+        async with websockets.connect(
+            served.base.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"], origin=served.base
+        ) as socket:
             session.socket = socket
             reader = asyncio.create_task(session.read())
             await session.rerun(page_name="")

@@ -39,9 +39,9 @@ def test_the_default_sankey_draws_almelo_to_hengelo_to_the_work(table):
     assert [c[1] for c in trace.link.customdata] == ["€ 102.000"] * 3
     assert UNKNOWN_LINK not in trace.link.color
     notes = [a.text for a in budget_sankey(flows, LABELS, "nl").layout.annotations]
-    assert notes == ["16 bijdragen met onbekend bedrag zijn niet getekend. "
-                     "Zet „Toon onbekende bijdragen” aan om ze "
-                     "te zien."]
+    assert notes == [
+        "16 bijdragen met onbekend bedrag zijn niet getekend. Zet „Toon onbekende bijdragen” aan om ze te zien."
+    ]
 
 
 def test_node_and_link_sums_balance_at_every_inner_node(table):
@@ -54,10 +54,12 @@ def test_node_and_link_sums_balance_at_every_inner_node(table):
         if node.role in ("party", "cashier"):
             assert inflow == pytest.approx(outflow), node.id
     cashier = flows.index(budget.CASHIER_NODE)
-    known_in = sum(v for v, t, c in zip(values, targets, trace.link.color, strict=True) if t == cashier and
-                   c != UNKNOWN_LINK)
-    known_out = sum(v for v, s, c in zip(values, sources, trace.link.color, strict=True) if s == cashier and
-                    c != UNKNOWN_LINK)
+    known_in = sum(
+        v for v, t, c in zip(values, targets, trace.link.color, strict=True) if t == cashier and c != UNKNOWN_LINK
+    )
+    known_out = sum(
+        v for v, s, c in zip(values, sources, trace.link.color, strict=True) if s == cashier and c != UNKNOWN_LINK
+    )
     assert known_in == known_out == 102_000
 
 

@@ -11,7 +11,6 @@ from plotly.colors import sample_colorscale
 from shapely.geometry import Point, shape
 
 from conftest import boundaries_file
-
 from ros import format as fmt
 from ros import geo
 from ros.catalog import TWENTE_CODES

@@ -13,9 +13,15 @@ from ros.i18n import section
 
 def labels(lang: str) -> dict[str, str]:
     words = section(lang, "municipality")
-    return {"title": "Enschede", "axis": words["chart_axis"], "path": words["chart_path"],
-            "outlook": words["chart_outlook"], "historical": "2012–2020", "target": words["chart_target"],
-            "hover": words["chart_hover"]}
+    return {
+        "title": "Enschede",
+        "axis": words["chart_axis"],
+        "path": words["chart_path"],
+        "outlook": words["chart_outlook"],
+        "historical": "2012–2020",
+        "target": words["chart_target"],
+        "hover": words["chart_hover"],
+    }
 
 
 def test_the_path_reaches_the_target_and_the_history_is_dotted(snapshot) -> None:
@@ -36,8 +42,9 @@ def test_the_path_reaches_the_target_and_the_history_is_dotted(snapshot) -> None
 
 
 def test_an_unknown_history_is_not_drawn_as_zero() -> None:
-    path = pd.DataFrame({"year": [2025, 2026], "homes": [10, 10], "cumulative": [10, 20],
-                         "historical": [math.nan, math.nan]})
+    path = pd.DataFrame(
+        {"year": [2025, 2026], "homes": [10, 10], "cumulative": [10, 20], "historical": [math.nan, math.nan]}
+    )
     figure = municipality_path_chart(path, labels("en"), 2026, (20, "Target 20"), ".,")
     assert "2012–2020" not in [trace.name for trace in figure.data]
     assert figure.layout.separators == ".,"

@@ -10,11 +10,15 @@ from ros.i18n import section
 
 
 def figure_for(snapshot, lang: str):
-    table = fmt.with_text_columns(region.standing_table(snapshot), lang,
-                                  {"growth": "signed", "population": "number", "population_now": "number"})
+    table = fmt.with_text_columns(
+        region.standing_table(snapshot), lang, {"growth": "signed", "population": "number", "population_now": "number"}
+    )
     labels = section(lang, "overview")
-    return population_growth_bars(table, {"title": labels["growth_chart"], "axis": labels["growth_axis"],
-                                          "hover": labels["growth_hover"]}, fmt.plotly_separators(lang))
+    return population_growth_bars(
+        table,
+        {"title": labels["growth_chart"], "axis": labels["growth_axis"], "hover": labels["growth_hover"]},
+        fmt.plotly_separators(lang),
+    )
 
 
 def test_growth_bars_per_municipality_largest_on_top_with_signed_values(snapshot) -> None:

@@ -52,18 +52,24 @@ def pace_labels() -> dict[str, str]:
 def test_presentation_layout_makes_every_font_large(snapshot, region_data):
     result = result_for(region_data, scenario.DEFAULT)
     shown = meeting.shown_table(result, "nl")
-    tiles = municipality_map(presentation.map_rows(shown), "homes", "homes_text", {"title": "Kaart", "colorbar": "W"},
-                             None)
+    tiles = municipality_map(
+        presentation.map_rows(shown), "homes", "homes_text", {"title": "Kaart", "colorbar": "W"}, None
+    )
     assert tiles.data[0].textfont.size == 13  # the builder's own size, too small for a projector
     budget_labels = section("nl", "budget")
     figures = [
         tiles,
-        municipality_paths_chart(result.yearly_frame(2050), {"title": "T", "path": "p", "historical": "h",
-                                                             "others": "o", "all": "a", "hover": "%{y}"}, "GM0153"),
+        municipality_paths_chart(
+            result.yearly_frame(2050),
+            {"title": "T", "path": "p", "historical": "h", "others": "o", "all": "a", "hover": "%{y}"},
+            "GM0153",
+        ),
         budget_sankey(budget.budget_flows(budget.budget_table(snapshot), True), budget_labels, "nl"),
         pace_bars(presentation.pace_rows(shown), pace_labels()),
-        known_amount_bars(meeting.contribution_rows(snapshot, "nl"),
-                          {"title": "B", "axis": "€", "known": "bekend", "unknown": "onbekend"}),
+        known_amount_bars(
+            meeting.contribution_rows(snapshot, "nl"),
+            {"title": "B", "axis": "€", "known": "bekend", "unknown": "onbekend"},
+        ),
     ]
     for figure in figures:
         presentation_layout(figure, height=700)
@@ -94,9 +100,17 @@ def test_pace_bars_carry_both_numbers_as_text(region_data):
 
 
 def test_pace_bars_with_an_unknown_history():
-    rows = pd.DataFrame({"code": ["GM1", "GM2"], "name": ["Oost", "West"], "per_year": [100.0, 50.0],
-                         "hist_average": [float("nan"), 40.0], "per_year_text": ["100", "50"],
-                         "hist_average_text": ["onbekend", "40"], "pace_ratio_short_text": ["onbekend", "1,3×"]})
+    rows = pd.DataFrame(
+        {
+            "code": ["GM1", "GM2"],
+            "name": ["Oost", "West"],
+            "per_year": [100.0, 50.0],
+            "hist_average": [float("nan"), 40.0],
+            "per_year_text": ["100", "50"],
+            "hist_average_text": ["onbekend", "40"],
+            "pace_ratio_short_text": ["onbekend", "1,3×"],
+        }
+    )
     figure = pace_bars(rows, pace_labels())
     assert math.isnan(figure.data[1].x[0])  # no bar, not a bar of zero
     assert figure.data[2].text[0] == " 100 (was onbekend)" and figure.data[2].x[0] == 100.0

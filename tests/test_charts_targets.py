@@ -17,14 +17,23 @@ def region(snapshot):
 
 
 def path_labels():
-    return {"title": "T", "axis": "Woningen erbij", "path": "Gekozen bouwpad", "outlook": "Doorkijk",
-            "historical": "Tempo 2012–2020", "target": "Doel", "woondeal": "Woondeal Twente", "hover": "%{y}"}
+    return {
+        "title": "T",
+        "axis": "Woningen erbij",
+        "path": "Gekozen bouwpad",
+        "outlook": "Doorkijk",
+        "historical": "Tempo 2012–2020",
+        "target": "Doel",
+        "woondeal": "Woondeal Twente",
+        "hover": "%{y}",
+    }
 
 
 def test_region_path_chart_draws_path_history_target_and_woondeal(region):
     result = targets.recompute(region, targets.TargetSettings(outlook="continue"))
-    figure = charts.region_path_chart(result.region_path(), path_labels(), 2050, (69_000, "Doel 69.000"),
-                                      (2030, 14_100, "Woondeal ≥ 14.100"))
+    figure = charts.region_path_chart(
+        result.region_path(), path_labels(), 2050, (69_000, "Doel 69.000"), (2030, 14_100, "Woondeal ≥ 14.100")
+    )
     names = [trace.name for trace in figure.data]
     assert names == ["Gekozen bouwpad", "Doorkijk", "Tempo 2012–2020", "Doel", "Woondeal Twente"]
     path, outlook = figure.data[0], figure.data[1]
@@ -43,8 +52,14 @@ def test_region_path_chart_has_no_outlook_when_building_stops(region):
 
 
 def municipality_labels():
-    return {"title": "T", "path": "Gekozen bouwpad", "historical": "Tempo", "others": "Andere gemeenten",
-            "all": "Alle gemeenten", "hover": "%{y}"}
+    return {
+        "title": "T",
+        "path": "Gekozen bouwpad",
+        "historical": "Tempo",
+        "others": "Andere gemeenten",
+        "all": "Alle gemeenten",
+        "hover": "%{y}",
+    }
 
 
 def test_municipality_paths_chart_highlights_the_chosen_municipality_over_the_others_in_grey(region):
@@ -72,9 +87,12 @@ def test_municipality_paths_chart_without_a_choice_draws_every_municipality_alik
 def test_residents_path_chart_shows_target_and_provisional_actual(region):
     result = targets.recompute(region, targets.TargetSettings())
     figure = charts.residents_path_chart(
-        result.region_path(), {k: LABELS[f"residents_{k}"] for k in ("title", "axis", "path", "target", "actual",
-                                                                     "hover")},
-        2050, (100_000, "Doel 100.000"), (2025, 5_643, "1-1-2026: +5.643 (voorlopig)"))
+        result.region_path(),
+        {k: LABELS[f"residents_{k}"] for k in ("title", "axis", "path", "target", "actual", "hover")},
+        2050,
+        (100_000, "Doel 100.000"),
+        (2025, 5_643, "1-1-2026: +5.643 (voorlopig)"),
+    )
     assert [t.name for t in figure.data] == ["Volgens bouwpad en aanname", "Inwonersdoel", "Werkelijk (voorlopig)"]
     assert figure.data[2].text == ("1-1-2026: +5.643 (voorlopig)",)
     assert figure.layout.shapes[0].y0 == 100_000

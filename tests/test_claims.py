@@ -22,9 +22,18 @@ def all_texts() -> dict[str, str]:
     return texts
 
 
-@pytest.mark.parametrize("phrase", ["alle partners", "all partners", "volmacht van alle partijen",
-                                    "volmacht van elke partij", "power of attorney from all parties",
-                                    "power of attorney from every party", "alle samenwerkingspartners"])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "alle partners",
+        "all partners",
+        "volmacht van alle partijen",
+        "volmacht van elke partij",
+        "power of attorney from all parties",
+        "power of attorney from every party",
+        "alle samenwerkingspartners",
+    ],
+)
 def test_hengelo_is_not_said_to_act_for_all_partners(phrase: str) -> None:
     assert [k for k, v in all_texts().items() if phrase in v.lower()] == []
 
@@ -39,8 +48,14 @@ def test_hengelo_collects_from_municipalities_water_board_and_province() -> None
 
 def test_almelos_amount_is_called_known_from_its_decision_not_published() -> None:
     texts = all_texts()
-    for key in ("nl/overview.money_help", "nl/budget.metric_known_help", "nl/meeting.money_known_note",
-                "en/overview.money_help", "en/budget.metric_known_help", "en/meeting.money_known_note"):
+    for key in (
+        "nl/overview.money_help",
+        "nl/budget.metric_known_help",
+        "nl/meeting.money_known_note",
+        "en/overview.money_help",
+        "en/budget.metric_known_help",
+        "en/meeting.money_known_note",
+    ):
         text = texts[key].lower()
         assert "collegebesluit" in text or "college decision" in text, key
         assert not any(w in text for w in ("gepubliceerd", "openbaar", "published", "public")), key

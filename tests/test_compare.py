@@ -10,8 +10,10 @@ from ros import compare, targets
 @pytest.fixture(scope="module")
 def results(snapshot):
     region = targets.region_data(snapshot)
-    return (targets.recompute(region, targets.TargetSettings()),
-            targets.recompute(region, targets.TargetSettings(homes_total=80_000, key="equal")))
+    return (
+        targets.recompute(region, targets.TargetSettings()),
+        targets.recompute(region, targets.TargetSettings(homes_total=80_000, key="equal")),
+    )
 
 
 def test_target_differences_per_municipality_and_twente(results) -> None:

@@ -14,8 +14,11 @@ from ros.snapshot import load_snapshot
 
 def test_the_environment_is_read_in_config_only() -> None:
     readers = re.compile(r"os\.environ|os\.getenv|getenv\(")
-    found = [str(path.relative_to(config.ROOT)) for path in sorted((config.ROOT / "ros").rglob("*.py"))
-             if path.name != "config.py" and readers.search(path.read_text(encoding="utf-8"))]
+    found = [
+        str(path.relative_to(config.ROOT))
+        for path in sorted((config.ROOT / "ros").rglob("*.py"))
+        if path.name != "config.py" and readers.search(path.read_text(encoding="utf-8"))
+    ]
     assert found == []
 
 
@@ -28,8 +31,9 @@ def test_every_setting_is_read_at_call_time(monkeypatch: pytest.MonkeyPatch, tmp
     monkeypatch.delenv("ROS_SCENARIO_DB_URL", raising=False)
     monkeypatch.delenv("ROS_SCENARIO_DB", raising=False)
     assert config.data_dir() == tmp_path / "data"
-    assert geo.settings() == geo.Settings(str(tmp_path / "grenzen.geojson"), tmp_path / "cache",
-                                          "http://127.0.0.1:9/items", True)
+    assert geo.settings() == geo.Settings(
+        str(tmp_path / "grenzen.geojson"), tmp_path / "cache", "http://127.0.0.1:9/items", True
+    )
     assert config.scenario_db_url() == f"sqlite:///{tmp_path / 'cache' / 'scenarios.db'}"
     monkeypatch.delenv("ROS_DATA_DIR")
     monkeypatch.delenv("ROS_PDOK_URL")

@@ -113,12 +113,18 @@ def test_custom_weights(parties):
         (lambda p: cs.allocate(p, "10.005", "gelijk"), "het totaalbudget mag hoogstens twee decimalen (centen) hebben"),
         (lambda p: cs.allocate(p, "abc", "gelijk"), "'abc' is geen bedrag in euro's"),
         (lambda p: cs.allocate(p, "nan", "gelijk"), "'nan' is geen bedrag in euro's"),
-        (lambda p: cs.allocate(p, "10", "inwoners", {"rijk": Fraction(3, 4), "provincie": Fraction(1, 2)}),
-         "de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%"),
-        (lambda p: cs.allocate(p, "10", "inwoners", {"rijk": Fraction(-1, 10)}),
-         "een vast aandeel mag niet negatief zijn"),
-        (lambda p: cs.allocate(p, "10", "eigen", custom={}),
-         "minstens één partij moet een gewicht groter dan nul hebben"),
+        (
+            lambda p: cs.allocate(p, "10", "inwoners", {"rijk": Fraction(3, 4), "provincie": Fraction(1, 2)}),
+            "de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%",
+        ),
+        (
+            lambda p: cs.allocate(p, "10", "inwoners", {"rijk": Fraction(-1, 10)}),
+            "een vast aandeel mag niet negatief zijn",
+        ),
+        (
+            lambda p: cs.allocate(p, "10", "eigen", custom={}),
+            "minstens één partij moet een gewicht groter dan nul hebben",
+        ),
         (lambda p: cs.allocate(p, "10", "eigen", custom={"rijk": Fraction(-1)}), "een gewicht mag niet negatief zijn"),
         (lambda p: cs.allocate(p, "10", "loting"), "onbekende verdeelsleutel 'loting'"),
         (lambda p: cs.custom_weights(["rijk"], [float("nan")]), "het gewicht van 'rijk' ontbreekt"),
@@ -170,8 +176,15 @@ def test_bad_url_totals_are_refused(raw):
 def test_url_values_of_the_cost_sharing_settings():
     from ros import scenario
 
-    found, ignored = scenario.from_query({"totaalbudget": "1734000.0", "vast_rijk": "12.5", "verdeelsleutel": "woningen"})
-    assert (found.budget_total, found.fixed_rijk, found.cost_key, ignored) == (1_734_000.0, 12.5, "dwellings", [])  # the old Dutch name is an alias
+    found, ignored = scenario.from_query(
+        {"totaalbudget": "1734000.0", "vast_rijk": "12.5", "verdeelsleutel": "woningen"}
+    )
+    assert (found.budget_total, found.fixed_rijk, found.cost_key, ignored) == (
+        1_734_000.0,
+        12.5,
+        "dwellings",
+        [],
+    )  # the old Dutch name is an alias
     for bad in ("101", "-1", "veel"):
         assert scenario.from_query({"vast_rijk": bad})[1] == [f"vast_rijk={bad}"]
     assert scenario.from_query({"verdeelsleutel": "loting"})[1] == ["verdeelsleutel=loting"]
@@ -193,7 +206,10 @@ def test_an_unknown_municipal_figure_is_refused_not_counted_as_zero(parties):
         cs.key_weights(unknown, "inwoners")
     assert cs.key_weights(unknown, "woningen") == cs.key_weights(parties, "woningen")  # dwellings are still known
     implications = cs.almelo_implications(unknown).set_index("key")
-    assert math.isnan(implications.at["population", "almelo_share"]) and implications.at["population", "implied_total"] is None
+    assert (
+        math.isnan(implications.at["population", "almelo_share"])
+        and implications.at["population", "implied_total"] is None
+    )
     assert implications.at["equal", "implied_total"] == Decimal("1734000.00")
     assert implications.at["equal", "per_inhabitant_twente"] is None  # Twente's total is unknown with Enschede's
     assert set(implications["per_inhabitant_almelo"]) == {Decimal("1.37")}
@@ -207,8 +223,9 @@ def test_refusals_carry_codes_that_read_in_either_language(parties):
     with pytest.raises(cs.CostKeyError) as caught:
         cs.allocate(parties, "10", "population", {"rijk": Fraction(3, 4), "provincie": Fraction(1, 2)})
     assert [p.key for p in caught.value.problems] == ["cost_sharing.shares_over_100"]
-    assert caught.value.text("en") == ("the fixed shares of the Rijk, the province and the water board add up to "
-                                       "more than 100%")
+    assert caught.value.text("en") == (
+        "the fixed shares of the Rijk, the province and the water board add up to more than 100%"
+    )
     assert str(caught.value) == "de vaste aandelen van Rijk, provincie en waterschap zijn samen meer dan 100%"
     with pytest.raises(cs.CostKeyError) as caught:
         cs.custom_weights(["rijk"], ["veel"])

@@ -12,8 +12,11 @@ CODES = ["GM0001", "GM0002"]
 
 @pytest.fixture
 def frame() -> pd.DataFrame:
-    rows = [(c, y, "2019", f, None, None) for c, base in zip(CODES, (70_000, 30_000), strict=True)
-            for y, f in ((2025, base), (2026, base + 100), (2030, base + 500))]
+    rows = [
+        (c, y, "2019", f, None, None)
+        for c, base in zip(CODES, (70_000, 30_000), strict=True)
+        for y, f in ((2025, base), (2026, base + 100), (2030, base + 500))
+    ]
     rows.append(("CR12", 2050, "2019", 608_200, None, None))
     rows += [("CR12", 2050, "2022", 650_000, 620_000, 680_000), ("GM0001", 2050, "2022", 75_000, 70_000, 80_000)]
     return pd.DataFrame(rows, columns=["code", "year", "vintage", "forecast", "lower", "upper"])
@@ -31,7 +34,11 @@ def test_ambition_above_the_trend_and_today_against_the_forecast(frame) -> None:
     twente = forecast.series(frame, None, "2019", CODES)
     result = forecast.compare(twente, "2019", 640_806, 100_000, 2050, (2026, 646_449))
     assert (result.last_year, result.forecast_last, result.ambition_last, result.above_trend) == (
-        2050, 608_200, 740_806, 132_606)
+        2050,
+        608_200,
+        740_806,
+        132_606,
+    )
     assert (result.forecast_today, result.today_difference, result.derived) == (100_200, 546_249, False)
 
 
@@ -39,7 +46,11 @@ def test_municipality_forecast_ends_in_2030_and_the_ambition_line_is_linear(fram
     almelo = forecast.series(frame, "GM0001", "2019", CODES)
     result = forecast.compare(almelo, "2019", 70_000, 2_600, 2050, None)
     assert (result.last_year, result.forecast_last, result.ambition_last, result.above_trend) == (
-        2030, 70_500, 70_600, 100)
+        2030,
+        70_500,
+        70_600,
+        100,
+    )
     assert forecast.ambition(70_000, 2_600, 2050, 2024) == 70_000
     assert forecast.ambition(70_000, 2_600, 2050, 2060) == 72_600
 

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 from conftest import boundaries_file
-
 from ros import geo
 from ros.catalog import TWENTE_CODES
 

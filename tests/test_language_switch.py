@@ -7,16 +7,33 @@ import pytest
 from conftest import run_app
 from ros.i18n import translate
 
-WEIGHTS = ";".join(f"{code}:{1 if code == 'GM0153' else 0}" for code in sorted(
-                   ("GM0141", "GM0147", "GM1774", "GM0153", "GM0158", "GM0163", "GM0164", "GM1735", "GM0168",
-                    "GM0173", "GM1742", "GM0183", "GM1700", "GM0189")))
+WEIGHTS = ";".join(
+    f"{code}:{1 if code == 'GM0153' else 0}"
+    for code in sorted(
+        (
+            "GM0141",
+            "GM0147",
+            "GM1774",
+            "GM0153",
+            "GM0158",
+            "GM0163",
+            "GM0164",
+            "GM1735",
+            "GM0168",
+            "GM0173",
+            "GM1742",
+            "GM0183",
+            "GM1700",
+            "GM0189",
+        )
+    )
+)
 # Every page with the choices it offers set away from their defaults (plus the sidebar's municipality).
 PAGES = {
     "doelen": ("app_pages/doelen.py", {"sleutel": "equal", "vorm": "s_curve", "doorkijk": "pace", "kaart": "per_1000"}),
     "doelen custom": ("app_pages/doelen.py", {"sleutel": "custom", "gewichten": WEIGHTS}),
     "budget": ("app_pages/budget.py", {"verdeelsleutel": "equal", "totaalbudget": "340000", "onbekend": "True"}),
-    "mijlpalen": ("app_pages/mijlpalen.py", {"stand": "2026-01-09", "orgaan": "gemeenten",
-                                            "bereik": "2100"}),
+    "mijlpalen": ("app_pages/mijlpalen.py", {"stand": "2026-01-09", "orgaan": "gemeenten", "bereik": "2100"}),
     "vergadermodus": ("app_pages/vergadermodus.py", {"dia": "3", "sleutel": "equal"}),
     "overzicht": ("app_pages/overzicht.py", {"gemeente": "GM0153"}),
     "scenarios": ("app_pages/scenarios.py", {"vorm": "back", "gemeente": "GM0153"}),
@@ -57,12 +74,16 @@ def _wierden(at) -> str:
 
 # The words that must follow the language: (widget kind, key, label key, catalogue key of one option).
 WORDS = {
-    "doelen": [("selectbox", "sleutel", "targets.key", "targets.key_equal"),
-               ("selectbox", "vorm", "targets.shape", "targets.shape_s_curve"),
-               ("button_group", "kaart", "targets.map_measure", "targets.measure_per_1000")],
+    "doelen": [
+        ("selectbox", "sleutel", "targets.key", "targets.key_equal"),
+        ("selectbox", "vorm", "targets.shape", "targets.shape_s_curve"),
+        ("button_group", "kaart", "targets.map_measure", "targets.measure_per_1000"),
+    ],
     "budget": [("radio", "verdeelsleutel", "budget.key", "budget.key_equal")],
-    "mijlpalen": [("radio", "weergave", "milestones.view", "milestones.view_tijdlijn"),
-                  ("radio", "bereik", "milestones.range", "milestones.range_2100")],
+    "mijlpalen": [
+        ("radio", "weergave", "milestones.view", "milestones.view_tijdlijn"),
+        ("radio", "bereik", "milestones.range", "milestones.range_2100"),
+    ],
 }
 # The figure each page must keep, in Dutch and in English.
 FIGURES = {

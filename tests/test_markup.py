@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from markdown_check import live_markup, unescaped
 
+from markdown_check import live_markup, unescaped
 from ros.markup import WORD_JOINER, escape, escape_values
 
 HOSTILE = {

@@ -107,7 +107,14 @@ def test_a_milestone_ending_before_it_starts_is_refused_in_dutch():
 
 
 def test_an_undated_row_must_be_onbekend_and_bodies_must_be_known_codes():
-    undated = {"id": "x", "title_nl": "a", "title_en": "a", "kind": "product", "confidence": "verwacht", "source_id": "s"}
+    undated = {
+        "id": "x",
+        "title_nl": "a",
+        "title_en": "a",
+        "kind": "product",
+        "confidence": "verwacht",
+        "source_id": "s",
+    }
     with pytest.raises(DataError, match="veld 'confidence' is ongeldig"):
         validate_table(pd.DataFrame([undated]), MilestoneRow, "milestones.csv")
     body = dict(undated, confidence="onbekend", bodies="rijk minister")
@@ -185,7 +192,12 @@ def test_days_to_start_and_end(frame):
 def test_next_milestone_on_27_november_2026_is_the_bo_mirt_window_closing_in_3_days(frame):
     upcoming = ms.next_milestone(frame, TODAY)
     assert upcoming is not None
-    assert (upcoming.id, upcoming.status, upcoming.in_window, upcoming.days_remaining) == ("bo_mirt_2026", "tentative", True, 3)
+    assert (upcoming.id, upcoming.status, upcoming.in_window, upcoming.days_remaining) == (
+        "bo_mirt_2026",
+        "tentative",
+        True,
+        3,
+    )
     assert upcoming.title("en") == "BO MIRT 2026: possible moment to present the ROS"
     assert milestone_words.when_text(*upcoming.period, "nl") == "september 2026 – november 2026"
 

@@ -8,33 +8,55 @@ from ros import number_entry
 from ros.number_entry import NumberEntryError
 
 
-@pytest.mark.parametrize(("typed", "value"), [("80.000", 80_000), ("80000", 80_000), ("80 000", 80_000),
-                                              ("80\u202f000", 80_000), (" 1.234.567 ", 1_234_567), ("+5", 5),
-                                              ("0", 0)])
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("80.000", 80_000),
+        ("80000", 80_000),
+        ("80 000", 80_000),
+        ("80\u202f000", 80_000),
+        (" 1.234.567 ", 1_234_567),
+        ("+5", 5),
+        ("0", 0),
+    ],
+)
 def test_dutch_whole_numbers(typed: str, value: int) -> None:
     read = number_entry.parse(typed, "nl", whole=True, low=0, high=10_000_000)
     assert read == value and isinstance(read, int)
 
 
-@pytest.mark.parametrize(("typed", "value"), [("-0,5", -0.5), ("\u22120,5", -0.5), ("\u20130,5", -0.5),
-                                              ("0,25", 0.25), ("1.234,5", 1234.5), ("5%", 5.0), ("-5", -5.0)])
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("-0,5", -0.5),
+        ("\u22120,5", -0.5),
+        ("\u20130,5", -0.5),
+        ("0,25", 0.25),
+        ("1.234,5", 1234.5),
+        ("5%", 5.0),
+        ("-5", -5.0),
+    ],
+)
 def test_dutch_decimals(typed: str, value: float) -> None:
     assert number_entry.parse(typed, "nl", whole=False, low=-5, high=1_000_000) == value
 
 
-@pytest.mark.parametrize(("typed", "code", "values"), [
-    ("80.00", "ambiguous", {"first": "8.000", "second": "80"}),
-    ("0.5", "ambiguous", {"first": "5", "second": "0,5"}),
-    ("80,000", "ambiguous", {"first": "80.000", "second": "80"}),
-    ("8 0000", "ambiguous", {"first": "80.000", "second": "8"}),
-    ("1,5", "not_whole", {}),
-    ("abc", "not_a_number", {}),
-    ("1e5", "not_a_number", {}),
-    ("NaN", "not_a_number", {}),
-    ("--1", "not_a_number", {}),
-    ("", "empty", {}),
-    ("-1", "out_of_range", {"low": "0", "high": "10.000.000"}),
-])
+@pytest.mark.parametrize(
+    ("typed", "code", "values"),
+    [
+        ("80.00", "ambiguous", {"first": "8.000", "second": "80"}),
+        ("0.5", "ambiguous", {"first": "5", "second": "0,5"}),
+        ("80,000", "ambiguous", {"first": "80.000", "second": "80"}),
+        ("8 0000", "ambiguous", {"first": "80.000", "second": "8"}),
+        ("1,5", "not_whole", {}),
+        ("abc", "not_a_number", {}),
+        ("1e5", "not_a_number", {}),
+        ("NaN", "not_a_number", {}),
+        ("--1", "not_a_number", {}),
+        ("", "empty", {}),
+        ("-1", "out_of_range", {"low": "0", "high": "10.000.000"}),
+    ],
+)
 def test_refusals_name_the_problem(typed: str, code: str, values: dict[str, str]) -> None:
     with pytest.raises(NumberEntryError) as refused:
         number_entry.parse(typed, "nl", whole=True, low=0, high=10_000_000)

@@ -7,8 +7,8 @@ import json
 
 import pandas as pd
 import pytest
-from markdown_check import shown
 
+from markdown_check import shown
 from ros.i18n import section
 from tests.conftest import run_app, texts
 
@@ -22,8 +22,11 @@ def sankey_labels(at) -> list[str]:
 
 
 # The page shows its tables with headers in words; the tests read them by their column codes.
-_CODES = {text: key[len("col_"):] if key.startswith("col_") else key[len("state_"):]
-          for key, text in section("nl", "budget").items() if key.startswith(("col_", "state_"))}
+_CODES = {
+    text: key[len("col_") :] if key.startswith("col_") else key[len("state_") :]
+    for key, text in section("nl", "budget").items()
+    if key.startswith(("col_", "state_"))
+}
 _CODES |= {"Partij": "name", "Bedrag 2025–2026": "amount", "Bijdrage (scenario)": "amount", "Jaar": "year"}
 
 
@@ -49,8 +52,12 @@ def default():
 def test_the_top_answers_who_pays_who_holds_and_what_is_unknown(default):
     assert not default.exception
     metrics = {m.label: m.value for m in default.metric}
-    assert metrics == {"Bekend budget 2025–2026": "≥ € 102.000", "Bijdragen met bekend bedrag": "1 van 17",
-                       "Bijdragen met onbekend bedrag": "16 van 17", "Kassier en budgethouder": "Hengelo"}
+    assert metrics == {
+        "Bekend budget 2025–2026": "≥ € 102.000",
+        "Bijdragen met bekend bedrag": "1 van 17",
+        "Bijdragen met onbekend bedrag": "16 van 17",
+        "Kassier en budgethouder": "Hengelo",
+    }
     text = texts(default)
     assert "ten minste € 102.000 bekend; 16 bijdragen onbekend" in text
     assert "Hengelo als kassier en budgethouder" in text and "volmacht" in text
@@ -63,9 +70,12 @@ def test_the_top_answers_who_pays_who_holds_and_what_is_unknown(default):
 
 
 def test_the_sankey_hides_unknown_flows_until_asked(default):
-    assert sankey_labels(default) == ["Programma Stedelijke Ontwikkeling<br>€ 102.000", "Almelo · € 102.000",
-                                      "Hengelo<br>kassier en budgethouder<br>€ 102.000",
-                                      "Opstellen ROS Twente<br>2025–2026"]
+    assert sankey_labels(default) == [
+        "Programma Stedelijke Ontwikkeling<br>€ 102.000",
+        "Almelo · € 102.000",
+        "Hengelo<br>kassier en budgethouder<br>€ 102.000",
+        "Opstellen ROS Twente<br>2025–2026",
+    ]
     at = run_app(PAGE)
     at.toggle(key="onbekend").set_value(True).run()
     labels = sankey_labels(at)
@@ -125,7 +135,10 @@ def test_impossible_fixed_shares_give_a_dutch_error():
     assert at.text_input(key="vast_rijk").value == "80,0"
     at.text_input(key="vast_provincie").input("30").run()
     [error] = at.error
-    assert "past niet bij de andere instellingen: de vaste aandelen van Rijk, provincie en waterschap zijn samen meer" in error.value
+    assert (
+        "past niet bij de andere instellingen: de vaste aandelen van Rijk, provincie en waterschap zijn samen meer"
+        in error.value
+    )
     assert "De vorige waarde (0,0) blijft staan." in error.value
     assert at.text_input(key="vast_provincie").value == "0,0"  # the refused 30 is not used: the previous value stays
     assert frame_with(at, "share").set_index("name").at["Rijk", "share"] == "80,00%"
@@ -142,8 +155,10 @@ def test_ledger_violations_are_listed_and_totals_keep_the_last_valid_version(sna
     (error,) = [shown(e.value) for e in at.error]
     assert "Niet alle invoer in de tabel is geldig." in error
     assert "Rij 1, kolom 'besteed': het bedrag mag niet negatief zijn (gekregen: -3.0)." in error
-    assert ("Rij 7, kolom 'gefactureerd': € 12.000,00 is hoger dan toegezegd (€ 10.000,00); een latere stap kan "
-            "niet hoger zijn dan een eerdere.") in error
+    assert (
+        "Rij 7, kolom 'gefactureerd': € 12.000,00 is hoger dan toegezegd (€ 10.000,00); een latere stap kan "
+        "niet hoger zijn dan een eerdere."
+    ) in error
     totals = [coded(d.value) for d in at.dataframe if "toegezegd" in coded(d.value).columns][-1]
     assert set(totals["toegezegd"]) == {"onbekend (17 onbekend)"}  # the invalid input did not reach the totals
 

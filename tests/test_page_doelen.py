@@ -7,6 +7,7 @@ import json
 
 import numpy as np
 import pytest
+
 from conftest import run_app, texts
 from markdown_check import shown
 
@@ -38,8 +39,10 @@ def test_default_view_shows_the_ros_totals_per_municipality(default):
     assert "Doelen per gemeente" in text and "In het kort: Twente" in text
     assert "Standaardaanname: **0,0% verandering per jaar**" in text
     # the plain-Dutch answer for the chosen municipality (here all of Twente)
-    assert ("Dat is **1,6× het gemiddelde van 2012–2020** (1.633 per jaar; beste jaar 2.041 in 2019). "
-            "In het tempo van 2012–2020 is het doel klaar in **2067**.") in text
+    assert (
+        "Dat is **1,6× het gemiddelde van 2012–2020** (1.633 per jaar; beste jaar 2.041 in 2019). "
+        "In het tempo van 2012–2020 is het doel klaar in **2067**."
+    ) in text
     assert len(default.get("plotly_chart")) == 4  # map, Twente path, every municipality's path, residents
 
 
@@ -72,8 +75,15 @@ def test_changing_the_shape_and_the_totals_changes_the_table():
 
 
 def test_the_url_reproduces_the_view():
-    query = {"sleutel": "equal", "woningen": "14000", "vorm": "front", "startjaar": "2026", "eindjaar": "2040",
-             "bewoning": "-0.5", "kaart": "per_1000"}
+    query = {
+        "sleutel": "equal",
+        "woningen": "14000",
+        "vorm": "front",
+        "startjaar": "2026",
+        "eindjaar": "2040",
+        "bewoning": "-0.5",
+        "kaart": "per_1000",
+    }
     at = run_app(PAGE, query)
     assert not at.exception and not at.warning
     shown = table(at)
@@ -85,9 +95,25 @@ def test_the_url_reproduces_the_view():
 
 
 def test_custom_weights_from_the_url():
-    weights = ";".join(f"{code}:{1 if code == 'GM0153' else 0}" for code in
-                       ("GM0141", "GM0147", "GM1774", "GM0153", "GM0158", "GM0163", "GM0164", "GM1735", "GM0168",
-                        "GM0173", "GM1742", "GM0183", "GM1700", "GM0189"))
+    weights = ";".join(
+        f"{code}:{1 if code == 'GM0153' else 0}"
+        for code in (
+            "GM0141",
+            "GM0147",
+            "GM1774",
+            "GM0153",
+            "GM0158",
+            "GM0163",
+            "GM0164",
+            "GM1735",
+            "GM0168",
+            "GM0173",
+            "GM1742",
+            "GM0183",
+            "GM1700",
+            "GM0189",
+        )
+    )
     at = run_app(PAGE, {"sleutel": "custom", "gewichten": weights})
     assert not at.exception and not at.error
     shown = table(at)
@@ -108,7 +134,9 @@ def test_an_impossible_period_is_refused_and_the_last_result_stays():
     at.text_input(key="eindjaar").input("2030").run()
     assert not at.exception
     [error] = at.error
-    assert shown(error.value).startswith("„2030” past niet bij de andere instellingen: Het startjaar moet tussen 2020 en het")
+    assert shown(error.value).startswith(
+        "„2030” past niet bij de andere instellingen: Het startjaar moet tussen 2020 en het"
+    )
     assert "De vorige waarde (2050) blijft staan." in error.value
     assert at.text_input(key="eindjaar").value == "2050" and at.text_input(key="startjaar").value == "2045"
     assert table(at)["Twente"]["Woningen"] == "60.000"
@@ -124,8 +152,11 @@ def test_a_municipality_in_the_sidebar_is_highlighted():
     assert "**1,1× het gemiddelde van 2012–2020** (91 per jaar; beste jaar 196 in 2016)" in text
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     (paths,) = [s for s in specs if "per gemeente (cumulatief)" in s["layout"]["title"]["text"]]
-    assert [trace["name"] for trace in paths["data"]] == ["Andere gemeenten", "Wierden: Tempo 2012–2020",
-                                                          "Wierden: Gekozen bouwpad"]
+    assert [trace["name"] for trace in paths["data"]] == [
+        "Andere gemeenten",
+        "Wierden: Tempo 2012–2020",
+        "Wierden: Gekozen bouwpad",
+    ]
     assert _numbers(paths["data"][2]["y"])[-1] == 2_685 and paths["data"][2]["text"][-1] == "Wierden"
 
 
@@ -161,7 +192,9 @@ def test_a_municipality_without_homes_gets_its_own_sentence_and_no_reached_year(
     assert "**Borne** krijgt in dit rekenvoorbeeld geen nieuwe woningen." in texts(at)
     shown = table(at)
     assert shown["Borne"]["Woningen"] == "0" and shown["Borne"]["Doel af in tempo 2012–2020"] == "n.v.t."
-    assert shown["Enschede"]["Doel af in tempo 2012–2020"] == "2113"  # 34.972 / (3.562 / 9) = 88,4 → 89 years: 2025 … 2113
+    assert (
+        shown["Enschede"]["Doel af in tempo 2012–2020"] == "2113"
+    )  # 34.972 / (3.562 / 9) = 88,4 → 89 years: 2025 … 2113
 
 
 def test_the_residents_section_shows_the_occupancy_sensitivity(default):
@@ -171,7 +204,9 @@ def test_the_residents_section_shows_the_occupancy_sensitivity(default):
     assert sensitivity.iloc[0].tolist() == ["−0,50% per jaar (aanname)", "92.790", "+53.566"]
     assert "**Elke rij is een aanname**, geen prognose" in texts(default)
     english = run_app(PAGE, {"lang": "en", "bewoning": "-0.5"})
-    [table_en] = [t.value for t in english.table if "Change in inhabitants per dwelling (assumption)" in t.value.columns]
+    [table_en] = [
+        t.value for t in english.table if "Change in inhabitants per dwelling (assumption)" in t.value.columns
+    ]
     assert table_en.iloc[0].tolist() == ["−0.50% a year (assumption, currently set)", "92,790", "+53,566"]
     assert table_en.shape == (5, 3)  # the set value is one of the range, listed once
 

@@ -27,7 +27,9 @@ def test_cards_answer_what_happened_what_is_next_and_when_we_decide() -> None:
     assert "- Product 2: uitvoeringsagenda (uitvoeringsprojecten en nader onderzoek) (? geen datum)" in body
     assert "Status per 27 november 2026." in body
     [warning] = at.warning
-    assert warning.value.startswith("**BO Leefomgeving 2026: mogelijk moment om de ROS voor te leggen** (juni 2026, aanname)")
+    assert warning.value.startswith(
+        "**BO Leefomgeving 2026: mogelijk moment om de ROS voor te leggen** (juni 2026, aanname)"
+    )
     assert "over tijd / onbevestigd" in warning.value
     assert "de huidige én de nieuwe gemeenteraden worden betrokken" in at.info[0].value
     assert len(at.get("plotly_chart")) == 1

@@ -53,9 +53,15 @@ def test_enschede_under_the_default_scenario(enschede):
     text = texts(enschede)
     assert [t.value for t in enschede.title] == ["Mijn gemeente: Enschede"]  # one heading, not "Mijn gemeente" twice
     assert [s.value for s in enschede.header] == [
-        "Uw deel van de doelen", "Het bouwpad per jaar", "Het tempo: nu en vroeger",
-        "Geld voor het maken van de ROS", "Wat komt eraan voor de raad", "Wat vraagt dit van de raad van Enschede?",
-        "Wat betekent…", "Bronnen en peildata"]
+        "Uw deel van de doelen",
+        "Het bouwpad per jaar",
+        "Het tempo: nu en vroeger",
+        "Geld voor het maken van de ROS",
+        "Wat komt eraan voor de raad",
+        "Wat vraagt dit van de raad van Enschede?",
+        "Wat betekent…",
+        "Bronnen en peildata",
+    ]
     assert "**Scenario:** standaardscenario (uitgangspunten van het besluit)." in text
     assert "In dit scenario bouwt **Enschede** daarvan **17.415** woningen. Dat is **25,2%** van het totaal." in text
     assert "gemiddeld **670 woningen per jaar**, van 2025 tot en met 2050" in text
@@ -65,8 +71,11 @@ def test_enschede_under_the_default_scenario(enschede):
     assert "Afdrukken: gebruik Ctrl+P" in text
     yearly, milestones, decisions, glossary, sources = tables(enschede)
     assert list(yearly.iloc[-1]) == ["2050", "669", "17.415", "10.290"]
-    assert list(milestones.iloc[1]) == ["2026", "Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026",
-                                        "◇ verwacht"]
+    assert list(milestones.iloc[1]) == [
+        "2026",
+        "Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026",
+        "◇ verwacht",
+    ]
     assert list(sources.columns) == ["Cijfer", "Bron", "Peildatum"] and "1 januari 2024" in list(sources["Peildatum"])
     assert len(enschede.get("plotly_chart")) == 1
     button = enschede.get("download_button")
@@ -74,21 +83,35 @@ def test_enschede_under_the_default_scenario(enschede):
 
 
 def test_a_shared_link_with_a_scenario_changes_the_figures_and_the_scenario_contribution(snapshot):
-    at = open_page({"gemeente": "GM0153", "woningen": "80000", "sleutel": "equal", "totaalbudget": "1000000",
-                    "stand": "2025-04-01"})
+    at = open_page(
+        {
+            "gemeente": "GM0153",
+            "woningen": "80000",
+            "sleutel": "equal",
+            "totaalbudget": "1000000",
+            "stand": "2025-04-01",
+        }
+    )
     assert not at.exception
     chosen = scenario.Scenario(woningen=80_000, sleutel="equal", totaalbudget=1_000_000)
-    homes = int(targets.recompute(targets.region_data(snapshot), chosen.target_settings()).table()
-                .set_index("code").at["GM0153", "homes"])
+    homes = int(
+        targets.recompute(targets.region_data(snapshot), chosen.target_settings())
+        .table()
+        .set_index("code")
+        .at["GM0153", "homes"]
+    )
     assert homes in (5_714, 5_715)
     text = texts(at)
     assert "**Scenario:** eigen scenario" in text
     assert f"bouwt **Enschede** daarvan **{homes:_}** woningen. Dat is **7,1%**".replace("_", ".") in text
     amount = cost_sharing.scenario_sharing(
-        chosen, cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])).amount_of("GM0153")
+        chosen, cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
+    ).amount_of("GM0153")
     assert amount == Decimal("252397.76")  # 1.000.000 × 161.738 / 640.806
-    assert ("**Scenario, geen besluit:** bij een totaalbudget van € 1.000.000,00 en de verdeelsleutel "
-            "'Vaste aandelen + rest naar inwoners' zou Enschede **€ 252.397,76** betalen.") in text
+    assert (
+        "**Scenario, geen besluit:** bij een totaalbudget van € 1.000.000,00 en de verdeelsleutel "
+        "'Vaste aandelen + rest naar inwoners' zou Enschede **€ 252.397,76** betalen."
+    ) in text
     # the scenario's 'stand per' date: on 1 April 2025 the municipal elections of 2026 still lie ahead
     assert "Stand per 1 april 2025." in text
     whats = list(tables(at)[1]["Wat"])

@@ -4,7 +4,6 @@ from datetime import date
 
 from conftest import run_app, texts
 from markdown_check import shown
-
 from ros import milestones
 
 

@@ -99,8 +99,16 @@ def test_a_stored_scenario_that_no_longer_validates_is_shown_not_dropped(own_dat
 
 
 def test_import_a_scenario_file_and_refuse_a_broken_one(own_database: ScenarioStore) -> None:
-    good = json.dumps({"format": "ros-twente-scenario", "version": 1, "name": "Uit bestand", "author": "Collega",
-                       "created_at": "2026-11-01T10:00:00+00:00", "settings": {"woningen": 72000, "vorm": "back"}})
+    good = json.dumps(
+        {
+            "format": "ros-twente-scenario",
+            "version": 1,
+            "name": "Uit bestand",
+            "author": "Collega",
+            "created_at": "2026-11-01T10:00:00+00:00",
+            "settings": {"woningen": 72000, "vorm": "back"},
+        }
+    )
     at = run_app(PAGE)
     at.file_uploader(key="scenario_upload").upload("scenario.json", good.encode(), "application/json").run()
     assert "Scenario ‘Uit bestand’ van Collega is gecontroleerd" in texts(at)
@@ -114,7 +122,8 @@ def test_import_a_scenario_file_and_refuse_a_broken_one(own_database: ScenarioSt
     assert shown(error.value) == (
         "Het bestand kapot.json is niet ingelezen. Het bestand is geen geldige "
         "JSON (fout op regel 1); het is misschien "
-        "beschadigd of met de hand bewerkt. Uw huidige instellingen zijn niet veranderd.")
+        "beschadigd of met de hand bewerkt. Uw huidige instellingen zijn niet veranderd."
+    )
     assert bad.code[0].value == "doelen?woningen=81000"
 
 
@@ -125,8 +134,9 @@ def test_compare_the_agreed_baseline_with_the_current_scenario(own_database: Sce
     assert not at.exception
     assert "afgesproken basis ‘Basis’" in texts(at)
     changes = at.dataframe[0].value
-    assert changes.to_dict("records") == [{"setting": "Nieuwe woningen voor heel Twente", "base": "70.000",
-                                          "other": "80.000"}]
+    assert changes.to_dict("records") == [
+        {"setting": "Nieuwe woningen voor heel Twente", "base": "70.000", "other": "80.000"}
+    ]
     key_figures = at.table[0].value.set_index("Kerncijfer")
     assert key_figures.loc["Nieuwe woningen tot het doeljaar (doel)"].tolist() == ["70.000", "80.000", "+10.000"]
     table = at.dataframe[1].value

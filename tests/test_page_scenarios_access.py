@@ -14,8 +14,13 @@ from ros.roles import Identity
 from ros.store import ScenarioStore
 
 PAGE = "app_pages/scenarios.py"
-AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "ros",
-        "client_secret": "geheim", "server_metadata_url": "http://localhost:9/.well-known/openid-configuration"}
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "x" * 32,
+    "client_id": "ros",
+    "client_secret": "geheim",
+    "server_metadata_url": "http://localhost:9/.well-known/openid-configuration",
+}
 ROLES = {"emails": {"anna@enschede.nl": "planner", "cor@regiotwente.nl": "coordinator"}}
 ANNA = Identity("anna@enschede.nl", "Anna de Vries", "planner")
 BRAM = Identity("bram@almelo.nl", "Bram Bos", "planner")
@@ -69,8 +74,14 @@ def test_lokale_modus_says_so_in_one_line_and_allows_everything(db: ScenarioStor
     assert not at.exception
     [line] = [c.value for c in at.caption if "Lokale modus" in c.value]
     assert line.startswith("Lokale modus: één gebruiker, zonder aanmelding")
-    assert {"Opslaan", "Openen", "Markeren als afgesproken basis", "Dupliceren", "Verwijderen",
-            "Naam wijzigen"} <= labels(at)
+    assert {
+        "Opslaan",
+        "Openen",
+        "Markeren als afgesproken basis",
+        "Dupliceren",
+        "Verwijderen",
+        "Naam wijzigen",
+    } <= labels(at)
     assert "Aanmelden" not in labels(at)
 
 
@@ -109,8 +120,14 @@ def test_a_lezer_opens_and_downloads_but_sees_no_changes(db: ScenarioStore) -> N
     at = choose(app("lees@hengelo.nl", "Lia Lezer"), record.id)  # in no role list: a lezer
     assert "Aangemeld als **Lia Lezer** (lees@" in texts(at) and "rol **lezer**." in texts(at)
     assert {"Afmelden", "Openen"} <= labels(at)
-    assert not labels(at) & {"Opslaan", "Markeren als afgesproken basis", "Dupliceren", "Verwijderen",
-                             "Naam wijzigen", "Opslaan in de lijst"}
+    assert not labels(at) & {
+        "Opslaan",
+        "Markeren als afgesproken basis",
+        "Dupliceren",
+        "Verwijderen",
+        "Naam wijzigen",
+        "Opslaan in de lijst",
+    }
     assert "Download scenariobestand (JSON)" in {b.label for b in at.get("download_button")}
     click(at, "Openen")
     assert "Scenario ‘Basis’ is geopend" in texts(at)
@@ -130,7 +147,9 @@ def test_a_planner_changes_her_own_scenarios_only(db: ScenarioStore) -> None:
     assert {"Openen", "Dupliceren"} <= labels(at)
     assert not labels(at) & {"Verwijderen", "Naam wijzigen", "Markeren als afgesproken basis"}
     assert [(e.actor_name, e.actor_role, e.action) for e in db.audit()] == [
-        ("Anna de Vries", "planner", "save"), ("Bram Bos", "planner", "save")]
+        ("Anna de Vries", "planner", "save"),
+        ("Bram Bos", "planner", "save"),
+    ]
 
 
 def test_a_coordinator_marks_the_agreed_baseline_after_confirming(db: ScenarioStore) -> None:
@@ -230,7 +249,9 @@ def test_the_second_save_of_an_opened_scenario_does_not_overwrite(db: ScenarioSt
     assert at.text_input(key="save_as_name").value == "Gedeeld (versie Cor Coördinator)"
     click(at, "Opslaan als nieuw scenario")
     assert {r.name: r.payload["woningen"] for r in db.list()} == {  # type: ignore[index]
-        "Gedeeld": 72_000, "Gedeeld (versie Cor Coördinator)": 75_000}
+        "Gedeeld": 72_000,
+        "Gedeeld (versie Cor Coördinator)": 75_000,
+    }
 
 
 def _budget(email: str, name: str) -> AppTest:
@@ -257,8 +278,14 @@ def test_a_ledger_upload_is_recorded_and_a_lezer_only_reads_the_ledger(db: Scena
     [entry] = db.audit()
     assert (entry.actor_name, entry.actor_role, entry.action) == ("Anna de Vries", "planner", "ledger_upload")
     assert entry.before == {"bekend": 0, "toegezegd": None, "gefactureerd": None, "ontvangen": None, "besteed": None}
-    assert entry.after == {"file": "kasboek.csv", "bekend": 2, "toegezegd": "51000.00", "gefactureerd": "51000.00",
-                           "ontvangen": None, "besteed": None}
+    assert entry.after == {
+        "file": "kasboek.csv",
+        "bekend": 2,
+        "toegezegd": "51000.00",
+        "gefactureerd": "51000.00",
+        "ontvangen": None,
+        "besteed": None,
+    }
 
 
 def test_a_lezer_sees_own_figures_but_cannot_enter_them(db: ScenarioStore) -> None:

@@ -4,6 +4,7 @@ scenario and data date on every view."""
 from __future__ import annotations
 
 import pytest
+
 from conftest import run_app, texts
 from markdown_check import shown
 
@@ -42,8 +43,13 @@ def test_volgende_and_vorige_step_through_all_views_and_keep_the_step_in_the_url
         assert f"## {step} / 6 · " in shown
         assert "**Scenario:** standaardscenario (besluit)" in shown and DATA_DATE in shown
         headings.append(at.title[0].value)
-    assert headings == ["Nieuwe woningen per gemeente", "Welk bouwtempo is nodig?",
-                        "Budget voor het opstellen van de ROS", "De volgende mijlpalen", "Liggen we op koers?"]
+    assert headings == [
+        "Nieuwe woningen per gemeente",
+        "Welk bouwtempo is nodig?",
+        "Budget voor het opstellen van de ROS",
+        "De volgende mijlpalen",
+        "Liggen we op koers?",
+    ]
     assert at.button(key="meeting_next").disabled
     at.button(key="meeting_previous").click().run()
     at.button(key="meeting_previous").click().run()
@@ -54,7 +60,9 @@ def test_a_link_opens_its_step():
     at = run_app(PAGE, {"dia": "3"})
     assert "## 3 / 6 · Tempo" in texts(at)
     values = metrics(at)
-    assert values["Tempo nodig t.o.v. 2012–2020"] == "1,6×" and values["Doel bereikt in het tempo van 2012–2020"] == "2067"
+    assert (
+        values["Tempo nodig t.o.v. 2012–2020"] == "1,6×" and values["Doel bereikt in het tempo van 2012–2020"] == "2067"
+    )
     assert len(at.get("plotly_chart")) == 1
     alternative = at.table[0].value.set_index("Gemeente")  # the chart's table alternative
     assert alternative.loc["Enschede"].tolist() == ["670", "396", "1,7×"]
@@ -78,19 +86,25 @@ def test_the_map_view_lists_the_homes_per_municipality():
 
 @pytest.mark.parametrize("step", [1, 2, 3, 4, 5])
 def test_a_shared_scenario_is_named_on_every_view(step):
-    at = run_app(PAGE, {"dia": str(step), "woningen": "80000", "sleutel": "stedelijk_netwerk", "totaalbudget": "300000"})
+    at = run_app(
+        PAGE, {"dia": str(step), "woningen": "80000", "sleutel": "stedelijk_netwerk", "totaalbudget": "300000"}
+    )
     assert not at.exception
     shown = texts(at)
-    assert ("**Scenario (aanname, geen besluit):** Woningen tot het eindjaar: 80.000; Verdeelsleutel woningen: "
-            "Stedelijk netwerk (Rijk, 12-11-2024); Totaalbudget: € 300.000") in shown
+    assert (
+        "**Scenario (aanname, geen besluit):** Woningen tot het eindjaar: 80.000; Verdeelsleutel woningen: "
+        "Stedelijk netwerk (Rijk, 12-11-2024); Totaalbudget: € 300.000"
+    ) in shown
     assert DATA_DATE in shown
 
 
 def test_budget_view_says_what_matters_in_one_line_with_and_without_a_scenario_total():
     at = run_app(PAGE, {"dia": "4", "stand": "2026-12-01"})
     assert len(at.get("plotly_chart")) == 0  # no more 17 bars of which 16 read 'onbekend'
-    assert ("## **1 van 17** bijdragen bekend: **€ 102.000** (Almelo). De budgetperiode eindigt op **31-12-2026**, "
-            "over 30 dagen: **wat daarna?** Geen bron noemt budget of afspraken na die datum.") in texts(at)
+    assert (
+        "## **1 van 17** bijdragen bekend: **€ 102.000** (Almelo). De budgetperiode eindigt op **31-12-2026**, "
+        "over 30 dagen: **wat daarna?** Geen bron noemt budget of afspraken na die datum."
+    ) in texts(at)
     assert at.info[0].value.startswith("Dit scenario heeft geen totaalbudget")
     assert metrics(at)["Kassier en budgethouder"] == "Hengelo"
     at = run_app(PAGE, {"dia": "4", "stand": "2027-01-04"})
@@ -123,8 +137,9 @@ def test_the_pace_from_now_stands_next_to_the_plan_figure():
     at = run_app(PAGE, {"stand": "2026-12-01"})
     card = next(m for m in at.metric if m.label == "Woningen per jaar nodig, 2025–2050")
     assert card.value == "2.654"
-    assert ("1,6× het gemiddelde van 2012–2020. Vanaf nu: ten hoogste 2.865 per jaar (gebouwd sinds 2025: onbekend)"
-            in [m.value for m in at.markdown])
+    assert "1,6× het gemiddelde van 2012–2020. Vanaf nu: ten hoogste 2.865 per jaar (gebouwd sinds 2025: onbekend)" in [
+        m.value for m in at.markdown
+    ]
 
 
 def test_progress_step_says_why_the_ratio_is_unknown_with_the_shipped_snapshot():
@@ -132,6 +147,7 @@ def test_progress_step_says_why_the_ratio_is_unknown_with_the_shipped_snapshot()
     assert not at.exception
     shown = texts(at)
     assert "## 6 / 6 · Voortgang" in shown and "Liggen we op koers?" in shown
-    assert ("## Leveringsratio: onbekend — de realisatie sinds 2025 staat nog niet in de gegevens (CBS tot en met "
-            "2020).") in shown
+    assert (
+        "## Leveringsratio: onbekend — de realisatie sinds 2025 staat nog niet in de gegevens (CBS tot en met 2020)."
+    ) in shown
     assert not at.metric

@@ -4,12 +4,13 @@ snapshot with CBS figures 2021–2026 (provisional months) written into a tempor
 from __future__ import annotations
 
 import pytest
+
 from conftest import run_app, texts
 
 PAGE = "app_pages/voortgang.py"
-OWN_CSV = ("code;gemeente;jaar;nieuwbouw;sloop;netto\n"
-           "GM0153;Enschede;2025;316;469;0\n"
-           "GM0153;Enschede;2026;700;100;650\n").encode()
+OWN_CSV = (
+    b"code;gemeente;jaar;nieuwbouw;sloop;netto\nGM0153;Enschede;2025;316;469;0\nGM0153;Enschede;2026;700;100;650\n"
+)
 
 
 def test_shipped_snapshot_says_realisation_is_not_in_the_data_yet() -> None:
@@ -17,7 +18,9 @@ def test_shipped_snapshot_says_realisation_is_not_in_the_data_yet() -> None:
     assert not at.exception
     shown = texts(at)
     assert "De realisatie sinds 2025 staat nog niet in de gegevens." in shown
-    assert "De CBS-cijfers in deze gegevens lopen tot en met 2020; het bouwpad van dit scenario begint in 2025." in shown
+    assert (
+        "De CBS-cijfers in deze gegevens lopen tot en met 2020; het bouwpad van dit scenario begint in 2025." in shown
+    )
     assert "ververs de gegevens" in shown and "Eigen opgave" in shown
     assert "De realisatie sinds 2022 staat nog niet in de gegevens (CBS-cijfers tot en met 2020)" in shown
     assert "Leveringsratio" not in [m.label for m in at.metric]  # no ratio, no empty track chart
@@ -32,8 +35,10 @@ def test_shipped_snapshot_says_realisation_is_not_in_the_data_yet() -> None:
     table = at.dataframe[0].value
     assert list(table.iloc[-1]) == ["2020", "1.719", "onbekend", "onbekend", "definitief", "CBS"]
     # the shipped PBL/CBS 2019 forecast: Twente 608.200 in 2050, the 1-1-2026 figure the sum of the 14 (derived)
-    assert ("Volgens de prognose 2019 telt Twente op 1-1-2050 **608.200** inwoners; de ambitie komt dan uit op "
-            "740.806. De ambitie ligt daarmee **+132.606** boven de trend.") in shown
+    assert (
+        "Volgens de prognose 2019 telt Twente op 1-1-2050 **608.200** inwoners; de ambitie komt dan uit op "
+        "740.806. De ambitie ligt daarmee **+132.606** boven de trend."
+    ) in shown
     assert "Op 1-1-2026 telde Twente 646.449 inwoners (voorlopig), +18.549 ten opzichte van de prognose" in shown
     assert "Het Twentse cijfer is de som van de 14 gemeenten (afgeleid)." in shown
     assert "in juli 2023 hebben CBS en PBL de details" in shown
@@ -55,10 +60,24 @@ def test_uploaded_own_figures_give_enschede_its_line() -> None:
     assert "Deze ratio valt in de band: **onder 75%**." in shown
     assert "Ter vergelijking, geen ROS-regel" in shown
     comparison = next(d.value for d in at.dataframe if "Netto CBS" in d.value.columns)
-    assert list(comparison.iloc[1]) == ["Enschede", "2026", "onbekend", "700", "onbekend", "100", "onbekend", "650",
-                                        "eigen opgave"]
+    assert list(comparison.iloc[1]) == [
+        "Enschede",
+        "2026",
+        "onbekend",
+        "700",
+        "onbekend",
+        "100",
+        "onbekend",
+        "650",
+        "eigen opgave",
+    ]
     assert at.session_state["_scenario"]["eigen_opgave"][1] == {
-        "code": "GM0153", "year": 2026, "new_construction": 700, "demolition": 100, "net_change": 650}
+        "code": "GM0153",
+        "year": 2026,
+        "new_construction": 700,
+        "demolition": 100,
+        "net_change": 650,
+    }
     assert "Enschede: 4.999 woningen plancapaciteit tegen 16.765 nog te bouwen" in shown
     realised = at.dataframe[0].value.set_index("Periode")
     assert list(realised.loc["2023"]) == ["onbekend", "onbekend", "onbekend", "—", "—"]  # a gap year, not left out
@@ -70,8 +89,10 @@ def test_own_figures_of_one_municipality_do_not_make_a_twente_total() -> None:
     at.file_uploader(key="own_upload_1").upload("eigen.csv", OWN_CSV, "text/csv").run()
     shown = texts(at)
     assert "De realisatie sinds 2025 staat nog niet in de gegevens." in shown
-    assert "Er is eigen opgave voor 1 van de 14 gemeenten; een Twents totaal kan pas als alle 14 een cijfer hebben." \
+    assert (
+        "Er is eigen opgave voor 1 van de 14 gemeenten; een Twents totaal kan pas als alle 14 een cijfer hebben."
         in shown
+    )
     table = at.dataframe[0].value
     assert list(table.iloc[-1]) == ["2026", "onbekend", "onbekend", "onbekend", "eigen opgave", "—"]
 
@@ -120,12 +141,17 @@ def test_refreshed_snapshot_shows_the_delivery_ratio_with_its_months(refreshed) 
     assert not at.exception
     shown = texts(at)
     metrics = [(m.label, m.value, m.delta) for m in at.metric]
-    assert metrics[:4] == [("Gerealiseerd 2025–2026 t/m september", "4.242", "Volgens het bouwpad: 4.654"),
-                           ("Leveringsratio", "91%", "85–95%"),
-                           ("Nodig per jaar tot 2050", "2.670", "gerealiseerd tempo 2.424 per jaar"),
-                           ("Doel bereikt in dit tempo", "2053", "")]
-    assert metrics[4:7] == [("Gerealiseerd 2022–2026 t/m september", "10.689", ""),  # the Woondeal since 2022
-                            ("Leveringsratio", "144%", "95% of meer"), ("Nodig per jaar tot 2030", "803", "")]
+    assert metrics[:4] == [
+        ("Gerealiseerd 2025–2026 t/m september", "4.242", "Volgens het bouwpad: 4.654"),
+        ("Leveringsratio", "91%", "85–95%"),
+        ("Nodig per jaar tot 2050", "2.670", "gerealiseerd tempo 2.424 per jaar"),
+        ("Doel bereikt in dit tempo", "2053", ""),
+    ]
+    assert metrics[4:7] == [
+        ("Gerealiseerd 2022–2026 t/m september", "10.689", ""),  # the Woondeal since 2022
+        ("Leveringsratio", "144%", "95% of meer"),
+        ("Nodig per jaar tot 2030", "803", ""),
+    ]
     assert "De ratio gebruikt de jaren 2025–2026 t/m september. Voorlopige cijfers: 2025, 2026." in shown
     realised = at.dataframe[0].value.set_index("Periode")
     assert list(realised.loc["2026 t/m september"]) == ["2.079*", "252*", "1.953*", "voorlopig", "CBS"]
@@ -133,8 +159,10 @@ def test_refreshed_snapshot_shows_the_delivery_ratio_with_its_months(refreshed) 
     assert list(realised.loc["2021"]) == ["2.310", "371", "2.009", "definitief", "CBS"]
     assert len(at.get("plotly_chart")) == 4  # realised, track, capacity, forecast
     assert "19.558 woningen plancapaciteit tegen 64.758 nog te bouwen, een dekking van **30%**" in shown
-    assert "Volgens de prognose 2022 telt Twente op 1-1-2050 **655.000** inwoners; de ambitie komt dan uit op " \
-           "740.806. De ambitie ligt daarmee **+85.806** boven de trend." in shown
+    assert (
+        "Volgens de prognose 2022 telt Twente op 1-1-2050 **655.000** inwoners; de ambitie komt dan uit op "
+        "740.806. De ambitie ligt daarmee **+85.806** boven de trend." in shown
+    )
     assert "67%-interval: 625.000 tot 690.000." in shown
     assert "Op 1-1-2026 telde Twente 646.449 inwoners (voorlopig), −1.551 ten opzichte van de prognose" in shown
     assert "in juli 2023 hebben CBS en PBL de details" in shown
@@ -150,7 +178,6 @@ def test_refreshed_snapshot_older_forecast_vintage_from_the_link(refreshed) -> N
 def test_after_a_real_refresh_from_the_cbs_stand_in(tmp_path, monkeypatch) -> None:
     """End to end: `ros.refresh` against the loopback CBS stand-in writes a version; the page reads it."""
     from cbs_fixture import serve
-
     from ros import refresh, versions
 
     service = serve()
@@ -164,8 +191,10 @@ def test_after_a_real_refresh_from_the_cbs_stand_in(tmp_path, monkeypatch) -> No
         changes = versions.load_current()["dwelling_changes"]
         towns = changes[changes["code"].str.startswith("GM")]
         # Independent of ros.progress: net additions 2025 (year) plus the months of 2026, summed over the 14.
-        expected = int(towns.loc[towns["period"] == "2025", "net_change"].sum()
-                       + towns.loc[towns["period"].str.startswith("2026-"), "net_change"].sum())
+        expected = int(
+            towns.loc[towns["period"] == "2025", "net_change"].sum()
+            + towns.loc[towns["period"].str.startswith("2026-"), "net_change"].sum()
+        )
         months = towns.loc[towns["period"].str.startswith("2026-"), "period"].nunique()
         at = run_app(PAGE)
         assert not at.exception
@@ -192,25 +221,34 @@ def _mijn_gemeente(code: str):
 
 def test_headlines_on_overzicht_and_mijn_gemeente_with_the_shipped_snapshot() -> None:
     at = run_app("app_pages/overzicht.py")
-    assert ("Leveringsratio: onbekend — de realisatie sinds 2025 staat nog niet in de gegevens (CBS tot en met 2020)."
-            in texts(at))
+    assert (
+        "Leveringsratio: onbekend — de realisatie sinds 2025 staat nog niet in de gegevens (CBS tot en met 2020)."
+        in texts(at)
+    )
     at = _mijn_gemeente("GM0153")
-    assert ("Hoeveel woningen Enschede sinds 2025 heeft gebouwd, staat nog niet in de gegevens (CBS-cijfers tot en met "
-            "2020). Daarom is nog niet te zeggen of de gemeente op koers ligt.") in texts(at)
+    assert (
+        "Hoeveel woningen Enschede sinds 2025 heeft gebouwd, staat nog niet in de gegevens (CBS-cijfers tot en met "
+        "2020). Daarom is nog niet te zeggen of de gemeente op koers ligt."
+    ) in texts(at)
 
 
 def test_headlines_on_overzicht_and_mijn_gemeente_with_a_refreshed_snapshot(refreshed) -> None:
     at = run_app("app_pages/overzicht.py")
     assert "Leveringsratio Twente: 91% (2025–2026 t/m september; netto toevoeging)" in texts(at)
     at = _mijn_gemeente("GM0153")
-    assert ("Sinds 2025 zijn in Enschede 222 woningen netto bijgekomen (2025–2026 t/m september); het bouwpad vroeg "
-            "tot dan 1.172. Dat is 19% van wat nodig was.") in texts(at)
+    assert (
+        "Sinds 2025 zijn in Enschede 222 woningen netto bijgekomen (2025–2026 t/m september); het bouwpad vroeg "
+        "tot dan 1.172. Dat is 19% van wat nodig was."
+    ) in texts(at)
 
 
 def test_meeting_view_has_a_progress_step_with_the_ratio(refreshed) -> None:
     at = run_app("app_pages/vergadermodus.py", {"dia": "6"})
     assert not at.exception
     assert "## Leveringsratio Twente: 91% (2025–2026 t/m september; netto toevoeging)" in texts(at)
-    assert [(m.label, m.value) for m in at.metric] == [("Gerealiseerd 2025–2026 t/m september", "4.242"),
-                                                       ("Leveringsratio", "91%"), ("Nodig per jaar tot 2050", "2.670")]
+    assert [(m.label, m.value) for m in at.metric] == [
+        ("Gerealiseerd 2025–2026 t/m september", "4.242"),
+        ("Leveringsratio", "91%"),
+        ("Nodig per jaar tot 2050", "2.670"),
+    ]
     assert "referentieband Housing Delivery Test (geen ROS-regel): 85–95%" in texts(at)

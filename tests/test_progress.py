@@ -32,11 +32,17 @@ def test_refreshed_years_and_running_year_without_double_counting_2024(realised)
     assert twente.loc[2024, "status"] == "nader voorlopig"
     assert [int(twente.loc[y, "net_change"]) for y in range(2021, 2026)] == [2009, 2079, 2149, 2219, 2289]
     assert (twente.loc[2026, "months"], twente.loc[2026, "new_construction"], twente.loc[2026, "net_change"]) == (
-        9, 2079, 1953)
+        9,
+        2079,
+        1953,
+    )
     assert twente.loc[2026, "status"] == "voorlopig"
     enschede = progress.area_years(realised, "GM0153", CODES).set_index("year")
-    assert (enschede.loc[2025, "new_construction"], enschede.loc[2025, "demolition"],
-            enschede.loc[2025, "net_change"]) == (140, 22, 123)
+    assert (
+        enschede.loc[2025, "new_construction"],
+        enschede.loc[2025, "demolition"],
+        enschede.loc[2025, "net_change"],
+    ) == (140, 22, 123)
 
 
 def test_a_gap_in_the_months_makes_the_running_year_unknown(snapshot) -> None:
@@ -84,7 +90,13 @@ def test_an_unknown_year_is_named_not_counted_as_zero(realised, result) -> None:
     assert track.required == pytest.approx(4750.0)  # four whole years and nine months of the path, not 2023
     cumulative = progress.cumulative_frame(twente, path, "net_change", 2021, 2026)
     assert list(cumulative["realised"].astype(object).where(cumulative["realised"].notna(), None)) == [
-        2009, 4088, None, None, None, None]
+        2009,
+        4088,
+        None,
+        None,
+        None,
+        None,
+    ]
 
 
 def test_woondeal_track_2022_to_2030(realised) -> None:
@@ -106,9 +118,15 @@ def test_target_already_reached_needs_no_catch_up(realised) -> None:
 
 def test_own_figures_fill_only_what_cbs_does_not_have(snapshot) -> None:
     cbs = progress.cbs_years(snapshot["new_construction"], None)
-    own = pd.DataFrame({"code": ["GM0153", "GM0153", "GM0141"], "year": [2020, 2025, 2025],
-                        "new_construction": [999, 316, 120], "demolition": [None, 469, 10],
-                        "net_change": [703, 0, 105]})
+    own = pd.DataFrame(
+        {
+            "code": ["GM0153", "GM0153", "GM0141"],
+            "year": [2020, 2025, 2025],
+            "new_construction": [999, 316, 120],
+            "demolition": [None, 469, 10],
+            "net_change": [703, 0, 105],
+        }
+    )
     merged = progress.merge_own(cbs, own).set_index(["code", "year"])
     assert merged.loc[("GM0153", 2020), "new_construction"] == 500  # CBS wins over the own 999
     assert merged.loc[("GM0153", 2020), "new_construction_origin"] == "cbs"
@@ -123,14 +141,26 @@ def test_own_figures_fill_only_what_cbs_does_not_have(snapshot) -> None:
 
 
 def test_region_mixing_cbs_and_own_is_marked_mix(realised) -> None:
-    own = pd.DataFrame({"code": ["GM0141"], "year": [2020], "new_construction": [None], "demolition": [None],
-                        "net_change": [50]})
+    own = pd.DataFrame(
+        {"code": ["GM0141"], "year": [2020], "new_construction": [None], "demolition": [None], "net_change": [50]}
+    )
     merged = progress.merge_own(realised, own)
     assert progress.area_years(merged, "GM0141", CODES).set_index("year").loc[2020, "net_change_origin"] == "eigen"
 
 
-@pytest.mark.parametrize(("ratio", "band"), [(1.2, "ge95"), (0.95, "ge95"), (0.9499, "85_95"), (0.85, "85_95"),
-                                             (0.8, "75_85"), (0.75, "75_85"), (0.5, "lt75"), (None, None)])
+@pytest.mark.parametrize(
+    ("ratio", "band"),
+    [
+        (1.2, "ge95"),
+        (0.95, "ge95"),
+        (0.9499, "85_95"),
+        (0.85, "85_95"),
+        (0.8, "75_85"),
+        (0.75, "75_85"),
+        (0.5, "lt75"),
+        (None, None),
+    ],
+)
 def test_reference_bands_of_the_housing_delivery_test(ratio, band) -> None:
     assert progress.reference_band(ratio) == band
 
@@ -140,19 +170,22 @@ def test_headlines_for_other_pages(snapshot, result) -> None:
     from ros.snapshot import Snapshot
 
     shipped = progress_view.build(snapshot, result, None, "net_change", own_figures.empty_frame(), "nl")
-    assert progress_view.headline(shipped) == ("Leveringsratio: onbekend — de realisatie sinds 2025 staat nog niet "
-                                               "in de gegevens (CBS tot en met 2020).")
+    assert progress_view.headline(shipped) == (
+        "Leveringsratio: onbekend — de realisatie sinds 2025 staat nog niet in de gegevens (CBS tot en met 2020)."
+    )
     enschede = progress_view.build(snapshot, result, "GM0153", "net_change", own_figures.empty_frame(), "nl")
     assert progress_view.municipality_sentence(enschede) == (
         "Hoeveel woningen Enschede sinds 2025 heeft gebouwd, staat nog niet in de gegevens (CBS-cijfers tot en met "
-        "2020). Daarom is nog niet te zeggen of de gemeente op koers ligt.")
+        "2020). Daarom is nog niet te zeggen of de gemeente op koers ligt."
+    )
     refreshed = Snapshot(dict(snapshot.tables) | {"dwelling_changes": dwelling_changes()})
     twente = progress_view.build(refreshed, result, None, "net_change", own_figures.empty_frame(), "en")
     assert progress_view.headline(twente) == ("Delivery ratio Twente: 91% (2025–2026 to September; net additions)")
     enschede = progress_view.build(refreshed, result, "GM0153", "net_change", own_figures.empty_frame(), "nl")
     assert progress_view.municipality_sentence(enschede) == (
         "Sinds 2025 zijn in Enschede 222 woningen netto bijgekomen (2025–2026 t/m september); het bouwpad vroeg tot "
-        "dan 1.172. Dat is 19% van wat nodig was.")
+        "dan 1.172. Dat is 19% van wat nodig was."
+    )
 
 
 def test_meeting_facts(snapshot, result) -> None:
@@ -166,4 +199,5 @@ def test_meeting_facts(snapshot, result) -> None:
     assert [(f.label, f.value, f.note) for f in progress_view.meeting_facts(view)] == [
         ("Gerealiseerd 2025–2026 t/m september", "4.242", "Volgens het bouwpad: 4.654"),
         ("Leveringsratio", "91%", "referentieband Housing Delivery Test (geen ROS-regel): 85–95%"),
-        ("Nodig per jaar tot 2050", "2.670", "gerealiseerd tempo 2.424 per jaar")]
+        ("Nodig per jaar tot 2050", "2.670", "gerealiseerd tempo 2.424 per jaar"),
+    ]

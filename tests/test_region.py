@@ -14,7 +14,11 @@ def test_twente_standing(snapshot) -> None:
     assert now.growth == 5_643
     assert now.growth_share == pytest.approx(5_643 / 640_806)
     assert now.inhabitants_per_dwelling == pytest.approx(640_806 / 288_025)
-    assert (now.reference_date, now.reference_date_now, now.status_now) == (date(2024, 1, 1), date(2026, 1, 1), "voorlopig")
+    assert (now.reference_date, now.reference_date_now, now.status_now) == (
+        date(2024, 1, 1),
+        date(2026, 1, 1),
+        "voorlopig",
+    )
 
 
 def test_municipality_standing_and_shrinking_haaksbergen(snapshot) -> None:

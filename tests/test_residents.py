@@ -35,8 +35,9 @@ def test_homes_needed_hand_checked():
     assert needed == pytest.approx(22.222, abs=1e-3)
     assert (100 + needed) * 2 * 0.9 == pytest.approx(220)
     # two places with 2 and 3 people per home; homes split 1:1, so each new home houses 2,5 people
-    two = residents.homes_needed(np.array([200.0, 300.0]), np.array([100.0, 100.0]), np.array([0.5, 0.5]), 100,
-                                 2030, 0.0)
+    two = residents.homes_needed(
+        np.array([200.0, 300.0]), np.array([100.0, 100.0]), np.array([0.5, 0.5]), 100, 2030, 0.0
+    )
     assert two == pytest.approx(40)
     assert math.isnan(residents.homes_needed(np.array([0.0]), np.array([100.0]), np.array([1.0]), 10, 2030, 0.0))
 
@@ -50,15 +51,17 @@ def test_occupancy_factor_and_refusal():
 
 def test_an_unknown_occupancy_makes_the_homes_needed_unknown_not_a_partial_sum():
     # the second municipality has no dwellings, so its occupancy is unknown: no answer rather than one without it
-    needed = residents.homes_needed(np.array([200.0, 50.0]), np.array([100.0, 0.0]), np.array([0.5, 0.5]), 20, 2024,
-                                    0.0)
+    needed = residents.homes_needed(
+        np.array([200.0, 50.0]), np.array([100.0, 0.0]), np.array([0.5, 0.5]), 20, 2024, 0.0
+    )
     assert math.isnan(needed)
 
 
 def test_sensitivity_sets_homes_needed_and_residents_housed_side_by_side():
     # one municipality: 200 people in 100 homes (2 a home), 10 new homes by 2024, target +20 residents
-    table = residents.sensitivity(np.array([200.0]), np.array([100.0]), np.array([1.0]), np.array([10.0]), 20, 2024,
-                                  (0.0, -0.10, 0.0))
+    table = residents.sensitivity(
+        np.array([200.0]), np.array([100.0]), np.array([1.0]), np.array([10.0]), 20, 2024, (0.0, -0.10, 0.0)
+    )
     assert table["change"].tolist() == [-0.10, 0.0]  # ascending, each change once
     # at 0 %: 10 homes house 20 more; at −10 %: 110 homes × 1,8 = 198 (−2), and 20 more need (220/1,8) − 100 homes
     assert table["homes_needed"].tolist() == [pytest.approx(22.2222, abs=1e-4), 10.0]

@@ -9,11 +9,13 @@ import pytest
 from ros import roles
 from ros.roles import Identity, RoleConfig, RoleConfigError
 
-CONFIG = roles.parse_config({
-    "emails": {"Anna@Enschede.nl": "planner", "coord@regiotwente.nl": "coördinator", "lees@hengelo.nl": "lezer"},
-    "groups": {"ros-planners": "planner", "0b1c-ros-coordinatoren": "coordinator"},
-    "groups_claim": "roles",
-})
+CONFIG = roles.parse_config(
+    {
+        "emails": {"Anna@Enschede.nl": "planner", "coord@regiotwente.nl": "coördinator", "lees@hengelo.nl": "lezer"},
+        "groups": {"ros-planners": "planner", "0b1c-ros-coordinatoren": "coordinator"},
+        "groups_claim": "roles",
+    }
+)
 
 
 def test_configured_addresses_and_groups_give_their_role() -> None:
@@ -62,13 +64,30 @@ def test_a_roles_file_takes_precedence_over_the_secrets(tmp_path: Path) -> None:
         roles.load_config(None, tmp_path / "ontbreekt.toml")
 
 
-@pytest.mark.parametrize(("role", "allowed"), [
-    ("lezer", set()),
-    ("planner", {"save", "duplicate", "update_own", "rename_own", "delete_own", "ledger_upload", "own_figures"}),
-    ("coordinator", {"save", "duplicate", "update_own", "rename_own", "delete_own", "ledger_upload", "own_figures",
-                     "update_any",
-                     "rename_any", "delete_any", "mark_agreed", "refresh_data"}),
-])
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("lezer", set()),
+        ("planner", {"save", "duplicate", "update_own", "rename_own", "delete_own", "ledger_upload", "own_figures"}),
+        (
+            "coordinator",
+            {
+                "save",
+                "duplicate",
+                "update_own",
+                "rename_own",
+                "delete_own",
+                "ledger_upload",
+                "own_figures",
+                "update_any",
+                "rename_any",
+                "delete_any",
+                "mark_agreed",
+                "refresh_data",
+            },
+        ),
+    ],
+)
 def test_the_rule_book(role: roles.Role, allowed: set[str]) -> None:
     actor = Identity("a@b.nl", "A", role)
     assert {action for action in roles.Action.__args__ if roles.allowed(actor, action)} == allowed  # type: ignore[attr-defined]

@@ -22,20 +22,40 @@ def test_defaults_are_the_decisions_figures_and_the_targets_page_defaults(snapsh
 
 
 def test_link_round_trip_keeps_only_changes() -> None:
-    scenario = sc.Scenario(woningen=80_000, sleutel="stedelijk_netwerk", steden=70, vorm="s_curve", bewoning=-0.5,
-                           verdeelsleutel="gelijk", vast_rijk=12.5, totaalbudget=250_000.5, stand=date(2026, 1, 1))
+    scenario = sc.Scenario(
+        woningen=80_000,
+        sleutel="stedelijk_netwerk",
+        steden=70,
+        vorm="s_curve",
+        bewoning=-0.5,
+        verdeelsleutel="gelijk",
+        vast_rijk=12.5,
+        totaalbudget=250_000.5,
+        stand=date(2026, 1, 1),
+    )
     query = sc.to_query(scenario)
-    assert query == {"woningen": "80000", "sleutel": "stedelijk_netwerk", "steden": "70", "vorm": "s_curve",
-                     "bewoning": "-0.5", "verdeelsleutel": "equal", "vast_rijk": "12.5", "totaalbudget": "250000.5",
-                     "stand": "2026-01-01"}
+    assert query == {
+        "woningen": "80000",
+        "sleutel": "stedelijk_netwerk",
+        "steden": "70",
+        "vorm": "s_curve",
+        "bewoning": "-0.5",
+        "verdeelsleutel": "equal",
+        "vast_rijk": "12.5",
+        "totaalbudget": "250000.5",
+        "stand": "2026-01-01",
+    }
     back, ignored = sc.from_query(query)
     assert (back, ignored) == (scenario, [])
 
 
 def test_json_round_trip_including_ledger_and_weights() -> None:
     weights = ";".join(f"{code}:{i + 1}" for i, code in enumerate(sorted(sc.TWENTE_CODES)))
-    scenario = sc.Scenario(sleutel="custom", gewichten=weights,
-                           grootboek=[{"party": "GM0141", "year": 2025, "toegezegd": 51_000, "besteed": 10_000}])
+    scenario = sc.Scenario(
+        sleutel="custom",
+        gewichten=weights,
+        grootboek=[{"party": "GM0141", "year": 2025, "toegezegd": 51_000, "besteed": 10_000}],
+    )
     data = sc.to_json(scenario)
     assert data["grootboek"][0]["toegezegd"] == 51_000
     assert sc.from_json(data) == scenario
@@ -90,7 +110,9 @@ def test_stored_settings_that_no_longer_validate_give_a_dutch_reason() -> None:
     start=st.integers(2020, 2049),
     shape=st.sampled_from(sc.trajectory.SHAPES),
 )
-def test_any_valid_scenario_survives_link_and_json(homes: int, share: int, change: float, start: int, shape: str) -> None:
+def test_any_valid_scenario_survives_link_and_json(
+    homes: int, share: int, change: float, start: int, shape: str
+) -> None:
     scenario = sc.Scenario(woningen=homes, steden=share, bewoning=change, startjaar=start, vorm=shape)
     assert sc.from_query(sc.to_query(scenario)) == (scenario, [])
     assert sc.from_json(sc.to_json(scenario)) == scenario
@@ -140,6 +162,7 @@ def test_a_refused_combination_reads_in_the_readers_language() -> None:
     assert dutch != english and dutch == sc.describe(caught.value)
     with pytest.raises(ValidationError) as caught:
         sc.Scenario(vast_rijk=60, vast_provincie=50)
-    assert sc.describe(caught.value, "en") == ("the fixed shares of the Rijk, the province and the water board add "
-                                               "up to more than 100%")
+    assert sc.describe(caught.value, "en") == (
+        "the fixed shares of the Rijk, the province and the water board add up to more than 100%"
+    )
     assert "meer dan 100%" in sc.describe(caught.value)

@@ -31,8 +31,17 @@ def test_hengelo_keeps_its_cbs_name_but_displays_as_hengelo(snapshot) -> None:
 
 def test_new_construction_totals_per_year_match_cbs(snapshot) -> None:
     per_year = snapshot["new_construction"].groupby("year")["new_dwellings"].sum().to_dict()
-    assert per_year == {2012: 1383, 2013: 1445, 2014: 1340, 2015: 1326, 2016: 1664, 2017: 1966, 2018: 1811,
-                        2019: 2041, 2020: 1719}
+    assert per_year == {
+        2012: 1383,
+        2013: 1445,
+        2014: 1340,
+        2015: 1326,
+        2016: 1664,
+        2017: 1966,
+        2018: 1811,
+        2019: 2041,
+        2020: 1719,
+    }
 
 
 def test_targets_keep_their_exact_wording(snapshot) -> None:
@@ -73,27 +82,73 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 BROKEN = [
-    ("municipalities.csv", "GM0141,Almelo,Almelo,74317", "GM0141,Almelo,Almelo,-74317",
-     "municipalities.csv, regel 2: veld 'population' mag niet negatief zijn"),
-    ("municipalities.csv", "GM0141,Almelo,Almelo,74317", "GM0141,Almelo,Almelo,veel",
-     "municipalities.csv, regel 2: veld 'population' is geen geheel getal"),
-    ("municipalities.csv", "GM0147,Borne", "GM0141,Borne", "municipalities.csv, regel 3: GM0141 komt vaker dan één keer voor (sleutel: code)"),
-    ("municipalities.csv", "GM0147,Borne", "GM147,Borne", "municipalities.csv, regel 3: veld 'code' heeft niet de vorm"),
-    ("municipalities.csv", "GM0147,Borne", "GM9999,Borne", "municipalities.csv, regel 3: 'GM9999' is geen Twentse gemeente"),
-    ("municipalities.csv", "2024-01-01,69.41", "2024-13-01,69.41",
-     "municipalities.csv, regel 2: veld 'reference_date' is geen geldige datum"),
-    ("population_2026.csv", "cbs_37230ned\nGM0147", "onbekende_bron\nGM0147",
-     "population_2026.csv, regel 2: bron 'onbekende_bron' staat niet in sources.csv"),
-    ("population_2026.csv", "voorlopig,cbs_37230ned\nGM0147", "misschien,cbs_37230ned\nGM0147",
-     "population_2026.csv, regel 2: veld 'status' is geen toegestane waarde"),
-    ("sources.csv", "Gemeente Almelo,2025,", "Gemeente Almelo,2025-02-30,",
-     "sources.csv, regel 2: veld 'date' is ongeldig"),
-    ("targets.csv", "woningen,2050,twente", "woningen,2050,overal", "targets.csv, regel 2: veld 'scope' heeft niet de vorm"),
+    (
+        "municipalities.csv",
+        "GM0141,Almelo,Almelo,74317",
+        "GM0141,Almelo,Almelo,-74317",
+        "municipalities.csv, regel 2: veld 'population' mag niet negatief zijn",
+    ),
+    (
+        "municipalities.csv",
+        "GM0141,Almelo,Almelo,74317",
+        "GM0141,Almelo,Almelo,veel",
+        "municipalities.csv, regel 2: veld 'population' is geen geheel getal",
+    ),
+    (
+        "municipalities.csv",
+        "GM0147,Borne",
+        "GM0141,Borne",
+        "municipalities.csv, regel 3: GM0141 komt vaker dan één keer voor (sleutel: code)",
+    ),
+    (
+        "municipalities.csv",
+        "GM0147,Borne",
+        "GM147,Borne",
+        "municipalities.csv, regel 3: veld 'code' heeft niet de vorm",
+    ),
+    (
+        "municipalities.csv",
+        "GM0147,Borne",
+        "GM9999,Borne",
+        "municipalities.csv, regel 3: 'GM9999' is geen Twentse gemeente",
+    ),
+    (
+        "municipalities.csv",
+        "2024-01-01,69.41",
+        "2024-13-01,69.41",
+        "municipalities.csv, regel 2: veld 'reference_date' is geen geldige datum",
+    ),
+    (
+        "population_2026.csv",
+        "cbs_37230ned\nGM0147",
+        "onbekende_bron\nGM0147",
+        "population_2026.csv, regel 2: bron 'onbekende_bron' staat niet in sources.csv",
+    ),
+    (
+        "population_2026.csv",
+        "voorlopig,cbs_37230ned\nGM0147",
+        "misschien,cbs_37230ned\nGM0147",
+        "population_2026.csv, regel 2: veld 'status' is geen toegestane waarde",
+    ),
+    (
+        "sources.csv",
+        "Gemeente Almelo,2025,",
+        "Gemeente Almelo,2025-02-30,",
+        "sources.csv, regel 2: veld 'date' is ongeldig",
+    ),
+    (
+        "targets.csv",
+        "woningen,2050,twente",
+        "woningen,2050,overal",
+        "targets.csv, regel 2: veld 'scope' heeft niet de vorm",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("file", "old", "new", "message"), BROKEN, ids=[b[3][:45] for b in BROKEN])
-def test_a_broken_file_names_file_line_and_problem(data_copy: Path, file: str, old: str, new: str, message: str) -> None:
+def test_a_broken_file_names_file_line_and_problem(
+    data_copy: Path, file: str, old: str, new: str, message: str
+) -> None:
     _replace(data_copy / file, old, new)
     with pytest.raises(DataError) as error:
         load_snapshot(data_copy)
@@ -134,6 +189,8 @@ def test_an_unknown_column_is_named(data_copy: Path) -> None:
 
 def test_a_file_in_another_encoding_is_refused(data_copy: Path) -> None:
     path = data_copy / "sources.csv"
-    path.write_bytes(path.read_text(encoding="utf-8").replace("Vindplaats", "Vindplaats").encode("utf-8") + "é".encode("latin-1"))
+    path.write_bytes(
+        path.read_text(encoding="utf-8").replace("Vindplaats", "Vindplaats").encode("utf-8") + "é".encode("latin-1")
+    )
     with pytest.raises(DataError, match="sources.csv: niet te lezen als UTF-8 CSV"):
         load_snapshot(data_copy)

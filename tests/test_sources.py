@@ -41,10 +41,13 @@ def test_the_2024_letter_is_about_the_leefomgeving_talks_only(sources, snapshot)
 
 
 def test_press_releases_carry_the_titles_they_were_published_with(sources) -> None:
-    assert sources.loc["woondeal_twente_2022", "title"] == "Overijssel en Drenthe ondertekenen eerste regionale woondeals"
+    assert (
+        sources.loc["woondeal_twente_2022", "title"] == "Overijssel en Drenthe ondertekenen eerste regionale woondeals"
+    )
     assert sources.loc["npvr_2024_12_20", "title"] == "Nieuw nationaal programma voor vitale regio's"
     assert sources.loc["rijk_persbericht_2024_11_12", "title"] == (
-        "Start verstedelijkingsstrategie in Stedendriehoek, Twente en Limburg-Centraal")
+        "Start verstedelijkingsstrategie in Stedendriehoek, Twente en Limburg-Centraal"
+    )
 
 
 def full_address(url: str) -> bool:
@@ -72,8 +75,11 @@ def test_the_address_check_refuses_bare_domains_and_date_folders() -> None:
 
 
 def test_only_the_plan_capacity_lacks_an_address_and_says_so(sources) -> None:
-    without = [i for i, r in sources.iterrows() if not URL.search(r["reference"])
-               and not DOCUMENT_NUMBER.search(r["reference"])]
+    without = [
+        i
+        for i, r in sources.iterrows()
+        if not URL.search(r["reference"]) and not DOCUMENT_NUMBER.search(r["reference"])
+    ]
     assert without == ["plancapaciteit_2021"]
     assert sources.loc["plancapaciteit_2021", "note"].startswith("Geen volledig adres bekend: ")
 

@@ -49,7 +49,7 @@ def test_save_and_get_round_trip_with_metadata(store: ScenarioStore) -> None:
 
 
 def test_html_script_and_formula_names_are_stored_as_text(store: ScenarioStore) -> None:
-    names = ["<script>alert('x')</script>", "=HYPERLINK(\"http://x\")", "Ölß 😀 & <b>vet</b>", "ß" * 100]
+    names = ["<script>alert('x')</script>", '=HYPERLINK("http://x")', "Ölß 😀 & <b>vet</b>", "ß" * 100]
     for name in names:
         store.save(name, "@auteur", {"name": name}, 1)
     assert sorted(r.name for r in store.list()) == sorted(names)
@@ -154,7 +154,11 @@ def test_damaged_and_outdated_rows_are_listed_with_a_status(store: ScenarioStore
         conn.execute(text("UPDATE scenarios SET payload = '[1]' WHERE id = :i"), {"i": array.id})
     listed = {r.name: r for r in store.list(check, 2)}
     assert {n: r.status for n, r in listed.items()} == {
-        "Goed": "ok", "Oud model": "ongeldig", "Kapot": "ongeldig", "Lijst": "ongeldig", "Toekomst": "nieuwere_versie"
+        "Goed": "ok",
+        "Oud model": "ongeldig",
+        "Kapot": "ongeldig",
+        "Lijst": "ongeldig",
+        "Toekomst": "nieuwere_versie",
     }
     assert listed["Oud model"].problem == (
         "Klopt niet meer met deze versie van het dashboard: homes_total moet een geheel getal zijn."
@@ -241,14 +245,26 @@ def test_export_and_import_round_trip(store: ScenarioStore) -> None:
     data = export_json(record)
     assert json.loads(data)["format"] == "ros-twente-scenario" and "Één scenario" in data.decode("utf-8")
     parsed = parse_scenario_file(data, 2, check)
-    assert parsed == {"format": "ros-twente-scenario", "version": 2, "name": "<b>Basis</b> =1+1", "author": "Anna",
-                      "created_at": record.created_at, "settings": SETTINGS}
+    assert parsed == {
+        "format": "ros-twente-scenario",
+        "version": 2,
+        "name": "<b>Basis</b> =1+1",
+        "author": "Anna",
+        "created_at": record.created_at,
+        "settings": SETTINGS,
+    }
     assert parse_scenario_file(b"\xef\xbb\xbf" + data, 3, check)["settings"] == SETTINGS  # BOM, older version
 
 
 def _file(**changes: Any) -> bytes:
-    envelope = {"format": "ros-twente-scenario", "version": 2, "name": "Basis", "author": "Anna",
-                "created_at": "2026-11-27T12:00:00+00:00", "settings": dict(SETTINGS)}
+    envelope = {
+        "format": "ros-twente-scenario",
+        "version": 2,
+        "name": "Basis",
+        "author": "Anna",
+        "created_at": "2026-11-27T12:00:00+00:00",
+        "settings": dict(SETTINGS),
+    }
     envelope.update(changes)
     return json.dumps({k: v for k, v in envelope.items() if v is not None}).encode()
 
@@ -256,29 +272,56 @@ def _file(**changes: Any) -> bytes:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"{" + b" " * MAX_BYTES + b"}", "Het bestand is groter dan 1 MB; een scenariobestand is veel kleiner. "
-         "Kies het juiste bestand."),
-        ("Één".encode("latin-1"), "Het bestand is geen tekstbestand in UTF-8; kies een scenariobestand (.json) dat "
-         "met dit dashboard is gemaakt."),
-        (b'{\n"format": "ros-twente-scenario",\n"version": }', "Het bestand is geen geldige JSON (fout op regel 3); "
-         "het is misschien beschadigd of met de hand bewerkt."),
-        (_file(settings={"homes_total": float("nan")}), "Het bestand is geen geldige JSON; het is misschien "
-         "beschadigd of met de hand bewerkt."),
+        (
+            b"{" + b" " * MAX_BYTES + b"}",
+            "Het bestand is groter dan 1 MB; een scenariobestand is veel kleiner. Kies het juiste bestand.",
+        ),
+        (
+            "Één".encode("latin-1"),
+            "Het bestand is geen tekstbestand in UTF-8; kies een scenariobestand (.json) dat "
+            "met dit dashboard is gemaakt.",
+        ),
+        (
+            b'{\n"format": "ros-twente-scenario",\n"version": }',
+            "Het bestand is geen geldige JSON (fout op regel 3); het is misschien beschadigd of met de hand bewerkt.",
+        ),
+        (
+            _file(settings={"homes_total": float("nan")}),
+            "Het bestand is geen geldige JSON; het is misschien beschadigd of met de hand bewerkt.",
+        ),
         (b"[1, 2]", "Dit is geen scenariobestand van het ROS Twente-dashboard."),
         (_file(format="iets-anders"), "Dit is geen scenariobestand van het ROS Twente-dashboard."),
         (_file(author=None, settings=None), "Het scenariobestand is onvolledig; dit ontbreekt: author, settings."),
         (_file(version="2"), "Het veld “version” in het scenariobestand heeft geen geldige waarde."),
         (_file(created_at="gisteren"), "Het veld “created_at” in het scenariobestand heeft geen geldige waarde."),
         (_file(settings=[1]), "Het veld “settings” in het scenariobestand heeft geen geldige waarde."),
-        (_file(version=3), "Dit scenariobestand is gemaakt met een nieuwere versie van het dashboard "
-         "(scenarioversie 3; deze versie kent t/m 2). Gebruik de nieuwere versie of vraag om een bestand uit deze "
-         "versie."),
-        (_file(settings={"homes_total": 1.5}), "De instellingen in het scenariobestand kloppen niet: "
-         "homes_total moet een geheel getal zijn."),
+        (
+            _file(version=3),
+            "Dit scenariobestand is gemaakt met een nieuwere versie van het dashboard "
+            "(scenarioversie 3; deze versie kent t/m 2). Gebruik de nieuwere versie of vraag om een bestand uit deze "
+            "versie.",
+        ),
+        (
+            _file(settings={"homes_total": 1.5}),
+            "De instellingen in het scenariobestand kloppen niet: homes_total moet een geheel getal zijn.",
+        ),
         (_file(name=" "), "Geef het scenario een naam."),
     ],
-    ids=["te-groot", "geen-utf8", "geen-json", "nan", "geen-object", "ander-formaat", "velden-ontbreken",
-         "versie-tekst", "datum", "settings-lijst", "nieuwere-versie", "validatie", "lege-naam"],
+    ids=[
+        "te-groot",
+        "geen-utf8",
+        "geen-json",
+        "nan",
+        "geen-object",
+        "ander-formaat",
+        "velden-ontbreken",
+        "versie-tekst",
+        "datum",
+        "settings-lijst",
+        "nieuwere-versie",
+        "validatie",
+        "lege-naam",
+    ],
 )
 def test_refused_scenario_files(data: bytes, message: str) -> None:
     assert str(refused(parse_scenario_file, data, 2, check)) == message

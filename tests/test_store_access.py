@@ -62,8 +62,12 @@ REFUSED = {  # (role, operation, whose scenario) → the refusal; every combinat
     ("planner", "mark_agreed", "other"): "forbidden_agreed",
     ("planner", "clear_agreed", "other"): "forbidden_agreed",
 }
-CASES = [(role, op, whose) for role in ACTORS for op in OPERATIONS
-         for whose in (("own", "other") if op in ("update", "rename", "delete") else ("other",))]
+CASES = [
+    (role, op, whose)
+    for role in ACTORS
+    for op in OPERATIONS
+    for whose in (("own", "other") if op in ("update", "rename", "delete") else ("other",))
+]
 
 
 @pytest.mark.parametrize(("role", "operation", "whose"), CASES, ids=["-".join(c) for c in CASES])
@@ -91,8 +95,10 @@ def test_the_agreed_baseline_is_changed_only_by_a_coordinator(store: ScenarioSto
     record = store.mark_agreed(store.save("Basis", "Anna", SETTINGS, 1, actor=PLANNER).id, actor=COORDINATOR)
     with pytest.raises(StoreError) as refusal:
         OPERATIONS[operation](store, PLANNER, record)  # her own scenario, but now it is the agreed baseline
-    assert str(refusal.value) == ("Het scenario “Basis” is de afgesproken basis; alleen een coördinator kan het "
-                                  "wijzigen of verwijderen. Sla uw versie op onder een nieuwe naam.")
+    assert str(refusal.value) == (
+        "Het scenario “Basis” is de afgesproken basis; alleen een coördinator kan het "
+        "wijzigen of verwijderen. Sla uw versie op onder een nieuwe naam."
+    )
     assert store.get(record.id) == record
     OPERATIONS[operation](store, COORDINATOR, record)
     assert store.audit()[0].action == operation
@@ -106,12 +112,15 @@ def test_refusals_say_in_dutch_and_english_what_and_why(store: ScenarioStore) ->
     assert lezer.value.message("en") == "With the role reader you cannot save or copy scenarios."
     with pytest.raises(StoreError) as planner:
         store.delete(record.id, actor=PLANNER)
-    assert str(planner.value) == ("Het scenario “Basis” is van Bram Planner; u kunt alleen uw eigen scenario's "
-                                  "wijzigen of verwijderen. Een coördinator kan dat wel.")
+    assert str(planner.value) == (
+        "Het scenario “Basis” is van Bram Planner; u kunt alleen uw eigen scenario's "
+        "wijzigen of verwijderen. Een coördinator kan dat wel."
+    )
     with pytest.raises(StoreError) as agreed:
         store.mark_agreed(record.id, actor=PLANNER)
-    assert str(agreed.value) == ("Alleen een coördinator kan de afgesproken basis aanwijzen of intrekken; "
-                                 "u hebt de rol planner.")
+    assert str(agreed.value) == (
+        "Alleen een coördinator kan de afgesproken basis aanwijzen of intrekken; u hebt de rol planner."
+    )
 
 
 def test_a_session_is_recorded_append_only_with_before_and_after(store: ScenarioStore) -> None:
@@ -137,8 +146,14 @@ def test_a_session_is_recorded_append_only_with_before_and_after(store: Scenario
     assert all(later.at >= earlier.at for later, earlier in zip(trail, trail[1:], strict=False))
     by_action = {e.action: e for e in trail}
     assert by_action["save"].before is None
-    assert by_action["save"].after == {"name": "Basis", "author": "Anna", "owner": "anna@enschede.nl", "version": 1,
-                                       "agreed": False, "settings": SETTINGS}
+    assert by_action["save"].after == {
+        "name": "Basis",
+        "author": "Anna",
+        "owner": "anna@enschede.nl",
+        "version": 1,
+        "agreed": False,
+        "settings": SETTINGS,
+    }
     assert by_action["update"].before == {"version": 1, "settings": SETTINGS}
     assert by_action["update"].after == {"version": 1, "settings": {"woningen": 75000, "vorm": "s_curve"}}
     assert (by_action["rename"].before, by_action["rename"].after) == ({"name": "Basis"}, {"name": "Basis 75k"})
@@ -187,17 +202,21 @@ def test_the_second_of_two_saves_of_one_scenario_does_not_overwrite(store_url: s
     )
     assert second.get(saved.id).payload == {"woningen": 72000} and second.get(saved.id).revision == 2
     mine = second.save("Gedeeld (versie Cor)", "Cor", {"woningen": 90000}, 1, actor=COORDINATOR)  # save as new name
-    assert {r.name: r.payload for r in first.list()} == {"Gedeeld": {"woningen": 72000},
-                                                        "Gedeeld (versie Cor)": {"woningen": 90000}}
+    assert {r.name: r.payload for r in first.list()} == {
+        "Gedeeld": {"woningen": 72000},
+        "Gedeeld (versie Cor)": {"woningen": 90000},
+    }
     assert [e.action for e in first.audit()] == ["save", "update", "save"] and mine.owner == COORDINATOR.user_id
 
 
 def test_stale_destructive_actions_are_refused(store: ScenarioStore) -> None:
     saved = store.save("Basis", "Anna", SETTINGS, 1, actor=PLANNER)
     changed = store.rename(saved.id, "Basis 2", saved.revision, actor=PLANNER)
-    for stale in (lambda: store.delete(saved.id, saved.revision, actor=COORDINATOR),
-                  lambda: store.mark_agreed(saved.id, saved.revision, actor=COORDINATOR),
-                  lambda: store.update(saved.id, {"woningen": 1}, 1, saved.revision, actor=PLANNER)):
+    for stale in (
+        lambda: store.delete(saved.id, saved.revision, actor=COORDINATOR),
+        lambda: store.mark_agreed(saved.id, saved.revision, actor=COORDINATOR),
+        lambda: store.update(saved.id, {"woningen": 1}, 1, saved.revision, actor=PLANNER),
+    ):
         with pytest.raises(StoreError) as refusal:
             stale()
         assert refusal.value.code == "conflict" and "Basis 2" in str(refusal.value)
@@ -213,9 +232,9 @@ def test_saving_the_same_settings_again_changes_nothing(store: ScenarioStore) ->
 
 
 def test_audit_entries_are_plain_values(store: ScenarioStore) -> None:
-    store.save("=HYPERLINK(\"x\")", "<b>Anna</b>", SETTINGS, 1, actor=PLANNER)
+    store.save('=HYPERLINK("x")', "<b>Anna</b>", SETTINGS, 1, actor=PLANNER)
     [entry] = store.audit()
-    assert isinstance(entry, AuditEntry) and entry.scenario_name == "=HYPERLINK(\"x\")"
+    assert isinstance(entry, AuditEntry) and entry.scenario_name == '=HYPERLINK("x")'
     assert entry.at.tzinfo is not None and entry.after["author"] == "<b>Anna</b>"  # type: ignore[index]
 
 
@@ -234,8 +253,10 @@ def test_two_servers_saving_the_same_scenario_at_the_same_moment(store_url: str)
         except StoreError as error:
             outcomes.append(error.code)
 
-    threads = [threading.Thread(target=save_as, args=(PLANNER, 72000)),
-               threading.Thread(target=save_as, args=(COORDINATOR, 90000))]
+    threads = [
+        threading.Thread(target=save_as, args=(PLANNER, 72000)),
+        threading.Thread(target=save_as, args=(COORDINATOR, 90000)),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

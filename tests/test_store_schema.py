@@ -31,13 +31,30 @@ TODAY_DDL = {
     ],
 }
 ROWS = [
-    {"id": "11111111-1111-1111-1111-111111111111", "name": "Basis", "name_key": "basis", "author": "Anna",
-     "created_at": datetime(2026, 11, 2, 9, 0, tzinfo=UTC), "updated_at": datetime(2026, 11, 3, 14, 30, tzinfo=UTC),
-     "version": 1, "payload": json.dumps({"woningen": 70000, "vorm": "s_curve"}), "agreed": True, "revision": 3},
-    {"id": "22222222-2222-2222-2222-222222222222", "name": "Snel <b>bouwen</b>", "name_key": "snel <b>bouwen</b>",
-     "author": "Bram", "created_at": datetime(2026, 11, 4, 10, 0, tzinfo=UTC),
-     "updated_at": datetime(2026, 11, 4, 10, 0, tzinfo=UTC), "version": 1,
-     "payload": json.dumps({"woningen": 90000, "note": "Één"}, ensure_ascii=False), "agreed": False, "revision": 1},
+    {
+        "id": "11111111-1111-1111-1111-111111111111",
+        "name": "Basis",
+        "name_key": "basis",
+        "author": "Anna",
+        "created_at": datetime(2026, 11, 2, 9, 0, tzinfo=UTC),
+        "updated_at": datetime(2026, 11, 3, 14, 30, tzinfo=UTC),
+        "version": 1,
+        "payload": json.dumps({"woningen": 70000, "vorm": "s_curve"}),
+        "agreed": True,
+        "revision": 3,
+    },
+    {
+        "id": "22222222-2222-2222-2222-222222222222",
+        "name": "Snel <b>bouwen</b>",
+        "name_key": "snel <b>bouwen</b>",
+        "author": "Bram",
+        "created_at": datetime(2026, 11, 4, 10, 0, tzinfo=UTC),
+        "updated_at": datetime(2026, 11, 4, 10, 0, tzinfo=UTC),
+        "version": 1,
+        "payload": json.dumps({"woningen": 90000, "note": "Één"}, ensure_ascii=False),
+        "agreed": False,
+        "revision": 1,
+    },
 ]
 
 
@@ -48,8 +65,13 @@ def _todays_database(url: str) -> None:
         for statement in TODAY_DDL[conn.dialect.name]:
             conn.execute(text(statement))
         for row in ROWS:
-            conn.execute(text("INSERT INTO scenarios VALUES (:id, :name, :name_key, :author, :created_at, :updated_at,"
-                              " :version, :payload, :agreed, :revision)"), row)
+            conn.execute(
+                text(
+                    "INSERT INTO scenarios VALUES (:id, :name, :name_key, :author, :created_at, :updated_at,"
+                    " :version, :payload, :agreed, :revision)"
+                ),
+                row,
+            )
     engine.dispose()
 
 
@@ -63,9 +85,23 @@ def test_a_database_from_today_opens_and_is_upgraded_with_nothing_lost(store_url
     assert [r.name for r in store.list()] == ["Snel <b>bouwen</b>", "Basis"]
     for row in ROWS:
         record = records[row["id"]]
-        assert (record.name, record.author, record.created_at, record.updated_at, record.version, record.agreed,
-                record.revision) == (row["name"], row["author"], row["created_at"], row["updated_at"], row["version"],
-                                     row["agreed"], row["revision"])
+        assert (
+            record.name,
+            record.author,
+            record.created_at,
+            record.updated_at,
+            record.version,
+            record.agreed,
+            record.revision,
+        ) == (
+            row["name"],
+            row["author"],
+            row["created_at"],
+            row["updated_at"],
+            row["version"],
+            row["agreed"],
+            row["revision"],
+        )
         assert record.payload == json.loads(row["payload"])
         assert (record.owner, record.changed_by) == (None, None)  # saved before there were owners
     assert store.agreed().id == ROWS[0]["id"]  # type: ignore[union-attr]
@@ -100,6 +136,8 @@ def test_a_database_from_a_newer_dashboard_is_refused(store_url: str) -> None:
         conn.execute(text("UPDATE schema_info SET version = 3"))
     with pytest.raises(StoreError) as refusal:
         ScenarioStore(store_url)
-    assert str(refusal.value) == ("De scenariodatabase is al bijgewerkt door een nieuwere versie van het dashboard "
-                                  "(schema 3; deze versie kent t/m 2). Werk het dashboard bij.")
+    assert str(refusal.value) == (
+        "De scenariodatabase is al bijgewerkt door een nieuwere versie van het dashboard "
+        "(schema 3; deze versie kent t/m 2). Werk het dashboard bij."
+    )
     assert [r.name for r in store.list()] == ["Basis"]  # nothing was touched

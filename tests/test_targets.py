@@ -41,12 +41,28 @@ def test_defaults_are_the_ros_totals_and_a_linear_path(region):
 
 
 @settings(max_examples=60, deadline=None)
-@given(key=st.sampled_from(KEYS[:-1]), homes=st.integers(1, 500_000), people=st.integers(1, 500_000),
-       start=st.integers(2020, 2040), length=st.integers(1, 30), outlook=st.sampled_from(("stop", "continue", "pace")),
-       change=st.floats(-0.05, 0.05), share=st.floats(0, 1))
+@given(
+    key=st.sampled_from(KEYS[:-1]),
+    homes=st.integers(1, 500_000),
+    people=st.integers(1, 500_000),
+    start=st.integers(2020, 2040),
+    length=st.integers(1, 30),
+    outlook=st.sampled_from(("stop", "continue", "pace")),
+    change=st.floats(-0.05, 0.05),
+    share=st.floats(0, 1),
+)
 def test_recompute_sums_exactly_for_random_settings(region, key, homes, people, start, length, outlook, change, share):
-    chosen = TargetSettings(homes_total=homes, residents_total=people, key=key, city_share=share, start_year=start,
-                            end_year=start + length, outlook=outlook, occupancy_change=change, shape="s_curve")
+    chosen = TargetSettings(
+        homes_total=homes,
+        residents_total=people,
+        key=key,
+        city_share=share,
+        start_year=start,
+        end_year=start + length,
+        outlook=outlook,
+        occupancy_change=change,
+        shape="s_curve",
+    )
     result = recompute(region, chosen)
     assert int(result.homes.sum()) == homes and int(result.residents.sum()) == people
     assert result.path.homes[:, result.path.target_columns].sum(axis=1).tolist() == result.homes.tolist()
@@ -79,12 +95,34 @@ def test_refused_settings(region):
 def test_settings_from_the_session_scenario(region):
     from ros import scenario
 
-    state = {"woningen": 50_000, "inwoners": 80_000, "sleutel": "custom", "steden": 60,
-             "gewichten": ";".join(f"{c}:2" for c in region.codes), "vorm": "back", "startjaar": 2026,
-             "eindjaar": 2045, "doorkijk": "pace", "tempo": 500, "bewoning": -0.5}
+    state = {
+        "woningen": 50_000,
+        "inwoners": 80_000,
+        "sleutel": "custom",
+        "steden": 60,
+        "gewichten": ";".join(f"{c}:2" for c in region.codes),
+        "vorm": "back",
+        "startjaar": 2026,
+        "eindjaar": 2045,
+        "doorkijk": "pace",
+        "tempo": 500,
+        "bewoning": -0.5,
+    }
     chosen = scenario.from_state(state).target_settings()
-    assert chosen == TargetSettings(50_000, 80_000, "custom", 0.6, tuple((c, 2.0) for c in sorted(region.codes)),
-                                    "back", 2026, 2045, "pace", 500, 2100, -0.005)
+    assert chosen == TargetSettings(
+        50_000,
+        80_000,
+        "custom",
+        0.6,
+        tuple((c, 2.0) for c in sorted(region.codes)),
+        "back",
+        2026,
+        2045,
+        "pace",
+        500,
+        2100,
+        -0.005,
+    )
     assert scenario.from_state({}).target_settings() == TargetSettings()
 
 

@@ -12,9 +12,14 @@ from ros.allocation import AllocationError
 
 
 @settings(max_examples=300, deadline=None)
-@given(targets=st.lists(st.integers(0, 500_000), min_size=1, max_size=20), shape=st.sampled_from(trajectory.SHAPES),
-       start=st.integers(2020, 2050), length=st.integers(0, 40), outlook=st.sampled_from(trajectory.OUTLOOKS),
-       pace=st.integers(0, 50_000))
+@given(
+    targets=st.lists(st.integers(0, 500_000), min_size=1, max_size=20),
+    shape=st.sampled_from(trajectory.SHAPES),
+    start=st.integers(2020, 2050),
+    length=st.integers(0, 40),
+    outlook=st.sampled_from(trajectory.OUTLOOKS),
+    pace=st.integers(0, 50_000),
+)
 def test_every_shape_sums_exactly_to_each_target(targets, shape, start, length, outlook, pace):
     end = min(start + length, 2100)
     path = trajectory.build(np.array(targets), shape, start, end, outlook, pace, np.ones(len(targets)))
@@ -23,7 +28,7 @@ def test_every_shape_sums_exactly_to_each_target(targets, shape, start, length, 
     assert (path.homes >= 0).all()
     assert path.years[0] == start and path.years[-1] == 2100 and path.homes.shape == (len(targets), 2101 - start)
     assert np.array_equal(path.cumulative[:, -1], path.homes.sum(axis=1))
-    after = path.homes[:, end - start + 1:]
+    after = path.homes[:, end - start + 1 :]
     if outlook == "stop":
         assert after.sum() == 0
     elif outlook == "continue":

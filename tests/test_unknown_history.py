@@ -45,8 +45,15 @@ def test_the_complete_history_keeps_whole_years(snapshot) -> None:
 def test_the_workbook_writes_an_empty_cell_not_minus_one(without_almelo) -> None:
     chosen = sc.Scenario()
     result = targets.recompute(targets.region_data(without_almelo), chosen.target_settings())
-    data = scenario_workbook(chosen, result, "nl", without_almelo["sources"], None, data_version(without_almelo),
-                             pd.Timestamp("2026-12-01").date())
+    data = scenario_workbook(
+        chosen,
+        result,
+        "nl",
+        without_almelo["sources"],
+        None,
+        data_version(without_almelo),
+        pd.Timestamp("2026-12-01").date(),
+    )
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Doelen per gemeente"]
     header = [c.value for c in sheet[1]]
     column = header.index("Jaar met de meeste nieuwbouw 2012–2020")

@@ -32,9 +32,15 @@ def test_the_warmed_targets_view_is_the_one_the_targets_page_asks_for_by_default
 def test_every_warm_step_fills_the_cache_a_page_then_reads_and_the_heap_is_frozen_afterwards():
     steps = warmup.warm_steps()
     assert [name for name, _ in steps] == [
-        "snapshot", "targets arrays", "boundaries",
-        "targets view nl", "milestones chart nl", "budget chart nl",
-        "targets view en", "milestones chart en", "budget chart en",
+        "snapshot",
+        "targets arrays",
+        "boundaries",
+        "targets view nl",
+        "milestones chart nl",
+        "budget chart nl",
+        "targets view en",
+        "milestones chart en",
+        "budget chart en",
     ]
     warmed: list[object] = []
     warmup._warm([(name, lambda step=step: warmed.append(step())) for name, step in steps])
@@ -65,4 +71,7 @@ def test_the_milestones_chart_is_warmed_for_the_page_defaults():
     at = run_app("app_pages/mijlpalen.py")
     assert not at.exception
     assert (at.session_state["stand"], at.session_state["orgaan"], at.session_state["bereik"]) == (
-        ms.clock_today(), None, "2027")
+        ms.clock_today(),
+        None,
+        "2027",
+    )

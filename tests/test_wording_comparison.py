@@ -28,8 +28,11 @@ def test_differences_list_only_what_differs_in_page_order() -> None:
     changes = comparison.differences(scenario.DEFAULT, other, "nl")
     assert changes.to_dict(orient="records") == [
         {"setting": "Nieuwe woningen voor heel Twente", "base": "69.000", "other": "80.000"},
-        {"setting": "Vorm van het bouwpad", "base": "Gelijkmatig (elk jaar evenveel)",
-         "other": "S-curve (op gang komen, piek halverwege, afbouwen)"},
+        {
+            "setting": "Vorm van het bouwpad",
+            "base": "Gelijkmatig (elk jaar evenveel)",
+            "other": "S-curve (op gang komen, piek halverwege, afbouwen)",
+        },
     ]
     assert comparison.differences(other, other, "nl").empty
     assert list(comparison.changed_settings(other, "nl").columns) == ["setting", "default", "value"]
@@ -44,8 +47,10 @@ def test_settings_table_names_every_setting_with_value_and_default() -> None:
 
 def test_display_puts_base_other_and_change_as_text(snapshot) -> None:
     region = targets.region_data(snapshot)
-    frame = compare.target_differences(targets.recompute(region, targets.TargetSettings()),
-                                       targets.recompute(region, targets.TargetSettings(homes_total=80_000)))
+    frame = compare.target_differences(
+        targets.recompute(region, targets.TargetSettings()),
+        targets.recompute(region, targets.TargetSettings(homes_total=80_000)),
+    )
     shown = comparison.display(frame, "nl", "Twente").set_index("name")
     assert shown.loc["Twente", ["homes_base", "homes_other", "homes_delta"]].tolist() == ["69.000", "80.000", "+11.000"]
     assert shown.loc["Twente", "pace_base"] == "1,6"

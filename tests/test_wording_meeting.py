@@ -32,8 +32,15 @@ def test_default_scenario_is_named_as_the_decision():
 
 
 def test_changed_settings_are_listed_in_words():
-    chosen = Scenario(woningen=80_000, sleutel="stedelijk_netwerk", steden=80, totaalbudget=300_000, vast_rijk=20,
-                      bewoning=-0.5, stand="2026-03-01")
+    chosen = Scenario(
+        woningen=80_000,
+        sleutel="stedelijk_netwerk",
+        steden=80,
+        totaalbudget=300_000,
+        vast_rijk=20,
+        bewoning=-0.5,
+        stand="2026-03-01",
+    )
     assert meeting.scenario_settings(chosen, "nl") == [
         "Woningen tot het eindjaar: 80.000",
         "Verdeelsleutel woningen: Stedelijk netwerk (Rijk, 12-11-2024)",
@@ -49,8 +56,15 @@ def test_changed_settings_are_listed_in_words():
 
 
 def test_other_settings_in_words():
-    chosen = Scenario(vorm="s_curve", doorkijk="pace", tempo=1500, startjaar=2027, eindjaar=2045,
-                      verdeelsleutel="gelijk", totaalbudget=1234.5)
+    chosen = Scenario(
+        vorm="s_curve",
+        doorkijk="pace",
+        tempo=1500,
+        startjaar=2027,
+        eindjaar=2045,
+        verdeelsleutel="gelijk",
+        totaalbudget=1234.5,
+    )
     lines = meeting.scenario_settings(chosen, "nl")
     assert "Bouwpad: S-curve (op gang komen, piek halverwege, afbouwen)" in lines
     assert "Na het eindjaar: Door in een zelfgekozen tempo" in lines
@@ -72,8 +86,9 @@ def test_a_chosen_stand_date_is_a_change_and_today_is_not():
 
 def test_data_date_names_every_reference_date(snapshot):
     text = meeting.data_date_text(region.standing(snapshot), date(2026, 3, 1), "nl")
-    assert text == ("**Gegevens:** CBS per 1 januari 2024; inwoners per 1 januari 2026 (voorlopig); "
-                    "mijlpalen per 1 maart 2026")
+    assert text == (
+        "**Gegevens:** CBS per 1 januari 2024; inwoners per 1 januari 2026 (voorlopig); mijlpalen per 1 maart 2026"
+    )
 
 
 # --- headline figures, map and pace -------------------------------------------------------------------------------
@@ -154,8 +169,9 @@ def test_contribution_rows_keep_unknown_unknown(snapshot):
 
 
 def sharing(snapshot, chosen):
-    return cost_sharing.scenario_sharing(chosen, cost_sharing.parties_for_keys(snapshot["parties"],
-                                                                               snapshot["municipalities"]))
+    return cost_sharing.scenario_sharing(
+        chosen, cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
+    )
 
 
 def test_scenario_contribution_needs_a_total(snapshot):
@@ -188,22 +204,31 @@ def test_milestones_before_the_elections(snapshot):
     assert first.source_id == "kiesraad_gr2026"
     assert not any(i.status.startswith("✓") for i in items)  # nothing that has happened
     fact = meeting.next_fact(snapshot["milestones"], date(2026, 3, 1), "nl", labels)
-    assert fact.value == "17 dagen" and fact.note.startswith("Gemeenteraadsverkiezingen in alle 14 gemeenten — 18 maart")
+    assert fact.value == "17 dagen" and fact.note.startswith(
+        "Gemeenteraadsverkiezingen in alle 14 gemeenten — 18 maart"
+    )
 
 
 def test_milestones_late_in_2026_show_overdue_and_undated(snapshot):
     labels = section("nl", "milestones")
     items = meeting.milestone_items(snapshot["milestones"], date(2026, 11, 27), "nl", labels)
-    assert [i.status for i in items] == ["! over tijd, onbevestigd", "◇ verwacht", "◇ verwacht", "? geen datum",
-                                         "? geen datum"]
+    assert [i.status for i in items] == [
+        "! over tijd, onbevestigd",
+        "◇ verwacht",
+        "◇ verwacht",
+        "? geen datum",
+        "? geen datum",
+    ]
     assert items[0].title.startswith("BO Leefomgeving 2026") and items[-1].when == "onbekend"
 
 
 def test_on_1_december_2026_the_meeting_view_gives_no_countdown_for_the_ros(snapshot):
     fact = meeting.next_fact(snapshot["milestones"], date(2026, 12, 1), "nl", section("nl", "milestones"))
     assert fact.value == "niet bevestigd"
-    assert fact.note == ("Verwacht in 2026; BOL 2026 en BO MIRT 2026 zijn voorbij zonder bevestiging. "
-                         "Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026 — 2026 (◇ verwacht)")
+    assert fact.note == (
+        "Verwacht in 2026; BOL 2026 en BO MIRT 2026 zijn voorbij zonder bevestiging. "
+        "Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026 — 2026 (◇ verwacht)"
+    )
 
 
 def test_no_next_milestone_after_the_horizon(snapshot):
@@ -241,5 +266,7 @@ def test_the_page_pieces_carry_headers_labels_and_values(snapshot, region_data):
 
 def test_an_open_milestone_reads_as_two_lines(snapshot):
     [first, *_] = meeting.milestone_items(snapshot["milestones"], date(2026, 3, 1), "nl", section("nl", "milestones"))
-    assert meeting.milestone_line(first, "nl") == ("#### ○ gepland · Gemeenteraadsverkiezingen in alle 14 gemeenten\n"
-                                                   "18 maart 2026 · Gemeenteraad, Alle gemeenten · **gemeenteraad betrokken**")
+    assert meeting.milestone_line(first, "nl") == (
+        "#### ○ gepland · Gemeenteraadsverkiezingen in alle 14 gemeenten\n"
+        "18 maart 2026 · Gemeenteraad, Alle gemeenten · **gemeenteraad betrokken**"
+    )

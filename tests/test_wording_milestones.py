@@ -107,8 +107,9 @@ def test_every_venue_is_a_milestone(snapshot) -> None:
 def test_the_page_tables_carry_their_headers(snapshot) -> None:
     frame = snapshot["milestones"]
     table = ms.timeline(frame, date(2026, 12, 1))
-    listing = milestone_words.list_table(milestone_words.milestone_list(table, "nl", section("nl", "milestones"),
-                                                                        snapshot["sources"]), "nl")
+    listing = milestone_words.list_table(
+        milestone_words.milestone_list(table, "nl", section("nl", "milestones"), snapshot["sources"]), "nl"
+    )
     assert list(listing.columns) == ["Wanneer", "Status", "Mijlpaal", "Betrokken", "Toelichting", "Bron"]
     assert len(listing) == len(frame)
     gates = milestone_words.gate_table(snapshot["decision_gates"], snapshot["parties"], frame, "nl")
@@ -122,15 +123,19 @@ def test_the_page_tables_carry_their_headers(snapshot) -> None:
 def test_overdue_warnings_and_the_last_event_in_words(snapshot) -> None:
     frame = snapshot["milestones"]
     warnings = milestone_words.overdue_warnings(ms.overdue(frame, date(2026, 12, 1)), "nl")
-    assert [w.split("**")[1] for w in warnings] == ["BO Leefomgeving 2026: mogelijk moment om de ROS voor te leggen",
-                                                    "BO MIRT 2026: mogelijk moment om de ROS voor te leggen"]
+    assert [w.split("**")[1] for w in warnings] == [
+        "BO Leefomgeving 2026: mogelijk moment om de ROS voor te leggen",
+        "BO MIRT 2026: mogelijk moment om de ROS voor te leggen",
+    ]
     assert "(september 2026 – november 2026, aanname) was verwacht" in warnings[1]
     what, when = milestone_words.last_done_text(ms.last_done(frame, date(2026, 12, 1)), "nl")
     assert (what, when) == ("✓ Gemeenteraadsverkiezingen in alle 14 gemeenten", "18 maart 2026")
 
 
 def test_the_printable_list_speaks_the_chosen_language(frame):
-    english = milestone_words.milestone_list(ms.timeline(frame, TODAY), "en", section("en", "milestones")).set_index("id")
+    english = milestone_words.milestone_list(ms.timeline(frame, TODAY), "en", section("en", "milestones")).set_index(
+        "id"
+    )
     dutch = milestone_words.milestone_list(ms.timeline(frame, TODAY), "nl", NL).set_index("id")
     assert english.loc["gr2026", "note"].startswith("Current and new municipal councils are involved")
     assert dutch.loc["gr2026", "note"].startswith("Huidige en nieuwe gemeenteraden")
@@ -162,7 +167,10 @@ def test_milestone_list_names_the_source_by_publisher_and_date(snapshot, frame):
 
 def test_decision_moments_list_what_is_still_to_be_decided(frame):
     items = milestone_words.decision_moments(ms.timeline(frame, TODAY), "nl", NL)
-    assert items[0] == "BO MIRT 2026: mogelijk moment om de ROS voor te leggen (september 2026 – november 2026, aanname, ◇ verwacht)"
+    assert (
+        items[0] == "BO MIRT 2026: mogelijk moment om de ROS voor te leggen (september 2026 – november 2026, aanname, "
+        "◇ verwacht)"
+    )
     assert items[-1].endswith("(? geen datum)") and items[-1].startswith("Product 3: investeringsagenda")
     assert len(items) == 4
 

@@ -45,14 +45,17 @@ def test_briefing_in_dutch_names_scenario_data_figures_and_sources(snapshot, def
     text = texts_of(brief)
     assert brief.title == "Mijn gemeente: Enschede" and brief.lang == "nl"
     assert "**Scenario:** standaardscenario (uitgangspunten van het besluit)." in text
-    assert ("inwoners en woningen op 1 januari 2024 (CBS); nieuwbouw 2012–2020 (CBS); "
-            "mijlpalen stand per 27 november 2026") in text
+    assert (
+        "inwoners en woningen op 1 januari 2024 (CBS); nieuwbouw 2012–2020 (CBS); mijlpalen stand per 27 november 2026"
+    ) in text
     assert "In dit scenario bouwt **Enschede** daarvan **17.415** woningen. Dat is **25,2%** van het totaal." in text
     assert "gemiddeld **670 woningen per jaar**" in text
     assert "Per 1.000 inwoners zijn dat **107,7 nieuwe woningen**, ongeveer 4,1 per jaar." in text
     # one inhabitants figure, and what it means: the target share that counts (no projection beside it)
-    assert ("**Inwoners:** Twente wil er meer dan 100.000 inwoners bij. Het deel van Enschede daarvan is "
-            "**25.240 inwoners**. Dat is het doel dat voor de ROS telt") in text
+    assert (
+        "**Inwoners:** Twente wil er meer dan 100.000 inwoners bij. Het deel van Enschede daarvan is "
+        "**25.240 inwoners**. Dat is het doel dat voor de ROS telt"
+    ) in text
     assert "+36.552" not in text
     assert "gemiddeld **396 woningen per jaar**. Het beste jaar was 2013, met 587 woningen." in text
     assert "Dat is **1,7× het gemiddelde van 2012–2020**." in text
@@ -65,8 +68,16 @@ def test_briefing_in_dutch_names_scenario_data_figures_and_sources(snapshot, def
     assert "| 1 januari 2024" in text and "| 2012–2020" in text
     # the yearly table: last year, its homes, added up, added up at the 2012–2020 pace
     assert "2050 | 669 | 17.415 | 10.290" in text
-    assert [s.key for s in brief.sections] == ["share", "path", "pace", "money", "milestones", "council", "glossary",
-                                              "sources"]
+    assert [s.key for s in brief.sections] == [
+        "share",
+        "path",
+        "pace",
+        "money",
+        "milestones",
+        "council",
+        "glossary",
+        "sources",
+    ]
     assert brief.sections[1].figure.layout.title.text == "Enschede: nieuwe woningen opgeteld vanaf 2025"
 
 
@@ -83,10 +94,13 @@ def test_briefing_in_english_with_a_scenario_budget_for_almelo(snapshot, region)
     assert f"**Almelo** builds **{homes:,}** of them. That is **7.1%** of the total." in text
     assert "Almelo pays **€102,000** for 2025–2026. Status: decided." in text
     amount = cost_sharing.scenario_sharing(
-        chosen, cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])).amount_of("GM0141")
+        chosen, cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
+    ).amount_of("GM0141")
     assert amount == Decimal("115974.26")  # 1.000.000 × 74.317 / 640.806
-    assert ("**Scenario, not a decision:** with a total budget of €1,000,000.00 and the cost-sharing key "
-            "'Fixed shares + rest by inhabitants', Almelo would pay **€115,974.26**.") in text
+    assert (
+        "**Scenario, not a decision:** with a total budget of €1,000,000.00 and the cost-sharing key "
+        "'Fixed shares + rest by inhabitants', Almelo would pay **€115,974.26**."
+    ) in text
 
 
 def test_no_homes_and_unknown_history_read_as_such(snapshot, region):
@@ -110,7 +124,8 @@ def test_no_homes_and_unknown_history_read_as_such(snapshot, region):
 
 def test_scenario_lines_name_the_scenario(snapshot):
     assert municipal_words.scenario_lines(scenario.DEFAULT, "en")[0] == (
-        "**Scenario:** default scenario (starting points of the decision).")
+        "**Scenario:** default scenario (starting points of the decision)."
+    )
     own = municipal_words.scenario_lines(replace_scenario(), "nl")
     assert own[0].startswith("**Scenario:** eigen scenario") and "totaalbudget: € 250.000" in own[2]
 
@@ -119,11 +134,14 @@ def replace_scenario() -> scenario.Scenario:
     return scenario.Scenario(totaalbudget=250_000)
 
 
-@pytest.mark.parametrize("settings", [
-    {"sleutel": "plan_total", "vorm": "s_curve", "doorkijk": "continue"},
-    {"sleutel": "stedelijk_netwerk", "steden": 60, "vorm": "front", "startjaar": 2027, "eindjaar": 2040},
-    {"sleutel": "custom", "gewichten": WEIGHTS, "doorkijk": "pace", "tempo": 500, "bewoning": -1},
-])
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"sleutel": "plan_total", "vorm": "s_curve", "doorkijk": "continue"},
+        {"sleutel": "stedelijk_netwerk", "steden": 60, "vorm": "front", "startjaar": 2027, "eindjaar": 2040},
+        {"sleutel": "custom", "gewichten": WEIGHTS, "doorkijk": "pace", "tempo": 500, "bewoning": -1},
+    ],
+)
 def test_every_municipality_gets_a_briefing_whose_homes_add_up_to_the_total(snapshot, region, settings):
     chosen = scenario.Scenario(**settings)
     result = targets.recompute(region, chosen.target_settings())
@@ -150,18 +168,28 @@ def test_what_it_asks_of_the_council_of_hengelo(snapshot, default_result):
     assert council.heading == "Wat vraagt dit van de raad van Hengelo?"
     decisions = council.table
     assert list(decisions.columns) == ["Besluit", "Wanneer", "Stand voor deze gemeente"]
-    assert decisions["Besluit"].tolist() == ["Plan van aanpak", "Bijdrage 2025–2026", "Volmacht Hengelo",
-                                             "ROS voorgelegd (BOL/BO MIRT 2026)", "ROS vastgesteld",
-                                             "Uitvoeringsagenda", "Investeringsagenda"]
+    assert decisions["Besluit"].tolist() == [
+        "Plan van aanpak",
+        "Bijdrage 2025–2026",
+        "Volmacht Hengelo",
+        "ROS voorgelegd (BOL/BO MIRT 2026)",
+        "ROS vastgesteld",
+        "Uitvoeringsagenda",
+        "Investeringsagenda",
+    ]
     assert set(decisions["Stand voor deze gemeente"]) == {"onbekend"}  # no source documents Hengelo's decisions
     assert decisions["Wanneer"].tolist()[0] == "4 april 2025" and decisions["Wanneer"].tolist()[-1] == "onbekend"
     text = "\n".join(council.paragraphs)
     assert "Voor geen van de 7 besluiten noemt een bron de stand voor Hengelo" in text
-    assert ("10 juni 2025 – 11 juni 2025 · BO's Leefomgeving 2025: Enschede/Hengelo nieuwe grootschalige "
-            "woningbouwlocatie (✓ gebeurd)") in text
+    assert (
+        "10 juni 2025 – 11 juni 2025 · BO's Leefomgeving 2025: Enschede/Hengelo nieuwe grootschalige "
+        "woningbouwlocatie (✓ gebeurd)"
+    ) in text
     assert "26 september 2025 · Ontwerp-Nota Ruimte naar de Tweede Kamer" in text
-    assert ("Voorbij zonder bevestiging in de gegevens: BO Leefomgeving 2026: mogelijk moment om de ROS voor te "
-            "leggen (juni 2026") in text and "BO MIRT 2026" in text
+    assert (
+        "Voorbij zonder bevestiging in de gegevens: BO Leefomgeving 2026: mogelijk moment om de ROS voor te "
+        "leggen (juni 2026"
+    ) in text and "BO MIRT 2026" in text
     assert "Tweede Kamer, Uitkomsten BO's Leefomgeving 2025 (2025D27614)" in council.caption
 
 
@@ -176,13 +204,21 @@ def test_almelo_reads_its_documented_decisions(snapshot, default_result):
 def test_the_glossary_and_the_cashier_role_in_plain_words(snapshot, default_result):
     hengelo = municipal_words.briefing(snapshot, default_result, scenario.DEFAULT, "GM0164", date(2026, 12, 1), "nl")
     glossary = _section(hengelo, "glossary").table
-    assert glossary["Woord"].tolist() == ["BOSS", "BOL", "BO MIRT", "Verdeelsleutel", "Kassier en budgethouder",
-                                          "Scenario"]
+    assert glossary["Woord"].tolist() == [
+        "BOSS",
+        "BOL",
+        "BO MIRT",
+        "Verdeelsleutel",
+        "Kassier en budgethouder",
+        "Scenario",
+    ]
     assert glossary.set_index("Woord").at["Scenario", "Betekenis"].endswith("Een scenario is geen besluit.")
     money = "\n".join(_section(hengelo, "money").paragraphs)
     assert "Wat Hengelo betaalt voor 2025–2026, is **onbekend**." in money
-    assert ("Voor Hengelo betekent de rol van kassier: in 2025–2026 komen de bijdragen van de gemeenten, het "
-            "waterschap en de provincie bij Hengelo binnen") in money
+    assert (
+        "Voor Hengelo betekent de rol van kassier: in 2025–2026 komen de bijdragen van de gemeenten, het "
+        "waterschap en de provincie bij Hengelo binnen"
+    ) in money
     assert "niet de eigen bijdrage van Hengelo" in money
     enschede = municipal_words.briefing(snapshot, default_result, scenario.DEFAULT, "GM0153", date(2026, 12, 1), "nl")
     assert "rol van kassier" not in "\n".join(_section(enschede, "money").paragraphs)

@@ -16,9 +16,11 @@ from ros.wording.targets import change_text, from_now_text, homes_needed_text, o
 def test_the_sensitivity_table_in_dutch_and_english(snapshot) -> None:
     frame = targets.recompute(targets.region_data(snapshot), targets.TargetSettings()).occupancy_sensitivity()
     dutch = occupancy_sensitivity_table(frame, "nl", 100_000, 69_000, 2050)
-    assert list(dutch.columns) == ["Verandering inwoners per woning (aanname)",
-                                   "Woningen nodig voor 100.000 inwoners erbij, eind 2050",
-                                   "Inwoners erbij eind 2050 met 69.000 woningen"]
+    assert list(dutch.columns) == [
+        "Verandering inwoners per woning (aanname)",
+        "Woningen nodig voor 100.000 inwoners erbij, eind 2050",
+        "Inwoners erbij eind 2050 met 69.000 woningen",
+    ]
     assert dutch.iloc[0].tolist() == ["−0,50% per jaar (aanname)", "92.790", "+53.566"]
     assert dutch.iloc[2].tolist() == ["0,00% per jaar (aanname, nu ingesteld)", "44.748", "+154.197"]
     assert all("(aanname" in c for c in dutch.iloc[:, 0])
@@ -30,9 +32,13 @@ def test_no_homes_needed_and_unknown_read_as_words() -> None:
     assert homes_needed_text(-12.0, "nl") == "geen: de bestaande woningen volstaan"
     assert homes_needed_text(math.nan, "en") == "unknown"
     assert change_text(-0.0025, "en", True) == "−0.25% a year (assumption, currently set)"
-    table = occupancy_sensitivity_table(pd.DataFrame({"change": [0.0], "homes_needed": [math.nan],
-                                                      "residents_housed": [0], "is_setting": [True]}),
-                                        "nl", 100_000, 0, 2050)
+    table = occupancy_sensitivity_table(
+        pd.DataFrame({"change": [0.0], "homes_needed": [math.nan], "residents_housed": [0], "is_setting": [True]}),
+        "nl",
+        100_000,
+        0,
+        2050,
+    )
     assert table.iloc[0, 1] == "onbekend"
 
 
@@ -41,7 +47,8 @@ def test_from_now_states_the_pace_from_today_next_to_the_plan() -> None:
 
     assert from_now_text(69_000, 2025, 2050, date(2026, 12, 1), "nl") == (
         "Vanaf nu (1-12-2026, nog 24,1 jaar): **ten hoogste 2.865 per jaar** tot eind 2050; minder naarmate er "
-        "sinds 2025 al gebouwd is (dat staat nog niet in de gegevens: onbekend).")
+        "sinds 2025 al gebouwd is (dat staat nog niet in de gegevens: onbekend)."
+    )
     assert from_now_text(69_000, 2027, 2050, date(2026, 12, 1), "nl") == ""
     assert from_now_text(69_000, 2025, 2025, date(2026, 12, 1), "en") == "The target year 2025 has passed."
 

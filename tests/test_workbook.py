@@ -14,18 +14,30 @@ from ros.workbook import scenario_workbook
 
 
 def _book(snapshot, chosen, lang="nl", sources=None, contributions=None):
-    data = scenario_workbook(chosen, recompute(region_data(snapshot), chosen.target_settings()), lang,
-                             snapshot["sources"] if sources is None else sources, contributions,
-                             data_version(snapshot), date(2026, 12, 1))
+    data = scenario_workbook(
+        chosen,
+        recompute(region_data(snapshot), chosen.target_settings()),
+        lang,
+        snapshot["sources"] if sources is None else sources,
+        contributions,
+        data_version(snapshot),
+        date(2026, 12, 1),
+    )
     return openpyxl.load_workbook(io.BytesIO(data))
 
 
 def test_workbook_has_about_results_ledger_and_safe_sources(snapshot) -> None:
     chosen = sc.Scenario(woningen=80_000, grootboek=[{"party": "GM0141", "year": 2025, "toegezegd": 51_000}])
-    sources = pd.concat([snapshot["sources"], pd.DataFrame([{"id": "x", "title": "=HYPERLINK(\"http://evil\")"}])])
+    sources = pd.concat([snapshot["sources"], pd.DataFrame([{"id": "x", "title": '=HYPERLINK("http://evil")'}])])
     book = _book(snapshot, chosen, sources=sources)
-    assert book.sheetnames == ["Over dit bestand", "Doelen per gemeente", "Bouwpad per gemeente", "Twente per jaar",
-                               "Kasboek (scenario)", "Bronnen"]
+    assert book.sheetnames == [
+        "Over dit bestand",
+        "Doelen per gemeente",
+        "Bouwpad per gemeente",
+        "Twente per jaar",
+        "Kasboek (scenario)",
+        "Bronnen",
+    ]
     targets = book["Doelen per gemeente"]
     header = [c.value for c in targets[1]]
     assert "homes" not in header and "peak_year" not in header
@@ -37,7 +49,7 @@ def test_workbook_has_about_results_ledger_and_safe_sources(snapshot) -> None:
     assert [c.value for c in book["Kasboek (scenario)"][1]][:3] == ["Partij", "Jaar", "toegezegd"]
     assert [c.value for c in book["Kasboek (scenario)"][2]][:3] == ["GM0141", 2025, 51000]
     titles = [row[1].value for row in book["Bronnen"].iter_rows(min_row=2)]
-    assert "'=HYPERLINK(\"http://evil\")" in titles
+    assert '\'=HYPERLINK("http://evil")' in titles
 
 
 def test_about_sheet_has_data_version_and_settings_as_numbers(snapshot) -> None:
@@ -53,7 +65,12 @@ def test_about_sheet_has_data_version_and_settings_as_numbers(snapshot) -> None:
     assert rows["Gemaakt op"][1].value == "1 december 2026"
     homes = rows["woningen"]
     assert (homes[1].value, homes[2].value, homes[2].number_format, homes[3].value, homes[4].value) == (
-        "80.000", 80_000, "#,##0", "69.000", "woningen")
+        "80.000",
+        80_000,
+        "#,##0",
+        "69.000",
+        "woningen",
+    )
     assert homes[0].value == "Nieuwe woningen voor heel Twente"
     cities = rows["steden"]
     assert (cities[2].value, cities[2].number_format) == (1.0, "0.0%")

@@ -100,9 +100,7 @@ def budget_sankey(flows: Flows, labels: Mapping[str, str], lang: str) -> go.Figu
     names = [_node_name(n, labels).replace("<br>", " ") for n in flows.nodes]
     node_text = sankey_labels(flows, labels, lang)
     node_colours = [MUTED if (n.unknown_count and not n.known_amount) else ROLE_COLOURS[n.role] for n in flows.nodes]
-    link_text = [
-        fmt.money(lk.amount, lang) if lk.known else labels["sankey_unknown_amount"] for lk in flows.links
-    ]
+    link_text = [fmt.money(lk.amount, lang) if lk.known else labels["sankey_unknown_amount"] for lk in flows.links]
     link_names = [labels["sankey_link"].format(source=names[lk.source], target=names[lk.target]) for lk in flows.links]
     figure = go.Figure(
         go.Sankey(
@@ -116,8 +114,10 @@ def budget_sankey(flows: Flows, labels: Mapping[str, str], lang: str) -> go.Figu
                 "pad": 10,
                 "thickness": 18,
                 "line": {"color": "#374151", "width": 0.5},
-                "customdata": [f"{_node_name(n, labels)}: {_amount_text(n, labels, lang)}".replace("<br>", " ")
-                               for n in flows.nodes],
+                "customdata": [
+                    f"{_node_name(n, labels)}: {_amount_text(n, labels, lang)}".replace("<br>", " ")
+                    for n in flows.nodes
+                ],
                 "hovertemplate": "%{customdata}<extra></extra>",
             },
             link={
@@ -142,8 +142,17 @@ def budget_sankey(flows: Flows, labels: Mapping[str, str], lang: str) -> go.Figu
         separators=fmt.plotly_separators(lang),
         margin={"l": 10, "r": 10, "t": 50, "b": 40 if notes else 10},
         annotations=[
-            {"text": note, "x": 0, "y": -0.02 - 0.06 * i, "xref": "paper", "yref": "paper", "xanchor": "left",
-             "yanchor": "top", "showarrow": False, "font": {"size": 13, "color": "#4b5563"}}
+            {
+                "text": note,
+                "x": 0,
+                "y": -0.02 - 0.06 * i,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 13, "color": "#4b5563"},
+            }
             for i, note in enumerate(notes)
         ],
     )
@@ -171,7 +180,8 @@ def contribution_bars(allocation: pd.DataFrame, labels: Mapping[str, str], lang:
     )
     apply_layout(figure, labels["bars_title"], height=120 + 26 * len(ordered))
     figure.update_layout(separators=fmt.plotly_separators(lang), showlegend=False, margin={"r": 110})
-    figure.update_xaxes(title=labels["bars_axis"], tickformat=",.0f", gridcolor="#e5e7eb", zeroline=True,
-                        zerolinecolor="#6b7280")
+    figure.update_xaxes(
+        title=labels["bars_axis"], tickformat=",.0f", gridcolor="#e5e7eb", zeroline=True, zerolinecolor="#6b7280"
+    )
     figure.update_yaxes(title=None)
     return figure

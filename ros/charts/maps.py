@@ -159,8 +159,16 @@ def _outline_map(
         for v in data["_value"]
     ]
     shapes = [
-        {"type": "path", "path": outlines[code][0], "fillcolor": fill, "line": {"color": BORDER_COLOUR, "width": 1},
-         "layer": "below", "name": code, "xref": "x", "yref": "y"}
+        {
+            "type": "path",
+            "path": outlines[code][0],
+            "fillcolor": fill,
+            "line": {"color": BORDER_COLOUR, "width": 1},
+            "layer": "below",
+            "name": code,
+            "xref": "x",
+            "yref": "y",
+        }
         for code, fill in zip(data["code"], fills, strict=True)
     ]
     centres = [outlines[code][1] for code in data["code"]]
@@ -173,8 +181,16 @@ def _outline_map(
             text=[f"<b>{n}</b><br>{v}" for n, v in zip(data["name"], data[text_column], strict=True)],
             textfont={"color": [_text_colour(f) for f in fills], "size": 12},
             textposition="middle center",
-            marker={"size": 36, "opacity": 0, "color": data["_value"].fillna(low), "colorscale": scale,
-                    "cmin": low, "cmax": high, "showscale": True, "colorbar": _colorbar(labels["colorbar"])},
+            marker={
+                "size": 36,
+                "opacity": 0,
+                "color": data["_value"].fillna(low),
+                "colorscale": scale,
+                "cmin": low,
+                "cmax": high,
+                "showscale": True,
+                "colorbar": _colorbar(labels["colorbar"]),
+            },
             customdata=customdata,
             hovertemplate=template,
             name="",

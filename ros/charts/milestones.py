@@ -54,7 +54,10 @@ def _wrap(title: str, width: int = 46, lines: int = 2) -> str:
 def visible_rows(table: pd.DataFrame, x_range: tuple[date, date]) -> pd.DataFrame:
     """The rows of a timeline table that show in `x_range`: dated rows that overlap it, and every undated row."""
     first, last = x_range
-    overlaps = [s is None or pd.isna(s) or (s <= last and e >= first) for s, e in zip(table["start_date"], table["end_date"], strict=True)]
+    overlaps = [
+        s is None or pd.isna(s) or (s <= last and e >= first)
+        for s, e in zip(table["start_date"], table["end_date"], strict=True)
+    ]
     return table[overlaps].reset_index(drop=True)
 
 
@@ -71,7 +74,9 @@ def milestones_timeline(
     title_column = localized("title", lang)
     rows = rows.assign(
         status_text=[f"{STATUS_SYMBOLS[s]} {labels['status_' + s]}" for s in rows["status"]],
-        when=[when_text(s, e, lang, b) for s, e, b in zip(rows["start"], rows["end"], rows["window_basis"], strict=True)],
+        when=[
+            when_text(s, e, lang, b) for s, e, b in zip(rows["start"], rows["end"], rows["window_basis"], strict=True)
+        ],
         is_bar=[
             not pd.isna(s) and (k == "fase" or (w and (e - s).days + 1 >= MIN_BAR_DAYS))
             for s, e, k, w in zip(rows["start_date"], rows["end_date"], rows["kind"], rows["is_window"], strict=True)
@@ -121,9 +126,15 @@ def _bars(rows: pd.DataFrame, status: str, name: str, title_column: str) -> go.B
             "color": STATUS_COLOURS[status],
             "opacity": 0.55 if status in ("ongoing", "done") else 0.8,
             "line": {"color": STATUS_COLOURS[status], "width": 1.5},
-            "pattern": {"shape": ["/" if c != "bevestigd" or w else "" for c, w in zip(rows["confidence"], rows["is_window"], strict=True)],
-                        "fillmode": "overlay",
-                        "fgcolor": "white", "solidity": 0.3},
+            "pattern": {
+                "shape": [
+                    "/" if c != "bevestigd" or w else ""
+                    for c, w in zip(rows["confidence"], rows["is_window"], strict=True)
+                ],
+                "fillmode": "overlay",
+                "fgcolor": "white",
+                "solidity": 0.3,
+            },
         },
         text=rows["status_text"],
         textposition="outside",

@@ -13,8 +13,9 @@ from ros.charts.targets import region_path_chart
 HEIGHT = 360
 
 
-def municipality_path_chart(path: pd.DataFrame, labels: Mapping[str, str], end_year: int, target: tuple[int, str],
-                            separators: str = ",.") -> go.Figure:
+def municipality_path_chart(
+    path: pd.DataFrame, labels: Mapping[str, str], end_year: int, target: tuple[int, str], separators: str = ",."
+) -> go.Figure:
     """Cumulative homes of one municipality (`year`, `cumulative`, `historical`; historical NaN when unknown, then
     not drawn) with its target at `end_year`. `labels`: title, axis, path, outlook, historical, target, hover."""
     figure = region_path_chart(path, {**labels, "woondeal": ""}, end_year, target, None, separators)

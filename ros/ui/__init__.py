@@ -26,8 +26,8 @@ repeat each other:
 from ros.ui import settings
 from ros.ui.audit_panel import audit_panel
 from ros.ui.auth import identity, sign_in_enabled, sign_in_line
-from ros.ui.comparison_view import ComparisonView, comparison_view
 from ros.ui.comparison import baseline, comparison_choice, comparison_columns
+from ros.ui.comparison_view import ComparisonView, comparison_view
 from ros.ui.data import (
     _cached_boundaries,
     _cached_snapshot,
@@ -49,7 +49,6 @@ from ros.ui.facts import (
     budget_summary,
     budget_tables,
     cost_sharing_parties,
-    party_problems,
     dataset_sources,
     governance_diagram,
     growth_chart,
@@ -57,12 +56,13 @@ from ros.ui.facts import (
     milestone_card,
     municipality_briefing,
     parties_by_kind,
+    party_problems,
     standing,
 )
 from ros.ui.figures import budget_flow_chart, budget_flow_table, milestones_chart
 from ros.ui.ledger_panel import checked_ledger, ledger_panel
-from ros.ui.milestones_view import MilestonesView, milestones_view
 from ros.ui.milestone_card import next_milestone_card
+from ros.ui.milestones_view import MilestonesView, milestones_view
 from ros.ui.progress_panel import (
     capacity_panel,
     forecast_vintages,
@@ -73,7 +73,10 @@ from ros.ui.progress_panel import (
     progress_view_for,
 )
 from ros.ui.projector import projector_frame
+from ros.ui.realised_panel import realised_homes, realised_pace, realised_pace_line
 from ros.ui.routing import open_default_page_by_name
+from ros.ui.save_panel import save_form
+from ros.ui.saved_list import records_columns, records_table, saved_scenarios_panel
 from ros.ui.scenarios import (
     apply_scenario,
     current_scenario,
@@ -87,9 +90,15 @@ from ros.ui.sidebar import (
     municipality_picker,
     selected_municipality,
 )
-from ros.ui.store_actions import clear_store_message, import_scenario_file, open_record, rename_record, show_store_message, store_action, store_error_text
-from ros.ui.save_panel import save_form
-from ros.ui.saved_list import records_columns, records_table, saved_scenarios_panel
+from ros.ui.store_actions import (
+    clear_store_message,
+    import_scenario_file,
+    open_record,
+    rename_record,
+    show_store_message,
+    store_action,
+    store_error_text,
+)
 from ros.ui.targets_panel import targets_result, targets_settings_panel
 from ros.ui.targets_view import (
     TargetsTables,
@@ -103,7 +112,6 @@ from ros.ui.targets_view import (
 )
 from ros.ui.text import labels, lang, t
 from ros.ui.url import from_url, notice_slot, start_run, stop, sync_url, sync_url_after_fragment
-from ros.ui.realised_panel import realised_homes, realised_pace, realised_pace_line
 from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 

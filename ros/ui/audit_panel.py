@@ -35,7 +35,8 @@ def audit_panel() -> None:
     existing = {r.id for r in store().list()}
     named = audit.scenarios_in(entries)
     labels = {"": t("audit.filter_all")} | {
-        i: name if i in existing else t("audit.filter_deleted", name=name) for i, name in named.items()}
+        i: name if i in existing else t("audit.filter_deleted", name=name) for i, name in named.items()
+    }
     chosen = st.selectbox(t("audit.filter"), list(labels), format_func=labels.__getitem__, key="audit_filter")
     table = audit_view(audit.audit_table(entries, chosen or None))
     st.dataframe(table, hide_index=True)

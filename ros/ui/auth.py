@@ -70,8 +70,13 @@ def sign_in_line() -> Identity:
     text_col, button_col = st.columns([4, 1], vertical_alignment="center")
     if actor == SIGNED_OUT:
         text_col.markdown(t("roles.signed_out", role=role))
-        button_col.button(t("roles.sign_in"), icon=":material/login:", key="sign_in", on_click=st.login,
-                          args=(_provider(),) if _provider() else ())
+        button_col.button(
+            t("roles.sign_in"),
+            icon=":material/login:",
+            key="sign_in",
+            on_click=st.login,
+            args=(_provider(),) if _provider() else (),
+        )
     else:
         text_col.markdown(t("roles.signed_in", name=escape(actor.name), user=escape(actor.user_id), role=role))
         button_col.button(t("roles.sign_out"), icon=":material/logout:", key="sign_out", on_click=st.logout)

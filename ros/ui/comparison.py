@@ -36,8 +36,25 @@ def comparison_choice(current: scenario.Scenario) -> tuple[str, scenario.Scenari
 
 def comparison_columns(base_year: int, other_year: int) -> dict[str, str]:
     """Column labels for `ros.wording.comparison.display`; the projected residents name each scenario's year."""
-    names = ("homes_base", "homes_other", "homes_delta", "residents_base", "residents_other", "residents_delta",
-             "housed_delta", "per_year_base", "per_year_other", "per_year_delta", "pace_base", "pace_other")
-    return ({"name": t("common.municipality")} | {c: t(f"comparison.col_{c}") for c in names}
-            | {"housed_base": t("comparison.col_housed_base", year=base_year),
-               "housed_other": t("comparison.col_housed_other", year=other_year)})
+    names = (
+        "homes_base",
+        "homes_other",
+        "homes_delta",
+        "residents_base",
+        "residents_other",
+        "residents_delta",
+        "housed_delta",
+        "per_year_base",
+        "per_year_other",
+        "per_year_delta",
+        "pace_base",
+        "pace_other",
+    )
+    return (
+        {"name": t("common.municipality")}
+        | {c: t(f"comparison.col_{c}") for c in names}
+        | {
+            "housed_base": t("comparison.col_housed_base", year=base_year),
+            "housed_other": t("comparison.col_housed_other", year=other_year),
+        }
+    )

@@ -33,21 +33,34 @@ class ComparisonView:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _comparison_view(base: TargetSettings, other: TargetSettings, code: str, data_dir: str, origin: str, year: int,
-                     _boundaries: Boundaries) -> ComparisonView:
+def _comparison_view(
+    base: TargetSettings,
+    other: TargetSettings,
+    code: str,
+    data_dir: str,
+    origin: str,
+    year: int,
+    _boundaries: Boundaries,
+) -> ComparisonView:
     base_result, other_result = _cached_target_result(base, data_dir), _cached_target_result(other, data_dir)
     result = compare.target_differences(base_result, other_result)
     woondeal = target_row(_cached_snapshot(data_dir), "woondeal_homes_2030")
     wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
     headers = {c: translate(code, f"comparison.col_{c}") for c in ("measure", "base", "other", "delta")}
-    key_figures = comparison.key_figures_table(compare.key_figures(base_result, other_result, wd_year), code,
-                                               wd_value, wd_year).rename(columns=headers)
+    key_figures = comparison.key_figures_table(
+        compare.key_figures(base_result, other_result, wd_year), code, wd_value, wd_year
+    ).rename(columns=headers)
     places = compare.municipalities_only(result)
     places = places.assign(homes_delta_text=comparison.difference_texts(places["homes_delta"], code))
-    figure = municipality_map(places, "homes_delta", "homes_delta_text",
-                              {"title": translate(code, "comparison.map_title"),
-                               "colorbar": translate(code, "comparison.map_colorbar")},
-                              _boundaries.geojson, fmt.plotly_separators(code), diverging=True)
+    figure = municipality_map(
+        places,
+        "homes_delta",
+        "homes_delta_text",
+        {"title": translate(code, "comparison.map_title"), "colorbar": translate(code, "comparison.map_colorbar")},
+        _boundaries.geojson,
+        fmt.plotly_separators(code),
+        diverging=True,
+    )
     shown = comparison.display(result, code, translate(code, "common.twente"))
     return ComparisonView(result, key_figures, shown, bool(places["homes_delta"].any()), figure)
 

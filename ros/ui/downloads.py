@@ -26,27 +26,38 @@ def source_columns() -> dict[str, Any]:
     return columns | {"reference": st.column_config.LinkColumn(t("sources.col_reference"))}
 
 
-
 def scenario_downloads(chosen: scenario.Scenario, name: str | None = None) -> None:
     """Download buttons for a scenario: the scenario file (JSON) and the Excel workbook with every result."""
     label = name or t("scenario.current_name")
     left, right = st.columns(2)
     left.download_button(
         t("scenario.download_file"),
-        lambda: scenario_file(label, t("scenario.current_author"), scenario.VERSION, scenario.to_json(chosen),
-                              datetime.now(UTC)),
-        file_name="scenario.json", mime="application/json", icon=":material/download:", on_click="ignore",
+        lambda: scenario_file(
+            label, t("scenario.current_author"), scenario.VERSION, scenario.to_json(chosen), datetime.now(UTC)
+        ),
+        file_name="scenario.json",
+        mime="application/json",
+        icon=":material/download:",
+        on_click="ignore",
         key="scenario_json_current",
     )
     right.download_button(
         t("scenario.download_excel"),
-        lambda: workbook.scenario_workbook(chosen, target_result(chosen.target_settings()), lang(),
-                                           snapshot()["sources"], scenario_contributions(chosen),
-                                           data_version(snapshot()), date.today()),
-        file_name="scenario.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/table:", on_click="ignore", key="scenario_xlsx_current",
+        lambda: workbook.scenario_workbook(
+            chosen,
+            target_result(chosen.target_settings()),
+            lang(),
+            snapshot()["sources"],
+            scenario_contributions(chosen),
+            data_version(snapshot()),
+            date.today(),
+        ),
+        file_name="scenario.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table:",
+        on_click="ignore",
+        key="scenario_xlsx_current",
     )
-
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -72,21 +83,39 @@ def download_buttons(name: str, sheets: Mapping[str, pd.DataFrame], key: str) ->
     version, then all sheets) download buttons side by side; headers in the UI language; files are built on click."""
     first, language, chosen = next(iter(sheets.values())), lang(), current_scenario()[0]
     plain, dutch, excel = st.columns(3)
-    plain.download_button(t("common.download_csv"), lambda: exports.csv_bytes(exports.localise(first, language)),
-                          file_name=f"{name}.csv", mime="text/csv", icon=":material/download:", key=f"{key}_csv",
-                          on_click="ignore", help=t("downloads.csv_help"))
-    dutch.download_button(t("downloads.csv_dutch"),
-                          lambda: exports.dutch_csv_bytes(exports.localise(first, language)),
-                          file_name=f"{name}-excel-nl.csv", mime="text/csv", icon=":material/download:",
-                          key=f"{key}_csv_nl", on_click="ignore", help=t("downloads.csv_dutch_help"))
-    excel.download_button(t("common.download_excel"), lambda: excel_file(sheets, language, chosen),
-                          file_name=f"{name}.xlsx",
-                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          icon=":material/table:", key=f"{key}_xlsx", on_click="ignore", help=t("downloads.excel_help"))
+    plain.download_button(
+        t("common.download_csv"),
+        lambda: exports.csv_bytes(exports.localise(first, language)),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"{key}_csv",
+        on_click="ignore",
+        help=t("downloads.csv_help"),
+    )
+    dutch.download_button(
+        t("downloads.csv_dutch"),
+        lambda: exports.dutch_csv_bytes(exports.localise(first, language)),
+        file_name=f"{name}-excel-nl.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"{key}_csv_nl",
+        on_click="ignore",
+        help=t("downloads.csv_dutch_help"),
+    )
+    excel.download_button(
+        t("common.download_excel"),
+        lambda: excel_file(sheets, language, chosen),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/table:",
+        key=f"{key}_xlsx",
+        on_click="ignore",
+        help=t("downloads.excel_help"),
+    )
 
 
 def excel_file(sheets: Mapping[str, pd.DataFrame], language: str, chosen: scenario.Scenario) -> bytes:
     """The .xlsx bytes of `sheets` behind an about sheet naming the scenario's settings and the data version."""
-    about = workbook.about_sheet(chosen, language, data_version(snapshot()), date.today(),
-                                 ", ".join(sheets))
+    about = workbook.about_sheet(chosen, language, data_version(snapshot()), date.today(), ", ".join(sheets))
     return workbook.workbook(about, dict(sheets), language)

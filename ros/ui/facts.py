@@ -108,8 +108,9 @@ def milestone_card(today: date, body: str | None = None) -> MilestoneCard | None
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _briefing(settings: str, code: str, today: date, lang_code: str, data_dir: str,
-              _chosen: scenario.Scenario) -> Briefing:
+def _briefing(
+    settings: str, code: str, today: date, lang_code: str, data_dir: str, _chosen: scenario.Scenario
+) -> Briefing:
     result = _cached_target_result(_chosen.target_settings(), data_dir)
     return briefing_of(_cached_snapshot(data_dir), result, _chosen, code, today, lang_code)
 
@@ -147,12 +148,12 @@ def budget_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _cost_sharing_facts(folder: str) -> tuple[pd.DataFrame, list[str]]:
+def _cost_sharing_facts(folder: str) -> tuple[list[cost_sharing.Party], list[str]]:
     snap = _cached_snapshot(folder)
     return cost_sharing.parties_for_keys(snap["parties"], snap["municipalities"]), budget.check_parties(snap)
 
 
-def cost_sharing_parties() -> pd.DataFrame:
+def cost_sharing_parties() -> list[cost_sharing.Party]:
     """The 17 parties with the figures the cost-sharing keys use (`ros.cost_sharing.parties_for_keys`), once per
     data version."""
     snapshot()

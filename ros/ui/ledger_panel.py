@@ -55,11 +55,19 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
     may_enter = roles.allowed(actor, "ledger_upload")
     upload = None
     if may_enter:
-        upload = st.file_uploader(t("budget.ledger_upload"), key="budget_ledger_upload")  # no `type=`: see targets_panel
-        st.button(t("budget.ledger_reset"), icon=":material/restart_alt:", key="budget_ledger_reset",
-                  on_click=lambda: state.update(budget_ledger=ledger.empty_ledger(names),
-                                                budget_ledger_valid=ledger.empty_ledger(names),
-                                                budget_ledger_version=state["budget_ledger_version"] + 1))
+        upload = st.file_uploader(
+            t("budget.ledger_upload"), key="budget_ledger_upload"
+        )  # no `type=`: see targets_panel
+        st.button(
+            t("budget.ledger_reset"),
+            icon=":material/restart_alt:",
+            key="budget_ledger_reset",
+            on_click=lambda: state.update(
+                budget_ledger=ledger.empty_ledger(names),
+                budget_ledger_valid=ledger.empty_ledger(names),
+                budget_ledger_version=state["budget_ledger_version"] + 1,
+            ),
+        )
     else:
         st.caption(t("roles.ledger_read_only", role=t(f"roles.role_{actor.role}")))
     if upload is not None and state.get("budget_ledger_file") != upload.file_id:
@@ -74,14 +82,25 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
         if result.ok:
             st.success(t("budget.ledger_upload_ok", name=escape(name), count=ledger.known_count(result.frame)))
         else:
-            st.error(issue_list(t("budget.ledger_upload_refused", name=escape(name)), result.issues),
-                     icon=":material/error:")
-    edited = st.data_editor(state["budget_ledger"], hide_index=True, num_rows="fixed",
-                            key=f"budget_ledger_editor_{state['budget_ledger_version']}",
-                            disabled=[ledger.PARTY, ledger.NAME, ledger.YEAR] if may_enter else True, column_config={
-                                ledger.PARTY: None, ledger.NAME: t("budget.col_party"), ledger.YEAR: t("budget.col_year"),
-                                **{s: st.column_config.NumberColumn(t(f"budget.state_{s}"), format="euro", step=0.01)
-                                   for s in ledger.STATES}})
+            st.error(
+                issue_list(t("budget.ledger_upload_refused", name=escape(name)), result.issues), icon=":material/error:"
+            )
+    edited = st.data_editor(
+        state["budget_ledger"],
+        hide_index=True,
+        num_rows="fixed",
+        key=f"budget_ledger_editor_{state['budget_ledger_version']}",
+        disabled=[ledger.PARTY, ledger.NAME, ledger.YEAR] if may_enter else True,
+        column_config={
+            ledger.PARTY: None,
+            ledger.NAME: t("budget.col_party"),
+            ledger.YEAR: t("budget.col_year"),
+            **{
+                s: st.column_config.NumberColumn(t(f"budget.state_{s}"), format="euro", step=0.01)
+                for s in ledger.STATES
+            },
+        },
+    )
     checked_book = checked_ledger(edited, names)
     if checked_book.ok:
         state["budget_ledger_valid"] = checked_book.frame

@@ -38,11 +38,15 @@ def _milestones_view(today: date, body: str | None, code: str, folder: str) -> M
     last = ms.last_done(frame, today, body)
     listing = milestone_words.list_table(milestone_words.milestone_list(table, code, labels, snap["sources"]), code)
     return MilestonesView(
-        table, None if last is None else milestone_words.last_done_text(last, code),
+        table,
+        None if last is None else milestone_words.last_done_text(last, code),
         milestone_words.decision_moments(table, code, labels),
-        milestone_words.overdue_warnings(ms.overdue(frame, today, body), code), listing,
+        milestone_words.overdue_warnings(ms.overdue(frame, today, body), code),
+        listing,
         milestone_words.gate_table(snap["decision_gates"], snap["parties"], frame, code),
-        milestone_words.gate_summary_lines(snap["decision_gates"], code), ms.export_table(table))
+        milestone_words.gate_summary_lines(snap["decision_gates"], code),
+        ms.export_table(table),
+    )
 
 
 def milestones_view(today: date, body: str | None) -> MilestonesView:

@@ -38,20 +38,31 @@ def _set_own(frame: pd.DataFrame) -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _view(settings: TargetSettings, code: str | None, measure: str, own: tuple[tuple, ...],
-          capacity: tuple[tuple, ...] | None, capacity_file: str | None, vintage: str | None, language: str,
-          folder: str) -> progress_view.ProgressView:
+def _view(
+    settings: TargetSettings,
+    code: str | None,
+    measure: str,
+    own: tuple[tuple, ...],
+    capacity: tuple[tuple, ...] | None,
+    capacity_file: str | None,
+    vintage: str | None,
+    language: str,
+    folder: str,
+) -> progress_view.ProgressView:
     snap = _cached_snapshot(folder)
     result = _cached_target_result(settings, folder)
-    own_frame_ = own_figures.from_records([dict(zip(("code", "year", *own_figures.VALUE_COLUMNS.values()), row,
-                                                    strict=True)) for row in own])
+    own_frame_ = own_figures.from_records(
+        [dict(zip(("code", "year", *own_figures.VALUE_COLUMNS.values()), row, strict=True)) for row in own]
+    )
     capacity_frame = None
     if capacity is not None:
         checked = pd.DataFrame(list(capacity), columns=["code", *plan_capacity.PHASES]).astype(
-            {p: "Int64" for p in plan_capacity.PHASES})
+            {p: "Int64" for p in plan_capacity.PHASES}
+        )
         capacity_frame = plan_capacity.uploaded_capacity(checked)
-    return progress_view.build(snap, result, code, measure, own_frame_, language, capacity_frame, vintage,
-                               capacity_file)
+    return progress_view.build(
+        snap, result, code, measure, own_frame_, language, capacity_frame, vintage, capacity_file
+    )
 
 
 def forecast_vintages() -> list[str]:
@@ -60,16 +71,21 @@ def forecast_vintages() -> list[str]:
     return [] if frame is None else fc.vintages(frame)
 
 
-def progress_view_for(result: TargetResult, code: str | None, measure: str, vintage: str | None = None
-                      ) -> progress_view.ProgressView:
+def progress_view_for(
+    result: TargetResult, code: str | None, measure: str, vintage: str | None = None
+) -> progress_view.ProgressView:
     """The progress view of `code` under `result`'s settings with the session's own figures and capacity list."""
     snapshot()
     own = tuple((r["code"], r["year"], r["new_construction"], r["demolition"], r["net_change"]) for r in own_records())
     capacity, name = st.session_state.get("_capacity_upload") or (None, None)
-    key = None if capacity is None else tuple(tuple(None if pd.isna(v) else v for v in row)
-                                              for row in capacity.itertuples(index=False))
-    return _view(result.settings, code, measure, own, key, escape(name) if name else None, vintage, lang(),
-                 str(data_dir()))
+    key = (
+        None
+        if capacity is None
+        else tuple(tuple(None if pd.isna(v) else v for v in row) for row in capacity.itertuples(index=False))
+    )
+    return _view(
+        result.settings, code, measure, own, key, escape(name) if name else None, vintage, lang(), str(data_dir())
+    )
 
 
 def _issues(header: str, issues: tuple[own_figures.Issue, ...]) -> None:
@@ -99,14 +115,29 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
         state["_own_seen"] = records
     version = state["_own_version"]
     left, right = st.columns([3, 2])
-    upload = right.file_uploader(t("progress.own_upload"), key=f"own_upload_{version}")  # no `type=`: our check is Dutch
+    upload = right.file_uploader(
+        t("progress.own_upload"), key=f"own_upload_{version}"
+    )  # no `type=`: our check is Dutch
     template = own_figures.template(names, template_year)
     a, b = right.columns(2)
-    a.download_button(t("progress.own_template"), lambda: exports.csv_bytes(template), file_name="sjabloon-eigen-opgave.csv",
-                      mime="text/csv", icon=":material/download:", key="own_template_csv", on_click="ignore")
-    b.download_button(t("progress.own_template_excel"), lambda: exports.excel_bytes({"eigen opgave": template}),
-                      file_name="sjabloon-eigen-opgave.xlsx", mime=_XLSX, icon=":material/table:",
-                      key="own_template_xlsx", on_click="ignore")
+    a.download_button(
+        t("progress.own_template"),
+        lambda: exports.csv_bytes(template),
+        file_name="sjabloon-eigen-opgave.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="own_template_csv",
+        on_click="ignore",
+    )
+    b.download_button(
+        t("progress.own_template_excel"),
+        lambda: exports.excel_bytes({"eigen opgave": template}),
+        file_name="sjabloon-eigen-opgave.xlsx",
+        mime=_XLSX,
+        icon=":material/table:",
+        key="own_template_xlsx",
+        on_click="ignore",
+    )
     right.button(t("progress.own_reset"), icon=":material/restart_alt:", key="own_reset", on_click=_reset_own)
     if upload is not None and state.get("_own_file") != upload.file_id:
         result = own_figures.load_upload(upload.name, upload.getvalue(), names)
@@ -122,16 +153,26 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
             with right:
                 _issues(t("progress.own_refused", file=escape(name)), result.issues)
     edited = left.data_editor(
-        state["_own_base"], num_rows="dynamic", hide_index=True, key=f"own_editor_{version}",
+        state["_own_base"],
+        num_rows="dynamic",
+        hide_index=True,
+        key=f"own_editor_{version}",
         column_config={
-            own_figures.NAME: st.column_config.SelectboxColumn(t("progress.col_municipality"), options=list(names.values()),
-                                                               required=True),
-            own_figures.YEAR: st.column_config.NumberColumn(t("progress.col_year"), min_value=own_figures.YEAR_RANGE[0],
-                                                            max_value=own_figures.YEAR_RANGE[1], step=1, format="%d"),
+            own_figures.NAME: st.column_config.SelectboxColumn(
+                t("progress.col_municipality"), options=list(names.values()), required=True
+            ),
+            own_figures.YEAR: st.column_config.NumberColumn(
+                t("progress.col_year"),
+                min_value=own_figures.YEAR_RANGE[0],
+                max_value=own_figures.YEAR_RANGE[1],
+                step=1,
+                format="%d",
+            ),
             "nieuwbouw": st.column_config.NumberColumn(t("progress.col_new_construction"), min_value=0, step=1),
             "sloop": st.column_config.NumberColumn(t("progress.col_demolition"), min_value=0, step=1),
             "netto": st.column_config.NumberColumn(t("progress.col_net_change"), step=1),
-        })
+        },
+    )
     checked = own_figures.check_own_figures(edited, names)
     if checked.ok:
         if own_figures.records(checked.frame) != own_records():
@@ -149,17 +190,27 @@ def capacity_panel(names: dict[str, str]) -> None:
     """Upload a newer capacity list by phase (session only), its template and the way back to the 2021 list."""
     state = st.session_state
     version = state.setdefault("_capacity_version", 0)
-    upload = st.file_uploader(t("progress.capacity_upload"),
-                              key=f"capacity_upload_{version}")
+    upload = st.file_uploader(t("progress.capacity_upload"), key=f"capacity_upload_{version}")
     left, right = st.columns(2)
     template = plan_capacity.capacity_template(names)
-    left.download_button(t("progress.capacity_template"), lambda: exports.csv_bytes(template),
-                         file_name="sjabloon-plancapaciteit.csv", mime="text/csv", icon=":material/download:",
-                         key="capacity_template_csv", on_click="ignore")
+    left.download_button(
+        t("progress.capacity_template"),
+        lambda: exports.csv_bytes(template),
+        file_name="sjabloon-plancapaciteit.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="capacity_template_csv",
+        on_click="ignore",
+    )
     if state.get("_capacity_upload"):
-        right.button(t("progress.capacity_reset"), icon=":material/restart_alt:", key="capacity_reset",
-                     on_click=lambda: state.update(_capacity_upload=None, _capacity_message=None,
-                                                   _capacity_version=state["_capacity_version"] + 1))
+        right.button(
+            t("progress.capacity_reset"),
+            icon=":material/restart_alt:",
+            key="capacity_reset",
+            on_click=lambda: state.update(
+                _capacity_upload=None, _capacity_message=None, _capacity_version=state["_capacity_version"] + 1
+            ),
+        )
     if upload is not None and state.get("_capacity_file") != upload.file_id:
         checked, issues = plan_capacity.load_upload(upload.name, upload.getvalue(), names)
         state["_capacity_file"], state["_capacity_message"] = upload.file_id, (upload.name, len(checked), issues)

@@ -27,9 +27,13 @@ def _same_save(name: str, author: str, payload: dict[str, Any], actor: Identity)
     interrupts its run."""
     now = datetime.now(UTC)
     for record in store().list():
-        if (record.name.casefold() == name.strip().casefold() and record.author == author.strip()
-                and record.owner == actor.user_id and record.payload == payload
-                and now - record.created_at < SAME_SAVE_WINDOW):
+        if (
+            record.name.casefold() == name.strip().casefold()
+            and record.author == author.strip()
+            and record.owner == actor.user_id
+            and record.payload == payload
+            and now - record.created_at < SAME_SAVE_WINDOW
+        ):
             return record
     return None
 
@@ -63,8 +67,13 @@ def save_form(current: scenario.Scenario, problem: str | None, actor: Identity) 
         name_col, author_col = st.columns(2)
         name_col.text_input(t("scenario.name"), max_chars=100, key="save_name")
         author_col.text_input(t("scenario.author"), max_chars=100, key="save_author")
-        st.form_submit_button(t("scenario.save"), icon=":material/save:", disabled=problem is not None,
-                              on_click=save_submitted, args=(current,))
+        st.form_submit_button(
+            t("scenario.save"),
+            icon=":material/save:",
+            disabled=problem is not None,
+            on_click=save_submitted,
+            args=(current,),
+        )
     opened = st.session_state.get(OPENED)
     if opened and problem is None:
         _update_button(opened, current, actor)
@@ -73,7 +82,7 @@ def save_form(current: scenario.Scenario, problem: str | None, actor: Identity) 
 
 
 def _update_button(opened: dict[str, Any], current: scenario.Scenario, actor: Identity) -> None:
-    """"Save changes to ‘X’" for the opened scenario, when the actor may change it."""
+    """ "Save changes to ‘X’" for the opened scenario, when the actor may change it."""
     try:
         record = store().get(opened["id"])
     except StoreError:
@@ -85,14 +94,23 @@ def _update_button(opened: dict[str, Any], current: scenario.Scenario, actor: Id
     left.markdown(t("manage.opened", name=escape(opened["name"]), revision=opened["revision"]))
 
     def update() -> None:
-        done = store_action(lambda: store().update(opened["id"], scenario.to_json(current), scenario.VERSION,
-                                                   opened["revision"], actor=actor),
-                            "manage.done_updated", name=opened["name"])
+        done = store_action(
+            lambda: store().update(
+                opened["id"], scenario.to_json(current), scenario.VERSION, opened["revision"], actor=actor
+            ),
+            "manage.done_updated",
+            name=opened["name"],
+        )
         if done:
             remember_opened(done)
 
-    right.button(t("manage.update", name=escape(opened["name"])), icon=":material/save_as:", key="scenario_update",
-                 help=t("manage.update_help"), on_click=update)
+    right.button(
+        t("manage.update", name=escape(opened["name"])),
+        icon=":material/save_as:",
+        key="scenario_update",
+        help=t("manage.update_help"),
+        on_click=update,
+    )
 
 
 def _save_as_form(conflicted: str, current: scenario.Scenario, actor: Identity) -> None:
@@ -103,9 +121,16 @@ def _save_as_form(conflicted: str, current: scenario.Scenario, actor: Identity) 
         st.text_input(t("scenario.name"), max_chars=100, key="save_as_name")
 
         def save_as() -> None:
-            record = store_action(lambda: store().save(st.session_state["save_as_name"], actor.name,
-                                                       scenario.to_json(current), scenario.VERSION, actor=actor),
-                                  "scenario.done_saved")
+            record = store_action(
+                lambda: store().save(
+                    st.session_state["save_as_name"],
+                    actor.name,
+                    scenario.to_json(current),
+                    scenario.VERSION,
+                    actor=actor,
+                ),
+                "scenario.done_saved",
+            )
             if record:
                 remember_opened(record)
                 st.session_state.pop("save_as_name", None)

@@ -99,42 +99,89 @@ def saved_scenarios_panel(actor: Identity) -> None:
     st.dataframe(records_table(records), hide_index=True, column_config=records_columns())
     by_id = {r.id: r for r in records}
     chosen = _chosen(by_id)
-    st.selectbox(t("scenario.choose"), list(by_id), index=None, format_func=lambda i: by_id[i].name,
-                 key="scenario_choice", on_change=_choose, placeholder=t("manage.choose_placeholder"))
+    st.selectbox(
+        t("scenario.choose"),
+        list(by_id),
+        index=None,
+        format_func=lambda i: by_id[i].name,
+        key="scenario_choice",
+        on_change=_choose,
+        placeholder=t("manage.choose_placeholder"),
+    )
     if chosen is None:
         return
     if chosen.problem:
-        st.warning(t("scenario.record_problem", name=escape(chosen.name), problem=escape(chosen.problem)),
-                   icon=":material/warning:")
+        st.warning(
+            t("scenario.record_problem", name=escape(chosen.name), problem=escape(chosen.problem)),
+            icon=":material/warning:",
+        )
     pending = st.session_state.get(PENDING)
     if pending and pending["id"] != chosen.id:
         st.session_state.pop(PENDING, None)
     buttons = st.columns(4)
-    buttons[0].button(t("scenario.open"), icon=":material/open_in_new:", disabled=chosen.status != "ok",
-                      on_click=open_record, args=(chosen,), key="scenario_open")
+    buttons[0].button(
+        t("scenario.open"),
+        icon=":material/open_in_new:",
+        disabled=chosen.status != "ok",
+        on_click=open_record,
+        args=(chosen,),
+        key="scenario_open",
+    )
     coordinator = roles.allowed(actor, "mark_agreed")
     if coordinator:
-        buttons[1].button(t("scenario.unmark" if chosen.agreed else "scenario.mark"), icon=":material/verified:",
-                          key="scenario_agreed", on_click=_ask, args=("unmark" if chosen.agreed else "mark", chosen))
+        buttons[1].button(
+            t("scenario.unmark" if chosen.agreed else "scenario.mark"),
+            icon=":material/verified:",
+            key="scenario_agreed",
+            on_click=_ask,
+            args=("unmark" if chosen.agreed else "mark", chosen),
+        )
     if roles.allowed(actor, "duplicate"):
-        buttons[2].button(t("scenario.duplicate"), icon=":material/content_copy:", key="scenario_copy",
-                          on_click=store_action, args=(lambda: store().duplicate(
-                              chosen.id, t("scenario.copy_of", name=chosen.name)[:100], chosen.author, actor=actor),
-                              "scenario.done_duplicated"))
-    may = {kind: roles.may_change(actor, kind, chosen.owner) and (coordinator or not chosen.agreed)
-           for kind in ("rename", "delete")}
+        buttons[2].button(
+            t("scenario.duplicate"),
+            icon=":material/content_copy:",
+            key="scenario_copy",
+            on_click=store_action,
+            args=(
+                lambda: store().duplicate(
+                    chosen.id, t("scenario.copy_of", name=chosen.name)[:100], chosen.author, actor=actor
+                ),
+                "scenario.done_duplicated",
+            ),
+        )
+    may = {
+        kind: roles.may_change(actor, kind, chosen.owner) and (coordinator or not chosen.agreed)
+        for kind in ("rename", "delete")
+    }
     if may["delete"]:
-        buttons[3].button(t("scenario.delete"), icon=":material/delete:", key="scenario_delete", type="secondary",
-                          on_click=_ask, args=("delete", chosen))
+        buttons[3].button(
+            t("scenario.delete"),
+            icon=":material/delete:",
+            key="scenario_delete",
+            type="secondary",
+            on_click=_ask,
+            args=("delete", chosen),
+        )
     if st.session_state.get(PENDING):
         _confirmation(actor)
     rename_col, file_col = st.columns([3, 1], vertical_alignment="bottom")
     if may["rename"]:
         rename_col.text_input(t("scenario.new_name"), value=chosen.name, max_chars=100, key=f"rename_{chosen.id}")
-        rename_col.button(t("scenario.rename"), icon=":material/edit:", key="scenario_rename", on_click=rename_record,
-                          args=(chosen, actor))
+        rename_col.button(
+            t("scenario.rename"),
+            icon=":material/edit:",
+            key="scenario_rename",
+            on_click=rename_record,
+            args=(chosen, actor),
+        )
     try:
-        file_col.download_button(t("scenario.download_file"), export_json(chosen), file_name="scenario.json",
-                                 mime="application/json", icon=":material/download:", on_click="ignore")
+        file_col.download_button(
+            t("scenario.download_file"),
+            export_json(chosen),
+            file_name="scenario.json",
+            mime="application/json",
+            icon=":material/download:",
+            on_click="ignore",
+        )
     except StoreError as error:
         file_col.caption(store_error_text(error))

@@ -40,7 +40,6 @@ def settings_columns() -> dict[str, str]:
     return {c: t(f"scenario.col_{c}") for c in ("parameter", "setting", "value", "default", "base", "other")}
 
 
-
 def scenario_contributions(chosen: scenario.Scenario) -> pd.DataFrame | None:
     """Each party's contribution under the scenario's cost-sharing key and total, or None when there is no split."""
     parties = cost_sharing.parties_for_keys(snapshot()["parties"], snapshot()["municipalities"])

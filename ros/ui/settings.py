@@ -45,8 +45,16 @@ def choice(container: Any, alias: str, label: str, prefix: str, *, radio: bool =
     st.session_state[alias] = value(alias)
     widget = container.radio if radio else container.selectbox
     extra = {"horizontal": True} if radio else {}
-    widget(label, scenario.setting(alias).options, format_func=option_labels(prefix), key=alias,
-           on_change=_store, args=(alias,), **extra, **options)
+    widget(
+        label,
+        scenario.setting(alias).options,
+        format_func=option_labels(prefix),
+        key=alias,
+        on_change=_store,
+        args=(alias,),
+        **extra,
+        **options,
+    )
     return value(alias)
 
 
@@ -54,22 +62,30 @@ def slider(container: Any, alias: str, label: str, step: int, **options: Any) ->
     """A slider between the setting's bounds."""
     spec = scenario.setting(alias)
     st.session_state[alias] = value(alias)
-    container.slider(label, int(spec.low or 0), int(spec.high or 0), step=step, key=alias, on_change=_store,
-                     args=(alias,), **options)
+    container.slider(
+        label, int(spec.low or 0), int(spec.high or 0), step=step, key=alias, on_change=_store, args=(alias,), **options
+    )
     return value(alias)
 
 
 def day(container: Any, alias: str, label: str, today: date, low: date, high: date, **options: Any) -> date:
     """A date field; the scenario keeps None for `today`, so a visit does not turn the day into a setting."""
     st.session_state[alias] = value(alias) or today
-    container.date_input(label, min_value=low, max_value=high, format="DD-MM-YYYY", key=alias,
-                         on_change=lambda: set_value(alias, None if st.session_state[alias] == today
-                                                     else st.session_state[alias]), **options)
+    container.date_input(
+        label,
+        min_value=low,
+        max_value=high,
+        format="DD-MM-YYYY",
+        key=alias,
+        on_change=lambda: set_value(alias, None if st.session_state[alias] == today else st.session_state[alias]),
+        **options,
+    )
     return value(alias) or today
 
 
-def number(container: Any, alias: str, label: str, *, grouping: bool = True, money: bool = False,
-           **options: Any) -> Any:
+def number(
+    container: Any, alias: str, label: str, *, grouping: bool = True, money: bool = False, **options: Any
+) -> Any:
     """A text field for a number typed the way the user writes it (Dutch: 80.000, -0,5), shown the same way;
     refused input leaves the previous value and says why under the field."""
     code, spec = lang(), scenario.setting(alias)

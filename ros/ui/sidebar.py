@@ -23,7 +23,6 @@ ONE_ENTRY_PER_PAGE = (
 )
 
 
-
 def _municipality_code(raw: str) -> str:
     """A URL value as a known municipality code (the code or the name in any official spelling, `ros.names`)."""
     code = find_code(raw, municipality_names(snapshot()))
@@ -44,8 +43,10 @@ def language_switch() -> str:
     st.sidebar.radio("Taal / Language", LANGUAGES, format_func=LANGUAGE_NAMES.get, horizontal=True, key="lang")
     # Screen readers pick their voice from <html lang>, which Streamlit fixes at "en"; the code is one of LANGUAGES.
     with st.sidebar:
-        st.html(f"<script>document.documentElement.lang = '{lang()}';{ONE_ENTRY_PER_PAGE}</script>",
-                unsafe_allow_javascript=True)
+        st.html(
+            f"<script>document.documentElement.lang = '{lang()}';{ONE_ENTRY_PER_PAGE}</script>",
+            unsafe_allow_javascript=True,
+        )
     return lang()
 
 

@@ -82,8 +82,10 @@ def open_record(record: ScenarioRecord) -> None:
             raise ValueError(fresh.problem)
         apply_scenario(scenario.from_json(fresh.payload or {}, fresh.version))
     except ValueError as error:
-        st.session_state["_store_message"] = ("error", t("scenario.open_failed", name=escape(fresh.name),
-                                                          problem=escape(error)))
+        st.session_state["_store_message"] = (
+            "error",
+            t("scenario.open_failed", name=escape(fresh.name), problem=escape(error)),
+        )
     else:
         remember_opened(fresh)
         st.session_state["_store_message"] = ("ok", t("scenario.done_opened", name=escape(fresh.name)))
@@ -102,19 +104,32 @@ def import_scenario_file(name: str, data: bytes, actor: Identity | None = None) 
     try:
         envelope = parse_scenario_file(data, scenario.VERSION, scenario.validate_settings)
     except StoreError as error:
-        st.error(t("scenario.import_refused", file=escape(name), reason=store_error_text(error)),
-                 icon=":material/error:")
+        st.error(
+            t("scenario.import_refused", file=escape(name), reason=store_error_text(error)), icon=":material/error:"
+        )
         return
     found = scenario.from_json(envelope["settings"], envelope["version"])
-    st.success(t("scenario.import_ok", name=escape(envelope["name"]), author=escape(envelope["author"])),
-               icon=":material/check:")
+    st.success(
+        t("scenario.import_ok", name=escape(envelope["name"]), author=escape(envelope["author"])),
+        icon=":material/check:",
+    )
     changes = comparison.changed_settings(found, lang())
     if not changes.empty:
         st.dataframe(changes, hide_index=True, column_config=settings_columns())
     left, right = st.columns(2)
-    left.button(t("scenario.open"), icon=":material/open_in_new:", key="import_open", on_click=apply_scenario,
-                args=(found,))
+    left.button(
+        t("scenario.open"), icon=":material/open_in_new:", key="import_open", on_click=apply_scenario, args=(found,)
+    )
     if roles.allowed(actor, "save"):
-        right.button(t("scenario.import_save"), icon=":material/save:", key="import_save", on_click=store_action,
-                     args=(lambda: store().save(envelope["name"], envelope["author"], envelope["settings"],
-                                                envelope["version"], actor=actor), "scenario.done_saved"))
+        right.button(
+            t("scenario.import_save"),
+            icon=":material/save:",
+            key="import_save",
+            on_click=store_action,
+            args=(
+                lambda: store().save(
+                    envelope["name"], envelope["author"], envelope["settings"], envelope["version"], actor=actor
+                ),
+                "scenario.done_saved",
+            ),
+        )

@@ -49,8 +49,13 @@ def targets_settings_panel(region: RegionData) -> AllocationError | None:
             settings.number(c3, "tempo", t("targets.outlook_pace_value"))
         c4.markdown(f"**{t('targets.group_residents')}**")
         change = settings.number(c4, "bewoning", t("targets.occupancy_change"), help=t("targets.occupancy_change_help"))
-        c4.caption(t("targets.occupancy_note", value=fmt.number(targets.occupancy_twente(region), lang(), 2),
-                     change=fmt.percent(change / 100, lang())))
+        c4.caption(
+            t(
+                "targets.occupancy_note",
+                value=fmt.number(targets.occupancy_twente(region), lang(), 2),
+                change=fmt.percent(change / 100, lang()),
+            )
+        )
         return _custom_weights(region) if key == "custom" else None
 
 
@@ -61,11 +66,21 @@ def _custom_weights(region: RegionData) -> AllocationError | None:
     left, right = st.columns([3, 2])
     version = state.setdefault("_weights_version", 0)
     text = settings.value("gewichten")
-    base = state.setdefault("_weights_base", allocation.weights_frame(
-        allocation.weights_from_text(text, codes, names) if text else None, codes, names))
-    edited = left.data_editor(base, hide_index=True, disabled=["code", "name"], key=f"weights_editor_{version}",
-                              column_config={"code": None, "name": t("common.municipality"),
-                                             "weight": st.column_config.NumberColumn(t("targets.col_weight"))})
+    base = state.setdefault(
+        "_weights_base",
+        allocation.weights_frame(allocation.weights_from_text(text, codes, names) if text else None, codes, names),
+    )
+    edited = left.data_editor(
+        base,
+        hide_index=True,
+        disabled=["code", "name"],
+        key=f"weights_editor_{version}",
+        column_config={
+            "code": None,
+            "name": t("common.municipality"),
+            "weight": st.column_config.NumberColumn(t("targets.col_weight")),
+        },
+    )
     # No `type=`: Streamlit would refuse other files in English; our own check answers in the UI language.
     upload = right.file_uploader(t("targets.custom_upload"), key=f"weights_upload_{version}")
     _weights_upload(upload, codes, names, version)
@@ -73,8 +88,9 @@ def _custom_weights(region: RegionData) -> AllocationError | None:
         right.success(t("targets.custom_loaded", file=escape(state["_weights_file"])), icon=":material/check:")
     elif "_weights_refused" in state:
         file, error = state["_weights_refused"]
-        right.error(t("targets.custom_refused", file=escape(file), message=escape(error.text(lang()))),
-                    icon=":material/error:")
+        right.error(
+            t("targets.custom_refused", file=escape(file), message=escape(error.text(lang()))), icon=":material/error:"
+        )
     try:
         weights = allocation.check_weights(allocation.frame_weights(edited), codes, names)
         settings.set_value("gewichten", allocation.weights_to_text(weights))

@@ -54,21 +54,37 @@ class TargetsTables:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _targets_view(settings: TargetSettings, code: str, data_dir: str) -> TargetsView:
     result = _cached_target_result(settings, data_dir)
-    text, labels, sep = (lambda key, **v: translate(code, key, **v)), section(code, "targets"), fmt.plotly_separators(code)
+    text, labels, sep = (
+        (lambda key, **v: translate(code, key, **v)),
+        section(code, "targets"),
+        fmt.plotly_separators(code),
+    )
     yearly, path = result.yearly_frame(result.last_year), result.region_path(result.last_year)
     woondeal = region_target(_cached_snapshot(data_dir), "woondeal_homes_2030")
     wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
-    path_labels = {k: labels[f"path_{k}"] for k in ("line", "outlook", "historical", "target", "woondeal", "axis", "hover")}
+    path_labels = {
+        k: labels[f"path_{k}"] for k in ("line", "outlook", "historical", "target", "woondeal", "axis", "hover")
+    }
     region_chart = target_charts.region_path_chart(
-        path, path_labels | {"path": labels["path_line"], "title": text("targets.path_title", start=settings.start_year)},
-        settings.end_year, (settings.homes_total, text("targets.path_target_text", value=fmt.number(settings.homes_total, code))),
-        (wd_year, wd_value, text("targets.path_woondeal_text", value=fmt.number(wd_value, code))), sep)
+        path,
+        path_labels | {"path": labels["path_line"], "title": text("targets.path_title", start=settings.start_year)},
+        settings.end_year,
+        (settings.homes_total, text("targets.path_target_text", value=fmt.number(settings.homes_total, code))),
+        (wd_year, wd_value, text("targets.path_woondeal_text", value=fmt.number(wd_value, code))),
+        sep,
+    )
     actual = targets.actual_growth(result.region)
     residents_chart = target_charts.residents_path_chart(
-        path, {k: labels[f"residents_{k}"] for k in ("title", "axis", "path", "target", "actual", "hover")},
+        path,
+        {k: labels[f"residents_{k}"] for k in ("title", "axis", "path", "target", "actual", "hover")},
         settings.end_year,
-        (settings.residents_total, text("targets.residents_target_text", value=fmt.number(settings.residents_total, code))),
-        actual and (*actual, text("targets.residents_actual_text", value=fmt.signed(actual[1], code))), sep)
+        (
+            settings.residents_total,
+            text("targets.residents_target_text", value=fmt.number(settings.residents_total, code)),
+        ),
+        actual and (*actual, text("targets.residents_actual_text", value=fmt.signed(actual[1], code))),
+        sep,
+    )
     shown = target_words.display_table(result.table(), code, text("common.twente"))
     return TargetsView(result, shown, yearly, path, region_chart, residents_chart, code)
 
@@ -80,9 +96,14 @@ def targets_map(view: TargetsView, measure: str, found: Boundaries) -> go.Figure
         name = t(f"targets.measure_{measure}")
         hover = {f"{c}_text": t(f"targets.col_{c}") for c in ("homes", "per_year", "pace_ratio", "residents")}
         view.maps[key] = municipality_map(
-            targets.municipality_rows(view.shown), targets.MAP_VALUE[measure], targets.MAP_TEXT[measure],
-            {"title": t("targets.map_title", measure=name), "colorbar": name}, found.geojson,
-            fmt.plotly_separators(lang()), hover)
+            targets.municipality_rows(view.shown),
+            targets.MAP_VALUE[measure],
+            targets.MAP_TEXT[measure],
+            {"title": t("targets.map_title", measure=name), "colorbar": name},
+            found.geojson,
+            fmt.plotly_separators(lang()),
+            hover,
+        )
     return view.maps[key]
 
 
@@ -91,12 +112,20 @@ def municipalities_chart(view: TargetsView, focus: str | None) -> go.Figure:
     and focus."""
     if focus not in view.municipality_charts:
         title = "municipalities_title" if focus is not None else "municipalities_title_all"
-        labels = {k: t(f"targets.{v}") for k, v in (("title", title), ("path", "path_line"),
-                                                    ("historical", "path_historical"), ("hover", "path_hover"),
-                                                    ("others", "municipalities_others"),
-                                                    ("all", "municipalities_all"))}
+        labels = {
+            k: t(f"targets.{v}")
+            for k, v in (
+                ("title", title),
+                ("path", "path_line"),
+                ("historical", "path_historical"),
+                ("hover", "path_hover"),
+                ("others", "municipalities_others"),
+                ("all", "municipalities_all"),
+            )
+        }
         view.municipality_charts[focus] = target_charts.municipality_paths_chart(
-            view.yearly, labels, focus, fmt.plotly_separators(lang()))
+            view.yearly, labels, focus, fmt.plotly_separators(lang())
+        )
     return view.municipality_charts[focus]
 
 
@@ -106,14 +135,24 @@ def targets_tables(view: TargetsView) -> TargetsTables:
         code, settings = view.lang_code, view.result.settings
         labels = section(code, "targets")
         columns = target_words.table_columns(labels, settings.end_year)
-        sheets = {labels["sheet_table"]: target_words.export_table(view.shown, columns),
-                  labels["sheet_yearly"]: target_words.yearly_export(view.yearly, labels)}
+        sheets = {
+            labels["sheet_table"]: target_words.export_table(view.shown, columns),
+            labels["sheet_yearly"]: target_words.yearly_export(view.yearly, labels),
+        }
         view.parts[("tables", None)] = TargetsTables(
-            target_words.screen_table(view.shown, columns), sheets, target_words.path_display(view.path, labels, code),
+            target_words.screen_table(view.shown, columns),
+            sheets,
+            target_words.path_display(view.path, labels, code),
             target_words.wide_by_name(view.yearly, "cumulative", code, labels["col_year"]),
             target_words.screen_table(view.shown, target_words.residents_columns(labels)),
-            occupancy_sensitivity_table(view.result.occupancy_sensitivity(), code, settings.residents_total,
-                                        settings.homes_total, settings.end_year))
+            occupancy_sensitivity_table(
+                view.result.occupancy_sensitivity(),
+                code,
+                settings.residents_total,
+                settings.homes_total,
+                settings.end_year,
+            ),
+        )
     return view.parts[("tables", None)]  # type: ignore[return-value]
 
 
@@ -129,7 +168,8 @@ def measure_table(view: TargetsView, measure: str) -> pd.DataFrame:
     if ("measure", measure) not in view.parts:
         labels = section(view.lang_code, "targets")
         view.parts[("measure", measure)] = target_words.screen_table(
-            view.shown, {"name": labels["col_name"], measure: labels[f"measure_{measure}"]})
+            view.shown, {"name": labels["col_name"], measure: labels[f"measure_{measure}"]}
+        )
     return view.parts[("measure", measure)]  # type: ignore[return-value]
 
 

@@ -41,7 +41,9 @@ def start_run() -> None:
     if "_scenario" not in st.session_state:
         found, ignored = scenario.from_query(_single_params())
         st.session_state["_scenario"] = scenario.state_values(found)
-        repeated = [t("common.url_repeated", name=k, count=len(st.query_params.get_all(k))) for k in sorted(_repeated())]
+        repeated = [
+            t("common.url_repeated", name=k, count=len(st.query_params.get_all(k))) for k in sorted(_repeated())
+        ]
         st.session_state.setdefault("_url_ignored", []).extend([*repeated, *ignored])
 
 
@@ -76,7 +78,9 @@ def sync_url(notice: Any) -> None:
     values = st.session_state["_scenario"]
     if not st.session_state.get("_url_checked"):
         st.session_state["_url_checked"] = True
-        unknown = [f"{k}={v}" for k, v in _single_params().items() if k not in registered and k not in scenario.URL_FIELDS]
+        unknown = [
+            f"{k}={v}" for k, v in _single_params().items() if k not in registered and k not in scenario.URL_FIELDS
+        ]
         st.session_state.setdefault("_url_ignored", []).extend(unknown)
     wanted = {}
     for key in scenario.URL_FIELDS:

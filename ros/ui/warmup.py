@@ -77,4 +77,3 @@ def warm_up() -> None:
     if ctx is not None:  # cached functions look for a script context; without one Streamlit logs a warning
         add_script_run_ctx(thread, ctx)
     thread.start()
-

@@ -87,14 +87,26 @@ def headed(frame: pd.DataFrame, lang: str, headers: dict[str, str]) -> pd.DataFr
 
 def party_table(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Who pays what, with headers: party, amount, status, programme and note (the kind is in the name's group)."""
-    return headed(party_view(table, lang), lang, {"name": "col_party", "amount": "col_amount", "status": "col_status",
-                                                  "programme": "col_programme", "note": "col_note"})
+    return headed(
+        party_view(table, lang),
+        lang,
+        {
+            "name": "col_party",
+            "amount": "col_amount",
+            "status": "col_status",
+            "programme": "col_programme",
+            "note": "col_note",
+        },
+    )
 
 
 def allocation_table(allocation: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A scenario's contributions with headers: party, kind, share and contribution."""
-    return headed(allocation_view(allocation, lang), lang, {"name": "col_party", "kind": "col_kind",
-                                                           "share": "col_share", "amount": "col_contribution"})
+    return headed(
+        allocation_view(allocation, lang),
+        lang,
+        {"name": "col_party", "kind": "col_kind", "share": "col_share", "amount": "col_contribution"},
+    )
 
 
 def implications_table(implications: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -105,8 +117,11 @@ def implications_table(implications: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def sankey_rows(flows: Flows, lang: str) -> pd.DataFrame:
     """The Sankey's table alternative with headers: from, to, amount."""
-    return headed(sankey_table(flows, section(lang, "budget"), lang), lang,
-                  {"source": "col_from", "target": "col_to", "amount": "col_amount"})
+    return headed(
+        sankey_table(flows, section(lang, "budget"), lang),
+        lang,
+        {"source": "col_from", "target": "col_to", "amount": "col_amount"},
+    )
 
 
 def facts_markdown(lang: str) -> str:
@@ -118,8 +133,10 @@ def facts_markdown(lang: str) -> str:
 def ledger_totals_table(book: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The ledger's totals per year and state, with headers."""
     view = totals_view(book, lang)
-    return view.rename(columns={ledger.YEAR: translate(lang, "budget.col_year")}
-                       | {s: translate(lang, f"budget.state_{s}") for s in ledger.STATES})
+    return view.rename(
+        columns={ledger.YEAR: translate(lang, "budget.col_year")}
+        | {s: translate(lang, f"budget.state_{s}") for s in ledger.STATES}
+    )
 
 
 def totals_view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -148,9 +165,17 @@ def totals_view(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def decision_notes(differences: list[ledger.PledgeDifference], lang: str) -> list[str]:
     """One note per party whose pledges differ from its known amount: 'Almelo: toegezegd in dit kasboek samen
     € 110.000,00, in de gegevens besloten € 102.000,00.'"""
-    return [translate(lang, "budget.pledge_differs", name=d.name, pledged=fmt.money(d.pledged, lang, cents=True),
-                      status=translate(lang, f"budget.status_{d.status}"), amount=fmt.money(d.amount, lang, cents=True))
-            for d in differences]
+    return [
+        translate(
+            lang,
+            "budget.pledge_differs",
+            name=d.name,
+            pledged=fmt.money(d.pledged, lang, cents=True),
+            status=translate(lang, f"budget.status_{d.status}"),
+            amount=fmt.money(d.amount, lang, cents=True),
+        )
+        for d in differences
+    ]
 
 
 def contribution_figure(allocation: pd.DataFrame, lang: str) -> go.Figure:

@@ -57,16 +57,29 @@ def differences(base: Scenario, other: Scenario, lang: str) -> pd.DataFrame:
     for alias, name in URL_FIELDS.items():
         a, b = getattr(base, name), getattr(other, name)
         if a != b:
-            rows.append({"setting": translate(lang, LABELS[alias]), "base": setting_text(alias, a, lang),
-                         "other": setting_text(alias, b, lang)})
+            rows.append(
+                {
+                    "setting": translate(lang, LABELS[alias]),
+                    "base": setting_text(alias, a, lang),
+                    "other": setting_text(alias, b, lang),
+                }
+            )
     if base.ledger_entries != other.ledger_entries:
-        rows.append({"setting": translate(lang, "budget.ledger_heading"),
-                     "base": translate(lang, "scenario.entries", count=len(base.ledger_entries)),
-                     "other": translate(lang, "scenario.entries", count=len(other.ledger_entries))})
+        rows.append(
+            {
+                "setting": translate(lang, "budget.ledger_heading"),
+                "base": translate(lang, "scenario.entries", count=len(base.ledger_entries)),
+                "other": translate(lang, "scenario.entries", count=len(other.ledger_entries)),
+            }
+        )
     if base.own_figures != other.own_figures:
-        rows.append({"setting": translate(lang, "progress.own_heading"),
-                     "base": translate(lang, "scenario.entries", count=len(base.own_figures)),
-                     "other": translate(lang, "scenario.entries", count=len(other.own_figures))})
+        rows.append(
+            {
+                "setting": translate(lang, "progress.own_heading"),
+                "base": translate(lang, "scenario.entries", count=len(base.own_figures)),
+                "other": translate(lang, "scenario.entries", count=len(other.own_figures)),
+            }
+        )
     return pd.DataFrame(rows, columns=["setting", "base", "other"])
 
 
@@ -108,10 +121,20 @@ def key_figures_table(frame: pd.DataFrame, lang: str, woondeal_value: int, woond
         label = translate(lang, f"comparison.key_{measure}", year=woondeal_year, value=fmt.number(woondeal_value, lang))
         if measure in ("end_year", "reached_year"):
             values = [translate(lang, "targets.never") if v is None else str(v) for v in (base, other)]
-            change = fmt.unknown(lang) if delta is None else translate(lang, "comparison.years", value=fmt.signed(delta, lang))
+            change = (
+                fmt.unknown(lang)
+                if delta is None
+                else translate(lang, "comparison.years", value=fmt.signed(delta, lang))
+            )
         elif measure == "woondeal":
-            values = [translate(lang, "comparison.woondeal_met" if v >= woondeal_value else "comparison.woondeal_missed",
-                                value=fmt.number(v, lang)) for v in (base, other)]
+            values = [
+                translate(
+                    lang,
+                    "comparison.woondeal_met" if v >= woondeal_value else "comparison.woondeal_missed",
+                    value=fmt.number(v, lang),
+                )
+                for v in (base, other)
+            ]
             change = fmt.signed(delta, lang)
         else:
             values = [fmt.number(v, lang) for v in (base, other)]

@@ -45,8 +45,13 @@ class Fact:
 
 def step_label(step: int, lang: str) -> str:
     """'3 / 5 · Tempo': the position in the sequence and the view's short name."""
-    return translate(lang, "meeting.step_label", step=step, count=len(STEPS),
-                     name=translate(lang, f"meeting.short_{STEPS[step - 1]}"))
+    return translate(
+        lang,
+        "meeting.step_label",
+        step=step,
+        count=len(STEPS),
+        name=translate(lang, f"meeting.short_{STEPS[step - 1]}"),
+    )
 
 
 # --- scenario and data date, shown on every view --------------------------------------------------------------
@@ -56,8 +61,10 @@ def scenario_settings(chosen: Scenario, lang: str) -> list[str]:
     """The settings that differ from the decision's defaults, each as 'name: value' in words ('Woningen tot het
     eindjaar: 80.000'); the ledger as a count of filled-in rows. Empty for the default scenario."""
     names = scenario.URL_FIELDS
-    lines = [f"{translate(lang, f'meeting.setting_{alias}')}: {setting_text(alias, getattr(chosen, names[alias]), lang)}"
-             for alias in scenario.to_query(chosen)]
+    lines = [
+        f"{translate(lang, f'meeting.setting_{alias}')}: {setting_text(alias, getattr(chosen, names[alias]), lang)}"
+        for alias in scenario.to_query(chosen)
+    ]
     if chosen.ledger_entries:
         lines.append(translate(lang, "meeting.setting_grootboek", count=len(chosen.ledger_entries)))
     return lines
@@ -75,16 +82,22 @@ def data_date_text(standing: region.Standing, stand: date, lang: str) -> str:
     """The dates of the data on every view: CBS figures, the provisional population count and the timeline's day."""
     provisional = standing.status_now in ("voorlopig", "nader voorlopig")
     status = translate(lang, f"common.{'provisional' if provisional else 'final'}")
-    return translate(lang, "meeting.data_date", reference=fmt.long_date(standing.reference_date, lang),
-                     now=fmt.long_date(standing.reference_date_now, lang), status=status,
-                     stand=fmt.long_date(stand, lang))
+    return translate(
+        lang,
+        "meeting.data_date",
+        reference=fmt.long_date(standing.reference_date, lang),
+        now=fmt.long_date(standing.reference_date_now, lang),
+        status=status,
+        stand=fmt.long_date(stand, lang),
+    )
 
 
 # --- (1) headline figures --------------------------------------------------------------------------------------
 
 
-def headline_facts(snapshot: Snapshot, result: TargetResult, lang: str, today: date | None = None
-                   ) -> dict[str, list[Fact]]:
+def headline_facts(
+    snapshot: Snapshot, result: TargetResult, lang: str, today: date | None = None
+) -> dict[str, list[Fact]]:
     """The headline figures in three groups: the targets of the decision (with the scenario's figures when they
     differ), where Twente stands (with dates) and the money (known and unknown)."""
     homes, residents = region.target(snapshot, "ros_homes_2050"), region.target(snapshot, "ros_residents_2050")
@@ -92,38 +105,77 @@ def headline_facts(snapshot: Snapshot, result: TargetResult, lang: str, today: d
     twente = row(result.table(), None)
     number = lambda v: fmt.number(v, lang)  # noqa: E731
     decided = translate(lang, "meeting.from_decision")
-    homes_note = decided if (s.homes_total, s.start_year, s.end_year) == (homes["value"], 2025, homes["year"]) else \
-        translate(lang, "meeting.scenario_figure", value=number(s.homes_total), start=s.start_year, end=s.end_year)
-    residents_note = decided if s.residents_total == residents["value"] else \
-        translate(lang, "meeting.scenario_figure", value=number(s.residents_total), start=s.start_year, end=s.end_year)
+    homes_note = (
+        decided
+        if (s.homes_total, s.start_year, s.end_year) == (homes["value"], 2025, homes["year"])
+        else translate(lang, "meeting.scenario_figure", value=number(s.homes_total), start=s.start_year, end=s.end_year)
+    )
+    residents_note = (
+        decided
+        if s.residents_total == residents["value"]
+        else translate(
+            lang, "meeting.scenario_figure", value=number(s.residents_total), start=s.start_year, end=s.end_year
+        )
+    )
     targets = [
-        Fact(translate(lang, "meeting.homes_target", year=int(homes["year"])),
-             translate(lang, "overview.at_least", value=number(homes["value"])), homes_note),
-        Fact(translate(lang, "meeting.residents_target", year=int(residents["year"])),
-             translate(lang, "overview.more_than", value=number(residents["value"])), residents_note),
-        Fact(translate(lang, "meeting.per_year_needed", start=s.start_year, end=s.end_year), number(twente["per_year"]),
-             ". ".join(filter(None, (ratio_text(twente["pace_ratio"], lang),
-                                     _from_now(s.homes_total, s.start_year, s.end_year, today, lang))))),
+        Fact(
+            translate(lang, "meeting.homes_target", year=int(homes["year"])),
+            translate(lang, "overview.at_least", value=number(homes["value"])),
+            homes_note,
+        ),
+        Fact(
+            translate(lang, "meeting.residents_target", year=int(residents["year"])),
+            translate(lang, "overview.more_than", value=number(residents["value"])),
+            residents_note,
+        ),
+        Fact(
+            translate(lang, "meeting.per_year_needed", start=s.start_year, end=s.end_year),
+            number(twente["per_year"]),
+            ". ".join(
+                filter(
+                    None,
+                    (
+                        ratio_text(twente["pace_ratio"], lang),
+                        _from_now(s.homes_total, s.start_year, s.end_year, today, lang),
+                    ),
+                )
+            ),
+        ),
     ]
     progress = region.share_of(now.growth, s.residents_total)
     standing = [
-        Fact(translate(lang, "meeting.population_on", date=fmt.long_date(now.reference_date_now, lang)),
-             number(now.population_now),
-             translate(lang, "meeting.population_note", growth=fmt.signed(now.growth, lang),
-                       date=fmt.long_date(now.reference_date, lang), share=fmt.percent(progress, lang),
-                       target=number(s.residents_total), status=translate(lang, "common.provisional"))),
-        Fact(translate(lang, "meeting.dwellings_on", date=fmt.long_date(now.reference_date, lang)),
-             number(now.dwellings), translate(lang, "meeting.dwellings_note")),
+        Fact(
+            translate(lang, "meeting.population_on", date=fmt.long_date(now.reference_date_now, lang)),
+            number(now.population_now),
+            translate(
+                lang,
+                "meeting.population_note",
+                growth=fmt.signed(now.growth, lang),
+                date=fmt.long_date(now.reference_date, lang),
+                share=fmt.percent(progress, lang),
+                target=number(s.residents_total),
+                status=translate(lang, "common.provisional"),
+            ),
+        ),
+        Fact(
+            translate(lang, "meeting.dwellings_on", date=fmt.long_date(now.reference_date, lang)),
+            number(now.dwellings),
+            translate(lang, "meeting.dwellings_note"),
+        ),
         Fact(translate(lang, "meeting.built_since"), fmt.unknown(lang), translate(lang, "meeting.built_since_note")),
     ]
     money = budget.budget_summary(snapshot)
     funds = [
-        Fact(translate(lang, "meeting.money_known", period=money.period.replace("-", "–")),
-             translate(lang, "overview.at_least", value=fmt.money(money.known_total, lang)),
-             translate(lang, "meeting.money_known_note")),
-        Fact(translate(lang, "meeting.money_unknown"),
-             translate(lang, "budget.count_of", count=money.unknown_count, total=money.party_count),
-             translate(lang, "meeting.money_unknown_note")),
+        Fact(
+            translate(lang, "meeting.money_known", period=money.period.replace("-", "–")),
+            translate(lang, "overview.at_least", value=fmt.money(money.known_total, lang)),
+            translate(lang, "meeting.money_known_note"),
+        ),
+        Fact(
+            translate(lang, "meeting.money_unknown"),
+            translate(lang, "budget.count_of", count=money.unknown_count, total=money.party_count),
+            translate(lang, "meeting.money_unknown_note"),
+        ),
     ]
     return {"targets": targets, "standing": standing, "money": funds}
 
@@ -171,13 +223,22 @@ def pace_facts(result: TargetResult, lang: str) -> list[Fact]:
     t = row(twente, None)
     s = result.settings
     return [
-        Fact(translate(lang, "meeting.per_year_needed", start=s.start_year, end=s.end_year), t["per_year_text"],
-             translate(lang, "meeting.per_year_needed_note", homes=t["homes_text"])),
-        Fact(translate(lang, "meeting.hist_average"), t["hist_average_text"],
-             translate(lang, "meeting.hist_best", best=t["hist_best_text"], year=t["hist_best_year_text"])),
+        Fact(
+            translate(lang, "meeting.per_year_needed", start=s.start_year, end=s.end_year),
+            t["per_year_text"],
+            translate(lang, "meeting.per_year_needed_note", homes=t["homes_text"]),
+        ),
+        Fact(
+            translate(lang, "meeting.hist_average"),
+            t["hist_average_text"],
+            translate(lang, "meeting.hist_best", best=t["hist_best_text"], year=t["hist_best_year_text"]),
+        ),
         Fact(translate(lang, "meeting.pace_ratio"), t["pace_ratio_short_text"], t["pace_ratio_text"]),
-        Fact(translate(lang, "meeting.reached"), t["reached_year_text"],
-             translate(lang, "meeting.reached_note", end=s.end_year)),
+        Fact(
+            translate(lang, "meeting.reached"),
+            t["reached_year_text"],
+            translate(lang, "meeting.reached_note", end=s.end_year),
+        ),
     ]
 
 
@@ -188,16 +249,26 @@ def budget_facts(snapshot: Snapshot, lang: str) -> list[Fact]:
     """Known money, how many contributions are known and unknown, and who holds the money."""
     summary = budget.budget_summary(snapshot)
     return [
-        Fact(translate(lang, "budget.metric_known"), translate(lang, "budget.at_least",
-             value=fmt.money(summary.known_total, lang)), budget_words.summary_text(summary, lang)),
-        Fact(translate(lang, "budget.metric_parties"),
-             translate(lang, "budget.count_of", count=summary.known_count, total=summary.party_count),
-             translate(lang, "meeting.known_who", amount=fmt.money(cost_sharing.ALMELO_AMOUNT, lang))),
-        Fact(translate(lang, "budget.metric_unknown"),
-             translate(lang, "budget.count_of", count=summary.unknown_count, total=summary.party_count),
-             translate(lang, "meeting.money_unknown_note")),
-        Fact(translate(lang, "budget.metric_cashier"), translate(lang, "budget.cashier_name"),
-             translate(lang, "meeting.cashier_note")),
+        Fact(
+            translate(lang, "budget.metric_known"),
+            translate(lang, "budget.at_least", value=fmt.money(summary.known_total, lang)),
+            budget_words.summary_text(summary, lang),
+        ),
+        Fact(
+            translate(lang, "budget.metric_parties"),
+            translate(lang, "budget.count_of", count=summary.known_count, total=summary.party_count),
+            translate(lang, "meeting.known_who", amount=fmt.money(cost_sharing.ALMELO_AMOUNT, lang)),
+        ),
+        Fact(
+            translate(lang, "budget.metric_unknown"),
+            translate(lang, "budget.count_of", count=summary.unknown_count, total=summary.party_count),
+            translate(lang, "meeting.money_unknown_note"),
+        ),
+        Fact(
+            translate(lang, "budget.metric_cashier"),
+            translate(lang, "budget.cashier_name"),
+            translate(lang, "meeting.cashier_note"),
+        ),
     ]
 
 
@@ -208,17 +279,30 @@ def budget_line(snapshot: Snapshot, today: date, lang: str) -> str:
     known = ", ".join(table.loc[table["amount"].notna(), "name"]) or fmt.unknown(lang)
     days = (end - today).days
     key = "meeting.budget_line_ends" if days >= 0 else "meeting.budget_line_ended"
-    return translate(lang, key, count=summary.known_count, total=summary.party_count,
-                     amount=fmt.money(summary.known_total, lang), known=known, end=fmt.short_date(end, lang),
-                     days=translate(lang, "meeting.day_one" if days == 1 else "meeting.day_many", count=days))
+    return translate(
+        lang,
+        key,
+        count=summary.known_count,
+        total=summary.party_count,
+        amount=fmt.money(summary.known_total, lang),
+        known=known,
+        end=fmt.short_date(end, lang),
+        days=translate(lang, "meeting.day_one" if days == 1 else "meeting.day_many", count=days),
+    )
 
 
 def contribution_rows(snapshot: Snapshot, lang: str) -> pd.DataFrame:
     """The 17 parties in the order of parties.csv: name, kind, amount 2025–2026 (NaN = unknown) and its text
     ('€ 102.000' or 'onbekend')."""
     table = budget.budget_table(snapshot)
-    return pd.DataFrame({"name": table["name"], "kind": table["kind"], "amount": table["amount"].astype(float),
-                         "amount_text": [fmt.money(v, lang) for v in table["amount"]]})
+    return pd.DataFrame(
+        {
+            "name": table["name"],
+            "kind": table["kind"],
+            "amount": table["amount"].astype(float),
+            "amount_text": [fmt.money(v, lang) for v in table["amount"]],
+        }
+    )
 
 
 def contribution_reason(sharing: cost_sharing.ScenarioSharing, lang: str) -> str:
@@ -245,16 +329,22 @@ class MilestoneItem:
     source_id: str
 
 
-def milestone_items(frame: pd.DataFrame, today: date, lang: str, labels: Mapping[str, str],
-                    count: int = MILESTONE_COUNT) -> list[MilestoneItem]:
+def milestone_items(
+    frame: pd.DataFrame, today: date, lang: str, labels: Mapping[str, str], count: int = MILESTONE_COUNT
+) -> list[MilestoneItem]:
     """The milestones still open on `today` in timeline order: under way, ahead, overdue (unconfirmed) and the
     undated products; phases and horizons left out; at most `count`."""
     open_ = open_milestones(frame, today, count)
     title = localized("title", lang)
     return [
-        MilestoneItem(r[title], milestone_words.when_of(r, lang), milestone_words.status_text(r["status"], labels),
-                      ", ".join(labels["body_" + b] for b in ms.bodies_of(r["bodies"])),
-                      "raad" in ms.bodies_of(r["bodies"]), r["source_id"])
+        MilestoneItem(
+            r[title],
+            milestone_words.when_of(r, lang),
+            milestone_words.status_text(r["status"], labels),
+            ", ".join(labels["body_" + b] for b in ms.bodies_of(r["bodies"])),
+            "raad" in ms.bodies_of(r["bodies"]),
+            r["source_id"],
+        )
         for r in open_.to_dict(orient="records")
     ]
 
@@ -263,13 +353,18 @@ def next_fact(frame: pd.DataFrame, today: date, lang: str, labels: Mapping[str, 
     """The next milestone as a headline figure: its title, the days left and its date or window."""
     upcoming = ms.next_milestone(frame, today)
     if upcoming is None:
-        return Fact(translate(lang, "milestones.next_heading"), fmt.unknown(lang), translate(lang, "milestones.next_none"))
+        return Fact(
+            translate(lang, "milestones.next_heading"), fmt.unknown(lang), translate(lang, "milestones.next_none")
+        )
     card = next_milestone_card(upcoming, frame, lang)
     if card.notice is not None:
         note = f"{card.notice} {card.title} — {card.when} ({card.status})"
         return Fact(translate(lang, "milestones.next_heading"), translate(lang, "milestones.next_unconfirmed"), note)
-    return Fact(translate(lang, "milestones.next_heading"), str(card.value),
-                f"{card.title} — {card.when} ({card.status}, {card.delta})")
+    return Fact(
+        translate(lang, "milestones.next_heading"),
+        str(card.value),
+        f"{card.title} — {card.when} ({card.status}, {card.delta})",
+    )
 
 
 # --- what the page draws: figures, tables with headers, lines ----------------------------------------------------
@@ -278,38 +373,58 @@ def next_fact(frame: pd.DataFrame, today: date, lang: str, labels: Mapping[str, 
 def map_figure(shown: pd.DataFrame, geojson: dict | None, result: TargetResult, lang: str) -> go.Figure:
     """The homes per municipality on the map, in projector type."""
     s = result.settings
-    figure = municipality_map(map_rows(shown), "homes", "homes_text", {
-        "title": translate(lang, "meeting.map_title", start=s.start_year, end=s.end_year),
-        "colorbar": translate(lang, "meeting.map_colorbar")}, geojson, fmt.plotly_separators(lang),
-        {"share_text": translate(lang, "meeting.col_share")})
+    figure = municipality_map(
+        map_rows(shown),
+        "homes",
+        "homes_text",
+        {
+            "title": translate(lang, "meeting.map_title", start=s.start_year, end=s.end_year),
+            "colorbar": translate(lang, "meeting.map_colorbar"),
+        },
+        geojson,
+        fmt.plotly_separators(lang),
+        {"share_text": translate(lang, "meeting.col_share")},
+    )
     return presentation_layout(figure, font_size=20, height=660)
 
 
 def homes_table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
     """`homes_list` with headers, for the list beside the map."""
-    return homes_list(shown, lang).rename(columns={c: translate(lang, f"meeting.col_{c}") for c in
-                                                   ("name", "homes", "share")})
+    return homes_list(shown, lang).rename(
+        columns={c: translate(lang, f"meeting.col_{c}") for c in ("name", "homes", "share")}
+    )
 
 
 def pace_figure(rows: pd.DataFrame, result: TargetResult, lang: str) -> go.Figure:
     """Needed pace against 2012–2020 per municipality (`pace_rows`), in projector type."""
-    labels = {"title": translate(lang, "meeting.pace_title", rule=key_name(result, lang)),
-              "needed": translate(lang, "meeting.pace_needed"), "historical": translate(lang, "meeting.pace_historical"),
-              "text": translate(lang, "meeting.pace_text")}
+    labels = {
+        "title": translate(lang, "meeting.pace_title", rule=key_name(result, lang)),
+        "needed": translate(lang, "meeting.pace_needed"),
+        "historical": translate(lang, "meeting.pace_historical"),
+        "text": translate(lang, "meeting.pace_text"),
+    }
     return presentation_layout(pace_bars(rows, labels, fmt.plotly_separators(lang)), height=440)
 
 
 def pace_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The pace chart's table alternative with headers."""
-    headers = {"name": "meeting.col_name", "per_year_text": "meeting.pace_needed",
-               "hist_average_text": "meeting.pace_historical", "pace_ratio_short_text": "meeting.pace_ratio"}
+    headers = {
+        "name": "meeting.col_name",
+        "per_year_text": "meeting.pace_needed",
+        "hist_average_text": "meeting.pace_historical",
+        "pace_ratio_short_text": "meeting.pace_ratio",
+    }
     return rows[list(headers)].rename(columns={c: translate(lang, k) for c, k in headers.items()})
 
 
 def contribution_note(sharing: cost_sharing.ScenarioSharing, lang: str) -> str:
     """'Scenario, geen besluit: <key>, totaal € …' above the scenario's split."""
-    return translate(lang, "meeting.contribution_note", rule=translate(lang, f"budget.key_{sharing.key}"),
-                     total=fmt.money(sharing.total, lang, cents=True))
+    return translate(
+        lang,
+        "meeting.contribution_note",
+        rule=translate(lang, f"budget.key_{sharing.key}"),
+        total=fmt.money(sharing.total, lang, cents=True),
+    )
 
 
 def contribution_figure(allocation: pd.DataFrame, lang: str) -> go.Figure:
@@ -319,10 +434,15 @@ def contribution_figure(allocation: pd.DataFrame, lang: str) -> go.Figure:
 
 def contribution_table(allocation: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The contribution bars' table alternative with headers."""
-    headers = {"name": "budget.col_party", "kind": "budget.col_kind", "share": "budget.col_share",
-               "amount": "budget.col_contribution"}
-    return budget_words.allocation_view(allocation, lang).rename(columns={c: translate(lang, k)
-                                                                           for c, k in headers.items()})
+    headers = {
+        "name": "budget.col_party",
+        "kind": "budget.col_kind",
+        "share": "budget.col_share",
+        "amount": "budget.col_contribution",
+    }
+    return budget_words.allocation_view(allocation, lang).rename(
+        columns={c: translate(lang, k) for c, k in headers.items()}
+    )
 
 
 def milestone_line(item: MilestoneItem, lang: str) -> str:

@@ -9,8 +9,8 @@ bevestiging") and no number of days.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -26,7 +26,9 @@ def when_text(start: object, end: object, lang: str, basis: object = "bron") -> 
     if fmt.is_unknown(start) or start == "":
         return fmt.unknown(lang)
     first = fmt.partial_date(str(start), lang)
-    text = first if fmt.is_unknown(end) or end == "" or end == start else f"{first} – {fmt.partial_date(str(end), lang)}"
+    text = (
+        first if fmt.is_unknown(end) or end == "" or end == start else f"{first} – {fmt.partial_date(str(end), lang)}"
+    )
     return translate(lang, "milestones.window_assumed", when=text) if basis == "aanname" else text
 
 
@@ -46,13 +48,21 @@ def milestone_list(
     """A printable list of a `timeline` table: when, status, title, bodies, confidence, note and source as text
     (the source as 'publisher (date)' when `sources` is given, otherwise its id)."""
     title = localized("title", lang)
-    names = {} if sources is None else {
-        i: f"{p} ({fmt.partial_date(d, lang)})" for i, p, d in zip(sources["id"], sources["publisher"], sources["date"], strict=True)
-    }  # fmt: skip
+    names = (
+        {}
+        if sources is None
+        else {
+            i: f"{p} ({fmt.partial_date(d, lang)})"
+            for i, p, d in zip(sources["id"], sources["publisher"], sources["date"], strict=True)
+        }
+    )
     return pd.DataFrame(
         {
             "id": table["id"],
-            "when": [when_text(s, e, lang, b) for s, e, b in zip(table["start"], table["end"], table["window_basis"], strict=True)],
+            "when": [
+                when_text(s, e, lang, b)
+                for s, e, b in zip(table["start"], table["end"], table["window_basis"], strict=True)
+            ],
             "status": [status_text(s, labels) for s in table["status"]],
             "title": table[title],
             "bodies": [", ".join(labels["body_" + b] for b in bodies_of(v)) for v in table["bodies"]],
@@ -98,7 +108,9 @@ def decision_moments(table: pd.DataFrame, lang: str, labels: Mapping[str, str]) 
         labels["decide_item"].format(
             title=t, when="" if st == "undated" else when_text(s, e, lang, b) + ", ", status=status_text(st, labels)
         )
-        for t, s, e, b, st in zip(ahead[title], ahead["start"], ahead["end"], ahead["window_basis"], ahead["status"], strict=True)
+        for t, s, e, b, st in zip(
+            ahead[title], ahead["start"], ahead["end"], ahead["window_basis"], ahead["status"], strict=True
+        )
     ]
 
 
@@ -113,15 +125,24 @@ def list_table(listing: pd.DataFrame, lang: str) -> pd.DataFrame:
 def gate_table(gates: pd.DataFrame, parties: pd.DataFrame, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The decision gates × 17 parties with headers: 'Partij' and each gate with the date of its milestone."""
     labels = section(lang, "milestones")
-    return gate_matrix(gates, parties, labels).rename(columns={"party": labels["col_party"]}
-                                                      | gate_headers(gates, frame, lang, labels))
+    return gate_matrix(gates, parties, labels).rename(
+        columns={"party": labels["col_party"]} | gate_headers(gates, frame, lang, labels)
+    )
 
 
 def gate_summary_lines(gates: pd.DataFrame, lang: str) -> list[str]:
     """Per gate: 'Plan van aanpak: 1 besloten, 0 gepland, 16 onbekend'."""
-    return [translate(lang, "milestones.matrix_summary", gate=translate(lang, f"milestones.gate_{g['gate']}"),
-                      besloten=g["besloten"], gepland=g["gepland"], onbekend=g["onbekend"])
-            for g in ms.gate_summary(gates).to_dict(orient="records")]
+    return [
+        translate(
+            lang,
+            "milestones.matrix_summary",
+            gate=translate(lang, f"milestones.gate_{g['gate']}"),
+            besloten=g["besloten"],
+            gepland=g["gepland"],
+            onbekend=g["onbekend"],
+        )
+        for g in ms.gate_summary(gates).to_dict(orient="records")
+    ]
 
 
 def last_done_text(row: pd.Series, lang: str) -> tuple[str, str]:
@@ -131,8 +152,10 @@ def last_done_text(row: pd.Series, lang: str) -> tuple[str, str]:
 
 def overdue_warnings(frame: pd.DataFrame, lang: str) -> list[str]:
     """One warning per expected moment whose window passed without confirmation (a `milestones.overdue` table)."""
-    return [translate(lang, "milestones.overdue_warning", title=row[localized("title", lang)], when=when_of(row, lang))
-            for _, row in frame.iterrows()]
+    return [
+        translate(lang, "milestones.overdue_warning", title=row[localized("title", lang)], when=when_of(row, lang))
+        for _, row in frame.iterrows()
+    ]
 
 
 @dataclass(frozen=True)

@@ -39,15 +39,20 @@ def occupancy_sensitivity_table(
     residents target and residents housed by the allocated homes, at the end of `year`."""
     headers = {
         "change": translate(lang, "residents.col_change"),
-        "homes_needed": translate(lang, "residents.col_homes_needed", target=fmt.number(residents_target, lang),
-                                  year=year),
+        "homes_needed": translate(
+            lang, "residents.col_homes_needed", target=fmt.number(residents_target, lang), year=year
+        ),
         "residents_housed": translate(lang, "residents.col_residents_housed", homes=fmt.number(homes, lang), year=year),
     }
-    return pd.DataFrame({
-        headers["change"]: [change_text(c, lang, s) for c, s in zip(frame["change"], frame["is_setting"], strict=True)],
-        headers["homes_needed"]: [homes_needed_text(v, lang) for v in frame["homes_needed"]],
-        headers["residents_housed"]: [fmt.signed(v, lang) for v in frame["residents_housed"]],
-    })
+    return pd.DataFrame(
+        {
+            headers["change"]: [
+                change_text(c, lang, s) for c, s in zip(frame["change"], frame["is_setting"], strict=True)
+            ],
+            headers["homes_needed"]: [homes_needed_text(v, lang) for v in frame["homes_needed"]],
+            headers["residents_housed"]: [fmt.signed(v, lang) for v in frame["residents_housed"]],
+        }
+    )
 
 
 def without_homes_note(names: tuple[str, ...], lang: str) -> str:
@@ -61,11 +66,16 @@ def without_homes_note(names: tuple[str, ...], lang: str) -> str:
 def woondeal_status(homes: int, target: int, year: int, lang: str) -> tuple[str, str, bool]:
     """Whether the path reaches the Woondeal (≥ `target` homes by the end of `year`): a short badge ('niet gehaald
     (≥ 14.100)'), a sentence that says by how much, and whether it does."""
-    met, values = homes >= target, {"value": fmt.number(target, lang), "year": year,
-                                    "short": fmt.number(target - homes, lang)}
+    met, values = (
+        homes >= target,
+        {"value": fmt.number(target, lang), "year": year, "short": fmt.number(target - homes, lang)},
+    )
     state = "met" if met else "missed"
-    return (translate(lang, f"targets.woondeal_{state}", **values),
-            translate(lang, f"targets.woondeal_{state}_sentence", **values), met)
+    return (
+        translate(lang, f"targets.woondeal_{state}", **values),
+        translate(lang, f"targets.woondeal_{state}_sentence", **values),
+        met,
+    )
 
 
 def from_now_text(homes: int, start_year: int, end_year: int, today: date, lang: str) -> str:
@@ -76,8 +86,15 @@ def from_now_text(homes: int, start_year: int, end_year: int, today: date, lang:
     per_year = pace.per_year_from_now(homes, end_year, today)
     if per_year is None:
         return translate(lang, "targets.from_now_over", end=end_year)
-    return translate(lang, "targets.from_now", date=fmt.short_date(today, lang), per_year=fmt.number(per_year, lang),
-                     end=end_year, start=start_year, years=fmt.number(pace.years_left(end_year, today), lang, 1))
+    return translate(
+        lang,
+        "targets.from_now",
+        date=fmt.short_date(today, lang),
+        per_year=fmt.number(per_year, lang),
+        end=end_year,
+        start=start_year,
+        years=fmt.number(pace.years_left(end_year, today), lang, 1),
+    )
 
 
 def wide_by_name(part: pd.DataFrame, column: str, lang: str, year_header: str) -> pd.DataFrame:
@@ -101,11 +118,16 @@ def display_table(table: pd.DataFrame, lang: str, total_name: str) -> pd.DataFra
     shown["per_1000_text"] = [fmt.number(v, lang, 1) for v in shown["per_1000"]]
     shown["growth_pct_points"] = shown["growth_pct"] * 100  # the map's colour bar reads 23 for 23 %
     shown["pace_ratio_text"] = [ratio_text(v, lang) for v in shown["pace_ratio"]]
-    shown["pace_ratio_short_text"] = [fmt.unknown(lang) if fmt.is_unknown(v) else f"{fmt.number(v, lang, 1)}×"
-                                      for v in shown["pace_ratio"]]
-    shown["reached_year_text"] = [reached_text(y, h, a, lang) for y, h, a in
-                                  zip(shown["reached_year"], shown["homes"], shown["hist_average"], strict=True)]
-    shown["hist_best_year_text"] = [fmt.unknown(lang) if fmt.is_unknown(v) else str(int(v)) for v in shown["hist_best_year"]]
+    shown["pace_ratio_short_text"] = [
+        fmt.unknown(lang) if fmt.is_unknown(v) else f"{fmt.number(v, lang, 1)}×" for v in shown["pace_ratio"]
+    ]
+    shown["reached_year_text"] = [
+        reached_text(y, h, a, lang)
+        for y, h, a in zip(shown["reached_year"], shown["homes"], shown["hist_average"], strict=True)
+    ]
+    shown["hist_best_year_text"] = [
+        fmt.unknown(lang) if fmt.is_unknown(v) else str(int(v)) for v in shown["hist_best_year"]
+    ]
     return shown
 
 
@@ -141,11 +163,27 @@ def export_table(shown: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFram
 def table_columns(labels: Mapping[str, str], end_year: int) -> dict[str, str]:
     """The columns of the results table (column → header) for labels of the 'targets' area; the pace ratio is shown
     short ('1,6×') with the period in its header."""
-    columns = {c: labels[f"col_{c}"] for c in ("share", "homes", "residents", "per_year", "hist_average",
-                                                "pace_ratio", "reached_year", "growth_pct", "per_1000")}
+    columns = {
+        c: labels[f"col_{c}"]
+        for c in (
+            "share",
+            "homes",
+            "residents",
+            "per_year",
+            "hist_average",
+            "pace_ratio",
+            "reached_year",
+            "growth_pct",
+            "per_1000",
+        )
+    }
     columns["homes_early"] = labels["col_homes_early"].format(year=EARLY_YEAR)
-    return {"name": labels["col_name"], **columns, f"growth_{end_year}": labels["col_growth_end"].format(year=end_year),
-            "gap": labels["col_gap"]}
+    return {
+        "name": labels["col_name"],
+        **columns,
+        f"growth_{end_year}": labels["col_growth_end"].format(year=end_year),
+        "gap": labels["col_gap"],
+    }
 
 
 _SCREEN_TEXT = {"name": "name", "pace_ratio": "pace_ratio_short_text"}
@@ -168,18 +206,26 @@ def screen_table(shown: pd.DataFrame, columns: Mapping[str, str]) -> pd.DataFram
 
 def path_display(path: pd.DataFrame, labels: Mapping[str, str], lang: str) -> pd.DataFrame:
     """The region path as formatted text with headers, as the table alternative of its charts."""
-    return pd.DataFrame({
-        labels["col_year"]: path["year"].astype(str),
-        labels["col_homes_year"]: [fmt.number(v, lang) for v in path["homes"]],
-        labels["col_cumulative"]: [fmt.number(v, lang) for v in path["cumulative"]],
-        labels["col_historical"]: [fmt.number(v, lang) for v in path["historical"]],
-        labels["col_growth"]: [fmt.signed(v, lang) for v in path["growth"]],
-    })
+    return pd.DataFrame(
+        {
+            labels["col_year"]: path["year"].astype(str),
+            labels["col_homes_year"]: [fmt.number(v, lang) for v in path["homes"]],
+            labels["col_cumulative"]: [fmt.number(v, lang) for v in path["cumulative"]],
+            labels["col_historical"]: [fmt.number(v, lang) for v in path["historical"]],
+            labels["col_growth"]: [fmt.signed(v, lang) for v in path["growth"]],
+        }
+    )
 
 
 def yearly_export(yearly: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
     """The yearly frame with translated headers, for the Excel download."""
-    headers = {"code": "code", "name": labels["col_name"], "year": labels["col_year"], "homes": labels["col_homes_year"],
-               "cumulative": labels["col_cumulative"], "target": labels["col_homes"],
-               "historical": labels["col_historical"]}
+    headers = {
+        "code": "code",
+        "name": labels["col_name"],
+        "year": labels["col_year"],
+        "homes": labels["col_homes_year"],
+        "cumulative": labels["col_cumulative"],
+        "target": labels["col_homes"],
+        "historical": labels["col_historical"],
+    }
     return yearly.rename(columns=headers)
