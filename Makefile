@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED_GEO := $(abspath ../shared/geo/twente_gemeenten.geojson)
 
-.PHONY: run test refresh install install-dev bench clean
+.PHONY: run test lint refresh install install-dev bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,14 @@ run: install
 refresh: install
 	$(BIN)/python -m ros.refresh $(ARGS)
 
+# Lint, format and types (settings in pyproject.toml); `make test` runs them before pytest.
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
 # Tests use the development boundaries in ../shared/geo when they exist (never copied into the repository).
-test: install-dev
+test: lint
 	ROS_TEST_BOUNDARIES="$(if $(wildcard $(SHARED_GEO)),$(SHARED_GEO),)" $(BIN)/python -m pytest
 
 bench: install-dev
