@@ -8,6 +8,7 @@ import pandas as pd
 
 from ros import format as fmt
 from ros import scenario as sc
+from ros.i18n import translate
 from ros.snapshot import data_version
 from ros.targets import recompute, region_data
 from ros.workbook import scenario_workbook
@@ -46,7 +47,9 @@ def test_workbook_has_about_results_ledger_and_safe_sources(snapshot) -> None:
     assert homes[0].number_format == "#,##0"
     share = targets.cell(row=2, column=header.index("Deel") + 1)
     assert share.number_format == "0.0%" and 0 < share.value < 1
-    assert [c.value for c in book["Kasboek (scenario)"][1]][:3] == ["Partij", "Jaar", "toegezegd"]
+    ledger_headers = [translate("nl", f"columns.{c}") for c in ("partij", "jaar", "toegezegd")]
+    assert ledger_headers == ["Partij", "Jaar", "Toegezegd (€)"]
+    assert [c.value for c in book["Kasboek (scenario)"][1]][:3] == ledger_headers
     assert [c.value for c in book["Kasboek (scenario)"][2]][:3] == ["GM0141", 2025, 51000]
     titles = [row[1].value for row in book["Bronnen"].iter_rows(min_row=2)]
     assert '\'=HYPERLINK("http://evil")' in titles
