@@ -74,7 +74,12 @@ st.markdown(
 if focus["homes"]:
     st.markdown(
         wording.from_now_text(
-            int(focus["homes"]), s.start_year, s.end_year, ui.current_scenario()[0].stand or ms.clock_today(), lang
+            int(focus["homes"]),
+            s.start_year,
+            s.end_year,
+            ui.current_scenario()[0].stand or ms.clock_today(),
+            lang,
+            ui.catch_up_track(s, focus_code),
         )
     )
     ui.realised_pace_line(s.start_year, focus_code)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from ros import progress
 from ros.snapshot import Snapshot
+from ros.targets import TargetResult
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,22 @@ def homes_since(snapshot: Snapshot, first_year: int, code: str | None = None) ->
         status=_least_final(list(area["status"])),
         source_ids=tuple(sorted(set(in_span["source_id"]))),
     )
+
+
+def catch_up(snapshot: Snapshot, result: TargetResult, code: str | None = None) -> progress.Track | None:
+    """The new-construction track of Twente (code None) or one municipality under `result` from the refreshed CBS
+    figures (`progress.track`, as on Voortgang): its `catch_up` is the homes a year still needed from the last
+    realised period; None without refreshed figures or when a year since the start year is unknown."""
+    changes = snapshot.get("dwelling_changes")
+    if changes is None:
+        return None
+    codes = _codes(snapshot, code)
+    years = progress.cbs_years(snapshot["new_construction"], changes)
+    area = progress.area_years(years[years["code"].isin(codes)], code, codes)
+    s = result.settings
+    target = int(result.homes.sum()) if code is None else int(result.homes[result.region.codes.index(code)])
+    tr = progress.track(area, progress.path_by_year(result, code), "new_construction", s.start_year, s.end_year, target)
+    return tr if tr.in_data and not tr.years_missing else None
 
 
 def latest_population(snapshot: Snapshot, code: str | None = None, after: date | None = None) -> PopulationNow | None:

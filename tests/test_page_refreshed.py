@@ -12,6 +12,8 @@ import pytest
 from cbs_fixture import serve
 from conftest import run_app, texts
 from ros import cbs, realised, refresh, versions
+from ros import format as fmt
+from ros import scenario as sc
 from ros.wording import realised as realised_words
 
 
@@ -115,3 +117,37 @@ def test_voortgang_reads_the_refreshed_version(use_refreshed: Path) -> None:
     shown = texts(at)
     assert "Gegevens van 1-12-2026 10:30 (CBS-verversing)" in [c.value for c in at.sidebar.caption]
     assert "86098NED" in shown
+
+
+def test_per_year_from_now_is_the_catch_up_pace_on_doelen_and_vergadermodus(use_refreshed: Path) -> None:
+    # The default 69.000 homes 2025–2050 minus CBS new construction 2025 to September 2026, over the years left.
+    snap = versions.load_current()
+    built = realised.homes_since(snap, 2025)
+    assert built is not None and built.new_construction is not None and (built.last_year, built.months) == (2026, 9)
+    homes = sc.Scenario().homes_total
+    figure = fmt.number((homes - built.new_construction) / (2051 - (2026 + 9 / 12)), "nl")
+    assert (homes, figure) == (69_000, "2.675")
+    shown = texts(run_app("app_pages/doelen.py"))
+    assert (
+        f"Vanaf nu: **{figure} per jaar** nodig tot eind 2050 (inhaaltempo: het doel van 69.000 min de "
+        f"{fmt.number(built.new_construction, 'nl')} nieuwbouwwoningen sinds 2025 t/m september 2026 volgens CBS, "
+        "verdeeld over de tijd die daarna overblijft)." in shown
+    )
+    assert "ten hoogste" not in shown
+    meeting = run_app("app_pages/vergadermodus.py")
+    notes = texts(meeting)
+    assert f"Vanaf nu: {figure} per jaar nodig (inhaaltempo na de nieuwbouw t/m september 2026)" in notes
+    assert "gebouwd sinds 2025: onbekend" not in notes
+    progress_page = run_app("app_pages/voortgang.py", query={"maat": "new_construction"})
+    assert {m.label: m.value for m in progress_page.metric}["Nodig per jaar tot 2050"] == figure
+    english = texts(run_app("app_pages/vergadermodus.py", query={"lang": "en"}))
+    assert f"From now: {fmt.number(float(figure.replace('.', '')), 'en')} a year needed" in english
+
+
+def test_without_refreshed_figures_from_now_keeps_the_at_most_wording(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("ROS_CACHE_DIR", str(tmp_path))
+    doelen = texts(run_app("app_pages/doelen.py"))
+    assert "**ten hoogste 2.865 per jaar** tot eind 2050; minder naarmate er sinds 2025 al gebouwd is" in doelen
+    assert "Vanaf nu: ten hoogste 2.865 per jaar (gebouwd sinds 2025: onbekend)" in texts(
+        run_app("app_pages/vergadermodus.py")
+    )

@@ -73,7 +73,7 @@ from ros.ui.progress_panel import (
     progress_view_for,
 )
 from ros.ui.projector import projector_frame
-from ros.ui.realised_panel import realised_homes, realised_pace, realised_pace_line
+from ros.ui.realised_panel import catch_up_track, realised_homes, realised_pace, realised_pace_line
 from ros.ui.routing import open_default_page_by_name
 from ros.ui.save_panel import save_form
 from ros.ui.saved_list import records_columns, records_table, saved_scenarios_panel
@@ -176,6 +176,7 @@ __all__ = [
     "realised_homes",
     "realised_pace",
     "realised_pace_line",
+    "catch_up_track",
     "records_columns",
     "records_table",
     "rename_record",

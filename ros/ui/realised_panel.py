@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ros import realised
-from ros.ui.data import _cached_snapshot, data_dir
+from ros import progress, realised
+from ros.targets import TargetSettings
+from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir
 from ros.ui.text import lang
 from ros.wording import realised as realised_words
 
@@ -29,3 +30,14 @@ def realised_pace_line(start: int, code: str | None = None) -> None:
     """Show the realised pace since `start` where the refreshed CBS figures have it (nothing otherwise)."""
     if _homes(data_dir(), start, code) is not None:
         st.markdown(realised_pace(start, code))
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _catch_up(folder: str, settings: TargetSettings, code: str | None) -> progress.Track | None:
+    return realised.catch_up(_cached_snapshot(folder), _cached_target_result(settings, folder), code)
+
+
+def catch_up_track(settings: TargetSettings, code: str | None = None) -> progress.Track | None:
+    """The new-construction track of Twente or `code` under `settings` from the refreshed CBS figures (its
+    catch-up pace), or None without them (`realised.catch_up`)."""
+    return _catch_up(data_dir(), settings, code)

@@ -17,13 +17,14 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from ros import budget, cost_sharing, pace, region, scenario
+from ros import budget, cost_sharing, pace, realised, region, scenario
 from ros import format as fmt
 from ros import milestones as ms
 from ros.charts.maps import municipality_map
 from ros.charts.presentation import pace_bars, presentation_layout
 from ros.i18n import localized, translate
 from ros.presentation import MILESTONE_COUNT, STEPS, map_rows, open_milestones
+from ros.progress import Track
 from ros.scenario import Scenario
 from ros.snapshot import Snapshot
 from ros.targets import TargetResult, municipality_rows, row
@@ -31,6 +32,7 @@ from ros.wording import budget as budget_words
 from ros.wording import milestones as milestone_words
 from ros.wording.comparison import setting_text
 from ros.wording.milestones import next_milestone_card
+from ros.wording.realised import period_of
 from ros.wording.targets import display_table, ratio_text
 
 
@@ -136,7 +138,9 @@ def headline_facts(
                     None,
                     (
                         ratio_text(twente["pace_ratio"], lang),
-                        _from_now(s.homes_total, s.start_year, s.end_year, today, lang),
+                        _from_now(
+                            s.homes_total, s.start_year, s.end_year, today, lang, realised.catch_up(snapshot, result)
+                        ),
                     ),
                 )
             ),
@@ -207,11 +211,21 @@ def key_note(result: TargetResult, lang: str) -> str:
     return translate(lang, "meeting.key_note", rule=key_name(result, lang))
 
 
-def _from_now(homes: int, start_year: int, end_year: int, today: date | None, lang: str) -> str:
-    """The plan's pace counted from `today`, short for a card: at most so much a year, as built since the start is
+def _from_now(
+    homes: int, start_year: int, end_year: int, today: date | None, lang: str, catch_up: Track | None = None
+) -> str:
+    """The plan's pace counted from `today`, short for a card: the catch-up pace from the last realised period
+    where the refreshed figures have it (`catch_up`), else at most so much a year, as built since the start is
     unknown; empty without a day, before the start year or after the end year."""
     if today is None or not start_year <= today.year <= end_year:
         return ""
+    if catch_up is not None and catch_up.catch_up is not None and catch_up.last_year and catch_up.last_months:
+        return translate(
+            lang,
+            "meeting.from_now_catch_up",
+            per_year=fmt.number(catch_up.catch_up, lang),
+            period=period_of(catch_up.last_year, catch_up.last_months, lang),
+        )
     per_year = pace.per_year_from_now(homes, end_year, today)
     return translate(lang, "meeting.from_now", per_year=fmt.number(per_year, lang), start=start_year)
 

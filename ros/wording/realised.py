@@ -13,7 +13,12 @@ from ros.realised import RealisedHomes
 
 def period_text(homes: RealisedHomes, lang: str) -> str:
     """The last period counted: '2025' for a whole year, 'september 2026' for a running year."""
-    return fmt.partial_date(f"{homes.last_year}-{homes.months:02d}", lang) if homes.partial else str(homes.last_year)
+    return period_of(homes.last_year, homes.months, lang)
+
+
+def period_of(year: int, months: int, lang: str) -> str:
+    """A period of `months` months of `year`: '2025' for a whole year, 'september 2026' for a running year."""
+    return fmt.partial_date(f"{year}-{months:02d}", lang) if months < 12 else str(year)
 
 
 def tables_text(homes: RealisedHomes, lang: str) -> str:

@@ -16,7 +16,9 @@ import pandas as pd
 from ros import exports, pace, residents
 from ros import format as fmt
 from ros.i18n import translate
+from ros.progress import Track
 from ros.targets import EARLY_YEAR, TOTAL_CODE
+from ros.wording.realised import period_of
 
 
 def change_text(change: float, lang: str, is_setting: bool = False) -> str:
@@ -78,11 +80,27 @@ def woondeal_status(homes: int, target: int, year: int, lang: str) -> tuple[str,
     )
 
 
-def from_now_text(homes: int, start_year: int, end_year: int, today: date, lang: str) -> str:
-    """The plan's pace counted from today instead of from the start year: what a year is needed at most (when
-    nothing has been built since the start year, which the data do not yet say); empty before the start year."""
+def from_now_text(
+    homes: int, start_year: int, end_year: int, today: date, lang: str, catch_up: Track | None = None
+) -> str:
+    """The plan's pace counted from today instead of from the start year: with realised figures (`catch_up`, the
+    new-construction track) the catch-up pace from the last realised period, otherwise what a year is needed at
+    most (as if nothing had been built since the start year); empty before the start year."""
     if today.year < start_year:
         return ""
+    if catch_up is not None and catch_up.last_year is not None and catch_up.last_months is not None:
+        if catch_up.catch_up is None:
+            return translate(lang, "targets.from_now_over", end=end_year)
+        return translate(
+            lang,
+            "targets.from_now_catch_up",
+            per_year=fmt.number(catch_up.catch_up, lang),
+            target=fmt.number(catch_up.target, lang),
+            realised=fmt.number(catch_up.realised, lang),
+            start=catch_up.start_year,
+            period=period_of(catch_up.last_year, catch_up.last_months, lang),
+            end=end_year,
+        )
     per_year = pace.per_year_from_now(homes, end_year, today)
     if per_year is None:
         return translate(lang, "targets.from_now_over", end=end_year)
