@@ -2,7 +2,8 @@
 
 CBS publishes per municipality with a delay; a municipality's own monitor often knows more. A planner types these
 figures into a table or uploads a CSV/Excel file (the template has the columns code, gemeente, jaar, nieuwbouw,
-sloop, netto). `check_own_figures` checks every cell and returns one Dutch message per problem, naming the row and
+sloop, netto). `check_own_figures` checks every cell and returns one catalogue-keyed problem (`ros.problems`, read
+in the UI language) per problem, naming the row and
 the column: a known Twente municipality (code or name), a year 2012–2100, whole homes (Dutch thousands dots
 allowed), new construction and demolition not negative, each municipality and year once. Empty cells stay unknown.
 Uploads are limited in size and rows before they are parsed. The figures live in the scenario, never in `data/`.
@@ -24,6 +25,7 @@ from ros import format as fmt
 from ros import uploads
 from ros.config import MAX_UPLOAD_BYTES
 from ros.names import find_code
+from ros.problems import InputError, Number, Problem, problem
 
 CODE, NAME, YEAR = "code", "gemeente", "jaar"
 VALUE_COLUMNS = {"nieuwbouw": "new_construction", "sloop": "demolition", "netto": "net_change"}
@@ -45,17 +47,36 @@ MAX_HOMES = 100_000  # a year's change in one municipality; far above anything T
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
-class UploadError(ValueError):
-    """An uploaded file that cannot be read as a table at all; the message is Dutch."""
+class UploadError(uploads.UploadError):
+    """An uploaded file that cannot be read as a table at all (its `problems`; `str()` is the Dutch text)."""
 
 
 @dataclass(frozen=True)
 class Issue:
-    """One refused cell (or column / file when `row` is None) with a Dutch message naming it."""
+    """One refused cell (or column / file when `row` is None) with the problem that names it."""
 
     row: int | None
     column: str
-    message: str
+    problem: Problem
+
+    @property
+    def message(self) -> str:
+        """The problem in Dutch."""
+        return self.problem.text("nl")
+
+    def text(self, lang: str) -> str:
+        """The problem in `lang`."""
+        return self.problem.text(lang)
+
+
+def reason(error: ValueError) -> Problem | str:
+    """What a cell check refused: its catalogue problem, or the plain text of another ValueError."""
+    return error.problems[0] if isinstance(error, InputError) and error.problems else str(error)
+
+
+def cell_issue(row: int, column: str, error: ValueError) -> Issue:
+    """The issue 'Rij 3, kolom 'sloop': …' for a refused cell."""
+    return Issue(row, column, problem("input.ledger_cell", row=row, column=column, problem=reason(error)))
 
 
 @dataclass(frozen=True)
@@ -108,7 +129,7 @@ def template(names: Mapping[str, str], year: int) -> pd.DataFrame:
 
 def parse_count(value: object, signed: bool = False) -> int | None:
     """A cell as whole homes (None when empty): 1234, '1.234', '1 234', '-120' (only when `signed`).
-    Raises ValueError with a Dutch phrase otherwise."""
+    Raises InputError (a ValueError) with the problem otherwise."""
     if value is None or (not isinstance(value, str) and fmt.is_unknown(value)):
         return None
     text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("−", "-")
@@ -121,13 +142,13 @@ def parse_count(value: object, signed: bool = False) -> int | None:
     elif re.fullmatch(r"\d+\.0+", digits):
         digits = digits.split(".")[0]
     if not digits.isdigit() or not digits.isascii():
-        raise ValueError(f"{value!r} is geen geheel aantal woningen")
+        raise InputError(problem("upload_rows.not_whole", value=repr(value)))
     number = int(digits)
     if number > MAX_HOMES:
-        raise ValueError(f"{value!r} is meer dan {fmt.number(MAX_HOMES, 'nl')} woningen in één jaar")
+        raise InputError(problem("upload_rows.too_many", value=repr(value), limit=Number(MAX_HOMES)))
     if negative and number:
         if not signed:
-            raise ValueError(f"het aantal mag niet negatief zijn (gekregen: {value!r})")
+            raise InputError(problem("upload_rows.negative", value=repr(value)))
         return -number
     return number
 
@@ -139,27 +160,27 @@ def _blank(value: object) -> bool:
 def _year(value: object) -> int:
     low, high = YEAR_RANGE
     if value is None or fmt.is_unknown(value) or not str(value).strip():
-        raise ValueError("het jaar ontbreekt")
+        raise InputError(problem("upload_rows.year_empty"))
     text = str(value).strip()
     if re.fullmatch(r"\d{4}(\.0+)?", text) is None:
-        raise ValueError(f"{value!r} is geen jaartal")
+        raise InputError(problem("upload_rows.not_a_year", value=repr(value)))
     year = int(float(text))
     if not low <= year <= high:
-        raise ValueError(f"{year} valt buiten {low}–{high}")
+        raise InputError(problem("upload_rows.year_out_of_range", year=year, low=low, high=high))
     return year
 
 
 def municipality_code(code: object, name: object, names: Mapping[str, str]) -> str:
     """The code of a municipality given by code or name ('Hengelo (O.)', 'gemeente Enschede', any case; see
-    `ros.names`); ValueError (Dutch) otherwise."""
+    `ros.names`); InputError (a ValueError) otherwise."""
     for value in (code, name):
         text = "" if value is None or fmt.is_unknown(value) else str(value).strip()
         if text:
             found = find_code(text, names)
             if found is None:
-                raise ValueError(f"'{text[:60]}' is geen Twentse gemeente (gebruik een code zoals GM0153 of de naam)")
+                raise InputError(problem("upload_rows.not_twente", name=text[:60]))
             return found
-    raise ValueError("de gemeente ontbreekt")
+    raise InputError(problem("upload_rows.municipality_empty"))
 
 
 def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
@@ -174,16 +195,16 @@ def check_own_figures(frame: pd.DataFrame, names: Mapping[str, str], first_row: 
     frame = normalise_columns(frame)
     issues: list[Issue] = []
     if frame.columns.duplicated().any():
-        issues.append(Issue(None, "", "Een kolomnaam komt meer dan één keer voor."))
+        issues.append(Issue(None, "", problem("input.ledger_column_twice")))
     if CODE not in frame.columns and NAME not in frame.columns:
-        issues.append(Issue(None, CODE, "Kolom 'code' of 'gemeente' ontbreekt."))
+        issues.append(Issue(None, CODE, problem("upload_rows.code_or_name_missing")))
     if YEAR not in frame.columns:
-        issues.append(Issue(None, YEAR, "Kolom 'jaar' ontbreekt."))
+        issues.append(Issue(None, YEAR, problem("input.ledger_column_missing", column=YEAR)))
     if not any(c in frame.columns for c in VALUE_COLUMNS):
-        issues.append(Issue(None, "", "Geen van de kolommen nieuwbouw, sloop of netto is aanwezig."))
+        issues.append(Issue(None, "", problem("upload_rows.no_value_column")))
     allowed = ", ".join(COLUMNS)
     issues += [
-        Issue(None, str(c), f"Kolom '{str(c)[:60]}' is onbekend; toegestaan zijn: {allowed}.")
+        Issue(None, str(c), problem("input.ledger_column_unknown", column=str(c)[:60], allowed=allowed))
         for c in frame.columns
         if c not in COLUMNS
     ]
@@ -194,8 +215,8 @@ def check_own_figures(frame: pd.DataFrame, names: Mapping[str, str], first_row: 
     for position, record in enumerate(frame.to_dict(orient="records")):
         row = position + first_row
 
-        def refuse(column: str, problem: str, row: int = row) -> None:
-            issues.append(Issue(row, column, f"Rij {row}, kolom '{column}': {problem}."))
+        def refuse(column: str, error: ValueError, row: int = row) -> None:
+            issues.append(cell_issue(row, column, error))
 
         if all(_blank(record.get(dutch)) for dutch in VALUE_COLUMNS):
             continue
@@ -204,21 +225,22 @@ def check_own_figures(frame: pd.DataFrame, names: Mapping[str, str], first_row: 
             try:
                 values[name] = parse_count(record.get(dutch), signed=dutch == "netto")
             except ValueError as error:
-                refuse(dutch, str(error))
+                refuse(dutch, error)
                 values[name] = None
         code = year = None
         try:
             code = municipality_code(record.get(CODE), record.get(NAME), names)
         except ValueError as error:
-            refuse(CODE if CODE in frame.columns else NAME, str(error))
+            refuse(CODE if CODE in frame.columns else NAME, error)
         try:
             year = _year(record.get(YEAR))
         except ValueError as error:
-            refuse(YEAR, str(error))
+            refuse(YEAR, error)
         if code is None or year is None:
             continue
         if (code, year) in seen:
-            refuse(YEAR, f"{names[code]} staat voor {year} al in rij {seen[(code, year)]}")
+            twice = problem("upload_rows.year_twice", name=names[code], year=year, row=seen[(code, year)])
+            refuse(YEAR, InputError(twice))
             continue
         seen[(code, year)] = row
         rows.append({"code": code, "year": year, **values})
@@ -233,29 +255,29 @@ def check_own_figures(frame: pd.DataFrame, names: Mapping[str, str], first_row: 
 
 def read_upload(file_name: str, data: bytes, max_rows: int = MAX_ROWS) -> pd.DataFrame:
     """The first sheet of an uploaded CSV (comma or semicolon; UTF-8, else Windows-1252) or Excel file, cells as
-    text; size and rows are checked before parsing. Raises UploadError with a Dutch message."""
+    text; size and rows are checked before parsing. Raises UploadError with the problem."""
     if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadError(f"Het bestand is groter dan {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
+        raise UploadError(problem("input.file_too_large", limit=str(MAX_UPLOAD_BYTES // (1024 * 1024))))
     if not data.strip():
-        raise UploadError("Het bestand is leeg.")
+        raise UploadError(problem("input.file_empty"))
     suffix = Path(file_name).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_excel(data, max_rows)
     if suffix not in (".csv", ".txt"):
-        raise UploadError(f"'{file_name[:80]}': alleen CSV- (.csv) en Excel-bestanden (.xlsx) worden gelezen.")
+        raise UploadError(problem("upload_rows.file_wrong_kind", name=file_name[:80]))
     if b"\x00" in data[:4096]:
-        raise UploadError("Het bestand is geen leesbare tekst (CSV).")
+        raise UploadError(problem("input.file_not_text"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
     if text.count("\n") > max_rows + 1:
-        raise UploadError(f"Het bestand heeft meer dan {fmt.number(max_rows, 'nl')} regels.")
+        raise UploadError(problem("input.file_too_many_rows", limit=Number(max_rows)))
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
         return pd.read_csv(io.StringIO(text), sep=dialect.delimiter, dtype=str, keep_default_na=False)
     except (csv.Error, pd.errors.ParserError, pd.errors.EmptyDataError, IndexError):
-        raise UploadError("Het bestand is geen leesbare tabel (CSV met komma's of puntkomma's).") from None
+        raise UploadError(problem("input.file_not_table")) from None
 
 
 def _read_excel(data: bytes, max_rows: int) -> pd.DataFrame:
@@ -265,24 +287,24 @@ def _read_excel(data: bytes, max_rows: int) -> pd.DataFrame:
     try:
         uploads.check_workbook(data, max_rows)  # before openpyxl, which parses a sheet without dimensions in full
     except uploads.UploadError as error:
-        raise UploadError(str(error)) from None
+        raise UploadError(*error.problems) from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        raise UploadError("Het Excel-bestand is niet te lezen.") from None
+        raise UploadError(problem("upload_rows.file_not_excel")) from None
     try:
         sheet = book.worksheets[0]
         if (sheet.max_row or 0) > max_rows + 1:
-            raise UploadError(f"Het bestand heeft meer dan {fmt.number(max_rows, 'nl')} regels.")
+            raise UploadError(problem("input.file_too_many_rows", limit=Number(max_rows)))
         rows = []
         for index, row in enumerate(sheet.iter_rows(values_only=True)):
             if index > max_rows:  # dimensions can lie; stop reading anyway
-                raise UploadError(f"Het bestand heeft meer dan {fmt.number(max_rows, 'nl')} regels.")
+                raise UploadError(problem("input.file_too_many_rows", limit=Number(max_rows)))
             rows.append(["" if v is None else str(v) for v in row[:20]])
     finally:
         book.close()
     if not rows:
-        raise UploadError("Het bestand is leeg.")
+        raise UploadError(problem("input.file_empty"))
     header, body = rows[0], [r for r in rows[1:] if any(cell.strip() for cell in r)]
     return pd.DataFrame(body, columns=header)
 
@@ -292,7 +314,7 @@ def load_upload(file_name: str, data: bytes, names: Mapping[str, str]) -> OwnFig
     try:
         frame = read_upload(file_name, data)
     except UploadError as error:
-        return OwnFiguresResult(empty_frame(), (Issue(None, "", str(error)),))
+        return OwnFiguresResult(empty_frame(), tuple(Issue(None, "", p) for p in error.problems))
     return check_own_figures(frame, names, first_row=2)
 
 

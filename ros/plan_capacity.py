@@ -17,7 +17,8 @@ from typing import Any
 import pandas as pd
 
 from ros import own_figures
-from ros.own_figures import Issue, UploadError
+from ros.own_figures import Issue, UploadError, cell_issue
+from ros.problems import InputError, problem
 
 RULE_OF_THUMB = 1.3
 PHASES = ("onherroepelijk", "in_voorbereiding", "in_ontwikkeling", "potentieel")
@@ -125,21 +126,21 @@ def check_capacity(
     frame: pd.DataFrame, names: Mapping[str, str], first_row: int = 2
 ) -> tuple[pd.DataFrame, tuple[Issue, ...]]:
     """Check an uploaded capacity list (code or gemeente, and the four phases); returns the checked frame (code
-    and the phases as Int64, NA = empty) and one Dutch issue per problem."""
+    and the phases as Int64, NA = empty) and one issue per problem (catalogue-keyed, read in the UI language)."""
     frame = own_figures.normalise_columns(frame).rename(columns=_PHASE_ALIASES)
     issues: list[Issue] = []
     if "code" not in frame.columns and own_figures.NAME not in frame.columns:
-        issues.append(Issue(None, "code", "Kolom 'code' of 'gemeente' ontbreekt."))
+        issues.append(Issue(None, "code", problem("upload_rows.code_or_name_missing")))
     missing = [p for p in PHASES if p not in frame.columns]
-    issues += [Issue(None, p, f"Kolom '{p}' ontbreekt.") for p in missing]
+    issues += [Issue(None, p, problem("input.ledger_column_missing", column=p)) for p in missing]
     allowed = ("code", own_figures.NAME, *PHASES)
     issues += [
-        Issue(None, str(c), f"Kolom '{str(c)[:60]}' is onbekend; toegestaan zijn: {', '.join(allowed)}.")
+        Issue(None, str(c), problem("input.ledger_column_unknown", column=str(c)[:60], allowed=", ".join(allowed)))
         for c in frame.columns
         if c not in allowed
     ]
     if frame.columns.duplicated().any():
-        issues.append(Issue(None, "", "Een kolomnaam komt meer dan één keer voor."))
+        issues.append(Issue(None, "", problem("input.ledger_column_twice")))
     if issues:
         return _empty_capacity(), tuple(issues)
     rows: list[dict[str, object]] = []
@@ -149,10 +150,11 @@ def check_capacity(
         try:
             code = own_figures.municipality_code(record.get("code"), record.get(own_figures.NAME), names)
         except ValueError as error:
-            issues.append(Issue(row, "code", f"Rij {row}, kolom 'code': {error}."))
+            issues.append(cell_issue(row, "code", error))
             continue
         if code in seen:
-            issues.append(Issue(row, "code", f"Rij {row}, kolom 'code': {names[code]} staat al in rij {seen[code]}."))
+            twice = problem("upload_rows.municipality_twice", name=names[code], row=seen[code])
+            issues.append(cell_issue(row, "code", InputError(twice)))
             continue
         seen[code] = row
         values = {}
@@ -160,10 +162,10 @@ def check_capacity(
             try:
                 values[phase] = own_figures.parse_count(record.get(phase))
             except ValueError as error:
-                issues.append(Issue(row, phase, f"Rij {row}, kolom '{phase}': {error}."))
+                issues.append(cell_issue(row, phase, error))
         rows.append({"code": code, **values})
     if not rows and not issues:
-        issues.append(Issue(None, "", "De tabel bevat geen regels."))
+        issues.append(Issue(None, "", problem("input.ledger_no_rows")))
     if issues:
         return _empty_capacity(), tuple(issues)
     result = pd.DataFrame(rows, columns=["code", *PHASES])
@@ -184,7 +186,7 @@ def load_upload(file_name: str, data: bytes, names: Mapping[str, str]) -> tuple[
     try:
         frame = own_figures.read_upload(file_name, data, max_rows=200)
     except UploadError as error:
-        return _empty_capacity(), (Issue(None, "", str(error)),)
+        return _empty_capacity(), tuple(Issue(None, "", p) for p in error.problems)
     return check_capacity(frame, names)
 
 

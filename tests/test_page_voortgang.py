@@ -252,3 +252,32 @@ def test_meeting_view_has_a_progress_step_with_the_ratio(refreshed) -> None:
         ("Nodig per jaar tot 2050", "2.670"),
     ]
     assert "referentieband Housing Delivery Test (geen ROS-regel): 85–95%" in texts(at)
+
+
+@pytest.mark.parametrize(
+    ("lang", "refused", "cell", "capacity"),
+    [
+        (
+            "nl",
+            "'kapot.csv' is niet overgenomen; de eigen opgave die er al stond blijft staan:",
+            "Rij 2, kolom 'gemeente': 'Atlantis' is geen Twentse gemeente (gebruik een code zoals GM0153 of de naam).",
+            "Rij 2, kolom 'onherroepelijk': het aantal mag niet negatief zijn (gekregen: '-1').",
+        ),
+        (
+            "en",
+            "'kapot.csv' was not taken over; the own figures already there stay:",
+            "Row 2, column 'gemeente': 'Atlantis' is not a Twente municipality "
+            "(use a code such as GM0153 or the name).",
+            "Row 2, column 'onherroepelijk': the number cannot be negative (got: '-1').",
+        ),
+    ],
+)
+def test_refused_uploads_read_in_the_ui_language(lang, refused, cell, capacity) -> None:
+    at = run_app(PAGE, {"lang": lang})
+    bad = b"gemeente,jaar,netto\nAtlantis,2025,5\n"
+    at.file_uploader(key="own_upload_1").upload("kapot.csv", bad, "text/csv").run()
+    shown = texts(at)
+    assert f"{refused}\n- {cell}" in shown
+    phases = b"code,onherroepelijk,in_voorbereiding,in_ontwikkeling,potentieel\nGM0153,-1,1,1,1\n"
+    at.file_uploader(key="capacity_upload_0").upload("plan.csv", phases, "text/csv").run()
+    assert f"- {capacity}" in texts(at)

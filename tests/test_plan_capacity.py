@@ -93,3 +93,16 @@ def test_uploaded_list_by_phase(names) -> None:
 def test_bad_capacity_lists_are_refused_in_dutch(data, message, names) -> None:
     checked, issues = pc.load_upload("c.csv", data, names)
     assert checked.empty and message in issues[0].message
+
+
+def test_capacity_refusals_read_in_each_language(names) -> None:
+    _, issues = pc.load_upload("c.csv", b"code,onherroepelijk\nGM0153,veel\n", names)
+    assert [i.text("nl") for i in issues] == [
+        "Kolom 'in_voorbereiding' ontbreekt.",
+        "Kolom 'in_ontwikkeling' ontbreekt.",
+        "Kolom 'potentieel' ontbreekt.",
+    ]
+    assert [i.text("en") for i in issues][0] == "Column 'in_voorbereiding' is missing."
+    _, issues = pc.load_upload("c.pdf", b"x", names)
+    assert issues[0].message == "'c.pdf': alleen CSV- (.csv) en Excel-bestanden (.xlsx) worden gelezen."
+    assert issues[0].text("en") == "'c.pdf': only CSV (.csv) and Excel files (.xlsx) are read."

@@ -1,4 +1,4 @@
-"""The progress page's glue: its cached view, the own-figures panel and the capacity upload, with Dutch messages.
+"""The progress page's glue: its cached view, the own-figures panel and the capacity upload (refusals in UI language).
 
 Own figures are part of the session's scenario (`eigen_opgave`), so saving, scenario files and the workbook carry
 them; a refused upload or edit shows why and keeps the last valid figures. An uploaded capacity list lives in the
@@ -89,7 +89,7 @@ def progress_view_for(
 
 
 def _issues(header: str, issues: tuple[own_figures.Issue, ...]) -> None:
-    st.error("\n".join([header] + [f"- {escape(i.message)}" for i in issues]), icon=":material/error:")
+    st.error("\n".join([header] + [f"- {escape(i.text(lang()))}" for i in issues]), icon=":material/error:")
 
 
 def _reset_own() -> None:
@@ -117,7 +117,7 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
     left, right = st.columns([3, 2])
     upload = right.file_uploader(
         t("progress.own_upload"), key=f"own_upload_{version}"
-    )  # no `type=`: our check is Dutch
+    )  # no `type=`: our check names the problem in the UI language
     template = own_figures.template(names, template_year)
     a, b = right.columns(2)
     a.download_button(
