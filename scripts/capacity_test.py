@@ -40,12 +40,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from ros import number_entry  # noqa: E402
 from scripts.benchmark_pages import APP, ROOT, Server, page_entries, rss_mb, server_env  # noqa: E402
 
 TARGET_P95_MS = 1000.0
 CLK_TCK = os.sysconf("SC_CLK_TCK")
-# Widgets a user changes with one click; buttons, uploads, editors and text fields are left alone.
-CHANGEABLE = ("selectbox", "radio", "button_group", "checkbox", "number_input")
+# Widgets a user changes with one click or by typing a number; buttons, uploads, editors and other text fields are
+# left alone. The planner's numbers are text fields read the Dutch way (ros.number_entry), so they are typed as text.
+CHANGEABLE = ("selectbox", "radio", "button_group", "checkbox", "number_input", "text_input")
 PAGE_SWITCH_SHARE = 0.25
 
 
@@ -98,6 +100,12 @@ def widget_from_element(element, fragment_id: str) -> Widget | None:
         widget.value = chosen[0] if chosen else None
     elif kind == "checkbox":
         widget.value = proto.value if proto.set_value else proto.default
+    elif kind == "text_input":
+        widget.value = proto.value if proto.set_value else proto.default
+        try:
+            number_entry.parse(widget.value, "nl", whole=False)
+        except number_entry.NumberEntryError:
+            return None  # not a number field
     else:  # number_input
         widget.is_int = proto.data_type == proto.INT
         widget.value = proto.value if proto.set_value else (proto.default if proto.HasField("default") else None)
@@ -108,6 +116,17 @@ def widget_from_element(element, fragment_id: str) -> Widget | None:
     if kind in ("selectbox", "radio", "button_group") and len(widget.options) < 2:
         return None
     return widget
+
+
+def typed_number(text: str, rng: random.Random) -> str:
+    """A Dutch-written number near `text` as a planner would type it: a whole number moved by about 1 %, a decimal
+    one by 0,1, up or down (a positive value never down through zero)."""
+    whole = "," not in text
+    current = number_entry.parse(text, "nl", whole=whole) or 0
+    step = max(1, round(abs(current) / 100)) if whole else 0.1
+    down = rng.random() < 0.5 and (current - step > 0 or current < 0)
+    value = current - step if down else current + step
+    return number_entry.text(round(value, 1) if not whole else value, "nl", whole=whole)
 
 
 def changed_state(widget: Widget, rng: random.Random):
@@ -126,6 +145,9 @@ def changed_state(widget: Widget, rng: random.Random):
     elif widget.kind == "checkbox":
         value = not widget.value
         state.bool_value = value
+    elif widget.kind == "text_input":
+        value = typed_number(widget.value, rng)
+        state.string_value = value
     else:
         up = widget.value + widget.step
         value = up if widget.maximum is None or up <= widget.maximum else widget.value - widget.step
