@@ -151,3 +151,15 @@ def test_without_refreshed_figures_from_now_keeps_the_at_most_wording(tmp_path: 
     assert "Vanaf nu: ten hoogste 2.865 per jaar (gebouwd sinds 2025: onbekend)" in texts(
         run_app("app_pages/vergadermodus.py")
     )
+
+
+def test_the_meeting_view_counts_the_homes_built_since_2024(use_refreshed: Path) -> None:
+    since = realised.homes_since(versions.load_current(), 2024)
+    assert since is not None and since.new_construction is not None
+    shown = texts(run_app("app_pages/vergadermodus.py", query={"dia": "1"}))
+    assert (
+        "Woningen gebouwd sinds 2024" in shown and "onbekend" not in shown.split("Woningen gebouwd sinds 2024")[1][:40]
+    )
+    assert fmt.number(since.new_construction, "nl") in shown
+    assert "Nieuwbouw t/m september 2026 (CBS 81955NED en 86098NED, voorlopig)" in shown
+    assert f"per saldo groeide de voorraad met {fmt.number(since.net_change, 'nl')}" in shown

@@ -30,10 +30,13 @@ from ros.snapshot import Snapshot
 from ros.targets import TargetResult, municipality_rows, row
 from ros.wording import budget as budget_words
 from ros.wording import milestones as milestone_words
+from ros.wording import realised as realised_words
 from ros.wording.comparison import setting_text
 from ros.wording.milestones import next_milestone_card
 from ros.wording.realised import period_of
 from ros.wording.targets import display_table, ratio_text
+
+BUILT_SINCE = 2024  # the overview and the meeting view count the homes built from the same year
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,7 @@ def headline_facts(
             number(now.dwellings),
             translate(lang, "meeting.dwellings_note"),
         ),
-        Fact(translate(lang, "meeting.built_since"), fmt.unknown(lang), translate(lang, "meeting.built_since_note")),
+        _built_since(realised.homes_since(snapshot, BUILT_SINCE), lang),
     ]
     money = budget.budget_summary(snapshot)
     funds = [
@@ -209,6 +212,23 @@ def key_name(result: TargetResult, lang: str) -> str:
 def key_note(result: TargetResult, lang: str) -> str:
     """Which key split the totals, marked as an assumption: the decision sets only the Twente totals."""
     return translate(lang, "meeting.key_note", rule=key_name(result, lang))
+
+
+def _built_since(homes: realised.RealisedHomes | None, lang: str) -> Fact:
+    """Homes built in Twente since 1-1-2024 from the refreshed CBS figures (with period, tables, status and the net
+    change), or "onbekend" with the reason when they are not in the data."""
+    label = translate(lang, "meeting.built_since", start=BUILT_SINCE)
+    if homes is None or homes.new_construction is None:
+        return Fact(label, fmt.unknown(lang), translate(lang, "meeting.built_since_note"))
+    note = translate(
+        lang,
+        "meeting.built_since_cbs_note",
+        period=realised_words.period_text(homes, lang),
+        tables=realised_words.tables_text(homes, lang),
+        status=translate(lang, f"refresh.status_{homes.status.replace(' ', '_')}"),
+        net=fmt.number(homes.net_change, lang),
+    )
+    return Fact(label, fmt.number(homes.new_construction, lang), note)
 
 
 def _from_now(
