@@ -115,20 +115,21 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a real `streamlit run app.py` on a free port (waits for /_stcore/health)."""
-    port = _free_port()
-    env = dict(os.environ, ROS_CACHE_DIR=str(tmp_path_factory.mktemp("server-cache")))
-    log = (tmp_path_factory.mktemp("server") / "streamlit.log").open("w")
+def start_app(
+    tmp: Path, env: dict[str, str], *args: str, host: str = "127.0.0.1", port: int | None = None
+) -> Iterator[str]:
+    """A real `streamlit run app.py` on `port` (a free one by default) with extra settings; yields its base URL once
+    /_stcore/health answers, stops it after."""
+    port = port or _free_port()
+    log = (tmp / f"streamlit-{port}.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port), "--server.headless", "true"],
+        [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port), "--server.headless", "true", *args],
         cwd=ROOT,
-        env=env,
+        env=dict(os.environ, ROS_CACHE_DIR=str(tmp / f"cache-{port}"), **env),
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    base = f"http://127.0.0.1:{port}"
+    base = f"http://{host}:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -138,10 +139,18 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             time.sleep(0.3)
     else:
         process.kill()
-        pytest.fail("streamlit run did not become healthy within 60 s")
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+        pytest.fail(f"streamlit run did not become healthy: {(tmp / f'streamlit-{port}.log').read_text()[-2000:]}")
+    try:
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a real `streamlit run app.py` on a free port (waits for /_stcore/health)."""
+    yield from start_app(tmp_path_factory.mktemp("server"), {})
 
 
 @pytest.fixture(scope="session")

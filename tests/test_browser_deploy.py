@@ -5,50 +5,17 @@ what their role may do; a tampered or expired identity cookie means signed out, 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import requests
 
-from conftest import APP, ROOT, _free_port, assert_no_exception, wait_for_app
+from conftest import _free_port, assert_no_exception, start_app, wait_for_app
 from ros.store import ScenarioStore
 
 pytestmark = pytest.mark.browser
 COOKIE_SECRET = "test-cookie-secret-0123456789abcdef"
-
-
-def start_app(tmp: Path, env: dict[str, str], *args: str, host: str = "127.0.0.1") -> Iterator[str]:
-    """A real `streamlit run app.py` on a free port with extra settings; yields its base URL, stops it after."""
-    port = _free_port()
-    log = (tmp / f"streamlit-{port}.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port), "--server.headless", "true", *args],
-        cwd=ROOT,
-        env=dict(os.environ, ROS_CACHE_DIR=str(tmp / f"cache-{port}"), **env),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://{host}:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{base}/_stcore/health", timeout=1).ok:
-                break
-        except requests.RequestException:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        pytest.fail(f"streamlit run did not become healthy: {(tmp / f'streamlit-{port}.log').read_text()[-2000:]}")
-    try:
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def new_tab(browser, base: str):
@@ -155,7 +122,6 @@ def signed_in_server(oidc_provider: str, tmp_path: Path) -> Iterator[str]:
     port_holder = tmp_path / "secrets"
     port_holder.mkdir()
     database = tmp_path / "scenarios.db"
-    server = None
 
     def secrets_for(port: int) -> Path:
         file = port_holder / "secrets.toml"
@@ -173,41 +139,7 @@ def signed_in_server(oidc_provider: str, tmp_path: Path) -> Iterator[str]:
     port = _free_port()
     file = secrets_for(port)
     env = {"ROS_SCENARIO_DB": str(database), "ROS_SCENARIO_DB_URL": ""}
-    log = (tmp_path / "streamlit-auth.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            APP,
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--secrets.files",
-            str(file),
-        ],
-        cwd=ROOT,
-        env=dict(os.environ, ROS_CACHE_DIR=str(tmp_path / "cache"), **env),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://localhost:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{base}/_stcore/health", timeout=1).ok:
-                server = base
-                break
-        except requests.RequestException:
-            time.sleep(0.3)
-    if server is None:
-        process.kill()
-        pytest.fail("streamlit run did not become healthy")
-    yield server
-    process.terminate()
-    process.wait(timeout=10)
+    yield from start_app(tmp_path, env, "--secrets.files", str(file), host="localhost", port=port)
 
 
 def sign_in(tab, sub: str) -> None:

@@ -1,4 +1,5 @@
-"""ros.municipality: one municipality's figures, contribution, council milestones and the plain-language briefing."""
+"""ros.municipality: one municipality's figures, contribution and council milestones (the briefing's words are
+tested in test_wording_municipality)."""
 
 from __future__ import annotations
 
@@ -10,32 +11,13 @@ import pytest
 
 from ros import cost_sharing, municipality, scenario, targets
 from ros.budget import budget_table
-from ros.catalog import TWENTE_CODES
 
 TODAY = date(2026, 11, 27)
-OWN_WEIGHTS = {"GM0153": 3.5, "GM0164": 1.5}  # Enschede and Hengelo only; the other twelve get 0
-WEIGHTS = ";".join(f"{code}:{OWN_WEIGHTS.get(code, 0)}" for code in sorted(TWENTE_CODES))
 
 
 @pytest.fixture(scope="module")
-def region(snapshot):
-    return targets.region_data(snapshot)
-
-
-@pytest.fixture(scope="module")
-def default_result(region):
-    return targets.recompute(region, scenario.DEFAULT.target_settings())
-
-
-def texts_of(brief) -> str:
-    parts = [brief.title, *brief.meta]
-    for part in brief.sections:
-        parts += [part.heading, *part.paragraphs, part.caption]
-        for frame in (part.table, part.figure_table):
-            if frame is not None:
-                parts.append(" | ".join(map(str, frame.columns)))
-                parts += [" | ".join(map(str, r)) for r in frame.itertuples(index=False)]
-    return "\n".join(parts)
+def default_result(snapshot):
+    return targets.recompute(targets.region_data(snapshot), scenario.DEFAULT.target_settings())
 
 
 def test_enschede_share_follows_its_population_under_the_default_scenario(default_result):
