@@ -66,19 +66,6 @@ def test_uploaded_own_figures_show_the_ratio_hatched(page, tmp_path) -> None:
     )
     assert ["Netto toevoeging (eigen opgave)", "/"] in patterns
     assert ["Nieuwbouw (eigen opgave)", "/"] in patterns
-    # typing a new net figure for 2026 in the table recomputes the ratio: (0 + 900) / 1.340 = 67%
-    editor = page.locator("[data-testid=stDataFrame]").nth(2)
-    editor.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)  # the grid settles after scrolling
-    box = editor.bounding_box()
-    page.mouse.dblclick(box["x"] + box["width"] - 40, box["y"] + 35 + 35 + 17)
-    page.wait_for_timeout(300)
-    page.keyboard.press("Control+a")
-    page.keyboard.type("900")
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => document.body.innerText.includes('Sinds 2025 is 900 woningen')", timeout=30_000)
-    wait_for_app(page)
-    assert "leveringsratio van 67%" in page.locator("[data-testid=stMain]").inner_text()
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
