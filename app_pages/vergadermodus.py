@@ -6,7 +6,7 @@ from typing import Any
 
 import streamlit as st
 
-from ros import cost_sharing, presentation, progress_view, targets, ui
+from ros import cost_sharing, presentation, targets, ui
 from ros import milestones as ms
 from ros.region import standing
 from ros.wording import meeting
@@ -22,7 +22,7 @@ result = ui.target_result(chosen.target_settings())
 s, view = result.settings, presentation.view_of(step)
 
 
-def cards(facts: Sequence[meeting.Fact | progress_view.Fact], stacked: bool = False, level: int = 3) -> None:
+def cards(facts: Sequence[meeting.Fact], stacked: bool = False, level: int = 3) -> None:
     """Headline figures in large type (side by side, or `stacked`): label as a heading of `level`, value as a
     metric, note below."""
     places: list[Any] = [st] * len(facts) if stacked else list(st.columns(len(facts)))

@@ -20,6 +20,7 @@ from ros import own_figures, plan_capacity, progress
 from ros.charts import progress as charts
 from ros.i18n import section, translate
 from ros.targets import TargetResult
+from ros.wording.meeting import Fact
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
@@ -586,15 +587,6 @@ def municipality_sentence(view: ProgressView) -> str:
         start=track.start_year,
         last=view.last_data_year or fmt.unknown(view.language),
     )
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One headline figure for the meeting view: label, value as text and a short note."""
-
-    label: str
-    value: str
-    note: str = ""
 
 
 def meeting_facts(view: ProgressView) -> list[Fact]:

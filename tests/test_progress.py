@@ -191,6 +191,7 @@ def test_headlines_for_other_pages(snapshot, result) -> None:
 def test_meeting_facts(snapshot, result) -> None:
     from ros import own_figures, progress_view
     from ros.snapshot import Snapshot
+    from ros.wording import meeting
 
     shipped = progress_view.build(snapshot, result, None, "net_change", own_figures.empty_frame(), "nl")
     assert progress_view.meeting_facts(shipped) == []
@@ -201,3 +202,5 @@ def test_meeting_facts(snapshot, result) -> None:
         ("Leveringsratio", "91%", "referentieband Housing Delivery Test (geen ROS-regel): 85–95%"),
         ("Nodig per jaar tot 2050", "2.670", "gerealiseerd tempo 2.424 per jaar"),
     ]
+    # The meeting view draws these cards beside its own: one card type, not two look-alikes.
+    assert all(type(f) is meeting.Fact for f in progress_view.meeting_facts(view))
