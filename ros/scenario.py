@@ -4,7 +4,8 @@ The fields are the assumptions of the targets page (totals, allocation key and w
 outlook, occupancy change), of the budget page (cost-sharing key, fixed shares, total budget, ledger entries) and the
 "stand per" date of the timeline. Each field's alias is its URL parameter, which is also the key of its widget in the
 session, so a scenario converts to and from a link, a JSON file and the page state without translation tables.
-Defaults are the figures of the decision (69.000 homes, 100.000 residents, 2025–2050); nothing here is data.
+Defaults are the figures of the decision (69.000 homes, 100.000 residents, 2025–2050), taken from
+`ros.targets.TargetSettings` so the two can never differ; nothing here is data.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from ros.validation import describe_error
 VERSION = 1
 MAX_BUDGET = 100_000_000  # euros; far above any plausible budget for drawing up a strategy
 Amount = Annotated[float, Field(ge=0, le=MAX_BUDGET)]
+# The targets recompute owns the default values; the scenario shows shares as percentages.
+_TARGETS = TargetSettings()
 
 
 class LedgerEntry(BaseModel):
@@ -69,17 +72,17 @@ class Scenario(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    homes_total: int = Field(69_000, ge=0, le=MAX_TOTAL, alias="woningen")
-    residents_total: int = Field(100_000, ge=0, le=MAX_TOTAL, alias="inwoners")
-    key: Literal[allocation.KEYS] = Field("population", alias="sleutel")  # type: ignore[valid-type]
-    city_share: int = Field(100, ge=0, le=100, alias="steden")
+    homes_total: int = Field(_TARGETS.homes_total, ge=0, le=MAX_TOTAL, alias="woningen")
+    residents_total: int = Field(_TARGETS.residents_total, ge=0, le=MAX_TOTAL, alias="inwoners")
+    key: Literal[allocation.KEYS] = Field(_TARGETS.key, alias="sleutel")  # type: ignore[valid-type]
+    city_share: int = Field(round(_TARGETS.city_share * 100), ge=0, le=100, alias="steden")
     weights: str = Field("", alias="gewichten", max_length=2_000)
-    shape: Literal[trajectory.SHAPES] = Field("linear", alias="vorm")  # type: ignore[valid-type]
-    start_year: int = Field(2025, ge=trajectory.FIRST_YEAR, le=2050, alias="startjaar")
-    end_year: int = Field(2050, ge=2025, le=trajectory.LAST_YEAR, alias="eindjaar")
-    outlook: Literal[trajectory.OUTLOOKS] = Field("stop", alias="doorkijk")  # type: ignore[valid-type]
-    outlook_pace: int = Field(2_000, ge=0, le=MAX_TOTAL, alias="tempo")
-    occupancy_change: float = Field(0.0, ge=-5.0, le=5.0, alias="bewoning")
+    shape: Literal[trajectory.SHAPES] = Field(_TARGETS.shape, alias="vorm")  # type: ignore[valid-type]
+    start_year: int = Field(_TARGETS.start_year, ge=trajectory.FIRST_YEAR, le=2050, alias="startjaar")
+    end_year: int = Field(_TARGETS.end_year, ge=2025, le=trajectory.LAST_YEAR, alias="eindjaar")
+    outlook: Literal[trajectory.OUTLOOKS] = Field(_TARGETS.outlook, alias="doorkijk")  # type: ignore[valid-type]
+    outlook_pace: int = Field(_TARGETS.outlook_pace, ge=0, le=MAX_TOTAL, alias="tempo")
+    occupancy_change: float = Field(_TARGETS.occupancy_change * 100, ge=-5.0, le=5.0, alias="bewoning")
     cost_key: Literal[cost_sharing.KEYS] = Field("population", alias="verdeelsleutel")  # type: ignore[valid-type]
     fixed_rijk: float = Field(0.0, ge=0, le=100, alias="vast_rijk")
     fixed_provincie: float = Field(0.0, ge=0, le=100, alias="vast_provincie")

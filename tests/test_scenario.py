@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 
 import pytest
@@ -19,6 +20,28 @@ def test_defaults_are_the_decisions_figures_and_the_targets_page_defaults(snapsh
     assert sc.DEFAULT.end_year == targets.loc["ros_homes_2050", "year"]
     assert sc.DEFAULT.target_settings() == TargetSettings()
     assert sc.to_query(sc.DEFAULT) == {}
+
+
+def test_each_shared_field_has_one_default_in_both_models() -> None:
+    percent = {"city_share", "occupancy_change"}  # a fraction in the recompute, a percentage in the scenario
+    shared = {f.name for f in fields(TargetSettings)} & set(sc.Scenario.model_fields)
+    assert shared == {
+        "homes_total",
+        "residents_total",
+        "key",
+        "city_share",
+        "shape",
+        "start_year",
+        "end_year",
+        "outlook",
+        "outlook_pace",
+        "occupancy_change",
+    }
+    for item in fields(TargetSettings):
+        if item.name in shared:
+            scale = 100 if item.name in percent else 1
+            assert sc.Scenario.model_fields[item.name].default == item.default * scale, item.name
+        assert getattr(sc.DEFAULT.target_settings(), item.name) == item.default, item.name
 
 
 def test_link_round_trip_keeps_only_changes() -> None:
