@@ -4,6 +4,7 @@ import streamlit as st
 
 from ros import scenario, ui
 from ros.markup import escape
+from ros.store import MAX_BYTES as SCENARIO_FILE_BYTES
 from ros.wording import comparison
 
 t, lang = ui.t, ui.lang()
@@ -34,7 +35,11 @@ ui.saved_scenarios_panel(actor)
 ui.audit_panel()
 
 st.header(t("scenario.import_heading"))
-upload = st.file_uploader(t("scenario.import"), key="scenario_upload", help=t("scenario.import_help"))
+upload = st.file_uploader(
+    t("scenario.import"),
+    key="scenario_upload",
+    help=f"{t('scenario.import_help')} {ui.upload_help(SCENARIO_FILE_BYTES)}",
+)
 if upload is not None:
     ui.import_scenario_file(upload.name, upload.getvalue(), actor)
 ui.clear_store_message()

@@ -23,7 +23,6 @@ import pandas as pd
 
 from ros import format as fmt
 from ros import uploads
-from ros.config import MAX_UPLOAD_BYTES
 from ros.names import find_code
 from ros.problems import InputError, Number, Problem, problem
 
@@ -256,8 +255,10 @@ def check_own_figures(frame: pd.DataFrame, names: Mapping[str, str], first_row: 
 def read_upload(file_name: str, data: bytes, max_rows: int = MAX_ROWS) -> pd.DataFrame:
     """The first sheet of an uploaded CSV (comma or semicolon; UTF-8, else Windows-1252) or Excel file, cells as
     text; size and rows are checked before parsing. Raises UploadError with the problem."""
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadError(problem("input.file_too_large", limit=str(MAX_UPLOAD_BYTES // (1024 * 1024))))
+    try:
+        uploads.check_size(data)  # the one size limit of every upload
+    except uploads.UploadError as error:
+        raise UploadError(*error.problems) from None
     if not data.strip():
         raise UploadError(problem("input.file_empty"))
     suffix = Path(file_name).suffix.lower()

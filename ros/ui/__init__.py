@@ -110,7 +110,7 @@ from ros.ui.targets_view import (
     targets_tables,
     targets_view,
 )
-from ros.ui.text import labels, lang, t
+from ros.ui.text import labels, lang, t, upload_help
 from ros.ui.url import from_url, notice_slot, start_run, stop, sync_url, sync_url_after_fragment
 from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
@@ -198,6 +198,7 @@ __all__ = [
     "start_run",
     "stop",
     "store",
+    "upload_help",
     "store_action",
     "store_error_text",
     "sync_url",

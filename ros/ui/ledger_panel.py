@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from ros import audit, ledger, roles
+from ros import audit, ledger, roles, uploads
 from ros.ledger import LedgerIssue, LedgerResult
 from ros.markup import escape
 from ros.roles import Identity
@@ -15,7 +15,7 @@ from ros.store import StoreError
 from ros.ui.auth import identity
 from ros.ui.data import store
 from ros.ui.store_actions import store_error_text
-from ros.ui.text import lang, t
+from ros.ui.text import lang, t, upload_help
 
 SHOWN_ISSUES = 20  # a refusal lists this many problems and counts the rest
 
@@ -55,9 +55,9 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
     may_enter = roles.allowed(actor, "ledger_upload")
     upload = None
     if may_enter:
-        upload = st.file_uploader(
-            t("budget.ledger_upload"), key="budget_ledger_upload"
-        )  # no `type=`: see targets_panel
+        upload = st.file_uploader(  # no `type=`: see targets_panel
+            t("budget.ledger_upload"), key="budget_ledger_upload", help=upload_help(uploads.MAX_BYTES)
+        )
         st.button(
             t("budget.ledger_reset"),
             icon=":material/restart_alt:",

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from ros import allocation, scenario, targets
+from ros import allocation, scenario, targets, uploads
 from ros import format as fmt
 from ros.allocation import AllocationError
 from ros.markup import escape
@@ -16,7 +16,7 @@ from ros.targets import RegionData, TargetResult
 from ros.ui import settings
 from ros.ui.data import target_result
 from ros.ui.scenarios import current_scenario
-from ros.ui.text import lang, t
+from ros.ui.text import lang, t, upload_help
 from ros.ui.url import from_url
 from ros.wording import targets as wording
 
@@ -82,7 +82,9 @@ def _custom_weights(region: RegionData) -> AllocationError | None:
         },
     )
     # No `type=`: Streamlit would refuse other files in English; our own check answers in the UI language.
-    upload = right.file_uploader(t("targets.custom_upload"), key=f"weights_upload_{version}")
+    upload = right.file_uploader(
+        t("targets.custom_upload"), key=f"weights_upload_{version}", help=upload_help(uploads.MAX_BYTES)
+    )
     _weights_upload(upload, codes, names, version)
     if "_weights_file" in state:
         right.success(t("targets.custom_loaded", file=escape(state["_weights_file"])), icon=":material/check:")

@@ -22,3 +22,9 @@ def t(key: str, **values: object) -> str:
 def labels(area: str) -> dict[str, str]:
     """All texts of one catalogue area in the chosen language, for figure builders."""
     return section(lang(), area)
+
+
+def upload_help(limit_bytes: int) -> str:
+    """An uploader's help: our size limit in the UI language, and what the English limit in its drop zone means."""
+    browser = st.get_option("server.maxUploadSize")
+    return t("uploads.limit_help", limit=limit_bytes // (1024 * 1024), browser=browser)

@@ -1,0 +1,74 @@
+"""Uploads within bounds: the size limit just under and just over, in Dutch and English, on the page and in the help."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from ros import allocation, own_figures, uploads
+from ros.config import MAX_UPLOAD_BYTES
+
+ROOT = Path(__file__).resolve().parent.parent
+TOO_LARGE = {"nl": "Het bestand is groter dan 5 MB.", "en": "The file is larger than 5 MB."}
+
+
+def test_the_limit_is_five_megabytes_and_a_file_of_exactly_that_size_passes() -> None:
+    assert uploads.MAX_BYTES == MAX_UPLOAD_BYTES == 5 * 1024 * 1024
+    uploads.check_size(b"x" * MAX_UPLOAD_BYTES)
+    with pytest.raises(uploads.UploadError) as refused:
+        uploads.check_size(b"x" * (MAX_UPLOAD_BYTES + 1))
+    assert [refused.value.text(lang) for lang in ("nl", "en")] == [TOO_LARGE["nl"], TOO_LARGE["en"]]
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        lambda data: uploads.csv_rows(data, 100),
+        lambda data: uploads.table_rows("kasboek.csv", data, 100),
+        lambda data: uploads.table_rows("kasboek.xlsx", data, 100),
+        lambda data: own_figures.read_upload("eigen.csv", data),
+    ],
+    ids=["csv", "table csv", "table xlsx", "own figures"],
+)
+def test_every_reader_refuses_one_byte_over_the_limit_and_reads_on_at_the_limit(read) -> None:
+    with pytest.raises(uploads.UploadError) as over:
+        read(b" " * (MAX_UPLOAD_BYTES + 1))
+    assert over.value.text("nl") == TOO_LARGE["nl"]
+    with pytest.raises(uploads.UploadError) as at_limit:  # past the size check, the next one answers
+        read(b" " * MAX_UPLOAD_BYTES)
+    assert at_limit.value.text("nl") not in ("", TOO_LARGE["nl"])
+
+
+def test_weights_over_the_limit_are_refused_in_both_languages(snapshot) -> None:
+    municipalities = snapshot["municipalities"]
+    with pytest.raises(allocation.AllocationError) as refused:
+        allocation.read_weights_csv(b"x" * (MAX_UPLOAD_BYTES + 1), municipalities["code"], municipalities["name"])
+    assert TOO_LARGE["nl"] in refused.value.text("nl")
+    assert TOO_LARGE["en"] in refused.value.text("en")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_ledger_upload_names_our_limit_and_refuses_just_over_it_in_the_ui_language(lang: str) -> None:
+    from conftest import run_app
+    from markdown_check import shown
+
+    browser = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
+    at = run_app("app_pages/budget.py", {"lang": lang})
+    uploader = at.file_uploader(key="budget_ledger_upload")
+    assert uploader.help == {
+        "nl": (
+            f"Hoogstens 5 MB. Boven die grens weigert het dashboard het bestand met een melding. De grens die het "
+            f"uploadvak in het Engels noemt ({browser} MB), is die van de browser: een nog groter bestand weigert de "
+            "browser zelf, in het Engels."
+        ),
+        "en": (
+            f"At most 5 MB. Above that the dashboard refuses the file with a message. The limit the upload box names "
+            f"({browser} MB) is the browser's: an even larger file is refused by the browser itself."
+        ),
+    }[lang]
+    uploader.upload("groot.csv", b"x" * (MAX_UPLOAD_BYTES + 1), "text/csv").run()
+    intro = {"nl": "Bestand groot.csv is niet overgenomen", "en": "File groot.csv was not taken over"}[lang]
+    errors = [shown(e.value) for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith(intro) and errors[0].endswith(f"- {TOO_LARGE[lang]}")
