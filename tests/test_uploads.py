@@ -57,17 +57,20 @@ def test_the_ledger_upload_names_our_limit_and_refuses_just_over_it_in_the_ui_la
     browser = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
     at = run_app("app_pages/budget.py", {"lang": lang})
     uploader = at.file_uploader(key="budget_ledger_upload")
-    assert uploader.help == {
-        "nl": (
-            f"Hoogstens 5 MB. Boven die grens weigert het dashboard het bestand met een melding. De grens die het "
-            f"uploadvak in het Engels noemt ({browser} MB), is die van de browser: een nog groter bestand weigert de "
-            "browser zelf, in het Engels."
-        ),
-        "en": (
-            f"At most 5 MB. Above that the dashboard refuses the file with a message. The limit the upload box names "
-            f"({browser} MB) is the browser's: an even larger file is refused by the browser itself."
-        ),
-    }[lang]
+    assert (
+        uploader.help
+        == {
+            "nl": (
+                f"Hoogstens 5 MB. Boven die grens weigert het dashboard het bestand met een melding. De grens die het "
+                f"uploadvak in het Engels noemt ({browser} MB), is die van de browser: een nog groter bestand weigert de "
+                "browser zelf, in het Engels."
+            ),
+            "en": (
+                f"At most 5 MB. Above that the dashboard refuses the file with a message. The limit the upload box names "
+                f"({browser} MB) is the browser's: an even larger file is refused by the browser itself."
+            ),
+        }[lang]
+    )
     uploader.upload("groot.csv", b"x" * (MAX_UPLOAD_BYTES + 1), "text/csv").run()
     intro = {"nl": "Bestand groot.csv is niet overgenomen", "en": "File groot.csv was not taken over"}[lang]
     errors = [shown(e.value) for e in at.error]
