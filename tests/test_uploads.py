@@ -61,13 +61,13 @@ def test_the_ledger_upload_names_our_limit_and_refuses_just_over_it_in_the_ui_la
         uploader.help
         == {
             "nl": (
-                f"Hoogstens 5 MB. Boven die grens weigert het dashboard het bestand met een melding. De grens die het "
-                f"uploadvak in het Engels noemt ({browser} MB), is die van de browser: een nog groter bestand weigert de "
-                "browser zelf, in het Engels."
+                "Hoogstens 5 MB. Boven die grens weigert het dashboard het bestand met een melding. De grens die "
+                f"het uploadvak in het Engels noemt ({browser} MB), is die van de browser: een nog groter bestand "
+                "weigert de browser zelf, in het Engels."
             ),
             "en": (
-                f"At most 5 MB. Above that the dashboard refuses the file with a message. The limit the upload box names "
-                f"({browser} MB) is the browser's: an even larger file is refused by the browser itself."
+                "At most 5 MB. Above that the dashboard refuses the file with a message. The limit the upload box "
+                f"names ({browser} MB) is the browser's: an even larger file is refused by the browser itself."
             ),
         }[lang]
     )
