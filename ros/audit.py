@@ -1,15 +1,16 @@
 """The audit trail as tables: who changed which shared scenario when, what changed, and the values before and after.
 
 The rows come from `ros.store.ScenarioStore.audit` (append-only, newest first). `audit_table` turns them into one
-row per change with a short description of the change (the settings that differ, the old and new name, the agreed
-baseline before and after) and the full values before and after as JSON text, for the screen and the downloads.
-Codes (action, role) are returned as they are; the UI puts them into words.
+row per change with a short description of the change (the settings that differ, the ledger rows added, changed
+or removed with their amounts, the old and new name, the agreed baseline before and after) and the full values
+before and after as JSON text, for the screen and the downloads. Codes (action, role) are returned as they are; the
+UI puts them into words.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -19,6 +20,7 @@ from ros.store import AuditEntry
 
 COLUMNS = ("at", "who", "role", "action", "scenario", "change", "before", "after")
 MAX_CHANGES = 6  # settings named in the description of one change; the rest are counted
+LEDGER = "grootboek"  # the scenario's ledger in stored settings (its URL key), described per row
 
 
 def _text(value: object) -> str:
@@ -30,23 +32,67 @@ def _text(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _amount(value: Any) -> str:
+    """A stored ledger amount in euros to the cent ('51000.00'), '—' when not filled in."""
+    return "—" if value is None else f"{float(value):.2f}"
+
+
+def _ledger_rows(value: object) -> dict[tuple[str, int], Mapping[str, Any]] | None:
+    """A stored ledger (the scenario's 'grootboek') by party and year; None when it is not one."""
+    if value is None:
+        return {}
+    if not isinstance(value, list) or not all(isinstance(e, Mapping) and isinstance(e.get("year"), int) for e in value):
+        return None
+    return {(str(e.get("party")), e["year"]): e for e in value}
+
+
+def _ledger_changes(before: object, after: object) -> list[str] | None:
+    """Per ledger row (party, year): added (+) or removed (−) with its amounts, or each changed amount old → new;
+    None when either side is not a ledger."""
+    old, new = _ledger_rows(before), _ledger_rows(after)
+    if old is None or new is None:
+        return None
+    changes = []
+    for party, year in sorted(old.keys() | new.keys()):
+        was, now = old.get((party, year)), new.get((party, year))
+        if was is None or now is None:
+            sign, row = "+" if was is None else "−", now or was or {}
+            filled = ", ".join(f"{s} {_amount(row.get(s))}" for s in ledger.STATES if row.get(s) is not None)
+            changes.append(f"{LEDGER} {sign} {party} {year}: {filled or '—'}")
+            continue
+        changes += [
+            f"{LEDGER} {party} {year} {s}: {_amount(was.get(s))} → {_amount(now.get(s))}"
+            for s in ledger.STATES
+            if was.get(s) != now.get(s)
+        ]
+    return changes
+
+
 def _settings_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    """`key: old → new` for every setting that differs (added or removed ones too), in key order."""
-    keys = sorted(set(before) | set(after))
-    return [
-        f"{k}: {_text(before.get(k)) or '—'} → {_text(after.get(k)) or '—'}"
-        for k in keys
-        if before.get(k) != after.get(k)
-    ]
+    """`key: old → new` for every setting that differs (added or removed ones too), in key order; the ledger per
+    row with its amounts."""
+    changes: list[str] = []
+    for k in sorted(set(before) | set(after)):
+        if before.get(k) == after.get(k):
+            continue
+        rows = _ledger_changes(before.get(k), after.get(k)) if k == LEDGER else None
+        changes += rows if rows is not None else [f"{k}: {_text(before.get(k)) or '—'} → {_text(after.get(k)) or '—'}"]
+    return changes
+
+
+def _limited(changes: list[str]) -> str:
+    """The first `MAX_CHANGES` changes, then how many more."""
+    more = len(changes) - MAX_CHANGES
+    return "; ".join(changes[:MAX_CHANGES]) + (f"; +{more}" if more > 0 else "")
 
 
 def change_summary(entry: AuditEntry) -> str:
     """What one change did, in one line of codes and values (not translated: names and settings as stored)."""
     before, after = entry.before or {}, entry.after or {}
     if entry.action == "update":
-        changes = _settings_changes(before.get("settings") or {}, after.get("settings") or {})
-        more = len(changes) - MAX_CHANGES
-        return "; ".join(changes[:MAX_CHANGES]) + (f"; +{more}" if more > 0 else "")
+        return _limited(_settings_changes(before.get("settings") or {}, after.get("settings") or {}))
+    if entry.action == "save":  # a new scenario: only the ledger rows it brings, the settings are in `after`
+        return _limited(_ledger_changes(None, (after.get("settings") or {}).get(LEDGER)) or [])
     if entry.action == "rename":
         return f"{before.get('name')} → {after.get('name')}"
     if entry.action in ("mark_agreed", "clear_agreed"):

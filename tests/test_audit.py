@@ -64,3 +64,41 @@ def test_ledger_summary_counts_known_amounts_and_totals_exactly() -> None:
     }
     assert audit.ledger_summary(ledger.empty_ledger(parties))["bekend"] == 0
     assert isinstance(audit.audit_table([]), pd.DataFrame) and audit.audit_table([]).empty
+
+
+def test_a_saved_ledger_is_described_per_row_with_its_amounts(tmp_path: Path) -> None:
+    from ros import scenario as sc
+
+    def settings(*entries: dict[str, object]) -> dict[str, object]:
+        return sc.to_json(sc.Scenario(grootboek=list(entries)))
+
+    store = ScenarioStore(f"sqlite:///{tmp_path / 's.db'}")
+    first = {"party": "GM0141", "year": 2025, "toegezegd": 102_000}
+    saved = store.save("Kasboek", "Anna", settings(first), 1, actor=ANNA)
+    changed = store.update(
+        saved.id,
+        settings(
+            {"party": "GM0141", "year": 2025, "toegezegd": 102_000, "ontvangen": 51_000.5},
+            {"party": "GM0164", "year": 2026, "toegezegd": 10_000, "besteed": 2_500},
+        ),
+        1,
+        1,
+        actor=ANNA,
+    )
+    store.update(saved.id, {**settings(), "woningen": 70_000}, 1, changed.revision, actor=ANNA)
+    assert audit.audit_table(store.audit())["change"].tolist() == [
+        "grootboek − GM0141 2025: toegezegd 102000.00, ontvangen 51000.50; "
+        "grootboek − GM0164 2026: toegezegd 10000.00, besteed 2500.00; woningen: 69000 → 70000",
+        "grootboek GM0141 2025 ontvangen: — → 51000.50; grootboek + GM0164 2026: toegezegd 10000.00, besteed 2500.00",
+        "grootboek + GM0141 2025: toegezegd 102000.00",
+    ]
+
+
+def test_a_stored_ledger_that_is_not_a_list_of_rows_is_shown_as_it_is(tmp_path: Path) -> None:
+    store = ScenarioStore(f"sqlite:///{tmp_path / 's.db'}")
+    saved = store.save("Oud", "Anna", {"grootboek": "kapot"}, 1, actor=ANNA)
+    store.update(saved.id, {"grootboek": [{"party": "almelo", "year": 2025, "toegezegd": 1}]}, 1, 1, actor=ANNA)
+    assert audit.audit_table(store.audit())["change"].tolist() == [
+        'grootboek: kapot → [{"party": "almelo", "toegezegd": 1, "year": 2025}]',
+        "",
+    ]

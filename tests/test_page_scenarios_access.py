@@ -305,3 +305,24 @@ def test_a_lezer_sees_own_figures_but_cannot_enter_them(db: ScenarioStore) -> No
     planner.run()
     assert [u for u in planner.get("file_uploader") if "own_upload" in str(u.proto.id)]
     assert "Met de rol lezer kunt u de eigen opgave bekijken" not in texts(planner)
+
+
+def test_a_ledger_edit_stays_in_the_session_until_the_scenario_is_saved(db: ScenarioStore, snapshot) -> None:
+    from ros import ledger
+
+    note = "blijft in uw sessie: het wordt niet gedeeld en niet in de geschiedenis vastgelegd."
+    assert note not in texts(_budget("lees@hengelo.nl", "Lia Lezer"))  # a lezer cannot edit it
+    at = _budget("anna@enschede.nl", "Anna de Vries")
+    assert note in texts(at)
+    book = ledger.empty_ledger(dict(zip(snapshot["parties"]["id"], snapshot["parties"]["name"], strict=True)))
+    book.loc[(book[ledger.PARTY] == "GM0141") & (book[ledger.YEAR] == 2025), "toegezegd"] = 51_000.0
+    at.session_state["budget_ledger"] = book  # as if typed into the table
+    at.run()
+    assert not at.exception and db.audit() == []  # the edit itself is nowhere shared
+    at.switch_page(PAGE)
+    at = save(at.run(), "Met kasboek")
+    assert "Het scenario is opgeslagen." in texts(at)
+    [entry] = db.audit()
+    assert (entry.actor_name, entry.action) == ("Anna de Vries", "save")
+    history = next(d.value for d in at.dataframe if "Wijziging" in d.value.columns)
+    assert history["Wijziging"].tolist() == ["grootboek + GM0141 2025: toegezegd 51000.00"]

@@ -101,6 +101,8 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
             },
         },
     )
+    if may_enter:  # edits are never stored on their own: only a saved scenario shares (and audits) them
+        st.caption(t("ledger.session_note"))
     checked_book = checked_ledger(edited, names)
     if checked_book.ok:
         state["budget_ledger_valid"] = checked_book.frame
