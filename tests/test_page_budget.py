@@ -196,3 +196,10 @@ def test_clearing_the_ledger_empties_it(snapshot):
     totals = [coded(d.value) for d in at.dataframe if "toegezegd" in coded(d.value).columns][-1]
     assert set(totals["toegezegd"]) == {"onbekend (17 onbekend)"}
     assert at.session_state["budget_ledger"]["toegezegd"].isna().all()
+
+
+@pytest.mark.parametrize(("lang", "word"), [("nl", "onbekend"), ("en", "unknown")])
+def test_an_empty_ledger_cell_reads_unknown_in_the_ui_language(lang: str, word: str) -> None:
+    at = run_app(PAGE, query={"lang": lang})
+    [editor] = at.get("data_editor")
+    assert editor.proto.placeholder == word  # Streamlit's own default would be the English "None"

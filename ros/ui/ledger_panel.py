@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from ros import audit, ledger, roles, uploads
+from ros import format as fmt
 from ros.ledger import LedgerIssue, LedgerResult
 from ros.markup import escape
 from ros.roles import Identity
@@ -89,6 +90,7 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
         state["budget_ledger"],
         hide_index=True,
         num_rows="fixed",
+        placeholder=fmt.unknown(lang()),  # an empty cell is unknown, never Streamlit's "None"
         key=f"budget_ledger_editor_{state['budget_ledger_version']}",
         disabled=[ledger.PARTY, ledger.NAME, ledger.YEAR] if may_enter else True,
         column_config={
