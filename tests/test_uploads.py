@@ -75,3 +75,14 @@ def test_the_ledger_upload_names_our_limit_and_refuses_just_over_it_in_the_ui_la
     intro = {"nl": "Bestand groot.csv is niet overgenomen", "en": "File groot.csv was not taken over"}[lang]
     errors = [shown(e.value) for e in at.error]
     assert len(errors) == 1 and errors[0].startswith(intro) and errors[0].endswith(f"- {TOO_LARGE[lang]}")
+
+
+def test_the_scenario_file_and_weights_uploaders_name_their_own_limit() -> None:
+    from conftest import run_app
+
+    scenarios = run_app("app_pages/scenarios.py", {"lang": "en"})
+    assert scenarios.file_uploader(key="scenario_upload").help.startswith(
+        "A file made with ‘Download scenario file’, here or in another installation of the dashboard. At most 1 MB."
+    )
+    weights = run_app("app_pages/doelen.py", {"sleutel": "custom"})
+    assert weights.file_uploader(key="weights_upload_0").help.startswith("Hoogstens 5 MB. ")
