@@ -18,7 +18,9 @@ st.header(t("datasets.sources"))
 st.dataframe(snap["sources"], hide_index=True, column_config=ui.source_columns())
 
 for dataset in datasets[1:]:
-    with st.expander(t(dataset.title_key), expanded=False):
+    with ui.folded(t(dataset.title_key), f"dataset_{dataset.name}") as shown:
+        if not shown:
+            continue
         st.caption(
             t("sources.file", file=f"{snap.version.label.rstrip('/')}/{dataset.file}", rows=len(snap[dataset.name]))
         )

@@ -78,8 +78,9 @@ if view == "tijdlijn":
             key="timeline",
         )
     st.caption(t("milestones.undated_note"))
-    with st.expander(t("common.table_alternative")):
-        st.table(listing, hide_index=True)
+    with ui.table_alternative("mijlpalen_tijdlijn") as shown:
+        if shown:
+            st.table(listing, hide_index=True)
 elif view == "lijst":
     st.header(t("milestones.list_heading"))
     st.caption(t("milestones.list_count", count=fmt.number(len(listing), lang)))

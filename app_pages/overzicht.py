@@ -68,17 +68,18 @@ st.page_link("app_pages/voortgang.py", label=t("progress.to_progress"), icon=":m
 
 table, counted = ui.growth_table(), fmt.short_date(now.reference_date_now, lang)
 st.plotly_chart(ui.growth_chart(), config={"displayModeBar": False})
-with st.expander(t("common.table_alternative")):
-    st.dataframe(
-        table[["name", "population_text", "population_now_text", "growth_text"]],
-        hide_index=True,
-        column_config={
-            "name": t("common.municipality"),
-            "population_text": t("overview.col_2024"),
-            "population_now_text": t("overview.col_2026", now=counted),
-            "growth_text": t("overview.col_growth"),
-        },
-    )
+with ui.table_alternative("overzicht_groei") as shown:
+    if shown:
+        st.dataframe(
+            table[["name", "population_text", "population_now_text", "growth_text"]],
+            hide_index=True,
+            column_config={
+                "name": t("common.municipality"),
+                "population_text": t("overview.col_2024"),
+                "population_now_text": t("overview.col_2026", now=counted),
+                "growth_text": t("overview.col_growth"),
+            },
+        )
 ui.source_caption(["cbs_85984ned", "cbs_37230ned"], t("overview.provisional_note", now=counted))
 
 st.header(t("overview.governance_heading"))

@@ -33,7 +33,7 @@ Every page is measured with the same municipality chosen in the sidebar (--gemee
 that pages with a municipality view render it in full; --gemeente '' measures the all-of-Twente view.
 
 Usage: .venv/bin/python scripts/benchmark_pages.py [--runs 7] [--browser-runs 5] [--gemeente GM0153]
-       [--json results.json] [--skip-apptest] [--skip-browser]
+       [--json results.json] [--pages doelen,bronnen] [--skip-apptest] [--skip-browser]
 """
 
 from __future__ import annotations
@@ -410,18 +410,24 @@ def switch_page(tab, counter: RunCounter, url_path: str, timeout_ms: float = 60_
 def measure_switches(
     browser, base: str, floor_base: str, paths: list[str], runs: int, query: str
 ) -> tuple[dict[str, list[float]], list[float]]:
-    """In-session page switches through the sidebar: each page reached from the one before it, and the floor."""
+    """In-session page switches through the sidebar: each page reached from the one before it, and the floor.
+
+    A single measured page is reached from the overview (or, for the overview itself, from the sources page).
+    """
+    route = paths if len(paths) > 1 else [*paths, "bronnen" if paths[0] == "" else ""]
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     tab = context.new_page()
     counter = RunCounter(tab)
     samples: dict[str, list[float]] = {path: [] for path in paths}
     floor: list[float] = []
-    load_page(tab, f"{base}/{paths[-1]}{query}")
-    for path in paths:  # warm-up round
+    load_page(tab, f"{base}/{route[-1]}{query}")
+    for path in route:  # warm-up round
         switch_page(tab, counter, path)
     for _ in range(runs):
-        for path in paths:
-            samples[path].append(switch_page(tab, counter, path))
+        for path in route:
+            elapsed = switch_page(tab, counter, path)
+            if path in samples:
+                samples[path].append(elapsed)
     load_page(tab, f"{floor_base}/")
     switch_page(tab, counter, "twee")
     for _ in range(runs):
@@ -512,11 +518,19 @@ def main(argv: list[str] | None = None) -> int:
         default="GM0153",
         help="municipality chosen in the sidebar on every page (default Enschede; '' for none)",
     )
+    parser.add_argument(
+        "--pages", default="", help="only these pages, by file name without .py, comma-separated (default: all)"
+    )
     parser.add_argument("--skip-apptest", action="store_true")
     parser.add_argument("--skip-browser", action="store_true")
     args = parser.parse_args(argv)
 
     entries = page_entries()
+    if args.pages:
+        wanted = {name.strip() for name in args.pages.split(",")}
+        entries = [entry for entry in entries if Path(entry[0]).stem in wanted]
+        if not entries:
+            parser.error(f"no page named {args.pages!r} in app.py")
     pages = [PageResult(script, url_path) for script, url_path in entries]
     summary: dict[str, Any] = {
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),

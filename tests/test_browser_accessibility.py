@@ -42,11 +42,18 @@ def _navigation_paths(tab) -> list[str]:
 
 
 def _open_expanders(tab) -> None:
-    """Open every expander (table alternatives, notes) so that axe also checks what they hide."""
-    summaries = tab.locator("[data-testid=stMain] [data-testid=stExpander] details:not([open]) > summary")
-    for _ in range(summaries.count()):
-        summaries.nth(0).click()  # the locator re-evaluates: the opened one drops out of it
-    wait_for_app(tab)
+    """Open every expander (table alternatives, notes) so that axe also checks what they hide.
+
+    A table alternative is filled by a rerun once it is opened, so each one is waited for until it holds content.
+    """
+    closed = tab.locator("[data-testid=stMain] [data-testid=stExpander] details:not([open])")
+    for _ in range(closed.count()):
+        details = closed.first.element_handle()  # the locator re-evaluates: the opened one drops out of it
+        details.query_selector(":scope > summary").click()
+        tab.wait_for_function(
+            "d => d.open && d.querySelector('[data-testid=stElementContainer]')", arg=details, timeout=30_000
+        )
+        wait_for_app(tab)
 
 
 def _allowed(tab, rule: str, target: list) -> str | None:

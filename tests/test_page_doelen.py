@@ -295,3 +295,12 @@ def test_the_pace_from_now_is_stated_next_to_the_plan() -> None:
     shown = texts(at)
     assert "**344 per jaar**" in shown  # the plan: 8.943 homes over 2025–2050
     assert "Vanaf nu (1-12-2026, nog 24,1 jaar): **ten hoogste 371 per jaar** tot eind 2050" in shown
+
+
+def test_a_table_alternative_is_sent_only_once_it_is_opened():
+    closed = run_app(PAGE, {"gemeente": "GM0153"})
+    assert [list(d.value.columns)[:2] for d in closed.dataframe] == [["Gemeente", "Deel"]]  # only the page's table
+    assert "Tabel bij deze grafiek" in [e.label for e in closed.expander]
+    opened = run_app(PAGE, {"gemeente": "GM0153"}, alt_doelen_kaart=True)
+    table = opened.dataframe[1].value.set_index("Gemeente")
+    assert list(table.columns) == ["Woningen (doel)"] and table.loc["Enschede", "Woningen (doel)"] == "17.415"

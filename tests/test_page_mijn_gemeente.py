@@ -14,13 +14,14 @@ from ros import cost_sharing, scenario, targets
 PAGE = "app_pages/mijn_gemeente.py"
 
 
-def open_page(query: dict[str, str] | None = None) -> AppTest:
+def open_page(query: dict[str, str] | None = None, path_table: bool = True) -> AppTest:
     """Run app.py once (st.Page hashes its url_path 'mijn-gemeente', which AppTest learns from a first run), then
-    switch to the page."""
+    switch to the page, with the table under the path chart opened (or not)."""
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
+    at.session_state["alt_mijn_gemeente_path"] = path_table
     return at.switch_page(PAGE).run()
 
 

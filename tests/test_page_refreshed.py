@@ -36,7 +36,7 @@ def use_refreshed(refreshed_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
 
 
 def test_sources_page_lists_the_version_and_its_changes(use_refreshed: Path) -> None:
-    at = run_app("app_pages/bronnen.py")
+    at = run_app("app_pages/bronnen.py", dataset_dwelling_changes=True, dataset_population_forecast=True)
     assert not at.exception
     shown = texts(at)
     assert "Gegevens van 1-12-2026 10:30 (CBS-verversing)" in [c.value for c in at.sidebar.caption]

@@ -57,7 +57,7 @@ def test_volgende_and_vorige_step_through_all_views_and_keep_the_step_in_the_url
 
 
 def test_a_link_opens_its_step():
-    at = run_app(PAGE, {"dia": "3"})
+    at = run_app(PAGE, {"dia": "3"}, alt_vergadermodus_tempo=True)
     assert "## 3 / 6 · Tempo" in texts(at)
     values = metrics(at)
     assert (

@@ -14,7 +14,7 @@ OWN_CSV = (
 
 
 def test_shipped_snapshot_says_realisation_is_not_in_the_data_yet() -> None:
-    at = run_app(PAGE)
+    at = run_app(PAGE, alt_voortgang_jaren=True)
     assert not at.exception
     shown = texts(at)
     assert "De realisatie sinds 2025 staat nog niet in de gegevens." in shown
@@ -45,7 +45,7 @@ def test_shipped_snapshot_says_realisation_is_not_in_the_data_yet() -> None:
 
 
 def test_uploaded_own_figures_give_enschede_its_line() -> None:
-    at = run_app(PAGE, {"gemeente": "GM0153"})
+    at = run_app(PAGE, {"gemeente": "GM0153"}, alt_voortgang_jaren=True)
     at.file_uploader(key="own_upload_1").upload("eigen.csv", OWN_CSV, "text/csv").run()
     assert not at.exception
     shown = texts(at)
@@ -85,7 +85,7 @@ def test_uploaded_own_figures_give_enschede_its_line() -> None:
 
 
 def test_own_figures_of_one_municipality_do_not_make_a_twente_total() -> None:
-    at = run_app(PAGE)
+    at = run_app(PAGE, alt_voortgang_jaren=True)
     at.file_uploader(key="own_upload_1").upload("eigen.csv", OWN_CSV, "text/csv").run()
     shown = texts(at)
     assert "De realisatie sinds 2025 staat nog niet in de gegevens." in shown
@@ -137,7 +137,7 @@ def refreshed(tmp_path, monkeypatch) -> None:
 
 
 def test_refreshed_snapshot_shows_the_delivery_ratio_with_its_months(refreshed) -> None:
-    at = run_app(PAGE)
+    at = run_app(PAGE, alt_voortgang_jaren=True)
     assert not at.exception
     shown = texts(at)
     metrics = [(m.label, m.value, m.delta) for m in at.metric]

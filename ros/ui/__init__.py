@@ -13,6 +13,7 @@ repeat each other:
 - `store_actions`, `save_panel`, `saved_list`, `audit_panel`, `comparison`, `targets_panel`, `ledger_panel`,
   `milestone_card` — one module per panel
 - `targets_view`, `figures` — cached tables and figures
+- `folded` — expanders whose content is built only while open (table alternatives, data sets)
 - `progress_panel` — the progress page's cached view, own figures and capacity upload
 - `downloads` — download buttons, scenario files, source captions and columns
 - `facts` — per-data, per-day and per-language facts and figures, built once and shared by all sessions
@@ -60,6 +61,7 @@ from ros.ui.facts import (
     standing,
 )
 from ros.ui.figures import budget_flow_chart, budget_flow_table, milestones_chart
+from ros.ui.folded import folded, table_alternative
 from ros.ui.ledger_panel import checked_ledger, ledger_panel
 from ros.ui.milestone_card import next_milestone_card
 from ros.ui.milestones_view import MilestonesView, milestones_view
@@ -116,6 +118,8 @@ from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 
 __all__ = [
+    "folded",
+    "table_alternative",
     "cost_sharing_parties",
     "party_problems",
     "budget_tables",
