@@ -18,8 +18,8 @@ st.header(t("datasets.sources"))
 st.dataframe(snap["sources"], hide_index=True, column_config=ui.source_columns())
 
 for dataset in datasets[1:]:
-    with ui.folded(t(dataset.title_key), f"dataset_{dataset.name}") as shown:
-        if not shown:
+    with ui.folded(t(dataset.title_key), f"dataset_{dataset.name}") as opened:
+        if not opened:
             continue
         st.caption(
             t("sources.file", file=f"{snap.version.label.rstrip('/')}/{dataset.file}", rows=len(snap[dataset.name]))

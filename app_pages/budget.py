@@ -36,8 +36,8 @@ st.header(t("budget.flow_heading"))
 ui.from_url("onbekend", False, flag)
 show_unknown = st.toggle(t("budget.show_unknown"), help=t("budget.show_unknown_help"), key="onbekend")
 st.plotly_chart(ui.budget_flow_chart(show_unknown), config={"displayModeBar": False})
-with ui.table_alternative("budget_stromen") as shown:
-    if shown:
+with ui.table_alternative("budget_stromen") as opened:
+    if opened:
         st.dataframe(ui.budget_flow_table(show_unknown), hide_index=True)
 who, about = st.columns([1, 1], gap="large")
 who.markdown(f"**{t('budget.who_pays')}**")

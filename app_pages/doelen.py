@@ -111,8 +111,8 @@ def map_section() -> None:
     if boundaries.problem:
         st.info(boundaries.problem, icon=":material/map:")
     st.plotly_chart(ui.targets_map(view, measure, boundaries), config=chart_config)
-    with ui.table_alternative("doelen_kaart") as shown:
-        if shown:
+    with ui.table_alternative("doelen_kaart") as opened:
+        if opened:
             st.dataframe(ui.measure_table(view, measure), hide_index=True)
     ui.source_caption([homes_goal["source_id"], "cbs_85984ned", "cbs_81955ned", boundaries.source_id])
     ui.sync_url_after_fragment()
@@ -135,15 +135,15 @@ right.metric(
 )
 right.markdown(wd_sentence)
 right.caption(t("targets.woondeal_note", value=fmt.number(wd_value, lang), year=wd_year, start=s.start_year))
-with ui.table_alternative("doelen_bouwpad") as shown:
-    if shown:
+with ui.table_alternative("doelen_bouwpad") as opened:
+    if opened:
         st.dataframe(tables.path, hide_index=True)
 ui.source_caption([homes_goal["source_id"], woondeal["source_id"], "cbs_81955ned"])
 
 st.header(t("targets.municipalities_heading"))
 st.plotly_chart(ui.municipalities_chart(view, focus_code), config=chart_config)
-with ui.table_alternative("doelen_gemeenten") as shown:
-    if shown:
+with ui.table_alternative("doelen_gemeenten") as opened:
+    if opened:
         st.dataframe(tables.wide, hide_index=True)
 ui.source_caption(["cbs_81955ned", *targets.key_sources(s.key)])
 
@@ -164,8 +164,8 @@ r4.metric(
     help=t("targets.homes_needed_help", value=fmt.number(s.residents_total, lang), year=s.end_year),
 )
 st.plotly_chart(view.residents_chart, config=chart_config)
-with ui.table_alternative("doelen_inwoners") as shown:
-    if shown:
+with ui.table_alternative("doelen_inwoners") as opened:
+    if opened:
         st.dataframe(tables.path, hide_index=True)
         st.caption(t("targets.residents_table"))
         st.dataframe(tables.residents, hide_index=True)

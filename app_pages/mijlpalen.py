@@ -78,8 +78,8 @@ if view == "tijdlijn":
             key="timeline",
         )
     st.caption(t("milestones.undated_note"))
-    with ui.table_alternative("mijlpalen_tijdlijn") as shown:
-        if shown:
+    with ui.table_alternative("mijlpalen_tijdlijn") as opened:
+        if opened:
             st.table(listing, hide_index=True)
 elif view == "lijst":
     st.header(t("milestones.list_heading"))

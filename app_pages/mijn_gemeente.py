@@ -48,8 +48,8 @@ for number, part in enumerate(brief.sections):
             st.markdown(paragraph)
         if part.figure is not None:
             st.plotly_chart(briefing.print_sized(part.figure), config={"displayModeBar": False}, width="content")
-            with ui.folded(brief.table_alternative, f"alt_mijn_gemeente_{part.key or number}") as shown:
-                if shown:
+            with ui.folded(brief.table_alternative, f"alt_mijn_gemeente_{part.key or number}") as opened:
+                if opened:
                     st.table(part.figure_table, hide_index=True)
         if part.table is not None:
             st.table(part.table, hide_index=True)

@@ -68,8 +68,8 @@ st.page_link("app_pages/voortgang.py", label=t("progress.to_progress"), icon=":m
 
 table, counted = ui.growth_table(), fmt.short_date(now.reference_date_now, lang)
 st.plotly_chart(ui.growth_chart(), config={"displayModeBar": False})
-with ui.table_alternative("overzicht_groei") as shown:
-    if shown:
+with ui.table_alternative("overzicht_groei") as opened:
+    if opened:
         st.dataframe(
             table[["name", "population_text", "population_now_text", "growth_text"]],
             hide_index=True,

@@ -86,8 +86,8 @@ elif view == "pace":
     ui.realised_pace_line(s.start_year)
     rows = presentation.pace_rows(meeting.shown_table(result, lang))
     st.plotly_chart(meeting.pace_figure(rows, result, lang), config=chart_config, key="meeting_pace")
-    with ui.table_alternative("vergadermodus_tempo") as shown:
-        if shown:
+    with ui.table_alternative("vergadermodus_tempo") as opened:
+        if opened:
             st.table(meeting.pace_table(rows, lang), hide_index=True)
     st.markdown(meeting.key_note(result, lang))
     ui.source_caption(["besluit_almelo_2025", "cbs_81955ned", "cbs_85984ned", *targets.key_sources(s.key)])

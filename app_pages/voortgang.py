@@ -49,8 +49,8 @@ tr, tx = view.track, view.texts
 st.header(t("progress.realised_heading", area=view.area))
 st.markdown(t("progress.realised_intro"))
 st.plotly_chart(view.realised_chart, config=chart_config)
-with ui.table_alternative("voortgang_jaren") as shown:
-    if shown:
+with ui.table_alternative("voortgang_jaren") as opened:
+    if opened:
         st.dataframe(view.years_table, hide_index=True)
 ui.source_caption(view.realised_sources, t("progress.provisional_mark"))
 ui.download_buttons("voortgang", view.sheets, key="progress")
@@ -87,8 +87,8 @@ else:
     st.caption(tx["notes"])
     st.info(tx["band_sentence"], icon=":material/balance:")
     st.plotly_chart(view.track_chart, config=chart_config)
-    with ui.table_alternative("voortgang_spoor") as shown:
-        if shown:
+    with ui.table_alternative("voortgang_spoor") as opened:
+        if opened:
             st.dataframe(view.track_table, hide_index=True)
 
 woondeal = target_row(snap, "woondeal_homes_2030")
@@ -128,8 +128,8 @@ c2.metric(t("progress.capacity_metric_gap"), view.capacity_texts["gap_rule"])
 st.markdown(view.capacity_texts["sentence"])
 st.caption(" ".join(filter(None, (view.capacity_texts["note"], view.capacity_texts["whole_target"]))))
 st.plotly_chart(view.capacity_chart, config=chart_config)
-with ui.table_alternative("voortgang_capaciteit") as shown:
-    if shown:
+with ui.table_alternative("voortgang_capaciteit") as opened:
+    if opened:
         st.dataframe(view.capacity_table, hide_index=True)
 ui.capacity_panel(names)
 
@@ -150,7 +150,7 @@ else:
     st.plotly_chart(view.forecast_chart, config=chart_config)
     st.markdown(" ".join(ft[k] for k in ("sentence", "interval", "today", "derived", "horizon") if k in ft))
     st.warning(t("progress.forecast_caveat"), icon=":material/warning:")
-    with ui.table_alternative("voortgang_prognose") as shown:
-        if shown:
+    with ui.table_alternative("voortgang_prognose") as opened:
+        if opened:
             st.dataframe(view.forecast_table, hide_index=True)
     ui.source_caption(view.forecast_sources)
