@@ -22,7 +22,7 @@ from ros import exports, uploads
 from ros import format as fmt
 from ros.config import LANGUAGES
 from ros.names import find_code
-from ros.problems import InputError, Money, Problem, problem
+from ros.problems import InputError, Issue, Money, Problem, problem
 
 STATES = ("toegezegd", "gefactureerd", "ontvangen", "besteed")
 YEARS = (2025, 2026)
@@ -35,29 +35,11 @@ MAX_ROWS = 1_000  # 17 parties × 2 years is 34 rows; anything far beyond that i
 
 
 @dataclass(frozen=True)
-class LedgerIssue:
-    """One refused cell (or column when `row` is None), with the problem that names both."""
-
-    row: int | None
-    column: str
-    problem: Problem
-
-    @property
-    def message(self) -> str:
-        """The problem in Dutch."""
-        return self.problem.text("nl")
-
-    def text(self, lang: str) -> str:
-        """The problem in `lang`."""
-        return self.problem.text(lang)
-
-
-@dataclass(frozen=True)
 class LedgerResult:
     """The checked ledger (all parties × years, amounts as float, NaN = unknown) and what was refused."""
 
     frame: pd.DataFrame
-    issues: tuple[LedgerIssue, ...]
+    issues: tuple[Issue, ...]
 
     @property
     def ok(self) -> bool:
@@ -162,30 +144,28 @@ def validate_ledger(
     table on the page, 2 for a file whose header is line 1). Returns the full ledger (every party × year;
     rows that are absent stay unknown) with the accepted values, and one issue per refused cell."""
     frame = normalise_columns(frame)
-    issues: list[LedgerIssue] = []
+    issues: list[Issue] = []
     missing = [c for c in (PARTY, YEAR, *STATES) if c not in frame.columns]
-    issues += [LedgerIssue(None, c, problem("input.ledger_column_missing", column=c)) for c in missing]
+    issues += [Issue(None, c, problem("input.ledger_column_missing", column=c)) for c in missing]
     allowed = ", ".join(COLUMNS)
     issues += [
-        LedgerIssue(None, str(c), problem("input.ledger_column_unknown", column=str(c)[:80], allowed=allowed))
+        Issue(None, str(c), problem("input.ledger_column_unknown", column=str(c)[:80], allowed=allowed))
         for c in frame.columns
         if c not in COLUMNS
     ]
     if frame.columns.duplicated().any():
-        issues.append(LedgerIssue(None, "", problem("input.ledger_column_twice")))
+        issues.append(Issue(None, "", problem("input.ledger_column_twice")))
     result = empty_ledger(parties, years)
     if issues:
         return LedgerResult(result, tuple(issues))
     if frame.empty:
-        return LedgerResult(result, (LedgerIssue(None, "", problem("input.ledger_no_rows")),))
+        return LedgerResult(result, (Issue(None, "", problem("input.ledger_no_rows")),))
     seen: dict[tuple[str, int], int] = {}
     for position, record in enumerate(frame.to_dict(orient="records")):
         row = position + first_row
 
         def refuse(column: str, reason: Problem, row: int = row) -> None:
-            issues.append(
-                LedgerIssue(row, column, problem("input.ledger_cell", row=row, column=column, problem=reason))
-            )
+            issues.append(Issue(row, column, problem("input.ledger_cell", row=row, column=column, problem=reason)))
 
         party = year = None
         try:
@@ -303,7 +283,7 @@ def load_upload(file_name: str, data: bytes, parties: Mapping[str, str], years: 
     try:
         frame = read_upload(file_name, data)
     except uploads.UploadError as error:
-        return LedgerResult(empty_ledger(parties, years), tuple(LedgerIssue(None, "", p) for p in error.problems))
+        return LedgerResult(empty_ledger(parties, years), tuple(Issue(None, "", p) for p in error.problems))
     return validate_ledger(frame, parties, years, first_row=2)
 
 

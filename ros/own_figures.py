@@ -24,7 +24,7 @@ import pandas as pd
 from ros import format as fmt
 from ros import uploads
 from ros.names import find_code
-from ros.problems import InputError, Number, Problem, problem
+from ros.problems import InputError, Issue, Number, Problem, problem
 
 CODE, NAME, YEAR = "code", "gemeente", "jaar"
 VALUE_COLUMNS = {"nieuwbouw": "new_construction", "sloop": "demolition", "netto": "net_change"}
@@ -48,24 +48,6 @@ _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 class UploadError(uploads.UploadError):
     """An uploaded file that cannot be read as a table at all (its `problems`; `str()` is the Dutch text)."""
-
-
-@dataclass(frozen=True)
-class Issue:
-    """One refused cell (or column / file when `row` is None) with the problem that names it."""
-
-    row: int | None
-    column: str
-    problem: Problem
-
-    @property
-    def message(self) -> str:
-        """The problem in Dutch."""
-        return self.problem.text("nl")
-
-    def text(self, lang: str) -> str:
-        """The problem in `lang`."""
-        return self.problem.text(lang)
 
 
 def reason(error: ValueError) -> Problem | str:

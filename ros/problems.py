@@ -36,6 +36,24 @@ def problem(key: str, /, **values: object) -> Problem:
 
 
 @dataclass(frozen=True)
+class Issue:
+    """One refused cell of an uploaded or edited table (or column / file when `row` is None), with its problem."""
+
+    row: int | None
+    column: str
+    problem: Problem
+
+    @property
+    def message(self) -> str:
+        """The problem in Dutch."""
+        return self.problem.text("nl")
+
+    def text(self, lang: str) -> str:
+        """The problem in `lang`."""
+        return self.problem.text(lang)
+
+
+@dataclass(frozen=True)
 class Money:
     """An amount in euros, shown with cents in the reader's language."""
 

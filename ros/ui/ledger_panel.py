@@ -9,8 +9,9 @@ import streamlit as st
 
 from ros import audit, ledger, roles, uploads
 from ros import format as fmt
-from ros.ledger import LedgerIssue, LedgerResult
+from ros.ledger import LedgerResult
 from ros.markup import escape
+from ros.problems import Issue
 from ros.roles import Identity
 from ros.store import StoreError
 from ros.ui.auth import identity
@@ -35,7 +36,7 @@ def _record_upload(file_name: str, before: pd.DataFrame, after: pd.DataFrame, ac
         st.error(store_error_text(error), icon=":material/error:")
 
 
-def issue_list(intro: str, issues: Sequence[LedgerIssue]) -> str:
+def issue_list(intro: str, issues: Sequence[Issue]) -> str:
     """A refusal as Markdown: the intro, then every problem as a bullet in the UI language (at most
     `SHOWN_ISSUES`, then how many more)."""
     lines = [intro] + [f"- {escape(issue.text(lang()))}" for issue in issues[:SHOWN_ISSUES]]
