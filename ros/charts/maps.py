@@ -12,7 +12,7 @@ drawn grey and labelled with the preformatted text (for example "onbekend"), nev
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -113,6 +113,49 @@ def _colorbar(title: str) -> dict:
     }
 
 
+def _fills(values: pd.Series, low: float, high: float, scale: str) -> list[str]:
+    """The fill colour of every value on `scale` between `low` and `high`; an unknown value is grey."""
+    return [UNKNOWN_COLOUR if pd.isna(v) else sample_colorscale(scale, [(v - low) / (high - low)])[0] for v in values]
+
+
+def _labelled_values(
+    data: pd.DataFrame,
+    points: tuple[Sequence[float], Sequence[float]],
+    text_column: str,
+    labels: Mapping[str, str],
+    hover_columns: Mapping[str, str],
+    fills: list[str],
+    colours: tuple[float, float, str],
+    font_size: int,
+    marker: Mapping[str, object],
+) -> go.Scatter:
+    """Invisible markers at `points` (x, y) that carry every municipality's name and value text, its hover and the
+    colour bar; `colours` is the scale's (low, high, name), `marker` the markers' shape and size."""
+    low, high, scale = colours
+    customdata, template = _hover(data, labels["colorbar"], text_column, hover_columns)
+    return go.Scatter(
+        x=points[0],
+        y=points[1],
+        mode="markers+text",
+        text=[f"<b>{n}</b><br>{v}" for n, v in zip(data["name"], data[text_column], strict=True)],
+        textfont={"color": [_text_colour(f) for f in fills], "size": font_size},
+        textposition="middle center",
+        marker={
+            **marker,
+            "opacity": 0,
+            "color": data["_value"].fillna(low),
+            "colorscale": scale,
+            "cmin": low,
+            "cmax": high,
+            "showscale": True,
+            "colorbar": _colorbar(labels["colorbar"]),
+        },
+        customdata=customdata,
+        hovertemplate=template,
+        name="",
+    )
+
+
 def _rings(geometry: Mapping) -> list[list[list[float]]]:
     """The rings (exterior and holes) of a GeoJSON Polygon or MultiPolygon, as [lon, lat] lists."""
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
@@ -154,10 +197,7 @@ def _outline_map(
     hover; unknown values grey."""
     outlines = {f.get("id"): _outline_path(f["geometry"]) for f in geojson.get("features", []) if f.get("geometry")}
     data = data[data["code"].isin(outlines)]
-    fills = [
-        UNKNOWN_COLOUR if pd.isna(v) else sample_colorscale(scale, [(v - low) / (high - low)])[0]
-        for v in data["_value"]
-    ]
+    fills = _fills(data["_value"], low, high, scale)
     shapes = [
         {
             "type": "path",
@@ -172,29 +212,10 @@ def _outline_map(
         for code, fill in zip(data["code"], fills, strict=True)
     ]
     centres = [outlines[code][1] for code in data["code"]]
-    customdata, template = _hover(data, labels["colorbar"], text_column, hover_columns)
+    points = ([x for x, _ in centres], [y for _, y in centres])
+    colours = (low, high, scale)
     figure = go.Figure(
-        go.Scatter(
-            x=[x for x, _ in centres],
-            y=[y for _, y in centres],
-            mode="markers+text",
-            text=[f"<b>{n}</b><br>{v}" for n, v in zip(data["name"], data[text_column], strict=True)],
-            textfont={"color": [_text_colour(f) for f in fills], "size": 12},
-            textposition="middle center",
-            marker={
-                "size": 36,
-                "opacity": 0,
-                "color": data["_value"].fillna(low),
-                "colorscale": scale,
-                "cmin": low,
-                "cmax": high,
-                "showscale": True,
-                "colorbar": _colorbar(labels["colorbar"]),
-            },
-            customdata=customdata,
-            hovertemplate=template,
-            name="",
-        )
+        _labelled_values(data, points, text_column, labels, hover_columns, fills, colours, 12, {"size": 36})
     )
     apply_layout(figure, labels["title"], height=HEIGHT)
     figure.update_layout(shapes=shapes, showlegend=False, plot_bgcolor="white", dragmode=False)
@@ -234,10 +255,7 @@ def _tile_map(
     data = data[data["code"].isin(TILE_GRID)]
     rows = [TILE_GRID[code][0] for code in data["code"]]
     cols = [TILE_GRID[code][1] for code in data["code"]]
-    fills = [
-        UNKNOWN_COLOUR if pd.isna(v) else sample_colorscale(scale, [(v - low) / (high - low)])[0]
-        for v in data["_value"]
-    ]
+    fills = _fills(data["_value"], low, high, scale)
     half = TILE_SIZE / 2
     shapes = [
         {
@@ -253,31 +271,8 @@ def _tile_map(
         }
         for code, r, c, fill in zip(data["code"], rows, cols, fills, strict=True)
     ]
-    customdata, template = _hover(data, labels["colorbar"], text_column, hover_columns)
-    figure = go.Figure(
-        go.Scatter(
-            x=cols,
-            y=[-r for r in rows],
-            mode="markers+text",
-            text=[f"<b>{n}</b><br>{v}" for n, v in zip(data["name"], data[text_column], strict=True)],
-            textfont={"color": [_text_colour(f) for f in fills], "size": 13},
-            textposition="middle center",
-            marker={
-                "symbol": "square",
-                "size": 40,
-                "opacity": 0,
-                "color": data["_value"].fillna(low),
-                "colorscale": scale,
-                "cmin": low,
-                "cmax": high,
-                "showscale": True,
-                "colorbar": _colorbar(labels["colorbar"]),
-            },
-            customdata=customdata,
-            hovertemplate=template,
-            name="",
-        )
-    )
+    points, colours, marker = (cols, [-r for r in rows]), (low, high, scale), {"symbol": "square", "size": 40}
+    figure = go.Figure(_labelled_values(data, points, text_column, labels, hover_columns, fills, colours, 13, marker))
     apply_layout(figure, labels["title"], height=HEIGHT)
     grid_cols = max(c for _, c in TILE_GRID.values())
     grid_rows = max(r for r, _ in TILE_GRID.values())
