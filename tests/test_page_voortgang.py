@@ -112,6 +112,64 @@ def test_refused_own_figures_upload_keeps_what_was_there() -> None:
     assert "De realisatie sinds 2025 staat nog niet in de gegevens." in texts(at)
 
 
+def _typed(at, editor: str, **edits: object):
+    """Run `at` with a change typed into the own-figures editor `editor` (what the grid sends: row positions)."""
+    at.session_state[editor] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [], **edits}
+    return at.run()
+
+
+def _net(at) -> list[object]:
+    return [r["net_change"] for r in at.session_state["_scenario"]["eigen_opgave"]]
+
+
+def test_a_figure_typed_into_the_table_reaches_the_page() -> None:
+    at = run_app(PAGE, {"gemeente": "GM0153"}, alt_voortgang_jaren=True)
+    at.file_uploader(key="own_upload_1").upload("eigen.csv", OWN_CSV, "text/csv").run()
+    _typed(at, "own_editor_2", edited_rows={1: {"netto": 1250}})  # Enschede 2026: 650 → 1.250
+    assert not at.exception
+    shown = texts(at)
+    assert (
+        "Sinds 2025 is 1.250 woningen netto toevoeging gerealiseerd (2025–2026); het bouwpad vroeg tot dan 1.340."
+        in shown
+    )
+    assert {m.label: m.value for m in at.metric}["Leveringsratio"] == "93%"
+    realised = at.dataframe[0].value.set_index("Periode")
+    assert list(realised.loc["2026"]) == ["700", "100", "1.250", "eigen opgave", "eigen opgave"]
+    assert _net(at) == [0, 1250]
+
+
+def test_a_typed_figure_survives_a_double_language_switch_and_another_page() -> None:
+    at = run_app(PAGE, {"gemeente": "GM0153"})
+    at.file_uploader(key="own_upload_1").upload("eigen.csv", OWN_CSV, "text/csv").run()
+    _typed(at, "own_editor_2", edited_rows={1: {"netto": 1250}})
+    # a language switch renames the columns, so Streamlit starts the editor afresh: it must start from 1.250
+    at.radio(key="lang").set_value("en").run()
+    assert _net(at) == [0, 1250]
+    assert list(at.data_editor[0].value["netto"]) == [0, 1250]
+    assert "Since 2025, 1,250 homes of net additions have been realised (2025–2026)" in texts(at)
+    at.radio(key="lang").set_value("nl").run()
+    at.switch_page("app_pages/doelen.py").run()
+    at.switch_page(PAGE).run()
+    assert _net(at) == [0, 1250]
+    assert list(at.data_editor[0].value["netto"]) == [0, 1250]
+    assert {m.label: m.value for m in at.metric}["Leveringsratio"] == "93%"
+
+
+def test_a_refused_typed_row_is_still_there_after_another_page() -> None:
+    at = run_app(PAGE, {"gemeente": "GM0153"})
+    at.file_uploader(key="own_upload_1").upload("eigen.csv", OWN_CSV, "text/csv").run()
+    _typed(at, "own_editor_2", added_rows=[{"gemeente": "Hengelo", "netto": 40}])  # no year yet
+    refused = "Deze wijziging in de tabel is niet overgenomen; de laatste geldige eigen opgave blijft staan:"
+    assert refused in texts(at) and "het jaar ontbreekt" in texts(at)
+    assert _net(at) == [0, 650]
+    at.switch_page("app_pages/doelen.py").run()
+    at.switch_page(PAGE).run()
+    editor = at.data_editor[0].value
+    assert list(editor["gemeente"]) == ["Enschede", "Enschede", "Hengelo"]
+    assert list(editor["netto"]) == [0, 650, 40]
+    assert refused in texts(at) and _net(at) == [0, 650]
+
+
 def test_english_and_the_measure_in_the_link_survive_a_double_language_switch() -> None:
     at = run_app(PAGE, {"lang": "en", "maat": "new_construction"})
     assert "Realisation since 2025 is not in the data yet." in texts(at)

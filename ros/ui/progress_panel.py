@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from ros import exports, own_figures, plan_capacity, progress, progress_view, roles
 from ros import forecast as fc
@@ -97,6 +98,25 @@ def _reset_own() -> None:
     st.session_state["_own_result"] = None
 
 
+def _editor_columns(names: dict[str, str]) -> dict[str, ColumnConfig]:
+    """The own-figures editor's columns in the UI language."""
+    return {
+        own_figures.NAME: st.column_config.SelectboxColumn(
+            t("progress.col_municipality"), options=list(names.values()), required=True
+        ),
+        own_figures.YEAR: st.column_config.NumberColumn(
+            t("progress.col_year"),
+            min_value=own_figures.YEAR_RANGE[0],
+            max_value=own_figures.YEAR_RANGE[1],
+            step=1,
+            format="%d",
+        ),
+        "nieuwbouw": st.column_config.NumberColumn(t("progress.col_new_construction"), min_value=0, step=1),
+        "sloop": st.column_config.NumberColumn(t("progress.col_demolition"), min_value=0, step=1),
+        "netto": st.column_config.NumberColumn(t("progress.col_net_change"), step=1),
+    }
+
+
 def own_figures_panel(names: dict[str, str], template_year: int) -> None:
     """Upload, template, reset and the table editor of own figures; valid figures go into the session scenario.
     A lezer sees the figures of the opened scenario but cannot enter them."""
@@ -107,12 +127,19 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
         if own_records():
             st.dataframe(own_figures.editor_frame(own_frame(), names).drop(columns=own_figures.CODE), hide_index=True)
         return
-    records = own_records()
-    if state.get("_own_seen") != records or "_own_base" not in state:
-        # Changed outside the editor (upload, reset, a scenario opened): the editor starts again from the figures.
+    records, config = own_records(), _editor_columns(names)
+    outside = state.get("_own_seen") != records or "_own_base" not in state
+    # Streamlit forgets an editor's typed changes when the editor was not drawn in the last run (another page was
+    # open) or its configuration changed (a language switch renames the columns): it would show the figures it
+    # started from and the check below would write those back. It starts again from what the user last had instead.
+    forgotten = f"own_editor_{state.get('_own_version', 0)}" not in state or state.get("_own_config") != repr(config)
+    if outside or forgotten:
         state["_own_version"] = state.get("_own_version", 0) + 1
-        state["_own_base"] = own_figures.editor_frame(own_frame(), names).drop(columns=own_figures.CODE)
-        state["_own_seen"] = records
+        last = None if outside else state.get("_own_edited")
+        state["_own_base"] = (
+            own_figures.editor_frame(own_frame(), names).drop(columns=own_figures.CODE) if last is None else last
+        )
+        state["_own_seen"], state["_own_config"] = records, repr(config)
     version = state["_own_version"]
     left, right = st.columns([3, 2])
     upload = right.file_uploader(
@@ -153,26 +180,9 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
             with right:
                 _issues(t("progress.own_refused", file=escape(name)), result.issues)
     edited = left.data_editor(
-        state["_own_base"],
-        num_rows="dynamic",
-        hide_index=True,
-        key=f"own_editor_{version}",
-        column_config={
-            own_figures.NAME: st.column_config.SelectboxColumn(
-                t("progress.col_municipality"), options=list(names.values()), required=True
-            ),
-            own_figures.YEAR: st.column_config.NumberColumn(
-                t("progress.col_year"),
-                min_value=own_figures.YEAR_RANGE[0],
-                max_value=own_figures.YEAR_RANGE[1],
-                step=1,
-                format="%d",
-            ),
-            "nieuwbouw": st.column_config.NumberColumn(t("progress.col_new_construction"), min_value=0, step=1),
-            "sloop": st.column_config.NumberColumn(t("progress.col_demolition"), min_value=0, step=1),
-            "netto": st.column_config.NumberColumn(t("progress.col_net_change"), step=1),
-        },
+        state["_own_base"], num_rows="dynamic", hide_index=True, key=f"own_editor_{version}", column_config=config
     )
+    state["_own_edited"] = edited
     checked = own_figures.check_own_figures(edited, names)
     if checked.ok:
         if own_figures.records(checked.frame) != own_records():
