@@ -173,8 +173,11 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser, app_server, request: pytest.FixtureRequest) -> Iterator[object]:
-    """A fresh browser page; its console errors are in `page.console_errors`; a screenshot is kept on failure."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    """A fresh browser page (the browser's locale from an indirect parameter, e.g. 'nl-NL'); its console errors are
+    in `page.console_errors`; a screenshot is kept on failure."""
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale=getattr(request, "param", None)
+    )
     tab = context.new_page()
     record_console(tab)
     tab.base_url = app_server
