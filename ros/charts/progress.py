@@ -9,9 +9,8 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from ros.charts.style import MUTED, PALETTE, apply_layout
+from ros.charts.style import GRID, MUTED, PALETTE, apply_layout, apply_years_layout
 
-_GRID = "#e5e7eb"
 _LEGEND = {"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0}
 # Dash styles of the reference lines (95 / 85 / 75 %), so they differ without colour.
 _BAND_DASH = ("dash", "dot", "dashdot")
@@ -79,7 +78,7 @@ def realised_chart(years: pd.DataFrame, labels: Mapping[str, str], separators: s
         xaxis={"type": "category", "categoryorder": "array", "categoryarray": list(years["label"])},
     )
     figure.update_xaxes(title=None)
-    figure.update_yaxes(title=labels["axis"], gridcolor=_GRID, zeroline=True, zerolinecolor="#6b7280", tickformat=",d")
+    figure.update_yaxes(title=labels["axis"], gridcolor=GRID, zeroline=True, zerolinecolor="#6b7280", tickformat=",d")
     return figure
 
 
@@ -137,7 +136,7 @@ def track_chart(
     )
     apply_layout(figure, labels["title"], height=420)
     figure.update_layout(separators=separators, legend=_LEGEND, hovermode="closest", xaxis={"type": "category"})
-    figure.update_yaxes(title=labels["axis"], gridcolor=_GRID, rangemode="tozero", tickformat=",d")
+    figure.update_yaxes(title=labels["axis"], gridcolor=GRID, rangemode="tozero", tickformat=",d")
     return figure
 
 
@@ -186,7 +185,7 @@ def capacity_chart(table: pd.DataFrame, labels: Mapping[str, str], separators: s
     figure.update_layout(
         barmode="group", separators=separators, legend=_LEGEND, yaxis={"autorange": "reversed", "type": "category"}
     )
-    figure.update_xaxes(title=labels["axis"], gridcolor=_GRID, tickformat=",d")
+    figure.update_xaxes(title=labels["axis"], gridcolor=GRID, tickformat=",d")
     return figure
 
 
@@ -281,8 +280,4 @@ def forecast_chart(
                 hovertemplate=f"{today[2]}<extra></extra>",
             )
         )
-    apply_layout(figure, labels["title"], height=420)
-    figure.update_layout(separators=separators, legend=_LEGEND, hovermode="closest")
-    figure.update_xaxes(title=None, gridcolor=_GRID)
-    figure.update_yaxes(title=labels["axis"], gridcolor=_GRID, tickformat=",d")
-    return figure
+    return apply_years_layout(figure, labels["title"], 420, separators, _LEGEND, labels["axis"])

@@ -1,4 +1,5 @@
-"""The shared look of every chart: a sober, colour-blind-safe palette (Okabe–Ito) and one layout helper."""
+"""The shared look of every chart: a sober, colour-blind-safe palette (Okabe–Ito), the house layout and the layout of
+the charts over years."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ MUTED = "#9ca3af"
 # Okabe–Ito, safe for the common forms of colour blindness.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+GRID = "#e5e7eb"
 
 
 def apply_layout(figure: go.Figure, title: str | None = None, height: int = 420) -> go.Figure:
@@ -24,4 +26,16 @@ def apply_layout(figure: go.Figure, title: str | None = None, height: int = 420)
         separators=",.",
         hoverlabel={"font_size": 13},
     )
+    return figure
+
+
+def apply_years_layout(
+    figure: go.Figure, title: str, height: int, separators: str, legend: dict, y_title: str | None, **y_axis: object
+) -> go.Figure:
+    """The house layout of a chart over years: the legend as given (below the plot), hover on the nearest point, grid
+    lines, whole numbers on the y axis (`y_axis`: its further settings); returns the figure."""
+    apply_layout(figure, title, height=height)
+    figure.update_layout(separators=separators, hovermode="closest", legend=legend)
+    figure.update_xaxes(title=None, gridcolor=GRID)
+    figure.update_yaxes(title=y_title, gridcolor=GRID, **y_axis, tickformat=",d")
     return figure

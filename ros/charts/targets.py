@@ -9,10 +9,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from ros.charts.style import MUTED, PALETTE, apply_layout
-
-_GRID = "#e5e7eb"
-
+from ros.charts.style import MUTED, PALETTE, apply_years_layout
 
 _LEGEND = {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0}
 
@@ -93,11 +90,7 @@ def region_path_chart(
     _marker(figure, end_year, target[0], target[1], "#000000", "diamond", labels["target"])
     if woondeal is not None:
         _marker(figure, woondeal[0], woondeal[1], woondeal[2], PALETTE[2], "square", labels["woondeal"], "middle right")
-    apply_layout(figure, labels["title"], height=460)
-    figure.update_layout(separators=separators, hovermode="closest", legend=_LEGEND)
-    figure.update_xaxes(title=None, gridcolor=_GRID)
-    figure.update_yaxes(title=labels["axis"], gridcolor=_GRID, rangemode="tozero", tickformat=",d")
-    return figure
+    return apply_years_layout(figure, labels["title"], 460, separators, _LEGEND, labels["axis"], rangemode="tozero")
 
 
 def municipality_paths_chart(
@@ -157,10 +150,8 @@ def municipality_paths_chart(
                 cliponaxis=False,
             )
         )
-    apply_layout(figure, labels["title"], height=460)
-    figure.update_layout(separators=separators, hovermode="closest", legend=_LEGEND, margin={"r": 90})
-    figure.update_xaxes(title=None, gridcolor=_GRID)
-    figure.update_yaxes(title=None, gridcolor=_GRID, rangemode="tozero", tickformat=",d")
+    apply_years_layout(figure, labels["title"], 460, separators, _LEGEND, None, rangemode="tozero")
+    figure.update_layout(margin={"r": 90})
     return figure
 
 
@@ -190,8 +181,6 @@ def residents_path_chart(
     _marker(figure, end_year, target[0], target[1], "#000000", "diamond", labels["target"])
     if actual is not None:
         _marker(figure, actual[0], actual[1], actual[2], MUTED, "circle", labels["actual"], "bottom right")
-    apply_layout(figure, labels["title"], height=440)
-    figure.update_layout(separators=separators, hovermode="closest", legend=_LEGEND)
-    figure.update_xaxes(title=None, gridcolor=_GRID)
-    figure.update_yaxes(title=labels["axis"], gridcolor=_GRID, zeroline=True, zerolinecolor="#6b7280", tickformat=",d")
-    return figure
+    return apply_years_layout(
+        figure, labels["title"], 440, separators, _LEGEND, labels["axis"], zeroline=True, zerolinecolor="#6b7280"
+    )
