@@ -145,32 +145,24 @@ def capacity_chart(table: pd.DataFrame, labels: Mapping[str, str], separators: s
     build (`to_build`, `to_build_text`) and the rule of thumb's capacity (`rule_capacity`, a marker). Unknown
     capacity is a zero bar labelled labels['unknown']. `labels`: title, axis, capacity, to_build, rule."""
     figure = go.Figure()
-    figure.add_trace(
-        go.Bar(
-            y=table["name"],
-            x=table["to_build"],
-            orientation="h",
-            name=labels["to_build"],
-            marker={"color": PALETTE[4]},
-            text=table["to_build_text"],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra>" + labels["to_build"] + "</extra>",
-        )
+    bars = (
+        ("to_build", table["to_build"], PALETTE[4]),
+        ("capacity", table["capacity"].astype("Float64").fillna(0).astype(float), PALETTE[2]),
     )
-    figure.add_trace(
-        go.Bar(
-            y=table["name"],
-            x=table["capacity"].astype("Float64").fillna(0).astype(float),
-            orientation="h",
-            name=labels["capacity"],
-            marker={"color": PALETTE[2]},
-            text=table["capacity_text"],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra>" + labels["capacity"] + "</extra>",
+    for measure, values, colour in bars:
+        figure.add_trace(
+            go.Bar(
+                y=table["name"],
+                x=values,
+                orientation="h",
+                name=labels[measure],
+                marker={"color": colour},
+                text=table[f"{measure}_text"],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{y}: %{text}<extra>" + labels[measure] + "</extra>",
+            )
         )
-    )
     figure.add_trace(
         go.Scatter(
             y=table["name"],
