@@ -22,6 +22,7 @@ import cbsodata
 import pandas as pd
 import requests
 
+from ros.catalog import DwellingChangeRow
 from ros.i18n import translate
 
 # From this year on the refresh takes dwelling changes from 86098NED and population per month from 37230ned.
@@ -390,21 +391,7 @@ def dwelling_rows(fetched: Fetched) -> pd.DataFrame:
                 "source_id": fetched.spec.source_id,
             }
         )
-    columns = [
-        "code",
-        "period",
-        "period_kind",
-        "new_construction",
-        "other_additions",
-        "demolition",
-        "other_withdrawals",
-        "correction",
-        "net_change",
-        "stock_start",
-        "stock_end",
-        "status",
-        "source_id",
-    ]
+    columns = list(DwellingChangeRow.model_fields)  # the data contract's columns, in its order
     return _whole_numbers(pd.DataFrame.from_records(records, columns=columns), columns[3:11])
 
 
