@@ -17,8 +17,8 @@ import pandas as pd
 from ros.catalog import TWENTE_CODES
 from ros.config import ROOT
 
-# Written out rather than read from ros.catalog: the rows below are read against it, and a contract changed in code
-# alone then fails every test that loads this snapshot (the row model forbids unknown columns).
+# Written out rather than read from ros.catalog, so the positional rows below can be read against their names; the
+# catalogue's row model (unknown columns forbidden) still checks them whenever this snapshot is loaded.
 COLUMNS = [
     "code",
     "period",
