@@ -35,7 +35,7 @@ for problem in ui.party_problems():
 st.header(t("budget.flow_heading"))
 ui.from_url("onbekend", False, flag)
 show_unknown = st.toggle(t("budget.show_unknown"), help=t("budget.show_unknown_help"), key="onbekend")
-st.plotly_chart(ui.budget_flow_chart(show_unknown), config={"displayModeBar": False})
+ui.chart(ui.budget_flow_chart(show_unknown))
 with ui.table_alternative("budget_stromen") as opened:
     if opened:
         st.dataframe(ui.budget_flow_table(show_unknown), hide_index=True)
@@ -115,7 +115,7 @@ if allocation is not None:
         )
     )
     bars, numbers = st.columns([3, 2])
-    bars.plotly_chart(budget_words.contribution_figure(allocation, lang), config={"displayModeBar": False})
+    ui.chart(budget_words.contribution_figure(allocation, lang), where=bars)
     numbers.dataframe(budget_words.allocation_table(allocation, lang), hide_index=True, height=560)
 if implications is not None:
     st.markdown(f"**{t('budget.implications_heading')}**")

@@ -13,7 +13,6 @@ from ros.wording import targets as wording
 t, lang, snap, region = ui.t, ui.lang(), ui.snapshot(), ui.target_region()
 homes_goal, residents_goal = target_row(snap, "ros_homes_2050"), target_row(snap, "ros_residents_2050")
 woondeal = target_row(snap, "woondeal_homes_2030")
-sep, chart_config = fmt.plotly_separators(lang), {"displayModeBar": False}
 
 st.title(t("targets.title"))
 st.markdown(t("targets.intro"))
@@ -110,7 +109,7 @@ def map_section() -> None:
     boundaries = ui.boundaries()
     if boundaries.problem:
         st.info(boundaries.problem, icon=":material/map:")
-    st.plotly_chart(ui.targets_map(view, measure, boundaries), config=chart_config)
+    ui.chart(ui.targets_map(view, measure, boundaries))
     with ui.table_alternative("doelen_kaart") as opened:
         if opened:
             st.dataframe(ui.measure_table(view, measure), hide_index=True)
@@ -123,7 +122,7 @@ map_section()
 st.header(t("targets.path_heading"))
 wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
 left, right = st.columns([3, 1])
-left.plotly_chart(view.region_chart, config=chart_config)
+ui.chart(view.region_chart, where=left)
 wd_homes = targets.woondeal_check(result, wd_year)
 wd_badge, wd_sentence, wd_met = wording.woondeal_status(wd_homes, wd_value, wd_year, lang)
 right.metric(
@@ -141,7 +140,7 @@ with ui.table_alternative("doelen_bouwpad") as opened:
 ui.source_caption([homes_goal["source_id"], woondeal["source_id"], "cbs_81955ned"])
 
 st.header(t("targets.municipalities_heading"))
-st.plotly_chart(ui.municipalities_chart(view, focus_code), config=chart_config)
+ui.chart(ui.municipalities_chart(view, focus_code))
 with ui.table_alternative("doelen_gemeenten") as opened:
     if opened:
         st.dataframe(tables.wide, hide_index=True)
@@ -163,7 +162,7 @@ r4.metric(
     fmt.number(result.homes_needed_for_residents(), lang),
     help=t("targets.homes_needed_help", value=fmt.number(s.residents_total, lang), year=s.end_year),
 )
-st.plotly_chart(view.residents_chart, config=chart_config)
+ui.chart(view.residents_chart)
 with ui.table_alternative("doelen_inwoners") as opened:
     if opened:
         st.dataframe(tables.path, hide_index=True)

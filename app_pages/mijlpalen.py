@@ -72,11 +72,7 @@ if view == "tijdlijn":
     if table.empty:
         st.info(t("milestones.chart_empty"))
     else:
-        st.plotly_chart(
-            ui.milestones_chart(today, body, st.session_state["bereik"]),
-            config={"displayModeBar": False},
-            key="timeline",
-        )
+        ui.chart(ui.milestones_chart(today, body, st.session_state["bereik"]), key="timeline")
     st.caption(t("milestones.undated_note"))
     with ui.table_alternative("mijlpalen_tijdlijn") as opened:
         if opened:

@@ -47,7 +47,7 @@ for number, part in enumerate(brief.sections):
         for paragraph in part.paragraphs:
             st.markdown(paragraph)
         if part.figure is not None:
-            st.plotly_chart(briefing.print_sized(part.figure), config={"displayModeBar": False}, width="content")
+            ui.chart(briefing.print_sized(part.figure), width="content")
             with ui.folded(brief.table_alternative, f"alt_mijn_gemeente_{part.key or number}") as opened:
                 if opened:
                     st.table(part.figure_table, hide_index=True)

@@ -67,7 +67,7 @@ st.markdown(ui.progress_headline())
 st.page_link("app_pages/voortgang.py", label=t("progress.to_progress"), icon=":material/trending_up:")
 
 table, counted = ui.growth_table(), fmt.short_date(now.reference_date_now, lang)
-st.plotly_chart(ui.growth_chart(), config={"displayModeBar": False})
+ui.chart(ui.growth_chart())
 with ui.table_alternative("overzicht_groei") as opened:
     if opened:
         st.dataframe(

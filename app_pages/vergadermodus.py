@@ -13,7 +13,6 @@ from ros.wording import meeting
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 ui.projector_frame()
-chart_config = {"displayModeBar": False}
 ui.from_url("dia", presentation.DEFAULT_STEP, presentation.parse_step)
 step = st.session_state["dia"]
 chosen, problem = ui.current_scenario()
@@ -72,9 +71,7 @@ if view == "headline":
 elif view == "map":
     shown, boundaries = meeting.shown_table(result, lang), ui.boundaries()
     left, right = st.columns([3, 1])
-    left.plotly_chart(
-        meeting.map_figure(shown, boundaries.geojson, result, lang), config=chart_config, key="meeting_map"
-    )
+    ui.chart(meeting.map_figure(shown, boundaries.geojson, result, lang), where=left, key="meeting_map")
     right.markdown(f"### {t('meeting.map_list')}", anchors=False)
     right.table(meeting.homes_table(shown, lang), hide_index=True)
     right.markdown(meeting.key_note(result, lang))
@@ -85,7 +82,7 @@ elif view == "pace":
     cards(meeting.pace_facts(result, lang))
     ui.realised_pace_line(s.start_year)
     rows = presentation.pace_rows(meeting.shown_table(result, lang))
-    st.plotly_chart(meeting.pace_figure(rows, result, lang), config=chart_config, key="meeting_pace")
+    ui.chart(meeting.pace_figure(rows, result, lang), key="meeting_pace")
     with ui.table_alternative("vergadermodus_tempo") as opened:
         if opened:
             st.table(meeting.pace_table(rows, lang), hide_index=True)
@@ -104,11 +101,10 @@ elif view == "budget":
         right.info(meeting.contribution_reason(contribution, lang), icon=":material/calculate:")
     else:
         right.markdown(meeting.contribution_note(contribution, lang))
-        right.plotly_chart(
-            meeting.contribution_figure(contribution.allocation, lang), config=chart_config, key="meeting_bars"
-        )
-        with right.expander(t("common.table_alternative")):
-            st.table(meeting.contribution_table(contribution.allocation, lang), hide_index=True)
+        ui.chart(meeting.contribution_figure(contribution.allocation, lang), where=right, key="meeting_bars")
+        with right, ui.table_alternative("vergadermodus_bijdragen") as opened:
+            if opened:
+                st.table(meeting.contribution_table(contribution.allocation, lang), hide_index=True)
     ui.source_caption(["besluit_almelo_2025"])
 elif view == "progress":
     progress_facts, line, sources = ui.progress_meeting()

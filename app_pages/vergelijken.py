@@ -39,5 +39,5 @@ if not view.any_difference:
     st.info(t("comparison.map_no_difference"), icon=":material/check:")
 if boundaries.problem:
     st.info(boundaries.problem, icon=":material/map:")
-st.plotly_chart(view.map, config={"displayModeBar": False})
+ui.chart(view.map)
 ui.source_caption(["cbs_85984ned", "cbs_81955ned", woondeal["source_id"], boundaries.source_id])

@@ -10,7 +10,7 @@ from ros.region import municipality_names
 from ros.region import target as target_row
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
-names, chart_config = municipality_names(snap), {"displayModeBar": False}
+names = municipality_names(snap)
 vintages = ui.forecast_vintages()
 
 st.title(t("progress.heading"))
@@ -48,7 +48,7 @@ tr, tx = view.track, view.texts
 
 st.header(t("progress.realised_heading", area=view.area))
 st.markdown(t("progress.realised_intro"))
-st.plotly_chart(view.realised_chart, config=chart_config)
+ui.chart(view.realised_chart)
 with ui.table_alternative("voortgang_jaren") as opened:
     if opened:
         st.dataframe(view.years_table, hide_index=True)
@@ -86,7 +86,7 @@ else:
     st.markdown(tx["sentence"])
     st.caption(tx["notes"])
     st.info(tx["band_sentence"], icon=":material/balance:")
-    st.plotly_chart(view.track_chart, config=chart_config)
+    ui.chart(view.track_chart)
     with ui.table_alternative("voortgang_spoor") as opened:
         if opened:
             st.dataframe(view.track_table, hide_index=True)
@@ -127,7 +127,7 @@ c1.metric(t("progress.capacity_metric_coverage"), view.capacity_texts["coverage"
 c2.metric(t("progress.capacity_metric_gap"), view.capacity_texts["gap_rule"])
 st.markdown(view.capacity_texts["sentence"])
 st.caption(" ".join(filter(None, (view.capacity_texts["note"], view.capacity_texts["whole_target"]))))
-st.plotly_chart(view.capacity_chart, config=chart_config)
+ui.chart(view.capacity_chart)
 with ui.table_alternative("voortgang_capaciteit") as opened:
     if opened:
         st.dataframe(view.capacity_table, hide_index=True)
@@ -147,7 +147,7 @@ else:
         )
     ft = view.forecast_texts
     st.markdown(ft["intro"])
-    st.plotly_chart(view.forecast_chart, config=chart_config)
+    ui.chart(view.forecast_chart)
     st.markdown(" ".join(ft[k] for k in ("sentence", "interval", "today", "derived", "horizon") if k in ft))
     st.warning(t("progress.forecast_caveat"), icon=":material/warning:")
     with ui.table_alternative("voortgang_prognose") as opened:

@@ -109,7 +109,7 @@ def test_budget_view_says_what_matters_in_one_line_with_and_without_a_scenario_t
     assert metrics(at)["Kassier en budgethouder"] == "Hengelo"
     at = run_app(PAGE, {"dia": "4", "stand": "2027-01-04"})
     assert "De budgetperiode is geëindigd op **31-12-2026**: **wat daarna?**" in texts(at)
-    at = run_app(PAGE, {"dia": "4", "totaalbudget": "300000", "vast_rijk": "20"})
+    at = run_app(PAGE, {"dia": "4", "totaalbudget": "300000", "vast_rijk": "20"}, alt_vergadermodus_bijdragen=True)
     assert len(at.get("plotly_chart")) == 1
     assert at.table[0].value.set_index("Partij").loc["Rijk", "Bijdrage (scenario)"] == "€ 60.000,00"
     assert "**Scenario, geen besluit**: Vaste aandelen + rest naar inwoners, totaal € 300.000,00." in texts(at)

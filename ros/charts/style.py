@@ -9,8 +9,24 @@ PRIMARY = "#154273"  # Rijkshuisstijl lintblauw, also the theme's primary colour
 MUTED = "#9ca3af"
 # Okabe–Ito, safe for the common forms of colour blindness.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
-GRID = "#e5e7eb"
+FONT = "Source Sans, Source Sans Pro, Helvetica, Arial, sans-serif"  # "Source Sans" is Streamlit's own web font
+AXIS_TEXT, GRID = "#6b7280", "#e5e7eb"
+_AXIS = {
+    "tickfont": {"color": AXIS_TEXT, "size": 12},
+    "title": {"font": {"color": AXIS_TEXT, "size": 13}},
+    "zeroline": False,
+    "automargin": True,
+}
+# Charts are drawn without Streamlit's theme (`ros.ui.chart`), so the figure carries the whole look: horizontal grid
+# lines only, muted axis text, a bold title, the palette for traces without their own colour.
+TEMPLATE = go.layout.Template(
+    layout={
+        "colorway": list(PALETTE),
+        "title": {"font": {"size": 15, "weight": "bold"}},
+        "xaxis": {**_AXIS, "showgrid": False, "linecolor": GRID, "ticks": ""},
+        "yaxis": {**_AXIS, "gridcolor": GRID, "showline": False},
+    }
+)
 
 
 def apply_layout(figure: go.Figure, title: str | None = None, height: int = 420) -> go.Figure:
@@ -24,6 +40,7 @@ def apply_layout(figure: go.Figure, title: str | None = None, height: int = 420)
         plot_bgcolor="white",
         paper_bgcolor="white",
         separators=",.",
+        template=TEMPLATE,
         hoverlabel={"font_size": 13},
     )
     return figure

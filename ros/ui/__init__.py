@@ -60,7 +60,7 @@ from ros.ui.facts import (
     party_problems,
     standing,
 )
-from ros.ui.figures import budget_flow_chart, budget_flow_table, milestones_chart
+from ros.ui.figures import budget_flow_chart, budget_flow_table, chart, milestones_chart
 from ros.ui.folded import folded, table_alternative
 from ros.ui.ledger_panel import checked_ledger, ledger_panel
 from ros.ui.milestone_card import next_milestone_card
@@ -118,6 +118,7 @@ from ros.ui.versions_panel import data_line, versions_panel
 from ros.ui.warmup import warm_up
 
 __all__ = [
+    "chart",
     "folded",
     "table_alternative",
     "cost_sharing_parties",
