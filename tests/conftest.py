@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from markdown_check import shown
+from ros.catalog import TWENTE_CODES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -217,3 +218,8 @@ def assert_no_exception(tab) -> None:
     """Fail when the page shows a Streamlit exception box or an empty main area."""
     assert tab.locator("[data-testid=stException]").count() == 0, tab.inner_text("[data-testid=stMain]")[:2000]
     assert tab.inner_text("[data-testid=stMain]").strip(), "the page is empty"
+
+
+def weights_link(weights: Mapping[str, float]) -> str:
+    """The link value of own weights (code:weight;…) for all 14 municipalities in code order, 0 where not given."""
+    return ";".join(f"{code}:{weights.get(code, 0)}" for code in sorted(TWENTE_CODES))

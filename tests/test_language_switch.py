@@ -4,30 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_app
+from conftest import run_app, weights_link
 from ros.i18n import translate
 
-WEIGHTS = ";".join(
-    f"{code}:{1 if code == 'GM0153' else 0}"
-    for code in sorted(
-        (
-            "GM0141",
-            "GM0147",
-            "GM1774",
-            "GM0153",
-            "GM0158",
-            "GM0163",
-            "GM0164",
-            "GM1735",
-            "GM0168",
-            "GM0173",
-            "GM1742",
-            "GM0183",
-            "GM1700",
-            "GM0189",
-        )
-    )
-)
+WEIGHTS = weights_link({"GM0153": 1})
 # Every page with the choices it offers set away from their defaults (plus the sidebar's municipality).
 PAGES = {
     "doelen": ("app_pages/doelen.py", {"sleutel": "equal", "vorm": "s_curve", "doorkijk": "pace", "kaart": "per_1000"}),

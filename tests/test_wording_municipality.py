@@ -8,15 +8,15 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
+from conftest import weights_link
 from ros import cost_sharing, municipality, scenario, targets
 from ros import format as fmt
-from ros.catalog import TWENTE_CODES
 from ros.snapshot import Snapshot
 from ros.wording import municipality as municipal_words
 
 TODAY = date(2026, 11, 27)
 OWN_WEIGHTS = {"GM0153": 3.5, "GM0164": 1.5}  # Enschede and Hengelo only; the other twelve get 0
-WEIGHTS = ";".join(f"{code}:{OWN_WEIGHTS.get(code, 0)}" for code in sorted(TWENTE_CODES))
+WEIGHTS = weights_link(OWN_WEIGHTS)
 
 
 @pytest.fixture(scope="module")
