@@ -7,7 +7,16 @@ import os
 
 import pytest
 
-from conftest import TEST_BOUNDARIES, assert_no_exception, boundaries_file, console_problems, open_page, wait_for_app
+from conftest import (
+    TEST_BOUNDARIES,
+    TWENTE_NAMES,
+    assert_no_exception,
+    boundaries_file,
+    console_problems,
+    open_page,
+    wait_for_app,
+    weights_csv,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -66,24 +75,8 @@ def test_custom_weights_upload_refuses_bad_files_and_applies_good_ones(page, tmp
     assert "Het gewicht van Enschede is negatief" in main.inner_text()
     assert_no_exception(page)
     good = tmp_path / "gewichten.csv"
-    rows = ["gemeente;gewicht", "Enschede;3,5", "Hengelo;1,5"] + [
-        f"{n};0"
-        for n in (
-            "Almelo",
-            "Borne",
-            "Dinkelland",
-            "Haaksbergen",
-            "Hellendoorn",
-            "Hof van Twente",
-            "Losser",
-            "Oldenzaal",
-            "Rijssen-Holten",
-            "Tubbergen",
-            "Twenterand",
-            "Wierden",
-        )
-    ]
-    good.write_text("\n".join(rows), encoding="utf-8")
+    weights = {"Enschede": "3,5", "Hengelo": "1,5"} | {n: 0 for n in TWENTE_NAMES if n not in ("Enschede", "Hengelo")}
+    good.write_text(weights_csv(weights), encoding="utf-8")
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(good))
     page.wait_for_function(
         "() => document.body.innerText.includes('Gewichten geladen uit gewichten.csv')", timeout=30_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import assert_no_exception, open_page, wait_for_app
+from conftest import TWENTE_NAMES, assert_no_exception, open_page, wait_for_app, weights_csv
 
 pytestmark = pytest.mark.browser
 _STREAMLIT_ENGLISH = ("files are not allowed", "File must be", "MB or smaller")
@@ -50,29 +50,8 @@ def test_a_refused_weights_file_leaves_no_green_message_of_the_file_before(page,
     open_page(page, "doelen", "sleutel=custom")
     main = page.locator("[data-testid=stMain]")
     good = tmp_path / "goed.csv"
-    good.write_text(
-        "gemeente;gewicht\n"
-        + "\n".join(
-            f"{n};1"
-            for n in (
-                "Almelo",
-                "Borne",
-                "Dinkelland",
-                "Enschede",
-                "Haaksbergen",
-                "Hellendoorn",
-                "Hengelo (O.)",
-                "Hof van Twente",
-                "Losser",
-                "Oldenzaal",
-                "Rijssen-Holten",
-                "Tubbergen",
-                "Twenterand",
-                "Wierden",
-            )
-        ),
-        encoding="utf-8",
-    )
+    # Hengelo by its CBS name "Hengelo (O.)" here and by its short name in the next test: both spellings are read.
+    good.write_text(weights_csv({"Hengelo (O.)" if n == "Hengelo" else n: 1 for n in TWENTE_NAMES}), encoding="utf-8")
     _upload(page, good)
     page.wait_for_function("() => document.body.innerText.includes('Gewichten geladen uit goed.csv')", timeout=30_000)
     bad = tmp_path / "fout.csv"
@@ -91,29 +70,7 @@ def test_a_refused_weights_file_leaves_no_green_message_of_the_file_before(page,
 def test_a_weights_file_uploaded_while_the_page_loads_never_gives_zero_homes(browser, app_server, tmp_path):
     """Issue 12.4: in 1 of 10 runs a valid upload gave 0 homes everywhere. Ten fresh sessions upload at once."""
     good = tmp_path / "gewichten.csv"
-    good.write_text(
-        "gemeente;gewicht\n"
-        + "\n".join(
-            f"{n};1"
-            for n in (
-                "Almelo",
-                "Borne",
-                "Dinkelland",
-                "Enschede",
-                "Haaksbergen",
-                "Hellendoorn",
-                "Hengelo",
-                "Hof van Twente",
-                "Losser",
-                "Oldenzaal",
-                "Rijssen-Holten",
-                "Tubbergen",
-                "Twenterand",
-                "Wierden",
-            )
-        ),
-        encoding="utf-8",
-    )
+    good.write_text(weights_csv(dict.fromkeys(TWENTE_NAMES, 1)), encoding="utf-8")
     seen = []
     for _ in range(10):
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
