@@ -21,8 +21,9 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# `streamlit run app.py`, started warm (ros.ui.launch); Streamlit options go in ARGS, e.g. ARGS="--server.port 8502".
 run: install
-	$(BIN)/streamlit run app.py
+	$(BIN)/python -m ros.ui.launch $(ARGS)
 
 # Fetch the newest CBS figures into a new snapshot version (ARGS=--dry-run only prints what would change).
 refresh: install

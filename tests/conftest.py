@@ -119,12 +119,13 @@ def _free_port() -> int:
 def start_app(
     tmp: Path, env: dict[str, str], *args: str, host: str = "127.0.0.1", port: int | None = None
 ) -> Iterator[str]:
-    """A real `streamlit run app.py` on `port` (a free one by default) with extra settings; yields its base URL once
-    /_stcore/health answers, stops it after."""
+    """The dashboard as it is deployed (`python -m ros.ui.launch`, i.e. `streamlit run app.py` started warm) on
+    `port` (a free one by default) with extra settings; yields its base URL once /_stcore/health answers, stops it
+    after."""
     port = port or _free_port()
     log = (tmp / f"streamlit-{port}.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(port), "--server.headless", "true", *args],
+        [sys.executable, "-m", "ros.ui.launch", "--server.port", str(port), "--server.headless", "true", *args],
         cwd=ROOT,
         env=dict(os.environ, ROS_CACHE_DIR=str(tmp / f"cache-{port}"), **env),
         stdout=log,

@@ -180,6 +180,7 @@ def test_a_planner_and_a_lezer_sign_in_and_see_what_their_role_allows(browser, s
     assert tab.get_by_role("button", name="Opslaan", exact=True).count() == 0
     open_picker(tab, "Kies een opgeslagen scenario")
     tab.get_by_role("option", name="Plan van Anna").click()
+    tab.get_by_role("button", name="Openen").wait_for(timeout=30_000)  # the rerun after the choice may start late
     wait_for_app(tab)
     assert tab.get_by_role("button", name="Openen").count() == 1
     for hidden in ("Verwijderen", "Dupliceren", "Naam wijzigen", "Markeren als afgesproken basis"):

@@ -18,6 +18,7 @@ repeat each other:
 - `downloads` — download buttons, scenario files, source captions and columns
 - `facts` — per-data, per-day and per-language facts and figures, built once and shared by all sessions
 - `warmup` — fills the shared caches once per server process and freezes the heap for the garbage collector
+- `launch` — `python -m ros.ui.launch`: `streamlit run app.py` started warm (not imported here)
 - `routing` — `/overzicht` opens the default page like `/`
 - `projector` — the Vergadermodus frame: large type that fits 1920×1080, ← → keys
 - `realised_panel` — homes built and net change since the start year (refreshed CBS figures), as page text

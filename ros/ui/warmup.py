@@ -53,14 +53,23 @@ def warm_steps() -> list[tuple[str, Callable[[], object]]]:
     return steps
 
 
-def _warm(steps: list[tuple[str, Callable[[], object]]]) -> None:
+def _warm(steps: list[tuple[str, Callable[[], object]]]) -> int:
+    """Run the steps (a failed one is logged and skipped), freeze the heap; the number of steps that succeeded."""
+    done = 0
     for name, step in steps:
         try:
             step()
+            done += 1
         except Exception:  # noqa: BLE001  (a page shows its own error; warming must never break the server)
             _LOG.warning("warming %s failed; the page will build it on demand", name, exc_info=True)
     gc.collect()
     gc.freeze()
+    return done
+
+
+def warm_now() -> int:
+    """Fill the shared caches in this thread, before the server starts (`ros.ui.launch`); the number filled."""
+    return _warm(warm_steps())
 
 
 def warm_up() -> None:
