@@ -86,3 +86,13 @@ def test_the_scenario_file_and_weights_uploaders_name_their_own_limit() -> None:
     )
     weights = run_app("app_pages/doelen.py", {"sleutel": "custom"})
     assert weights.file_uploader(key="weights_upload_0").help.startswith("Hoogstens 5 MB. ")
+
+
+def test_the_progress_uploaders_name_the_limit_and_an_empty_own_cell_reads_unknown() -> None:
+    from conftest import run_app
+
+    at = run_app("app_pages/voortgang.py", {"gemeente": "GM0153"})
+    assert at.file_uploader(key="own_upload_1").help.startswith("Hoogstens 5 MB. ")
+    assert at.file_uploader(key="capacity_upload_0").help.startswith("Hoogstens 5 MB. ")
+    [editor] = at.get("data_editor")
+    assert editor.proto.placeholder == "onbekend"  # Streamlit's own default would be the English "None"

@@ -11,14 +11,15 @@ import pandas as pd
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
-from ros import exports, own_figures, plan_capacity, progress, progress_view, roles
+from ros import exports, own_figures, plan_capacity, progress, progress_view, roles, uploads
 from ros import forecast as fc
+from ros import format as fmt
 from ros.markup import escape
 from ros.targets import TargetResult, TargetSettings
 from ros.ui.auth import identity
 from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir, snapshot, target_result
 from ros.ui.scenarios import current_scenario
-from ros.ui.text import lang, t
+from ros.ui.text import lang, t, upload_help
 
 OWN_KEY = "eigen_opgave"
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -142,9 +143,9 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
         state["_own_seen"], state["_own_config"] = records, repr(config)
     version = state["_own_version"]
     left, right = st.columns([3, 2])
-    upload = right.file_uploader(
-        t("progress.own_upload"), key=f"own_upload_{version}"
-    )  # no `type=`: our check names the problem in the UI language
+    upload = right.file_uploader(  # no `type=`: our check names the problem in the UI language
+        t("progress.own_upload"), key=f"own_upload_{version}", help=upload_help(uploads.MAX_BYTES)
+    )
     template = own_figures.template(names, template_year)
     a, b = right.columns(2)
     a.download_button(
@@ -180,7 +181,12 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
             with right:
                 _issues(t("progress.own_refused", file=escape(name)), result.issues)
     edited = left.data_editor(
-        state["_own_base"], num_rows="dynamic", hide_index=True, key=f"own_editor_{version}", column_config=config
+        state["_own_base"],
+        num_rows="dynamic",
+        hide_index=True,
+        key=f"own_editor_{version}",
+        column_config=config,
+        placeholder=fmt.unknown(lang()),  # an empty cell is unknown, never Streamlit's "None"
     )
     state["_own_edited"] = edited
     checked = own_figures.check_own_figures(edited, names)
@@ -200,7 +206,9 @@ def capacity_panel(names: dict[str, str]) -> None:
     """Upload a newer capacity list by phase (session only), its template and the way back to the 2021 list."""
     state = st.session_state
     version = state.setdefault("_capacity_version", 0)
-    upload = st.file_uploader(t("progress.capacity_upload"), key=f"capacity_upload_{version}")
+    upload = st.file_uploader(
+        t("progress.capacity_upload"), key=f"capacity_upload_{version}", help=upload_help(uploads.MAX_BYTES)
+    )
     left, right = st.columns(2)
     template = plan_capacity.capacity_template(names)
     left.download_button(
