@@ -203,3 +203,23 @@ def test_an_empty_ledger_cell_reads_unknown_in_the_ui_language(lang: str, word: 
     at = run_app(PAGE, query={"lang": lang})
     [editor] = at.get("data_editor")
     assert editor.proto.placeholder == word  # Streamlit's own default would be the English "None"
+
+
+def test_a_typed_amount_survives_another_page_and_coming_back():
+    at = run_app(PAGE)
+    at.session_state["budget_ledger_editor_0"] = {
+        "edited_rows": {6: {"toegezegd": 51_000.0}},  # Almelo 2025
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    first = [coded(d.value) for d in at.dataframe if "toegezegd" in coded(d.value).columns][-1]
+    assert first["toegezegd"].iloc[0] == "€ 51.000,00 (1 bekend, 16 onbekend)"
+    at.switch_page("app_pages/bronnen.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    totals = [coded(d.value) for d in at.dataframe if "toegezegd" in coded(d.value).columns][-1]
+    assert totals["toegezegd"].iloc[0] == "€ 51.000,00 (1 bekend, 16 onbekend)"
+    next(b for b in at.button if b.key == "budget_ledger_reset").click().run()  # a reset still empties it
+    totals = [coded(d.value) for d in at.dataframe if "toegezegd" in coded(d.value).columns][-1]
+    assert set(totals["toegezegd"]) == {"onbekend (17 onbekend)"}

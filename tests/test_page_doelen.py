@@ -285,3 +285,49 @@ def test_a_table_alternative_is_sent_only_once_it_is_opened():
     opened = run_app(PAGE, {"gemeente": "GM0153"}, alt_doelen_kaart=True)
     table = opened.dataframe[1].value.set_index("Gemeente")
     assert list(table.columns) == ["Woningen (doel)"] and table.loc["Enschede", "Woningen (doel)"] == "17.415"
+
+
+def _type_weight(at, row: int, weight: float) -> None:
+    """Type `weight` into row `row` of the weights editor, as the browser sends it."""
+    editor = next(k for k in at.session_state if str(k).startswith("weights_editor_"))
+    at.session_state[editor] = {"edited_rows": {row: {"weight": weight}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+
+
+def _share(at, name: str) -> str:
+    frame = next(d.value for d in at.dataframe if "Deel" in d.value.columns)
+    return str(frame.set_index("Gemeente").loc[name, "Deel"])
+
+
+def test_a_typed_weight_survives_another_page_and_coming_back():
+    at = run_app(PAGE, {"sleutel": "custom"})
+    _type_weight(at, 0, 5)  # Almelo 5, the other 13 keep 1: 5/18
+    assert _share(at, "Almelo") == "27,8%"
+    at.switch_page("app_pages/bronnen.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert _share(at, "Almelo") == "27,8%"
+    assert at.session_state["_scenario"]["gewichten"].startswith("GM0141:5;GM0147:1;")
+
+
+def test_a_refused_typed_weight_is_still_there_after_another_page():
+    at = run_app(PAGE, {"sleutel": "custom"})
+    _type_weight(at, 0, -1)
+    refusal = [shown(e.value) for e in at.error]
+    assert refusal == [
+        "Deze invoer kan niet worden gebruikt: Het gewicht van Almelo is negatief (-1.0); gebruik 0 of meer. "
+        "Hieronder staat nog de laatste geldige uitkomst."
+    ]
+    at.switch_page("app_pages/bronnen.py").run()
+    at.switch_page(PAGE).run()
+    assert [shown(e.value) for e in at.error] == refusal  # the typed -1 is kept, with its refusal
+
+
+def test_weights_changed_elsewhere_replace_the_editor():
+    at = run_app(PAGE, {"sleutel": "custom"})
+    _type_weight(at, 0, 5)
+    scenario = dict(at.session_state["_scenario"])
+    scenario["gewichten"] = weights_link({"GM0141": 1, "GM0153": 3})  # e.g. an opened scenario's own weights
+    at.session_state["_scenario"] = scenario
+    at.run()
+    assert _share(at, "Almelo") == "25,0%" and _share(at, "Enschede") == "75,0%"  # not the typed 5

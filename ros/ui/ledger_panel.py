@@ -87,12 +87,18 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
             st.error(
                 issue_list(t("budget.ledger_upload_refused", name=escape(name)), result.issues), icon=":material/error:"
             )
+    version = state["budget_ledger_version"]
+    kept = state.get("budget_ledger_edited")
+    if f"budget_ledger_editor_{version}" not in state and kept is not None and kept[0] == version:
+        # Streamlit dropped the editor's state (it was not drawn in the last run: another page), so start it from what
+        # the user last had; an upload, a reset or an opened scenario gave it a new version and its own table.
+        state["budget_ledger"] = kept[1]
     edited = st.data_editor(
         state["budget_ledger"],
         hide_index=True,
         num_rows="fixed",
         placeholder=fmt.unknown(lang()),  # an empty cell is unknown, never Streamlit's "None"
-        key=f"budget_ledger_editor_{state['budget_ledger_version']}",
+        key=f"budget_ledger_editor_{version}",
         disabled=[ledger.PARTY, ledger.NAME, ledger.YEAR] if may_enter else True,
         column_config={
             ledger.PARTY: None,
@@ -104,6 +110,7 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
             },
         },
     )
+    state["budget_ledger_edited"] = (version, edited)
     if may_enter:  # edits are never stored on their own: only a saved scenario shares (and audits) them
         st.caption(t("ledger.session_note"))
     checked_book = checked_ledger(edited, names)

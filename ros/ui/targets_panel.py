@@ -66,6 +66,15 @@ def _custom_weights(region: RegionData) -> AllocationError | None:
     left, right = st.columns([3, 2])
     version = state.setdefault("_weights_version", 0)
     text = settings.value("gewichten")
+    if state.get("_weights_text", text) != text:  # changed elsewhere (an opened scenario, a link): start from it
+        for stale in ("_weights_base", "_weights_edited"):
+            state.pop(stale, None)
+        version = state["_weights_version"] = version + 1
+    elif f"weights_editor_{version}" not in state and "_weights_edited" in state:
+        # Streamlit dropped the editor's state (not drawn in the last run: another page or another key), so start it
+        # from what the user last had, not from the table it was first built from.
+        state["_weights_base"] = state["_weights_edited"]
+    state["_weights_text"] = text
     base = state.setdefault(
         "_weights_base",
         allocation.weights_frame(allocation.weights_from_text(text, codes, names) if text else None, codes, names),
@@ -93,11 +102,13 @@ def _custom_weights(region: RegionData) -> AllocationError | None:
         right.error(
             t("targets.custom_refused", file=escape(file), message=escape(error.text(lang()))), icon=":material/error:"
         )
+    state["_weights_edited"] = edited
     try:
         weights = allocation.check_weights(allocation.frame_weights(edited), codes, names)
-        settings.set_value("gewichten", allocation.weights_to_text(weights))
     except AllocationError as error:
         return error
+    state["_weights_text"] = allocation.weights_to_text(weights)
+    settings.set_value("gewichten", state["_weights_text"])
     return None
 
 
@@ -120,7 +131,9 @@ def _weights_upload(upload: Any, codes: Sequence[str], names: Sequence[str], ver
     state.pop("_weights_refused", None)
     state["_weights_base"] = allocation.weights_frame(weights, codes, names)
     state["_weights_version"] = version + 1
-    settings.set_value("gewichten", allocation.weights_to_text(weights))
+    state["_weights_text"] = allocation.weights_to_text(weights)
+    state.pop("_weights_edited", None)
+    settings.set_value("gewichten", state["_weights_text"])
     state["_weights_file"] = upload.name
     st.rerun()
 
