@@ -16,9 +16,9 @@ from ros.ui.text import t
 
 
 @contextmanager
-def folded(label: str, key: str, icon: str | None = None) -> Iterator[bool]:
+def folded(label: str, key: str) -> Iterator[bool]:
     """An expander under `key` that yields whether it is open; build its content only when it is."""
-    box = st.expander(label, key=key, icon=icon, on_change="rerun")
+    box = st.expander(label, key=key, on_change="rerun")
     with box:
         yield bool(box.open)
 
