@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ros import exports, scenario, workbook
 from ros import format as fmt
@@ -57,6 +58,19 @@ def scenario_downloads(chosen: scenario.Scenario, name: str | None = None) -> No
         icon=":material/table:",
         on_click="ignore",
         key="scenario_xlsx_current",
+    )
+
+
+def template_download(where: DeltaGenerator, label: str, template: pd.DataFrame, file_name: str, key: str) -> None:
+    """A button in `where` that downloads an upload template as CSV (built when clicked)."""
+    where.download_button(
+        label,
+        lambda: exports.csv_bytes(template),
+        file_name=file_name,
+        mime="text/csv",
+        icon=":material/download:",
+        key=key,
+        on_click="ignore",
     )
 
 

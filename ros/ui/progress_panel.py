@@ -18,6 +18,7 @@ from ros.markup import escape
 from ros.targets import TargetResult, TargetSettings
 from ros.ui.auth import identity
 from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir, snapshot, target_result
+from ros.ui.downloads import template_download
 from ros.ui.scenarios import current_scenario
 from ros.ui.text import lang, t, upload_help
 
@@ -148,15 +149,7 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
     )
     template = own_figures.template(names, template_year)
     a, b = right.columns(2)
-    a.download_button(
-        t("progress.own_template"),
-        lambda: exports.csv_bytes(template),
-        file_name="sjabloon-eigen-opgave.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        key="own_template_csv",
-        on_click="ignore",
-    )
+    template_download(a, t("progress.own_template"), template, "sjabloon-eigen-opgave.csv", "own_template_csv")
     b.download_button(
         t("progress.own_template_excel"),
         lambda: exports.excel_bytes({"eigen opgave": template}),
@@ -211,14 +204,8 @@ def capacity_panel(names: dict[str, str]) -> None:
     )
     left, right = st.columns(2)
     template = plan_capacity.capacity_template(names)
-    left.download_button(
-        t("progress.capacity_template"),
-        lambda: exports.csv_bytes(template),
-        file_name="sjabloon-plancapaciteit.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        key="capacity_template_csv",
-        on_click="ignore",
+    template_download(
+        left, t("progress.capacity_template"), template, "sjabloon-plancapaciteit.csv", "capacity_template_csv"
     )
     if state.get("_capacity_upload"):
         right.button(
