@@ -27,7 +27,7 @@ run: install
 
 # Fetch the newest CBS figures into a new snapshot version (ARGS=--dry-run only prints what would change).
 refresh: install
-	$(BIN)/python -m ros.refresh $(ARGS)
+	$(BIN)/python -m ros.data.refresh $(ARGS)
 
 # Lint, format and types (settings in pyproject.toml); `make test` runs them before pytest.
 lint: install-dev

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ros import ui
-from ros.snapshot import datasets_in
+from ros.data.snapshot import datasets_in
 
 t, snap = ui.t, ui.snapshot()
 datasets = datasets_in(snap)

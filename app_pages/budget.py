@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ros import budget, cost_sharing, ledger, ui
-from ros import format as fmt
-from ros.markup import escape
-from ros.wording import budget as budget_words
+from ros import ui
+from ros.base import format as fmt
+from ros.base.markup import escape
+from ros.model import budget, cost_sharing, ledger
+from ros.present import budget as budget_words
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 table, party_table, budget_export = ui.budget_tables()

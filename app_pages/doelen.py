@@ -3,12 +3,13 @@ pace with 2012–2020 and show the residents the homes can house."""
 
 import streamlit as st
 
-from ros import format as fmt
-from ros import milestones as ms
-from ros import targets, ui
-from ros.markup import escape
-from ros.region import target as target_row
-from ros.wording import targets as wording
+from ros import ui
+from ros.base import format as fmt
+from ros.base.markup import escape
+from ros.model import milestones as ms
+from ros.model import targets
+from ros.model.region import target as target_row
+from ros.present import targets as wording
 
 t, lang, snap, region = ui.t, ui.lang(), ui.snapshot(), ui.target_region()
 homes_goal, residents_goal = target_row(snap, "ros_homes_2050"), target_row(snap, "ros_residents_2050")

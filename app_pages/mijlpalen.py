@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from ros import format as fmt
-from ros import milestones as ms
 from ros import ui
-from ros.calendar_export import milestones_ics
-from ros.catalog import BODY_CODES
-from ros.options import one_of
+from ros.base import format as fmt
+from ros.base.options import one_of
+from ros.data.catalog import BODY_CODES
+from ros.model import milestones as ms
+from ros.present.calendar import milestones_ics
 
 t, lang, snap, labels = ui.t, ui.lang(), ui.snapshot(), ui.labels("milestones")
 

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ros import briefing, ui
-from ros import milestones as ms
-from ros.markup import escape
-from ros.region import municipality_names
+from ros import ui
+from ros.base.markup import escape
+from ros.model import milestones as ms
+from ros.model.region import municipality_names
+from ros.present import briefing
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 names = municipality_names(snap)

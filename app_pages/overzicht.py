@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ros import format as fmt
-from ros import milestones as ms
-from ros import region, ui
-from ros.wording import budget as budget_words
+from ros import ui
+from ros.base import format as fmt
+from ros.model import milestones as ms
+from ros.model import region
+from ros.present import budget as budget_words
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 homes, residents = region.target(snap, "ros_homes_2050"), region.target(snap, "ros_residents_2050")

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ros import scenario, ui
-from ros.markup import escape
-from ros.store import MAX_BYTES as SCENARIO_FILE_BYTES
-from ros.wording import comparison
+from ros import ui
+from ros.base.markup import escape
+from ros.present import comparison
+from ros.records import scenario
+from ros.records.store import MAX_BYTES as SCENARIO_FILE_BYTES
 
 t, lang = ui.t, ui.lang()
 current, problem = ui.current_scenario()

@@ -6,10 +6,12 @@ from typing import Any
 
 import streamlit as st
 
-from ros import cost_sharing, presentation, targets, ui
-from ros import milestones as ms
-from ros.region import standing
-from ros.wording import meeting
+from ros import ui
+from ros.model import cost_sharing, targets
+from ros.model import meeting as presentation
+from ros.model import milestones as ms
+from ros.model.region import standing
+from ros.present import meeting
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 ui.projector_frame()
@@ -92,7 +94,7 @@ elif view == "budget":
     st.markdown(f"## {meeting.budget_line(snap, today, lang)}", anchors=False)
     cashier = meeting.budget_facts(snap, lang)[-1]
     parties = cost_sharing.parties_for_keys(snap["parties"], snap["municipalities"])
-    contribution = cost_sharing.scenario_sharing(chosen, parties)
+    contribution = chosen.sharing(parties)
     left, right = st.columns([1, 2])
     with left:
         cards([cashier])

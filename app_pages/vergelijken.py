@@ -3,9 +3,9 @@
 import streamlit as st
 
 from ros import ui
-from ros.markup import escape
-from ros.region import target as target_row
-from ros.wording import comparison
+from ros.base.markup import escape
+from ros.model.region import target as target_row
+from ros.present import comparison
 
 t, lang = ui.t, ui.lang()
 current, problem = ui.current_scenario()

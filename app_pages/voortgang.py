@@ -3,11 +3,12 @@ figures, plan capacity against what is still to build, and the population foreca
 
 import streamlit as st
 
-from ros import format as fmt
-from ros import progress, ui
-from ros.options import one_of
-from ros.region import municipality_names
-from ros.region import target as target_row
+from ros import ui
+from ros.base import format as fmt
+from ros.base.options import one_of
+from ros.model import progress
+from ros.model.region import municipality_names
+from ros.model.region import target as target_row
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 names = municipality_names(snap)

@@ -193,7 +193,7 @@ class Server:
         log = self.log_path.open("w")
         self.started = time.perf_counter()
         # No file watcher: on this shared machine colleagues edit ros/*.py while we measure, and Streamlit's watcher
-        # would then drop those modules from sys.modules in the middle of a run (KeyError: 'ros.catalog').
+        # would then drop those modules from sys.modules in the middle of a run (KeyError: 'ros.data.catalog').
         # The dashboard starts as it is deployed (`ros.ui.launch`: warm before the health check); other apps plainly.
         command = ["ros.ui.launch"] if self.script == APP else ["streamlit", "run", str(self.script)]
         self.process = subprocess.Popen(

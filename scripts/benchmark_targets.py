@@ -1,6 +1,6 @@
 """Benchmark of the targets recompute and of the Doelen page's rerun.
 
-Times `ros.targets.recompute` (allocation + yearly paths 2025–2100 + residents) for the 14 Twente municipalities
+Times `ros.model.targets.recompute` (allocation + yearly paths 2025–2100 + residents) for the 14 Twente municipalities
 and for an invented national case (342 municipalities, `scripts/synthetic_region.py`), plus the results table, and
 the page's rerun through Streamlit's AppTest (a widget change on a warm session). Prints a small table.
 
@@ -20,8 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ros import targets  # noqa: E402
-from ros.snapshot import load_snapshot  # noqa: E402
+from ros.data.snapshot import load_snapshot  # noqa: E402
+from ros.model import targets  # noqa: E402
 from scripts.synthetic_region import synthetic_region  # noqa: E402
 
 TARGET_MS = 20.0

@@ -40,13 +40,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ros import number_entry  # noqa: E402
+from ros.base import number_entry  # noqa: E402
 from scripts.benchmark_pages import APP, ROOT, Server, page_entries, rss_mb, server_env  # noqa: E402
 
 TARGET_P95_MS = 1000.0
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 # Widgets a user changes with one click or by typing a number; buttons, uploads, editors and other text fields are
-# left alone. The planner's numbers are text fields read the Dutch way (ros.number_entry), so they are typed as text.
+# left alone. The planner's numbers are text fields read the Dutch way (ros.base.number_entry), so they are typed as
+# text.
 CHANGEABLE = ("selectbox", "radio", "button_group", "checkbox", "number_input", "text_input")
 PAGE_SWITCH_SHARE = 0.25
 

@@ -276,8 +276,8 @@ async def run_load(sessions: int, duration: float, timeout_ms: float, no_rerun_m
     """Start the server and N sessions, run them for `duration` seconds, and return the figures."""
     from playwright.async_api import async_playwright
 
-    from ros.region import municipality_names
-    from ros.snapshot import load_snapshot
+    from ros.data.snapshot import load_snapshot
+    from ros.model.region import municipality_names
 
     random.seed(seed)
     load_before = [round(x, 1) for x in os.getloadavg()]

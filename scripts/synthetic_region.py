@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ros import pace
-from ros.allocation import KeyData
-from ros.targets import RegionData
+from ros.model import pace
+from ros.model.allocation import KeyData
+from ros.model.targets import RegionData
 
 
 def synthetic_region(count: int = 342, seed: int = 1) -> RegionData:

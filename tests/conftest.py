@@ -18,7 +18,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from markdown_check import shown
-from ros.catalog import TWENTE_CODES
+from ros.data.catalog import TWENTE_CODES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -42,7 +42,7 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture(scope="session")
 def snapshot():
     """The shipped data snapshot, validated."""
-    from ros.snapshot import load_snapshot
+    from ros.data.snapshot import load_snapshot
 
     return load_snapshot()
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ros.catalog import TWENTE_CODES
-from ros.config import ROOT
+from ros.base.config import ROOT
+from ros.data.catalog import TWENTE_CODES
 
-# Written out rather than read from ros.catalog, so the positional rows below can be read against their names; the
+# Written out rather than read from ros.data.catalog, so the positional rows below can be read against their names; the
 # catalogue's row model (unknown columns forbidden) still checks them whenever this snapshot is loaded.
 COLUMNS = [
     "code",

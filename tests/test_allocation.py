@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ros import allocation
-from ros.allocation import AllocationError, allocate, largest_remainder
-from ros.config import MAX_UPLOAD_BYTES
-from ros.targets import region_data
+from ros.base.config import MAX_UPLOAD_BYTES
+from ros.model import allocation
+from ros.model.allocation import AllocationError, allocate, largest_remainder
+from ros.model.targets import region_data
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ros import audit, ledger
-from ros.roles import Identity
-from ros.store import ScenarioStore
+from ros.model import ledger
+from ros.records import audit
+from ros.records.roles import Identity
+from ros.records.store import ScenarioStore
 
 ANNA = Identity("anna@enschede.nl", "Anna", "planner")
 COR = Identity("cor@regiotwente.nl", "Cor", "coordinator")
@@ -67,7 +68,7 @@ def test_ledger_summary_counts_known_amounts_and_totals_exactly() -> None:
 
 
 def test_a_saved_ledger_is_described_per_row_with_its_amounts(tmp_path: Path) -> None:
-    from ros import scenario as sc
+    from ros.records import scenario as sc
 
     def settings(*entries: dict[str, object]) -> dict[str, object]:
         return sc.to_json(sc.Scenario(grootboek=list(entries)))

@@ -16,10 +16,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ros import allocation, ledger, own_figures, plan_capacity
-from ros import scenario as sc
-from ros.exports import excel_bytes
-from ros.store import ScenarioStore, StoreError, parse_scenario_file
+from ros.model import allocation, ledger, own_figures, plan_capacity
+from ros.present.exports import excel_bytes
+from ros.records import scenario as sc
+from ros.records.store import ScenarioStore, StoreError, parse_scenario_file
 from scripts.hostile_upload import xlsx_bomb as xlsx_bomb_file
 
 
@@ -303,8 +303,8 @@ TYPED_NUMBERS = {
 
 @pytest.mark.parametrize("case", TYPED_NUMBERS, ids=list(TYPED_NUMBERS))
 def test_typed_numbers(case: str) -> None:
-    from ros import number_entry
-    from ros.i18n import translate
+    from ros.base import number_entry
+    from ros.base.i18n import translate
 
     typed, lang, alias, expected = TYPED_NUMBERS[case]
     spec = sc.setting(alias)
@@ -612,7 +612,7 @@ def test_every_official_spelling_of_hengelo_is_accepted(spelling: str, region, p
 
 
 def test_hengelo_in_another_province_is_not_hengelo_overijssel(region) -> None:
-    from ros.names import find_code
+    from ros.base.names import find_code
 
     assert find_code("Hengelo (Gld)", dict(zip(*region, strict=True))) is None
     assert find_code("Rijssen Holten", dict(zip(*region, strict=True))) == "GM1742"
@@ -652,7 +652,7 @@ def test_streamlit_never_answers_an_upload_before_our_own_check() -> None:
     import tomllib
     from pathlib import Path
 
-    from ros.config import MAX_UPLOAD_BYTES
+    from ros.base.config import MAX_UPLOAD_BYTES
 
     root = Path(__file__).resolve().parent.parent
     config = tomllib.loads((root / ".streamlit" / "config.toml").read_text())

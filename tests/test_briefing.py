@@ -1,4 +1,4 @@
-"""ros.briefing: one self-contained, escaped, printable HTML file from a briefing."""
+"""ros.present.briefing: one self-contained, escaped, printable HTML file from a briefing."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from ros import briefing, scenario, targets
-from ros.briefing import Briefing, Section
-from ros.snapshot import Snapshot
-from ros.wording import municipality as municipal_words
+from ros.data.snapshot import Snapshot
+from ros.model import targets
+from ros.present import briefing
+from ros.present import municipality as municipal_words
+from ros.present.briefing import Briefing, Section
+from ros.records import scenario
 
 LIBRARY = re.compile(r"<script[^>]*>/\*\*\s*\* plotly\.js v.*?</script>", re.DOTALL)
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'

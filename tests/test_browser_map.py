@@ -18,9 +18,9 @@ import plotly.io as pio
 import pytest
 
 from conftest import boundaries_file
-from ros import format as fmt
-from ros import geo
-from ros.charts.maps import municipality_map
+from ros.base import format as fmt
+from ros.data import geo
+from ros.present.charts.maps import municipality_map
 
 pytestmark = pytest.mark.browser
 LABELS = {"title": "Inwoners per gemeente", "colorbar": "Inwoners"}

@@ -1,4 +1,4 @@
-"""The budget data and its known/unknown summary and flow (ros/budget.py): only Almelo's € 102.000 is known,
+"""The budget data and its known/unknown summary and flow (ros/model/budget.py): only Almelo's € 102.000 is known,
 unknown amounts are never summed or drawn as zero, and Hengelo's inflow equals its outflow."""
 
 from __future__ import annotations
@@ -8,11 +8,12 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from ros import budget, exports
-from ros.catalog import CATALOG, BudgetRow
-from ros.snapshot import Snapshot
-from ros.validation import DataError, validate_table
-from ros.wording import budget as budget_words
+from ros.data.catalog import CATALOG, BudgetRow
+from ros.data.snapshot import Snapshot
+from ros.data.validation import DataError, validate_table
+from ros.model import budget
+from ros.present import budget as budget_words
+from ros.present import exports
 
 
 @pytest.fixture(scope="module")

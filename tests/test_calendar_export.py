@@ -7,9 +7,9 @@ from datetime import date, datetime
 import pytest
 from icalendar import Calendar
 
-from ros import milestones as ms
-from ros.calendar_export import PRODID, milestones_ics, uid
-from ros.i18n import section
+from ros.base.i18n import section
+from ros.model import milestones as ms
+from ros.present.calendar import PRODID, milestones_ics, uid
 
 NL, EN = section("nl", "milestones"), section("en", "milestones")
 

@@ -1,4 +1,5 @@
-"""Budget charts (ros/charts/budget.py): the Sankey's nodes, link sums and texts, unknown flows grey and labelled
+"""Budget charts (ros/present/charts/budget.py): the Sankey's nodes, link sums and texts, unknown flows grey and
+labelled
 'onbekend' (never 0), and the contribution bars with their amounts as text."""
 
 from __future__ import annotations
@@ -7,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from ros import budget, cost_sharing
-from ros.charts.budget import UNKNOWN_LINK, budget_sankey, contribution_bars, sankey_labels, sankey_table
-from ros.i18n import section
+from ros.base.i18n import section
+from ros.model import budget, cost_sharing
+from ros.present.charts.budget import UNKNOWN_LINK, budget_sankey, contribution_bars, sankey_labels, sankey_table
 
 LABELS = section("nl", "budget")
 

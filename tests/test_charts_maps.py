@@ -1,4 +1,4 @@
-"""ros.charts.maps: the outline map on real boundaries and the tile-map fallback, checked on data and labels."""
+"""ros.present.charts.maps: the outline map on real boundaries and the tile-map fallback, checked on data and labels."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from plotly.colors import sample_colorscale
 from shapely.geometry import Point, shape
 
 from conftest import boundaries_file
-from ros import format as fmt
-from ros import geo
-from ros.catalog import TWENTE_CODES
-from ros.charts.maps import COLORSCALE, TILE_GRID, UNKNOWN_COLOUR, _luminance, _project, municipality_map
+from ros.base import format as fmt
+from ros.data import geo
+from ros.data.catalog import TWENTE_CODES
+from ros.present.charts.maps import COLORSCALE, TILE_GRID, UNKNOWN_COLOUR, _luminance, _project, municipality_map
 
 LABELS = {"title": "Inwoners per gemeente", "colorbar": "Inwoners"}
 HOVER = {"dwellings_text": "Woningen", "households_text": "Huishoudens"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ros import milestones as ms
-from ros.charts.milestones import milestones_timeline, visible_rows
-from ros.i18n import section
+from ros.base.i18n import section
+from ros.model import milestones as ms
+from ros.present.charts.milestones import milestones_timeline, visible_rows
 
 TODAY = date(2026, 11, 27)
 NL, EN = section("nl", "milestones"), section("nl", "milestones") | section("en", "milestones")

@@ -1,4 +1,4 @@
-"""ros.charts.municipality: one municipality's homes path for Mijn gemeente and its briefing, on real data."""
+"""ros.present.charts.municipality: one municipality's homes path for Mijn gemeente and its briefing, on real data."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import math
 
 import pandas as pd
 
-from ros import municipality, targets
-from ros.charts.municipality import HEIGHT, municipality_path_chart
-from ros.i18n import section
+from ros.base.i18n import section
+from ros.model import municipality, targets
+from ros.present.charts.municipality import HEIGHT, municipality_path_chart
 
 
 def labels(lang: str) -> dict[str, str]:

@@ -1,12 +1,12 @@
-"""ros.charts.overview: the population growth bars of Overzicht, on the real CBS figures."""
+"""ros.present.charts.overview: the population growth bars of Overzicht, on the real CBS figures."""
 
 from __future__ import annotations
 
-from ros import format as fmt
-from ros import region
-from ros.charts.overview import population_growth_bars
-from ros.charts.style import PALETTE
-from ros.i18n import section
+from ros.base import format as fmt
+from ros.base.i18n import section
+from ros.model import region
+from ros.present.charts.overview import population_growth_bars
+from ros.present.charts.style import PALETTE
 
 
 def figure_for(snapshot, lang: str):

@@ -1,4 +1,4 @@
-"""ros.charts.presentation: large type for the projector, pace bars, known/unknown amounts (real data)."""
+"""ros.present.charts.meeting: large type for the projector, pace bars, known/unknown amounts (real data)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,16 @@ import math
 import pandas as pd
 import pytest
 
-from ros import budget, cost_sharing, presentation, scenario, targets
-from ros.charts.budget import budget_sankey, contribution_bars
-from ros.charts.maps import municipality_map
-from ros.charts.presentation import known_amount_bars, pace_bars, presentation_layout
-from ros.charts.targets import municipality_paths_chart
-from ros.i18n import section
-from ros.scenario import Scenario
-from ros.wording import meeting
+from ros.base.i18n import section
+from ros.model import budget, cost_sharing, targets
+from ros.model import meeting as presentation
+from ros.present import meeting
+from ros.present.charts.budget import budget_sankey, contribution_bars
+from ros.present.charts.maps import municipality_map
+from ros.present.charts.meeting import known_amount_bars, pace_bars, presentation_layout
+from ros.present.charts.targets import municipality_paths_chart
+from ros.records import scenario
+from ros.records.scenario import Scenario
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +84,7 @@ def test_presentation_layout_makes_every_font_large(snapshot, region_data):
 
 def test_presentation_layout_shows_every_party_on_horizontal_bars(snapshot):
     parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
-    allocation = cost_sharing.scenario_sharing(Scenario(totaalbudget=300_000), parties).allocation
+    allocation = Scenario(totaalbudget=300_000).sharing(parties).allocation
     figure = presentation_layout(contribution_bars(allocation, section("nl", "budget"), "nl"), height=560)
     assert figure.layout.yaxis.dtick == 1 and figure.layout.yaxis.tickmode == "linear"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ros.charts import progress as charts
+from ros.present.charts import progress as charts
 
 LABELS = {
     "title": "T",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ros import targets
-from ros.charts import targets as charts
-from ros.i18n import section
+from ros.base.i18n import section
+from ros.model import targets
+from ros.present.charts import targets as charts
 
 LABELS = section("nl", "targets")
 

@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from ros.config import LOCALES_DIR, data_dir
+from ros.base.config import LOCALES_DIR, data_dir
 
 CATALOGUES = sorted(LOCALES_DIR.glob("*/*.toml"))
 

@@ -1,10 +1,11 @@
-"""ros.compare: two scenarios' results side by side per municipality and for Twente, with the real snapshot."""
+"""ros.model.comparison: two scenarios' results side by side per municipality and for Twente, with the real snapshot."""
 
 from __future__ import annotations
 
 import pytest
 
-from ros import compare, targets
+from ros.model import comparison as compare
+from ros.model import targets
 
 
 @pytest.fixture(scope="module")

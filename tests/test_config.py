@@ -1,4 +1,4 @@
-"""Settings (ros/config.py): read from the environment there only, and at call time."""
+"""Settings (ros/base/config.py): read from the environment there only, and at call time."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ros import config, geo
-from ros.snapshot import load_snapshot
+from ros.base import config
+from ros.data import geo
+from ros.data.snapshot import load_snapshot
 
 
 def test_the_environment_is_read_in_config_only() -> None:

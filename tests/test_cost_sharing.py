@@ -1,4 +1,4 @@
-"""Cost-sharing keys (ros/cost_sharing.py): exact to the cent for any total and weights, the right shares per
+"""Cost-sharing keys (ros/model/cost_sharing.py): exact to the cent for any total and weights, the right shares per
 key, Almelo's implications, and Dutch refusals for input that cannot be split."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ros import cost_sharing as cs
-from ros.wording import budget as budget_words
+from ros.model import cost_sharing as cs
+from ros.present import budget as budget_words
 
 TWENTE_2024 = 640_806
 ALMELO_2024 = 74_317
@@ -168,13 +168,13 @@ def test_views_checks_and_exports(parties):
 
 @pytest.mark.parametrize("raw", ["-5", "12.345", "x", "inf"])
 def test_bad_url_totals_are_refused(raw):
-    from ros import scenario
+    from ros.records import scenario
 
     assert scenario.from_query({"totaalbudget": raw}) == (scenario.DEFAULT, [f"totaalbudget={raw}"])
 
 
 def test_url_values_of_the_cost_sharing_settings():
-    from ros import scenario
+    from ros.records import scenario
 
     found, ignored = scenario.from_query(
         {"totaalbudget": "1734000.0", "vast_rijk": "12.5", "verdeelsleutel": "woningen"}
@@ -191,7 +191,7 @@ def test_url_values_of_the_cost_sharing_settings():
 
 
 def test_whole_cents_rounds_a_typed_total_and_keeps_no_total_as_none():
-    from ros.cost_sharing import whole_cents
+    from ros.model.cost_sharing import whole_cents
 
     assert whole_cents(1234.567) == 1234.57
     assert whole_cents(250_000.0) == 250_000.0

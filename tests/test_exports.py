@@ -5,11 +5,11 @@ import io
 import openpyxl
 import pandas as pd
 
-from ros.exports import (
+from ros.base.columns import header
+from ros.present.exports import (
     csv_bytes,
     dutch_csv_bytes,
     excel_bytes,
-    header,
     localise,
     neutralise,
     sheet_name,
@@ -108,8 +108,8 @@ def test_excel_cells_have_number_formats_and_percentages_stay_fractions() -> Non
 
 
 def test_every_exported_domain_column_has_a_header_in_both_languages(snapshot) -> None:
-    from ros.compare import target_differences
-    from ros.targets import TargetSettings, recompute, region_data
+    from ros.model.comparison import target_differences
+    from ros.model.targets import TargetSettings, recompute, region_data
 
     region = region_data(snapshot)
     base, other = recompute(region, TargetSettings()), recompute(region, TargetSettings(homes_total=80_000))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ros import forecast
+from ros.model import forecast
 
 CODES = ["GM0001", "GM0002"]
 

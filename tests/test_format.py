@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ros import format as fmt
+from ros.base import format as fmt
 
 
 @pytest.mark.parametrize(

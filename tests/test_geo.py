@@ -1,4 +1,4 @@
-"""ros.geo: the PDOK downloader against a local server that answers like the OGC API, the disk cache, the
+"""ros.data.geo: the PDOK downloader against a local server that answers like the OGC API, the disk cache, the
 local-file setting and every refusal. The payload is built at test time from the shared development boundaries
 (ROS_TEST_BOUNDARIES, never copied into the repository) plus synthetic neighbours outside Twente."""
 
@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from conftest import boundaries_file
-from ros import geo
-from ros.catalog import TWENTE_CODES
+from ros.data import geo
+from ros.data.catalog import TWENTE_CODES
 
 YEAR = 2024
 
@@ -351,7 +351,7 @@ def test_settings_are_read_at_call_time(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 
 def test_problem_texts_exist_in_both_languages() -> None:
-    from ros.i18n import catalogue
+    from ros.base.i18n import catalogue
 
     keys = {k for k in catalogue("nl") if k.startswith("geo.problem_")}
     used = set(re.findall(r'BoundaryError\(\s*"(problem_\w+)"', Path(geo.__file__).read_text(encoding="utf-8")))

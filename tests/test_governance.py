@@ -1,7 +1,7 @@
 """The 17 parties and the governance diagram."""
 
-from ros.governance import governance_dot, parties_by_kind
-from ros.i18n import section
+from ros.base.i18n import section
+from ros.model.governance import governance_dot, parties_by_kind
 
 
 def test_seventeen_parties_by_kind(snapshot) -> None:

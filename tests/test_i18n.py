@@ -3,8 +3,8 @@
 import re
 import string
 
-from ros.config import LOCALES_DIR
-from ros.i18n import catalogue, language, section, translate
+from ros.base.config import LOCALES_DIR
+from ros.base.i18n import catalogue, language, section, translate
 
 
 def test_both_languages_have_the_same_files_and_keys() -> None:
@@ -49,7 +49,7 @@ def test_section_strips_the_area_prefix() -> None:
 
 
 def test_localized_names_the_column_of_the_language() -> None:
-    from ros.i18n import localized
+    from ros.base.i18n import localized
 
     assert localized("title", "en") == "title_en"
     assert localized("title", "nl") == "title_nl"

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pytest
 
 from conftest import run_app, weights_link
-from ros.i18n import translate
+from ros.base.i18n import translate
 
 WEIGHTS = weights_link({"GM0153": 1})
 # Every page with the choices it offers set away from their defaults (plus the sidebar's municipality).
 PAGES = {
-    "doelen": ("app_pages/doelen.py", {"sleutel": "equal", "vorm": "s_curve", "doorkijk": "pace", "kaart": "per_1000"}),
+    "doelen": (
+        "app_pages/doelen.py",
+        {"sleutel": "equal", "vorm": "s_curve", "doorkijk": "pace", "kaart": "per_1000"},
+    ),
     "doelen custom": ("app_pages/doelen.py", {"sleutel": "custom", "gewichten": WEIGHTS}),
     "budget": ("app_pages/budget.py", {"verdeelsleutel": "equal", "totaalbudget": "340000", "onbekend": "True"}),
     "mijlpalen": ("app_pages/mijlpalen.py", {"stand": "2026-01-09", "orgaan": "gemeenten", "bereik": "2100"}),

@@ -1,4 +1,4 @@
-"""The scenario ledger (ros/ledger.py): every refused input gets its own Dutch message naming row and column,
+"""The scenario ledger (ros/model/ledger.py): every refused input gets its own Dutch message naming row and column,
 accepted input keeps unknown cells unknown, and files round-trip through CSV and Excel."""
 
 from __future__ import annotations
@@ -8,9 +8,10 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from ros import budget, exports, ledger
-from ros.config import MAX_UPLOAD_BYTES
-from ros.wording import budget as budget_words
+from ros.base.config import MAX_UPLOAD_BYTES
+from ros.model import budget, ledger
+from ros.present import budget as budget_words
+from ros.present import exports
 
 PARTIES = {"rijk": "Rijk", "GM0141": "Almelo", "GM0164": "Hengelo"}
 

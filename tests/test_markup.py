@@ -1,11 +1,11 @@
-"""ros.markup: user-supplied text renders literally in Streamlit's Markdown (issue 12, item 7)."""
+"""ros.base.markup: user-supplied text renders literally in Streamlit's Markdown (issue 12, item 7)."""
 
 from __future__ import annotations
 
 import pytest
 
 from markdown_check import live_markup, unescaped
-from ros.markup import WORD_JOINER, escape, escape_values
+from ros.base.markup import WORD_JOINER, escape, escape_values
 
 HOSTILE = {
     "link": "[Klik hier voor het besluit](https://evil.example/)",

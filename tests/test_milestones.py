@@ -7,12 +7,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ros import milestones as ms
-from ros.catalog import DecisionGateRow, MilestoneRow
-from ros.i18n import section
-from ros.options import one_of
-from ros.validation import DataError, validate_table
-from ros.wording import milestones as milestone_words
+from ros.base.i18n import section
+from ros.base.options import one_of
+from ros.data.catalog import DecisionGateRow, MilestoneRow
+from ros.data.validation import DataError, validate_table
+from ros.model import milestones as ms
+from ros.present import milestones as milestone_words
 
 TODAY = date(2026, 11, 27)
 NL = section("nl", "milestones")
@@ -237,7 +237,7 @@ def test_filter_by_body(frame):
 
 
 def test_url_values():
-    from ros import scenario
+    from ros.records import scenario
 
     assert scenario.from_query({"stand": "2026-11-27"})[0].stand == TODAY
     for bad in ("morgen", "1999-01-01", "2026-13-01"):

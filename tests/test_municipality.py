@@ -1,4 +1,4 @@
-"""ros.municipality: one municipality's figures, contribution and council milestones (the briefing's words are
+"""ros.model.municipality: one municipality's figures, contribution and council milestones (the briefing's words are
 tested in test_wording_municipality)."""
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from fractions import Fraction
 
 import pytest
 
-from ros import cost_sharing, municipality, scenario, targets
-from ros.budget import budget_table
+from ros.model import cost_sharing, municipality, targets
+from ros.model.budget import budget_table
+from ros.records import scenario
 
 TODAY = date(2026, 11, 27)
 
@@ -60,15 +61,15 @@ def test_known_contribution_is_almelos_102000_and_unknown_for_the_others(snapsho
 
 def test_scenario_contribution_splits_the_total_by_inhabitants_or_says_why_not(snapshot):
     parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
-    none = cost_sharing.scenario_sharing(scenario.DEFAULT, parties)
+    none = scenario.DEFAULT.sharing(parties)
     assert none.amount_of("GM0153") is None and none.reason == "no_total"
     chosen = scenario.Scenario(totaalbudget=1_000_000, vast_rijk=20)
-    share = cost_sharing.scenario_sharing(chosen, parties)
+    share = chosen.sharing(parties)
     exact = Fraction(100_000_000) * Fraction(80, 100) * Fraction(161_738, 640_806)  # cents
     assert share.reason is None and share.total == Decimal("1000000.00")
     assert abs(share.amount_of("GM0153") * 100 - Decimal(exact.numerator) / Decimal(exact.denominator)) < 1
     assert share.amount_of("GM0153") == Decimal("201918.21")
-    own = cost_sharing.scenario_sharing(scenario.Scenario(totaalbudget=500, verdeelsleutel="eigen"), parties)
+    own = scenario.Scenario(totaalbudget=500, verdeelsleutel="eigen").sharing(parties)
     assert own.amount_of("GM0153") is None and own.reason == "custom_key"
 
 

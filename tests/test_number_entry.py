@@ -1,11 +1,11 @@
-"""Typed numbers read in the UI language and written back the same way (ros.number_entry)."""
+"""Typed numbers read in the UI language and written back the same way (ros.base.number_entry)."""
 
 from __future__ import annotations
 
 import pytest
 
-from ros import number_entry
-from ros.number_entry import NumberEntryError
+from ros.base import number_entry
+from ros.base.number_entry import NumberEntryError
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
-"""ros.options: one parser for every 'one of these options' value in a link."""
+"""ros.base.options: one parser for every 'one of these options' value in a link."""
 
 from __future__ import annotations
 
 import pytest
 
-from ros.options import NotAnOption, one_of
+from ros.base.options import NotAnOption, one_of
 
 
 def test_one_of_accepts_only_the_options() -> None:

@@ -8,8 +8,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ros import own_figures as of
-from ros import progress
+from ros.model import own_figures as of
+from ros.model import progress
 
 
 @pytest.fixture(scope="module")
@@ -123,10 +123,10 @@ def test_comparison_shows_cbs_and_own_side_by_side(snapshot) -> None:
 def test_own_figures_travel_with_the_scenario_file_store_and_workbook(tmp_path, snapshot) -> None:
     import openpyxl as xl
 
-    from ros import scenario as sc
-    from ros import targets
-    from ros.store import ScenarioStore
-    from ros.workbook import scenario_workbook
+    from ros.model import targets
+    from ros.present.workbook import scenario_workbook
+    from ros.records import scenario as sc
+    from ros.records.store import ScenarioStore
 
     figures = [{"code": "GM0153", "year": 2025, "new_construction": 316, "demolition": 469, "net_change": 0}]
     chosen = sc.Scenario(eigen_opgave=figures)

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from ros import pace
+from ros.model import pace
 
 
 def test_history_of_almelo_and_twente(snapshot):

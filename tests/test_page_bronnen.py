@@ -1,7 +1,7 @@
 """AppTest: the Data & bronnen page lists every dataset with its sources and downloads."""
 
 from conftest import run_app, texts
-from ros.catalog import CATALOG
+from ros.data.catalog import CATALOG
 
 SHIPPED = [d for d in CATALOG if not d.optional]
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from markdown_check import shown
-from ros.i18n import section
+from ros.base.i18n import section
 from tests.conftest import run_app, texts
 
 PAGE = "app_pages/budget.py"
@@ -146,7 +146,7 @@ def test_impossible_fixed_shares_give_a_dutch_error():
 
 def test_ledger_violations_are_listed_and_totals_keep_the_last_valid_version(snapshot):
     names = dict(zip(snapshot["parties"]["id"], snapshot["parties"]["name"], strict=True))
-    from ros import ledger
+    from ros.model import ledger
 
     book = ledger.empty_ledger(names)
     book.loc[6, ["toegezegd", "gefactureerd"]] = [10_000.0, 12_000.0]  # Almelo 2025
@@ -184,7 +184,7 @@ def test_the_budget_dataset_is_listed_on_the_sources_page():
 
 
 def test_clearing_the_ledger_empties_it(snapshot):
-    from ros import ledger
+    from ros.model import ledger
 
     names = dict(zip(snapshot["parties"]["id"], snapshot["parties"]["name"], strict=True))
     book = ledger.empty_ledger(names)

@@ -9,7 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import APP, texts
-from ros import cost_sharing, scenario, targets
+from ros.model import cost_sharing, targets
+from ros.records import scenario
 
 PAGE = "app_pages/mijn_gemeente.py"
 
@@ -105,9 +106,9 @@ def test_a_shared_link_with_a_scenario_changes_the_figures_and_the_scenario_cont
     text = texts(at)
     assert "**Scenario:** eigen scenario" in text
     assert f"bouwt **Enschede** daarvan **{homes:_}** woningen. Dat is **7,1%**".replace("_", ".") in text
-    amount = cost_sharing.scenario_sharing(
-        chosen, cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
-    ).amount_of("GM0153")
+    amount = chosen.sharing(cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])).amount_of(
+        "GM0153"
+    )
     assert amount == Decimal("252397.76")  # 1.000.000 × 161.738 / 640.806
     assert (
         "**Scenario, geen besluit:** bij een totaalbudget van € 1.000.000,00 en de verdeelsleutel "

@@ -4,7 +4,7 @@ from datetime import date
 
 from conftest import run_app, texts
 from markdown_check import shown
-from ros import milestones
+from ros.model import milestones
 
 
 def test_overview_shows_targets_and_standing_in_dutch() -> None:

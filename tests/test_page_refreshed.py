@@ -11,10 +11,11 @@ import pytest
 
 from cbs_fixture import serve
 from conftest import run_app, texts
-from ros import cbs, realised, refresh, versions
-from ros import format as fmt
-from ros import scenario as sc
-from ros.wording import realised as realised_words
+from ros.base import format as fmt
+from ros.data import cbs, refresh, versions
+from ros.model import realised
+from ros.present import realised as realised_words
+from ros.records import scenario as sc
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import APP, texts
 from markdown_check import live_markup, shown
-from ros import scenario as sc
-from ros.roles import Identity
-from ros.store import ScenarioStore
+from ros.records import scenario as sc
+from ros.records.roles import Identity
+from ros.records.store import ScenarioStore
 
 PAGE = "app_pages/scenarios.py"
 AUTH = {
@@ -308,7 +308,7 @@ def test_a_lezer_sees_own_figures_but_cannot_enter_them(db: ScenarioStore) -> No
 
 
 def test_a_ledger_edit_stays_in_the_session_until_the_scenario_is_saved(db: ScenarioStore, snapshot) -> None:
-    from ros import ledger
+    from ros.model import ledger
 
     note = "blijft in uw sessie: het wordt niet gedeeld en niet in de geschiedenis vastgelegd."
     assert note not in texts(_budget("lees@hengelo.nl", "Lia Lezer"))  # a lezer cannot edit it

@@ -234,9 +234,9 @@ def test_refreshed_snapshot_older_forecast_vintage_from_the_link(refreshed) -> N
 
 
 def test_after_a_real_refresh_from_the_cbs_stand_in(tmp_path, monkeypatch) -> None:
-    """End to end: `ros.refresh` against the loopback CBS stand-in writes a version; the page reads it."""
+    """End to end: `ros.data.refresh` against the loopback CBS stand-in writes a version; the page reads it."""
     from cbs_fixture import serve
-    from ros import refresh, versions
+    from ros.data import refresh, versions
 
     service = serve()
     cbs = next(service)
@@ -248,7 +248,7 @@ def test_after_a_real_refresh_from_the_cbs_stand_in(tmp_path, monkeypatch) -> No
         assert refresh.main([]) == 0
         changes = versions.load_current()["dwelling_changes"]
         towns = changes[changes["code"].str.startswith("GM")]
-        # Independent of ros.progress: net additions 2025 (year) plus the months of 2026, summed over the 14.
+        # Independent of ros.model.progress: net additions 2025 (year) plus the months of 2026, summed over the 14.
         expected = int(
             towns.loc[towns["period"] == "2025", "net_change"].sum()
             + towns.loc[towns["period"].str.startswith("2026-"), "net_change"].sum()

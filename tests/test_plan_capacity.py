@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ros import plan_capacity as pc
+from ros.model import plan_capacity as pc
 
 
 @pytest.fixture(scope="module")

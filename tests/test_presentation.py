@@ -1,12 +1,13 @@
-"""ros.presentation: the five steps of the Vergadermodus and what they draw on (real snapshot)."""
+"""ros.model.meeting: the five steps of the Vergadermodus and what they draw on (real snapshot)."""
 
 from __future__ import annotations
 
 import pytest
 
-from ros import presentation, targets
-from ros.scenario import Scenario
-from ros.wording import meeting
+from ros.model import meeting as presentation
+from ros.model import targets
+from ros.present import meeting
+from ros.records.scenario import Scenario
 
 
 @pytest.fixture(scope="module")

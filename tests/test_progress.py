@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from progress_fixture import CODES, dwelling_changes
-from ros import progress, targets
+from ros.model import progress, targets
 
 
 @pytest.fixture(scope="module")
@@ -166,8 +166,9 @@ def test_reference_bands_of_the_housing_delivery_test(ratio, band) -> None:
 
 
 def test_headlines_for_other_pages(snapshot, result) -> None:
-    from ros import own_figures, progress_view
-    from ros.snapshot import Snapshot
+    from ros.data.snapshot import Snapshot
+    from ros.model import own_figures
+    from ros.present import progress as progress_view
 
     shipped = progress_view.build(snapshot, result, None, "net_change", own_figures.empty_frame(), "nl")
     assert progress_view.headline(shipped) == (
@@ -189,9 +190,10 @@ def test_headlines_for_other_pages(snapshot, result) -> None:
 
 
 def test_meeting_facts(snapshot, result) -> None:
-    from ros import own_figures, progress_view
-    from ros.snapshot import Snapshot
-    from ros.wording import meeting
+    from ros.data.snapshot import Snapshot
+    from ros.model import own_figures
+    from ros.present import meeting
+    from ros.present import progress as progress_view
 
     shipped = progress_view.build(snapshot, result, None, "net_change", own_figures.empty_frame(), "nl")
     assert progress_view.meeting_facts(shipped) == []

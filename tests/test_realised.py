@@ -8,10 +8,11 @@ import pandas as pd
 import pytest
 
 from cbs_fixture import RecordedTable, serve
-from ros import cbs, realised, refresh, region
-from ros import format as fmt
-from ros.snapshot import Snapshot, load_snapshot
-from ros.wording import realised as realised_words
+from ros.base import format as fmt
+from ros.data import cbs, refresh
+from ros.data.snapshot import Snapshot, load_snapshot
+from ros.model import realised, region
+from ros.present import realised as realised_words
 
 
 @pytest.fixture(scope="module")
@@ -124,9 +125,9 @@ def test_homes_in_words_with_period_tables_and_status(fetched, snapshot) -> None
 
 
 def test_mijn_gemeente_briefing_adds_the_realised_pace_from_the_start_year(fetched, snapshot) -> None:
-    from ros import targets
-    from ros.scenario import DEFAULT
-    from ros.wording import municipality as municipality_words
+    from ros.model import targets
+    from ros.present import municipality as municipality_words
+    from ros.records.scenario import DEFAULT
 
     snap, _ = fetched
     result = targets.recompute(targets.region_data(snap), targets.TargetSettings())

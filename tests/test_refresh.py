@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 
 from cbs_fixture import Fault, RunningService, cell, period, serve
-from ros import refresh, versions
-from ros.config import SHIPPED_DATA_DIR
+from ros.base.config import SHIPPED_DATA_DIR
+from ros.data import refresh, versions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -284,7 +284,7 @@ def test_kill_during_a_refresh_leaves_the_current_version_in_use(
     cbs_service.state.faults[("85173NED", "DataSet")] = Fault(hold=hold)
     cbs_service.state.reached.clear()
     process = subprocess.Popen(
-        [sys.executable, "-m", "ros.refresh"],
+        [sys.executable, "-m", "ros.data.refresh"],
         cwd=ROOT,
         env=dict(os.environ),
         stdout=subprocess.PIPE,
@@ -310,7 +310,7 @@ def test_kill_during_a_refresh_leaves_the_current_version_in_use(
 
 def test_make_refresh_runs_the_module() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "refresh: install\n\t$(BIN)/python -m ros.refresh $(ARGS)" in makefile
+    assert "refresh: install\n\t$(BIN)/python -m ros.data.refresh $(ARGS)" in makefile
 
 
 def test_a_fixed_dimension_key_that_is_gone(cache: Path, current, capsys, cbs_service: RunningService) -> None:
@@ -321,7 +321,7 @@ def test_a_fixed_dimension_key_that_is_gone(cache: Path, current, capsys, cbs_se
 
 
 def test_service_address_scheme_host_and_path() -> None:
-    from ros.cbs import Service
+    from ros.data.cbs import Service
 
     assert (Service("https://opendata.cbs.nl", 30).host, Service("https://opendata.cbs.nl", 30).https) == (
         "opendata.cbs.nl",

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from ros import region
+from ros.model import region
 
 
 def test_twente_standing(snapshot) -> None:

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from ros import residents
+from ros.model import residents
 
 
 def test_occupancy_is_derived_and_unknown_without_dwellings():
@@ -69,7 +69,7 @@ def test_sensitivity_sets_homes_needed_and_residents_housed_side_by_side():
 
 
 def test_sensitivity_of_the_ros_on_real_data(snapshot):
-    from ros import targets
+    from ros.model import targets
 
     result = targets.recompute(targets.region_data(snapshot), targets.TargetSettings())
     table = result.occupancy_sensitivity()

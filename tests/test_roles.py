@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ros import roles
-from ros.roles import Identity, RoleConfig, RoleConfigError
+from ros.records import roles
+from ros.records.roles import Identity, RoleConfig, RoleConfigError
 
 CONFIG = roles.parse_config(
     {

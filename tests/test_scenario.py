@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ros import scenario as sc
-from ros.targets import TargetSettings
+from ros.model.targets import TargetSettings
+from ros.records import scenario as sc
 
 
 def test_defaults_are_the_decisions_figures_and_the_targets_page_defaults(snapshot) -> None:
@@ -142,7 +142,7 @@ def test_any_valid_scenario_survives_link_and_json(
 
 
 def test_widgets_read_bounds_and_options_from_the_fields():
-    from ros import allocation, cost_sharing, trajectory
+    from ros.model import allocation, cost_sharing, trajectory
 
     homes = sc.setting("woningen")
     assert (homes.low, homes.high, homes.whole, homes.optional, homes.default) == (0, 10_000_000, True, False, 69_000)

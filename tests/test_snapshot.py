@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ros.catalog import CATALOG, TWENTE_CODES
-from ros.config import data_dir
-from ros.snapshot import load_snapshot, sources_of
-from ros.validation import DataError
+from ros.base.config import data_dir
+from ros.data.catalog import CATALOG, TWENTE_CODES
+from ros.data.snapshot import load_snapshot, sources_of
+from ros.data.validation import DataError
 
 
 def test_shipped_snapshot_has_the_fourteen_municipalities_and_reference_totals(snapshot) -> None:

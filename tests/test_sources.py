@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
-from ros.config import data_dir
+from ros.base.config import data_dir
 
 URL = re.compile(r"https?://\S+")
 # Tweede Kamer document numbers (2024D43452) and the Almelo decision's document numbers (D/25/754157).

@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from ros.format import date_time
-from ros.i18n import translate
-from ros.store import MAX_BYTES, ScenarioStore, StoreError, export_json, parse_scenario_file
+from ros.base.format import date_time
+from ros.base.i18n import translate
+from ros.records.store import MAX_BYTES, ScenarioStore, StoreError, export_json, parse_scenario_file
 
 SETTINGS = {"homes_total": 69000, "key": "inwoners", "weights": {"GM0141": 1.5}, "note": "Één scenario"}
 

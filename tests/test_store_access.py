@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from ros.format import date_time
-from ros.roles import Identity
-from ros.store import AuditEntry, ScenarioStore, StoreError
+from ros.base.format import date_time
+from ros.records.roles import Identity
+from ros.records.store import AuditEntry, ScenarioStore, StoreError
 
 SETTINGS = {"woningen": 69000, "vorm": "linear"}
 LEZER = Identity("lees@hengelo.nl", "Lia Lezer", "lezer")

@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from ros.roles import Identity
-from ros.store import SCHEMA_VERSION, ScenarioStore, StoreError, schema_version
+from ros.records.roles import Identity
+from ros.records.store import SCHEMA_VERSION, ScenarioStore, StoreError, schema_version
 
-# The DDL that the first version of ros/store.py created (before roles and the audit trail), per database.
+# The DDL that the first version of ros/records/store.py created (before roles and the audit trail), per database.
 TODAY_DDL = {
     "sqlite": [
         """CREATE TABLE scenarios (

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ros import targets
-from ros.allocation import KEYS, AllocationError
-from ros.targets import TargetSettings, recompute
-from ros.wording import targets as target_words
+from ros.model import targets
+from ros.model.allocation import KEYS, AllocationError
+from ros.model.targets import TargetSettings, recompute
+from ros.present import targets as target_words
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ def test_refused_settings(region):
 
 
 def test_settings_from_the_session_scenario(region):
-    from ros import scenario
+    from ros.records import scenario
 
     state = {
         "woningen": 50_000,

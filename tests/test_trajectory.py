@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ros import trajectory
-from ros.allocation import AllocationError
+from ros.model import trajectory
+from ros.model.allocation import AllocationError
 
 
 @settings(max_examples=300, deadline=None)

@@ -8,11 +8,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ros import scenario as sc
-from ros import targets
-from ros.snapshot import Snapshot, data_version
-from ros.wording import targets as target_words
-from ros.workbook import scenario_workbook
+from ros.data.snapshot import Snapshot, data_version
+from ros.model import targets
+from ros.present import targets as target_words
+from ros.present.workbook import scenario_workbook
+from ros.records import scenario as sc
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ros import allocation, own_figures, uploads
-from ros.config import MAX_UPLOAD_BYTES
+from ros.base.config import MAX_UPLOAD_BYTES
+from ros.data import uploads
+from ros.model import allocation, own_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 TOO_LARGE = {"nl": "Het bestand is groter dan 5 MB.", "en": "The file is larger than 5 MB."}

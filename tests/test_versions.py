@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ros import versions
-from ros.config import SHIPPED_DATA_DIR
-from ros.snapshot import load_snapshot
+from ros.base.config import SHIPPED_DATA_DIR
+from ros.data import versions
+from ros.data.snapshot import load_snapshot
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import logging
 import pytest
 import streamlit as st
 
-from ros import milestones as ms
-from ros.targets import TargetSettings
+from ros.model import milestones as ms
+from ros.model.targets import TargetSettings
 from ros.ui import warmup
 from tests.conftest import run_app
 

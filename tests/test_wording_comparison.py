@@ -1,4 +1,4 @@
-"""ros.wording.comparison: settings in words, the settings that differ, and the comparison as text columns."""
+"""ros.present.comparison: settings in words, the settings that differ, and the comparison as text columns."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from datetime import date
 
 import pandas as pd
 
-from ros import compare, scenario, targets
-from ros.wording import comparison
+from ros.model import comparison as compare
+from ros.model import targets
+from ros.present import comparison
+from ros.records import scenario
 
 
 def test_every_kind_of_setting_in_words() -> None:
@@ -58,7 +60,8 @@ def test_display_puts_base_other_and_change_as_text(snapshot) -> None:
 
 
 def test_key_figures_in_words_say_targets_projections_and_the_woondeal_outcome(snapshot) -> None:
-    from ros import compare, targets
+    from ros.model import comparison as compare
+    from ros.model import targets
 
     region = targets.region_data(snapshot)
     base = targets.recompute(region, targets.TargetSettings())

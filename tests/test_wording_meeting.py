@@ -1,4 +1,4 @@
-"""ros.wording.meeting: what each Vergadermodus view says, with the real snapshot."""
+"""ros.present.meeting: what each Vergadermodus view says, with the real snapshot."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from ros import cost_sharing, presentation, region, scenario, targets
-from ros.i18n import section
-from ros.scenario import LedgerEntry, Scenario
-from ros.wording import meeting
+from ros.base.i18n import section
+from ros.model import cost_sharing, region, targets
+from ros.model import meeting as presentation
+from ros.present import meeting
+from ros.records import scenario
+from ros.records.scenario import LedgerEntry, Scenario
 
 
 @pytest.fixture(scope="module")
@@ -169,9 +171,7 @@ def test_contribution_rows_keep_unknown_unknown(snapshot):
 
 
 def sharing(snapshot, chosen):
-    return cost_sharing.scenario_sharing(
-        chosen, cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
-    )
+    return chosen.sharing(cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"]))
 
 
 def test_scenario_contribution_needs_a_total(snapshot):
@@ -255,7 +255,7 @@ def test_the_page_pieces_carry_headers_labels_and_values(snapshot, region_data):
     pace = meeting.pace_figure(rows, result, "nl")
     assert list(pace.data[0].x) == list(rows["per_year"])
     parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
-    split = cost_sharing.scenario_sharing(Scenario(totaalbudget=1_734_000, verdeelsleutel="gelijk"), parties)
+    split = Scenario(totaalbudget=1_734_000, verdeelsleutel="gelijk").sharing(parties)
     assert meeting.contribution_note(split, "nl").startswith("**Scenario, geen besluit**: Gelijke delen (1/17)")
     parts = meeting.contribution_table(split.allocation, "nl")
     assert list(parts.columns) == ["Partij", "Soort", "Aandeel", "Bijdrage (scenario)"]

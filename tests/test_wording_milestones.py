@@ -1,4 +1,4 @@
-"""ros.wording.milestones: dates, statuses, the list, the gate matrix and the next-milestone card in words — a countdown
+"""ros.present.milestones: dates, statuses, the list, the gate matrix and the next-milestone card in words — a countdown
 only while it is honest (day fixed, through the public functions)."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from ros import milestones as ms
-from ros.i18n import section
-from ros.wording import milestones as milestone_words
-from ros.wording.milestones import joined, next_milestone_card
+from ros.base.i18n import section
+from ros.model import milestones as ms
+from ros.present import milestones as milestone_words
+from ros.present.milestones import joined, next_milestone_card
 
 TODAY = date(2026, 11, 27)
 NL = section("nl", "milestones")

@@ -1,4 +1,4 @@
-"""ros.wording.municipality: the plain-language briefing of one municipality, with the real snapshot."""
+"""ros.present.municipality: the plain-language briefing of one municipality, with the real snapshot."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ import pandas as pd
 import pytest
 
 from conftest import weights_link
-from ros import cost_sharing, municipality, scenario, targets
-from ros import format as fmt
-from ros.snapshot import Snapshot
-from ros.wording import municipality as municipal_words
+from ros.base import format as fmt
+from ros.data.snapshot import Snapshot
+from ros.model import cost_sharing, municipality, targets
+from ros.present import municipality as municipal_words
+from ros.records import scenario
 
 TODAY = date(2026, 11, 27)
 OWN_WEIGHTS = {"GM0153": 3.5, "GM0164": 1.5}  # Enschede and Hengelo only; the other twelve get 0
@@ -93,9 +94,9 @@ def test_briefing_in_english_with_a_scenario_budget_for_almelo(snapshot, region)
     assert "80,000 more homes and 100,000 more residents; allocation key: Equal share per municipality" in text
     assert f"**Almelo** builds **{homes:,}** of them. That is **7.1%** of the total." in text
     assert "Almelo pays **€102,000** for 2025–2026. Status: decided." in text
-    amount = cost_sharing.scenario_sharing(
-        chosen, cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
-    ).amount_of("GM0141")
+    amount = chosen.sharing(cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])).amount_of(
+        "GM0141"
+    )
     assert amount == Decimal("115974.26")  # 1.000.000 × 74.317 / 640.806
     assert (
         "**Scenario, not a decision:** with a total budget of €1,000,000.00 and the cost-sharing key "

@@ -7,10 +7,10 @@ import math
 import pandas as pd
 import pytest
 
-from ros import targets
-from ros.targets import TargetSettings, recompute
-from ros.wording import targets as target_words
-from ros.wording.targets import change_text, from_now_text, homes_needed_text, occupancy_sensitivity_table
+from ros.model import targets
+from ros.model.targets import TargetSettings, recompute
+from ros.present import targets as target_words
+from ros.present.targets import change_text, from_now_text, homes_needed_text, occupancy_sensitivity_table
 
 
 def test_the_sensitivity_table_in_dutch_and_english(snapshot) -> None:

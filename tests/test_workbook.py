@@ -6,12 +6,12 @@ from datetime import date
 import openpyxl
 import pandas as pd
 
-from ros import format as fmt
-from ros import scenario as sc
-from ros.i18n import translate
-from ros.snapshot import data_version
-from ros.targets import recompute, region_data
-from ros.workbook import scenario_workbook
+from ros.base import format as fmt
+from ros.base.i18n import translate
+from ros.data.snapshot import data_version
+from ros.model.targets import recompute, region_data
+from ros.present.workbook import scenario_workbook
+from ros.records import scenario as sc
 
 
 def _book(snapshot, chosen, lang="nl", sources=None, contributions=None):

@@ -7,7 +7,8 @@ repeat each other:
 - `data` — cached loaders: the snapshot, the targets arrays, the boundaries, the scenario store, the recompute
 - `url` — URL state: `start_run`, `from_url`, `sync_url`
 - `sidebar` — the language switch and the municipality picker
-- `settings` — scenario widgets built from the fields of `ros.scenario.Scenario` (bounds, options, Dutch numbers)
+- `settings` — scenario widgets built from the fields of `ros.records.scenario.Scenario` (bounds, options, Dutch
+numbers)
 - `scenarios` — the session's scenario, opening one, its cost sharing
 - `auth` — lokale modus or sign-in (`st.login`), the user's identity and role
 - `store_actions`, `save_panel`, `saved_list`, `audit_panel`, `comparison`, `targets_panel`, `ledger_panel`,
@@ -64,6 +65,7 @@ from ros.ui.facts import (
 from ros.ui.figures import budget_flow_chart, budget_flow_table, chart, milestones_chart
 from ros.ui.folded import folded, table_alternative
 from ros.ui.ledger_panel import checked_ledger, ledger_panel
+from ros.ui.meeting import projector_frame
 from ros.ui.milestone_card import next_milestone_card
 from ros.ui.milestones_view import MilestonesView, milestones_view
 from ros.ui.progress_panel import (
@@ -75,7 +77,6 @@ from ros.ui.progress_panel import (
     progress_municipality_line,
     progress_view_for,
 )
-from ros.ui.projector import projector_frame
 from ros.ui.realised_panel import catch_up_track, realised_homes, realised_pace, realised_pace_line
 from ros.ui.routing import open_default_page_by_name
 from ros.ui.save_panel import save_form

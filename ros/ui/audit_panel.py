@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ros import audit
-from ros import format as fmt
+from ros.base import format as fmt
+from ros.records import audit
 from ros.ui.data import store
 from ros.ui.downloads import download_buttons
 from ros.ui.text import lang, t

@@ -1,5 +1,5 @@
 """Sign-in and roles in the UI: lokale modus without an `[auth]` secrets section, else Streamlit's OpenID Connect
-sign-in (`st.login`, `st.user`, `st.logout`) with the role from the configuration (`ros.roles`)."""
+sign-in (`st.login`, `st.user`, `st.logout`) with the role from the configuration (`ros.records.roles`)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from ros import roles
-from ros.config import roles_file
-from ros.markup import escape
-from ros.roles import LOCAL_USER, SIGNED_OUT, Identity, RoleConfig, RoleConfigError
+from ros.base.config import roles_file
+from ros.base.markup import escape
+from ros.records import roles
+from ros.records.roles import LOCAL_USER, SIGNED_OUT, Identity, RoleConfig, RoleConfigError
 from ros.ui.text import t
 
 

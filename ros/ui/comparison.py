@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ros import scenario
-from ros.options import one_of
+from ros.base.options import one_of
+from ros.records import scenario
 from ros.ui.data import store
 from ros.ui.text import t
 from ros.ui.url import from_url
@@ -35,7 +35,7 @@ def comparison_choice(current: scenario.Scenario) -> tuple[str, scenario.Scenari
 
 
 def comparison_columns(base_year: int, other_year: int) -> dict[str, str]:
-    """Column labels for `ros.wording.comparison.display`; the projected residents name each scenario's year."""
+    """Column labels for `ros.present.comparison.display`; the projected residents name each scenario's year."""
     names = (
         "homes_base",
         "homes_other",

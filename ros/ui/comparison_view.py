@@ -8,16 +8,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ros import compare
-from ros import format as fmt
-from ros.charts.maps import municipality_map
-from ros.geo import Boundaries
-from ros.i18n import translate
-from ros.region import target as target_row
-from ros.targets import TargetSettings
+from ros.base import format as fmt
+from ros.base.i18n import translate
+from ros.data.geo import Boundaries
+from ros.model import comparison as compare
+from ros.model.region import target as target_row
+from ros.model.targets import TargetSettings
+from ros.present import comparison
+from ros.present.charts.maps import municipality_map
 from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir, target_region
 from ros.ui.text import lang
-from ros.wording import comparison
 
 
 @dataclass(frozen=True, eq=False)

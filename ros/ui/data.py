@@ -1,7 +1,7 @@
 """Cached data: the snapshot, the targets arrays, the boundaries, the scenario store and the targets recompute.
 
 The snapshot in use is ROS_DATA_DIR when set, else the newest valid refreshed version, else the shipped `data/`
-(`ros.versions`); `data_dir()` names it and is the key of every cache built from the data, so a refresh shows up on
+(`ros.data.versions`); `data_dir()` names it and is the key of every cache built from the data, so a refresh shows up on
 the next rerun without a restart.
 """
 
@@ -13,14 +13,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from ros import config, targets, versions
-from ros.config import scenario_db_url
-from ros.geo import Boundaries, load_boundaries, settings
-from ros.snapshot import Snapshot, load_snapshot
-from ros.store import ScenarioStore
-from ros.targets import RegionData, TargetResult, TargetSettings, recompute
+from ros.base import config
+from ros.base.config import scenario_db_url
+from ros.data import versions
+from ros.data.geo import Boundaries, load_boundaries, settings
+from ros.data.snapshot import Snapshot, load_snapshot
+from ros.data.validation import DataError
+from ros.model import targets
+from ros.model.targets import RegionData, TargetResult, TargetSettings, recompute
+from ros.records.store import ScenarioStore
 from ros.ui.text import lang, t
-from ros.validation import DataError
 
 
 @st.cache_resource(show_spinner=False)
@@ -70,7 +72,7 @@ def _cached_target_region(data_dir: str) -> RegionData:
 
 
 def target_region() -> RegionData:
-    """The arrays the targets page recomputes from (`ros.targets.RegionData`), built once per process."""
+    """The arrays the targets page recomputes from (`ros.model.targets.RegionData`), built once per process."""
     snapshot()
     return _cached_target_region(str(data_dir()))
 
@@ -81,7 +83,7 @@ def _cached_boundaries(year: int, file: str | None, cache_dir: str, url: str, of
 
 
 def boundaries(year: int = 2024) -> Boundaries:
-    """The municipal boundaries for the map (`ros.geo.Boundaries`), with `problem` in the UI language.
+    """The municipal boundaries for the map (`ros.data.geo.Boundaries`), with `problem` in the UI language.
 
     Settings (ROS_BOUNDARIES_FILE, ROS_CACHE_DIR, ROS_PDOK_URL, ROS_OFFLINE) are read at call time. The result is
     kept for ten minutes, so a failed download is retried later but not on every rerun.

@@ -10,12 +10,13 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ros import exports, scenario, workbook
-from ros import format as fmt
-from ros.i18n import translate
-from ros.region import source
-from ros.snapshot import data_version
-from ros.store import scenario_file
+from ros.base import format as fmt
+from ros.base.i18n import translate
+from ros.data.snapshot import data_version
+from ros.model.region import source
+from ros.present import exports, workbook
+from ros.records import scenario
+from ros.records.store import scenario_file
 from ros.ui.data import _cached_snapshot, data_dir, snapshot, target_result
 from ros.ui.scenarios import current_scenario, scenario_contributions
 from ros.ui.text import lang, t

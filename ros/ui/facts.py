@@ -11,19 +11,20 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ros import budget, cost_sharing, governance, region, scenario
-from ros import format as fmt
-from ros import milestones as ms
-from ros.charts.overview import population_growth_bars
-from ros.i18n import section, translate
-from ros.snapshot import sources_of
+from ros.base import format as fmt
+from ros.base.i18n import section, translate
+from ros.data.snapshot import sources_of
+from ros.model import budget, cost_sharing, governance, region
+from ros.model import milestones as ms
+from ros.present import budget as budget_words
+from ros.present.charts.overview import population_growth_bars
+from ros.present.milestones import MilestoneCard
+from ros.present.milestones import next_milestone_card as card_of
+from ros.present.municipality import Briefing
+from ros.present.municipality import briefing as briefing_of
+from ros.records import scenario
 from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir, snapshot
 from ros.ui.text import lang
-from ros.wording import budget as budget_words
-from ros.wording.milestones import MilestoneCard
-from ros.wording.milestones import next_milestone_card as card_of
-from ros.wording.municipality import Briefing
-from ros.wording.municipality import briefing as briefing_of
 
 _GROWTH_TEXT = {"growth": "signed", "population": "number", "population_now": "number"}
 
@@ -34,7 +35,7 @@ def _standing(code: str | None, data_dir: str) -> region.Standing:
 
 
 def standing(code: str | None = None) -> region.Standing:
-    """Where Twente (code None) or one municipality stands (`ros.region.standing`), once per process."""
+    """Where Twente (code None) or one municipality stands (`ros.model.region.standing`), once per process."""
     snapshot()
     return _standing(code, str(data_dir()))
 
@@ -45,7 +46,7 @@ def _budget_summary(data_dir: str) -> budget.BudgetSummary:
 
 
 def budget_summary() -> budget.BudgetSummary:
-    """The known/unknown summary of the ROS budget (`ros.budget.budget_summary`), once per process."""
+    """The known/unknown summary of the ROS budget (`ros.model.budget.budget_summary`), once per process."""
     snapshot()
     return _budget_summary(str(data_dir()))
 
@@ -56,7 +57,7 @@ def _growth_table(code: str, data_dir: str) -> pd.DataFrame:
 
 
 def growth_table() -> pd.DataFrame:
-    """`ros.region.standing_table` with text columns (growth, population, population_now) in the chosen language."""
+    """`ros.model.region.standing_table` with text columns (growth, population, population_now) in the language."""
     snapshot()
     return _growth_table(lang(), str(data_dir()))
 
@@ -88,7 +89,7 @@ def governance_diagram() -> str:
 
 
 def parties_by_kind() -> dict[str, list[str]]:
-    """Party names by kind (`ros.governance.parties_by_kind`), once per process."""
+    """Party names by kind (`ros.model.governance.parties_by_kind`), once per process."""
     snapshot()
     return _governance(lang(), str(data_dir()))[1]
 
@@ -117,7 +118,7 @@ def _briefing(
 
 def municipality_briefing(chosen: scenario.Scenario, code: str, today: date) -> Briefing:
     """The 'Mijn gemeente' briefing of `code` under `chosen` on `today` in the chosen language
-    (`ros.wording.municipality.briefing`), built once per scenario settings, municipality, day and language."""
+    (`ros.present.municipality.briefing`), built once per scenario settings, municipality, day and language."""
     snapshot()
     settings = json.dumps(scenario.to_json(chosen), sort_keys=True)
     return _briefing(settings, code, today, lang(), str(data_dir()), chosen)
@@ -129,7 +130,7 @@ def _sources_of(name: str, folder: str) -> pd.DataFrame:
 
 
 def dataset_sources(name: str) -> pd.DataFrame:
-    """The rows of sources.csv that dataset `name` points to (`ros.snapshot.sources_of`), once per data version."""
+    """The rows of sources.csv that dataset `name` points to (`ros.data.snapshot.sources_of`), once per data version."""
     snapshot()
     return _sources_of(name, str(data_dir()))
 
@@ -141,7 +142,7 @@ def _budget_tables(code: str, folder: str) -> tuple[pd.DataFrame, pd.DataFrame, 
 
 
 def budget_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The budget per party (`ros.budget.budget_table`), as shown on screen and as downloaded in the chosen
+    """The budget per party (`ros.model.budget.budget_table`), as shown on screen and as downloaded in the chosen
     language; once per data version and language."""
     snapshot()
     return _budget_tables(lang(), str(data_dir()))
@@ -154,13 +155,13 @@ def _cost_sharing_facts(folder: str) -> tuple[list[cost_sharing.Party], list[str
 
 
 def cost_sharing_parties() -> list[cost_sharing.Party]:
-    """The 17 parties with the figures the cost-sharing keys use (`ros.cost_sharing.parties_for_keys`), once per
+    """The 17 parties with the figures the cost-sharing keys use (`ros.model.cost_sharing.parties_for_keys`), once per
     data version."""
     snapshot()
     return _cost_sharing_facts(str(data_dir()))[0]
 
 
 def party_problems() -> list[str]:
-    """What is wrong with the parties against the budget (`ros.budget.check_parties`), once per data version."""
+    """What is wrong with the parties against the budget (`ros.model.budget.check_parties`), once per data version."""
     snapshot()
     return _cost_sharing_facts(str(data_dir()))[1]

@@ -11,20 +11,20 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ros import budget
-from ros import milestones as ms
-from ros.charts.budget import budget_sankey
-from ros.charts.milestones import milestones_timeline
-from ros.i18n import section
+from ros.base.i18n import section
+from ros.model import budget
+from ros.model import milestones as ms
+from ros.present import budget as budget_words
+from ros.present.charts.budget import budget_sankey
+from ros.present.charts.milestones import milestones_timeline
 from ros.ui.data import _cached_snapshot, data_dir
 from ros.ui.text import lang
-from ros.wording import budget as budget_words
 
 
 def chart(figure: go.Figure, where: DeltaGenerator | None = None, **options: Any) -> None:
     """Draw a figure (in `where`, e.g. a column) as it is styled, without the mode bar.
 
-    Streamlit's chart theme is off: the house style is in the figure itself (`ros.charts.style`), which the
+    Streamlit's chart theme is off: the house style is in the figure itself (`ros.present.charts.style`), which the
     Mijn gemeente HTML export needs anyway, and merging the theme cost about a quarter of the drawing time of a
     page with four charts.
     """

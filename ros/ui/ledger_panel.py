@@ -7,13 +7,15 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from ros import audit, ledger, roles, uploads
-from ros import format as fmt
-from ros.ledger import LedgerResult
-from ros.markup import escape
-from ros.problems import Issue
-from ros.roles import Identity
-from ros.store import StoreError
+from ros.base import format as fmt
+from ros.base.markup import escape
+from ros.base.problems import Issue
+from ros.data import uploads
+from ros.model import ledger
+from ros.model.ledger import LedgerResult
+from ros.records import audit, roles
+from ros.records.roles import Identity
+from ros.records.store import StoreError
 from ros.ui.auth import identity
 from ros.ui.data import store
 from ros.ui.store_actions import store_error_text
@@ -24,7 +26,7 @@ SHOWN_ISSUES = 20  # a refusal lists this many problems and counts the rest
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def checked_ledger(frame: pd.DataFrame, parties: dict[str, str]) -> LedgerResult:
-    """The ledger table checked (`ros.ledger.validate_ledger`), recomputed only when its content changes."""
+    """The ledger table checked (`ros.model.ledger.validate_ledger`), recomputed only when its content changes."""
     return ledger.validate_ledger(frame, parties)
 
 

@@ -8,11 +8,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from ros import milestones as ms
-from ros.i18n import section
+from ros.base.i18n import section
+from ros.model import milestones as ms
+from ros.present import milestones as milestone_words
 from ros.ui.data import _cached_snapshot, data_dir, snapshot
 from ros.ui.text import lang
-from ros.wording import milestones as milestone_words
 
 
 @dataclass(frozen=True, eq=False)

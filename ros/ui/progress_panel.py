@@ -11,11 +11,15 @@ import pandas as pd
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
-from ros import exports, own_figures, plan_capacity, progress, progress_view, roles, uploads
-from ros import forecast as fc
-from ros import format as fmt
-from ros.markup import escape
-from ros.targets import TargetResult, TargetSettings
+from ros.base import format as fmt
+from ros.base.markup import escape
+from ros.data import uploads
+from ros.model import forecast as fc
+from ros.model import own_figures, plan_capacity, progress
+from ros.model.targets import TargetResult, TargetSettings
+from ros.present import exports
+from ros.present import progress as progress_view
+from ros.records import roles
 from ros.ui.auth import identity
 from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir, snapshot, target_result
 from ros.ui.downloads import template_download

@@ -1,14 +1,14 @@
-"""Realised homes since the start year as page text, from the refreshed CBS tables (`ros.realised`), per version."""
+"""Realised homes since the start year as page text, from the refreshed CBS tables (`ros.model.realised`)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ros import progress, realised
-from ros.targets import TargetSettings
+from ros.model import progress, realised
+from ros.model.targets import TargetSettings
+from ros.present import realised as realised_words
 from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir
 from ros.ui.text import lang
-from ros.wording import realised as realised_words
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)

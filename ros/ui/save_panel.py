@@ -8,10 +8,10 @@ from typing import Any
 
 import streamlit as st
 
-from ros import roles, scenario
-from ros.markup import escape
-from ros.roles import Identity
-from ros.store import ScenarioRecord, StoreError
+from ros.base.markup import escape
+from ros.records import roles, scenario
+from ros.records.roles import Identity
+from ros.records.store import ScenarioRecord, StoreError
 from ros.ui.auth import identity
 from ros.ui.data import store
 from ros.ui.store_actions import CONFLICT, OPENED, remember_opened, store_action, store_error_text

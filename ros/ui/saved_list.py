@@ -8,11 +8,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ros import format as fmt
-from ros import roles, scenario
-from ros.markup import escape
-from ros.roles import Identity
-from ros.store import ScenarioRecord, StoreError, export_json
+from ros.base import format as fmt
+from ros.base.markup import escape
+from ros.records import roles, scenario
+from ros.records.roles import Identity
+from ros.records.store import ScenarioRecord, StoreError, export_json
 from ros.ui.data import store
 from ros.ui.store_actions import CHOSEN, OPENED, PENDING, open_record, rename_record, store_action, store_error_text
 from ros.ui.text import lang, t

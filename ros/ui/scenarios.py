@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from ros import cost_sharing, scenario
+from ros.model import cost_sharing
+from ros.records import scenario
 from ros.ui.data import snapshot
 from ros.ui.text import lang, t
 
@@ -43,4 +44,4 @@ def settings_columns() -> dict[str, str]:
 def scenario_contributions(chosen: scenario.Scenario) -> pd.DataFrame | None:
     """Each party's contribution under the scenario's cost-sharing key and total, or None when there is no split."""
     parties = cost_sharing.parties_for_keys(snapshot()["parties"], snapshot()["municipalities"])
-    return cost_sharing.scenario_sharing(chosen, parties).allocation
+    return chosen.sharing(parties).allocation

@@ -1,4 +1,4 @@
-"""Scenario widgets, built from the fields of `ros.scenario.Scenario`: the session's scenario holds every value.
+"""Scenario widgets, built from the fields of `ros.records.scenario.Scenario`: the session's scenario holds every value.
 
 A widget is keyed by its setting's URL name; before it is drawn it is given the scenario's value, and its change
 callback writes the value back (numbers only after they are read the Dutch way and checked with the whole
@@ -15,9 +15,10 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from ros import number_entry, scenario
-from ros.i18n import translate
-from ros.markup import escape_values
+from ros.base import number_entry
+from ros.base.i18n import translate
+from ros.base.markup import escape_values
+from ros.records import scenario
 from ros.ui.text import lang, t
 
 _PROBLEMS = "_setting_problems"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ros.config import LANGUAGES
-from ros.names import find_code
-from ros.region import municipality_names
+from ros.base.config import LANGUAGES
+from ros.base.names import find_code
+from ros.model.region import municipality_names
 from ros.ui.data import snapshot
 from ros.ui.text import lang, t
 from ros.ui.url import from_url
@@ -24,7 +24,7 @@ ONE_ENTRY_PER_PAGE = (
 
 
 def _municipality_code(raw: str) -> str:
-    """A URL value as a known municipality code (the code or the name in any official spelling, `ros.names`)."""
+    """A URL value as a known municipality code (the code or the name in any official spelling, `ros.base.names`)."""
     code = find_code(raw, municipality_names(snapshot()))
     if code is None:
         raise KeyError(raw)

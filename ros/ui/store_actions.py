@@ -8,15 +8,15 @@ from typing import Any
 
 import streamlit as st
 
-from ros import roles, scenario
-from ros.markup import escape, escape_values
-from ros.roles import Identity
-from ros.store import ScenarioRecord, StoreError, localized, parse_scenario_file
+from ros.base.markup import escape, escape_values
+from ros.present import comparison
+from ros.records import roles, scenario
+from ros.records.roles import Identity
+from ros.records.store import ScenarioRecord, StoreError, localized, parse_scenario_file
 from ros.ui.auth import identity
 from ros.ui.data import store
 from ros.ui.scenarios import apply_scenario, settings_columns
 from ros.ui.text import lang, t
-from ros.wording import comparison
 
 CHOSEN, OPENED, PENDING, CONFLICT = "_scenario_chosen", "_scenario_opened", "_scenario_pending", "_scenario_conflict"
 

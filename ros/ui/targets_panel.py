@@ -7,18 +7,20 @@ from typing import Any
 
 import streamlit as st
 
-from ros import allocation, scenario, targets, uploads
-from ros import format as fmt
-from ros.allocation import AllocationError
-from ros.markup import escape
-from ros.options import one_of
-from ros.targets import RegionData, TargetResult
+from ros.base import format as fmt
+from ros.base.markup import escape
+from ros.base.options import one_of
+from ros.data import uploads
+from ros.model import allocation, targets
+from ros.model.allocation import AllocationError
+from ros.model.targets import RegionData, TargetResult
+from ros.present import targets as wording
+from ros.records import scenario
 from ros.ui import settings
 from ros.ui.data import target_result
 from ros.ui.scenarios import current_scenario
 from ros.ui.text import lang, t, upload_help
 from ros.ui.url import from_url
-from ros.wording import targets as wording
 
 
 def targets_settings_panel(region: RegionData) -> AllocationError | None:

@@ -9,18 +9,18 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ros import format as fmt
-from ros import targets
-from ros.charts import targets as target_charts
-from ros.charts.maps import municipality_map
-from ros.geo import Boundaries
-from ros.i18n import section, translate
-from ros.region import target as region_target
-from ros.targets import TargetResult, TargetSettings
+from ros.base import format as fmt
+from ros.base.i18n import section, translate
+from ros.data.geo import Boundaries
+from ros.model import targets
+from ros.model.region import target as region_target
+from ros.model.targets import TargetResult, TargetSettings
+from ros.present import targets as target_words
+from ros.present.charts import targets as target_charts
+from ros.present.charts.maps import municipality_map
+from ros.present.targets import occupancy_sensitivity_table
 from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir
 from ros.ui.text import lang, t
-from ros.wording import targets as target_words
-from ros.wording.targets import occupancy_sensitivity_table
 
 
 @dataclass(frozen=True, eq=False)

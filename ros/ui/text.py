@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ros.i18n import language, section, translate
+from ros.base.i18n import language, section, translate
 
 
 def lang() -> str:

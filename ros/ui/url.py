@@ -15,8 +15,8 @@ from typing import Any, NoReturn
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from ros import scenario
-from ros.markup import escape
+from ros.base.markup import escape
+from ros.records import scenario
 from ros.ui.text import t
 
 NAMED = 5

@@ -6,9 +6,9 @@ from datetime import datetime
 
 import streamlit as st
 
-from ros import format as fmt
-from ros import refresh, versions
-from ros.snapshot import SnapshotVersion
+from ros.base import format as fmt
+from ros.data import refresh, versions
+from ros.data.snapshot import SnapshotVersion
 from ros.ui.data import snapshot
 from ros.ui.text import lang, t
 

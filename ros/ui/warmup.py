@@ -22,10 +22,10 @@ from streamlit import config
 from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from ros import milestones as ms
-from ros.config import LANGUAGES
-from ros.geo import settings
-from ros.targets import TargetSettings
+from ros.base.config import LANGUAGES
+from ros.data.geo import settings
+from ros.model import milestones as ms
+from ros.model.targets import TargetSettings
 from ros.ui.data import _cached_boundaries, _cached_snapshot, _cached_target_region, data_dir
 from ros.ui.figures import _budget_flow_chart, _milestones_chart
 from ros.ui.targets_view import _targets_view

@@ -1,0 +1,611 @@
+"""What the progress page (and the headlines on other pages) show, built from the snapshot, the scenario's targets
+and the planner's own figures, in one language: tables as text, export tables as numbers, the charts and the
+sentences. Pure: no Streamlit; the UI glue caches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from babel.dates import format_date
+
+from ros.base import format as fmt
+from ros.base.i18n import section, translate
+from ros.model import forecast as fc
+from ros.model import own_figures, plan_capacity, progress
+from ros.model.targets import TargetResult
+from ros.present.charts import progress as charts
+from ros.present.meeting import Fact
+
+_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def period_label(year: int, months: int, lang: str) -> str:
+    """'2025', or for a running year '2026 t/m september'."""
+    if months >= 12:
+        return str(year)
+    month = format_date(date(year, months, 1), "MMMM", locale=_LOCALES.get(lang, "nl_NL"))
+    return translate(lang, "progress.running_year", year=year, month=month)
+
+
+def years_text(years: tuple[int, ...], last_months: int | None, lang: str) -> str:
+    """The years a ratio uses, compact: '2025–2026 t/m september', '2021, 2022, 2024'."""
+    if not years:
+        return fmt.unknown(lang)
+    labels = [str(y) for y in years]
+    if last_months is not None and last_months < 12:
+        labels[-1] = period_label(years[-1], last_months, lang)
+    if list(years) == list(range(years[0], years[-1] + 1)) and len(years) > 1:
+        return f"{years[0]}–{labels[-1]}"
+    return ", ".join(labels)
+
+
+def _value_text(value: object, status: str, origin: object, lang: str) -> str:
+    if fmt.is_unknown(value):
+        return fmt.unknown(lang)
+    mark = "*" if origin == progress.CBS and status in progress.PROVISIONAL else ""
+    return fmt.signed(value, lang) if value < 0 else fmt.number(value, lang) + mark  # type: ignore[operator,arg-type]
+
+
+@dataclass(frozen=True, eq=False)
+class ProgressView:
+    """Everything the progress page shows for one area, scenario, measure and language."""
+
+    language: str
+    code: str | None
+    area: str
+    measure: str
+    years: pd.DataFrame
+    years_table: pd.DataFrame
+    years_export: pd.DataFrame
+    realised_chart: go.Figure
+    last_data_year: int | None
+    track: progress.Track
+    texts: dict[str, str]
+    track_chart: go.Figure | None
+    track_table: pd.DataFrame
+    track_export: pd.DataFrame
+    woondeal: progress.Track | None
+    woondeal_texts: dict[str, str]
+    comparison: pd.DataFrame | None
+    capacity: pd.DataFrame
+    capacity_table: pd.DataFrame
+    capacity_export: pd.DataFrame
+    capacity_chart: go.Figure
+    capacity_texts: dict[str, str]
+    forecast: fc.Comparison | None
+    forecast_chart: go.Figure | None
+    forecast_table: pd.DataFrame | None
+    forecast_export: pd.DataFrame | None
+    forecast_texts: dict[str, str]
+    realised_sources: tuple[str, ...]
+    forecast_sources: tuple[str, ...]
+
+    @property
+    def sheets(self) -> dict[str, pd.DataFrame]:
+        """The download's sheets (numbers, headers in the view's language): realised, the track when there is one,
+        plan capacity and the forecast when there is one."""
+        labels = section(self.language, "progress")
+        sheets = {labels["sheet_realised"]: self.years_export}
+        if not self.track_export.empty:
+            sheets[labels["sheet_track"]] = self.track_export
+        sheets[labels["sheet_capacity"]] = self.capacity_export
+        if self.forecast_export is not None:
+            sheets[labels["sheet_forecast"]] = self.forecast_export
+        return sheets
+
+
+def realised_years(snapshot: Mapping[str, pd.DataFrame], own: pd.DataFrame | None) -> pd.DataFrame:
+    """CBS realisation per municipality and year with the own figures merged in (`progress.merge_own`)."""
+    cbs = progress.cbs_years(snapshot["new_construction"], snapshot.get("dwelling_changes"))
+    return progress.merge_own(cbs, own)
+
+
+def build(
+    snapshot: Mapping[str, pd.DataFrame],
+    result: TargetResult,
+    code: str | None,
+    measure: str,
+    own: pd.DataFrame,
+    lang: str,
+    capacity: pd.DataFrame | None = None,
+    vintage: str | None = None,
+    capacity_file: str | None = None,
+) -> ProgressView:
+    """The progress view of `code` (None = Twente) under `result`'s settings, with own figures `own` and an
+    optional uploaded capacity list (`plan_capacity.uploaded_capacity` form)."""
+    labels, s = section(lang, "progress"), result.settings
+    t = lambda key, **v: translate(lang, f"progress.{key}", **v)  # noqa: E731
+    codes = list(result.region.codes)
+    names = dict(zip(result.region.codes, result.region.names, strict=True))
+    area = labels["area_twente"] if code is None else names[code]
+    cbs = progress.cbs_years(snapshot["new_construction"], snapshot.get("dwelling_changes"))
+    merged = progress.merge_own(cbs, own)
+    years = progress.area_years(merged, code, codes)
+    cbs_area = progress.area_years(cbs, code, codes)
+    known_cbs = cbs_area[cbs_area[list(progress.MEASURES)].notna().any(axis=1)]
+    last_data_year = int(known_cbs["year"].max()) if not known_cbs.empty else None
+
+    years = years.copy()
+    years["label"] = [period_label(int(y), int(m), lang) for y, m in zip(years["year"], years["months"], strict=True)]
+    for value in progress.VALUES:
+        years[f"{value}_text"] = [
+            _value_text(v, st, o, lang)
+            for v, st, o in zip(years[value], years["status"], years[f"{value}_origin"], strict=True)
+        ]
+    status_text = [
+        t(f"status_{st.replace(' ', '_')}") if isinstance(st, str) else labels["origin_none"] for st in years["status"]
+    ]
+    origin_text = [_origin_text(row, lang) for row in years.to_dict(orient="records")]
+    years_table = pd.DataFrame(
+        {
+            labels["col_period"]: years["label"],
+            labels["col_new_construction"]: years["new_construction_text"],
+            labels["col_demolition"]: years["demolition_text"],
+            labels["col_net_change"]: years["net_change_text"],
+            labels["col_status"]: status_text,
+            labels["col_origin"]: origin_text,
+        }
+    )
+    years_export = pd.DataFrame(
+        {
+            "code": code or "twente",
+            labels["col_year"]: years["year"],
+            "maanden": years["months"],
+            labels["col_new_construction"]: years["new_construction"],
+            labels["col_demolition"]: years["demolition"],
+            labels["col_net_change"]: years["net_change"],
+            labels["col_status"]: years["status"],
+            labels["col_origin"]: origin_text,
+        }
+    )
+    chart_labels = {
+        "title": labels["chart_realised_title"],
+        "axis": labels["chart_axis_homes"],
+        "new_construction": labels["series_new_construction"],
+        "net_change": labels["series_net_change"],
+        "own": labels["own_label"],
+        "unknown": fmt.unknown(lang),
+    }
+    realised_chart = charts.realised_chart(years, chart_labels, fmt.plotly_separators(lang))
+
+    path = progress.path_by_year(result, code)
+    target = int(result.homes.sum()) if code is None else int(result.homes[codes.index(code)])
+    track = progress.track(years, path, measure, s.start_year, s.end_year, target)
+    measure_word = labels[f"measure_{measure}"]
+    texts = _track_texts(track, lang, measure_word)
+    if not track.in_data:
+        key = (
+            "not_in_data_none"
+            if last_data_year is None
+            else "not_in_data_measure"
+            if last_data_year >= s.start_year
+            else "not_in_data"
+        )
+        texts["missing"] = t(key, start=s.start_year, last=last_data_year, measure=measure_word, area=area)
+        if code is None and own is not None and not own.empty:
+            texts["missing"] += " " + t("own_partial", count=own["code"].nunique())
+    track_chart, track_table, track_export = None, pd.DataFrame(), pd.DataFrame()
+    if track.in_data and track.last_year is not None:
+        cumulative = progress.cumulative_frame(years, path, measure, s.start_year, track.last_year)
+        cumulative["label"] = [
+            period_label(int(y), int(m), lang) for y, m in zip(cumulative["year"], cumulative["months"], strict=True)
+        ]
+        cumulative["path_text"] = [fmt.number(v, lang) for v in cumulative["path"]]
+        cumulative["realised_text"] = [fmt.number(v, lang) for v in cumulative["realised"]]
+        track_chart = charts.track_chart(
+            cumulative,
+            {
+                "title": t("chart_track_title", start=s.start_year),
+                "axis": labels["chart_axis_homes"],
+                "path": labels["series_path"],
+                "realised": labels["series_realised"],
+                "own": labels["own_label"],
+                "band": labels["series_band"],
+            },
+            progress.REFERENCE_BANDS,
+            fmt.plotly_separators(lang),
+            own=bool(track.own_years),
+        )
+        track_table = pd.DataFrame(
+            {
+                labels["col_period"]: cumulative["label"],
+                labels["col_path"]: cumulative["path_text"],
+                labels["col_realised_cum"]: cumulative["realised_text"],
+            }
+        )
+        track_export = pd.DataFrame(
+            {
+                "code": code or "twente",
+                labels["col_year"]: cumulative["year"],
+                "maanden": cumulative["months"],
+                labels["col_path"]: cumulative["path"].round(2),
+                labels["col_realised_cum"]: cumulative["realised"],
+            }
+        )
+
+    woondeal = woondeal_texts = None
+    woondeal_goal = _woondeal_target(snapshot)
+    if code is None and woondeal_goal is not None:
+        woondeal = progress.track(
+            years, progress.woondeal_path(woondeal_goal), measure, *progress.WOONDEAL_YEARS, woondeal_goal
+        )
+        woondeal_texts = _track_texts(woondeal, lang, measure_word)
+
+    comparison = None
+    if own is not None and not own.empty:
+        compared = own_figures.comparison(cbs, own)
+        compared = compared if code is None else compared[compared["code"] == code]
+        if not compared.empty:
+            comparison = _comparison_table(compared, names, labels, lang)
+
+    capacity_frame = capacity if capacity is not None else plan_capacity.shipped_capacity(snapshot["plan_capacity"])
+    realised_by_code: dict[str, int | None] = {}
+    for each in codes:
+        own_track = progress.track(
+            progress.area_years(merged, each, codes),
+            progress.path_by_year(result, each),
+            "net_change",
+            s.start_year,
+            s.end_year,
+            0,
+        )
+        realised_by_code[each] = own_track.realised if own_track.in_data and not own_track.years_missing else None
+    homes = {c: int(h) for c, h in zip(codes, result.homes, strict=True)}
+    coverage = plan_capacity.coverage_table(capacity_frame, homes, realised_by_code, codes)
+    coverage["name"] = [names.get(c, labels["area_twente"]) for c in coverage["code"]]
+    capacity_table, capacity_export, capacity_shown = _capacity_tables(coverage, labels, lang)
+    capacity_chart = charts.capacity_chart(
+        capacity_shown[capacity_shown["code"] != plan_capacity.TOTAL_CODE],
+        {
+            "title": labels["chart_capacity_title"],
+            "axis": labels["chart_axis_homes"],
+            "capacity": labels["series_capacity"],
+            "to_build": labels["series_to_build"],
+            "rule": labels["series_rule"],
+        },
+        fmt.plotly_separators(lang),
+    )
+    focus = capacity_shown[capacity_shown["code"] == (code or plan_capacity.TOTAL_CODE)].iloc[0]
+    capacity_texts = {
+        "sentence": t(
+            "capacity_sentence",
+            area=area,
+            capacity=focus["capacity_text"],
+            to_build=focus["to_build_text"],
+            coverage=focus["coverage_text"],
+            rule=focus["rule_capacity_text"],
+            gap=focus["gap_text"],
+            gap_rule=focus["gap_rule_text"],
+        ),
+        "coverage": focus["coverage_text"],
+        "gap_rule": focus["gap_rule_text"],
+        "note": t("capacity_uploaded_note", file=capacity_file) if capacity is not None else t("capacity_shipped_note"),
+        "whole_target": t("capacity_whole_target", start=s.start_year) if focus["basis"] == "whole_target" else "",
+    }
+
+    forecast, forecast_chart, forecast_table, forecast_export, forecast_texts = _forecast(
+        snapshot, result, code, area, vintage, lang
+    )
+    realised_sources = [*snapshot["new_construction"]["source_id"]]
+    if snapshot.get("dwelling_changes") is not None:
+        realised_sources += list(snapshot["dwelling_changes"]["source_id"])
+    forecast_frame = snapshot.get("population_forecast")
+    forecast_sources = (
+        ()
+        if forecast is None or forecast_frame is None
+        else tuple(
+            dict.fromkeys(
+                forecast_frame.loc[forecast_frame["vintage"].astype(str) == forecast_texts["vintage"], "source_id"]
+            )
+        )
+    )
+    return ProgressView(
+        lang,
+        code,
+        area,
+        measure,
+        years,
+        years_table,
+        years_export,
+        realised_chart,
+        last_data_year,
+        track,
+        texts,
+        track_chart,
+        track_table,
+        track_export,
+        woondeal,
+        woondeal_texts or {},
+        comparison,
+        coverage,
+        capacity_table,
+        capacity_export,
+        capacity_chart,
+        capacity_texts,
+        forecast,
+        forecast_chart,
+        forecast_table,
+        forecast_export,
+        forecast_texts,
+        tuple(dict.fromkeys(realised_sources)),
+        forecast_sources,
+    )
+
+
+def _woondeal_target(snapshot: Mapping[str, pd.DataFrame]) -> int | None:
+    rows = snapshot["targets"][snapshot["targets"]["id"] == "woondeal_homes_2030"]
+    return int(rows["value"].iloc[0]) if not rows.empty else None
+
+
+def _origin_text(row: Mapping[Hashable, Any], lang: str) -> str:
+    origins = {row[f"{v}_origin"] for v in progress.VALUES} - {None}
+    origins = {o for o in origins if isinstance(o, str)}
+    if not origins:
+        return translate(lang, "progress.origin_none")
+    if len(origins) > 1 or "mix" in origins:
+        return translate(lang, "progress.origin_mix")
+    return translate(lang, f"progress.origin_{origins.pop()}")
+
+
+def _track_texts(track: progress.Track, lang: str, measure_word: str) -> dict[str, str]:
+    """The track's figures as display text, plus the sentences that explain them."""
+    t = lambda key, **v: translate(lang, f"progress.{key}", **v)  # noqa: E731
+    used = years_text(track.years_used, track.last_months, lang)
+    texts = {
+        "years": used,
+        "realised": fmt.number(track.realised, lang),
+        "required": fmt.number(track.required, lang),
+        "ratio": fmt.percent(track.ratio, lang, 0),
+        "pace": fmt.number(track.pace, lang),
+        "catch_up": fmt.number(track.catch_up, lang),
+        "target": fmt.number(track.target, lang),
+        "reached": (
+            str(track.reached_year)
+            if track.reached_year is not None
+            else t("reached_never")
+            if track.in_data
+            else fmt.unknown(lang)
+        ),
+        "band": t(f"band_{track.band}") if track.band else t("band_unknown"),
+    }
+    if not track.in_data:
+        return texts
+    notes = [t("ratio_years", years=used)]
+    if track.years_missing:
+        notes.append(t("ratio_missing", years=", ".join(str(y) for y in track.years_missing)))
+    if track.provisional_years:
+        notes.append(t("ratio_provisional", years=", ".join(str(y) for y in track.provisional_years)))
+    if track.own_years:
+        notes.append(t("ratio_own", years=", ".join(str(y) for y in track.own_years)))
+    texts["notes"] = " ".join(notes)
+    values = {k: texts[k] for k in ("realised", "required", "ratio", "catch_up", "pace", "reached", "target", "years")}
+    reached = track.catch_up == 0
+    texts["sentence"] = t(
+        "ratio_reached_sentence" if reached else "ratio_sentence",
+        start=track.start_year,
+        end=track.end_year,
+        measure=measure_word,
+        **values,
+    )
+    texts["band_sentence"] = t("band_reference", band=texts["band"])
+    return texts
+
+
+def _comparison_table(
+    compared: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, str], lang: str
+) -> pd.DataFrame:
+    number = lambda v: fmt.number(v, lang) if fmt.is_unknown(v) or v >= 0 else fmt.signed(v, lang)  # noqa: E731
+    return pd.DataFrame(
+        {
+            labels["col_municipality"]: [names[c] for c in compared["code"]],
+            labels["col_year"]: compared["year"].astype(str),
+            labels["col_new_cbs"]: [number(v) for v in compared["new_construction_cbs"]],
+            labels["col_new_own"]: [number(v) for v in compared["new_construction_own"]],
+            labels["col_demolition_cbs"]: [number(v) for v in compared["demolition_cbs"]],
+            labels["col_demolition_own"]: [number(v) for v in compared["demolition_own"]],
+            labels["col_net_cbs"]: [number(v) for v in compared["net_change_cbs"]],
+            labels["col_net_own"]: [number(v) for v in compared["net_change_own"]],
+            labels["col_used"]: [
+                labels[f"origin_{u}"] if u else labels["origin_none"] for u in compared["net_change_used"]
+            ],
+        }
+    )
+
+
+def _capacity_tables(
+    coverage: pd.DataFrame, labels: Mapping[str, str], lang: str
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    shown = coverage.copy()
+    for column in ("target", "realised", "to_build", "capacity", "hard", "soft", "rule_capacity", "gap", "gap_rule"):
+        shown[f"{column}_text"] = [fmt.number(v, lang) for v in shown[column]]
+    shown["coverage_text"] = [fmt.percent(v, lang, 0) for v in shown["coverage"]]
+    headers = {
+        "name": labels["col_municipality"],
+        "target": labels["col_target"],
+        "realised": labels["col_realised"],
+        "to_build": labels["col_to_build"],
+        "capacity": labels["col_capacity"],
+        "hard": labels["col_hard"],
+        "soft": labels["col_soft"],
+        "coverage": labels["col_coverage"],
+        "rule_capacity": labels["col_rule_capacity"],
+        "gap": labels["col_gap"],
+        "gap_rule": labels["col_gap_rule"],
+    }
+    table = pd.DataFrame(
+        {header: shown[column if column == "name" else f"{column}_text"] for column, header in headers.items()}
+    )
+    export = coverage[["code", *headers]].rename(columns=headers)
+    return table, export, shown
+
+
+def _forecast(
+    snapshot: Mapping[str, pd.DataFrame],
+    result: TargetResult,
+    code: str | None,
+    area: str,
+    vintage: str | None,
+    lang: str,
+) -> tuple[fc.Comparison | None, go.Figure | None, pd.DataFrame | None, pd.DataFrame | None, dict[str, str]]:
+    frame = snapshot.get("population_forecast")
+    labels, s = section(lang, "progress"), result.settings
+    t = lambda key, **v: translate(lang, f"progress.{key}", **v)  # noqa: E731
+    if frame is None or frame.empty:
+        return None, None, None, None, {"missing": t("forecast_not_in_data")}
+    chosen = vintage if vintage in fc.vintages(frame) else fc.vintages(frame)[0]
+    codes = list(result.region.codes)
+    series = fc.series(frame, code, chosen, codes)
+    if series.empty:
+        return None, None, None, None, {"missing": t("forecast_not_in_data")}
+    keys = result.region.keys
+    base = int(keys.population.sum()) if code is None else int(keys.population[codes.index(code)])
+    residents = int(result.residents.sum()) if code is None else int(result.residents[codes.index(code)])
+    now_year = result.region.reference_date_now.year if result.region.reference_date_now else None
+    now = result.region.population_now
+    today = None
+    if now_year is not None and len(now):
+        today = (now_year, int(now.sum()) if code is None else int(now[codes.index(code)]))
+    comparison = fc.compare(series, chosen, base, residents, s.end_year, today)
+    series = series.copy()
+    series["forecast_text"] = [fmt.number(v, lang) for v in series["forecast"]]
+    last_year = comparison.last_year or s.end_year
+    ambition = pd.DataFrame({"year": [fc.BASE_YEAR, last_year]})
+    ambition["ambition"] = [fc.ambition(base, residents, s.end_year, y) for y in ambition["year"]]
+    ambition["ambition_text"] = [fmt.number(v, lang) for v in ambition["ambition"]]
+    today_marker = None if today is None else (today[0], today[1], fmt.number(today[1], lang))
+    chart = charts.forecast_chart(
+        series,
+        ambition,
+        today_marker,
+        {
+            "title": t("chart_forecast_title", vintage=chosen),
+            "axis": labels["chart_axis_people"],
+            "forecast": t("series_forecast", vintage=chosen),
+            "interval": labels["series_interval"],
+            "ambition": labels["series_ambition"],
+            "today": labels["series_today"],
+        },
+        fmt.plotly_separators(lang),
+    )
+    table = pd.DataFrame(
+        {
+            labels["col_year"]: series["year"].astype(str),
+            labels["col_forecast"]: series["forecast_text"],
+            labels["col_lower"]: [fmt.number(v, lang) for v in series["lower"]],
+            labels["col_upper"]: [fmt.number(v, lang) for v in series["upper"]],
+            labels["col_ambition"]: [
+                fmt.number(fc.ambition(base, residents, s.end_year, int(y)), lang) for y in series["year"]
+            ],
+        }
+    )
+    export = pd.DataFrame(
+        {
+            "code": code or fc.TWENTE,
+            labels["col_year"]: series["year"],
+            "vintage": chosen,
+            labels["col_forecast"]: series["forecast"],
+            labels["col_lower"]: series["lower"],
+            labels["col_upper"]: series["upper"],
+            labels["col_ambition"]: [fc.ambition(base, residents, s.end_year, int(y)) for y in series["year"]],
+        }
+    )
+    texts = {
+        "vintage": chosen,
+        "intro": t(
+            "forecast_intro", residents=fmt.number(residents, lang), end=s.end_year, base=fmt.number(base, lang)
+        ),
+        "sentence": t(
+            "forecast_sentence",
+            vintage=chosen,
+            area=area,
+            year=comparison.last_year,
+            forecast=fmt.number(comparison.forecast_last, lang),
+            ambition=fmt.number(comparison.ambition_last, lang),
+            above=fmt.signed(comparison.above_trend, lang),
+        ),
+    }
+    if comparison.lower_last is not None and comparison.upper_last is not None:
+        texts["interval"] = t(
+            "forecast_interval",
+            lower=fmt.number(comparison.lower_last, lang),
+            upper=fmt.number(comparison.upper_last, lang),
+        )
+    if comparison.derived or comparison.today_derived:
+        texts["derived"] = t("forecast_derived")
+    if comparison.today_difference is not None:
+        texts["today"] = t(
+            "forecast_today",
+            year=comparison.today_year,
+            area=area,
+            today=fmt.number(comparison.today, lang),
+            difference=fmt.signed(comparison.today_difference, lang),
+            forecast=fmt.number(comparison.forecast_today, lang),
+        )
+    if code is not None and comparison.last_year is not None and comparison.last_year < s.end_year:
+        texts["horizon"] = t("forecast_municipality_horizon", vintage=chosen, year=comparison.last_year)
+    return comparison, chart, table, export, texts
+
+
+def headline(view: ProgressView) -> str:
+    """One line for other pages: the delivery ratio with its years and measure, or why it is unknown."""
+    t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
+    track = view.track
+    if track.in_data:
+        return t(
+            "headline_ratio",
+            area=view.area,
+            ratio=view.texts["ratio"],
+            years=view.texts["years"],
+            measure=section(view.language, "progress")[f"measure_{view.measure}"],
+        )
+    return t("headline_unknown", start=track.start_year, last=view.last_data_year or fmt.unknown(view.language))
+
+
+def municipality_sentence(view: ProgressView) -> str:
+    """The municipality's own line in plain words (net additions since the start year against its path)."""
+    t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
+    track = view.track
+    if track.in_data:
+        return t(
+            "municipality_line",
+            start=track.start_year,
+            area=view.area,
+            realised=view.texts["realised"],
+            years=view.texts["years"],
+            required=view.texts["required"],
+            ratio=view.texts["ratio"],
+        )
+    return t(
+        "municipality_unknown",
+        area=view.area,
+        start=track.start_year,
+        last=view.last_data_year or fmt.unknown(view.language),
+    )
+
+
+def meeting_facts(view: ProgressView) -> list[Fact]:
+    """The track in three figures for a projector: realised with its years, the delivery ratio with its reference
+    band, the pace still needed against the realised pace (empty when nothing is in the data)."""
+    if not view.track.in_data:
+        return []
+    t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
+    texts = view.texts
+    return [
+        Fact(
+            t("metric_realised", years=texts["years"]),
+            texts["realised"],
+            f"{t('metric_required')}: {texts['required']}",
+        ),
+        Fact(t("metric_ratio"), texts["ratio"], t("meeting_band", band=texts["band"])),
+        Fact(
+            t("metric_catch_up", end=view.track.end_year),
+            texts["catch_up"],
+            t("metric_catch_up_delta", pace=texts["pace"]),
+        ),
+    ]
