@@ -66,8 +66,9 @@ def test_only_the_ui_imports_streamlit() -> None:
 
 
 def test_no_import_circles() -> None:
-    graph = _ros_imports(_modules())
-    graph = {name: {t for t in targets if not graph.get(t) is None and not name.startswith(t + ".")} for name, targets in graph.items()}
+    imports = _ros_imports(_modules())
+    # A module's import of its own package (`ros.ui.x` → `ros.ui`) is how a package hands names on, not a circle.
+    graph = {name: {t for t in targets if not name.startswith(t + ".")} for name, targets in imports.items()}
     circles: list[list[str]] = []
     state: dict[str, int] = {}
 
