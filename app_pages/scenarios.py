@@ -6,7 +6,7 @@ from ros import ui
 from ros.base.markup import escape
 from ros.present import comparison
 from ros.records import scenario
-from ros.records.store import MAX_BYTES as SCENARIO_FILE_BYTES
+from ros.records.fields import MAX_BYTES as SCENARIO_FILE_BYTES
 
 t, lang = ui.t, ui.lang()
 current, problem = ui.current_scenario()

@@ -9,7 +9,7 @@ import pandas as pd
 from ros.model import ledger
 from ros.records import audit
 from ros.records.roles import Identity
-from ros.records.store import ScenarioStore
+from ros.records.scenario_store import ScenarioStore
 
 ANNA = Identity("anna@enschede.nl", "Anna", "planner")
 COR = Identity("cor@regiotwente.nl", "Cor", "coordinator")

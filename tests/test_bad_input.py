@@ -19,7 +19,9 @@ import pytest
 from ros.model import allocation, ledger, own_figures, plan_capacity
 from ros.present.exports import excel_bytes
 from ros.records import scenario as sc
-from ros.records.store import ScenarioStore, StoreError, parse_scenario_file
+from ros.records.errors import StoreError
+from ros.records.scenario_file import parse_scenario_file
+from ros.records.scenario_store import ScenarioStore
 from scripts.hostile_upload import xlsx_bomb as xlsx_bomb_file
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import _free_port, assert_no_exception, start_app, wait_for_app
-from ros.records.store import ScenarioStore
+from ros.records.scenario_store import ScenarioStore
 
 pytestmark = pytest.mark.browser
 COOKIE_SECRET = "test-cookie-secret-0123456789abcdef"

@@ -126,7 +126,7 @@ def test_own_figures_travel_with_the_scenario_file_store_and_workbook(tmp_path, 
     from ros.model import targets
     from ros.present.workbook import scenario_workbook
     from ros.records import scenario as sc
-    from ros.records.store import ScenarioStore
+    from ros.records.scenario_store import ScenarioStore
 
     figures = [{"code": "GM0153", "year": 2025, "new_construction": 316, "demolition": 469, "net_change": 0}]
     chosen = sc.Scenario(eigen_opgave=figures)

@@ -256,7 +256,7 @@ def test_a_missed_woondeal_reads_as_missed_in_words() -> None:
 
 
 def test_the_planner_can_save_the_scenario_on_doelen(tmp_path, monkeypatch) -> None:
-    from ros.records.store import ScenarioStore
+    from ros.records.scenario_store import ScenarioStore
 
     monkeypatch.setenv("ROS_SCENARIO_DB", str(tmp_path / "scenarios.db"))
     monkeypatch.delenv("ROS_SCENARIO_DB_URL", raising=False)

@@ -9,7 +9,7 @@ import pytest
 from conftest import run_app, texts
 from markdown_check import shown
 from ros.records import scenario as sc
-from ros.records.store import ScenarioStore
+from ros.records.scenario_store import ScenarioStore
 
 PAGE, COMPARE = "app_pages/scenarios.py", "app_pages/vergelijken.py"
 

@@ -11,7 +11,7 @@ from conftest import APP, texts
 from markdown_check import live_markup, shown
 from ros.records import scenario as sc
 from ros.records.roles import Identity
-from ros.records.store import ScenarioStore
+from ros.records.scenario_store import ScenarioStore
 
 PAGE = "app_pages/scenarios.py"
 AUTH = {

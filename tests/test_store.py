@@ -15,7 +15,10 @@ from sqlalchemy.exc import IntegrityError
 
 from ros.base.format import date_time
 from ros.base.i18n import translate
-from ros.records.store import MAX_BYTES, ScenarioStore, StoreError, export_json, parse_scenario_file
+from ros.records.errors import StoreError
+from ros.records.fields import MAX_BYTES
+from ros.records.scenario_file import export_json, parse_scenario_file
+from ros.records.scenario_store import ScenarioStore
 
 SETTINGS = {"homes_total": 69000, "key": "inwoners", "weights": {"GM0141": 1.5}, "note": "Één scenario"}
 

@@ -13,8 +13,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from ros.base.format import date_time
+from ros.records.errors import StoreError
 from ros.records.roles import Identity
-from ros.records.store import AuditEntry, ScenarioStore, StoreError
+from ros.records.scenario_store import AuditEntry, ScenarioStore
 
 SETTINGS = {"woningen": 69000, "vorm": "linear"}
 LEZER = Identity("lees@hengelo.nl", "Lia Lezer", "lezer")

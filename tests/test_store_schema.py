@@ -8,10 +8,12 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
+from ros.records.errors import StoreError
 from ros.records.roles import Identity
-from ros.records.store import SCHEMA_VERSION, ScenarioStore, StoreError, schema_version
+from ros.records.scenario_store import ScenarioStore
+from ros.records.schema import SCHEMA_VERSION, schema_version
 
-# The DDL that the first version of ros/records/store.py created (before roles and the audit trail), per database.
+# The DDL that the first version of the scenario store created (before roles and the audit trail), per database.
 TODAY_DDL = {
     "sqlite": [
         """CREATE TABLE scenarios (

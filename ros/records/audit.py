@@ -1,11 +1,10 @@
 """The audit trail as tables: who changed which shared scenario when, what changed, and the values before and after.
 
-The rows come from `ros.records.store.ScenarioStore.audit` (append-only, newest first). `audit_table` turns them into
-one
-row per change with a short description of the change (the settings that differ, the ledger rows added, changed
-or removed with their amounts, the old and new name, the agreed baseline before and after) and the full values
-before and after as JSON text, for the screen and the downloads. Codes (action, role) are returned as they are; the
-UI puts them into words.
+The rows come from `ros.records.scenario_store.ScenarioStore.audit` (append-only, newest first). `audit_table` turns
+them into one row per change with a short description of the change (the settings that differ, the ledger rows
+added, changed or removed with their amounts, the old and new name, the agreed baseline before and after) and the
+full values before and after as JSON text, for the screen and the downloads. Codes (action, role) are returned as
+they are; the UI puts them into words.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from ros.model import ledger
-from ros.records.store import AuditEntry
+from ros.records.scenario_store import AuditEntry
 
 COLUMNS = ("at", "who", "role", "action", "scenario", "change", "before", "after")
 MAX_CHANGES = 6  # settings named in the description of one change; the rest are counted

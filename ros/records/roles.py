@@ -4,7 +4,7 @@ Roles come from configuration, never from the user: e-mail addresses and OpenID 
 roles in the `[roles]` section of `.streamlit/secrets.toml` or in a TOML file named by `ROS_ROLES_FILE`
 (`ros.base.config.roles_file`). A signed-in user that no rule names is a *lezer*. Without sign-in the dashboard runs in
 *lokale modus*: one local user who may do everything, as on a planner's laptop. `allowed` is the one rule book; the
-store (`ros.records.store`) refuses what it forbids and the UI only shows what it allows.
+store (`ros.records.scenario_store`) refuses what it forbids and the UI only shows what it allows.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from ros.data.snapshot import Snapshot, load_snapshot
 from ros.data.validation import DataError
 from ros.model import targets
 from ros.model.targets import RegionData, TargetResult, TargetSettings, recompute
-from ros.records.store import ScenarioStore
+from ros.records.scenario_store import ScenarioStore
 from ros.ui.text import lang, t
 
 

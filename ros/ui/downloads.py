@@ -16,7 +16,7 @@ from ros.data.snapshot import data_version
 from ros.model.region import source
 from ros.present import exports, workbook
 from ros.records import scenario
-from ros.records.store import scenario_file
+from ros.records.scenario_file import file_bytes
 from ros.ui.data import _cached_snapshot, data_dir, snapshot, target_result
 from ros.ui.scenarios import current_scenario, scenario_contributions
 from ros.ui.text import lang, t
@@ -34,7 +34,7 @@ def scenario_downloads(chosen: scenario.Scenario, name: str | None = None) -> No
     left, right = st.columns(2)
     left.download_button(
         t("scenario.download_file"),
-        lambda: scenario_file(
+        lambda: file_bytes(
             label, t("scenario.current_author"), scenario.VERSION, scenario.to_json(chosen), datetime.now(UTC)
         ),
         file_name="scenario.json",

@@ -14,8 +14,8 @@ from ros.data import uploads
 from ros.model import ledger
 from ros.model.ledger import LedgerResult
 from ros.records import audit, roles
+from ros.records.errors import StoreError
 from ros.records.roles import Identity
-from ros.records.store import StoreError
 from ros.ui.auth import identity
 from ros.ui.data import store
 from ros.ui.store_actions import store_error_text

@@ -10,8 +10,9 @@ import streamlit as st
 
 from ros.base.markup import escape
 from ros.records import roles, scenario
+from ros.records.errors import StoreError
 from ros.records.roles import Identity
-from ros.records.store import ScenarioRecord, StoreError
+from ros.records.scenario_store import ScenarioRecord
 from ros.ui.auth import identity
 from ros.ui.data import store
 from ros.ui.store_actions import CONFLICT, OPENED, remember_opened, store_action, store_error_text

@@ -11,8 +11,10 @@ import streamlit as st
 from ros.base import format as fmt
 from ros.base.markup import escape
 from ros.records import roles, scenario
+from ros.records.errors import StoreError
 from ros.records.roles import Identity
-from ros.records.store import ScenarioRecord, StoreError, export_json
+from ros.records.scenario_file import export_json
+from ros.records.scenario_store import ScenarioRecord
 from ros.ui.data import store
 from ros.ui.store_actions import CHOSEN, OPENED, PENDING, open_record, rename_record, store_action, store_error_text
 from ros.ui.text import lang, t

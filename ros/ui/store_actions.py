@@ -11,8 +11,10 @@ import streamlit as st
 from ros.base.markup import escape, escape_values
 from ros.present import comparison
 from ros.records import roles, scenario
+from ros.records.errors import StoreError, localized
 from ros.records.roles import Identity
-from ros.records.store import ScenarioRecord, StoreError, localized, parse_scenario_file
+from ros.records.scenario_file import parse_scenario_file
+from ros.records.scenario_store import ScenarioRecord
 from ros.ui.auth import identity
 from ros.ui.data import store
 from ros.ui.scenarios import apply_scenario, settings_columns
