@@ -12,6 +12,7 @@ from ros.model import meeting as presentation
 from ros.model import milestones as ms
 from ros.model.region import standing
 from ros.present import meeting
+from ros.present.cards import Fact
 
 t, lang, snap = ui.t, ui.lang(), ui.snapshot()
 ui.projector_frame()
@@ -23,7 +24,7 @@ result = ui.target_result(chosen.target_settings())
 s, view = result.settings, presentation.view_of(step)
 
 
-def cards(facts: Sequence[meeting.Fact], stacked: bool = False, level: int = 3) -> None:
+def cards(facts: Sequence[Fact], stacked: bool = False, level: int = 3) -> None:
     """Headline figures in large type (side by side, or `stacked`): label as a heading of `level`, value as a
     metric, note below."""
     places: list[Any] = [st] * len(facts) if stacked else list(st.columns(len(facts)))

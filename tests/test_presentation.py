@@ -1,4 +1,4 @@
-"""ros.model.meeting: the five steps of the Vergadermodus and what they draw on (real snapshot)."""
+"""ros.model.meeting: the six steps of the Vergadermodus and what they draw on (real snapshot)."""
 
 from __future__ import annotations
 
@@ -44,3 +44,17 @@ def test_step_label_in_both_languages():
     assert meeting.step_label(3, "nl") == "3 / 6 · Tempo"
     assert meeting.step_label(1, "en") == "1 / 6 · Key figures"
     assert meeting.step_label(6, "nl") == "6 / 6 · Voortgang"
+
+
+def test_decided_figures_are_the_decision_only(snapshot, region_data) -> None:
+    from ros.model.region import target
+
+    homes, residents = target(snapshot, "ros_homes_2050"), target(snapshot, "ros_residents_2050")
+    default = result_for(region_data, Scenario()).settings
+    assert presentation.homes_decided(default, homes)
+    assert presentation.residents_decided(default, residents)
+    later = result_for(region_data, Scenario(start_year=2026)).settings
+    assert not presentation.homes_decided(later, homes)
+    assert presentation.residents_decided(later, residents)
+    more = result_for(region_data, Scenario(residents_total=120_000)).settings
+    assert not presentation.residents_decided(more, residents)

@@ -194,6 +194,7 @@ def test_meeting_facts(snapshot, result) -> None:
     from ros.model import own_figures
     from ros.present import meeting
     from ros.present import progress as progress_view
+    from ros.present.cards import Fact
 
     shipped = progress_view.build(snapshot, result, None, "net_change", own_figures.empty_frame(), "nl")
     assert progress_view.meeting_facts(shipped) == []
@@ -205,4 +206,5 @@ def test_meeting_facts(snapshot, result) -> None:
         ("Nodig per jaar tot 2050", "2.670", "gerealiseerd tempo 2.424 per jaar"),
     ]
     # The meeting view draws these cards beside its own: one card type, not two look-alikes.
-    assert all(type(f) is meeting.Fact for f in progress_view.meeting_facts(view))
+    assert all(type(f) is Fact for f in progress_view.meeting_facts(view))
+    assert all(type(f) is Fact for group in meeting.headline_facts(snapshot, result, "nl").values() for f in group)

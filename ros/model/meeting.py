@@ -10,12 +10,14 @@ same places as the other pages (the targets of the decision, CBS 85984NED, 37230
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
 from ros.model import milestones as ms
-from ros.model.targets import municipality_rows
+from ros.model.targets import TargetSettings, municipality_rows
 
 STEPS = ("headline", "map", "pace", "budget", "milestones", "progress")
 DEFAULT_STEP = 1
@@ -53,6 +55,22 @@ def is_last(step: int) -> bool:
 def map_rows(shown: pd.DataFrame) -> pd.DataFrame:
     """The 14 municipalities of a shown table for the map."""
     return municipality_rows(shown)
+
+
+def homes_order(shown: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a shown table with the municipalities by homes, most first (ties by name), then the totals row."""
+    parts = municipality_rows(shown).sort_values(["homes", "name"], ascending=[False, True])
+    return pd.concat([parts, shown[~shown["code"].isin(parts["code"])]])
+
+
+def homes_decided(settings: TargetSettings, homes: Mapping[str, Any]) -> bool:
+    """True when the scenario's homes, start year and end year are the decision's (`homes`: the targets row)."""
+    return (settings.homes_total, settings.start_year, settings.end_year) == (homes["value"], 2025, homes["year"])
+
+
+def residents_decided(settings: TargetSettings, residents: Mapping[str, Any]) -> bool:
+    """True when the scenario's residents are the decision's (`residents`: the targets row)."""
+    return bool(settings.residents_total == residents["value"])
 
 
 def pace_rows(shown: pd.DataFrame) -> pd.DataFrame:

@@ -1,11 +1,13 @@
-"""Vergadermodus in words: what the five presentation views for a BOSS meeting say, their figures and tables.
+"""Vergadermodus in words: what the six views of a BOSS meeting say, their figures and tables, in one language.
 
-A meeting steps through a fixed sequence: (1) headline figures, (2) the map of homes per municipality, (3) the pace
-needed against 2012–2020, (4) the budget (known and unknown) and (5) the next milestones. Every view names the
-scenario (the decision's defaults, or the settings that differ, in words) and the dates of the data. The figures
-come from the same places as the other pages: the targets of the decision (`targets.csv`), CBS 85984NED
-(1-1-2024) and 37230ned (1-1-2026, provisional), CBS 81955NED (new construction 2012–2020), `budget.csv` and
-`milestones.csv`; a scenario's homes and pace from `ros.model.targets.recompute`. Unknown stays unknown ("onbekend").
+A meeting steps through a fixed sequence (`ros.model.meeting.STEPS`): (1) headline figures, (2) the map of homes per
+municipality, (3) the pace needed against 2012–2020, (4) the budget (known and unknown), (5) the next milestones and
+(6) the progress (worded by `ros.present.progress`). Every view names the scenario (the decision's defaults, or the
+settings that differ, in words) and the dates of the data. The figures come from the same places as the other pages:
+the targets of the decision (`targets.csv`), CBS 85984NED (1-1-2024) and 37230ned (1-1-2026, provisional), CBS
+81955NED (new construction 2012–2020), `budget.csv` and `milestones.csv`; a scenario's homes and pace from
+`ros.model.targets.recompute`; what to order, pick or compare from `ros.model.meeting`. Unknown stays unknown
+("onbekend").
 """
 
 from __future__ import annotations
@@ -22,12 +24,21 @@ from ros.base.i18n import localized, translate
 from ros.data.snapshot import Snapshot
 from ros.model import budget, cost_sharing, pace, realised, region
 from ros.model import milestones as ms
-from ros.model.meeting import MILESTONE_COUNT, STEPS, map_rows, open_milestones
+from ros.model.meeting import (
+    MILESTONE_COUNT,
+    STEPS,
+    homes_decided,
+    homes_order,
+    map_rows,
+    open_milestones,
+    residents_decided,
+)
 from ros.model.progress import Track
-from ros.model.targets import TargetResult, municipality_rows, row
+from ros.model.targets import TargetResult, row
 from ros.present import budget as budget_words
 from ros.present import milestones as milestone_words
 from ros.present import realised as realised_words
+from ros.present.cards import Fact
 from ros.present.charts.maps import municipality_map
 from ros.present.charts.meeting import pace_bars, presentation_layout
 from ros.present.comparison import setting_text
@@ -38,15 +49,6 @@ from ros.records import scenario
 from ros.records.scenario import Scenario
 
 BUILT_SINCE = 2024  # the overview and the meeting view count the homes built from the same year
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One headline figure: what it is, its value as text and a short note (source date, 'aanname', …)."""
-
-    label: str
-    value: str
-    note: str = ""
 
 
 def step_label(step: int, lang: str) -> str:
@@ -113,12 +115,12 @@ def headline_facts(
     decided = translate(lang, "meeting.from_decision")
     homes_note = (
         decided
-        if (s.homes_total, s.start_year, s.end_year) == (homes["value"], 2025, homes["year"])
+        if homes_decided(s, homes)
         else translate(lang, "meeting.scenario_figure", value=number(s.homes_total), start=s.start_year, end=s.end_year)
     )
     residents_note = (
         decided
-        if s.residents_total == residents["value"]
+        if residents_decided(s, residents)
         else translate(
             lang, "meeting.scenario_figure", value=number(s.residents_total), start=s.start_year, end=s.end_year
         )
@@ -199,9 +201,7 @@ def shown_table(result: TargetResult, lang: str) -> pd.DataFrame:
 def homes_list(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Homes per municipality, most first, then Twente: name, homes (text), share (text) — the map's numbers as
     a list that can be read from the back of the room."""
-    parts = municipality_rows(shown).sort_values(["homes", "name"], ascending=[False, True])
-    total = shown[~shown["code"].isin(parts["code"])]
-    listed = pd.concat([parts, total])
+    listed = homes_order(shown)
     return pd.DataFrame({"name": listed["name"], "homes": listed["homes_text"], "share": listed["share_text"]})
 
 

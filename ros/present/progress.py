@@ -19,8 +19,8 @@ from ros.base.i18n import section, translate
 from ros.model import forecast as fc
 from ros.model import own_figures, plan_capacity, progress
 from ros.model.targets import TargetResult
+from ros.present.cards import Fact
 from ros.present.charts import progress as charts
-from ros.present.meeting import Fact
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
@@ -52,58 +52,117 @@ def _value_text(value: object, status: str, origin: object, lang: str) -> str:
     return fmt.signed(value, lang) if value < 0 else fmt.number(value, lang) + mark  # type: ignore[operator,arg-type]
 
 
+@dataclass(frozen=True)
+class TrackFigures:
+    """A track's figures as display text, with the sentences that explain them (empty when not in the data)."""
+
+    years: str
+    realised: str
+    required: str
+    ratio: str
+    pace: str
+    catch_up: str
+    target: str
+    reached: str
+    band: str
+    notes: str = ""
+    sentence: str = ""
+    band_sentence: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Delivery:
+    """Homes realised per year in the area: the year frame (numbers, origins, texts), its table, export and chart,
+    the last year CBS has and the tables the figures come from."""
+
+    years: pd.DataFrame
+    table: pd.DataFrame
+    export: pd.DataFrame
+    chart: go.Figure
+    last_data_year: int | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class CatchUp:
+    """The area against the scenario's path from its start year: the track, its figures, the cumulative chart and
+    tables when realisation is in the data, else `missing` says why not."""
+
+    track: progress.Track
+    figures: TrackFigures
+    missing: str
+    chart: go.Figure | None
+    table: pd.DataFrame
+    export: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Woondeal:
+    """Twente against the Woondeal's homes 2022–2030."""
+
+    track: progress.Track
+    figures: TrackFigures
+
+
+@dataclass(frozen=True, eq=False)
+class Capacity:
+    """Plan capacity against what is still to build per municipality: the numbers, table, export and chart, and
+    the focus area's sentence, coverage and gap as text with the notes on where the list comes from."""
+
+    coverage: pd.DataFrame
+    table: pd.DataFrame
+    export: pd.DataFrame
+    chart: go.Figure
+    sentence: str
+    coverage_text: str
+    gap_rule: str
+    notes: str
+
+
+@dataclass(frozen=True, eq=False)
+class Forecast:
+    """The population forecast of one vintage against the ambition: comparison, chart, table, export, the
+    sentences in reading order and the tables it comes from."""
+
+    vintage: str
+    comparison: fc.Comparison
+    chart: go.Figure
+    table: pd.DataFrame
+    export: pd.DataFrame
+    intro: str
+    sentences: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class ProgressView:
-    """Everything the progress page shows for one area, scenario, measure and language."""
+    """Everything the progress page shows for one area, scenario, measure and language; `forecast_missing` says
+    why there is no forecast."""
 
     language: str
     code: str | None
     area: str
     measure: str
-    years: pd.DataFrame
-    years_table: pd.DataFrame
-    years_export: pd.DataFrame
-    realised_chart: go.Figure
-    last_data_year: int | None
-    track: progress.Track
-    texts: dict[str, str]
-    track_chart: go.Figure | None
-    track_table: pd.DataFrame
-    track_export: pd.DataFrame
-    woondeal: progress.Track | None
-    woondeal_texts: dict[str, str]
+    delivery: Delivery
+    catch_up: CatchUp
+    woondeal: Woondeal | None
     comparison: pd.DataFrame | None
-    capacity: pd.DataFrame
-    capacity_table: pd.DataFrame
-    capacity_export: pd.DataFrame
-    capacity_chart: go.Figure
-    capacity_texts: dict[str, str]
-    forecast: fc.Comparison | None
-    forecast_chart: go.Figure | None
-    forecast_table: pd.DataFrame | None
-    forecast_export: pd.DataFrame | None
-    forecast_texts: dict[str, str]
-    realised_sources: tuple[str, ...]
-    forecast_sources: tuple[str, ...]
+    capacity: Capacity
+    forecast: Forecast | None
+    forecast_missing: str
 
     @property
     def sheets(self) -> dict[str, pd.DataFrame]:
         """The download's sheets (numbers, headers in the view's language): realised, the track when there is one,
         plan capacity and the forecast when there is one."""
         labels = section(self.language, "progress")
-        sheets = {labels["sheet_realised"]: self.years_export}
-        if not self.track_export.empty:
-            sheets[labels["sheet_track"]] = self.track_export
-        sheets[labels["sheet_capacity"]] = self.capacity_export
-        if self.forecast_export is not None:
-            sheets[labels["sheet_forecast"]] = self.forecast_export
+        sheets = {labels["sheet_realised"]: self.delivery.export}
+        if not self.catch_up.export.empty:
+            sheets[labels["sheet_track"]] = self.catch_up.export
+        sheets[labels["sheet_capacity"]] = self.capacity.export
+        if self.forecast is not None:
+            sheets[labels["sheet_forecast"]] = self.forecast.export
         return sheets
-
-
-def realised_years(snapshot: Mapping[str, pd.DataFrame], own: pd.DataFrame | None) -> pd.DataFrame:
-    """CBS realisation per municipality and year with the own figures merged in (`progress.merge_own`)."""
-    cbs = progress.cbs_years(snapshot["new_construction"], snapshot.get("dwelling_changes"))
-    return progress.merge_own(cbs, own)
 
 
 def build(
@@ -119,19 +178,54 @@ def build(
 ) -> ProgressView:
     """The progress view of `code` (None = Twente) under `result`'s settings, with own figures `own` and an
     optional uploaded capacity list (`plan_capacity.uploaded_capacity` form)."""
-    labels, s = section(lang, "progress"), result.settings
-    t = lambda key, **v: translate(lang, f"progress.{key}", **v)  # noqa: E731
-    codes = list(result.region.codes)
     names = dict(zip(result.region.codes, result.region.names, strict=True))
-    area = labels["area_twente"] if code is None else names[code]
+    area = translate(lang, "progress.area_twente") if code is None else names[code]
     cbs = progress.cbs_years(snapshot["new_construction"], snapshot.get("dwelling_changes"))
     merged = progress.merge_own(cbs, own)
-    years = progress.area_years(merged, code, codes)
+    delivery = _delivery(snapshot, cbs, merged, result, code, lang)
+    catch_up = _catch_up(delivery, result, code, area, measure, own, lang)
+    woondeal_goal = _woondeal_target(snapshot)
+    woondeal = None
+    if code is None and woondeal_goal is not None:
+        track = progress.track(
+            delivery.years, progress.woondeal_path(woondeal_goal), measure, *progress.WOONDEAL_YEARS, woondeal_goal
+        )
+        woondeal = Woondeal(track, _track_figures(track, lang, measure))
+    comparison = None
+    if own is not None and not own.empty:
+        compared = own_figures.comparison(cbs, own)
+        compared = compared if code is None else compared[compared["code"] == code]
+        if not compared.empty:
+            comparison = _comparison_table(compared, names, section(lang, "progress"), lang)
+    forecast = _forecast(snapshot, result, code, area, vintage, lang)
+    return ProgressView(
+        lang,
+        code,
+        area,
+        measure,
+        delivery,
+        catch_up,
+        woondeal,
+        comparison,
+        _capacity(snapshot, merged, result, code, area, capacity, capacity_file, lang),
+        forecast,
+        "" if forecast is not None else translate(lang, "progress.forecast_not_in_data"),
+    )
+
+
+def _delivery(
+    snapshot: Mapping[str, pd.DataFrame],
+    cbs: pd.DataFrame,
+    merged: pd.DataFrame,
+    result: TargetResult,
+    code: str | None,
+    lang: str,
+) -> Delivery:
+    """The area's realised years (CBS with own figures merged in) with texts, table, export and chart."""
+    labels, codes = section(lang, "progress"), list(result.region.codes)
+    years = progress.area_years(merged, code, codes).copy()
     cbs_area = progress.area_years(cbs, code, codes)
     known_cbs = cbs_area[cbs_area[list(progress.MEASURES)].notna().any(axis=1)]
-    last_data_year = int(known_cbs["year"].max()) if not known_cbs.empty else None
-
-    years = years.copy()
     years["label"] = [period_label(int(y), int(m), lang) for y, m in zip(years["year"], years["months"], strict=True)]
     for value in progress.VALUES:
         years[f"{value}_text"] = [
@@ -139,10 +233,11 @@ def build(
             for v, st, o in zip(years[value], years["status"], years[f"{value}_origin"], strict=True)
         ]
     status_text = [
-        t(f"status_{st.replace(' ', '_')}") if isinstance(st, str) else labels["origin_none"] for st in years["status"]
+        labels[f"status_{st.replace(' ', '_')}"] if isinstance(st, str) else labels["origin_none"]
+        for st in years["status"]
     ]
     origin_text = [_origin_text(row, lang) for row in years.to_dict(orient="records")]
-    years_table = pd.DataFrame(
+    table = pd.DataFrame(
         {
             labels["col_period"]: years["label"],
             labels["col_new_construction"]: years["new_construction_text"],
@@ -152,7 +247,7 @@ def build(
             labels["col_origin"]: origin_text,
         }
     )
-    years_export = pd.DataFrame(
+    export = pd.DataFrame(
         {
             "code": code or "twente",
             labels["col_year"]: years["year"],
@@ -172,79 +267,97 @@ def build(
         "own": labels["own_label"],
         "unknown": fmt.unknown(lang),
     }
-    realised_chart = charts.realised_chart(years, chart_labels, fmt.plotly_separators(lang))
+    sources = [*snapshot["new_construction"]["source_id"]]
+    if snapshot.get("dwelling_changes") is not None:
+        sources += list(snapshot["dwelling_changes"]["source_id"])
+    return Delivery(
+        years,
+        table,
+        export,
+        charts.realised_chart(years, chart_labels, fmt.plotly_separators(lang)),
+        int(known_cbs["year"].max()) if not known_cbs.empty else None,
+        tuple(dict.fromkeys(sources)),
+    )
 
+
+def _catch_up(
+    delivery: Delivery,
+    result: TargetResult,
+    code: str | None,
+    area: str,
+    measure: str,
+    own: pd.DataFrame,
+    lang: str,
+) -> CatchUp:
+    """The area's track against the scenario's path, with the cumulative chart and tables when it is in the data."""
+    labels, s, codes = section(lang, "progress"), result.settings, list(result.region.codes)
     path = progress.path_by_year(result, code)
     target = int(result.homes.sum()) if code is None else int(result.homes[codes.index(code)])
-    track = progress.track(years, path, measure, s.start_year, s.end_year, target)
-    measure_word = labels[f"measure_{measure}"]
-    texts = _track_texts(track, lang, measure_word)
-    if not track.in_data:
-        key = (
-            "not_in_data_none"
-            if last_data_year is None
-            else "not_in_data_measure"
-            if last_data_year >= s.start_year
-            else "not_in_data"
+    track = progress.track(delivery.years, path, measure, s.start_year, s.end_year, target)
+    figures = _track_figures(track, lang, measure)
+    if not track.in_data or track.last_year is None:
+        last = delivery.last_data_year
+        key = "not_in_data_none" if last is None else "not_in_data_measure" if last >= s.start_year else "not_in_data"
+        missing = translate(
+            lang, f"progress.{key}", start=s.start_year, last=last, measure=labels[f"measure_{measure}"], area=area
         )
-        texts["missing"] = t(key, start=s.start_year, last=last_data_year, measure=measure_word, area=area)
         if code is None and own is not None and not own.empty:
-            texts["missing"] += " " + t("own_partial", count=own["code"].nunique())
-    track_chart, track_table, track_export = None, pd.DataFrame(), pd.DataFrame()
-    if track.in_data and track.last_year is not None:
-        cumulative = progress.cumulative_frame(years, path, measure, s.start_year, track.last_year)
-        cumulative["label"] = [
-            period_label(int(y), int(m), lang) for y, m in zip(cumulative["year"], cumulative["months"], strict=True)
-        ]
-        cumulative["path_text"] = [fmt.number(v, lang) for v in cumulative["path"]]
-        cumulative["realised_text"] = [fmt.number(v, lang) for v in cumulative["realised"]]
-        track_chart = charts.track_chart(
-            cumulative,
-            {
-                "title": t("chart_track_title", start=s.start_year),
-                "axis": labels["chart_axis_homes"],
-                "path": labels["series_path"],
-                "realised": labels["series_realised"],
-                "own": labels["own_label"],
-                "band": labels["series_band"],
-            },
-            progress.REFERENCE_BANDS,
-            fmt.plotly_separators(lang),
-            own=bool(track.own_years),
-        )
-        track_table = pd.DataFrame(
-            {
-                labels["col_period"]: cumulative["label"],
-                labels["col_path"]: cumulative["path_text"],
-                labels["col_realised_cum"]: cumulative["realised_text"],
-            }
-        )
-        track_export = pd.DataFrame(
-            {
-                "code": code or "twente",
-                labels["col_year"]: cumulative["year"],
-                "maanden": cumulative["months"],
-                labels["col_path"]: cumulative["path"].round(2),
-                labels["col_realised_cum"]: cumulative["realised"],
-            }
-        )
+            missing += " " + translate(lang, "progress.own_partial", count=own["code"].nunique())
+        return CatchUp(track, figures, missing, None, pd.DataFrame(), pd.DataFrame())
+    cumulative = progress.cumulative_frame(delivery.years, path, measure, s.start_year, track.last_year)
+    cumulative["label"] = [
+        period_label(int(y), int(m), lang) for y, m in zip(cumulative["year"], cumulative["months"], strict=True)
+    ]
+    cumulative["path_text"] = [fmt.number(v, lang) for v in cumulative["path"]]
+    cumulative["realised_text"] = [fmt.number(v, lang) for v in cumulative["realised"]]
+    chart = charts.track_chart(
+        cumulative,
+        {
+            "title": translate(lang, "progress.chart_track_title", start=s.start_year),
+            "axis": labels["chart_axis_homes"],
+            "path": labels["series_path"],
+            "realised": labels["series_realised"],
+            "own": labels["own_label"],
+            "band": labels["series_band"],
+        },
+        progress.REFERENCE_BANDS,
+        fmt.plotly_separators(lang),
+        own=bool(track.own_years),
+    )
+    table = pd.DataFrame(
+        {
+            labels["col_period"]: cumulative["label"],
+            labels["col_path"]: cumulative["path_text"],
+            labels["col_realised_cum"]: cumulative["realised_text"],
+        }
+    )
+    export = pd.DataFrame(
+        {
+            "code": code or "twente",
+            labels["col_year"]: cumulative["year"],
+            "maanden": cumulative["months"],
+            labels["col_path"]: cumulative["path"].round(2),
+            labels["col_realised_cum"]: cumulative["realised"],
+        }
+    )
+    return CatchUp(track, figures, "", chart, table, export)
 
-    woondeal = woondeal_texts = None
-    woondeal_goal = _woondeal_target(snapshot)
-    if code is None and woondeal_goal is not None:
-        woondeal = progress.track(
-            years, progress.woondeal_path(woondeal_goal), measure, *progress.WOONDEAL_YEARS, woondeal_goal
-        )
-        woondeal_texts = _track_texts(woondeal, lang, measure_word)
 
-    comparison = None
-    if own is not None and not own.empty:
-        compared = own_figures.comparison(cbs, own)
-        compared = compared if code is None else compared[compared["code"] == code]
-        if not compared.empty:
-            comparison = _comparison_table(compared, names, labels, lang)
-
-    capacity_frame = capacity if capacity is not None else plan_capacity.shipped_capacity(snapshot["plan_capacity"])
+def _capacity(
+    snapshot: Mapping[str, pd.DataFrame],
+    merged: pd.DataFrame,
+    result: TargetResult,
+    code: str | None,
+    area: str,
+    capacity: pd.DataFrame | None,
+    capacity_file: str | None,
+    lang: str,
+) -> Capacity:
+    """Plan capacity (the uploaded list, else the shipped 2021 list) against what every municipality still has to
+    build, net additions since the start year counted as built when every year is known."""
+    labels, s, codes = section(lang, "progress"), result.settings, list(result.region.codes)
+    names = dict(zip(codes, result.region.names, strict=True))
+    frame = capacity if capacity is not None else plan_capacity.shipped_capacity(snapshot["plan_capacity"])
     realised_by_code: dict[str, int | None] = {}
     for each in codes:
         own_track = progress.track(
@@ -257,11 +370,11 @@ def build(
         )
         realised_by_code[each] = own_track.realised if own_track.in_data and not own_track.years_missing else None
     homes = {c: int(h) for c, h in zip(codes, result.homes, strict=True)}
-    coverage = plan_capacity.coverage_table(capacity_frame, homes, realised_by_code, codes)
+    coverage = plan_capacity.coverage_table(frame, homes, realised_by_code, codes)
     coverage["name"] = [names.get(c, labels["area_twente"]) for c in coverage["code"]]
-    capacity_table, capacity_export, capacity_shown = _capacity_tables(coverage, labels, lang)
-    capacity_chart = charts.capacity_chart(
-        capacity_shown[capacity_shown["code"] != plan_capacity.TOTAL_CODE],
+    table, export, shown = _capacity_tables(coverage, labels, lang)
+    chart = charts.capacity_chart(
+        shown[shown["code"] != plan_capacity.TOTAL_CODE],
         {
             "title": labels["chart_capacity_title"],
             "axis": labels["chart_axis_homes"],
@@ -271,70 +384,27 @@ def build(
         },
         fmt.plotly_separators(lang),
     )
-    focus = capacity_shown[capacity_shown["code"] == (code or plan_capacity.TOTAL_CODE)].iloc[0]
-    capacity_texts = {
-        "sentence": t(
-            "capacity_sentence",
-            area=area,
-            capacity=focus["capacity_text"],
-            to_build=focus["to_build_text"],
-            coverage=focus["coverage_text"],
-            rule=focus["rule_capacity_text"],
-            gap=focus["gap_text"],
-            gap_rule=focus["gap_rule_text"],
-        ),
-        "coverage": focus["coverage_text"],
-        "gap_rule": focus["gap_rule_text"],
-        "note": t("capacity_uploaded_note", file=capacity_file) if capacity is not None else t("capacity_shipped_note"),
-        "whole_target": t("capacity_whole_target", start=s.start_year) if focus["basis"] == "whole_target" else "",
-    }
-
-    forecast, forecast_chart, forecast_table, forecast_export, forecast_texts = _forecast(
-        snapshot, result, code, area, vintage, lang
-    )
-    realised_sources = [*snapshot["new_construction"]["source_id"]]
-    if snapshot.get("dwelling_changes") is not None:
-        realised_sources += list(snapshot["dwelling_changes"]["source_id"])
-    forecast_frame = snapshot.get("population_forecast")
-    forecast_sources = (
-        ()
-        if forecast is None or forecast_frame is None
-        else tuple(
-            dict.fromkeys(
-                forecast_frame.loc[forecast_frame["vintage"].astype(str) == forecast_texts["vintage"], "source_id"]
-            )
-        )
-    )
-    return ProgressView(
+    focus = shown[shown["code"] == (code or plan_capacity.TOTAL_CODE)].iloc[0]
+    sentence = translate(
         lang,
-        code,
-        area,
-        measure,
-        years,
-        years_table,
-        years_export,
-        realised_chart,
-        last_data_year,
-        track,
-        texts,
-        track_chart,
-        track_table,
-        track_export,
-        woondeal,
-        woondeal_texts or {},
-        comparison,
-        coverage,
-        capacity_table,
-        capacity_export,
-        capacity_chart,
-        capacity_texts,
-        forecast,
-        forecast_chart,
-        forecast_table,
-        forecast_export,
-        forecast_texts,
-        tuple(dict.fromkeys(realised_sources)),
-        forecast_sources,
+        "progress.capacity_sentence",
+        area=area,
+        capacity=focus["capacity_text"],
+        to_build=focus["to_build_text"],
+        coverage=focus["coverage_text"],
+        rule=focus["rule_capacity_text"],
+        gap=focus["gap_text"],
+        gap_rule=focus["gap_rule_text"],
+    )
+    notes = [
+        translate(lang, "progress.capacity_uploaded_note", file=capacity_file)
+        if capacity is not None
+        else translate(lang, "progress.capacity_shipped_note")
+    ]
+    if focus["basis"] == "whole_target":
+        notes.append(translate(lang, "progress.capacity_whole_target", start=s.start_year))
+    return Capacity(
+        coverage, table, export, chart, sentence, focus["coverage_text"], focus["gap_rule_text"], " ".join(notes)
     )
 
 
@@ -353,11 +423,11 @@ def _origin_text(row: Mapping[Hashable, Any], lang: str) -> str:
     return translate(lang, f"progress.origin_{origins.pop()}")
 
 
-def _track_texts(track: progress.Track, lang: str, measure_word: str) -> dict[str, str]:
-    """The track's figures as display text, plus the sentences that explain them."""
+def _track_figures(track: progress.Track, lang: str, measure: str) -> TrackFigures:
+    """The track's figures as display text, plus the sentences that explain them when it is in the data."""
     t = lambda key, **v: translate(lang, f"progress.{key}", **v)  # noqa: E731
     used = years_text(track.years_used, track.last_months, lang)
-    texts = {
+    values = {
         "years": used,
         "realised": fmt.number(track.realised, lang),
         "required": fmt.number(track.required, lang),
@@ -372,10 +442,10 @@ def _track_texts(track: progress.Track, lang: str, measure_word: str) -> dict[st
             if track.in_data
             else fmt.unknown(lang)
         ),
-        "band": t(f"band_{track.band}") if track.band else t("band_unknown"),
     }
+    band = t(f"band_{track.band}") if track.band else t("band_unknown")
     if not track.in_data:
-        return texts
+        return TrackFigures(**values, band=band)
     notes = [t("ratio_years", years=used)]
     if track.years_missing:
         notes.append(t("ratio_missing", years=", ".join(str(y) for y in track.years_missing)))
@@ -383,18 +453,20 @@ def _track_texts(track: progress.Track, lang: str, measure_word: str) -> dict[st
         notes.append(t("ratio_provisional", years=", ".join(str(y) for y in track.provisional_years)))
     if track.own_years:
         notes.append(t("ratio_own", years=", ".join(str(y) for y in track.own_years)))
-    texts["notes"] = " ".join(notes)
-    values = {k: texts[k] for k in ("realised", "required", "ratio", "catch_up", "pace", "reached", "target", "years")}
-    reached = track.catch_up == 0
-    texts["sentence"] = t(
-        "ratio_reached_sentence" if reached else "ratio_sentence",
+    sentence = t(
+        "ratio_reached_sentence" if track.catch_up == 0 else "ratio_sentence",
         start=track.start_year,
         end=track.end_year,
-        measure=measure_word,
+        measure=t(f"measure_{measure}"),
         **values,
     )
-    texts["band_sentence"] = t("band_reference", band=texts["band"])
-    return texts
+    return TrackFigures(
+        **values,
+        band=band,
+        notes=" ".join(notes),
+        sentence=sentence,
+        band_sentence=t("band_reference", band=band),
+    )
 
 
 def _comparison_table(
@@ -452,17 +524,18 @@ def _forecast(
     area: str,
     vintage: str | None,
     lang: str,
-) -> tuple[fc.Comparison | None, go.Figure | None, pd.DataFrame | None, pd.DataFrame | None, dict[str, str]]:
+) -> Forecast | None:
+    """The forecast of `vintage` (else the newest) for the area against the ambition; None when not in the data."""
     frame = snapshot.get("population_forecast")
+    if frame is None or frame.empty:
+        return None
     labels, s = section(lang, "progress"), result.settings
     t = lambda key, **v: translate(lang, f"progress.{key}", **v)  # noqa: E731
-    if frame is None or frame.empty:
-        return None, None, None, None, {"missing": t("forecast_not_in_data")}
     chosen = vintage if vintage in fc.vintages(frame) else fc.vintages(frame)[0]
     codes = list(result.region.codes)
     series = fc.series(frame, code, chosen, codes)
     if series.empty:
-        return None, None, None, None, {"missing": t("forecast_not_in_data")}
+        return None
     keys = result.region.keys
     base = int(keys.population.sum()) if code is None else int(keys.population[codes.index(code)])
     residents = int(result.residents.sum()) if code is None else int(result.residents[codes.index(code)])
@@ -493,15 +566,14 @@ def _forecast(
         },
         fmt.plotly_separators(lang),
     )
+    ambitions = [fc.ambition(base, residents, s.end_year, int(y)) for y in series["year"]]
     table = pd.DataFrame(
         {
             labels["col_year"]: series["year"].astype(str),
             labels["col_forecast"]: series["forecast_text"],
             labels["col_lower"]: [fmt.number(v, lang) for v in series["lower"]],
             labels["col_upper"]: [fmt.number(v, lang) for v in series["upper"]],
-            labels["col_ambition"]: [
-                fmt.number(fc.ambition(base, residents, s.end_year, int(y)), lang) for y in series["year"]
-            ],
+            labels["col_ambition"]: [fmt.number(v, lang) for v in ambitions],
         }
     )
     export = pd.DataFrame(
@@ -512,15 +584,11 @@ def _forecast(
             labels["col_forecast"]: series["forecast"],
             labels["col_lower"]: series["lower"],
             labels["col_upper"]: series["upper"],
-            labels["col_ambition"]: [fc.ambition(base, residents, s.end_year, int(y)) for y in series["year"]],
+            labels["col_ambition"]: ambitions,
         }
     )
-    texts = {
-        "vintage": chosen,
-        "intro": t(
-            "forecast_intro", residents=fmt.number(residents, lang), end=s.end_year, base=fmt.number(base, lang)
-        ),
-        "sentence": t(
+    sentences = [
+        t(
             "forecast_sentence",
             vintage=chosen,
             area=area,
@@ -528,84 +596,87 @@ def _forecast(
             forecast=fmt.number(comparison.forecast_last, lang),
             ambition=fmt.number(comparison.ambition_last, lang),
             above=fmt.signed(comparison.above_trend, lang),
-        ),
-    }
+        )
+    ]
     if comparison.lower_last is not None and comparison.upper_last is not None:
-        texts["interval"] = t(
-            "forecast_interval",
-            lower=fmt.number(comparison.lower_last, lang),
-            upper=fmt.number(comparison.upper_last, lang),
+        sentences.append(
+            t(
+                "forecast_interval",
+                lower=fmt.number(comparison.lower_last, lang),
+                upper=fmt.number(comparison.upper_last, lang),
+            )
+        )
+    if comparison.today_difference is not None:
+        sentences.append(
+            t(
+                "forecast_today",
+                year=comparison.today_year,
+                area=area,
+                today=fmt.number(comparison.today, lang),
+                difference=fmt.signed(comparison.today_difference, lang),
+                forecast=fmt.number(comparison.forecast_today, lang),
+            )
         )
     if comparison.derived or comparison.today_derived:
-        texts["derived"] = t("forecast_derived")
-    if comparison.today_difference is not None:
-        texts["today"] = t(
-            "forecast_today",
-            year=comparison.today_year,
-            area=area,
-            today=fmt.number(comparison.today, lang),
-            difference=fmt.signed(comparison.today_difference, lang),
-            forecast=fmt.number(comparison.forecast_today, lang),
-        )
+        sentences.append(t("forecast_derived"))
     if code is not None and comparison.last_year is not None and comparison.last_year < s.end_year:
-        texts["horizon"] = t("forecast_municipality_horizon", vintage=chosen, year=comparison.last_year)
-    return comparison, chart, table, export, texts
+        sentences.append(t("forecast_municipality_horizon", vintage=chosen, year=comparison.last_year))
+    intro = t("forecast_intro", residents=fmt.number(residents, lang), end=s.end_year, base=fmt.number(base, lang))
+    sources = tuple(dict.fromkeys(frame.loc[frame["vintage"].astype(str) == chosen, "source_id"]))
+    return Forecast(chosen, comparison, chart, table, export, intro, tuple(sentences), sources)
 
 
 def headline(view: ProgressView) -> str:
     """One line for other pages: the delivery ratio with its years and measure, or why it is unknown."""
     t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
-    track = view.track
+    track, figures = view.catch_up.track, view.catch_up.figures
     if track.in_data:
         return t(
             "headline_ratio",
             area=view.area,
-            ratio=view.texts["ratio"],
-            years=view.texts["years"],
-            measure=section(view.language, "progress")[f"measure_{view.measure}"],
+            ratio=figures.ratio,
+            years=figures.years,
+            measure=t(f"measure_{view.measure}"),
         )
-    return t("headline_unknown", start=track.start_year, last=view.last_data_year or fmt.unknown(view.language))
+    last = view.delivery.last_data_year
+    return t("headline_unknown", start=track.start_year, last=last or fmt.unknown(view.language))
 
 
 def municipality_sentence(view: ProgressView) -> str:
     """The municipality's own line in plain words (net additions since the start year against its path)."""
     t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
-    track = view.track
+    track, figures = view.catch_up.track, view.catch_up.figures
     if track.in_data:
         return t(
             "municipality_line",
             start=track.start_year,
             area=view.area,
-            realised=view.texts["realised"],
-            years=view.texts["years"],
-            required=view.texts["required"],
-            ratio=view.texts["ratio"],
+            realised=figures.realised,
+            years=figures.years,
+            required=figures.required,
+            ratio=figures.ratio,
         )
     return t(
         "municipality_unknown",
         area=view.area,
         start=track.start_year,
-        last=view.last_data_year or fmt.unknown(view.language),
+        last=view.delivery.last_data_year or fmt.unknown(view.language),
     )
 
 
 def meeting_facts(view: ProgressView) -> list[Fact]:
     """The track in three figures for a projector: realised with its years, the delivery ratio with its reference
     band, the pace still needed against the realised pace (empty when nothing is in the data)."""
-    if not view.track.in_data:
+    if not view.catch_up.track.in_data:
         return []
     t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
-    texts = view.texts
+    f = view.catch_up.figures
     return [
+        Fact(t("metric_realised", years=f.years), f.realised, f"{t('metric_required')}: {f.required}"),
+        Fact(t("metric_ratio"), f.ratio, t("meeting_band", band=f.band)),
         Fact(
-            t("metric_realised", years=texts["years"]),
-            texts["realised"],
-            f"{t('metric_required')}: {texts['required']}",
-        ),
-        Fact(t("metric_ratio"), texts["ratio"], t("meeting_band", band=texts["band"])),
-        Fact(
-            t("metric_catch_up", end=view.track.end_year),
-            texts["catch_up"],
-            t("metric_catch_up_delta", pace=texts["pace"]),
+            t("metric_catch_up", end=view.catch_up.track.end_year),
+            f.catch_up,
+            t("metric_catch_up_delta", pace=f.pace),
         ),
     ]

@@ -19,6 +19,7 @@ from ros.model import own_figures, plan_capacity, progress
 from ros.model.targets import TargetResult, TargetSettings
 from ros.present import exports
 from ros.present import progress as progress_view
+from ros.present.cards import Fact
 from ros.records import roles
 from ros.ui.auth import identity
 from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir, snapshot, target_result
@@ -249,7 +250,7 @@ def progress_municipality_line(code: str) -> str:
     return progress_view.municipality_sentence(_scenario_view(code))
 
 
-def progress_meeting(code: str | None = None) -> tuple[list[progress_view.Fact], str, tuple[str, ...]]:
+def progress_meeting(code: str | None = None) -> tuple[list[Fact], str, tuple[str, ...]]:
     """The meeting view's progress figures, its one-line headline and the sources of the realisation."""
     view = _scenario_view(code)
-    return progress_view.meeting_facts(view), progress_view.headline(view), view.realised_sources
+    return progress_view.meeting_facts(view), progress_view.headline(view), view.delivery.sources
