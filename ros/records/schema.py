@@ -36,6 +36,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 
+from ros.base.config import scenario_db_url
 from ros.records.errors import StoreError
 from ros.records.fields import MAX_ID_LENGTH, MAX_NAME_LENGTH
 
@@ -138,7 +139,20 @@ def _migrate_2(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migrate_1, _migrate_2)
+def _migrate_3(conn: Connection) -> None:
+    """Schema 3: SQLite also refuses `INSERT OR REPLACE` of an existing audit row (its implicit delete fires no
+    trigger without `recursive_triggers`); PostgreSQL's `ON CONFLICT DO UPDATE` is refused by its UPDATE trigger."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text(
+                "CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log "
+                "WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id) "
+                "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"
+            )
+        )
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migrate_1, _migrate_2, _migrate_3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -202,3 +216,7 @@ def _sqlite_connect(dbapi_connection: Any, _connection_record: Any) -> None:
 def _sqlite_begin(conn: Connection) -> None:
     """SQLite: writers take the write lock up front, so two writers queue instead of one failing halfway."""
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("ros_write") else "BEGIN")
+
+
+if __name__ == "__main__":  # run the migrations with the owner's account (docs/deployment.md)
+    print(f"schema {upgrade(connect(scenario_db_url()))}")
