@@ -5,11 +5,12 @@ Every test runs against SQLite and against a real PostgreSQL server (`store_url`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from ros.base.format import date_time
@@ -181,12 +182,25 @@ def test_deleting_a_scenario_keeps_its_history(store: ScenarioStore) -> None:
     assert [e.action for e in store.audit(limit=2)] == ["delete", "rename"]
 
 
+AUDIT_ROW = "(1, '2024-01-01', 'x@y.nl', 'iemand anders', 'planner', 'save', NULL, 'Vals', NULL, NULL)"
+REWRITES = {  # besides UPDATE and DELETE: statements that replace an existing row in each dialect
+    "sqlite": [f"INSERT OR REPLACE INTO audit_log VALUES {AUDIT_ROW}", f"REPLACE INTO audit_log VALUES {AUDIT_ROW}"],
+    "postgresql": [
+        f"INSERT INTO audit_log VALUES {AUDIT_ROW} ON CONFLICT (id) DO UPDATE SET actor_name = EXCLUDED.actor_name",
+        "TRUNCATE audit_log",
+    ],
+}
+
+
 def test_the_database_refuses_to_change_or_remove_audit_rows(store: ScenarioStore) -> None:
     store.save("Basis", "Anna", SETTINGS, 1, actor=PLANNER)
-    for statement in ("UPDATE audit_log SET actor_name = 'iemand anders'", "DELETE FROM audit_log"):
+    dialect = store.engine.dialect.name
+    for statement in ("UPDATE audit_log SET actor_name = 'iemand anders'", "DELETE FROM audit_log", *REWRITES[dialect]):
         with pytest.raises(DBAPIError, match="append-only"), store.engine.begin() as conn:
             conn.execute(text(statement))
-    assert [e.actor_name for e in store.audit()] == ["Anna Planner"]
+    assert [(e.id, e.actor_name, e.scenario_name) for e in store.audit()] == [(1, "Anna Planner", "Basis")]
+    store.save("Tweede", "Anna", SETTINGS, 1, actor=PLANNER)  # appending still works
+    assert [e.scenario_name for e in store.audit()] == ["Tweede", "Basis"]
 
 
 def test_the_second_of_two_saves_of_one_scenario_does_not_overwrite(store_url: str) -> None:
@@ -268,3 +282,49 @@ def test_two_servers_saving_the_same_scenario_at_the_same_moment(store_url: str)
     assert store.get(saved.id).revision == 2 and store.get(saved.id).changed_by == winner
     assert store.get(saved.id).payload == {"woningen": 72000 if winner == PLANNER.name else 90000}
     assert [(e.action, e.actor_name) for e in store.audit()] == [("update", winner), ("save", "Anna Planner")]
+
+
+def _other_server_saves(url: str, scenario_id: str, homes: int) -> None:
+    """Another app server (its own process) saves the scenario's newest revision."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from ros.records.roles import Identity\n"
+        "from ros.records.scenario_store import ScenarioStore\n"
+        "store = ScenarioStore(sys.argv[1])\n"
+        "newest = store.get(sys.argv[2])\n"
+        "store.update(newest.id, {'woningen': int(sys.argv[3])}, 1, newest.revision,"
+        " actor=Identity('coord@regiotwente.nl', 'Cor Coördinator', 'coordinator'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, url, scenario_id, str(homes)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("change", ["update", "rename"])
+def test_a_save_right_after_ours_is_not_lost_by_our_next_save(store_url: str, change: str) -> None:
+    store = ScenarioStore(store_url)
+    saved = store.save("Gedeeld", "Anna", SETTINGS, 1, actor=PLANNER)
+    plain_write = store._write
+
+    @contextmanager
+    def write_then_other_server_saves() -> Iterator[Connection]:
+        with plain_write() as conn:
+            yield conn
+        _other_server_saves(store_url, saved.id, 90000)  # commits between our commit and anything after it
+
+    store._write = write_then_other_server_saves  # type: ignore[method-assign]
+    if change == "update":
+        mine = store.update(saved.id, {"woningen": 72000}, 1, saved.revision, actor=PLANNER)
+        assert (mine.revision, mine.payload, mine.changed_by) == (2, {"woningen": 72000}, "Anna Planner")
+    else:
+        mine = store.rename(saved.id, "Gedeeld 2", saved.revision, actor=PLANNER)
+        assert (mine.revision, mine.name, mine.payload) == (2, "Gedeeld 2", SETTINGS)
+    store._write = plain_write  # type: ignore[method-assign]
+    with pytest.raises(StoreError) as refusal:  # our next save starts from the revision we wrote
+        store.update(saved.id, {"woningen": 75000}, 1, mine.revision, actor=PLANNER)
+    assert refusal.value.code == "conflict" and "Cor Coördinator" in str(refusal.value)
+    assert store.get(saved.id).payload == {"woningen": 90000} and store.get(saved.id).revision == 3

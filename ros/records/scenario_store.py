@@ -174,6 +174,10 @@ class ScenarioStore:
             raise StoreError("not_found")
         return row
 
+    def _written(self, conn: Connection, scenario_id: str) -> ScenarioRecord:
+        """The scenario as this transaction wrote it (read before commit: a later writer's revision is not ours)."""
+        return _record(self._row(conn, scenario_id), None, None)
+
     def _check_name_free(self, conn: Connection, name: str, own_id: str | None = None) -> None:
         """StoreError "name_taken" when another scenario has this name (ignoring case)."""
         query = select(scenarios.c.id).where(scenarios.c.name_key == name.casefold(), scenarios.c.id != (own_id or ""))
@@ -242,7 +246,7 @@ class ScenarioStore:
             new_id = self._insert(conn, name, author, text, version, actor)
             row = self._row(conn, new_id)
             self._audit(conn, actor, "save", new_id, name, None, _snapshot(row))
-        return self.get(new_id)
+        return _record(row, None, None)
 
     def update(
         self,
@@ -283,7 +287,7 @@ class ScenarioStore:
                 {"version": row.version, "settings": loads(row.payload)},
                 {"version": version, "settings": payload},
             )
-        return self.get(scenario_id)
+            return self._written(conn, scenario_id)
 
     def list(
         self, validate: Validator | None = None, current_version: int | None = None
@@ -334,7 +338,7 @@ class ScenarioStore:
             if changed != 1:  # another server changed it between our read and write (not possible on SQLite)
                 raise _conflict(self._row(conn, scenario_id))
             self._audit(conn, actor, "rename", scenario_id, name, {"name": row.name}, {"name": name})
-        return self.get(scenario_id)
+            return self._written(conn, scenario_id)
 
     def duplicate(
         self, scenario_id: str, new_name: str, author: str, *, actor: Identity = LOCAL_USER
@@ -345,16 +349,9 @@ class ScenarioStore:
         with self._write() as conn:
             source = self._row(conn, scenario_id)
             new_id = self._insert(conn, name, author, source.payload, source.version, actor)
-            self._audit(
-                conn,
-                actor,
-                "duplicate",
-                new_id,
-                name,
-                {"id": source.id, "name": source.name},
-                _snapshot(self._row(conn, new_id)),
-            )
-        return self.get(new_id)
+            copy = self._row(conn, new_id)
+            self._audit(conn, actor, "duplicate", new_id, name, {"id": source.id, "name": source.name}, _snapshot(copy))
+        return _record(copy, None, None)
 
     def delete(self, scenario_id: str, expected_revision: int | None = None, *, actor: Identity = LOCAL_USER) -> None:
         """Remove a scenario (its audit history stays); StoreError "not_found" when it is already gone,
@@ -398,7 +395,7 @@ class ScenarioStore:
                 {"agreed": before},
                 {"agreed": {"id": row.id, "name": row.name}},
             )
-        return self.get(scenario_id)
+            return self._written(conn, scenario_id)
 
     def clear_agreed(self, *, actor: Identity = LOCAL_USER) -> None:
         """No scenario is the agreed baseline any more (the default becomes the baseline); coördinators only."""
