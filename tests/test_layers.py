@@ -1,4 +1,6 @@
-"""The layers of `ros/` as the folder names say: each imports only the layers below it, and only `ros.ui` Streamlit."""
+"""The layers of `ros/` as the folder names say: each imports only the layers below it, and only `ros.ui` Streamlit.
+The two top layers, `ui` (the pages' Streamlit glue) and `api` (the HTTP API), stand side by side: neither imports
+the other."""
 
 from __future__ import annotations
 
@@ -8,7 +10,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-LAYERS = ("base", "data", "model", "records", "present", "ui")
+LAYERS = ("base", "data", "model", "records", "present", "ui", "api")
+TOP = ("ui", "api")
 
 
 def _modules() -> dict[str, Path]:
@@ -29,9 +32,15 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
-def _layer(module: str) -> int | None:
+def _folder(module: str) -> str | None:
     parts = module.split(".")
-    return LAYERS.index(parts[1]) if len(parts) > 1 and parts[0] == "ros" and parts[1] in LAYERS else None
+    return parts[1] if len(parts) > 1 and parts[0] == "ros" and parts[1] in LAYERS else None
+
+
+def _layer(module: str) -> int | None:
+    """The layer's height; the top layers share one."""
+    folder = _folder(module)
+    return None if folder is None else min(LAYERS.index(folder), LAYERS.index(TOP[0]))
 
 
 def _ros_imports(modules: dict[str, Path]) -> dict[str, set[str]]:
@@ -49,18 +58,28 @@ def test_a_layer_imports_only_the_layers_below_it(layer: str) -> None:
     upward = sorted(
         f"{name} → {target}"
         for name, targets in _ros_imports(modules).items()
-        if _layer(name) == LAYERS.index(layer)
+        if _folder(name) == layer
         for target in targets
-        if (_layer(target) or 0) > LAYERS.index(layer)
+        if (_layer(target) or 0) > (_layer(name) or 0)
     )
     assert upward == []
+
+
+def test_the_top_layers_do_not_import_each_other() -> None:
+    across = sorted(
+        f"{name} → {target}"
+        for name, targets in _ros_imports(_modules()).items()
+        for target in targets
+        if _folder(name) in TOP and _folder(target) in TOP and _folder(name) != _folder(target)
+    )
+    assert across == []
 
 
 def test_only_the_ui_imports_streamlit() -> None:
     users = sorted(
         name
         for name, path in _modules().items()
-        if _layer(name) != LAYERS.index("ui") and any(m.split(".")[0] == "streamlit" for m in _imports(path))
+        if _folder(name) != "ui" and any(m.split(".")[0] == "streamlit" for m in _imports(path))
     )
     assert users == []
 

@@ -78,3 +78,22 @@ def cbs_timeout() -> float:
     except ValueError:
         return 30.0
     return value if value > 0 else 30.0
+
+
+def _positive(name: str, default: float) -> float:
+    """A positive number from environment variable `name`, else `default` (also for a value that is no number)."""
+    try:
+        value = float(os.environ.get(name) or default)
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+def api_rate_per_minute() -> float:
+    """Requests a client address may make to the API per minute on average: ROS_API_RATE_PER_MINUTE, else 60."""
+    return _positive("ROS_API_RATE_PER_MINUTE", 60)
+
+
+def api_burst() -> int:
+    """Requests a client address may make to the API at once before the rate applies: ROS_API_BURST, else 30."""
+    return int(_positive("ROS_API_BURST", 30))

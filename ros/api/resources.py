@@ -1,0 +1,223 @@
+"""What the API answers: each resource as one table of domain columns (the names the downloads use, with headers
+from `ros/base/locales/*/columns.toml`) plus the ids of the sources its rows come from.
+
+The tables come from the snapshot in use (`ros.data.versions`: ROS_DATA_DIR, else the newest valid refreshed version,
+else `data/`) and from the same model functions as the pages, so the API and the pages cannot disagree. Only what a
+visitor who is not signed in sees is here: nothing from the scenario store. Query parameters are checked against the
+same catalogue as the links (`ros.records.scenario`); a bad one raises `ParameterError` worded in the reader's
+language instead of being ignored, because a program cannot read a notice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import pandas as pd
+from pydantic import ValidationError
+
+from ros.base.i18n import translate
+from ros.data import versions
+from ros.data.snapshot import Snapshot
+from ros.model import milestones, progress, region, targets
+from ros.records import scenario
+from ros.records.scenario import Scenario
+
+# The scenario settings the targets depend on (the others belong to the budget page and the timeline).
+TARGET_FIELDS = (
+    "homes_total",
+    "residents_total",
+    "key",
+    "city_share",
+    "weights",
+    "shape",
+    "start_year",
+    "end_year",
+    "outlook",
+    "outlook_pace",
+    "occupancy_change",
+)
+TARGET_PARAMETERS = tuple(str(Scenario.model_fields[name].alias) for name in TARGET_FIELDS)
+MILESTONE_PARAMETERS = (str(Scenario.model_fields["stand"].alias),)
+TARGET_COLUMNS = (
+    "code", "name", "share", "homes", "residents", "per_year", "hist_average", "pace_ratio", "reached_year",
+    "population", "dwellings",
+)  # fmt: skip
+REALISED_COLUMNS = ("code", "name", "year", "months", *progress.VALUES, "status")
+POPULATION_COLUMNS = (
+    "code",
+    "name",
+    "population",
+    "reference_date",
+    "population_now",
+    "reference_date_now",
+    "status_now",
+)
+
+
+class ParameterError(ValueError):
+    """A query the API refuses; `text` is the refusal in the reader's language."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One resource's rows (domain columns, unknown as NA), the sources they come from and the settings used."""
+
+    frame: pd.DataFrame
+    sources: tuple[str, ...]
+    parameters: Mapping[str, str]
+
+
+@lru_cache(maxsize=4)
+def _snapshot(candidates: tuple[str, ...]) -> Snapshot:
+    return versions.load_first_valid(candidates)
+
+
+def snapshot() -> Snapshot:
+    """The snapshot in use, loaded once per version directory (a refresh is seen on the next request)."""
+    return _snapshot(versions.candidates())
+
+
+@lru_cache(maxsize=4)
+def _region(candidates: tuple[str, ...]) -> targets.RegionData:
+    return targets.region_data(_snapshot(candidates))
+
+
+@lru_cache(maxsize=64)
+def _target_result(candidates: tuple[str, ...], settings: targets.TargetSettings) -> targets.TargetResult:
+    return targets.recompute(_region(candidates), settings)
+
+
+def check_names(params: Mapping[str, str], allowed: tuple[str, ...], lang: str) -> None:
+    """Refuse parameters this resource does not know."""
+    unknown = sorted(set(params) - set(allowed))
+    if unknown:
+        known = ", ".join(allowed) or translate(lang, "api.no_parameters")
+        raise ParameterError(translate(lang, "api.unknown_parameters", names=", ".join(unknown), known=known))
+
+
+def scenario_from(params: Mapping[str, str], lang: str) -> Scenario:
+    """The scenario the link parameters describe; any parameter a link would ignore is refused with every reason."""
+    found, ignored = scenario.from_query(params)
+    if not ignored:
+        return found
+    try:
+        Scenario.model_validate(dict(params))
+        reasons = ""
+    except ValidationError as error:
+        reasons = scenario.describe(error, lang)
+    raise ParameterError(translate(lang, "api.bad_parameters", params=", ".join(ignored), reasons=reasons))
+
+
+def _source_ids(*columns: pd.Series) -> tuple[str, ...]:
+    """The distinct source ids in `columns`, in order of first appearance (unknown left out)."""
+    return tuple(dict.fromkeys(str(v) for column in columns for v in column.dropna()))
+
+
+def target_answer(params: Mapping[str, str], lang: str) -> Answer:
+    """Homes and residents per municipality (and the Twente total, code 'twente') for the scenario in `params`."""
+    check_names(params, TARGET_PARAMETERS, lang)
+    chosen = scenario_from(params, lang)
+    candidates = versions.candidates()
+    data = _snapshot(candidates)
+    result = _target_result(candidates, chosen.target_settings())
+    frame = result.table()[list(TARGET_COLUMNS)].astype({"population": "Int64", "dwellings": "Int64"})
+    key_sources = pd.Series(targets.key_sources(chosen.key), dtype=object)
+    sources = _source_ids(data["municipalities"]["source_id"], data["new_construction"]["source_id"], key_sources)
+    used = {
+        alias: scenario.url_text(getattr(chosen, name))
+        for name, alias in zip(TARGET_FIELDS, TARGET_PARAMETERS, strict=True)
+    }
+    return Answer(frame, sources, used)
+
+
+def realised_answer(params: Mapping[str, str], lang: str) -> Answer:
+    """Homes realised per municipality and year according to CBS, with CBS's status; unknown measures are NA."""
+    check_names(params, (), lang)
+    data = snapshot()
+    changes = data.get("dwelling_changes")
+    frame = progress.cbs_years(data["new_construction"], changes)
+    frame = frame.merge(data["municipalities"][["code", "name"]], on="code", validate="many_to_one")
+    frame = frame[list(REALISED_COLUMNS)].sort_values(["code", "year"], ignore_index=True)
+    sources = _source_ids(data["new_construction"]["source_id"], *([] if changes is None else [changes["source_id"]]))
+    return Answer(frame, sources, {})
+
+
+def population_answer(params: Mapping[str, str], lang: str) -> Answer:
+    """Inhabitants per municipality on the reference date of the key figures and the latest CBS count."""
+    check_names(params, (), lang)
+    data = snapshot()
+    frame = region.standing_table(data).sort_values("code", ignore_index=True)[list(POPULATION_COLUMNS)]
+    now = region.population_now(data)
+    return Answer(frame, _source_ids(data["municipalities"]["source_id"], now["source_id_now"]), {})
+
+
+def milestone_answer(
+    params: Mapping[str, str], lang: str, today: Callable[[], date] = milestones.clock_today
+) -> Answer:
+    """The milestones with their window and status on the `stand` date (default today)."""
+    check_names(params, MILESTONE_PARAMETERS, lang)
+    day = scenario_from(params, lang).stand or today()
+    data = snapshot()
+    frame = milestones.export_table(milestones.timeline(data["milestones"], day))
+    return Answer(frame, _source_ids(frame["source_id"]), {"stand": day.isoformat()})
+
+
+def source_answer(params: Mapping[str, str], lang: str) -> Answer:
+    """Every source of the snapshot: title, publisher, date, reference and licence."""
+    check_names(params, (), lang)
+    frame = snapshot()["sources"]
+    return Answer(frame, _source_ids(frame["id"]), {})
+
+
+def version_answer(params: Mapping[str, str], lang: str) -> Answer:
+    """The tables of the snapshot in use, each with its file, number of rows and sources."""
+    check_names(params, (), lang)
+    data = snapshot()
+    rows = [
+        {
+            "id": name,
+            "rows": len(table),
+            "source_id": " ".join(_source_ids(*(table[c] for c in table.columns if c.endswith("source_id")))),
+        }
+        for name, table in data.items()
+    ]
+    frame = pd.DataFrame(rows)
+    return Answer(frame, _source_ids(*(t[c] for t in data.values() for c in t.columns if c.endswith("source_id"))), {})
+
+
+def version_of(data: Snapshot) -> dict[str, str | None]:
+    """The data version in use as the API names it in every answer."""
+    version = data.version
+    return {
+        "label": version.label,
+        "kind": version.kind,
+        "fetched_at": version.fetched_at.isoformat() if version.fetched_at else None,
+        "fingerprint": version.fingerprint,
+    }
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One resource of the API: its path under /api/v1, how it is built and the query parameters it takes (besides
+    `format` and `lang`); its description is `api.resource_<name>` in the catalogues."""
+
+    name: str
+    build: Callable[[Mapping[str, str], str], Answer]
+    parameters: tuple[str, ...] = ()
+
+
+RESOURCES = (
+    Resource("targets", target_answer, TARGET_PARAMETERS),
+    Resource("realised", realised_answer),
+    Resource("population", population_answer),
+    Resource("milestones", milestone_answer, MILESTONE_PARAMETERS),
+    Resource("sources", source_answer),
+    Resource("version", version_answer),
+)
