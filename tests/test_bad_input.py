@@ -360,6 +360,8 @@ NAMES = {
     "empty": ("   ", "name_empty"),
     "too long": ("x" * 101, "name_too_long"),
     "control characters": ("regel\nnieuwe regel", "name_control"),
+    "look-alike: Cyrillic letter in a Latin word": ("B\u0430sis 2050", "name_mixed_scripts"),
+    "look-alike: Greek letter in a Latin word": ("Plan \u039fost", "name_mixed_scripts"),
 }
 
 
@@ -369,6 +371,14 @@ def test_bad_scenario_names_are_refused(case: str, tmp_path) -> None:
     with pytest.raises(StoreError) as error:
         ScenarioStore(f"sqlite:///{tmp_path / 's.db'}").save(name, "Planner", {}, sc.VERSION)
     assert error.value.code == code
+
+
+def test_a_look_alike_of_a_saved_name_is_that_name(tmp_path) -> None:
+    store = ScenarioStore(f"sqlite:///{tmp_path / 's.db'}")
+    store.save("Basis", "Planner", {}, sc.VERSION)
+    with pytest.raises(StoreError) as error:
+        store.save("Ba\u200bsis", "Planner", {}, sc.VERSION)  # a zero-width space
+    assert error.value.code == "name_taken"
 
 
 @pytest.mark.parametrize("name", ["<script>alert('x')</script>", "=cmd|' /C calc'!A0", "@SUM(1+1)", "+31 6 1234"])

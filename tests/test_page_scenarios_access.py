@@ -152,6 +152,25 @@ def test_a_planner_changes_her_own_scenarios_only(db: ScenarioStore) -> None:
     ]
 
 
+def test_the_list_shows_whose_scenario_it_is_not_the_typed_author(db: ScenarioStore) -> None:
+    db.save("Basis", "Anna de Vries", SETTINGS, sc.VERSION, actor=ANNA)
+    copy = db.save("Basis 2", "Anna de Vries", SETTINGS, sc.VERSION, actor=BRAM)  # Bram types Anna's name
+    at = choose(app("cor@regiotwente.nl", "Cor Coördinator"), copy.id)
+    table = at.dataframe[0].value
+    assert "author" not in table.columns  # labels come from column_config: "Eigenaar (account)"
+    assert table[["name", "owner"]].values.tolist() == [
+        ["Basis 2", "bram@almelo.nl"],
+        ["Basis", "anna@enschede.nl"],
+    ]
+    assert at.selectbox(key="scenario_choice").options == [  # the picker's labels
+        "Basis 2 — bram@almelo.nl",
+        "Basis — anna@enschede.nl",
+    ]
+    save(at, "Ba\u200bsis", "Cor")
+    assert "Er bestaat al een scenario met de naam “Basis”. Kies een andere naam." in texts(at)
+    assert len(db.list()) == 2
+
+
 def test_a_coordinator_marks_the_agreed_baseline_after_confirming(db: ScenarioStore) -> None:
     record = db.save("Van Bram", "Bram", SETTINGS, sc.VERSION, actor=BRAM)
     at = choose(app("cor@regiotwente.nl", "Cor Coördinator"), record.id)

@@ -70,6 +70,27 @@ def test_names_and_authors_are_checked(store: ScenarioStore) -> None:
     assert store.list() == []
 
 
+def test_look_alike_names_are_one_name_or_refused(store: ScenarioStore) -> None:
+    basis = store.save("Basis 2050", "Anna", SETTINGS, 1)
+    for look_alike in ("Basis\u200b 2050", "\ufeffBasis\u00a0\u00a02050", "Basis\u2060 2050", "Ｂasis ２０５０"):
+        assert str(refused(store.save, look_alike, "Bram", SETTINGS, 1)) == (
+            "Er bestaat al een scenario met de naam “Basis 2050”. Kies een andere naam."
+        )
+    cyrillic = "B\u0430sis 2050"  # a Cyrillic "а" among Latin letters
+    assert str(refused(store.save, cyrillic, "Bram", SETTINGS, 1)) == (
+        "Het woord “B\u0430sis” in de naam mengt letters uit verschillende schriften (zoals Latijn en Cyrillisch), "
+        "zodat het op een ander woord lijkt. Typ het opnieuw in één schrift."
+    )
+    assert refused(store.save, "Ander", "Ann\u0430", SETTINGS, 1).code == "author_mixed_scripts"
+    other = store.save("Snel\u200d bouwen", "Anna\u200b", SETTINGS, 1)
+    assert (other.name, other.author) == ("Snel bouwen", "Anna")
+    assert refused(store.rename, other.id, "basis\u200c 2050", other.revision).code == "name_taken"
+    assert refused(store.duplicate, basis.id, "B\u0430sis", "Anna").code == "name_mixed_scripts"
+    kept = store.save("Москва plan 東京タワー", "Ωμέγα", SETTINGS, 1)  # one script per word is fine
+    assert kept.name == "Москва plan 東京タワー"
+    assert sorted(r.name for r in store.list()) == ["Basis 2050", "Snel bouwen", "Москва plan 東京タワー"]
+
+
 def test_payload_and_version_are_checked(store: ScenarioStore) -> None:
     assert refused(store.save, "A", "Anna", [1, 2], 1).code == "payload_not_object"
     assert refused(store.save, "A", "Anna", {"x": float("nan")}, 1).code == "payload_not_json"

@@ -23,15 +23,32 @@ Validator = Callable[[dict[str, Any], int], None]
 
 
 def clean_text(value: object, kind: Literal["name", "author"]) -> str:
-    """The trimmed name or author, or StoreError when empty, too long, not text or holding control characters."""
-    if not isinstance(value, str) or not value.strip():
+    """The name or author as it is kept and compared: NFKC-normalised, invisible characters (zero-width space, joiners,
+    direction marks, soft hyphen) removed, runs of spaces made one, trimmed. StoreError when empty, too long, not
+    text, holding control characters, or when one word mixes scripts (a Cyrillic "а" among Latin letters)."""
+    if not isinstance(value, str):
         raise StoreError(f"{kind}_empty")
-    text = value.strip()
+    visible = "".join(char for char in unicodedata.normalize("NFKC", value) if unicodedata.category(char) != "Cf")
+    text = " ".join(part for part in visible.strip().split(" ") if part)
+    if not text:
+        raise StoreError(f"{kind}_empty")
     if len(text) > MAX_NAME_LENGTH:
         raise StoreError(f"{kind}_too_long", length=len(text), limit=MAX_NAME_LENGTH)
     if any(unicodedata.category(char) == "Cc" for char in text):
         raise StoreError(f"{kind}_control")
+    for word in text.split():
+        if len({_script(char) for char in word if char.isalpha()} - {None}) > 1:
+            raise StoreError(f"{kind}_mixed_scripts", word=word)
     return text
+
+
+_EAST_ASIAN = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL"}  # written together in one word
+
+
+def _script(letter: str) -> str | None:
+    """The script a letter belongs to, from its Unicode name ("LATIN SMALL LETTER A" → "LATIN"); None if unnamed."""
+    first = unicodedata.name(letter, "").replace("-", " ").split(" ")[0]
+    return "CJK" if first in _EAST_ASIAN else first or None
 
 
 def payload_text(payload: object) -> str:

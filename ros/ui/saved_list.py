@@ -20,12 +20,21 @@ from ros.ui.store_actions import CHOSEN, OPENED, PENDING, open_record, rename_re
 from ros.ui.text import lang, t
 
 
+def owner_text(record: ScenarioRecord) -> str:
+    """Who saved the scenario: the account (not the typed author, which anyone can copy); "onbekend" when it was
+    saved before there were accounts."""
+    if record.owner is None:
+        return t("scenario.owner_unknown")
+    return roles.LOCAL_USER.name if record.owner == roles.LOCAL_ID else record.owner
+
+
 def records_table(records: list[ScenarioRecord]) -> pd.DataFrame:
-    """Saved scenarios for the screen: name, author, saved (local time), status in words, agreed baseline."""
+    """Saved scenarios for the screen: name, owner's account, saved (local time), status in words, agreed
+    baseline."""
     return pd.DataFrame(
         {
             "name": [r.name for r in records],
-            "author": [r.author for r in records],
+            "owner": [owner_text(r) for r in records],
             "saved": [fmt.date_time(r.updated_at, lang()) for r in records],
             "status": [t(f"store.status_{r.status}") for r in records],
             "agreed": [r.agreed for r in records],
@@ -35,7 +44,7 @@ def records_table(records: list[ScenarioRecord]) -> pd.DataFrame:
 
 def records_columns() -> dict[str, Any]:
     """Column labels for `records_table`."""
-    labels = {c: t(f"scenario.col_{c}") for c in ("name", "author", "saved", "status")}
+    labels = {c: t(f"scenario.col_{c}") for c in ("name", "owner", "saved", "status")}
     return labels | {"agreed": st.column_config.CheckboxColumn(t("scenario.col_agreed"))}
 
 
@@ -105,7 +114,7 @@ def saved_scenarios_panel(actor: Identity) -> None:
         t("scenario.choose"),
         list(by_id),
         index=None,
-        format_func=lambda i: by_id[i].name,
+        format_func=lambda i: t("scenario.choice_label", name=by_id[i].name, owner=owner_text(by_id[i])),
         key="scenario_choice",
         on_change=_choose,
         placeholder=t("manage.choose_placeholder"),
