@@ -1,12 +1,18 @@
-"""Probe: a hostile .xlsx (a few hundred KB packed, millions of rows unpacked) uploaded to the ledger on /budget.
+"""Probe: a hostile file uploaded to the ledger on /budget, and what it costs the server.
 
-Starts `streamlit run app.py` (of this checkout, or of `--app-dir`) on a free port, opens /budget in headless
-Chromium (/usr/bin/chromium) and measures the server (VmRSS, sampled every 0,2 s) at rest, while `--tabs` tabs
-upload the file at once, and `--settle` seconds after the tabs are closed; the time from upload until the page
-shows a message; and the server's CPU seconds. Issue 12 (items 5 and 6) measured 187 s, 251 MB → 1,1 GB and 474 MB
-after for one 583 KB file with 3,7 million rows.
+`--kind rows` (default) is an .xlsx of a few hundred KB packed and `--rows` rows unpacked; `--kind entities` a
+1,6 KB .xlsx whose XML nests entities ("billion laughs", issue 24 F2); `--kind large` a CSV of `--megabytes` MB
+(issue 24 F8: three 45 MB uploads took the server from 286 to 505 MB, and it stayed there).
 
-Usage: .venv/bin/python scripts/hostile_upload.py [--rows 3700000] [--tabs 1] [--app-dir PATH] [--timeout 300]
+Starts `streamlit run app.py` (of this checkout, or of `--app-dir`; `--max-upload-mb` overrides
+`server.maxUploadSize`) on a free port, opens /budget in headless Chromium (/usr/bin/chromium) and measures the
+server (VmRSS, sampled every 0,2 s) at rest, while `--tabs` tabs upload the file `--uploads` times each, and
+`--settle` seconds after the tabs are closed; the time from upload until the page (or the upload box) answers; and
+the server's CPU seconds. Issue 12 (items 5 and 6) measured 187 s, 251 MB → 1,1 GB and 474 MB after for one 583 KB
+file with 3,7 million rows.
+
+Usage: .venv/bin/python scripts/hostile_upload.py [--kind rows|entities|large] [--rows 3700000] [--megabytes 45]
+       [--uploads 1] [--tabs 1] [--max-upload-mb N] [--app-dir PATH] [--timeout 300]
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -27,6 +34,8 @@ import psutil
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
+# Our refusal on the page, or Streamlit's in the upload box for a file over server.maxUploadSize.
+ANSWER = re.compile("niet overgenomen|or smaller")
 _PARTS = {
     "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
     'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
@@ -69,6 +78,25 @@ def xlsx_bomb(rows: int, dimension: bool = True) -> bytes:
     return buffer.getvalue()
 
 
+def xlsx_entities(depth: int = 10) -> bytes:
+    """A valid-looking .xlsx (~1,6 KB) whose sheet nests XML entities `depth` deep, ten of the previous in each: one
+    cell would expand to 10^depth copies of "lol" ("billion laughs")."""
+    entities = '<!ENTITY lol0 "lol">' + "".join(
+        f'<!ENTITY lol{level} "{f"&lol{level - 1};" * 10}">' for level in range(1, depth)
+    )
+    sheet = (
+        f'<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE worksheet [{entities}]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        f'<row r="1"><c r="A1" t="inlineStr"><is><t>&lol{depth - 1};</t></is></c></row></sheetData></worksheet>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in _PARTS.items():
+            archive.writestr(name, text)
+        archive.writestr("xl/worksheets/sheet1.xml", sheet)
+    return buffer.getvalue()
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -86,7 +114,11 @@ def _sample(process: psutil.Process, samples: list[float], stop: threading.Event
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--kind", choices=("rows", "entities", "large"), default="rows")
     parser.add_argument("--rows", type=int, default=3_700_000)
+    parser.add_argument("--megabytes", type=int, default=45)
+    parser.add_argument("--uploads", type=int, default=1)
+    parser.add_argument("--max-upload-mb", type=int, default=None)
     parser.add_argument("--tabs", type=int, default=1)
     parser.add_argument("--app-dir", type=Path, default=ROOT)
     parser.add_argument("--timeout", type=float, default=300)
@@ -94,14 +126,20 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    data = xlsx_bomb(args.rows)
+    data, name, described = {
+        "rows": lambda: (xlsx_bomb(args.rows), "kasboek.xlsx", f"{args.rows:,} rows"),
+        "entities": lambda: (xlsx_entities(), "kasboek.xlsx", "nested XML entities"),
+        "large": lambda: (b"partij,jaar\n" + b"x" * (args.megabytes << 20), "kasboek.csv", "plain text"),
+    }[args.kind]()
     folder = Path(tempfile.mkdtemp(prefix="hostile-upload-"))
-    path = folder / "kasboek.xlsx"
+    path = folder / name
     path.write_bytes(data)
     port = _free_port()
     env = dict(os.environ, ROS_CACHE_DIR=str(folder / "cache"), ROS_OFFLINE="1")
+    limit = [] if args.max_upload_mb is None else ["--server.maxUploadSize", str(args.max_upload_mb)]
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true"],
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true"]
+        + limit,
         cwd=args.app_dir,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -130,25 +168,28 @@ def main() -> None:
             time.sleep(2)
             rest, cpu_before = _rss_mb(process), process.cpu_times()
             threading.Thread(target=_sample, args=(process, samples, stop), daemon=True).start()
-            started = time.monotonic()
-            for tab in tabs:
-                tab.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(path))
             answers: list[float | None] = []
-            for tab in tabs:
-                try:
-                    tab.wait_for_selector("[data-testid=stAlertContentError]", timeout=args.timeout * 1000)
-                    answers.append(round(time.monotonic() - started, 2))
-                except Exception:  # noqa: BLE001 - a tab that never answers is reported as such
-                    answers.append(None)
-            message = (
-                tabs[0].locator("[data-testid=stAlertContentError]").first.inner_text()[:160] if answers[0] else ""
-            )
+            message = ""
+            for _ in range(args.uploads):
+                started = time.monotonic()
+                for tab in tabs:
+                    tab.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(path))
+                for tab in tabs:
+                    answer = tab.get_by_text(ANSWER).first
+                    try:
+                        answer.wait_for(timeout=args.timeout * 1000)
+                        answers.append(round(time.monotonic() - started, 2))
+                        message = message or answer.inner_text()[:160]
+                    except Exception:  # noqa: BLE001 - a tab that never answers is reported as such
+                        answers.append(None)
+                    tab.reload()  # a fresh page for the next upload: the earlier file is no longer in its uploader
+                    tab.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
             browser.close()
         time.sleep(args.settle)
         after, cpu_after = _rss_mb(process), process.cpu_times()
         stop.set()
         cpu = (cpu_after.user + cpu_after.system) - (cpu_before.user + cpu_before.system)
-        print(f"file: {len(data) / 1024:.0f} KB packed, {args.rows:,} rows; tabs: {args.tabs}")
+        print(f"file: {len(data) / 1024:.0f} KB, {described}; tabs: {args.tabs}, uploads each: {args.uploads}")
         print(f"seconds until the page answered: {answers}")
         print(f"message: {message!r}")
         print(

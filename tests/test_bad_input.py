@@ -16,6 +16,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from ros.data import uploads
 from ros.model import allocation, ledger, own_figures, plan_capacity
 from ros.present.exports import excel_bytes
 from ros.records import scenario as sc
@@ -23,6 +24,7 @@ from ros.records.errors import StoreError
 from ros.records.scenario_file import parse_scenario_file
 from ros.records.scenario_store import ScenarioStore
 from scripts.hostile_upload import xlsx_bomb as xlsx_bomb_file
+from scripts.hostile_upload import xlsx_entities
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +72,10 @@ WEIGHT_UPLOADS = {
     ),
     "binary garbage": (lambda c: bytes(range(256)) * 10, "Het bestand is geen leesbare tekst (CSV)"),
     "20 MB file": (lambda c: b"x" * (20 * 1024 * 1024), "Het bestand is groter dan 5 MB."),
+    "exponent with a decimal comma": (
+        lambda c: _weights(c, ("GM0141", 'GM0141,"1,5e3"')),
+        "Het gewicht van Almelo is geen getal: '1,5e3'.",
+    ),
     "html as municipality": (
         lambda c: _weights(c, extra="\n<script>alert(1)</script>,1"),
         "'<script>alert(1)</script>' is geen gemeente in deze regio",
@@ -82,6 +88,50 @@ def test_bad_weights_upload(case: str, region) -> None:
     build, message = WEIGHT_UPLOADS[case]
     with pytest.raises(allocation.AllocationError, match=re.escape(message)):
         allocation.read_weights_csv(build(region[0]), *region)
+
+
+# Issue 23, point 2: a thousands separator in a weight (Dutch 1.850, English "1,850") was read as 1,85 and the page
+# said "Gewichten geladen". A weight may be either, so it is refused naming the municipality, in both languages.
+AMBIGUOUS_WEIGHTS = {
+    "dutch thousands dot": ("gemeente;gewicht\n{rows};1\nAlmelo;1.850", "'1.850'"),
+    "english thousands comma": ('municipality,weight\n{rows},1\nAlmelo,"1,850"', "'1,850'"),
+}
+
+
+@pytest.mark.parametrize("case", AMBIGUOUS_WEIGHTS, ids=list(AMBIGUOUS_WEIGHTS))
+def test_a_weight_with_a_thousands_separator_is_refused_naming_the_row(case: str, region) -> None:
+    codes, names = region
+    template, typed = AMBIGUOUS_WEIGHTS[case]
+    separator = ";" if ";" in template else ","
+    others = f"{separator}1\n".join(n for n in names if n != "Almelo")
+    with pytest.raises(allocation.AllocationError) as refused:
+        allocation.read_weights_csv(template.format(rows=others).encode(), codes, names)
+    assert refused.value.texts("nl") == [
+        f"Het gewicht van Almelo is niet eenduidig: bedoelt u met {typed} 1.850 of 1,85? Schrijf duizendtallen "
+        "zonder punt of komma (1850) en decimalen met een komma (1,85)."
+    ]
+    assert refused.value.texts("en") == [
+        f"The weight of Almelo is ambiguous: does {typed} mean 1,850 or 1.85? Write thousands without a point or "
+        "comma (1850) and decimals with a point (1.85)."
+    ]
+
+
+def test_weights_without_ambiguity_are_read_with_either_mark(region) -> None:
+    codes, names = region
+    rows = {"Almelo": "1.850,5", "Borne": "1,850.5", "Enschede": "1850", "Hengelo": "2,25", "Losser": "0.125"}
+    lines = [f'{n};"{rows.get(n, "1")}"' for n in names]
+    read = allocation.read_weights_csv(("gemeente;gewicht\n" + "\n".join(lines)).encode(), codes, names)
+    by_name = {names[codes.index(c)]: v for c, v in read.items()}
+    assert [by_name[n] for n in rows] == [1850.5, 1850.5, 1850.0, 2.25, 0.125]
+
+
+def test_a_negative_weight_from_the_table_is_named_the_dutch_way(region) -> None:
+    codes, names = region
+    weights = dict.fromkeys(codes, 1.0) | {codes[names.index("Almelo")]: -0.5}
+    with pytest.raises(allocation.AllocationError) as refused:
+        allocation.check_weights(weights, codes, names)
+    assert refused.value.texts("nl") == ["Het gewicht van Almelo is negatief (-0,5); gebruik 0 of meer."]
+    assert refused.value.texts("en") == ["The weight of Almelo is negative (-0.5); use 0 or more."]
 
 
 def test_dutch_semicolon_csv_in_windows_encoding_and_utf16_are_read(region) -> None:
@@ -101,7 +151,11 @@ LEDGER_UPLOADS = {
         (HEAD + "GM0141,2025,100,200,,").encode(),
         "€ 200,00 is hoger dan toegezegd (€ 100,00)",
     ),
-    "three decimals": ("x.csv", (HEAD.replace(",", ";") + "GM0141;2025;1,005;;;").encode(), "meer dan twee decimalen"),
+    "three decimals": (
+        "x.csv",
+        (HEAD.replace(",", ";") + "GM0141;2025;1.234,567;;;").encode(),
+        "meer dan twee decimalen",
+    ),
     "text in amount": ("x.csv", (HEAD + "GM0141,2025,veel,,,").encode(), "'veel' is geen bedrag in euro's"),
     "huge amount": ("x.csv", (HEAD + "GM0141,2025,1e300,,,").encode(), "'1e300' is geen bedrag in euro's"),
     "duplicate row": ("x.csv", (HEAD + "GM0141,2025,1,,,\nGM0141,2025,2,,,").encode(), "Almelo staat voor 2025 al"),
@@ -130,6 +184,20 @@ def test_a_dutch_excel_csv_in_windows_encoding_is_read(parties) -> None:
     result = ledger.load_upload("kasboek.csv", data, parties)
     assert result.ok, [i.message for i in result.issues]
     assert result.frame.set_index(["partij", "jaar"]).loc[("GM0164", 2025), "toegezegd"] == 5000.0
+
+
+@pytest.mark.parametrize(
+    ("separator", "amount", "expected"),
+    [(";", "1.850,50", 1850.5), (",", '"1,850.50"', 1850.5), (";", "€ 1.850", 1850.0), (",", '"1,850"', 1850.0)],
+    ids=["dutch with cents", "english with cents", "dutch thousands", "english thousands"],
+)
+def test_ledger_amounts_with_thousands_separators_in_either_language(
+    separator: str, amount: str, expected: float, parties
+) -> None:
+    data = (HEAD.replace(",", separator) + separator.join(["GM0141", "2025", amount, "", "", ""])).encode()
+    result = ledger.load_upload("kasboek.csv", data, parties)
+    assert result.ok, [i.message for i in result.issues]
+    assert result.frame.set_index(["partij", "jaar"]).loc[("GM0141", 2025), "toegezegd"] == expected
 
 
 def test_excel_ledger_formulas_are_never_evaluated(parties) -> None:
@@ -185,7 +253,7 @@ OWN_FIGURE_UPLOADS = {
     ),
     "binary garbage": ("x.csv", bytes(range(256)) * 10, "Het bestand is geen leesbare tekst (CSV)."),
     "binary garbage as excel": ("x.xlsx", b"PK\x03\x04garbage", "Het Excel-bestand is niet te lezen."),
-    "unsupported type": ("x.pdf", b"%PDF-1.4", "alleen CSV- (.csv) en Excel-bestanden (.xlsx)"),
+    "unsupported type": ("x.pdf", b"%PDF-1.4", "kies een bestand dat eindigt op .csv, .txt, .xlsx"),
     "empty file": ("x.csv", b"", "Het bestand is leeg."),
     "20 MB file": ("x.csv", b"x" * (20 * 1024 * 1024), "Het bestand is groter dan 5 MB."),
     "too many rows": (
@@ -212,6 +280,35 @@ def test_bad_own_figures_upload(case: str, region) -> None:
     result = own_figures.load_upload(name, data, dict(zip(*region, strict=True)))
     assert not result.ok and result.frame.empty  # nothing half-taken over
     assert any(message in issue.message for issue in result.issues), [i.message for i in result.issues]
+
+
+PHASES = "onherroepelijk,in_voorbereiding,in_ontwikkeling,potentieel"
+THOUSANDS = {
+    "dutch": (
+        "code;jaar;nieuwbouw;sloop\nGM0153;2025;1.050;1.000",
+        f"code;{PHASES.replace(',', ';')}\nGM0153;1.050;1.200;0;1.000",
+    ),
+    "english": (
+        'code,jaar,nieuwbouw,sloop\nGM0153,2025,"1,050","1,000"',
+        f'code,{PHASES}\nGM0153,"1,050","1,200",0,"1,000"',
+    ),
+    "spaces": (
+        "code;jaar;nieuwbouw;sloop\nGM0153;2025;1 050;1000",
+        f"code;{PHASES.replace(',', ';')}\nGM0153;1 050;1 200;0;1000",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", THOUSANDS, ids=list(THOUSANDS))
+def test_own_figures_and_capacity_read_thousands_separators_of_either_language(case: str, region) -> None:
+    own, capacity = THOUSANDS[case]
+    names = dict(zip(*region, strict=True))
+    result = own_figures.load_upload("eigen.csv", own.encode(), names)
+    assert own_figures.records(result.frame) == [
+        {"code": "GM0153", "year": 2025, "new_construction": 1050, "demolition": 1000, "net_change": None}
+    ]
+    checked, issues = plan_capacity.load_upload("plannen.csv", capacity.encode(), names)
+    assert issues == () and checked.iloc[0, 1:].tolist() == [1050, 1200, 0, 1000]
 
 
 def test_excel_own_figures_formulas_are_never_evaluated(region) -> None:
@@ -258,7 +355,7 @@ LINK_PARAMETERS = {
     "not a date": {"stand": "morgen"},
     "end before start": {"startjaar": "2049", "eindjaar": "2030"},
     "fixed shares over 100%": {"vast_rijk": "80", "vast_waterschap": "40"},
-    "budget with three decimals": {"totaalbudget": "10.005"},
+    "budget with three decimals": {"totaalbudget": "1234.567"},
     "infinite occupancy": {"bewoning": "inf"},
 }
 
@@ -270,6 +367,39 @@ def test_bad_link_parameters_fall_back_and_are_named(case: str) -> None:
     last = list(params.items())[-1]
     assert ignored == [f"{last[0]}={last[1]}"]
     assert sc.to_query(scenario) == dict(list(params.items())[:-1])
+
+
+# Issue 24, F1: a Dutch thousands dot in a link was read as a decimal point (woningen=80.000 became 80 homes and the
+# link was rewritten to woningen=80). Links are read like typed numbers: either mark, ambiguity refused.
+LINK_NUMBERS = {
+    "homes with a thousands dot": ({"woningen": "80.000"}, {"woningen": "80000"}),
+    "residents with a thousands dot": ({"inwoners": "120.000"}, {"inwoners": "120000"}),
+    "pace with a thousands dot": ({"tempo": "2.500"}, {"tempo": "2500"}),
+    "budget with a thousands dot": ({"totaalbudget": "250.000"}, {"totaalbudget": "250000"}),
+    "budget with an english comma": ({"totaalbudget": "250,000.50"}, {"totaalbudget": "250000.5"}),
+    "budget with dutch cents": ({"totaalbudget": "1.734.000,50"}, {"totaalbudget": "1734000.5"}),
+    "homes with an english comma": ({"woningen": "80,000"}, {"woningen": "80000"}),
+    "occupancy with a decimal comma": ({"bewoning": "-0,5"}, {"bewoning": "-0.5"}),
+    "occupancy as the link writes it": ({"bewoning": "-0.125"}, {"bewoning": "-0.125"}),
+    "fixed share with a decimal point": ({"vast_rijk": "12.5"}, {"vast_rijk": "12.5"}),
+}
+
+
+@pytest.mark.parametrize("case", LINK_NUMBERS, ids=list(LINK_NUMBERS))
+def test_link_numbers_are_read_like_typed_numbers(case: str) -> None:
+    params, expected = LINK_NUMBERS[case]
+    scenario, ignored = sc.from_query(params)
+    assert ignored == [] and sc.to_query(scenario) == expected
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"woningen": "80.5"}, {"woningen": "80.000.5"}, {"vast_rijk": "12.500,5"}, {"totaalbudget": "1,5e3"}],
+    ids=["homes with a fraction", "misplaced thousands", "a fraction beyond 100%", "exponent"],
+)
+def test_link_numbers_that_mean_nothing_or_two_things_are_named(params: dict[str, str]) -> None:
+    scenario, ignored = sc.from_query(params)
+    assert ignored == [f"{k}={v}" for k, v in params.items()] and sc.to_query(scenario) == {}
 
 
 # What a Dutch (or English) planner types in a number field (issue 15): read the way it is meant, or refused with
@@ -300,6 +430,21 @@ TYPED_NUMBERS = {
     ),
     "occupancy beyond 5%": ("-6", "nl", "bewoning", "„-6” ligt buiten het bereik van -5 tot en met 5."),
     "negative budget": ("-5", "nl", "totaalbudget", "„-5” ligt buiten het bereik van 0 tot en met 100.000.000."),
+    "english thousands in the dutch budget": (
+        "80,000",
+        "nl",
+        "totaalbudget",
+        "„80,000” is niet eenduidig: bedoelt u 80.000 of 80?",
+    ),
+    "dutch thousands in the english budget": (
+        "80.000",
+        "en",
+        "totaalbudget",
+        "“80.000” is ambiguous: do you mean 80,000 or 80?",
+    ),
+    "dutch budget with cents": ("80.000,50", "nl", "totaalbudget", 80_000.5),
+    "a fraction of a cent": ("1.000,0051", "nl", "totaalbudget", "„1.000,0051” heeft meer dan 2 decimalen."),
+    "a decimal comma of three places where the setting allows it": ("-0,125", "nl", "bewoning", -0.125),
 }
 
 
@@ -310,12 +455,11 @@ def test_typed_numbers(case: str) -> None:
 
     typed, lang, alias, expected = TYPED_NUMBERS[case]
     spec = sc.setting(alias)
-    read = {"whole": spec.whole, "low": spec.low, "high": spec.high, "optional": spec.optional}
     if not isinstance(expected, str):
-        assert number_entry.parse(typed, lang, **read) == expected
+        assert sc.read_number(spec, typed, lang) == expected
         return
     with pytest.raises(number_entry.NumberEntryError) as refused:
-        number_entry.parse(typed, lang, **read)
+        sc.read_number(spec, typed, lang)
     message = translate(lang, f"number_entry.{refused.value.code}", previous="69.000", **refused.value.values)
     assert message.startswith(expected) and message.endswith("(69.000) blijft staan." if lang == "nl" else "stays.")
 
@@ -528,6 +672,67 @@ def test_the_hostile_xlsx_is_small_packed_and_a_real_workbook(xlsx_bomb: bytes) 
     assert [r for r in small.worksheets[0].iter_rows(values_only=True)] == [(1,), (1,), (1,)]
 
 
+ENTITIES = (
+    "Het Excel-bestand bevat XML-definities (DOCTYPE of ENTITY) die een gewoon werkblad nooit heeft; het wordt niet "
+    "gelezen. Sla het opnieuw op als .xlsx."
+)
+
+
+def test_the_entity_workbook_is_small_and_would_expand_without_our_check() -> None:
+    data = xlsx_entities()
+    assert len(data) < 2_000
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert b"<!ENTITY lol9" in archive.read("xl/worksheets/sheet1.xml")
+    with pytest.raises(Exception, match="amplification"):  # what openpyxl's parser (expat) does with it unguarded
+        list(openpyxl.load_workbook(io.BytesIO(data), read_only=True).worksheets[0].iter_rows(values_only=True))
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        lambda data, region, parties: ledger.load_upload("kasboek.xlsx", data, parties).issues,
+        lambda data, region, parties: (
+            own_figures.load_upload("eigen.xlsx", data, dict(zip(*region, strict=True))).issues
+        ),
+        lambda data, region, parties: plan_capacity.load_upload("plannen.xlsx", data, dict(zip(*region, strict=True)))[
+            1
+        ],
+    ],
+    ids=["ledger", "own figures", "plan capacity"],
+)
+def test_an_xlsx_with_nested_entities_is_refused_in_dutch_before_parsing(read, region, parties) -> None:
+    """Issue 24, F2: the 1,6 KB "billion laughs" workbook crashed two uploads with an English error box and grew
+    the server by 66 MB in the third; it is refused before openpyxl sees it, with no memory to speak of."""
+    import psutil
+
+    process = psutil.Process()
+    before, started = process.memory_info().rss, time.perf_counter()
+    issues = read(xlsx_entities(), region, parties)
+    assert time.perf_counter() - started < 0.5
+    assert process.memory_info().rss - before < 8 * 1024 * 1024
+    assert [i.message for i in issues] == [ENTITIES]
+    assert issues[0].text("en").startswith("The Excel file holds XML definitions (DOCTYPE or ENTITY)")
+
+
+def test_a_declaration_split_over_two_chunks_or_hidden_in_utf16_is_still_caught() -> None:
+    data = xlsx_entities()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    padded = sheet.replace(b"<!DOCTYPE", b"<!--" + b"x" * ((1 << 20) - 10) + b"--><!DOCTYPE", 1)
+    for replaced, message in (
+        (padded, ENTITIES),
+        (sheet.decode().encode("utf-16"), "Het Excel-bestand is niet te lezen"),
+    ):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, content in parts.items():
+                archive.writestr(name, replaced if name == "xl/worksheets/sheet1.xml" else content)
+        with pytest.raises(uploads.UploadError) as refused:
+            uploads.table_rows("x.xlsx", buffer.getvalue(), 100)
+        assert refused.value.text("nl").startswith(message)
+
+
 def test_a_3_7_million_row_xlsx_ledger_is_refused_within_a_second(xlsx_bomb: bytes, parties) -> None:
     started = time.perf_counter()
     result = ledger.load_upload("kasboek.xlsx", xlsx_bomb, parties)
@@ -657,9 +862,9 @@ def test_an_xlsx_with_too_many_cells_is_refused_before_openpyxl_reads_it(parties
     ]
 
 
-def test_streamlit_never_answers_an_upload_before_our_own_check() -> None:
-    """Streamlit refuses in English ("File must be 25.0MB or smaller", "application/json files are not allowed"):
-    its limit lies far above ours and no uploader restricts the file type (our checks name the allowed kinds)."""
+def test_streamlit_refuses_what_we_refuse_for_size_and_nothing_else() -> None:
+    """Streamlit's `server.maxUploadSize` is our limit (a larger file never reaches the server's memory, issue 24
+    F8); no uploader restricts the file type (Streamlit would refuse in English; our checks name the kinds)."""
     import ast
     import tomllib
     from pathlib import Path
@@ -668,7 +873,7 @@ def test_streamlit_never_answers_an_upload_before_our_own_check() -> None:
 
     root = Path(__file__).resolve().parent.parent
     config = tomllib.loads((root / ".streamlit" / "config.toml").read_text())
-    assert config["server"]["maxUploadSize"] * 1024 * 1024 >= 10 * MAX_UPLOAD_BYTES
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_UPLOAD_BYTES
     uploaders = []
     for path in [*root.glob("app_pages/*.py"), *root.glob("ros/**/*.py"), root / "app.py"]:
         for node in ast.walk(ast.parse(path.read_text())):
@@ -776,14 +981,14 @@ def test_a_scenario_file_names_every_problem_of_its_envelope() -> None:
 
 
 def test_a_ledger_with_a_duplicate_an_unknown_party_and_four_bad_amounts_names_all_six(parties) -> None:
-    rows = ["GM0141,2025,1,,,", "GM0141,2025,2,,,", "GM9999,2025,1,,,", 'GM0147,2025,veel,-1,"1,005",x']
+    rows = ["GM0141,2025,1,,,", "GM0141,2025,2,,,", "GM9999,2025,1,,,", 'GM0147,2025,veel,-1,"1,0051",x']
     result = ledger.load_upload("kasboek.csv", (HEAD + "\n".join(rows)).encode(), parties)
     assert [i.message for i in result.issues] == [
         "Rij 3, kolom 'partij': Almelo staat voor 2025 al in rij 2.",
         "Rij 4, kolom 'partij': 'GM9999' is geen van de 17 partijen (gebruik een code zoals GM0141 of rijk).",
         "Rij 5, kolom 'toegezegd': 'veel' is geen bedrag in euro's.",
         "Rij 5, kolom 'gefactureerd': het bedrag mag niet negatief zijn (gekregen: '-1').",
-        "Rij 5, kolom 'ontvangen': het bedrag heeft meer dan twee decimalen (gekregen: '1,005'); gebruik hele centen.",
+        "Rij 5, kolom 'ontvangen': het bedrag heeft meer dan twee decimalen (gekregen: '1,0051'); gebruik hele centen.",
         "Rij 5, kolom 'besteed': 'x' is geen bedrag in euro's.",
     ]
 

@@ -56,12 +56,12 @@ def test_the_empty_ledger_has_every_party_and_year_unknown(snapshot):
             "(gekregen: 10.005); gebruik hele centen.",
         ),
         (
-            {"besteed": "12,345"},
+            {"besteed": "12,3456"},
             "Rij 1, kolom 'besteed': het bedrag heeft meer dan twee decimalen "
-            "(gekregen: '12,345'); gebruik hele centen.",
+            "(gekregen: '12,3456'); gebruik hele centen.",
         ),
         ({"toegezegd": "veel"}, "Rij 1, kolom 'toegezegd': 'veel' is geen bedrag in euro's."),
-        ({"toegezegd": "1,234,567"}, "Rij 1, kolom 'toegezegd': '1,234,567' is geen bedrag in euro's."),
+        ({"toegezegd": "1,23,4567"}, "Rij 1, kolom 'toegezegd': '1,23,4567' is geen bedrag in euro's."),
         ({"toegezegd": True}, "Rij 1, kolom 'toegezegd': True is geen bedrag in euro's."),
         ({"toegezegd": float("inf")}, "Rij 1, kolom 'toegezegd': inf is geen bedrag in euro's."),
         (

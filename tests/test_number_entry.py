@@ -86,3 +86,62 @@ def test_values_are_shown_as_they_are_typed() -> None:
     for value in (80_000, -0.5, 1234.5):
         shown = number_entry.text(value, "nl", whole=isinstance(value, int))
         assert number_entry.parse(shown, "nl", whole=isinstance(value, int)) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "read", "value"),
+    [
+        ("80.000", {"whole": True}, 80_000),
+        ("80,000", {"whole": True}, 80_000),
+        ("1.234.567", {"whole": True}, 1_234_567),
+        ("1 850", {"whole": True}, 1_850),
+        ("€ 1.850", {"whole": False, "decimals": 2}, 1_850.0),
+        ("1,850", {"whole": False, "decimals": 2}, 1_850.0),
+        ("1.234,56", {"whole": False, "decimals": 2}, 1_234.56),
+        ("1,234.56", {"whole": False, "decimals": 2}, 1_234.56),
+        ("-0.5", {"whole": False, "low": -5, "high": 5}, -0.5),
+        ("-0,5", {"whole": False, "low": -5, "high": 5}, -0.5),
+        ("1.125", {"whole": False, "low": -5, "high": 5}, 1.125),  # 1125 lies outside the bounds
+        ("0.125", {"whole": False}, 0.125),  # a group never starts with 0
+        ("12.3456", {"whole": False}, 12.3456),
+    ],
+)
+def test_marks_of_either_language_where_only_one_reading_fits(typed: str, read: dict, value: float) -> None:
+    """A link or an uploaded cell does not say its language: a lone mark before three digits groups thousands in a
+    whole number or an amount (never written with three decimals), the bounds decide otherwise."""
+    assert number_entry.parse(typed, None, **read) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "read", "code", "dutch", "english"),
+    [
+        ("1.850", {"whole": False, "low": 0}, "ambiguous", "bedoelt u 1.850 of 1,85?", "do you mean 1,850 or 1.85?"),
+        ("1,850", {"whole": False}, "ambiguous", "bedoelt u 1.850 of 1,85?", "do you mean 1,850 or 1.85?"),
+        ("1,5e3", {"whole": False}, "not_a_number", "is geen getal", "is not a number"),
+        ("1.2.3", {"whole": False}, "not_a_number", "is geen getal", "is not a number"),
+        ("8 0000", {"whole": True}, "not_a_number", "is geen getal", "is not a number"),
+        ("1,5", {"whole": True}, "not_whole", "geen geheel getal", "not a whole number"),
+        ("1234.567", {"whole": False, "decimals": 2}, "too_precise", "meer dan 2 decimalen", "more than 2 decimals"),
+        ("-1", {"whole": False, "low": -0.5, "high": 10}, "out_of_range", "van -0,5 tot en met 10", "range -0.5 to 10"),
+    ],
+)
+def test_unknown_marks_are_refused_with_figures_in_the_readers_language(
+    typed: str, read: dict, code: str, dutch: str, english: str
+) -> None:
+    from ros.base.problems import problem
+
+    with pytest.raises(NumberEntryError) as refused:
+        number_entry.parse(typed, None, **read)
+    assert refused.value.code == code
+    said = problem(f"number_entry.{code}", previous="?", **refused.value.values)
+    assert dutch in said.text("nl") and english in said.text("en")
+
+
+def test_cells_of_a_spreadsheet_are_numbers_or_text() -> None:
+    assert number_entry.cell(1850.0, whole=True) == 1850
+    assert number_entry.cell("1.850", whole=True) == 1850
+    assert number_entry.cell(0.1, whole=False, decimals=2) == 0.1
+    assert [number_entry.cell(v, whole=True) for v in (None, "", "  ", float("nan"))] == [None] * 4
+    for bad in (True, float("inf"), 1.5):
+        with pytest.raises(NumberEntryError):
+            number_entry.cell(bad, whole=True)

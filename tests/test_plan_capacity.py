@@ -104,5 +104,7 @@ def test_capacity_refusals_read_in_each_language(names) -> None:
     ]
     assert [i.text("en") for i in issues][0] == "Column 'in_voorbereiding' is missing."
     _, issues = pc.load_upload("c.pdf", b"x", names)
-    assert issues[0].message == "'c.pdf': alleen CSV- (.csv) en Excel-bestanden (.xlsx) worden gelezen."
-    assert issues[0].text("en") == "'c.pdf': only CSV (.csv) and Excel files (.xlsx) are read."
+    assert issues[0].message == (
+        "Dit soort bestand wordt niet gelezen; kies een bestand dat eindigt op .csv, .txt, .xlsx, .xlsm."
+    )
+    assert issues[0].text("en").endswith("choose a file ending in .csv, .txt, .xlsx, .xlsm.")

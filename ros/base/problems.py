@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ros.base import format as fmt
 from ros.base.i18n import translate
@@ -67,6 +68,13 @@ class Number:
     value: int
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A number as it was read (whole or not), shown with the reader's marks and the decimals it has: 1.850, 1,85."""
+
+    value: Decimal
+
+
 def _shown(value: object, lang: str) -> object:
     if isinstance(value, Problem):
         return value.text(lang)
@@ -74,6 +82,9 @@ def _shown(value: object, lang: str) -> object:
         return fmt.money(value.amount, lang, cents=True)
     if isinstance(value, Number):
         return fmt.number(value.value, lang)
+    if isinstance(value, Figure):
+        exponent = value.value.normalize().as_tuple().exponent
+        return fmt.number(value.value, lang, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
     return value
 
 

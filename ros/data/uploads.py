@@ -17,6 +17,8 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from ros.base.config import MAX_UPLOAD_BYTES
 from ros.base.problems import InputError, Number, problem
 
@@ -25,6 +27,9 @@ MAX_UNPACKED_BYTES = 20 * 1024 * 1024  # the unpacked XML of an .xlsx; a sheet o
 MAX_XML_ELEMENTS = 100_000  # tags in all XML members together; parsing 100.000 takes well under a second
 MAX_COLUMNS = 30
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s>/]")
+# A DTD: entities that expand a few bytes into gigabytes ("billion laughs") or read other files. Excel never writes
+# one, nor XML in UTF-16 (NUL bytes), which would hide a DTD from this byte search.
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 EXCEL = (".xlsx", ".xlsm")
 TEXT = (".csv", ".txt")
 
@@ -136,10 +141,14 @@ def check_workbook(data: bytes, max_rows: int) -> None:
                 with archive.open(member) as stream:
                     while chunk := stream.read(1 << 20):
                         elements += chunk.count(b"<")
+                        block = tail + chunk
+                        if _DECLARATION.search(block):
+                            raise UploadError(problem("input.file_xml_entities"))
+                        if b"\x00" in chunk:
+                            raise UploadError(problem("input.file_not_excel"))
                         if sheet:
-                            block = tail + chunk
                             rows += len(_ROW_TAG.findall(block)) - len(_ROW_TAG.findall(tail))
-                            tail = block[-16:]
+                        tail = block[-16:]
                 if rows > max_rows + 1:
                     raise _too_many_rows(max_rows)
                 if elements > MAX_XML_ELEMENTS:
@@ -148,6 +157,22 @@ def check_workbook(data: bytes, max_rows: int) -> None:
         if isinstance(error, UploadError):
             raise
         raise UploadError(problem("input.file_not_excel")) from None
+
+
+def table_frame(file_name: str, data: bytes, max_rows: int, kinds: Sequence[str] = (*TEXT, *EXCEL)) -> pd.DataFrame:
+    """An uploaded table as a frame of object cells (text, or numbers from Excel; "" where a row is short), the
+    header line's cells as columns (empty trailing ones dropped); UploadError for a row longer than the header."""
+    rows = table_rows(file_name, data, max_rows, kinds)
+    header = ["" if cell is None else str(cell) for cell in rows[0]]
+    while header and not header[-1].strip():
+        header.pop()
+    body = []
+    for number, row in enumerate(rows[1:], start=2):
+        if any(cell is not None and str(cell).strip() for cell in row[len(header) :]):
+            raise UploadError(problem("input.ledger_row_too_long", row=number))
+        cells = list(row[: len(header)])
+        body.append(cells + [""] * (len(header) - len(cells)))
+    return pd.DataFrame(body, columns=header, dtype=object)
 
 
 def table_rows(

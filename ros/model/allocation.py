@@ -13,14 +13,17 @@ to the earlier municipality in the given order). Bad weights raise `AllocationEr
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
+from ros.base import number_entry
 from ros.base.names import find_code
-from ros.base.problems import InputError, Problem, problem
+from ros.base.problems import Figure, InputError, Problem, problem
 from ros.data import uploads
 
 KEYS = ("population", "dwellings", "households", "stedelijk_netwerk", "plan_hard", "plan_total", "equal", "custom")
@@ -28,6 +31,7 @@ KEYS = ("population", "dwellings", "households", "stedelijk_netwerk", "plan_hard
 CITY_CODES = frozenset({"GM0153", "GM0164", "GM0141"})
 
 
+_LINK_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:e[+-][0-9]+)?")
 MAX_WEIGHT_LINES = 1_000  # a weights file has one line per municipality
 
 
@@ -131,14 +135,22 @@ def allocate(
     return result
 
 
-def _number(text: object) -> float:
-    """A weight as a float; accepts Dutch decimal commas ('2,5') and thousands dots ('1.234,5')."""
-    if isinstance(text, (int, float)) and not isinstance(text, bool):
-        return float(text)
-    value = str(text).strip().replace("\u00a0", "").replace(" ", "")
-    if "," in value:
-        value = value.replace(".", "").replace(",", ".")
-    return float(value)
+def _weight_problem(raw: object, name: str) -> Problem | float:
+    """A weight cell as a number (marks read as in every upload, `number_entry.cell`), or what is wrong with it."""
+    try:
+        value = number_entry.cell(raw, whole=False)
+    except number_entry.NumberEntryError as error:
+        if error.code == "ambiguous":
+            return problem("input.weight_ambiguous", name=name, raw=str(raw)[:40], **error.values)
+        return problem("input.weight_not_number", name=name, raw=str(raw)[:40])
+    if value is None:
+        return problem("input.weight_missing", name=name)
+    if not math.isfinite(value):
+        return problem("input.weight_not_number", name=name, raw=str(raw)[:40])
+    if value < 0:
+        shown = raw[:40] if isinstance(raw, str) else Figure(Decimal(repr(value)))
+        return problem("input.weight_negative", name=name, raw=shown)
+    return value
 
 
 def check_weights(weights: Mapping[str, object], codes: Sequence[str], names: Sequence[str]) -> dict[str, float]:
@@ -158,19 +170,11 @@ def check_weights(weights: Mapping[str, object], codes: Sequence[str], names: Se
             problems.append(problem("input.weights_twice", name=name_of[code]))
             continue
         seen.add(code)
-        if raw is None or (isinstance(raw, float) and math.isnan(raw)) or str(raw).strip() == "":
-            problems.append(problem("input.weight_missing", name=name_of[code]))
-            continue
-        try:
-            value = _number(raw)
-        except ValueError:
-            value = math.nan
-        if not math.isfinite(value):
-            problems.append(problem("input.weight_not_number", name=name_of[code], raw=str(raw)[:40]))
-        elif value < 0:
-            problems.append(problem("input.weight_negative", name=name_of[code], raw=str(raw)[:40]))
+        checked = _weight_problem(raw, name_of[code])
+        if isinstance(checked, Problem):
+            problems.append(checked)
         else:
-            result[code] = value
+            result[code] = checked
     absent = [name_of[c] for c in codes if c not in seen]
     if absent:
         problems.append(problem("input.weights_absent", names=", ".join(absent)))
@@ -230,8 +234,13 @@ def weights_from_text(text: str, codes: Sequence[str], names: Sequence[str]) -> 
             raise AllocationError(problem("input.weights_not_pair", part=part[:80]))
         if code in pairs:
             raise AllocationError(problem("input.weights_code_twice", code=code[:80]))
-        pairs[code] = value
+        pairs[code] = _link_number(value)
     return check_weights(pairs, codes, names)
+
+
+def _link_number(text: str) -> object:
+    """A weight as `weights_to_text` writes it (2.5, 1.85e+06) as a float; other text is left for `check_weights`."""
+    return float(text) if _LINK_NUMBER.fullmatch(text) else text
 
 
 def weights_frame(weights: Mapping[str, float] | None, codes: Sequence[str], names: Sequence[str]) -> pd.DataFrame:

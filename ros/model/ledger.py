@@ -11,14 +11,13 @@ writes to `data/`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
-from ros.base import columns
+from ros.base import columns, number_entry
 from ros.base import format as fmt
 from ros.base.config import LANGUAGES
 from ros.base.names import find_code
@@ -30,8 +29,6 @@ YEARS = (2025, 2026)
 PARTY, NAME, YEAR = "partij", "naam", "jaar"
 COLUMNS = (PARTY, NAME, YEAR, *STATES)
 ALIASES = {"party_id": PARTY, "party": PARTY, "id": PARTY, "name": NAME, "year": YEAR}
-_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_PLAIN = re.compile(r"^\d+(\.\d+)?$")
 MAX_ROWS = 1_000  # 17 parties × 2 years is 34 rows; anything far beyond that is not a ledger
 
 
@@ -58,44 +55,22 @@ def empty_ledger(parties: Mapping[str, str], years: Sequence[int] = YEARS) -> pd
     return frame
 
 
-def _parse_text_amount(value: str) -> Decimal:
-    """Text such as '€ 1.234,56', '1234,56', '1234.56' or '-5' as an unsigned Decimal; ValueError otherwise."""
-    digits = value.replace("€", "").replace("\u00a0", "").replace(" ", "").strip().lstrip("-−+")
-    if "," in digits and "." in digits:
-        decimal_mark = "," if digits.rfind(",") > digits.rfind(".") else "."
-        thousands = "." if decimal_mark == "," else ","
-        digits = digits.replace(thousands, "").replace(decimal_mark, ".")
-    elif "," in digits and digits.count(",") == 1:
-        digits = digits.replace(",", ".")
-    elif _THOUSANDS.match(digits):
-        digits = digits.replace(".", "")
-    if not _PLAIN.match(digits):
-        raise InputError(problem("input.amount_not_money", value=repr(value)[:40]))
-    return Decimal(digits)
-
-
 def parse_amount(value: object) -> Decimal | None:
-    """A cell as euros (None when empty). Accepts numbers and text like '€ 1.234,56', '1234,56' or '1234.56'
-    (a lone dot followed by groups of three digits is a Dutch thousands separator). Raises ValueError with a
-    phrase (InputError, a ValueError) when the cell is not an amount, is negative or has more than two decimals."""
-    if isinstance(value, str) and not value.strip():
+    """A cell as euros (None when empty): numbers, and text like '€ 1.234,56', '1,234.56', '1234,56' or '5.000'
+    read by the one reader of every upload (`number_entry.cell`; a lone mark before three digits groups thousands,
+    as an amount never has three decimals). Raises InputError (a ValueError) with the problem when the cell is not
+    an amount, is negative or has more than two decimals."""
+    shown = repr(value)[:40]
+    try:
+        amount = number_entry.cell(value, whole=False, decimals=2)
+    except number_entry.NumberEntryError as error:
+        key = "input.amount_decimals" if error.code == "too_precise" else "input.amount_not_money"
+        raise InputError(problem(key, value=shown)) from None
+    if amount is None:
         return None
-    if not isinstance(value, str) and fmt.is_unknown(value):
-        return None
-    if isinstance(value, bool):
-        raise InputError(problem("input.amount_not_money", value=repr(value)[:40]))
-    if isinstance(value, int | float | Decimal):
-        amount = Decimal(str(value))
-        if not amount.is_finite():
-            raise InputError(problem("input.amount_not_money", value=repr(value)[:40]))
-        negative, amount = amount < 0, abs(amount)
-    else:
-        amount, negative = _parse_text_amount(str(value)), str(value).strip().startswith(("-", "−"))
-    if negative and amount != 0:
-        raise InputError(problem("input.amount_negative", value=repr(value)[:40]))
-    if amount != amount.quantize(Decimal("0.01")):
-        raise InputError(problem("input.amount_decimals", value=repr(value)[:40]))
-    return amount
+    if amount < 0:
+        raise InputError(problem("input.amount_negative", value=shown))
+    return Decimal(repr(amount)).quantize(Decimal("0.01"))
 
 
 def _parse_year(value: object, years: Sequence[int]) -> int:
@@ -213,18 +188,7 @@ def validate_ledger(
 def read_upload(file_name: str, data: bytes) -> pd.DataFrame:
     """The first sheet of an uploaded CSV (comma or semicolon) or Excel file, cells as text or numbers, read within
     the bounds of `ros.data.uploads` (size, rows, unpacked size); raises UploadError when it cannot be read."""
-    rows = uploads.table_rows(file_name, data, MAX_ROWS, (".csv", *uploads.EXCEL))
-    header = ["" if cell is None else str(cell) for cell in rows[0]]
-    while header and not header[-1].strip():
-        header.pop()
-    body = []
-    for number, row in enumerate(rows[1:], start=2):
-        extra = [cell for cell in row[len(header) :] if cell is not None and str(cell).strip()]
-        if extra:
-            raise uploads.UploadError(problem("input.ledger_row_too_long", row=number))
-        cells = list(row[: len(header)])
-        body.append(cells + [""] * (len(header) - len(cells)))
-    return pd.DataFrame(body, columns=header, dtype=object)
+    return uploads.table_frame(file_name, data, MAX_ROWS, (".csv", *uploads.EXCEL))
 
 
 def ledger_totals(frame: pd.DataFrame) -> pd.DataFrame:

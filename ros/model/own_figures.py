@@ -11,17 +11,14 @@ Uploads are limited in size and rows before they are parsed. The figures live in
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
 from ros.base import format as fmt
+from ros.base import number_entry
 from ros.base.names import find_code
 from ros.base.problems import InputError, Issue, Number, Problem, problem
 from ros.data import uploads
@@ -43,11 +40,6 @@ ALIASES = {
 YEAR_RANGE = (2012, 2100)
 MAX_ROWS = 2_000  # 14 municipalities × every year 2012–2100 fits well within this
 MAX_HOMES = 100_000  # a year's change in one municipality; far above anything Twente has seen
-_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
-
-
-class UploadError(uploads.UploadError):
-    """An uploaded file that cannot be read as a table at all (its `problems`; `str()` is the Dutch text)."""
 
 
 def reason(error: ValueError) -> Problem | str:
@@ -109,29 +101,19 @@ def template(names: Mapping[str, str], year: int) -> pd.DataFrame:
 
 
 def parse_count(value: object, signed: bool = False) -> int | None:
-    """A cell as whole homes (None when empty): 1234, '1.234', '1 234', '-120' (only when `signed`).
-    Raises InputError (a ValueError) with the problem otherwise."""
-    if value is None or (not isinstance(value, str) and fmt.is_unknown(value)):
+    """A cell as whole homes (None when empty): 1234, '1.234', '1,234', '1 234', '-120' (only when `signed`), read
+    by the one reader of every upload (`number_entry.cell`). Raises InputError (a ValueError) with the problem."""
+    try:
+        number = number_entry.cell(value, whole=True)
+    except number_entry.NumberEntryError:
+        raise InputError(problem("upload_rows.not_whole", value=repr(value))) from None
+    if number is None:
         return None
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("−", "-")
-    if not text:
-        return None
-    negative = text.startswith("-")
-    digits = text.lstrip("-+")
-    if _THOUSANDS.match(digits):
-        digits = digits.replace(".", "")
-    elif re.fullmatch(r"\d+\.0+", digits):
-        digits = digits.split(".")[0]
-    if not digits.isdigit() or not digits.isascii():
-        raise InputError(problem("upload_rows.not_whole", value=repr(value)))
-    number = int(digits)
-    if number > MAX_HOMES:
+    if abs(number) > MAX_HOMES:
         raise InputError(problem("upload_rows.too_many", value=repr(value), limit=Number(MAX_HOMES)))
-    if negative and number:
-        if not signed:
-            raise InputError(problem("upload_rows.negative", value=repr(value)))
-        return -number
-    return number
+    if number < 0 and not signed:
+        raise InputError(problem("upload_rows.negative", value=repr(value)))
+    return int(number)
 
 
 def _blank(value: object) -> bool:
@@ -235,68 +217,16 @@ def check_own_figures(frame: pd.DataFrame, names: Mapping[str, str], first_row: 
 
 
 def read_upload(file_name: str, data: bytes, max_rows: int = MAX_ROWS) -> pd.DataFrame:
-    """The first sheet of an uploaded CSV (comma or semicolon; UTF-8, else Windows-1252) or Excel file, cells as
-    text; size and rows are checked before parsing. Raises UploadError with the problem."""
-    try:
-        uploads.check_size(data)  # the one size limit of every upload
-    except uploads.UploadError as error:
-        raise UploadError(*error.problems) from None
-    if not data.strip():
-        raise UploadError(problem("input.file_empty"))
-    suffix = Path(file_name).suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_excel(data, max_rows)
-    if suffix not in (".csv", ".txt"):
-        raise UploadError(problem("upload_rows.file_wrong_kind", name=file_name[:80]))
-    if b"\x00" in data[:4096]:
-        raise UploadError(problem("input.file_not_text"))
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    if text.count("\n") > max_rows + 1:
-        raise UploadError(problem("input.file_too_many_rows", limit=Number(max_rows)))
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
-        return pd.read_csv(io.StringIO(text), sep=dialect.delimiter, dtype=str, keep_default_na=False)
-    except (csv.Error, pd.errors.ParserError, pd.errors.EmptyDataError, IndexError):
-        raise UploadError(problem("input.file_not_table")) from None
-
-
-def _read_excel(data: bytes, max_rows: int) -> pd.DataFrame:
-    """The first sheet, values only (formulas are not evaluated: their cached result or nothing)."""
-    import openpyxl
-
-    try:
-        uploads.check_workbook(data, max_rows)  # before openpyxl, which parses a sheet without dimensions in full
-    except uploads.UploadError as error:
-        raise UploadError(*error.problems) from None
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        raise UploadError(problem("upload_rows.file_not_excel")) from None
-    try:
-        sheet = book.worksheets[0]
-        if (sheet.max_row or 0) > max_rows + 1:
-            raise UploadError(problem("input.file_too_many_rows", limit=Number(max_rows)))
-        rows = []
-        for index, row in enumerate(sheet.iter_rows(values_only=True)):
-            if index > max_rows:  # dimensions can lie; stop reading anyway
-                raise UploadError(problem("input.file_too_many_rows", limit=Number(max_rows)))
-            rows.append(["" if v is None else str(v) for v in row[:20]])
-    finally:
-        book.close()
-    if not rows:
-        raise UploadError(problem("input.file_empty"))
-    header, body = rows[0], [r for r in rows[1:] if any(cell.strip() for cell in r)]
-    return pd.DataFrame(body, columns=header)
+    """The first sheet of an uploaded CSV (comma, semicolon or tab) or Excel file, cells as text or numbers, read
+    within the bounds of `ros.data.uploads`; raises UploadError with the problem."""
+    return uploads.table_frame(file_name, data, max_rows)
 
 
 def load_upload(file_name: str, data: bytes, names: Mapping[str, str]) -> OwnFiguresResult:
     """Read and check an uploaded file of own figures; a file that cannot be read is one issue."""
     try:
         frame = read_upload(file_name, data)
-    except UploadError as error:
+    except uploads.UploadError as error:
         return OwnFiguresResult(empty_frame(), tuple(Issue(None, "", p) for p in error.problems))
     return check_own_figures(frame, names, first_row=2)
 

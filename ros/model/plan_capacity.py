@@ -17,8 +17,9 @@ from typing import Any
 import pandas as pd
 
 from ros.base.problems import InputError, problem
+from ros.data import uploads
 from ros.model import own_figures
-from ros.model.own_figures import Issue, UploadError, cell_issue
+from ros.model.own_figures import Issue, cell_issue
 
 RULE_OF_THUMB = 1.3
 PHASES = ("onherroepelijk", "in_voorbereiding", "in_ontwikkeling", "potentieel")
@@ -185,7 +186,7 @@ def load_upload(file_name: str, data: bytes, names: Mapping[str, str]) -> tuple[
     """Read and check an uploaded capacity list; a file that cannot be read is one issue."""
     try:
         frame = own_figures.read_upload(file_name, data, max_rows=200)
-    except UploadError as error:
+    except uploads.UploadError as error:
         return _empty_capacity(), tuple(Issue(None, "", p) for p in error.problems)
     return check_capacity(frame, names)
 

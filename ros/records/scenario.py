@@ -21,6 +21,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from ros.base import number_entry
 from ros.base.problems import InputError, problem
 from ros.data.catalog import TWENTE_CODES
 from ros.data.validation import describe_error
@@ -30,7 +31,8 @@ from ros.model.targets import MAX_TOTAL, TargetSettings
 
 VERSION = 1
 MAX_BUDGET = 100_000_000  # euros; far above any plausible budget for drawing up a strategy
-Amount = Annotated[float, Field(ge=0, le=MAX_BUDGET)]
+CENTS = "cents"  # marks a float field written with at most two decimals (an amount in euros)
+Amount = Annotated[float, Field(ge=0, le=MAX_BUDGET), CENTS]
 # The targets recompute owns the default values; the scenario shows shares as percentages.
 _TARGETS = TargetSettings()
 
@@ -177,7 +179,7 @@ URL_FIELDS = {
 @dataclass(frozen=True)
 class Setting:
     """What a widget needs to know of one setting, read from its field: the bounds of a number, the options of a
-    choice, whether it is a whole number and whether it may be left empty."""
+    choice, whether it is a number, a whole one or one with at most `decimals`, and whether it may be left empty."""
 
     alias: str
     default: Any
@@ -186,6 +188,8 @@ class Setting:
     options: tuple[str, ...] = ()
     whole: bool = False
     optional: bool = False
+    number: bool = False
+    decimals: int | None = None
 
 
 def _constraints(annotation: Any, metadata: list[Any]) -> tuple[Any, list[Any], bool]:
@@ -210,7 +214,18 @@ def setting(alias: str) -> Setting:
     low = next((m.ge for m in metadata if hasattr(m, "ge")), None)
     high = next((m.le for m in metadata if hasattr(m, "le")), None)
     options = get_args(kind) if get_origin(kind) is Literal else ()
-    return Setting(alias, field.default, low, high, tuple(options), kind is int, optional)
+    decimals = 2 if CENTS in metadata else None
+    return Setting(
+        alias, field.default, low, high, tuple(options), kind is int, optional, kind in (int, float), decimals
+    )
+
+
+def read_number(spec: Setting, text: str, lang: str | None) -> int | float | None:
+    """A number setting typed in `lang`, or written in a link (`lang` None: either mark, `number_entry.parse`);
+    raises NumberEntryError."""
+    return number_entry.parse(
+        text, lang, whole=spec.whole, low=spec.low, high=spec.high, optional=spec.optional, decimals=spec.decimals
+    )
 
 
 def with_setting(values: Mapping[str, Any], alias: str, value: Any) -> Scenario:
@@ -257,23 +272,32 @@ def to_query(scenario: Scenario) -> dict[str, str]:
 def from_query(params: Mapping[str, str]) -> tuple[Scenario, list[str]]:
     """The scenario a link describes, and the parameters that were ignored ('name=value') because they were
     malformed, out of range or inconsistent with the others. Parameters that are no setting are left alone."""
-    given = {k: v for k, v in params.items() if k in URL_FIELDS}
+    given: dict[str, object] = {k: v for k, v in params.items() if k in URL_FIELDS}
     ignored: list[str] = []
-    for alias, raw in list(given.items()):
-        try:
-            Scenario.model_validate({alias: raw})
-        except ValidationError as error:
-            if any(e["loc"] and e["loc"][0] == alias for e in error.errors()):
+    for alias, raw in params.items():
+        spec = setting(alias) if alias in given else None
+        if spec is not None and spec.number:
+            # the reader of the typed fields, not pydantic's, which takes 80.000 for 80
+            try:
+                given[alias] = read_number(spec, raw, None)
+            except number_entry.NumberEntryError:
                 ignored.append(f"{alias}={raw}")
                 del given[alias]
-    kept: dict[str, str] = {}
-    for alias, raw in given.items():
+    for alias, value in list(given.items()):
+        try:
+            Scenario.model_validate({alias: value})
+        except ValidationError as error:
+            if any(e["loc"] and e["loc"][0] == alias for e in error.errors()):
+                ignored.append(f"{alias}={params[alias]}")
+                del given[alias]
+    kept: dict[str, object] = {}
+    for alias, value in given.items():
         # Each value is fine on its own; keep it only if it still fits with those kept so far (start before end…).
         try:
-            Scenario.model_validate(kept | {alias: raw})
-            kept[alias] = raw
+            Scenario.model_validate(kept | {alias: value})
+            kept[alias] = value
         except ValidationError:
-            ignored.append(f"{alias}={raw}")
+            ignored.append(f"{alias}={params[alias]}")
     return Scenario.model_validate(kept), ignored
 
 

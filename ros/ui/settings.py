@@ -106,7 +106,7 @@ def _store(alias: str) -> None:
 def _store_number(alias: str, code: str, grouping: bool, money: bool) -> None:
     spec, typed, previous = scenario.setting(alias), str(st.session_state[alias]), value(alias)
     try:
-        new = number_entry.parse(typed, code, whole=spec.whole, low=spec.low, high=spec.high, optional=spec.optional)
+        new = scenario.read_number(spec, typed, code)
         scenario.with_setting(st.session_state["_scenario"], alias, new)
     except number_entry.NumberEntryError as error:
         problem = (error.code, dict(error.values))
