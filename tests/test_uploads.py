@@ -17,6 +17,9 @@ TOO_LARGE = {"nl": "Het bestand is groter dan 5 MB.", "en": "The file is larger 
 
 def test_the_limit_is_five_megabytes_and_a_file_of_exactly_that_size_passes() -> None:
     assert uploads.MAX_BYTES == MAX_UPLOAD_BYTES == 5 * 1024 * 1024
+    # Streamlit refuses anything larger before it is held in memory (issue 24, F8): its limit is ours
+    streamlit = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
+    assert streamlit * 1024 * 1024 == MAX_UPLOAD_BYTES
     uploads.check_size(b"x" * MAX_UPLOAD_BYTES)
     with pytest.raises(uploads.UploadError) as refused:
         uploads.check_size(b"x" * (MAX_UPLOAD_BYTES + 1))
@@ -62,13 +65,12 @@ def test_the_ledger_upload_names_our_limit_and_refuses_just_over_it_in_the_ui_la
         uploader.help
         == {
             "nl": (
-                "Hoogstens 5 MB. Boven die grens weigert het dashboard het bestand met een melding. De grens die "
-                f"het uploadvak in het Engels noemt ({browser} MB), is die van de browser: een nog groter bestand "
-                "weigert de browser zelf, in het Engels."
+                f"Hoogstens 5 MB. Een bestand boven {browser} MB weigert het uploadvak zelf, met een Engelse melding "
+                f'("File must be {browser}.0MB or smaller"), zonder het te versturen.'
             ),
             "en": (
-                "At most 5 MB. Above that the dashboard refuses the file with a message. The limit the upload box "
-                f"names ({browser} MB) is the browser's: an even larger file is refused by the browser itself."
+                f"At most 5 MB. The upload box itself refuses a file over {browser} MB "
+                f'("File must be {browser}.0MB or smaller") without sending it.'
             ),
         }[lang]
     )

@@ -25,6 +25,7 @@ def labels(area: str) -> dict[str, str]:
 
 
 def upload_help(limit_bytes: int) -> str:
-    """An uploader's help: our size limit in the UI language, and what the English limit in its drop zone means."""
+    """An uploader's help: our size limit in the UI language, and the English refusal (Streamlit's
+    `server.maxUploadSize`) of a file above what any uploader accepts."""
     browser = st.get_option("server.maxUploadSize")
     return t("uploads.limit_help", limit=limit_bytes // (1024 * 1024), browser=browser)
