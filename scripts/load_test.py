@@ -10,7 +10,7 @@ rerun too quick to show in the DOM is seen),
 no skeleton is left and every chart and map is drawn (the same readiness test as scripts/benchmark_pages.py).
 
 Errors counted: Streamlit exception boxes, browser console errors from our code (Streamlit's own blocked calls to
-the internet are left out, as in tests/test_browser_pages.py) and actions that did not settle within --timeout.
+the internet are left out, as in tests/browser/test_browser_pages.py) and actions that did not settle within --timeout.
 Isolation: each session knows the language and municipality it chose last; after every rerun the sidebar and the URL
 must show exactly those. A different value is an isolation failure, and is called a leak when it is the value another
 session has chosen. Server memory is VmRSS of the server process, sampled every second.

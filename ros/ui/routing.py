@@ -3,7 +3,7 @@
 Streamlit serves its default page only at the root and answers its declared `url_path` with a "Page not found"
 dialog in English. Before `st.navigation` resolves the page, a request for the default page's own name is turned
 into a request for the root. This reads Streamlit's page manager (no public API exists for it); if a Streamlit
-upgrade renames it, nothing happens and `tests/test_browser_links.py` fails, which is the signal to look again.
+upgrade renames it, nothing happens and `tests/browser/test_browser_links.py` fails, which is the signal to look again.
 """
 
 from __future__ import annotations

@@ -1,0 +1,235 @@
+"""The read-only API against a real dashboard server on loopback (`python -m ros.ui.launch`, as deployed): every
+resource in JSON and CSV with the model's own figures, unknowns as null, refusals in the reader's language, the
+OpenAPI document, the human page and the rate limit."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+import requests
+
+from ros.api.resources import RESOURCES
+from ros.data.snapshot import load_snapshot
+from ros.model import allocation, milestones
+from ros.model.targets import recompute, region_data
+from ros.records.scenario import Scenario
+from tests.support.server import start_app
+
+NAMES = [r.name for r in RESOURCES]
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The API's base URL on a real server whose rate limit the tests here never reach."""
+    for base in start_app(tmp_path_factory.mktemp("api"), {"ROS_OFFLINE": "1", "ROS_API_BURST": "10000"}):
+        yield f"{base}/api/v1"
+
+
+def _get(url: str, **params: str) -> requests.Response:
+    return requests.get(url, params=params, timeout=30)
+
+
+def _csv(response: requests.Response) -> list[list[str]]:
+    assert response.headers["content-type"].startswith("text/csv")
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_targets_are_the_models_figures_for_the_links_parameters(api: str) -> None:
+    query = {"woningen": "80000", "sleutel": "dwellings", "vorm": "s_curve", "startjaar": "2026"}
+    answer = _get(f"{api}/targets", **query).json()
+    expected = recompute(region_data(load_snapshot()), Scenario.model_validate(query).target_settings()).table()
+    homes = {row["code"]: row["homes"] for row in answer["rows"]}
+    assert homes == {str(c): int(h) for c, h in zip(expected["code"], expected["homes"], strict=True)}
+    assert homes["twente"] == 80_000
+    assert answer["parameters"] | query == answer["parameters"]
+    assert answer["parameters"]["eindjaar"] == "2050"
+    assert answer["data_version"]["label"] == "data/"
+    assert [s["id"] for s in answer["sources"]] == ["cbs_85984ned", "cbs_81955ned"]
+    assert answer["columns"]["homes"] == "Woningen"
+
+
+def test_default_targets_in_both_formats(api: str) -> None:
+    rows = {row["code"]: row for row in _get(f"{api}/targets").json()["rows"]}
+    assert (rows["GM0141"]["homes"], rows["GM0141"]["population"]) == (8002, 74317)
+    assert (rows["twente"]["homes"], rows["twente"]["residents"]) == (69_000, 100_000)
+    dutch, english = _csv(_get(f"{api}/targets", format="csv")), _csv(_get(f"{api}/targets", format="csv", lang="en"))
+    assert dutch[0][:4] == ["CBS-code", "Naam", "Deel", "Woningen"]
+    assert english[0][:4] == ["CBS code", "Name", "Share", "Homes"]
+    almelo = next(r for r in english if r[0] == "GM0141")
+    assert (almelo[1], almelo[3], almelo[9]) == ("Almelo", "8002", "74317")
+    assert english[-1][:2] + english[-1][3:5] == ["twente", "twente", "69000", "100000"]
+
+
+def test_realised_homes_keep_unknown_measures_unknown(api: str) -> None:
+    answer = _get(f"{api}/realised").json()
+    assert len(answer["rows"]) == len(load_snapshot()["new_construction"]) == 14 * 9
+    almelo_2012 = answer["rows"][0]
+    assert almelo_2012 == {
+        "code": "GM0141",
+        "name": "Almelo",
+        "year": 2012,
+        "months": 12,
+        "new_construction": 54,
+        "demolition": None,
+        "net_change": None,
+        "status": "definitief",
+    }
+    rows = _csv(_get(f"{api}/realised", format="csv", lang="en"))
+    assert rows[0] == ["CBS code", "Name", "Year", "Months", "New construction", "Demolition", "Net addition", "Status"]
+    assert rows[1] == ["GM0141", "Almelo", "2012", "12", "54", "", "", "definitief"]
+
+
+def test_population_on_both_reference_dates(api: str) -> None:
+    answer = _get(f"{api}/population").json()
+    almelo = answer["rows"][0]
+    assert almelo == {
+        "code": "GM0141",
+        "name": "Almelo",
+        "population": 74317,
+        "reference_date": "2024-01-01",
+        "population_now": 75158,
+        "reference_date_now": "2026-01-01",
+        "status_now": "voorlopig",
+    }
+    assert [s["id"] for s in answer["sources"]] == ["cbs_85984ned", "cbs_37230ned"]
+    rows = _csv(_get(f"{api}/population", format="csv"))
+    assert rows[0][:3] == ["CBS-code", "Naam", "Inwoners 1-1-2024"]
+    assert rows[1] == ["GM0141", "Almelo", "74317", "2024-01-01", "75158", "2026-01-01", "voorlopig"]
+
+
+def test_milestones_have_their_status_on_the_stand_date(api: str) -> None:
+    answer = _get(f"{api}/milestones", stand="2026-06-01").json()
+    expected = milestones.timeline(load_snapshot()["milestones"], date(2026, 6, 1))
+    assert [(r["id"], r["status"]) for r in answer["rows"]] == list(
+        zip(expected["id"], expected["status"], strict=True)
+    )
+    woondeal = answer["rows"][0]
+    assert (woondeal["id"], woondeal["start_date"], woondeal["end"], woondeal["days_to_start"]) == (
+        "woondeal_twente",
+        "2022-12-21",
+        None,
+        -1258,
+    )
+    assert answer["parameters"] == {"stand": "2026-06-01"}
+    rows = _csv(_get(f"{api}/milestones", stand="2026-06-01", format="csv", lang="en"))
+    assert rows[1][:6] == ["woondeal_twente", "2022-12-21", "", "2022-12-21", "2022-12-21", "done"]
+
+
+def test_sources_and_version(api: str) -> None:
+    data = load_snapshot()
+    sources = _get(f"{api}/sources").json()
+    assert len(sources["rows"]) == len(data["sources"])
+    cbs = next(r for r in sources["rows"] if r["id"] == "cbs_85984ned")
+    assert (cbs["publisher"], cbs["licence"]) == ("CBS", "CC BY 4.0")
+    version = _get(f"{api}/version").json()
+    tables = {r["id"]: r for r in version["rows"]}
+    assert tables["municipalities"]["rows"] == 14
+    assert tables["new_construction"] == {"id": "new_construction", "rows": 126, "source_id": "cbs_81955ned"}
+    assert version["data_version"] == {
+        "label": "data/",
+        "kind": "shipped",
+        "fetched_at": None,
+        "fingerprint": data.version.fingerprint,
+    }
+    assert _csv(_get(f"{api}/version", format="csv", lang="en"))[0] == ["Id", "Rows", "Source"]
+
+
+@pytest.mark.parametrize("kind", ["json", "csv"])
+@pytest.mark.parametrize("name", NAMES)
+def test_every_answer_names_its_data_version_and_sources(api: str, name: str, kind: str) -> None:
+    response = _get(f"{api}/{name}", format=kind)
+    assert response.status_code == 200
+    assert response.headers["X-ROS-Data-Version"] == "data/"
+    named = response.headers["X-ROS-Sources"].split()
+    assert named and set(named) <= set(load_snapshot()["sources"]["id"])
+    if kind == "json":
+        assert [s["id"] for s in response.json()["sources"]] == named
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "message"),
+    [
+        (
+            "targets",
+            {"sleutel": "x"},
+            "Deze parameters kunnen niet worden gebruikt: sleutel=x. veld 'sleutel' is geen toegestane waarde "
+            "(gekregen: 'x')",
+        ),
+        (
+            "targets",
+            {"sleutel": "x", "lang": "en"},
+            "These parameters cannot be used: sleutel=x. field 'sleutel' is not an allowed value (got: 'x')",
+        ),
+        (
+            "targets",
+            {"startjaar": "2040", "eindjaar": "2030"},
+            "Deze parameters kunnen niet worden gebruikt: eindjaar=2030. Het startjaar moet tussen 2020 en het "
+            "eindjaar liggen",
+        ),
+        ("milestones", {"stand": "1999-01-01", "lang": "en"}, "These parameters cannot be used: stand=1999-01-01."),
+        (
+            "realised",
+            {"gemeente": "GM0153"},
+            "Onbekende parameter(s): gemeente. Toegestaan naast format en lang: geen.",
+        ),
+        ("population", {"format": "xml"}, "Ongeldige waarde voor format: ‘xml’. Kies uit: json, csv."),
+        ("sources", {"lang": "fr"}, "Ongeldige waarde voor lang: ‘fr’. Kies uit: nl, en."),
+    ],
+)
+def test_bad_parameters_are_refused_with_the_reason(api: str, path: str, params: dict, message: str) -> None:
+    response = _get(f"{api}/{path}", **params)
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith(message)
+
+
+def test_repeated_parameters_missing_paths_and_writes_are_refused(api: str) -> None:
+    repeated = requests.get(f"{api}/targets?woningen=1&woningen=2&lang=en", timeout=30)
+    assert (repeated.status_code, repeated.json()["error"]["message"]) == (
+        400,
+        "Give each parameter once; given more than once: woningen.",
+    )
+    missing = _get(f"{api}/plans")
+    assert (missing.status_code, missing.json()["error"]["message"]) == (
+        404,
+        "Deze API kent /api/v1/plans niet; zie /api/v1/ voor wat er is.",
+    )
+    write = requests.post(f"{api}/targets?lang=en", timeout=30)
+    assert (write.status_code, write.json()["error"]["message"]) == (
+        405,
+        "This API is read-only: only GET is allowed (/api/v1/targets).",
+    )
+
+
+def test_openapi_document_and_page_describe_every_resource(api: str) -> None:
+    document = _get(f"{api}/openapi.json", lang="en").json()
+    assert document["openapi"] == "3.1.0"
+    assert sorted(document["paths"]) == sorted(f"/{n}" for n in NAMES)
+    parameters = {p["name"]: p["schema"] for p in document["paths"]["/targets"]["get"]["parameters"]}
+    assert parameters["sleutel"]["enum"] == list(allocation.KEYS)
+    assert (parameters["startjaar"]["minimum"], parameters["startjaar"]["maximum"]) == (2020, 2050)
+    stand = document["paths"]["/milestones"]["get"]["parameters"][-1]
+    assert stand == {"name": "stand", "in": "query", "schema": {"format": "date", "type": "string"}}
+    page = _get(f"{api}/", lang="en")
+    assert page.headers["content-type"].startswith("text/html")
+    assert '<html lang="en">' in page.text
+    assert f'<a href="{api}/realised?lang=en&amp;format=csv">CSV</a>' in page.text
+    assert "Per address on average 60 requests a minute, 10000 at once" in page.text
+
+
+def test_the_rate_limit_per_address(tmp_path: object) -> None:
+    env = {"ROS_OFFLINE": "1", "ROS_API_RATE_PER_MINUTE": "1", "ROS_API_BURST": "3"}
+    for base in start_app(tmp_path, env):  # type: ignore[arg-type]
+        statuses = [_get(f"{base}/api/v1/version").status_code for _ in range(3)]
+        refused = _get(f"{base}/api/v1/version", lang="en")
+        assert statuses == [200, 200, 200]
+        assert refused.status_code == 429
+        wait = int(refused.headers["Retry-After"])
+        assert 1 <= wait <= 60
+        assert (
+            refused.json()["error"]["message"] == f"Too many requests from this address; try again in {wait} seconds."
+        )
+        assert requests.get(f"{base}/_stcore/health", timeout=10).ok  # the pages are not limited

@@ -1,0 +1,1 @@
+"""Browser tests: a real `streamlit run` driven by headless Chromium (marked `browser`)."""

@@ -1,0 +1,55 @@
+"""Helpers for a Playwright tab on the dashboard: waits on the app's own state, console errors, exception boxes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from ros.base.config import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+# Console errors that are not the app's: on a closed network, resources from the internet (Material icons from
+# gstatic) cannot be resolved, and on a deep link Streamlit's frontend first probes <page>/_stcore/health and
+# host-config (404) before the root ones. Anything else, a "Failed to fetch" from our own server included, fails.
+_NOT_OURS = (
+    re.compile(r"net::ERR_NAME_NOT_RESOLVED @ https?://(?!127\.0\.0\.1|localhost)"),
+    re.compile(r"status of 404 \(Not Found\) @ http://127\.0\.0\.1:\d+/[\w-]+/_stcore/(health|host-config)$"),
+)
+
+
+def console_problems(tab) -> list[str]:
+    """The console errors of `tab` (recorded as 'text @ url') that come from the app."""
+    return [e for e in tab.console_errors if not any(pattern.search(e) for pattern in _NOT_OURS)]
+
+
+def record_console(tab) -> None:
+    """Record `tab`'s console errors and page errors in `tab.console_errors`, as 'text @ url'."""
+    tab.console_errors = []
+    tab.on(
+        "console", lambda m: m.type == "error" and tab.console_errors.append(f"{m.text} @ {m.location.get('url', '')}")
+    )
+    tab.on("pageerror", lambda e: tab.console_errors.append(str(e)))
+
+
+def wait_for_app(tab, timeout: float = 30_000) -> None:
+    """Wait until the script has finished, no skeleton is left and every Plotly chart has drawn."""
+    tab.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
+    tab.wait_for_function(
+        "() => !document.querySelector('[data-testid=stSkeleton]') && "
+        "[...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'))",
+        timeout=timeout,
+    )
+
+
+def open_page(tab, path: str = "", query: str = "") -> None:
+    """Go to `path` (e.g. 'bronnen') with an optional query string and wait until it has rendered."""
+    tab.goto(f"{tab.base_url}/{path}{'?' + query if query else ''}")
+    wait_for_app(tab)
+
+
+def assert_no_exception(tab) -> None:
+    """Fail when the page shows a Streamlit exception box or an empty main area."""
+    assert tab.locator("[data-testid=stException]").count() == 0, tab.inner_text("[data-testid=stMain]")[:2000]
+    assert tab.inner_text("[data-testid=stMain]").strip(), "the page is empty"

@@ -1,0 +1,1 @@
+"""Tests of ros/api: the parts of the HTTP API that need no server."""

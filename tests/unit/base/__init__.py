@@ -1,0 +1,1 @@
+"""Tests of ros/base: settings, language, formats, markup, options."""

@@ -1,0 +1,1 @@
+"""Tests of ros/data: the snapshot, its validation, versions and refresh, uploads, geography."""

@@ -1,0 +1,1 @@
+"""Tests of ros/model: every calculation, on real and hand-checked numbers."""

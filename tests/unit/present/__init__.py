@@ -1,0 +1,1 @@
+"""Tests of ros/present: sentences, view objects, exports, workbook, calendar, briefing."""

@@ -1,0 +1,1 @@
+"""Tests of ros/present/charts: figure builders, on their data and labels."""

@@ -1,0 +1,1 @@
+"""Tests of ros/records: scenarios, roles, audit and the store on SQLite and PostgreSQL."""
