@@ -35,7 +35,8 @@ def history(new_construction: pd.DataFrame, codes: Sequence[str], years: tuple[i
     """Average and best year of new construction per municipality over `years` (inclusive); unknown when a year
     is missing. The region figures come from the yearly regional sums (unknown if any municipality is incomplete)."""
     first, last = years
-    frame = new_construction[(new_construction["year"] >= first) & (new_construction["year"] <= last)]
+    within = new_construction[(new_construction["year"] >= first) & (new_construction["year"] <= last)]
+    frame = within.dropna(subset=["new_dwellings"])  # an unknown year stays unknown (a sum would make it 0)
     table = frame.pivot_table(index="code", columns="year", values="new_dwellings", aggfunc="sum")
     table = table.reindex(index=list(codes), columns=range(first, last + 1)).astype(float)
     values = table.to_numpy()

@@ -1,20 +1,19 @@
 """What has been realised since the start year, from the refreshed CBS tables: homes built, net change, inhabitants.
 
 Pure functions over the snapshot, each returning the number with its period, status and sources, or None when the
-table is not in the data. Homes come from `progress.cbs_years` (the shipped new construction 2012–2020, then
+table is not in the data. Homes come from `progress.cbs_years` (`series.new_construction`, then
 `dwelling_changes.csv`: 81955NED to 2024, 86098NED from 2025, the months of a running year counted "t/m <maand>");
 a sum is unknown (None) as soon as one municipality or one year in the span is unknown — never counted as zero.
-The latest population is the start of the newest month in `population_monthly.csv` (37230ned) that all
-municipalities have, used only where it is newer than the shipped 1-1-2026 figure. The progress page reuses these.
+The current population is `ros.data.series.population_now`. The progress page reuses these.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import pandas as pd
 
+from ros.data import series
 from ros.data.snapshot import Snapshot
 from ros.model import progress
 from ros.model.targets import TargetResult
@@ -43,16 +42,6 @@ class RealisedHomes:
         return self.last_year - self.first_year + self.months / 12
 
 
-@dataclass(frozen=True)
-class PopulationNow:
-    """Inhabitants at the start of one month."""
-
-    population: int
-    reference_date: date
-    status: str
-    source_id: str
-
-
 def _codes(snapshot: Snapshot, code: str | None) -> list[str]:
     return [code] if code is not None else sorted(snapshot["municipalities"]["code"])
 
@@ -75,7 +64,7 @@ def homes_since(snapshot: Snapshot, first_year: int, code: str | None = None) ->
     if changes is None:
         return None
     codes = _codes(snapshot, code)
-    years = progress.cbs_years(snapshot["new_construction"], changes)
+    years = progress.cbs_years(series.new_construction(snapshot), changes)
     years = years[years["code"].isin(codes) & (years["year"] >= first_year)]
     if years.empty:
         return None
@@ -103,36 +92,9 @@ def catch_up(snapshot: Snapshot, result: TargetResult, code: str | None = None) 
     if changes is None:
         return None
     codes = _codes(snapshot, code)
-    years = progress.cbs_years(snapshot["new_construction"], changes)
+    years = progress.cbs_years(series.new_construction(snapshot), changes)
     area = progress.area_years(years[years["code"].isin(codes)], code, codes)
     s = result.settings
     target = int(result.homes.sum()) if code is None else int(result.homes[result.region.codes.index(code)])
     tr = progress.track(area, progress.path_by_year(result, code), "new_construction", s.start_year, s.end_year, target)
     return tr if tr.in_data and not tr.years_missing else None
-
-
-def latest_population(snapshot: Snapshot, code: str | None = None, after: date | None = None) -> PopulationNow | None:
-    """Inhabitants of Twente (code None) or one municipality at the newest month all of them have in 37230ned;
-    None when the table is not in the data or its newest month is not after `after` (default: the shipped
-    population_2026 reference date)."""
-    monthly = snapshot.get("population_monthly")
-    if monthly is None:
-        return None
-    codes = _codes(snapshot, code)
-    rows = monthly[monthly["code"].isin(codes)]
-    counts = rows.groupby("month")["code"].nunique()
-    complete = sorted(counts.index[counts == len(codes)])
-    if not complete:
-        return None
-    month = complete[-1]
-    reference = date(int(month[:4]), int(month[5:]), 1)
-    after = after or max(snapshot["population_2026"]["reference_date"])
-    if reference <= after:
-        return None
-    chosen = rows[rows["month"] == month]
-    return PopulationNow(
-        int(chosen["population"].sum()),
-        reference,
-        _least_final(list(chosen["status"])),
-        str(chosen["source_id"].iloc[0]),
-    )

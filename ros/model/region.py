@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from ros.data import series
 from ros.data.snapshot import Snapshot
 
 
@@ -44,22 +45,11 @@ class Standing:
 
 
 def population_now(snapshot: Snapshot) -> pd.DataFrame:
-    """Per municipality the latest population: code, population_now, reference_date_now, status_now, source_id_now.
-    The newest month of 37230ned that every municipality has (refreshed data) when it is after the shipped
-    1-1-2026 figure, else that figure."""
-    shipped = snapshot["population_2026"][["code", "population", "reference_date", "status", "source_id"]]
+    """Per municipality the current population (`series.population_now`): code, population_now,
+    reference_date_now, status_now, source_id_now."""
     names = {"population": "population_now", "reference_date": "reference_date_now", "status": "status_now",
              "source_id": "source_id_now"}  # fmt: skip
-    monthly = snapshot.get("population_monthly")
-    if monthly is not None:
-        codes = set(shipped["code"])
-        rows = monthly[monthly["code"].isin(codes)]
-        counts = rows.groupby("month")["code"].nunique()
-        complete = sorted(counts.index[counts == len(codes)])
-        if complete and date.fromisoformat(complete[-1] + "-01") > max(shipped["reference_date"]):
-            latest = rows[rows["month"] == complete[-1]].assign(reference_date=date.fromisoformat(complete[-1] + "-01"))
-            return latest[["code", "population", "reference_date", "status", "source_id"]].rename(columns=names)
-    return shipped.rename(columns=names)
+    return series.population_now(snapshot).rename(columns=names)
 
 
 def standing_table(snapshot: Snapshot) -> pd.DataFrame:

@@ -1,8 +1,9 @@
 """The full recompute of the targets page: allocation, yearly paths, pace against history and residents.
 
 `recompute(region, settings)` is the one entry point (used by the page, the benchmark and later scenario models).
-`region_data` turns the snapshot into arrays once: CBS 85984NED key figures (1-1-2024), CBS 37230ned population
-(1-1-2026, provisional), CBS 81955NED new construction 2012–2020 and the provincial plan capacity 2021. Settings
+`region_data` turns the snapshot into arrays once: CBS 85984NED key figures (1-1-2024), the current CBS 37230ned
+population and CBS new construction 2012–2020 (both from `ros.data.series`: the refreshed tables when the version
+has them) and the provincial plan capacity 2021. Settings
 are a frozen `TargetSettings` whose defaults are the ROS totals (69.000 homes, 100.000 residents, 2025–2050).
 """
 
@@ -18,6 +19,7 @@ import pandas as pd
 
 from ros.base import format as fmt
 from ros.base.problems import Number, problem
+from ros.data import series
 from ros.data.snapshot import Snapshot
 from ros.model import pace, residents, trajectory
 from ros.model.allocation import (
@@ -95,7 +97,7 @@ def region_data(snapshot: Snapshot) -> RegionData:
     """The 14 Twente municipalities from the snapshot, ordered by name."""
     base = snapshot["municipalities"].sort_values("name", ignore_index=True)
     plans = snapshot["plan_capacity"].set_index("code").reindex(base["code"])
-    now = snapshot["population_2026"].set_index("code").reindex(base["code"])
+    now = series.population_now(snapshot).set_index("code").reindex(base["code"])
     codes = tuple(base["code"])
     keys = KeyData(
         codes=codes,
@@ -109,7 +111,7 @@ def region_data(snapshot: Snapshot) -> RegionData:
     )
     return RegionData(
         keys,
-        pace.history(snapshot["new_construction"], codes),
+        pace.history(series.new_construction(snapshot), codes),
         now["population"].to_numpy(float),
         base["reference_date"].max(),
         now["reference_date"].max(),
@@ -355,10 +357,11 @@ def occupancy_twente(region: RegionData) -> float:
     return float(region.keys.population.sum() / region.keys.dwellings.sum())
 
 
-def actual_growth(region: RegionData) -> tuple[int, int] | None:
-    """(year, growth): the population change from the reference date to the later (provisional) count, placed at
-    the end of the year before that count (1-1-2026 → end of 2025); None when there is no later count."""
+def actual_growth(region: RegionData) -> tuple[float, int] | None:
+    """(year, growth): the population change from the reference date to the later (provisional) count, placed on
+    the path's year-end axis (a count on 1-1-2026 at the end of 2025, on 1-10-2026 three quarters later); None
+    when there is no later count."""
     if region.reference_date_now is None or not len(region.population_now):
         return None
     growth = int(region.population_now.sum() - region.keys.population.sum())
-    return region.reference_date_now.year - 1, growth
+    return region.reference_date_now.year - 1 + (region.reference_date_now.month - 1) / 12, growth

@@ -16,6 +16,7 @@ from babel.dates import format_date
 
 from ros.base import format as fmt
 from ros.base.i18n import section, translate
+from ros.data import series
 from ros.model import forecast as fc
 from ros.model import own_figures, plan_capacity, progress
 from ros.model.targets import TargetResult
@@ -180,7 +181,7 @@ def build(
     optional uploaded capacity list (`plan_capacity.uploaded_capacity` form)."""
     names = dict(zip(result.region.codes, result.region.names, strict=True))
     area = translate(lang, "progress.area_twente") if code is None else names[code]
-    cbs = progress.cbs_years(snapshot["new_construction"], snapshot.get("dwelling_changes"))
+    cbs = progress.cbs_years(series.new_construction(snapshot), snapshot.get("dwelling_changes"))
     merged = progress.merge_own(cbs, own)
     delivery = _delivery(snapshot, cbs, merged, result, code, lang)
     catch_up = _catch_up(delivery, result, code, area, measure, own, lang)
@@ -267,7 +268,7 @@ def _delivery(
         "own": labels["own_label"],
         "unknown": fmt.unknown(lang),
     }
-    sources = [*snapshot["new_construction"]["source_id"]]
+    sources = list(series.new_construction(snapshot)["source_id"])
     if snapshot.get("dwelling_changes") is not None:
         sources += list(snapshot["dwelling_changes"]["source_id"])
     return Delivery(

@@ -82,7 +82,15 @@ def _targets_view(settings: TargetSettings, code: str, data_dir: str) -> Targets
             settings.residents_total,
             text("targets.residents_target_text", value=fmt.number(settings.residents_total, code)),
         ),
-        actual and (*actual, text("targets.residents_actual_text", value=fmt.signed(actual[1], code))),
+        actual
+        and (
+            *actual,
+            text(
+                "targets.residents_actual_text",
+                date=fmt.short_date(result.region.reference_date_now, code),
+                value=fmt.signed(actual[1], code),
+            ),
+        ),
         sep,
     )
     shown = target_words.display_table(result.table(), code, text("common.twente"))

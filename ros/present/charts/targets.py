@@ -160,7 +160,7 @@ def residents_path_chart(
     labels: Mapping[str, str],
     end_year: int,
     target: tuple[int, str],
-    actual: tuple[int, int, str] | None = None,
+    actual: tuple[float, int, str] | None = None,
     separators: str = ",.",
 ) -> go.Figure:
     """Population growth since 1-1-2024 that the homes path houses (`year`, `growth`), against the residents

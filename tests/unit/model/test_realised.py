@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from ros.base import format as fmt
-from ros.data import cbs, refresh
+from ros.data import cbs, refresh, series
 from ros.data.snapshot import Snapshot, load_snapshot
 from ros.model import realised, region
 from ros.present import realised as realised_words
@@ -70,30 +70,30 @@ def test_one_unknown_municipality_year_makes_the_sum_unknown_not_smaller(fetched
 
 def test_without_refreshed_tables_nothing_is_claimed(snapshot) -> None:
     assert realised.homes_since(snapshot, 2024) is None
-    assert realised.latest_population(snapshot) is None
+    now = series.population_now(snapshot)
+    assert set(now["reference_date"]) == {date(2026, 1, 1)} and set(now["source_id"]) == {"cbs_37230ned"}
+    assert int(now["population"].sum()) == 646_449
 
 
 def test_latest_population_is_the_newest_complete_month_after_1_1_2026(fetched) -> None:
     snap, tables = fetched
-    now = realised.latest_population(snap)
+    now = series.population_now(snap)
     codes = sorted(snap["municipalities"]["code"])
-    assert now == realised.PopulationNow(
-        _served(tables["37230ned"], "BevolkingAanHetBeginVanDePeriode_1", ["2026MM11"], codes),
-        date(2026, 11, 1),
-        "voorlopig",
-        "cbs_37230ned",
+    assert int(now["population"].sum()) == _served(
+        tables["37230ned"], "BevolkingAanHetBeginVanDePeriode_1", ["2026MM11"], codes
     )
-    assert now.population == 646_449 + 14 * 100  # the stand-in adds 10 a month per municipality
-    assert realised.latest_population(snap, "GM0153").population == 162_671 + 100
-    assert realised.latest_population(snap, after=date(2026, 11, 1)) is None
+    assert set(now["reference_date"]) == {date(2026, 11, 1)}
+    assert set(now["status"]) == {"voorlopig"} and set(now["source_id"]) == {"cbs_37230ned"}
+    assert int(now["population"].sum()) == 646_449 + 14 * 100  # the stand-in adds 10 a month per municipality
+    assert int(now.set_index("code").loc["GM0153", "population"]) == 162_671 + 100
 
 
 def test_a_month_missing_for_one_municipality_is_not_the_latest(fetched) -> None:
     snap, _ = fetched
     monthly = snap["population_monthly"]
     gap = monthly[~((monthly["code"] == "GM0183") & (monthly["month"] == "2026-11"))].reset_index(drop=True)
-    now = realised.latest_population(Snapshot({**snap.tables, "population_monthly": gap}))
-    assert now is not None and now.reference_date == date(2026, 10, 1)
+    now = series.population_now(Snapshot({**snap.tables, "population_monthly": gap}))
+    assert set(now["reference_date"]) == {date(2026, 10, 1)}
 
 
 def test_standing_uses_the_latest_month_where_it_is_newer_than_1_1_2026(fetched, snapshot) -> None:

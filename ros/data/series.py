@@ -1,0 +1,65 @@
+"""Which series is current for each measure: the refreshed table of the version in use where it has the figures,
+else the table shipped with the app. Pages and calculations ask here, never a shipped file a refresh supersedes.
+
+- Population now: CBS 37230ned. The newest month that every municipality has in `population_monthly.csv` (a
+  refresh) when it is after the shipped count (`population_2026.csv`, 1-1-2026, provisional), else that count.
+- New construction per year: the whole years of `dwelling_changes.csv` (a refresh: 81955NED to 2024, 86098NED from
+  2025) where it has them, else the shipped `new_construction.csv` (81955NED, final figures 2012–2020). A refreshed
+  year replaces the shipped year as a whole: an unknown refreshed figure stays unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import pandas as pd
+
+# The shipped tables that a refreshed table can supersede; only this module reads them (tests/test_series.py).
+SUPERSEDED = {"population_2026": "population_monthly", "new_construction": "dwelling_changes"}
+POPULATION_COLUMNS = ["code", "population", "reference_date", "status", "source_id"]
+CONSTRUCTION_COLUMNS = ["code", "year", "new_dwellings", "status", "source_id"]
+
+
+def population_now(snapshot: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per municipality the current population count: code, population, reference_date (date), status, source_id."""
+    shipped = snapshot["population_2026"][POPULATION_COLUMNS]
+    monthly = snapshot.get("population_monthly")
+    if monthly is None:
+        return shipped.reset_index(drop=True)
+    codes = set(shipped["code"])
+    rows = monthly[monthly["code"].isin(codes)]
+    counts = rows.groupby("month")["code"].nunique()
+    complete = sorted(counts.index[counts == len(codes)])
+    if not complete or date.fromisoformat(complete[-1] + "-01") <= max(shipped["reference_date"]):
+        return shipped.reset_index(drop=True)
+    latest = rows[rows["month"] == complete[-1]].assign(reference_date=date.fromisoformat(complete[-1] + "-01"))
+    return latest[POPULATION_COLUMNS].reset_index(drop=True)
+
+
+def new_construction(snapshot: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """New construction per municipality and whole year: code, year, new_dwellings (Int64, NA unknown), status,
+    source_id; sorted by code and year."""
+    shipped = snapshot["new_construction"][CONSTRUCTION_COLUMNS].astype({"new_dwellings": "Int64"})
+    changes = snapshot.get("dwelling_changes")
+    if changes is None or changes.empty:
+        return shipped.sort_values(["code", "year"], ignore_index=True)
+    years = changes[(changes["period_kind"] == "year") & changes["code"].isin(set(shipped["code"]))]
+    refreshed = pd.DataFrame(
+        {
+            "code": years["code"],
+            "year": years["period"].str[:4].astype(int),
+            "new_dwellings": years["new_construction"].astype("Int64"),
+            "status": years["status"],
+            "source_id": years["source_id"],
+        }
+    )
+    kept = shipped[~shipped.set_index(["code", "year"]).index.isin(refreshed.set_index(["code", "year"]).index)]
+    return pd.concat([kept, refreshed]).sort_values(["code", "year"], ignore_index=True)
+
+
+def construction_sources(snapshot: Mapping[str, pd.DataFrame], first: int, last: int) -> tuple[str, ...]:
+    """The tables the new construction of `first`–`last` comes from, in the order they cover the years."""
+    frame = new_construction(snapshot)
+    within = frame[(frame["year"] >= first) & (frame["year"] <= last)].sort_values("year")
+    return tuple(dict.fromkeys(within["source_id"]))

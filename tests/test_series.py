@@ -1,0 +1,154 @@
+"""ros.data.series: one current series per measure, and every page reads it, not a shipped table it supersedes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import run_app, texts
+from progress_fixture import CODES, dwelling_changes, write_refreshed
+from ros.base import format as fmt
+from ros.base.config import ROOT
+from ros.data import series
+from ros.data.snapshot import Snapshot
+from ros.model import pace
+
+SERIES_FILE = str(ROOT / "ros" / "data" / "series.py")
+REVISED = ("GM0153", 2016, 300)  # CBS revises Enschede's 2016 new construction upwards by 300 in the refresh
+
+
+def revised_changes() -> pd.DataFrame:
+    """The fixture's dwelling changes plus 81955NED's whole years 2012–2020 as the shipped figures, one revised."""
+    shipped = pd.read_csv(ROOT / "data" / "new_construction.csv")
+    code, year, extra = REVISED
+    shipped.loc[(shipped["code"] == code) & (shipped["year"] == year), "new_dwellings"] += extra
+    history = pd.DataFrame(
+        {
+            "code": shipped["code"],
+            "period": shipped["year"].astype(str),
+            "period_kind": "year",
+            "new_construction": shipped["new_dwellings"],
+            "status": "definitief",
+            "source_id": "cbs_81955ned",
+        }
+    )
+    frame = pd.concat([history, dwelling_changes()], ignore_index=True)
+    for column in ("new_construction", "other_additions", "demolition", "other_withdrawals", "correction"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("net_change", "stock_start", "stock_end"):
+        frame[column] = frame[column].astype("Int64")
+    return frame[dwelling_changes().columns]
+
+
+def monthly_population() -> pd.DataFrame:
+    """37230ned for the 14 municipalities, January to October 2026: the shipped 1-1-2026 count + 10 a month."""
+    shipped = pd.read_csv(ROOT / "data" / "population_2026.csv")
+    return pd.DataFrame(
+        [
+            [code, f"2026-{month:02d}", population + 10 * (month - 1), "voorlopig", "cbs_37230ned"]
+            for code, population in zip(shipped["code"], shipped["population"], strict=True)
+            for month in range(1, 11)
+        ],
+        columns=["code", "month", "population", "status", "source_id"],
+    )
+
+
+def test_shipped_snapshot_is_its_own_current_series(snapshot) -> None:
+    now = series.population_now(snapshot)
+    assert int(now["population"].sum()) == 646_449 and set(now["reference_date"]) == {date(2026, 1, 1)}
+    built = series.new_construction(snapshot)
+    assert len(built) == 14 * 9 and set(built["source_id"]) == {"cbs_81955ned"}
+    assert series.construction_sources(snapshot, 2012, 2020) == ("cbs_81955ned",)
+
+
+def test_a_refreshed_year_replaces_the_shipped_year_and_unknown_stays_unknown(snapshot) -> None:
+    refreshed = Snapshot(dict(snapshot.tables) | {"dwelling_changes": revised_changes()})
+    built = series.new_construction(refreshed).set_index(["code", "year"])
+    shipped = snapshot["new_construction"].set_index(["code", "year"])
+    code, year, extra = REVISED
+    assert built.loc[(code, year), "new_dwellings"] == shipped.loc[(code, year), "new_dwellings"] + extra
+    assert built.loc[("GM0153", 2025), "new_dwellings"] == 100 + 10 * CODES.index("GM0153") + 5 * 4
+    assert series.construction_sources(refreshed, 2012, 2026) == ("cbs_81955ned", "cbs_86098ned")
+    history = pace.history(series.new_construction(refreshed), CODES)
+    expected = (shipped.loc[code, "new_dwellings"].sum() + extra) / 9
+    assert history.average[CODES.index(code)] == pytest.approx(expected)
+    blank = revised_changes()
+    blank.loc[(blank["code"] == code) & (blank["period"] == str(year)), "new_construction"] = pd.NA
+    holed = pace.history(series.new_construction(Snapshot(dict(snapshot.tables) | {"dwelling_changes": blank})), CODES)
+    assert pd.isna(holed.average[CODES.index(code)]) and pd.isna(holed.region_average)
+
+
+@pytest.fixture
+def refreshed_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A refreshed data directory: dwelling changes 2012–2026 (Enschede's 2016 revised) and 37230ned to 1-10-2026."""
+    folder = write_refreshed(tmp_path / "data")
+    revised_changes().to_csv(folder / "dwelling_changes.csv", index=False)
+    monthly_population().to_csv(folder / "population_monthly.csv", index=False)
+    monkeypatch.setenv("ROS_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def superseded_reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every read of a shipped table that the snapshot's refreshed table supersedes, outside ros/data/series.py."""
+    reads: list[str] = []
+    original = Snapshot.__getitem__
+
+    def recording(self: Snapshot, name: str) -> pd.DataFrame:
+        if name in series.SUPERSEDED and series.SUPERSEDED[name] in self.tables:
+            frame = sys._getframe(1)
+            while frame.f_code.co_filename.endswith("_collections_abc.py"):  # Mapping.get reads through []
+                frame = frame.f_back  # type: ignore[assignment]
+            if frame.f_code.co_filename != SERIES_FILE:
+                reads.append(f"{name} in {frame.f_code.co_filename}:{frame.f_lineno}")
+        return original(self, name)
+
+    monkeypatch.setattr(Snapshot, "__getitem__", recording)
+    yield reads
+
+
+def open_page(page: str, query: dict[str, str], **state: object) -> AppTest:
+    """Run app.py once with `query` (AppTest learns the pages' URL paths from a first run), then `page` with the
+    page's own URL parameters `state` added."""
+    at = run_app(None, query)
+    for key, value in state.items():
+        at.query_params[key] = value
+    return at.switch_page(page).run()
+
+
+def shown(page: str, query: dict[str, str] | None = None, **state: object) -> str:
+    """The visible text of `page` with the specs of its charts appended."""
+    at = open_page(page, query or {}, **state)
+    assert not at.exception
+    return texts(at) + " ".join(c.proto.spec for c in at.get("plotly_chart"))
+
+
+def test_every_page_shows_the_refreshed_population_and_history(refreshed_dir, superseded_reads, snapshot) -> None:
+    monthly = monthly_population()
+    latest = monthly[monthly["month"] == "2026-10"]
+    twente_now = fmt.number(int(latest["population"].sum()), "nl")
+    growth = fmt.signed(int(latest["population"].sum() - snapshot["municipalities"]["population"].sum()), "nl")
+    history = revised_changes()
+    history = history[history["period"].str.len() == 4]
+    history = history[history["period"].astype(int) <= 2020]
+    twente_average = fmt.number(history["new_construction"].sum() / 9, "nl")
+    enschede_average = fmt.number(history.loc[history["code"] == "GM0153", "new_construction"].sum() / 9, "nl")
+    assert (twente_now, growth, twente_average, enschede_average) == ("647.709", "+6.903", "1.666", "429")
+
+    assert f"Inwoners op 1-10-2026\n{twente_now}" in shown("app_pages/overzicht.py")
+    doelen = shown("app_pages/doelen.py")
+    assert f"gemiddelde van 2012–2020** ({twente_average} per jaar" in doelen
+    assert f'"hovertemplate":"1-10-2026: {growth} (voorlopig)' in doelen  # the residents chart's latest count
+    assert f"telde Twente {twente_now} inwoners" in shown("app_pages/voortgang.py")
+    assert f"Inwoners op 1 oktober 2026\n{twente_now}" in shown("app_pages/vergadermodus.py", dia="1")
+    assert f"Gebouwd per jaar, 2012–2020 (gemiddeld)\n{twente_average}" in shown("app_pages/vergadermodus.py", dia="3")
+    enschede = {"gemeente": "GM0153"}
+    assert f"({enschede_average} per jaar" in shown("app_pages/doelen.py", enschede)
+    assert f"Enschede gemiddeld **{enschede_average} woningen" in shown("app_pages/mijn_gemeente.py", enschede)
+    assert superseded_reads == []
