@@ -120,3 +120,40 @@ def write_refreshed(target: Path) -> Path:
             sources = sources.rstrip("\n") + f"\n{source_id},{rest}\n"
     (target / "sources.csv").write_text(sources, encoding="utf-8")
     return target
+
+
+REVISED = ("GM0153", 2016, 300)  # CBS revises Enschede's 2016 new construction upwards by 300 in the refresh
+
+
+def revised_changes() -> pd.DataFrame:
+    """The fixture's dwelling changes plus 81955NED's whole years 2012–2020 as the shipped figures, one revised."""
+    shipped = pd.read_csv(ROOT / "data" / "new_construction.csv")
+    code, year, extra = REVISED
+    shipped.loc[(shipped["code"] == code) & (shipped["year"] == year), "new_dwellings"] += extra
+    history = pd.DataFrame(
+        {
+            "code": shipped["code"],
+            "period": shipped["year"].astype(str),
+            "period_kind": "year",
+            "new_construction": shipped["new_dwellings"],
+            "status": "definitief",
+            "source_id": "cbs_81955ned",
+        }
+    )
+    frame = pd.concat([history, dwelling_changes()], ignore_index=True)
+    for column in COLUMNS[3:11]:
+        frame[column] = frame[column].astype("Int64")
+    return frame[COLUMNS]
+
+
+def monthly_population() -> pd.DataFrame:
+    """37230ned for the 14 municipalities, January to October 2026: the shipped 1-1-2026 count + 10 a month."""
+    shipped = pd.read_csv(ROOT / "data" / "population_2026.csv")
+    return pd.DataFrame(
+        [
+            [code, f"2026-{month:02d}", population + 10 * (month - 1), "voorlopig", "cbs_37230ned"]
+            for code, population in zip(shipped["code"], shipped["population"], strict=True)
+            for month in range(1, 11)
+        ],
+        columns=["code", "month", "population", "status", "source_id"],
+    )

@@ -1,87 +1,24 @@
-"""ros.data.series: one current series per measure, and every page reads it, not a shipped table it supersedes."""
+"""After a refresh every page shows the same, newest population and history, and none reads a shipped table that
+the refreshed one supersedes (ros.data.series)."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import run_app, texts
-from progress_fixture import CODES, dwelling_changes, write_refreshed
 from ros.base import format as fmt
 from ros.base.config import ROOT
 from ros.data import series
 from ros.data.snapshot import Snapshot
-from ros.model import pace
+from tests.support.app import run_app, texts
+from tests.support.progress import monthly_population, revised_changes, write_refreshed
 
 SERIES_FILE = str(ROOT / "ros" / "data" / "series.py")
-REVISED = ("GM0153", 2016, 300)  # CBS revises Enschede's 2016 new construction upwards by 300 in the refresh
-
-
-def revised_changes() -> pd.DataFrame:
-    """The fixture's dwelling changes plus 81955NED's whole years 2012–2020 as the shipped figures, one revised."""
-    shipped = pd.read_csv(ROOT / "data" / "new_construction.csv")
-    code, year, extra = REVISED
-    shipped.loc[(shipped["code"] == code) & (shipped["year"] == year), "new_dwellings"] += extra
-    history = pd.DataFrame(
-        {
-            "code": shipped["code"],
-            "period": shipped["year"].astype(str),
-            "period_kind": "year",
-            "new_construction": shipped["new_dwellings"],
-            "status": "definitief",
-            "source_id": "cbs_81955ned",
-        }
-    )
-    frame = pd.concat([history, dwelling_changes()], ignore_index=True)
-    for column in ("new_construction", "other_additions", "demolition", "other_withdrawals", "correction"):
-        frame[column] = frame[column].astype("Int64")
-    for column in ("net_change", "stock_start", "stock_end"):
-        frame[column] = frame[column].astype("Int64")
-    return frame[dwelling_changes().columns]
-
-
-def monthly_population() -> pd.DataFrame:
-    """37230ned for the 14 municipalities, January to October 2026: the shipped 1-1-2026 count + 10 a month."""
-    shipped = pd.read_csv(ROOT / "data" / "population_2026.csv")
-    return pd.DataFrame(
-        [
-            [code, f"2026-{month:02d}", population + 10 * (month - 1), "voorlopig", "cbs_37230ned"]
-            for code, population in zip(shipped["code"], shipped["population"], strict=True)
-            for month in range(1, 11)
-        ],
-        columns=["code", "month", "population", "status", "source_id"],
-    )
-
-
-def test_shipped_snapshot_is_its_own_current_series(snapshot) -> None:
-    now = series.population_now(snapshot)
-    assert int(now["population"].sum()) == 646_449 and set(now["reference_date"]) == {date(2026, 1, 1)}
-    built = series.new_construction(snapshot)
-    assert len(built) == 14 * 9 and set(built["source_id"]) == {"cbs_81955ned"}
-    assert series.construction_sources(snapshot, 2012, 2020) == ("cbs_81955ned",)
-
-
-def test_a_refreshed_year_replaces_the_shipped_year_and_unknown_stays_unknown(snapshot) -> None:
-    refreshed = Snapshot(dict(snapshot.tables) | {"dwelling_changes": revised_changes()})
-    built = series.new_construction(refreshed).set_index(["code", "year"])
-    shipped = snapshot["new_construction"].set_index(["code", "year"])
-    code, year, extra = REVISED
-    assert built.loc[(code, year), "new_dwellings"] == shipped.loc[(code, year), "new_dwellings"] + extra
-    assert built.loc[("GM0153", 2025), "new_dwellings"] == 100 + 10 * CODES.index("GM0153") + 5 * 4
-    assert series.construction_sources(refreshed, 2012, 2026) == ("cbs_81955ned", "cbs_86098ned")
-    history = pace.history(series.new_construction(refreshed), CODES)
-    expected = (shipped.loc[code, "new_dwellings"].sum() + extra) / 9
-    assert history.average[CODES.index(code)] == pytest.approx(expected)
-    blank = revised_changes()
-    blank.loc[(blank["code"] == code) & (blank["period"] == str(year)), "new_construction"] = pd.NA
-    holed = pace.history(series.new_construction(Snapshot(dict(snapshot.tables) | {"dwelling_changes": blank})), CODES)
-    assert pd.isna(holed.average[CODES.index(code)]) and pd.isna(holed.region_average)
 
 
 @pytest.fixture

@@ -1,0 +1,38 @@
+"""ros.data.series: one current series per measure, the refreshed table where the version has it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from ros.data import series
+from ros.data.snapshot import Snapshot
+from ros.model import pace
+from tests.support.progress import CODES, REVISED, revised_changes
+
+
+def test_shipped_snapshot_is_its_own_current_series(snapshot) -> None:
+    now = series.population_now(snapshot)
+    assert int(now["population"].sum()) == 646_449 and set(now["reference_date"]) == {date(2026, 1, 1)}
+    built = series.new_construction(snapshot)
+    assert len(built) == 14 * 9 and set(built["source_id"]) == {"cbs_81955ned"}
+    assert series.construction_sources(snapshot, 2012, 2020) == ("cbs_81955ned",)
+
+
+def test_a_refreshed_year_replaces_the_shipped_year_and_unknown_stays_unknown(snapshot) -> None:
+    refreshed = Snapshot(dict(snapshot.tables) | {"dwelling_changes": revised_changes()})
+    built = series.new_construction(refreshed).set_index(["code", "year"])
+    shipped = snapshot["new_construction"].set_index(["code", "year"])
+    code, year, extra = REVISED
+    assert built.loc[(code, year), "new_dwellings"] == shipped.loc[(code, year), "new_dwellings"] + extra
+    assert built.loc[("GM0153", 2025), "new_dwellings"] == 100 + 10 * CODES.index("GM0153") + 5 * 4
+    assert series.construction_sources(refreshed, 2012, 2026) == ("cbs_81955ned", "cbs_86098ned")
+    history = pace.history(series.new_construction(refreshed), CODES)
+    expected = (shipped.loc[code, "new_dwellings"].sum() + extra) / 9
+    assert history.average[CODES.index(code)] == pytest.approx(expected)
+    blank = revised_changes()
+    blank.loc[(blank["code"] == code) & (blank["period"] == str(year)), "new_construction"] = pd.NA
+    holed = pace.history(series.new_construction(Snapshot(dict(snapshot.tables) | {"dwelling_changes": blank})), CODES)
+    assert pd.isna(holed.average[CODES.index(code)]) and pd.isna(holed.region_average)
