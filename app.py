@@ -64,6 +64,12 @@ else:
                 st.Page(
                     "app_pages/bronnen.py", title=t("nav.sources"), icon=":material/menu_book:", url_path="bronnen"
                 ),
+                st.Page(
+                    "app_pages/toegankelijkheid.py",
+                    title=t("accessibility.title"),
+                    icon=":material/accessibility:",
+                    url_path="toegankelijkheid",
+                ),
             ],
         }
     )

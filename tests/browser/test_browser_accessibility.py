@@ -3,8 +3,9 @@
 axe-core comes bundled with the `axe-playwright-python` package (axe 4.x, run inside the page). Pages are found
 from the sidebar navigation, so a new page is checked without touching this file. We fail on serious and critical
 violations in our content. Violations that come from Streamlit's own markup are excused only through the allow-list
-below (rule id + a CSS selector the failing node must lie inside), each with the reason; docs/accessibility.md lists
-them. Moderate and minor findings are reported in the docs, not failed on here.
+(rule id + a CSS selector the failing node must lie inside), declared in `ros.present.accessibility` and listed by the
+accessibility statement (/toegankelijkheid). Moderate and minor findings are reported in the docs, not failed on here.
+Every test here is a check the statement declares (`tests/unit/present/test_accessibility.py` holds them together).
 """
 
 from __future__ import annotations

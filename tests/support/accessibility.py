@@ -1,13 +1,16 @@
 """axe-core in the browser (bundled with `axe-playwright-python`): serious and critical violations in our content.
 
 Violations that come from Streamlit's own markup are excused only through the allow-list below (rule id + a CSS
-selector the failing node must lie inside), each with the reason; docs/accessibility.md lists them.
+selector the failing node must lie inside), each with the reason; it is declared in `ros.present.accessibility`, so
+the accessibility statement (/toegankelijkheid) lists exactly these as its known exceptions.
 """
 
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
 
+from ros.base.i18n import translate
+from ros.present.accessibility import STREAMLIT_EXCEPTIONS
 from tests.support.browser import wait_for_app
 
 FAIL_IMPACTS = ("serious", "critical")
@@ -17,12 +20,9 @@ AXE_VIEWPORT = {"width": 1400, "height": 4000}
 
 # Streamlit's own markup that fails axe; we cannot change it from the app. (rule id, selector, why).
 # A node is excused only when the rule matches AND the node lies inside an element matching the selector.
-STREAMLIT_ALLOW_LIST: tuple[tuple[str, str, str], ...] = (
-    # Streamlit 1.67's page navigation renders <ul data-testid=stSidebarNavItems> whose children are <div> wrappers
-    # around the <li> items (the section groups), so the <ul> contains non-<li> children ...
-    ("list", "[data-testid=stSidebarNav]", "Streamlit sidebar navigation: <div> groups directly inside <ul>"),
-    # ... and the <li> items are therefore not directly inside a <ul>/<ol>.
-    ("listitem", "[data-testid=stSidebarNav]", "Streamlit sidebar navigation: <li> not directly inside <ul>"),
+STREAMLIT_ALLOW_LIST: tuple[tuple[str, str, str], ...] = tuple(
+    (e.rule, e.selector, translate("en", f"accessibility.exception_{e.key}", rule=e.rule, selector=e.selector))
+    for e in STREAMLIT_EXCEPTIONS
 )
 
 AXE = Axe()
