@@ -116,7 +116,7 @@ elif view == "progress":
         cards(progress_facts)
     ui.source_caption(sources)
 else:
-    cards([meeting.next_fact(snap["milestones"], today, lang, ui.labels("milestones"))])
+    cards([meeting.next_fact(snap["milestones"], today, lang)])
     st.header(t("meeting.open_heading"), anchor=False)
     items = meeting.milestone_items(snap["milestones"], today, lang, ui.labels("milestones"))
     for item in items:

@@ -323,7 +323,7 @@ def _payload(frames: list[bytes]) -> tuple[int, int, int]:
         message = ForwardMsg()
         try:
             message.ParseFromString(frame)
-        except Exception:  # noqa: BLE001, S112  (a frame that is not a ForwardMsg is counted, not decoded)
+        except Exception:  # a frame that is not a ForwardMsg is counted, not decoded
             continue
         if message.WhichOneof("type") != "delta" or message.delta.WhichOneof("type") != "new_element":
             continue
@@ -383,7 +383,7 @@ class RunCounter:
         message = ForwardMsg()
         try:
             message.ParseFromString(payload)
-        except Exception:  # noqa: BLE001  (not a ForwardMsg: not a rerun signal)
+        except Exception:  # not a ForwardMsg: not a rerun signal
             return
         kind = message.WhichOneof("type")
         if kind == "script_finished":
@@ -508,7 +508,7 @@ def _kb(value: int | None) -> str:
     return "-" if value is None else f"{value / 1024:,.1f}"
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:  # noqa: C901, PLR0912, PLR0915 - to be split by job (#21)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="timed AppTest reruns per page (after 2 warm-up runs)")
     parser.add_argument("--browser-runs", type=int, default=5, help="timed browser loads per page")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
@@ -40,8 +41,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ros.base import number_entry  # noqa: E402
-from scripts.benchmark_pages import APP, ROOT, Server, page_entries, rss_mb, server_env  # noqa: E402
+from ros.base import number_entry
+from scripts.benchmark_pages import APP, ROOT, Server, page_entries, rss_mb, server_env
 
 TARGET_P95_MS = 1000.0
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -226,16 +227,14 @@ class Session:
                     if elapsed is not None:
                         self.results.add(self.results.opens, elapsed)
                     while not stop.is_set() and not reader.done():
-                        try:
+                        with contextlib.suppress(TimeoutError):
                             await asyncio.wait_for(stop.wait(), self.think * self.rng.uniform(0.5, 1.5))
-                        except TimeoutError:
-                            pass
                         if stop.is_set() or reader.done():
                             break
                         await self.act()
                 finally:
                     reader.cancel()
-        except Exception as error:  # noqa: BLE001  (a refused or dropped connection is a result)
+        except Exception as error:  # a refused or dropped connection is a result
             self.results.add(self.results.errors, f"session {self.number}: {type(error).__name__}: {error}"[:200])
             return
         if not stop.is_set():
@@ -243,7 +242,7 @@ class Session:
 
     async def act(self) -> None:
         """Switch page now and then, otherwise change one widget of the page; one rerun either way."""
-        candidates = [w for w in self.widgets.values()]
+        candidates = list(self.widgets.values())
         if not candidates or self.rng.random() < PAGE_SWITCH_SHARE:
             others = [path for _, path in self.pages if path != self.url_path]
             target = self.rng.choice(others)
@@ -348,10 +347,8 @@ async def sample(
     """(time, open sessions, VmRSS MB) every second until `stop` is set."""
     while not stop.is_set():
         memory.append((time.monotonic(), sum(s.socket is not None for s in sessions), rss_mb(pid)))
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), 1)
-        except TimeoutError:
-            pass
 
 
 async def ramp(

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
@@ -37,7 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.benchmark_pages import (  # noqa: E402
+from scripts.benchmark_pages import (
     APP,
     BROWSER_ARGS,
     CHROMIUM,
@@ -119,7 +120,7 @@ class Session:
             self.shared.settle_ms[name].append((time.perf_counter() - start) * 1000)
             self.shared.actions[name] += 1
             await self.check(name)
-        except Exception as error:  # noqa: BLE001  (a timeout or a vanished element is a result, not a crash)
+        except Exception as error:  # a timeout or a vanished element is a result, not a crash
             self.shared.errors.append(f"session {self.number} {name}: {type(error).__name__}: {str(error)[:160]}")
 
     async def check(self, after: str) -> None:
@@ -266,10 +267,8 @@ async def sample_memory(pid: int, samples: list[float], stop: asyncio.Event) -> 
     """VmRSS of the server every second until `stop` is set."""
     while not stop.is_set():
         samples.append(rss_mb(pid))
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=1)
-        except TimeoutError:
-            pass
 
 
 async def run_load(sessions: int, duration: float, timeout_ms: float, no_rerun_ms: float, seed: int) -> dict[str, Any]:
@@ -304,8 +303,8 @@ async def run_load(sessions: int, duration: float, timeout_ms: float, no_rerun_m
             await sampler
             for number, outcome in enumerate([*opened, *outcomes]):
                 if isinstance(outcome, BaseException):
-                    number = number if number < sessions else live[number - sessions].number
-                    shared.errors.append(f"session {number} stopped: {type(outcome).__name__}: {str(outcome)[:200]}")
+                    session = number if number < sessions else live[number - sessions].number
+                    shared.errors.append(f"session {session} stopped: {type(outcome).__name__}: {str(outcome)[:200]}")
             for context in contexts:
                 await context.close()
             await browser.close()

@@ -195,8 +195,5 @@ def text(value: int | float | None, lang: str, *, whole: bool, grouping: bool = 
     if value is None or fmt.is_unknown(value):
         return ""
     group = "#,##0" if grouping else "0"
-    if whole or (money and float(value).is_integer()):
-        pattern = group
-    else:
-        pattern = group + (".00" if money else ".0##")
+    pattern = group if whole or (money and float(value).is_integer()) else group + (".00" if money else ".0##")
     return format_decimal(value, format=pattern, locale=_locale(lang))

@@ -102,7 +102,7 @@ def excel_rows(data: bytes, max_rows: int) -> list[list[object]]:
     check_workbook(data, max_rows)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - any damaged workbook is one message
+    except Exception:  # any damaged workbook is one message
         raise UploadError(problem("input.file_not_excel")) from None
     try:
         if not book.worksheets:
@@ -115,7 +115,7 @@ def excel_rows(data: bytes, max_rows: int) -> list[list[object]]:
             rows.append(list(row))
     except UploadError:
         raise
-    except Exception:  # noqa: BLE001 - a sheet that breaks while reading is one message
+    except Exception:  # a sheet that breaks while reading is one message
         raise UploadError(problem("input.file_not_excel")) from None
     finally:
         book.close()

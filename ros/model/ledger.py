@@ -113,7 +113,7 @@ def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=renamed)
 
 
-def validate_ledger(
+def validate_ledger(  # noqa: C901 - one branch per refusal rule, each with its own message
     frame: pd.DataFrame, parties: Mapping[str, str], years: Sequence[int] = YEARS, first_row: int = 1
 ) -> LedgerResult:
     """Check a ledger from the table editor or a file. Row numbers in messages start at `first_row` (1 for the

@@ -152,7 +152,9 @@ def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=renamed)
 
 
-def check_own_figures(frame: pd.DataFrame, names: Mapping[str, str], first_row: int = 1) -> OwnFiguresResult:
+def check_own_figures(  # noqa: C901 - one branch per refusal rule, each with its own message
+    frame: pd.DataFrame, names: Mapping[str, str], first_row: int = 1
+) -> OwnFiguresResult:
     """Check own figures from the editor or a file (row numbers from `first_row`: 1 on the page, 2 in a file).
     Rows without any figure are skipped; every other problem is one issue."""
     frame = normalise_columns(frame)

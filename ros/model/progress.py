@@ -102,7 +102,7 @@ def merge_own(cbs: pd.DataFrame, own: pd.DataFrame | None) -> pd.DataFrame:
         row = rows.setdefault(
             key,
             {"code": key[0], "year": key[1], "months": 12, "status": OWN}
-            | {v: pd.NA for v in VALUES}
+            | dict.fromkeys(VALUES, pd.NA)
             | {f"{v}_origin": None for v in VALUES},
         )
         for value in VALUES:

@@ -198,7 +198,7 @@ def shown_table(result: TargetResult, lang: str) -> pd.DataFrame:
     return display_table(result.table(), lang, translate(lang, "common.twente"))
 
 
-def homes_list(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
+def homes_list(shown: pd.DataFrame) -> pd.DataFrame:
     """Homes per municipality, most first, then Twente: name, homes (text), share (text) — the map's numbers as
     a list that can be read from the back of the room."""
     listed = homes_order(shown)
@@ -384,7 +384,7 @@ def milestone_items(
     ]
 
 
-def next_fact(frame: pd.DataFrame, today: date, lang: str, labels: Mapping[str, str]) -> Fact:
+def next_fact(frame: pd.DataFrame, today: date, lang: str) -> Fact:
     """The next milestone as a headline figure: its title, the days left and its date or window."""
     upcoming = ms.next_milestone(frame, today)
     if upcoming is None:
@@ -425,7 +425,7 @@ def map_figure(shown: pd.DataFrame, geojson: dict | None, result: TargetResult, 
 
 def homes_table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
     """`homes_list` with headers, for the list beside the map."""
-    return homes_list(shown, lang).rename(
+    return homes_list(shown).rename(
         columns={c: translate(lang, f"meeting.col_{c}") for c in ("name", "homes", "share")}
     )
 

@@ -151,24 +151,24 @@ def briefing(
     )
 
     # 1. The share of the targets
-    numbers = dict(
-        name=name,
-        homes=fmt.number(f.homes, lang),
-        homes_total=fmt.number(f.homes_total, lang),
-        share=fmt.percent(f.share, lang),
-        residents=fmt.number(f.residents, lang),
-        residents_total=fmt.number(f.residents_total, lang),
-        start=f.start_year,
-        end=f.end_year,
-        per_year=fmt.number(f.per_year, lang),
-        per_1000=fmt.number(f.per_1000, lang, 1),
-        per_1000_year=fmt.number(f.per_1000_year, lang, 1),
-        population=fmt.number(f.population, lang),
-        date=data_date,
-        key_name=translate(lang, f"targets.key_{f.key}"),
-        housed=fmt.signed(f.housed_growth, lang),
-        occupancy=fmt.percent(f.occupancy_change, lang),
-    )
+    numbers = {
+        "name": name,
+        "homes": fmt.number(f.homes, lang),
+        "homes_total": fmt.number(f.homes_total, lang),
+        "share": fmt.percent(f.share, lang),
+        "residents": fmt.number(f.residents, lang),
+        "residents_total": fmt.number(f.residents_total, lang),
+        "start": f.start_year,
+        "end": f.end_year,
+        "per_year": fmt.number(f.per_year, lang),
+        "per_1000": fmt.number(f.per_1000, lang, 1),
+        "per_1000_year": fmt.number(f.per_1000_year, lang, 1),
+        "population": fmt.number(f.population, lang),
+        "date": data_date,
+        "key_name": translate(lang, f"targets.key_{f.key}"),
+        "housed": fmt.signed(f.housed_growth, lang),
+        "occupancy": fmt.percent(f.occupancy_change, lang),
+    }
     share = Section(
         t("municipality.share_heading"),
         (

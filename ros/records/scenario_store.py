@@ -97,7 +97,7 @@ def _record(row: Row[Any], validate: Validator | None, current_version: int | No
     elif payload is not None and validate is not None:
         try:
             validate(payload, row.version)
-        except Exception as exc:  # noqa: BLE001 - any failure of the caller's validator means "ongeldig"
+        except Exception as exc:  # any failure of the caller's validator means "ongeldig"
             status, problem = "ongeldig", translate("nl", "store.stored_invalid", reason=str(exc))
     return ScenarioRecord(
         id=row.id,

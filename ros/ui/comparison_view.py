@@ -38,8 +38,8 @@ def _comparison_view(
     other: TargetSettings,
     code: str,
     data_dir: str,
-    origin: str,
-    year: int,
+    origin: str,  # noqa: ARG001 - with `year`, the cache key of the unhashed `_boundaries`
+    year: int,  # noqa: ARG001 - see `origin`
     _boundaries: Boundaries,
 ) -> ComparisonView:
     base_result, other_result = _cached_target_result(base, data_dir), _cached_target_result(other, data_dir)

@@ -110,7 +110,12 @@ def milestone_card(today: date, body: str | None = None) -> MilestoneCard | None
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _briefing(
-    settings: str, code: str, today: date, lang_code: str, data_dir: str, _chosen: scenario.Scenario
+    settings: str,  # noqa: ARG001 - the cache key of the unhashed `_chosen` (its settings as JSON)
+    code: str,
+    today: date,
+    lang_code: str,
+    data_dir: str,
+    _chosen: scenario.Scenario,
 ) -> Briefing:
     result = _cached_target_result(_chosen.target_settings(), data_dir)
     return briefing_of(_cached_snapshot(data_dir), result, _chosen, code, today, lang_code)

@@ -65,7 +65,7 @@ def _view(
     capacity_frame = None
     if capacity is not None:
         checked = pd.DataFrame(list(capacity), columns=["code", *plan_capacity.PHASES]).astype(
-            {p: "Int64" for p in plan_capacity.PHASES}
+            dict.fromkeys(plan_capacity.PHASES, "Int64")
         )
         capacity_frame = plan_capacity.uploaded_capacity(checked)
     return progress_view.build(

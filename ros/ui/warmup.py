@@ -32,7 +32,7 @@ from ros.ui.targets_view import _targets_view
 
 _LOG = logging.getLogger(__name__)
 _lock = threading.Lock()
-_started = False
+_started = threading.Event()
 
 
 def warm_steps() -> list[tuple[str, Callable[[], object]]]:
@@ -60,7 +60,7 @@ def _warm(steps: list[tuple[str, Callable[[], object]]]) -> int:
         try:
             step()
             done += 1
-        except Exception:  # noqa: BLE001  (a page shows its own error; warming must never break the server)
+        except Exception:  # a page shows its own error; warming must never break the server
             _LOG.warning("warming %s failed; the page will build it on demand", name, exc_info=True)
     gc.collect()
     gc.freeze()
@@ -74,13 +74,12 @@ def warm_now() -> int:
 
 def warm_up() -> None:
     """Start warming once per server process (not under AppTest, where caches are cleared between tests)."""
-    global _started
     if not Runtime.exists() or config.get_option("global.appTest"):
         return
     with _lock:
-        if _started:
+        if _started.is_set():
             return
-        _started = True
+        _started.set()
     thread = threading.Thread(target=_warm, args=(warm_steps(),), name="ros-warm-up", daemon=True)
     ctx = get_script_run_ctx()
     if ctx is not None:  # cached functions look for a script context; without one Streamlit logs a warning

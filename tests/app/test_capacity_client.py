@@ -16,8 +16,8 @@ from ros.base.config import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchmark_pages import Server, server_env  # noqa: E402
-from capacity_test import Results, Session, changed_state, typed_number  # noqa: E402
+from benchmark_pages import Server, server_env
+from capacity_test import Results, Session, changed_state, typed_number
 
 APP = """import streamlit as st
 
@@ -71,11 +71,13 @@ def test_a_session_opens_the_page_changes_a_widget_and_the_server_reruns_with_it
             assert widgets["button_group"].options == ["woningen", "inwoners"]
             assert widgets["button_group"].value == "woningen"
             state, value = changed_state(widgets["button_group"], session.rng)
-            assert value == "inwoners" and list(state.string_array_value.data) == ["inwoners"]
+            assert value == "inwoners"
+            assert list(state.string_array_value.data) == ["inwoners"]
             session.states = {state.id: state}
             assert await session.rerun(page_hash=session.page_hash, timed="button_group") is not None
             state, typed = changed_state(widgets["text_input"], random.Random(3))
-            assert typed in ("68.310", "69.690") and state.string_value == typed
+            assert typed in ("68.310", "69.690")
+            assert state.string_value == typed
             session.states = {state.id: state}
             assert await session.rerun(page_hash=session.page_hash, timed="text_input") is not None
             reader.cancel()
@@ -85,7 +87,8 @@ def test_a_session_opens_the_page_changes_a_widget_and_the_server_reruns_with_it
     session, texts = _run(scenario())
     assert "gekozen: inwoners" in texts
     assert any(text in texts for text in ("getypt: 68.310", "getypt: 69.690"))
-    assert len(session.results.reruns[1]) == 2 and session.results.errors == {}
+    assert len(session.results.reruns[1]) == 2
+    assert session.results.errors == {}
 
 
 def test_a_typed_number_moves_by_a_step_and_stays_dutch() -> None:
@@ -109,12 +112,14 @@ def test_an_exception_in_the_script_is_counted_as_an_error(served: Server) -> No
             await session.rerun(page_name="")
             checkbox = next(w for w in session.widgets.values() if w.kind == "checkbox")
             state, value = changed_state(checkbox, session.rng)
-            assert value is True and state.bool_value is True
+            assert value is True
+            assert state.bool_value is True
             session.states = {state.id: state}
             assert await session.rerun(page_hash=session.page_hash, timed="checkbox") is None
             reader.cancel()
         return results
 
     results = _run(scenario())
-    assert len(results.errors[1]) == 1 and "ValueError: bewust" in results.errors[1][0]
+    assert len(results.errors[1]) == 1
+    assert "ValueError: bewust" in results.errors[1][0]
     assert results.reruns == {}

@@ -16,7 +16,8 @@ def test_every_dataset_is_listed_with_rows_and_sources() -> None:
     sources = at.dataframe[0].value
     assert "cbs_85984ned" in set(sources["id"])
     # closed data sets send nothing: only the sources table and the downloads of everything
-    assert len(at.dataframe) == 1 and len(at.get("download_button")) == 3
+    assert len(at.dataframe) == 1
+    assert len(at.get("download_button")) == 3
     assert "Bestand data/new_construction.csv" not in texts(at)
 
 
@@ -25,7 +26,8 @@ def test_an_opened_dataset_shows_its_rows_sources_and_downloads() -> None:
     assert not at.exception
     assert "Bestand data/new_construction.csv, 126 regels." in texts(at)
     rows, sources = at.dataframe[1].value, at.dataframe[2].value
-    assert len(rows) == 126 and set(rows["code"]) >= {"GM0153", "GM0164"}
+    assert len(rows) == 126
+    assert set(rows["code"]) >= {"GM0153", "GM0164"}
     assert set(sources["id"]) == {"cbs_81955ned"}
     assert len(at.get("download_button")) == 6
     at.session_state["dataset_new_construction"] = False

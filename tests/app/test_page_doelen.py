@@ -30,14 +30,17 @@ def test_default_view_shows_the_ros_totals_per_municipality(default):
     assert not default.exception
     shown = table(default)
     assert len(shown) == 15
-    assert shown["Twente"]["Woningen"] == "69.000" and shown["Twente"]["Inwoners (doel)"] == "100.000"
-    assert shown["Enschede"]["Woningen"] == "17.415" and shown["Enschede"]["Deel"] == "25,2%"
+    assert shown["Twente"]["Woningen"] == "69.000"
+    assert shown["Twente"]["Inwoners (doel)"] == "100.000"
+    assert shown["Enschede"]["Woningen"] == "17.415"
+    assert shown["Enschede"]["Deel"] == "25,2%"
     assert shown["Twente"]["Tempo (× gem. 2012–2020)"] == "1,6×"
     assert shown["Twente"]["Doel af in tempo 2012–2020"] == "2067"
     # linear from 2025: each municipality gets 6 × floor(h / 26) + min(6, h mod 26) by the end of 2030
     assert shown["Twente"]["Woningen tot eind 2030"] == "15.949"
     text = texts(default)
-    assert "Doelen per gemeente" in text and "In het kort: Twente" in text
+    assert "Doelen per gemeente" in text
+    assert "In het kort: Twente" in text
     assert "Standaardaanname: **0,0% verandering per jaar**" in text
     # the plain-Dutch answer for the chosen municipality (here all of Twente)
     assert (
@@ -51,28 +54,34 @@ def test_changing_the_key_changes_the_table():
     at = run_app(PAGE)
     at.selectbox(key="sleutel").set_value("equal").run()
     shown = table(at)
-    assert shown["Enschede"]["Woningen"] == "4.929" and shown["Wierden"]["Woningen"] == "4.928"
+    assert shown["Enschede"]["Woningen"] == "4.929"
+    assert shown["Wierden"]["Woningen"] == "4.928"
     assert shown["Twente"]["Woningen"] == "69.000"
     at.selectbox(key="sleutel").set_value("stedelijk_netwerk").run()
-    assert table(at)["Enschede"]["Woningen"] == "34.972" and table(at)["Borne"]["Woningen"] == "0"
+    assert table(at)["Enschede"]["Woningen"] == "34.972"
+    assert table(at)["Borne"]["Woningen"] == "0"
     at.slider(key="steden").set_value(80).run()
     assert table(at)["Borne"]["Woningen"] != "0"
-    assert at.query_params["sleutel"] == "stedelijk_netwerk" and at.query_params["steden"] == "80"
+    assert at.query_params["sleutel"] == "stedelijk_netwerk"
+    assert at.query_params["steden"] == "80"
 
 
 def test_changing_the_shape_and_the_totals_changes_the_table():
     at = run_app(PAGE)
     at.selectbox(key="vorm").set_value("front").run()
     front = table(at)["Twente"]["Woningen tot eind 2030"]
-    assert front != "15.949" and int(front.replace(".", "")) > 15_949
+    assert front != "15.949"
+    assert int(front.replace(".", "")) > 15_949
     at.selectbox(key="vorm").set_value("back").run()
     assert int(table(at)["Twente"]["Woningen tot eind 2030"].replace(".", "")) < 15_949
     at.text_input(key="woningen").input("50.000").run()
     at.text_input(key="inwoners").input("70000").run()
     shown = table(at)
-    assert shown["Twente"]["Woningen"] == "50.000" and shown["Twente"]["Inwoners (doel)"] == "70.000"
+    assert shown["Twente"]["Woningen"] == "50.000"
+    assert shown["Twente"]["Inwoners (doel)"] == "70.000"
     assert shown["Enschede"]["Woningen"] == "12.620"  # 50.000 × 161.738 / 640.806 = 12.619,9
-    assert at.query_params["woningen"] == "50000" and at.query_params["vorm"] == "back"
+    assert at.query_params["woningen"] == "50000"
+    assert at.query_params["vorm"] == "back"
 
 
 def test_the_url_reproduces_the_view():
@@ -86,10 +95,12 @@ def test_the_url_reproduces_the_view():
         "kaart": "per_1000",
     }
     at = run_app(PAGE, query)
-    assert not at.exception and not at.warning
+    assert not at.exception
+    assert not at.warning
     shown = table(at)
     assert all(shown[name]["Woningen"] == "1.000" for name in ("Almelo", "Enschede", "Wierden"))
-    assert at.selectbox(key="vorm").value == "front" and at.text_input(key="startjaar").value == "2026"
+    assert at.selectbox(key="vorm").value == "front"
+    assert at.text_input(key="startjaar").value == "2026"
     assert "nu ingesteld: **−0,5% per jaar**" in texts(at) or "nu ingesteld: **-0,5% per jaar**" in texts(at)
     assert "Inwoners erbij eind 2040" in next(iter(table(at).values())).index
     assert dict(at.query_params) == query
@@ -97,15 +108,19 @@ def test_the_url_reproduces_the_view():
 
 def test_custom_weights_from_the_url():
     at = run_app(PAGE, {"sleutel": "custom", "gewichten": weights_link({"GM0153": 1})})
-    assert not at.exception and not at.error
+    assert not at.exception
+    assert not at.error
     shown = table(at)
-    assert shown["Enschede"]["Woningen"] == "69.000" and shown["Almelo"]["Woningen"] == "0"
+    assert shown["Enschede"]["Woningen"] == "69.000"
+    assert shown["Almelo"]["Woningen"] == "0"
 
 
 def test_bad_url_values_are_ignored_with_one_notice():
     at = run_app(PAGE, {"sleutel": "loterij", "woningen": "-5", "gewichten": "GM0153:-1"})
     assert not at.exception
-    assert "sleutel=loterij" in texts(at) and "woningen=-5" in texts(at) and "gewichten=GM0153:-1" in texts(at)
+    assert "sleutel=loterij" in texts(at)
+    assert "woningen=-5" in texts(at)
+    assert "gewichten=GM0153:-1" in texts(at)
     assert table(at)["Twente"]["Woningen"] == "69.000"
 
 
@@ -120,7 +135,8 @@ def test_an_impossible_period_is_refused_and_the_last_result_stays():
         "„2030” past niet bij de andere instellingen: Het startjaar moet tussen 2020 en het"
     )
     assert "De vorige waarde (2050) blijft staan." in error.value
-    assert at.text_input(key="eindjaar").value == "2050" and at.text_input(key="startjaar").value == "2045"
+    assert at.text_input(key="eindjaar").value == "2050"
+    assert at.text_input(key="startjaar").value == "2045"
     assert table(at)["Twente"]["Woningen"] == "60.000"
     assert "Woningen tot eind 2030" in next(iter(table(at).values())).index
 
@@ -139,7 +155,8 @@ def test_a_municipality_in_the_sidebar_is_highlighted():
         "Wierden: Tempo 2012–2020",
         "Wierden: Gekozen bouwpad",
     ]
-    assert _numbers(paths["data"][2]["y"])[-1] == 2_685 and paths["data"][2]["text"][-1] == "Wierden"
+    assert _numbers(paths["data"][2]["y"])[-1] == 2_685
+    assert paths["data"][2]["text"][-1] == "Wierden"
 
 
 def test_english():
@@ -164,7 +181,8 @@ def test_the_map_shows_the_chosen_measure():
     trace = spec["data"][0]
     values = _numbers(trace["z"] if "z" in trace else trace["marker"]["color"])
     # homes by population share / dwellings: between 22 % (Hengelo) and 28 % (Rijssen-Holten), in percent points
-    assert len(values) == 14 and all(22 <= v <= 28 for v in values)
+    assert len(values) == 14
+    assert all(22 <= v <= 28 for v in values)
     assert any("Rijssen-Holten" in row and "27,4%" in row for row in map(str, trace["customdata"]))
 
 
@@ -173,7 +191,8 @@ def test_a_municipality_without_homes_gets_its_own_sentence_and_no_reached_year(
     assert not at.exception
     assert "**Borne** krijgt in dit rekenvoorbeeld geen nieuwe woningen." in texts(at)
     shown = table(at)
-    assert shown["Borne"]["Woningen"] == "0" and shown["Borne"]["Doel af in tempo 2012–2020"] == "n.v.t."
+    assert shown["Borne"]["Woningen"] == "0"
+    assert shown["Borne"]["Doel af in tempo 2012–2020"] == "n.v.t."
     assert (
         shown["Enschede"]["Doel af in tempo 2012–2020"] == "2113"
     )  # 34.972 / (3.562 / 9) = 88,4 → 89 years: 2025 … 2113
@@ -198,7 +217,8 @@ def test_homes_typed_the_dutch_way(typed):
     at = run_app(PAGE)
     at.text_input(key="woningen").input(typed).run()
     assert not at.error
-    assert table(at)["Twente"]["Woningen"] == "80.000" and at.text_input(key="woningen").value == "80.000"
+    assert table(at)["Twente"]["Woningen"] == "80.000"
+    assert at.text_input(key="woningen").value == "80.000"
     assert at.query_params["woningen"] in ("80000", ["80000"])
 
 
@@ -206,7 +226,8 @@ def test_homes_typed_the_dutch_way(typed):
 def test_occupancy_typed_with_a_decimal_comma(typed):
     at = run_app(PAGE)
     at.text_input(key="bewoning").input(typed).run()
-    assert not at.error and at.text_input(key="bewoning").value == "-0,5"
+    assert not at.error
+    assert at.text_input(key="bewoning").value == "-0,5"
     assert "nu ingesteld: **-0,5% per jaar**" in texts(at)
     assert at.query_params["bewoning"] in ("-0.5", ["-0.5"])
 
@@ -217,7 +238,8 @@ def test_ambiguous_or_out_of_range_input_keeps_the_previous_value():
     [error] = at.error
     assert error.value.startswith("„80\\.00” is niet eenduidig: bedoelt u 8\\.000 of 80?")
     assert error.value.endswith("De vorige waarde (69.000) blijft staan.")
-    assert at.text_input(key="woningen").value == "69.000" and table(at)["Twente"]["Woningen"] == "69.000"
+    assert at.text_input(key="woningen").value == "69.000"
+    assert table(at)["Twente"]["Woningen"] == "69.000"
     at.text_input(key="bewoning").input("-6").run()
     [error] = at.error
     assert error.value == "„\\-6” ligt buiten het bereik van -5 tot en met 5. De vorige waarde (0,0) blijft staan."
@@ -229,7 +251,8 @@ def test_ambiguous_or_out_of_range_input_keeps_the_previous_value():
 def test_english_numbers_and_an_english_refusal():
     at = run_app(PAGE, {"lang": "en"})
     at.text_input(key="woningen").input("80,000").run()
-    assert table(at)["Twente"]["Homes"] == "80,000" and at.text_input(key="woningen").value == "80,000"
+    assert table(at)["Twente"]["Homes"] == "80,000"
+    assert at.text_input(key="woningen").value == "80,000"
     at.text_input(key="woningen").input("veel").run()
     assert at.error[0].value == "“veel” is not a number. The previous value (80,000) stays."
 
@@ -285,7 +308,8 @@ def test_a_table_alternative_is_sent_only_once_it_is_opened():
     assert "Tabel bij deze grafiek" in [e.label for e in closed.expander]
     opened = run_app(PAGE, {"gemeente": "GM0153"}, alt_doelen_kaart=True)
     table = opened.dataframe[1].value.set_index("Gemeente")
-    assert list(table.columns) == ["Woningen (doel)"] and table.loc["Enschede", "Woningen (doel)"] == "17.415"
+    assert list(table.columns) == ["Woningen (doel)"]
+    assert table.loc["Enschede", "Woningen (doel)"] == "17.415"
 
 
 def _type_weight(at, row: int, weight: float) -> None:
@@ -331,4 +355,5 @@ def test_weights_changed_elsewhere_replace_the_editor():
     scenario["gewichten"] = weights_link({"GM0141": 1, "GM0153": 3})  # e.g. an opened scenario's own weights
     at.session_state["_scenario"] = scenario
     at.run()
-    assert _share(at, "Almelo") == "25,0%" and _share(at, "Enschede") == "75,0%"  # not the typed 5
+    assert _share(at, "Almelo") == "25,0%"
+    assert _share(at, "Enschede") == "75,0%"  # not the typed 5

@@ -71,17 +71,19 @@ def test_enschede_under_the_default_scenario(enschede):
     assert "dan is het doel klaar in **2069**." in text
     assert "Wat Enschede betaalt voor 2025–2026, is **onbekend**." in text
     assert "Afdrukken: gebruik Ctrl+P" in text
-    yearly, milestones, decisions, glossary, sources = tables(enschede)
+    yearly, milestones, _decisions, _glossary, sources = tables(enschede)
     assert list(yearly.iloc[-1]) == ["2050", "669", "17.415", "10.290"]
     assert list(milestones.iloc[1]) == [
         "2026",
         "Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026",
         "◇ verwacht",
     ]
-    assert list(sources.columns) == ["Cijfer", "Bron", "Peildatum"] and "1 januari 2024" in list(sources["Peildatum"])
+    assert list(sources.columns) == ["Cijfer", "Bron", "Peildatum"]
+    assert "1 januari 2024" in list(sources["Peildatum"])
     assert len(enschede.get("plotly_chart")) == 1
     button = enschede.get("download_button")
-    assert len(button) == 1 and button[0].proto.label == "Download als HTML-bestand"
+    assert len(button) == 1
+    assert button[0].proto.label == "Download als HTML-bestand"
 
 
 def test_a_shared_link_with_a_scenario_changes_the_figures_and_the_scenario_contribution(snapshot):

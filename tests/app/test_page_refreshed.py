@@ -27,7 +27,7 @@ def refreshed_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         refresh.refresh(
             root=cache / "data", service=cbs.Service(service.url, 5), now=datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
         )
-    yield cache
+    return cache
 
 
 @pytest.fixture
@@ -37,7 +37,8 @@ def use_refreshed(refreshed_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     return refreshed_cache
 
 
-def test_sources_page_lists_the_version_and_its_changes(use_refreshed: Path) -> None:
+@pytest.mark.usefixtures("use_refreshed")
+def test_sources_page_lists_the_version_and_its_changes() -> None:
     at = run_app("app_pages/bronnen.py", dataset_dwelling_changes=True, dataset_population_forecast=True)
     assert not at.exception
     shown = texts(at)
@@ -56,7 +57,8 @@ def test_sources_page_lists_the_version_and_its_changes(use_refreshed: Path) -> 
     assert "CBS en PBL de details (leeftijd, huishoudens) van de regionale prognoses 2019 en 2022 ingetrokken" in shown
 
 
-def test_every_page_says_which_data_it_shows(use_refreshed: Path) -> None:
+@pytest.mark.usefixtures("use_refreshed")
+def test_every_page_says_which_data_it_shows() -> None:
     at = run_app("app_pages/overzicht.py", query={"lang": "en"})
     assert not at.exception
     assert "Data of 1/12/2026 10:30 (CBS refresh)" in [c.value for c in at.sidebar.caption]
@@ -89,11 +91,13 @@ def test_ui_caches_are_keyed_by_the_snapshot_in_use() -> None:
     assert [p.name for p in sorted(ui.glob("*.py")) if pattern.search(p.read_text(encoding="utf-8"))] == []
 
 
-def test_pages_show_the_refreshed_figures_with_table_period_and_status(use_refreshed: Path) -> None:
+@pytest.mark.usefixtures("use_refreshed")
+def test_pages_show_the_refreshed_figures_with_table_period_and_status() -> None:
     snap = versions.load_current()
     since_2024 = realised.homes_since(snap, 2024)
     since_2025 = realised.homes_since(snap, 2025)
-    assert since_2024 is not None and since_2025 is not None
+    assert since_2024 is not None
+    assert since_2025 is not None
     overview = run_app("app_pages/overzicht.py")
     shown = texts(overview)
     assert realised_words.homes_sentence(since_2024, 2024, "nl") in shown
@@ -109,11 +113,13 @@ def test_pages_show_the_refreshed_figures_with_table_period_and_status(use_refre
 def test_without_refreshed_figures_the_pace_pages_add_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ROS_CACHE_DIR", str(tmp_path))
     shown = texts(run_app("app_pages/doelen.py")) + texts(run_app("app_pages/vergadermodus.py", query={"dia": "3"}))
-    assert "Gerealiseerd sinds" not in shown and "Woningen gebouwd sinds" not in shown
+    assert "Gerealiseerd sinds" not in shown
+    assert "Woningen gebouwd sinds" not in shown
     assert "Woningen gebouwd sinds 2024: **onbekend**" in texts(run_app("app_pages/overzicht.py"))
 
 
-def test_voortgang_reads_the_refreshed_version(use_refreshed: Path) -> None:
+@pytest.mark.usefixtures("use_refreshed")
+def test_voortgang_reads_the_refreshed_version() -> None:
     at = run_app("app_pages/voortgang.py")
     assert not at.exception
     shown = texts(at)
@@ -121,11 +127,14 @@ def test_voortgang_reads_the_refreshed_version(use_refreshed: Path) -> None:
     assert "86098NED" in shown
 
 
-def test_per_year_from_now_is_the_catch_up_pace_on_doelen_and_vergadermodus(use_refreshed: Path) -> None:
+@pytest.mark.usefixtures("use_refreshed")
+def test_per_year_from_now_is_the_catch_up_pace_on_doelen_and_vergadermodus() -> None:
     # The default 69.000 homes 2025–2050 minus CBS new construction 2025 to September 2026, over the years left.
     snap = versions.load_current()
     built = realised.homes_since(snap, 2025)
-    assert built is not None and built.new_construction is not None and (built.last_year, built.months) == (2026, 9)
+    assert built is not None
+    assert built.new_construction is not None
+    assert (built.last_year, built.months) == (2026, 9)
     homes = sc.Scenario().homes_total
     figure = fmt.number((homes - built.new_construction) / (2051 - (2026 + 9 / 12)), "nl")
     assert (homes, figure) == (69_000, "2.675")
@@ -155,13 +164,14 @@ def test_without_refreshed_figures_from_now_keeps_the_at_most_wording(tmp_path: 
     )
 
 
-def test_the_meeting_view_counts_the_homes_built_since_2024(use_refreshed: Path) -> None:
+@pytest.mark.usefixtures("use_refreshed")
+def test_the_meeting_view_counts_the_homes_built_since_2024() -> None:
     since = realised.homes_since(versions.load_current(), 2024)
-    assert since is not None and since.new_construction is not None
+    assert since is not None
+    assert since.new_construction is not None
     shown = texts(run_app("app_pages/vergadermodus.py", query={"dia": "1"}))
-    assert (
-        "Woningen gebouwd sinds 2024" in shown and "onbekend" not in shown.split("Woningen gebouwd sinds 2024")[1][:40]
-    )
+    assert "Woningen gebouwd sinds 2024" in shown
+    assert "onbekend" not in shown.split("Woningen gebouwd sinds 2024")[1][:40]
     assert fmt.number(since.new_construction, "nl") in shown
     assert "Nieuwbouw t/m september 2026 (CBS 81955NED en 86098NED, voorlopig)" in shown
     assert f"per saldo groeide de voorraad met {fmt.number(since.net_change, 'nl')}" in shown

@@ -83,7 +83,8 @@ def test_save_open_rename_duplicate_mark_and_delete(own_database: ScenarioStore)
     fresh.selectbox(key="scenario_choice").set_value(copy.id).run()
     next(b for b in fresh.button if b.label == "Verwijderen").click()
     fresh.run()
-    assert len(own_database.list()) == 2 and "Scenario ‘Kopie van Versneld’ verwijderen?" in texts(fresh)
+    assert len(own_database.list()) == 2
+    assert "Scenario ‘Kopie van Versneld’ verwijderen?" in texts(fresh)
     next(b for b in fresh.button if b.label == "Ja, verwijderen").click()
     fresh.run()
     assert [r.name for r in own_database.list()] == ["Versneld"]
@@ -140,7 +141,8 @@ def test_compare_the_agreed_baseline_with_the_current_scenario(own_database: Sce
     key_figures = at.table[0].value.set_index("Kerncijfer")
     assert key_figures.loc["Nieuwe woningen tot het doeljaar (doel)"].tolist() == ["70.000", "80.000", "+10.000"]
     table = at.dataframe[1].value
-    assert table["homes_delta"].iloc[-1] == "+10.000" and table["name"].iloc[-1] == "Twente"
+    assert table["homes_delta"].iloc[-1] == "+10.000"
+    assert table["name"].iloc[-1] == "Twente"
 
 
 def test_compare_the_default_with_itself_says_so() -> None:

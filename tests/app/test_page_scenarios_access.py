@@ -85,13 +85,15 @@ def test_lokale_modus_says_so_in_one_line_and_allows_everything(db: ScenarioStor
     assert "Aanmelden" not in labels(at)
 
 
-def test_the_sign_in_line_in_english(db: ScenarioStore) -> None:
+@pytest.mark.usefixtures("db")
+def test_the_sign_in_line_in_english() -> None:
     local = app(auth=False)
     local.sidebar.radio(key="lang").set_value("en").run()
     assert any(c.value.startswith("Local mode: one user, no sign-in") for c in local.caption)
     planner = app("anna@enschede.nl", "Anna <b>de</b> Vries")
     planner.sidebar.radio(key="lang").set_value("en").run()
-    assert "Signed in as **Anna <b>de</b> Vries** (anna@" in texts(planner) and "role **planner**." in texts(planner)
+    assert "Signed in as **Anna <b>de</b> Vries** (anna@" in texts(planner)
+    assert "role **planner**." in texts(planner)
     assert "Sign out" in labels(planner)
 
 
@@ -118,7 +120,8 @@ def test_signed_out_is_a_lezer_with_a_sign_in_button(db: ScenarioStore) -> None:
 def test_a_lezer_opens_and_downloads_but_sees_no_changes(db: ScenarioStore) -> None:
     record = db.save("Basis", "Anna", SETTINGS, sc.VERSION, actor=ANNA)
     at = choose(app("lees@hengelo.nl", "Lia Lezer"), record.id)  # in no role list: a lezer
-    assert "Aangemeld als **Lia Lezer** (lees@" in texts(at) and "rol **lezer**." in texts(at)
+    assert "Aangemeld als **Lia Lezer** (lees@" in texts(at)
+    assert "rol **lezer**." in texts(at)
     assert {"Afmelden", "Openen"} <= labels(at)
     assert not labels(at) & {
         "Opslaan",
@@ -179,10 +182,12 @@ def test_a_coordinator_marks_the_agreed_baseline_after_confirming(db: ScenarioSt
     click(at, "Markeren als afgesproken basis")
     assert db.agreed() is None
     click(at, "Annuleren")
-    assert db.agreed() is None and "Ja, aanwijzen" not in labels(at)
+    assert db.agreed() is None
+    assert "Ja, aanwijzen" not in labels(at)
     click(click(at, "Markeren als afgesproken basis"), "Ja, aanwijzen")
     assert db.agreed().id == record.id  # type: ignore[union-attr]
-    assert db.audit()[0].actor_name == "Cor Coördinator" and db.audit()[0].action == "mark_agreed"
+    assert db.audit()[0].actor_name == "Cor Coördinator"
+    assert db.audit()[0].action == "mark_agreed"
 
 
 def test_the_audit_trail_newest_first_filtered_and_downloadable(db: ScenarioStore) -> None:
@@ -307,7 +312,8 @@ def test_a_ledger_upload_is_recorded_and_a_lezer_only_reads_the_ledger(db: Scena
     }
 
 
-def test_a_lezer_sees_own_figures_but_cannot_enter_them(db: ScenarioStore) -> None:
+@pytest.mark.usefixtures("db")
+def test_a_lezer_sees_own_figures_but_cannot_enter_them() -> None:
     st.cache_data.clear()
     at = AppTest.from_file(APP, default_timeout=60)
     at.switch_page("app_pages/voortgang.py")
@@ -337,7 +343,8 @@ def test_a_ledger_edit_stays_in_the_session_until_the_scenario_is_saved(db: Scen
     book.loc[(book[ledger.PARTY] == "GM0141") & (book[ledger.YEAR] == 2025), "toegezegd"] = 51_000.0
     at.session_state["budget_ledger"] = book  # as if typed into the table
     at.run()
-    assert not at.exception and db.audit() == []  # the edit itself is nowhere shared
+    assert not at.exception
+    assert db.audit() == []  # the edit itself is nowhere shared
     at.switch_page(PAGE)
     at = save(at.run(), "Met kasboek")
     assert "Het scenario is opgeslagen." in texts(at)

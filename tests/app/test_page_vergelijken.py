@@ -17,7 +17,8 @@ def test_key_figures_of_both_scenarios_each_in_its_own_target_year() -> None:
     assert table.loc["Nieuwe woningen tot het doeljaar (doel)"].tolist() == ["69.000", "80.000", "+11.000"]
     assert table.at["Inwoners erbij in het doeljaar (raming)", "Basis"] == "154.197"
     woondeal = table.loc["Woondeal-check: woningen tot eind 2030 (doel ≥ 14.100)"]
-    assert woondeal["Basis"] == "15.949: gehaald" and woondeal["Vergeleken scenario"].endswith(": niet gehaald")
+    assert woondeal["Basis"] == "15.949: gehaald"
+    assert woondeal["Vergeleken scenario"].endswith(": niet gehaald")
     headers = list(at.dataframe[1].value.columns)
     assert {"residents_base", "housed_base"} <= set(headers)
     assert "Geen verschil" not in texts(at)

@@ -21,7 +21,8 @@ def test_shipped_snapshot_says_realisation_is_not_in_the_data_yet() -> None:
     assert (
         "De CBS-cijfers in deze gegevens lopen tot en met 2020; het bouwpad van dit scenario begint in 2025." in shown
     )
-    assert "ververs de gegevens" in shown and "Eigen opgave" in shown
+    assert "ververs de gegevens" in shown
+    assert "Eigen opgave" in shown
     assert "De realisatie sinds 2022 staat nog niet in de gegevens (CBS-cijfers tot en met 2020)" in shown
     assert "Leveringsratio" not in [m.label for m in at.metric]  # no ratio, no empty track chart
     specs = [chart.proto.spec for chart in at.get("plotly_chart")]
@@ -160,14 +161,16 @@ def test_a_refused_typed_row_is_still_there_after_another_page() -> None:
     at.file_uploader(key="own_upload_1").upload("eigen.csv", OWN_CSV, "text/csv").run()
     _typed(at, "own_editor_2", added_rows=[{"gemeente": "Hengelo", "netto": 40}])  # no year yet
     refused = "Deze wijziging in de tabel is niet overgenomen; de laatste geldige eigen opgave blijft staan:"
-    assert refused in texts(at) and "het jaar ontbreekt" in texts(at)
+    assert refused in texts(at)
+    assert "het jaar ontbreekt" in texts(at)
     assert _net(at) == [0, 650]
     at.switch_page("app_pages/doelen.py").run()
     at.switch_page(PAGE).run()
     editor = at.data_editor[0].value
     assert list(editor["gemeente"]) == ["Enschede", "Enschede", "Hengelo"]
     assert list(editor["netto"]) == [0, 650, 40]
-    assert refused in texts(at) and _net(at) == [0, 650]
+    assert refused in texts(at)
+    assert _net(at) == [0, 650]
 
 
 def test_english_and_the_measure_in_the_link_survive_a_double_language_switch() -> None:
@@ -194,7 +197,8 @@ def refreshed(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("ROS_DATA_DIR", str(write_refreshed(tmp_path / "data")))
 
 
-def test_refreshed_snapshot_shows_the_delivery_ratio_with_its_months(refreshed) -> None:
+@pytest.mark.usefixtures("refreshed")
+def test_refreshed_snapshot_shows_the_delivery_ratio_with_its_months() -> None:
     at = run_app(PAGE, alt_voortgang_jaren=True)
     assert not at.exception
     shown = texts(at)
@@ -226,7 +230,8 @@ def test_refreshed_snapshot_shows_the_delivery_ratio_with_its_months(refreshed) 
     assert "in juli 2023 hebben CBS en PBL de details" in shown
 
 
-def test_refreshed_snapshot_older_forecast_vintage_from_the_link(refreshed) -> None:
+@pytest.mark.usefixtures("refreshed")
+def test_refreshed_snapshot_older_forecast_vintage_from_the_link() -> None:
     at = run_app(PAGE, {"prognose": "2019"})
     shown = texts(at)
     assert "Volgens de prognose 2019 telt Twente op 1-1-2050 **608.200** inwoners" in shown
@@ -259,7 +264,8 @@ def test_after_a_real_refresh_from_the_cbs_stand_in(tmp_path, monkeypatch) -> No
         metrics = [(m.label, m.value) for m in at.metric]
         assert months == 9  # the stand-in serves January to September 2026
         assert metrics[0] == ("Gerealiseerd 2025–2026 t/m september", f"{expected:,}".replace(",", "."))
-        assert metrics[1][0] == "Leveringsratio" and metrics[1][1].endswith("%")
+        assert metrics[1][0] == "Leveringsratio"
+        assert metrics[1][1].endswith("%")
         assert "De realisatie sinds 2025 staat nog niet in de gegevens." not in texts(at)
     finally:
         service.close()
@@ -290,7 +296,8 @@ def test_headlines_on_overzicht_and_mijn_gemeente_with_the_shipped_snapshot() ->
     ) in texts(at)
 
 
-def test_headlines_on_overzicht_and_mijn_gemeente_with_a_refreshed_snapshot(refreshed) -> None:
+@pytest.mark.usefixtures("refreshed")
+def test_headlines_on_overzicht_and_mijn_gemeente_with_a_refreshed_snapshot() -> None:
     at = run_app("app_pages/overzicht.py")
     assert "Leveringsratio Twente: 91% (2025–2026 t/m september; netto toevoeging)" in texts(at)
     at = _mijn_gemeente("GM0153")
@@ -300,7 +307,8 @@ def test_headlines_on_overzicht_and_mijn_gemeente_with_a_refreshed_snapshot(refr
     ) in texts(at)
 
 
-def test_meeting_view_has_a_progress_step_with_the_ratio(refreshed) -> None:
+@pytest.mark.usefixtures("refreshed")
+def test_meeting_view_has_a_progress_step_with_the_ratio() -> None:
     at = run_app("app_pages/vergadermodus.py", {"dia": "6"})
     assert not at.exception
     assert "## Leveringsratio Twente: 91% (2025–2026 t/m september; netto toevoeging)" in texts(at)

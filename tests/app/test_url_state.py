@@ -10,7 +10,8 @@ def _query(at) -> dict[str, str]:
 
 def test_a_scenario_link_opened_on_the_overview_reaches_the_targets_and_budget_pages() -> None:
     at = run_app(query={"woningen": "80000", "vorm": "s_curve", "verdeelsleutel": "gelijk", "gemeente": "GM0153"})
-    assert not at.exception and not at.warning
+    assert not at.exception
+    assert not at.warning
     # the old Dutch key name is accepted and the link is rewritten with its English name
     assert _query(at) == {"woningen": "80000", "vorm": "s_curve", "verdeelsleutel": "equal", "gemeente": "GM0153"}
     at.switch_page("app_pages/doelen.py").run()

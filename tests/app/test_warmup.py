@@ -64,7 +64,7 @@ def test_a_failing_step_is_logged_and_the_others_still_run(caplog: pytest.LogCap
 def test_nothing_is_started_under_apptest():
     at = run_app()
     assert not at.exception
-    assert warmup._started is False
+    assert not warmup._started.is_set()
 
 
 def test_the_milestones_chart_is_warmed_for_the_page_defaults():

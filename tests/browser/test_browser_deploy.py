@@ -95,7 +95,8 @@ def test_a_double_click_on_save_saves_once(browser, two_servers) -> None:
     time.sleep(1.5)  # let a second submission arrive and run, if there is one
     wait_for_app(tab)
     main = tab.inner_text("[data-testid=stMain]")
-    assert "Geef het scenario een naam." not in main and "Er bestaat al een scenario" not in main
+    assert "Geef het scenario een naam." not in main
+    assert "Er bestaat al een scenario" not in main
     assert [r.name for r in ScenarioStore(url).list()] == ["Dubbel geklikt"]
     assert [e.action for e in ScenarioStore(url).audit()] == ["save"]
     context.close()

@@ -23,7 +23,8 @@ def test_doelen_page_renders_charts_table_and_map(page):
     assert charts.count() == 4
     # every Plotly chart has drawn data: lines in the path charts, shapes or tiles on the map
     drawn = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p.data.length)")
-    assert len(drawn) == 4 and all(n > 0 for n in drawn)
+    assert len(drawn) == 4
+    assert all(n > 0 for n in drawn)
     titles = " | ".join(
         page.evaluate(
             "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p.layout.title && p.layout.title.text)"
@@ -33,7 +34,8 @@ def test_doelen_page_renders_charts_table_and_map(page):
     assert "Nieuwe woningen in Twente, cumulatief vanaf 2025" in titles
     # the settings from the link are on screen and stay in the URL
     assert "Deel voor Enschede, Hengelo en Almelo (%)" in main.inner_text()  # only shown for the stedelijk netwerk key
-    assert "steden=80" in page.url and "vorm=s_curve" in page.url
+    assert "steden=80" in page.url
+    assert "vorm=s_curve" in page.url
     if TEST_BOUNDARIES or os.environ.get("CI"):
         boundaries_file()
         # the outline map: 14 municipalities drawn as SVG paths, no WebGL canvas
@@ -52,7 +54,8 @@ def test_doelen_page_renders_charts_table_and_map(page):
             timeout=30_000,
         )
         link = page.evaluate("location.href")
-        assert "steden=80" in link and "vorm=s_curve" in link
+        assert "steden=80" in link
+        assert "vorm=s_curve" in link
     else:
         assert "tegelkaart" in main.inner_text().lower() or page.locator("[data-testid=stAlert]").count() > 0
     assert console_problems(page) == []
@@ -78,7 +81,8 @@ def test_custom_weights_upload_refuses_bad_files_and_applies_good_ones(page, tmp
     assert "Het gewicht van Enschede is negatief" not in main.inner_text()
     # 69.000 × 3,5 / 5 = 48.300 for Enschede (the table is drawn on a canvas, so read the focus sentence)
     assert "Enschede bouwt in dit rekenvoorbeeld 48.300 woningen" in main.inner_text()
-    assert "GM0153%3A3.5" in page.url and "GM0164%3A1.5" in page.url
+    assert "GM0153%3A3.5" in page.url
+    assert "GM0164%3A1.5" in page.url
 
 
 def _enschede_homes(tab) -> str:
@@ -95,7 +99,8 @@ def _shown_choices(tab) -> str:
 
 def test_a_double_language_switch_keeps_the_settings_and_dutch_numbers_are_read_as_dutch(page):
     open_page(page, "doelen", "sleutel=equal&vorm=s_curve&doorkijk=pace&gemeente=GM0153")
-    assert _enschede_homes(page) == "4.929" and "Gelijk deel per gemeente" in _shown_choices(page)
+    assert _enschede_homes(page) == "4.929"
+    assert "Gelijk deel per gemeente" in _shown_choices(page)
     sidebar = page.locator("[data-testid=stSidebar]")
     for name, homes, label, shape in (
         ("English", "4,929", "Equal share per municipality", "S-curve (ramp up"),
@@ -109,7 +114,8 @@ def test_a_double_language_switch_keeps_the_settings_and_dutch_numbers_are_read_
         wait_for_app(page)
         assert _enschede_homes(page) == homes, name
         shown = _shown_choices(page)
-        assert label in shown and shape in shown, (name, shown)
+        assert label in shown, (name, shown)
+        assert shape in shown, (name, shown)
         for part in ("sleutel=equal", "vorm=s_curve", "doorkijk=pace"):
             assert part in page.url, (name, page.url)
     sidebar.get_by_text("Nederlands", exact=True).click()
@@ -120,11 +126,11 @@ def test_a_double_language_switch_keeps_the_settings_and_dutch_numbers_are_read_
     homes.press("Enter")
     page.wait_for_function("() => location.search.includes('woningen=80000')", timeout=30_000)
     wait_for_app(page)
-    assert (
-        homes.input_value() == "80.000" and _enschede_homes(page) == "5.715"
-    )  # 80.000 = 14 × 5.714 + 4: four municipalities get one more
+    assert homes.input_value() == "80.000"
+    assert _enschede_homes(page) == "5.715"  # 80.000 = 14 × 5.714 + 4: four municipalities get one more
     homes.fill("80.00")
     homes.press("Enter")
     page.wait_for_selector("text=is niet eenduidig", timeout=30_000)
     wait_for_app(page)
-    assert homes.input_value() == "80.000" and "woningen=80000" in page.url
+    assert homes.input_value() == "80.000"
+    assert "woningen=80000" in page.url

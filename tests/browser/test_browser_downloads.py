@@ -36,14 +36,17 @@ def test_targets_downloads_in_dutch_csv_and_excel_with_an_about_sheet(page) -> N
     assert (about["woningen"][1].value, about["woningen"][2].value) == ("80.000", 80_000)
     assert str(book["Over dit bestand"]["A3"].value) == "Gegevensversie"
     share = book[book.sheetnames[1]]["B2"]
-    assert share.number_format == "0.0%" and 0 < share.value < 1
+    assert share.number_format == "0.0%"
+    assert 0 < share.value < 1
 
 
 def test_comparison_csv_has_headers_in_the_user_language(page) -> None:
     open_page(page, "vergelijken", "woningen=80000")
     rows = list(csv.reader(io.StringIO(_download(page, "Download CSV").read_text(encoding="utf-8-sig"))))
-    assert "Woningen (basis)" in rows[0] and "Woningen (vergeleken)" in rows[0]
+    assert "Woningen (basis)" in rows[0]
+    assert "Woningen (vergeleken)" in rows[0]
     assert not {"homes_base", "per_1000_delta", "peak_year"} & set(rows[0])
     open_page(page, "vergelijken", "woningen=80000&lang=en")
     rows = list(csv.reader(io.StringIO(_download(page, "Download CSV").read_text(encoding="utf-8-sig"))))
-    assert "Homes (baseline)" in rows[0] and "Homes per 1,000 inhabitants (difference)" in rows[0]
+    assert "Homes (baseline)" in rows[0]
+    assert "Homes per 1,000 inhabitants (difference)" in rows[0]

@@ -28,7 +28,8 @@ def test_the_map_table_is_filled_when_opened_and_the_measure_stays(page) -> None
     assert page.locator("[data-testid=stMain] [data-testid=stDataFrame]").count() == 1  # the page's own table
     _open(page, "alt_doelen_kaart", 1)
     assert_no_exception(page)
-    assert "kaart=residents" in page.url and "gemeente=GM0153" in page.url
+    assert "kaart=residents" in page.url
+    assert "gemeente=GM0153" in page.url
     assert "Inwoners (doel)" in page.locator("[data-testid=stPlotlyChart]").first.inner_text()
     assert console_problems(page) == []
 

@@ -33,7 +33,8 @@ def test_a_shared_link_shows_a_colleague_the_same_numbers(page, browser) -> None
     page.wait_for_function("() => location.pathname.endsWith('/scenarios')", timeout=30_000)
     wait_for_app(page)
     link = page.locator("[data-testid=stCode] code").inner_text().strip()
-    assert "woningen=80000" in link and link.startswith(page.base_url)
+    assert "woningen=80000" in link
+    assert link.startswith(page.base_url)
 
     colleague = browser.new_context(viewport={"width": 1400, "height": 1000})
     other = colleague.new_page()
@@ -56,6 +57,7 @@ def test_table_downloads_arrive_and_open(page) -> None:
         page.get_by_role("button", name="Download Excel").first.click()
     assert xlsx_download.value.suggested_filename.endswith(".xlsx")
     book = openpyxl.load_workbook(io.BytesIO(Path(xlsx_download.value.path()).read_bytes()))
-    assert len(book.sheetnames) == 3 and book.sheetnames[0] == "Over dit bestand"
+    assert len(book.sheetnames) == 3
+    assert book.sheetnames[0] == "Over dit bestand"
     values = [cell.value for row in book[book.sheetnames[1]].iter_rows() for cell in row]
     assert 20192 in values

@@ -19,10 +19,13 @@ def test_timeline_next_up_list_view_and_ics_download(page) -> None:
     chart = page.locator("[data-testid=stPlotlyChart]")
     assert chart.count() == 1
     svg = chart.inner_text()
-    assert "Tijdlijn van de ROS Twente" in svg and "stand 27-11-2026" in svg
-    assert "! over tijd, onbevestigd" in svg and "? geen datum – na de ROS" in svg
+    assert "Tijdlijn van de ROS Twente" in svg
+    assert "stand 27-11-2026" in svg
+    assert "! over tijd, onbevestigd" in svg
+    assert "? geen datum – na de ROS" in svg
     main = page.inner_text("[data-testid=stMain]")
-    assert "3 dagen" in main and "venster sluit over 3 dagen" in main
+    assert "3 dagen" in main
+    assert "venster sluit over 3 dagen" in main
     assert "BO Leefomgeving 2026: mogelijk moment om de ROS voor te leggen" in main
 
     page.get_by_text("Lijst (printbaar)").click()
@@ -30,7 +33,8 @@ def test_timeline_next_up_list_view_and_ics_download(page) -> None:
     wait_for_app(page)
     page.wait_for_url("**weergave=lijst**", timeout=10_000)
     table = page.locator("[data-testid=stTable]")
-    assert table.count() == 1 and "Gemeenteraadsverkiezingen in alle 14 gemeenten" in table.inner_text()
+    assert table.count() == 1
+    assert "Gemeenteraadsverkiezingen in alle 14 gemeenten" in table.inner_text()
     assert page.locator("[data-testid=stPlotlyChart]").count() == 0
 
     with page.expect_download() as download:

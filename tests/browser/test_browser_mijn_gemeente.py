@@ -38,7 +38,8 @@ def test_page_prints_cleanly_and_the_downloaded_briefing_works_offline(page, bro
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     html = saved.read_text(encoding="utf-8")
-    assert '<html lang="nl">' in html and "<strong>17.415</strong>" in html
+    assert '<html lang="nl">' in html
+    assert "<strong>17.415</strong>" in html
 
     offline = browser.new_context(offline=True, java_script_enabled=True)
     try:

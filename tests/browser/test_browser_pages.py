@@ -15,7 +15,8 @@ def _navigation_paths(tab) -> list[str]:
 def test_every_page_renders_without_exception_or_console_errors(page) -> None:
     open_page(page)
     paths = _navigation_paths(page)
-    assert "bronnen" in paths and "" in paths  # the default page (Overzicht) lives at the root
+    assert "bronnen" in paths
+    assert "" in paths  # the default page (Overzicht) lives at the root
     for path in paths:
         open_page(page, path)
         assert_no_exception(page)
@@ -26,7 +27,9 @@ def test_every_page_renders_without_exception_or_console_errors(page) -> None:
 def test_overview_figures_and_governance_diagram_render(page) -> None:
     open_page(page)
     main = page.inner_text("[data-testid=stMain]")
-    assert "≥ 69.000" in main and "646.449" in main and "288.025" in main
+    assert "≥ 69.000" in main
+    assert "646.449" in main
+    assert "288.025" in main
     page.wait_for_selector("[data-testid=stGraphVizChart] svg", timeout=20_000)
     assert "Waterschap Vechtstromen" in page.inner_text("[data-testid=stGraphVizChart]")
 
@@ -35,7 +38,8 @@ def test_deep_link_opens_page_with_language_and_municipality(page) -> None:
     open_page(page, "bronnen", "lang=en&gemeente=GM0153")
     assert page.locator("h1").first.inner_text() == "Data & sources"
     assert page.get_by_role("combobox", name="Municipality").input_value() == "Enschede"
-    assert "lang=en" in page.url and "gemeente=GM0153" in page.url
+    assert "lang=en" in page.url
+    assert "gemeente=GM0153" in page.url
 
 
 def test_language_switch_in_the_sidebar(page) -> None:

@@ -66,7 +66,8 @@ def poppler() -> None:
     pytest.skip("poppler-utils (pdftotext, pdftoppm) is not installed")
 
 
-def test_printed_mijn_gemeente_keeps_the_chart_whole_and_headings_with_their_content(page, poppler) -> None:
+@pytest.mark.usefixtures("poppler")
+def test_printed_mijn_gemeente_keeps_the_chart_whole_and_headings_with_their_content(page) -> None:
     open_page(page, "mijn-gemeente", "gemeente=GM0164")
     ARTIFACTS.mkdir(exist_ok=True)
     pdf = ARTIFACTS / "mijn-gemeente-hengelo.pdf"

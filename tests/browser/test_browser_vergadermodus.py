@@ -92,7 +92,8 @@ def test_arrow_keys_step_the_slides_even_from_the_language_radio(projector):
     tab.wait_for_function("() => location.search.includes('dia=4')", timeout=30_000)
     wait_for_app(tab)
     assert "4 / 6 · Budget" in tab.locator("[data-testid=stMain]").inner_text()
-    assert tab.evaluate("() => document.documentElement.lang") == "nl" and "lang=en" not in tab.url
+    assert tab.evaluate("() => document.documentElement.lang") == "nl"
+    assert "lang=en" not in tab.url
     assert tab.locator("[data-testid=stSidebar] input[type=radio]").first.is_checked()  # Nederlands stays chosen
     tab.locator("[data-testid=stSidebar] input[role=combobox]").first.focus()
     tab.keyboard.press("ArrowLeft")
@@ -108,11 +109,13 @@ def test_step_through_all_views_at_projector_size(projector):
     for step in range(1, 7):
         assert_no_exception(tab)
         text = main.inner_text()
-        assert f"{step} / 6" in text and HEADINGS[step - 1] in text
+        assert f"{step} / 6" in text
+        assert HEADINGS[step - 1] in text
         assert "Scenario (aanname, geen besluit): Woningen tot het eindjaar: 80.000" in text
         assert "Gegevens: CBS per 1 januari 2024; inwoners per 1 januari 2026 (voorlopig); mijlpalen per" in text
         drawn = tab.evaluate("() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p.data.length)")
-        assert len(drawn) == CHARTS[step - 1] and all(n > 0 for n in drawn)
+        assert len(drawn) == CHARTS[step - 1]
+        assert all(n > 0 for n in drawn)
         assert all(size >= 20 for size in chart_fonts(tab)), chart_fonts(tab)
         tab.screenshot(path=str(ARTIFACTS / f"vergadermodus_{step}.png"))
         if step < 6:
@@ -120,7 +123,8 @@ def test_step_through_all_views_at_projector_size(projector):
             tab.wait_for_function(f"() => location.search.includes('dia={step + 1}')", timeout=30_000)
             wait_for_app(tab)
     assert tab.get_by_role("button", name="Volgende").is_disabled()
-    assert "woningen=80000" in tab.url and "dia=6" in tab.url
+    assert "woningen=80000" in tab.url
+    assert "dia=6" in tab.url
     # the keyboard steps back too (← is Vorige's shortcut)
     tab.keyboard.press("ArrowLeft")
     tab.wait_for_function("() => location.search.includes('dia=5')", timeout=30_000)

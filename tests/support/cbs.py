@@ -306,7 +306,7 @@ def dwelling_lifecycle() -> RecordedTable:
     ] + [_topic(4 + i, key, title) for i, (key, title) in enumerate(topics)]
     months = [f"2026MM{m:02d}" for m in range(1, 10)]
     keys = ["2024JJ00", "2025JJ00", *months]
-    status = {"2024JJ00": "Definitief", "2025JJ00": "Voorlopig", **{m: "Voorlopig" for m in months}}
+    status = {"2024JJ00": "Definitief", "2025JJ00": "Voorlopig", **dict.fromkeys(months, "Voorlopig")}
     perioden = [period(k, status[k]) for k in keys] + [
         period(f"2025MM{m:02d}", "Nader voorlopig") for m in range(1, 13)
     ]

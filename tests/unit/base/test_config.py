@@ -40,7 +40,8 @@ def test_every_setting_is_read_at_call_time(monkeypatch: pytest.MonkeyPatch, tmp
     monkeypatch.delenv("ROS_PDOK_URL")
     monkeypatch.setenv("ROS_OFFLINE", "0")
     assert config.data_dir() == config.ROOT / "data"
-    assert config.pdok_url() == config.DEFAULT_PDOK_URL and config.offline() is False
+    assert config.pdok_url() == config.DEFAULT_PDOK_URL
+    assert config.offline() is False
 
 
 def test_a_test_can_point_the_snapshot_elsewhere(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -22,7 +22,8 @@ from ros.base.number_entry import NumberEntryError
 )
 def test_dutch_whole_numbers(typed: str, value: int) -> None:
     read = number_entry.parse(typed, "nl", whole=True, low=0, high=10_000_000)
-    assert read == value and isinstance(read, int)
+    assert read == value
+    assert isinstance(read, int)
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,9 @@ def test_one_of_accepts_only_the_options() -> None:
     parse = one_of(("tijdlijn", "lijst"))
     assert parse("lijst") == "lijst"
     for bad in ("kaart", "Lijst", " lijst", ""):
-        with pytest.raises(ValueError):
+        with pytest.raises(NotAnOption) as refused:
             parse(bad)
+        assert isinstance(refused.value, ValueError)
     with pytest.raises(KeyError):
         parse("kaart")
 

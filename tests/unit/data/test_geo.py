@@ -4,6 +4,7 @@ local-file setting and every refusal. The payload is built at test time from the
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import os
@@ -79,17 +80,15 @@ class FakePdok:
         api = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 api.requests.append(self.path)
                 status, body = api.answer(self.path)
                 self.send_response(status)
                 self.send_header("Content-Type", "application/geo+json")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -165,17 +164,20 @@ def test_download_follows_next_link_filters_neighbours_and_caches(pdok: FakePdok
     assert len(result.geojson["features"]) == 14
     assert all(f["id"] == f["properties"]["code"] for f in result.geojson["features"])
     names = {f["properties"]["code"]: f["properties"]["name"] for f in result.geojson["features"]}
-    assert names["GM0153"] == "Enschede" and names["GM0164"] == "Hengelo (O.)"
+    assert names["GM0153"] == "Enschede"
+    assert names["GM0164"] == "Hengelo (O.)"
     # Two requests: the first with the year, limit and bounding box; the second exactly the `next` link.
     assert len(pdok.requests) == 2
     first = urllib.parse.parse_qs(urllib.parse.urlsplit(pdok.requests[0]).query)
     assert first["datetime"] == ["2024-07-01T00:00:00Z"]
-    assert first["limit"] == ["1000"] and first["f"] == ["json"]
+    assert first["limit"] == ["1000"]
+    assert first["f"] == ["json"]
     assert [float(v) for v in first["bbox"][0].split(",")] == [6.30, 52.10, 7.10, 52.52]
     assert pdok.requests[1].endswith("?f=json&limit=1000&cursor=Mjk%3D")
     # Both pages contributed Twente features (the split is in the middle of the list).
     first_page_codes = {f["properties"]["statcode"] for f in pdok.features[: len(pdok.features) // 2]}
-    assert first_page_codes & TWENTE_CODES and (TWENTE_CODES - first_page_codes)
+    assert first_page_codes & TWENTE_CODES
+    assert TWENTE_CODES - first_page_codes
     # Coordinates are rounded to 5 decimals; the cache holds the same filtered collection.
     assert max_decimals([f["geometry"]["coordinates"] for f in result.geojson["features"]]) <= 5
     cached = json.loads(geo.cache_path(tmp_path, 2024).read_text(encoding="utf-8"))
@@ -201,13 +203,15 @@ def test_cache_is_used_without_the_network(pdok: FakePdok, tmp_path: Path) -> No
 def test_cache_of_another_year_is_not_used(pdok: FakePdok, tmp_path: Path) -> None:
     fetch(pdok, tmp_path)
     other = geo.load_boundaries(2023, file=None, cache_dir=tmp_path, url=pdok.url, offline=True)
-    assert other.geojson is None and other.problem_key == "geo.problem_offline"
+    assert other.geojson is None
+    assert other.problem_key == "geo.problem_offline"
 
 
 def test_broken_cache_is_ignored_and_downloaded_again(pdok: FakePdok, tmp_path: Path) -> None:
     geo.cache_path(tmp_path, YEAR).write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
     result = fetch(pdok, tmp_path)
-    assert result.origin == "pdok" and codes(result) == TWENTE_CODES
+    assert result.origin == "pdok"
+    assert codes(result) == TWENTE_CODES
     assert json.loads(geo.cache_path(tmp_path, YEAR).read_text(encoding="utf-8")) == result.geojson
 
 
@@ -237,7 +241,8 @@ def test_wrong_year_is_refused(pdok: FakePdok, tmp_path: Path, shared_boundaries
 def test_one_feature_of_another_year_is_enough_to_refuse(pdok: FakePdok, tmp_path: Path) -> None:
     pdok.features[3]["properties"]["jaarcode"] = 2019
     result = fetch(pdok, tmp_path)
-    assert result.geojson is None and result.problem_values == {"found": "2019", "year": 2024}
+    assert result.geojson is None
+    assert result.problem_values == {"found": "2019", "year": 2024}
 
 
 def test_timeout_gives_a_problem_with_dutch_decimal_comma(pdok: FakePdok, tmp_path: Path) -> None:
@@ -261,7 +266,8 @@ def test_malformed_answer_gives_a_problem(pdok: FakePdok, tmp_path: Path, mode: 
 def test_endless_paging_is_stopped(pdok: FakePdok, tmp_path: Path) -> None:
     pdok.mode = "loop"
     result = fetch(pdok, tmp_path)
-    assert result.geojson is None and result.problem_key == "geo.problem_paging"
+    assert result.geojson is None
+    assert result.problem_key == "geo.problem_paging"
     assert len(pdok.requests) == 2  # the first page and the repeated cursor, which is not followed again
 
 
@@ -270,7 +276,8 @@ def test_unreachable_server_gives_a_problem(tmp_path: Path) -> None:
     url = server.url
     server.close()
     result = geo.load_boundaries(YEAR, file=None, cache_dir=tmp_path, url=url, offline=False, timeout=2)
-    assert result.geojson is None and result.problem_key == "geo.problem_network"
+    assert result.geojson is None
+    assert result.problem_key == "geo.problem_network"
     assert result.problem.startswith("Geen gemeentegrenzen: PDOK was niet bereikbaar (")
 
 
@@ -300,7 +307,8 @@ def test_offline_without_cache_or_file_explains_itself(pdok: FakePdok, tmp_path:
     assert pdok.requests == []
 
 
-def test_local_file_replaces_pdok(shared_boundaries: dict, tmp_path: Path) -> None:
+@pytest.mark.usefixtures("shared_boundaries")
+def test_local_file_replaces_pdok(tmp_path: Path) -> None:
     path = os.environ["ROS_TEST_BOUNDARIES"]
     result = geo.load_boundaries(YEAR, file=path, cache_dir=tmp_path, url="http://127.0.0.1:9/none", offline=False)
     assert (result.origin, result.problem) == ("file", None)
@@ -319,10 +327,12 @@ def test_local_file_with_only_statcode_and_statnaam(shared_boundaries: dict, tmp
     path.write_text(json.dumps(reduced), encoding="utf-8")
     result = geo.load_boundaries(YEAR, file=str(path), cache_dir=tmp_path, offline=True)
     names = {f["id"]: f["properties"]["name"] for f in result.geojson["features"]}
-    assert names["GM0164"] == "Hengelo (O.)" and names["GM1742"] == "Rijssen-Holten"
+    assert names["GM0164"] == "Hengelo (O.)"
+    assert names["GM1742"] == "Rijssen-Holten"
 
 
-def test_local_file_of_another_year_is_refused(shared_boundaries: dict, tmp_path: Path) -> None:
+@pytest.mark.usefixtures("shared_boundaries")
+def test_local_file_of_another_year_is_refused(tmp_path: Path) -> None:
     result = geo.load_boundaries(2025, file=os.environ["ROS_TEST_BOUNDARIES"], cache_dir=tmp_path, offline=True)
     assert result.geojson is None
     assert result.problem_values == {"found": "2024", "year": 2025}
@@ -336,7 +346,8 @@ def test_missing_and_broken_local_file(tmp_path: Path) -> None:
     broken = tmp_path / "kapot.geojson"
     broken.write_text("<html>not json</html>", encoding="utf-8")
     result = geo.load_boundaries(YEAR, file=str(broken), cache_dir=tmp_path, offline=True)
-    assert result.geojson is None and result.problem_key == "geo.problem_file_invalid"
+    assert result.geojson is None
+    assert result.problem_key == "geo.problem_file_invalid"
 
 
 def test_settings_are_read_at_call_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -71,7 +71,8 @@ def test_refresh_writes_a_validated_version_the_app_then_reads(refreshed: Path, 
     assert enschede.loc[("GM0153", "2025"), ["source_id", "status"]].tolist() == ["cbs_86098ned", "voorlopig"]
     month = enschede.loc[("GM0153", "2026-09")]
     served = cbs_service.state.tables["86098NED"].row(RegioS="GM0153", Perioden="2026MM09")
-    assert month["period_kind"] == "month" and month["status"] == "voorlopig"
+    assert month["period_kind"] == "month"
+    assert month["status"] == "voorlopig"
     assert month["other_additions"] == int(served["ToevoegingenTotaal_13"]) - int(served["NieuwbouwTotaal_6"])
     assert month["other_withdrawals"] == int(served["Onttrekkingen_16"]) - int(served["Sloop_15"])
     assert pd.isna(month["correction"])
@@ -94,7 +95,8 @@ def test_refresh_writes_a_validated_version_the_app_then_reads(refreshed: Path, 
     ]
     assert forecast.loc[("CR12", 2050, "2019"), "forecast"] == 608_200  # the shipped vintage is kept
     manifest = versions.read_manifest(refreshed)
-    assert manifest["cbs_url"] == cbs_service.url and manifest["previous"] == "data/"
+    assert manifest["cbs_url"] == cbs_service.url
+    assert manifest["previous"] == "data/"
     assert set(manifest["tables"]) == {"81955NED", "86098NED", "37230ned", "85173NED"}
     assert manifest["changes"]["dwelling_changes"]["added"] == 16 * 23
     assert _files(SHIPPED_DATA_DIR)["municipalities.csv"] == _files(refreshed)["municipalities.csv"]
@@ -111,8 +113,10 @@ def test_dry_run_prints_the_change_report_and_switches_nothing(cache: Path, caps
         "population_monthly: 560 rijen nieuw, 0 gewijzigd, 0 vervallen; maanden 2024-01–2026-11;"
         " nog voorlopig: 2025-01–2026-11" in out
     )
-    assert "population_forecast: 448 rijen nieuw" in out and "Proefrun" in out
-    assert versions.version_dirs(cache) == [] and not list(cache.glob(".staging-*"))
+    assert "population_forecast: 448 rijen nieuw" in out
+    assert "Proefrun" in out
+    assert versions.version_dirs(cache) == []
+    assert not list(cache.glob(".staging-*"))
     assert versions.load_current().version.kind == "shipped"
 
 
@@ -141,7 +145,8 @@ def test_second_refresh_with_changed_figures_reports_what_changed(
     assert "population_monthly: 0 rijen nieuw, 0 gewijzigd, 0 vervallen" in out
     assert refresh.main([]) == 0
     newest, first = versions.version_dirs(cache_root(refreshed))
-    assert first == refreshed and newest.name > refreshed.name
+    assert first == refreshed
+    assert newest.name > refreshed.name
     report = versions.read_manifest(newest)["changes"]["dwelling_changes"]
     assert (report["added"], report["changed"], report["removed"]) == (16, 17, 16)
     assert versions.read_manifest(refreshed)["changes"]["dwelling_changes"]["added"] == 368  # kept as it was
@@ -162,12 +167,15 @@ def _assert_failed_cleanly(cache: Path, before: list[Path], contents: dict[str, 
     err = capsys.readouterr().err
     for phrase in phrases:
         assert phrase in err
-    assert "de huidige gegevens blijven in gebruik" in err and err.count("\n") == 1
-    assert versions.version_dirs(cache) == before and _files(before[0]) == contents
+    assert "de huidige gegevens blijven in gebruik" in err
+    assert err.count("\n") == 1
+    assert versions.version_dirs(cache) == before
+    assert _files(before[0]) == contents
     assert not list(cache.glob(".staging-*"))
     assert versions.load_current().version.label == before[0].name
     failure = versions.last_failure(cache)
-    assert failure is not None and all(failure[k] for k in ("nl", "en", "table", "problem"))
+    assert failure is not None
+    assert all(failure[k] for k in ("nl", "en", "table", "problem"))
     return err
 
 
@@ -298,12 +306,14 @@ def test_kill_during_a_refresh_leaves_the_current_version_in_use(
         hold.set()
         if process.poll() is None:
             process.kill()
-    assert versions.version_dirs(cache) == current[0] and _files(current[0][0]) == current[1]
+    assert versions.version_dirs(cache) == current[0]
+    assert _files(current[0][0]) == current[1]
     assert versions.load_current().version.label == current[0][0].name  # the half version is never picked up
     del cbs_service.state.faults[("85173NED", "DataSet")]
     assert refresh.main([]) == 0
     assert f"onderbroken; haar onvolledige map {staging.name} is verwijderd" in capsys.readouterr().out
-    assert not staging.exists() and len(versions.version_dirs(cache)) == 2
+    assert not staging.exists()
+    assert len(versions.version_dirs(cache)) == 2
 
 
 def test_make_refresh_runs_the_module() -> None:

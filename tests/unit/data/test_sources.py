@@ -37,7 +37,8 @@ def test_the_2024_letter_is_about_the_leefomgeving_talks_only(sources, snapshot)
     assert row["date"] == "2024-11-12"
     assert "MIRT" not in row["title"]
     milestone = snapshot["milestones"].set_index("id").loc["bo_2024_start"]
-    assert "MIRT" not in milestone["title_nl"] and "MIRT" not in milestone["title_en"]
+    assert "MIRT" not in milestone["title_nl"]
+    assert "MIRT" not in milestone["title_en"]
 
 
 def test_press_releases_carry_the_titles_they_were_published_with(sources) -> None:
@@ -59,7 +60,8 @@ def full_address(url: str) -> bool:
 
 def test_every_source_has_title_publisher_date_and_a_full_reference(sources) -> None:
     for source_id, row in sources.iterrows():
-        assert row["title"].strip() and row["publisher"].strip() and row["date"].strip(), source_id
+        for field in ("title", "publisher", "date"):
+            assert row[field].strip(), (source_id, field)
         urls = URL.findall(row["reference"])
         assert all(full_address(u) for u in urls), (source_id, urls)
         if not urls and not DOCUMENT_NUMBER.search(row["reference"]):
@@ -71,7 +73,8 @@ def test_the_address_check_refuses_bare_domains_and_date_folders() -> None:
     assert not full_address("https://www.rijksoverheid.nl/")
     assert not full_address("https://www.rijksoverheid.nl/actueel/nieuws/2024/11/12")
     assert full_address("https://www.rijksoverheid.nl/actueel/nieuws/2024/11/12/start-verstedelijkingsstrategie")
-    assert DOCUMENT_NUMBER.search("Tweede Kamer 2026D00875") and DOCUMENT_NUMBER.search("bijlage D/25/754157")
+    assert DOCUMENT_NUMBER.search("Tweede Kamer 2026D00875")
+    assert DOCUMENT_NUMBER.search("bijlage D/25/754157")
 
 
 def test_only_the_plan_capacity_lacks_an_address_and_says_so(sources) -> None:
@@ -91,7 +94,8 @@ def test_every_source_id_in_any_data_file_is_listed() -> None:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         for column in (c for c in frame.columns if c.endswith("source_id")):
             used[f"{path.name}:{column}"] = {v for v in frame[column] if v}
-    assert "milestones.csv:source_id" in used and "municipalities.csv:area_land_source_id" in used
+    assert "milestones.csv:source_id" in used
+    assert "municipalities.csv:area_land_source_id" in used
     for where, ids in used.items():
         assert ids <= known, (where, sorted(ids - known))
 

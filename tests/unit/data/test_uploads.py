@@ -75,7 +75,9 @@ def test_the_ledger_upload_names_our_limit_and_refuses_just_over_it_in_the_ui_la
     uploader.upload("groot.csv", b"x" * (MAX_UPLOAD_BYTES + 1), "text/csv").run()
     intro = {"nl": "Bestand groot.csv is niet overgenomen", "en": "File groot.csv was not taken over"}[lang]
     errors = [shown(e.value) for e in at.error]
-    assert len(errors) == 1 and errors[0].startswith(intro) and errors[0].endswith(f"- {TOO_LARGE[lang]}")
+    assert len(errors) == 1
+    assert errors[0].startswith(intro)
+    assert errors[0].endswith(f"- {TOO_LARGE[lang]}")
 
 
 def test_the_scenario_file_and_weights_uploaders_name_their_own_limit() -> None:

@@ -28,10 +28,12 @@ def _version(root: Path, name: str, fetched_at: str = "2026-12-01T09:30:00+00:00
     return path
 
 
-def test_without_versions_the_shipped_snapshot_is_used(root: Path) -> None:
+@pytest.mark.usefixtures("root")
+def test_without_versions_the_shipped_snapshot_is_used() -> None:
     snap = versions.load_current()
     assert (snap.version.kind, snap.version.label, snap.version.fetched_at) == ("shipped", "data/", None)
-    assert "dwelling_changes" not in snap and snap.get("population_monthly") is None
+    assert "dwelling_changes" not in snap
+    assert snap.get("population_monthly") is None
     assert len(snap["population_forecast"]) == 141  # the 2019 vintage is shipped
 
 

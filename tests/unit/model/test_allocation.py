@@ -64,7 +64,8 @@ def test_largest_remainder_hand_checked_and_ties_go_to_the_earlier_position():
 def test_every_key_sums_exactly_for_random_totals(snapshot, total, key, share):
     keys = region_data(snapshot).keys
     result = allocate(total, key, keys, city_share=share)
-    assert int(result.sum()) == total and (result >= 0).all()
+    assert int(result.sum()) == total
+    assert (result >= 0).all()
     if key == "stedelijk_netwerk":
         cities = largest_remainder([share, 1 - share], total)[0]
         assert int(result[keys.is_city].sum()) == cities
@@ -94,7 +95,8 @@ def test_population_key_hand_checked(keys):
 def test_dwellings_households_and_plan_keys_hand_checked(keys):
     assert by_name(keys, allocate(69_000, "dwellings", keys))["Enschede"] == 18_460  # × 77.059 / 288.025
     assert by_name(keys, allocate(69_000, "households", keys))["Enschede"] == 19_601  # × 81.878 / 288.234
-    assert int(keys.plan_hard.sum()) == 7_929 and int(keys.plan_total.sum()) == 19_558
+    assert int(keys.plan_hard.sum()) == 7_929
+    assert int(keys.plan_total.sum()) == 19_558
     assert by_name(keys, allocate(69_000, "plan_hard", keys))["Almelo"] == 13_158  # × 1.512 / 7.929 = 13.157,6
     assert by_name(keys, allocate(69_000, "plan_total", keys))["Almelo"] == 9_215  # × 2.612 / 19.558 = 9.215,0
 
@@ -114,9 +116,11 @@ def test_stedelijk_netwerk_full_share_goes_to_the_three_cities_by_population(key
 
 def test_stedelijk_netwerk_rest_goes_to_the_other_eleven(keys):
     result = allocate(69_000, "stedelijk_netwerk", keys, city_share=0.8)
-    assert int(result[keys.is_city].sum()) == 55_200 and int(result[~keys.is_city].sum()) == 13_800
+    assert int(result[keys.is_city].sum()) == 55_200
+    assert int(result[~keys.is_city].sum()) == 13_800
     shares = allocation.key_weights("stedelijk_netwerk", keys, 0.8)
-    assert shares.sum() == pytest.approx(1) and shares[keys.is_city].sum() == pytest.approx(0.8)
+    assert shares.sum() == pytest.approx(1)
+    assert shares[keys.is_city].sum() == pytest.approx(0.8)
 
 
 @pytest.mark.parametrize(
@@ -161,7 +165,8 @@ def test_names_and_codes_in_any_case_are_accepted(keys):
         for i, (code, name) in enumerate(zip(keys.codes, keys.names, strict=True))
     }
     checked = allocation.check_weights(weights, keys.codes, keys.names)
-    assert set(checked) == set(keys.codes) and checked[keys.codes[3]] == 3
+    assert set(checked) == set(keys.codes)
+    assert checked[keys.codes[3]] == 3
 
 
 def csv_for(keys, separator=",", decimal=".", header="code,weight", use_names=False) -> bytes:
@@ -173,7 +178,8 @@ def csv_for(keys, separator=",", decimal=".", header="code,weight", use_names=Fa
 
 def test_csv_with_codes_names_and_dutch_semicolons(keys):
     plain = allocation.read_weights_csv(csv_for(keys), keys.codes, keys.names)
-    assert plain[keys.codes[0]] == 0.5 and plain[keys.codes[13]] == 13.5
+    assert plain[keys.codes[0]] == 0.5
+    assert plain[keys.codes[13]] == 13.5
     dutch = allocation.read_weights_csv(csv_for(keys, ";", ",", "gemeente;gewicht", True), keys.codes, keys.names)
     assert dutch == plain
     with_bom = b"\xef\xbb\xbf" + csv_for(keys, use_names=True)

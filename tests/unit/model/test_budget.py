@@ -43,10 +43,13 @@ def test_the_shipped_budget_knows_only_almelo(table):
     assert len(table) == 17
     assert list(table["party_id"][:4]) == ["rijk", "provincie_overijssel", "waterschap_vechtstromen", "GM0141"]
     almelo = table[table["party_id"] == "GM0141"].iloc[0]
-    assert almelo["amount"] == 102_000 and almelo["status"] == "besloten"
-    assert almelo["programme"] == "Stedelijke Ontwikkeling" and almelo["source_id"] == "besluit_almelo_2025"
+    assert almelo["amount"] == 102_000
+    assert almelo["status"] == "besloten"
+    assert almelo["programme"] == "Stedelijke Ontwikkeling"
+    assert almelo["source_id"] == "besluit_almelo_2025"
     others = table[table["party_id"] != "GM0141"]
-    assert others["amount"].isna().all() and set(others["status"]) == {"onbekend"}
+    assert others["amount"].isna().all()
+    assert set(others["status"]) == {"onbekend"}
     assert set(table["period"]) == {"2025-2026"}
     assert table.loc[table["is_cashier"], "name"].tolist() == ["Hengelo"]
 
@@ -89,10 +92,12 @@ def test_a_bad_budget_row_is_refused_with_line_and_field(row, problem):
     frame = pd.DataFrame([good, good | row], dtype=str)
     with pytest.raises(DataError) as error:
         validate_table(frame, BudgetRow, "budget.csv")
-    assert str(error.value).startswith("budget.csv, regel 3: ") and problem in str(error.value)
+    assert str(error.value).startswith("budget.csv, regel 3: ")
+    assert problem in str(error.value)
 
 
-def test_the_summary_counts_unknowns_and_never_adds_them(snapshot, table):
+@pytest.mark.usefixtures("table")
+def test_the_summary_counts_unknowns_and_never_adds_them(snapshot):
     summary = budget.budget_summary(snapshot)
     assert summary == budget.BudgetSummary(Decimal("102000.00"), 1, 16, "2025-2026")
     assert summary.party_count == 17
@@ -105,7 +110,9 @@ def test_summary_variants_for_one_none_and_all_unknown():
     assert one == budget.BudgetSummary(Decimal("1000.50"), 1, 1, "2025-2026")
     assert budget_words.summary_text(one, "nl") == "ten minste € 1.000 bekend; 1 bijdrage onbekend"
     none = budget.summarise(synthetic({"a": None, "b": None}))
-    assert none.known_total == 0 and none.known_count == 0 and none.unknown_count == 2
+    assert none.known_total == 0
+    assert none.known_count == 0
+    assert none.unknown_count == 2
     assert budget_words.summary_text(none, "nl") == "geen bedrag bekend; 2 bijdragen onbekend"
     complete = budget.summarise(synthetic({"a": 10.0, "b": 0.0}))
     assert complete == budget.BudgetSummary(Decimal("10.00"), 2, 0, "2025-2026")
@@ -120,8 +127,10 @@ def test_the_export_keeps_unknown_empty_never_zero(table):
     lines = exports.csv_bytes(export).decode("utf-8-sig").splitlines()
     header = lines[0].split(",")
     rijk = next(line for line in lines if line.startswith("rijk,"))
-    assert header[3] == "amount" and rijk.split(",")[3] == ""
-    assert ",0," not in rijk and ",0.0," not in rijk
+    assert header[3] == "amount"
+    assert rijk.split(",")[3] == ""
+    assert ",0," not in rijk
+    assert ",0.0," not in rijk
 
 
 def test_party_view_shows_onbekend_and_marks_the_cashier(table):
@@ -148,7 +157,8 @@ def test_unknown_flows_are_placeholders_without_amount_and_balance_at_hengelo(ta
     assert len(flows.nodes) == 1 + 1 + 1 + 16 + 1 + 1  # programme, Almelo, unknown source, 16 parties, cashier, work
     assert len(flows.links) == 2 * 17 + 2
     unknown = [lk for lk in flows.links if not lk.known]
-    assert len(unknown) == 2 * 16 + 1 and all(lk.amount is None for lk in unknown)
+    assert len(unknown) == 2 * 16 + 1
+    assert all(lk.amount is None for lk in unknown)
     assert all(lk.value > 0 for lk in flows.links), "an unknown flow must never be drawn as zero"
     placeholder = 102_000 * budget.PLACEHOLDER_SHARE
     assert {lk.value for lk in unknown if flows.nodes[lk.target].id != budget.WORK_NODE} == {placeholder}
@@ -156,12 +166,15 @@ def test_unknown_flows_are_placeholders_without_amount_and_balance_at_hengelo(ta
         assert flows.inflow(budget.CASHIER_NODE, known) == pytest.approx(flows.outflow(budget.CASHIER_NODE, known))
     assert flows.inflow(budget.CASHIER_NODE, True) == 102_000
     work = flows.nodes[flows.index(budget.WORK_NODE)]
-    assert work.known_amount == Decimal("102000.00") and work.unknown_count == 16
+    assert work.known_amount == Decimal("102000.00")
+    assert work.unknown_count == 16
     rijk = flows.nodes[flows.index("party:rijk")]
-    assert rijk.known_amount == 0 and rijk.unknown_count == 1
+    assert rijk.known_amount == 0
+    assert rijk.unknown_count == 1
     # Hengelo collects from the municipalities, the water board and the province; the Rijk goes to the work itself
     [rijk_out] = [lk for lk in flows.links if lk.source == flows.index("party:rijk")]
-    assert flows.nodes[rijk_out.target].id == budget.WORK_NODE and rijk_out.amount is None
+    assert flows.nodes[rijk_out.target].id == budget.WORK_NODE
+    assert rijk_out.amount is None
     assert flows.nodes[flows.index(budget.CASHIER_NODE)].unknown_count == 15
 
 
@@ -170,18 +183,23 @@ def test_node_and_link_sums_with_several_known_amounts():
     assert flows.inflow(budget.CASHIER_NODE, True) == pytest.approx(75_000.75)
     assert flows.outflow(budget.CASHIER_NODE, True) == pytest.approx(75_000.75)
     known_out = [lk for lk in flows.links if lk.known and flows.nodes[lk.target].id == budget.WORK_NODE]
-    assert len(known_out) == 1 and known_out[0].amount == Decimal("75000.75")
+    assert len(known_out) == 1
+    assert known_out[0].amount == Decimal("75000.75")
     for party in ("a", "b"):
         assert flows.inflow(f"party:{party}") == flows.outflow(f"party:{party}")
     cashier = flows.nodes[flows.index(budget.CASHIER_NODE)]
-    assert cashier.known_amount == Decimal("75000.75") and cashier.unknown_count == 1
+    assert cashier.known_amount == Decimal("75000.75")
+    assert cashier.unknown_count == 1
     hidden = budget.budget_flows(synthetic({"a": 50_000.5, "b": None, "c": None}))
-    assert hidden.hidden_unknown == 2 and all(lk.known for lk in hidden.links)
+    assert hidden.hidden_unknown == 2
+    assert all(lk.known for lk in hidden.links)
 
 
 def test_nothing_known_draws_nothing_unless_asked():
     flows = budget.budget_flows(synthetic({"a": None, "b": None}))
-    assert flows.nodes == () and flows.links == () and flows.hidden_unknown == 2
+    assert flows.nodes == ()
+    assert flows.links == ()
+    assert flows.hidden_unknown == 2
     shown = budget.budget_flows(synthetic({"a": None, "b": None}), show_unknown=True)
     assert all(not lk.known and lk.value > 0 for lk in shown.links)
     assert shown.inflow(budget.CASHIER_NODE) == shown.outflow(budget.CASHIER_NODE)

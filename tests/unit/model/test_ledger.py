@@ -37,7 +37,8 @@ def messages(frame: pd.DataFrame, first_row: int = 1) -> list[str]:
 def test_the_empty_ledger_has_every_party_and_year_unknown(snapshot):
     names = dict(zip(snapshot["parties"]["id"], snapshot["parties"]["name"], strict=True))
     book = ledger.empty_ledger(names)
-    assert len(book) == 34 and list(book.columns) == list(ledger.COLUMNS)
+    assert len(book) == 34
+    assert list(book.columns) == list(ledger.COLUMNS)
     assert book[list(ledger.STATES)].isna().all().all()
     assert ledger.validate_ledger(book, names).ok
 
@@ -146,7 +147,8 @@ def test_accepted_input_keeps_empty_cells_unknown():
     row = result.frame[(result.frame["partij"] == "GM0141") & (result.frame["jaar"] == 2025)].iloc[0]
     assert (row["toegezegd"], row["gefactureerd"], row["ontvangen"]) == (1234.56, 1234.56, 1000.0)
     assert pd.isna(row["besteed"])
-    assert len(result.frame) == 6 and result.frame["toegezegd"].notna().sum() == 1  # absent rows stay unknown
+    assert len(result.frame) == 6
+    assert result.frame["toegezegd"].notna().sum() == 1  # absent rows stay unknown
     assert ledger.known_count(result.frame) == 3
 
 
@@ -186,12 +188,16 @@ def test_the_export_keeps_unknown_cells_empty_and_reads_back():
     csv = exports.csv_bytes(export)
     text = csv.decode("utf-8-sig")
     assert text.splitlines()[0] == "partij,naam,jaar,toegezegd,gefactureerd,ontvangen,besteed"
-    assert "rijk,Rijk,2025,,,," in text and ",0.0" not in text and ",0," not in text
+    assert "rijk,Rijk,2025,,,," in text
+    assert ",0.0" not in text
+    assert ",0," not in text
     again = ledger.load_upload("kasboek.csv", csv, PARTIES)
-    assert again.ok and again.frame.equals(result.frame)
+    assert again.ok
+    assert again.frame.equals(result.frame)
     workbook = exports.excel_bytes({"Kasboek": export})
     from_excel = ledger.load_upload("kasboek.xlsx", workbook, PARTIES)
-    assert from_excel.ok and from_excel.frame.equals(result.frame)
+    assert from_excel.ok
+    assert from_excel.frame.equals(result.frame)
 
 
 def test_a_semicolon_csv_with_english_headers_and_names_is_read():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ros.model import meeting as presentation
@@ -25,19 +27,22 @@ def result_for(region_data, chosen: Scenario) -> targets.TargetResult:
 def test_steps_are_the_six_views_in_order():
     assert presentation.STEPS == ("headline", "map", "pace", "budget", "milestones", "progress")
     assert [presentation.view_of(s) for s in (1, 3, 5, 6)] == ["headline", "pace", "milestones", "progress"]
-    assert presentation.is_last(6) and not presentation.is_last(5)
+    assert presentation.is_last(6)
+    assert not presentation.is_last(5)
 
 
 @pytest.mark.parametrize("raw", ["0", "7", "-1", "drie", "", "2.5"])
 def test_parse_step_refuses_what_is_no_step(raw):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=re.escape(raw)):
         presentation.parse_step(raw)
 
 
 def test_parse_step_and_bounds():
     assert presentation.parse_step("3") == 3
-    assert presentation.previous_step(1) == 1 and presentation.previous_step(3) == 2
-    assert presentation.next_step(6) == 6 and presentation.next_step(3) == 4
+    assert presentation.previous_step(1) == 1
+    assert presentation.previous_step(3) == 2
+    assert presentation.next_step(6) == 6
+    assert presentation.next_step(3) == 4
 
 
 def test_step_label_in_both_languages():

@@ -45,7 +45,8 @@ def test_enschede_share_follows_its_population_under_the_default_scenario(defaul
 def test_yearly_path_adds_up_to_the_target_and_carries_the_historical_pace(default_result):
     path = municipality.yearly_path(default_result, "GM0153")
     assert list(path["year"]) == list(range(2025, 2051))
-    assert path["homes"].sum() == 17_415 and path["cumulative"].iloc[-1] == 17_415
+    assert path["homes"].sum() == 17_415
+    assert path["cumulative"].iloc[-1] == 17_415
     assert path["historical"].iloc[0] == pytest.approx(3562 / 9)
     assert path["historical"].iloc[-1] == pytest.approx(26 * 3562 / 9)
 
@@ -53,7 +54,9 @@ def test_yearly_path_adds_up_to_the_target_and_carries_the_historical_pace(defau
 def test_known_contribution_is_almelos_102000_and_unknown_for_the_others(snapshot):
     table = budget_table(snapshot)
     almelo = municipality.known_contribution(table, "GM0141")
-    assert almelo.amount == Decimal("102000.00") and almelo.status == "besloten" and almelo.period == "2025-2026"
+    assert almelo.amount == Decimal("102000.00")
+    assert almelo.status == "besloten"
+    assert almelo.period == "2025-2026"
     assert almelo.source_id == "besluit_almelo_2025"
     assert municipality.known_contribution(table, "GM0153").amount is None
     assert municipality.known_contribution(table[table["party_id"] != "GM0153"], "GM0153").amount is None
@@ -62,15 +65,18 @@ def test_known_contribution_is_almelos_102000_and_unknown_for_the_others(snapsho
 def test_scenario_contribution_splits_the_total_by_inhabitants_or_says_why_not(snapshot):
     parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
     none = scenario.DEFAULT.sharing(parties)
-    assert none.amount_of("GM0153") is None and none.reason == "no_total"
+    assert none.amount_of("GM0153") is None
+    assert none.reason == "no_total"
     chosen = scenario.Scenario(totaalbudget=1_000_000, vast_rijk=20)
     share = chosen.sharing(parties)
     exact = Fraction(100_000_000) * Fraction(80, 100) * Fraction(161_738, 640_806)  # cents
-    assert share.reason is None and share.total == Decimal("1000000.00")
+    assert share.reason is None
+    assert share.total == Decimal("1000000.00")
     assert abs(share.amount_of("GM0153") * 100 - Decimal(exact.numerator) / Decimal(exact.denominator)) < 1
     assert share.amount_of("GM0153") == Decimal("201918.21")
     own = scenario.Scenario(totaalbudget=500, verdeelsleutel="eigen").sharing(parties)
-    assert own.amount_of("GM0153") is None and own.reason == "custom_key"
+    assert own.amount_of("GM0153") is None
+    assert own.reason == "custom_key"
 
 
 def test_council_milestones_are_the_councils_and_all_municipalities_not_yet_done(snapshot):
@@ -80,7 +86,10 @@ def test_council_milestones_are_the_councils_and_all_municipalities_not_yet_done
     spring_2025 = date(2025, 4, 1)
     almelo = list(municipality.council_milestones(frame, spring_2025, "GM0141")["id"])
     enschede = list(municipality.council_milestones(frame, spring_2025, "GM0153")["id"])
-    assert "beraad_almelo" in almelo and "collegebesluit_almelo" in almelo  # Almelo's own council
-    assert "beraad_almelo" not in enschede and "collegebesluit_almelo" not in enschede
-    assert "gr2026" in enschede and "gr2026" in almelo  # council elections in all 14
+    assert "beraad_almelo" in almelo
+    assert "collegebesluit_almelo" in almelo  # Almelo's own council
+    assert "beraad_almelo" not in enschede
+    assert "collegebesluit_almelo" not in enschede
+    assert "gr2026" in enschede
+    assert "gr2026" in almelo  # council elections in all 14
     assert "bol_2026" not in enschede  # BOL: Rijk, regions and BOSS, not the councils

@@ -26,14 +26,17 @@ def test_incomplete_history_is_unknown_not_zero(snapshot):
     frame = snapshot["new_construction"]
     gap = frame[~((frame["code"] == "GM0141") & (frame["year"] == 2015))]
     history = pace.history(gap, ["GM0141", "GM0153"])
-    assert math.isnan(history.average[0]) and math.isnan(history.best[0])
+    assert math.isnan(history.average[0])
+    assert math.isnan(history.best[0])
     assert history.average[1] > 0
-    assert math.isnan(history.region_average) and history.region_best_year is None
+    assert math.isnan(history.region_average)
+    assert history.region_best_year is None
 
 
 def test_ratio_and_reached_year_hand_checked():
     assert pace.ratio(2_653.85, 1_632.78) == pytest.approx(1.6254, abs=1e-4)
-    assert math.isnan(pace.ratio(100, 0)) and math.isnan(pace.ratio(100, float("nan")))
+    assert math.isnan(pace.ratio(100, 0))
+    assert math.isnan(pace.ratio(100, float("nan")))
     # 69.000 at 14.695 / 9 a year: 42,3 years → 43 years from 2025 → done in 2067
     assert pace.year_reached(69_000, 14_695 / 9, 2025) == 2067
     assert pace.year_reached(1_000, 100, 2025) == 2034  # exactly ten years: 2025 … 2034
@@ -46,7 +49,8 @@ def test_ratio_and_reached_year_hand_checked():
 def test_incomplete_history_has_no_best_year_never_minus_one(snapshot):
     frame = snapshot["new_construction"]
     history = pace.history(frame[frame["code"] != "GM0141"], ["GM0141", "GM0153"])
-    assert math.isnan(history.best_year[0]) and history.best_year[1] == 2013
+    assert math.isnan(history.best_year[0])
+    assert history.best_year[1] == 2013
     assert -1 not in history.best_year.tolist()
 
 

@@ -17,7 +17,7 @@ def names(snapshot) -> dict[str, str]:
 def test_coverage_of_the_shipped_2021_list_against_the_whole_target(snapshot, names) -> None:
     capacity = pc.shipped_capacity(snapshot["plan_capacity"])
     order = list(names)
-    targets = {code: 1000 for code in order}
+    targets = dict.fromkeys(order, 1000)
     table = pc.coverage_table(capacity, targets, {}, order).set_index("code")
     enschede = table.loc["GM0153"]
     assert (enschede["capacity"], enschede["hard"], enschede["basis"], enschede["to_build"]) == (
@@ -33,7 +33,8 @@ def test_coverage_of_the_shipped_2021_list_against_the_whole_target(snapshot, na
     assert (twente["rule_capacity"], twente["gap"], twente["gap_rule"]) == (18_200, 0, 0)
 
 
-def test_realised_homes_reduce_what_is_still_to_build(snapshot) -> None:
+@pytest.mark.usefixtures("snapshot")
+def test_realised_homes_reduce_what_is_still_to_build() -> None:
     capacity = pd.DataFrame({"code": ["GM0158"], "hard": [104], "soft": [387], "total": [491]}).astype(
         {"hard": "Int64", "soft": "Int64", "total": "Int64"}
     )
@@ -49,12 +50,14 @@ def test_realised_homes_reduce_what_is_still_to_build(snapshot) -> None:
     assert row["coverage"] == pytest.approx(491 / 700)
 
 
-def test_unknown_capacity_stays_unknown(snapshot) -> None:
+@pytest.mark.usefixtures("snapshot")
+def test_unknown_capacity_stays_unknown() -> None:
     capacity = pd.DataFrame({"code": ["GM0158"], "hard": [pd.NA], "soft": [pd.NA], "total": [pd.NA]}).astype(
         {"hard": "Int64", "soft": "Int64", "total": "Int64"}
     )
     table = pc.coverage_table(capacity, {"GM0158": 1000, "GM0141": 10}, {}, ["GM0158", "GM0141"])
-    assert table["coverage"].isna().all() and table["gap"].isna().all()
+    assert table["coverage"].isna().all()
+    assert table["gap"].isna().all()
     assert table.set_index("code").loc["twente", "capacity"] is pd.NA
 
 
@@ -71,7 +74,8 @@ def test_uploaded_list_by_phase(names) -> None:
         4000,
         5500,
     )
-    assert result.loc["GM0164", "hard"] == 900 and result.loc["GM0164", "total"] is pd.NA  # one phase empty
+    assert result.loc["GM0164", "hard"] == 900
+    assert result.loc["GM0164", "total"] is pd.NA  # one phase empty
 
 
 @pytest.mark.parametrize(
@@ -92,7 +96,8 @@ def test_uploaded_list_by_phase(names) -> None:
 )
 def test_bad_capacity_lists_are_refused_in_dutch(data, message, names) -> None:
     checked, issues = pc.load_upload("c.csv", data, names)
-    assert checked.empty and message in issues[0].message
+    assert checked.empty
+    assert message in issues[0].message
 
 
 def test_capacity_refusals_read_in_each_language(names) -> None:
@@ -102,7 +107,7 @@ def test_capacity_refusals_read_in_each_language(names) -> None:
         "Kolom 'in_ontwikkeling' ontbreekt.",
         "Kolom 'potentieel' ontbreekt.",
     ]
-    assert [i.text("en") for i in issues][0] == "Column 'in_voorbereiding' is missing."
+    assert next(i.text("en") for i in issues) == "Column 'in_voorbereiding' is missing."
     _, issues = pc.load_upload("c.pdf", b"x", names)
     assert issues[0].message == (
         "Dit soort bestand wordt niet gelezen; kies een bestand dat eindigt op .csv, .txt, .xlsx, .xlsm."

@@ -50,7 +50,8 @@ def test_a_gap_in_the_months_makes_the_running_year_unknown(snapshot) -> None:
     changes = changes[~((changes["code"] == "GM0141") & (changes["period"] == "2026-05"))]
     twente = progress.area_years(progress.cbs_years(snapshot["new_construction"], changes), None, CODES)
     row = twente[twente["year"] == 2026].iloc[0]
-    assert pd.isna(row["net_change"]) and pd.isna(row["new_construction"])
+    assert pd.isna(row["net_change"])
+    assert pd.isna(row["new_construction"])
 
 
 def test_track_of_the_default_scenario_on_refreshed_figures(realised, result) -> None:
@@ -58,7 +59,8 @@ def test_track_of_the_default_scenario_on_refreshed_figures(realised, result) ->
     path = progress.path_by_year(result, None)
     assert (path[2025], path[2026]) == (2660, 2659)
     net = progress.track(twente, path, "net_change", 2025, 2050, 69_000)
-    assert net.years_used == (2025, 2026) and net.years_missing == ()
+    assert net.years_used == (2025, 2026)
+    assert net.years_missing == ()
     assert (net.last_year, net.last_months, net.running) == (2026, 9, True)
     assert net.realised == 4242
     assert net.required == pytest.approx(4654.25)  # 2.660 + 2.659 × 9/12
@@ -79,10 +81,11 @@ def test_track_without_realisation_since_the_start_year(snapshot, result) -> Non
     assert (track.realised, track.ratio, track.catch_up, track.reached_year, track.band) == (None,) * 5
 
 
-def test_an_unknown_year_is_named_not_counted_as_zero(realised, result) -> None:
+@pytest.mark.usefixtures("result")
+def test_an_unknown_year_is_named_not_counted_as_zero(realised) -> None:
     twente = progress.area_years(realised, None, CODES)
     twente.loc[twente["year"] == 2023, "net_change"] = pd.NA
-    path = {y: 1000 for y in range(2021, 2051)}
+    path = dict.fromkeys(range(2021, 2051), 1000)
     track = progress.track(twente, path, "net_change", 2021, 2050, 30_000)
     assert track.years_used == (2021, 2022, 2024, 2025, 2026)
     assert track.years_missing == (2023,)
@@ -101,7 +104,9 @@ def test_an_unknown_year_is_named_not_counted_as_zero(realised, result) -> None:
 
 def test_woondeal_track_2022_to_2030(realised) -> None:
     path = progress.woondeal_path(14_100)
-    assert sum(path.values()) == 14_100 and path[2022] == 1567 and path[2030] == 1566
+    assert sum(path.values()) == 14_100
+    assert path[2022] == 1567
+    assert path[2030] == 1566
     twente = progress.area_years(realised, None, CODES)
     track = progress.track(twente, path, "net_change", 2022, 2030, 14_100)
     assert track.realised == 10_689
@@ -112,7 +117,7 @@ def test_woondeal_track_2022_to_2030(realised) -> None:
 
 def test_target_already_reached_needs_no_catch_up(realised) -> None:
     twente = progress.area_years(realised, None, CODES)
-    track = progress.track(twente, {y: 100 for y in range(2021, 2031)}, "net_change", 2021, 2030, 1_000)
+    track = progress.track(twente, dict.fromkeys(range(2021, 2031), 100), "net_change", 2021, 2030, 1_000)
     assert (track.catch_up, track.reached_year) == (0.0, 2026)
 
 

@@ -45,7 +45,8 @@ def test_homes_since_2024_sum_81955ned_2024_86098ned_2025_and_the_months_of_2026
     assert (homes.new_construction, homes.net_change) == (expected_new, expected_net)
     assert (homes.first_year, homes.last_year, homes.months, homes.partial) == (2024, 2026, 9, True)
     assert homes.years == pytest.approx(2.75)
-    assert homes.status == "voorlopig" and homes.source_ids == ("cbs_81955ned", "cbs_86098ned")
+    assert homes.status == "voorlopig"
+    assert homes.source_ids == ("cbs_81955ned", "cbs_86098ned")
 
 
 def test_homes_of_one_municipality(fetched) -> None:
@@ -64,7 +65,9 @@ def test_one_unknown_municipality_year_makes_the_sum_unknown_not_smaller(fetched
     changes.loc[hole, "new_construction"] = pd.NA
     holed = Snapshot({**snap.tables, "dwelling_changes": changes})
     homes = realised.homes_since(holed, 2024)
-    assert homes is not None and homes.new_construction is None and homes.net_change is not None
+    assert homes is not None
+    assert homes.new_construction is None
+    assert homes.net_change is not None
     assert realised.homes_since(holed, 2024, "GM0153").new_construction is not None
 
 
@@ -111,7 +114,8 @@ def test_standing_uses_the_latest_month_where_it_is_newer_than_1_1_2026(fetched,
     assert (shipped.population_now, shipped.reference_date_now) == (646_449, date(2026, 1, 1))
 
 
-def test_homes_in_words_with_period_tables_and_status(fetched, snapshot) -> None:
+@pytest.mark.usefixtures("snapshot")
+def test_homes_in_words_with_period_tables_and_status(fetched) -> None:
     snap, _ = fetched
     homes = realised.homes_since(snap, 2024)
     text = realised_words.homes_sentence(homes, 2024, "nl")

@@ -25,8 +25,10 @@ def test_defaults_are_the_ros_totals_and_a_linear_path(region):
     table = result.table()
     total = targets.row(table, None)
     assert (total["homes"], total["residents"]) == (69_000, 100_000)
-    assert len(table) == 15 and table["code"].iloc[-1] == "twente"
-    assert table["homes"].iloc[:-1].sum() == 69_000 and table["residents"].iloc[:-1].sum() == 100_000
+    assert len(table) == 15
+    assert table["code"].iloc[-1] == "twente"
+    assert table["homes"].iloc[:-1].sum() == 69_000
+    assert table["residents"].iloc[:-1].sum() == 100_000
     assert total["share"] == pytest.approx(1)
     assert total["per_year"] == pytest.approx(69_000 / 26)
     assert total["pace_ratio"] == pytest.approx(69_000 / 26 / (14_695 / 9))
@@ -37,7 +39,8 @@ def test_defaults_are_the_ros_totals_and_a_linear_path(region):
     assert 150_000 < total["growth_2050"] < 156_000
     assert total["gap"] == total["growth_2050"] - 100_000
     enschede = targets.row(table, "GM0153")
-    assert enschede["homes"] == 17_415 and enschede["reached_year"] == 2025 + math.ceil(17_415 / (3_562 / 9)) - 1
+    assert enschede["homes"] == 17_415
+    assert enschede["reached_year"] == 2025 + math.ceil(17_415 / (3_562 / 9)) - 1
 
 
 @settings(max_examples=60, deadline=None)
@@ -64,7 +67,8 @@ def test_recompute_sums_exactly_for_random_settings(region, key, homes, people, 
         shape="s_curve",
     )
     result = recompute(region, chosen)
-    assert int(result.homes.sum()) == homes and int(result.residents.sum()) == people
+    assert int(result.homes.sum()) == homes
+    assert int(result.residents.sum()) == people
     assert result.path.homes[:, result.path.target_columns].sum(axis=1).tolist() == result.homes.tolist()
     table = result.table()
     assert table.loc[:13, f"growth_{start + length}"].sum() == table[f"growth_{start + length}"].iloc[-1]
@@ -136,10 +140,12 @@ def test_frames_for_charts_and_downloads(region):
     assert path.loc[path["year"] == 2050, "cumulative"].item() == 69_000
     assert path["historical"].iloc[0] == pytest.approx(14_695 / 9)
     assert targets.woondeal_check(result, 2030) == path.loc[path["year"] == 2030, "cumulative"].item()
-    assert result.last_year == 2100 and result.yearly_frame(2050)["year"].max() == 2050
+    assert result.last_year == 2100
+    assert result.yearly_frame(2050)["year"].max() == 2050
     assert len(result.region_path(2060)) == 36
     wide = target_words.wide_by_name(result.yearly_frame(2050), "cumulative", "nl", "Jaar")
-    assert list(wide.columns[:2]) == ["Jaar", "Almelo"] and wide["Enschede"].iloc[-1] == "17.415"
+    assert list(wide.columns[:2]) == ["Jaar", "Almelo"]
+    assert wide["Enschede"].iloc[-1] == "17.415"
     assert targets.actual_growth(region) == (2025, 646_449 - 640_806)
 
 
@@ -149,5 +155,6 @@ def test_synthetic_national_case_is_fast_and_exact():
     region = synthetic_region()
     assert len(region.codes) == 342
     result = recompute(region, TargetSettings(homes_total=900_000, outlook="continue"))
-    assert int(result.homes.sum()) == 900_000 and result.path.homes.shape == (342, 76)
+    assert int(result.homes.sum()) == 900_000
+    assert result.path.homes.shape == (342, 76)
     assert np.isfinite(result.population).all()

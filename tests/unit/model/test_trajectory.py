@@ -26,7 +26,9 @@ def test_every_shape_sums_exactly_to_each_target(targets, shape, start, length, 
     within = path.homes[:, path.target_columns]
     assert within.sum(axis=1).tolist() == targets
     assert (path.homes >= 0).all()
-    assert path.years[0] == start and path.years[-1] == 2100 and path.homes.shape == (len(targets), 2101 - start)
+    assert path.years[0] == start
+    assert path.years[-1] == 2100
+    assert path.homes.shape == (len(targets), 2101 - start)
     assert np.array_equal(path.cumulative[:, -1], path.homes.sum(axis=1))
     after = path.homes[:, end - start + 1 :]
     if outlook == "stop":
@@ -55,17 +57,21 @@ def test_hand_checked_paths():
 
     assert row("linear") == [1_000] * 26
     # front-loaded weights 26, 25, …, 1 of 351: the first year gets 26.000 × 26 / 351 = 1.925,9 → 1.926
-    assert row("front")[0] == 1_926 and row("front")[-1] == 74
+    assert row("front")[0] == 1_926
+    assert row("front")[-1] == 74
     assert row("back") == row("front")[::-1]
     curve = row("s_curve")
     assert curve[:13] == curve[::-1][:13]  # symmetric around the middle
-    assert curve[0] < 200 and max(curve) == curve[12] and curve[12] > 2_000
+    assert curve[0] < 200
+    assert max(curve) == curve[12]
+    assert curve[12] > 2_000
 
 
 def test_linear_69000_over_2025_2050_gives_2654_or_2653_a_year():
     path = trajectory.build(np.array([69_000]), "linear", 2025, 2050)
     # 69.000 / 26 = 2.653,8: 22 years of 2.654 and 4 of 2.653, the extra units going to the first years
-    assert path.homes[0, :22].tolist() == [2_654] * 22 and path.homes[0, 22:26].tolist() == [2_653] * 4
+    assert path.homes[0, :22].tolist() == [2_654] * 22
+    assert path.homes[0, 22:26].tolist() == [2_653] * 4
     assert path.cumulative[0, path.column(2030)] == 6 * 2_654
     with pytest.raises(KeyError):
         path.column(2101)

@@ -29,8 +29,10 @@ def small_figure(title: str) -> go.Figure:
 def test_texts_are_escaped_and_bold_survives():
     assert briefing.inline("**<b>x</b>** & 'y'") == "<strong>&lt;b&gt;x&lt;/b&gt;</strong> &amp; &#x27;y&#x27;"
     table = briefing.table_html(pd.DataFrame({"<th>": [HOSTILE], "n": ["1.234"]}), frozenset({"n"}))
-    assert "<script>" not in table and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in table
-    assert '<th scope="col">&lt;th&gt;</th>' in table and '<td class="num">1.234</td>' in table
+    assert "<script>" not in table
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in table
+    assert '<th scope="col">&lt;th&gt;</th>' in table
+    assert '<td class="num">1.234</td>' in table
 
 
 def test_document_is_self_contained_with_plotly_inlined_once():
@@ -59,17 +61,28 @@ def test_document_is_self_contained_with_plotly_inlined_once():
         footer=HOSTILE,
     )
     html = briefing.briefing_html(doc)
-    assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
-    assert "<body>\n<main>\n" in html and html.endswith("</main>\n</body>\n</html>\n")
-    assert HOSTILE not in html and "<img src=x" not in html and 'alert("x")' not in html
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<html lang="en">' in html
+    assert "<body>\n<main>\n" in html
+    assert html.endswith("</main>\n</body>\n</html>\n")
+    assert HOSTILE not in html
+    assert "<img src=x" not in html
+    assert 'alert("x")' not in html
     assert html.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") >= 6  # title, meta, heading, text, table…
-    assert "<title>Title &lt;script&gt;" in html and "<strong>Scenario:</strong>" in html
+    assert "<title>Title &lt;script&gt;" in html
+    assert "<strong>Scenario:</strong>" in html
     assert len(re.findall(r"\* plotly\.js v\d", html)) == 1  # the library once, for two charts
-    assert html.count('class="plotly-graph-div"') == 2 and 'id="chart-1"' in html and 'id="chart-2"' in html
+    assert html.count('class="plotly-graph-div"') == 2
+    assert 'id="chart-1"' in html
+    assert 'id="chart-2"' in html
     rest = LIBRARY.sub("", html)  # everything but plotly.js itself
     assert rest.count("<script") == 3  # PlotlyConfig and one per chart
-    assert "<script src=" not in rest and "cdn.plot.ly" not in rest and "<link" not in rest and "http" not in rest
-    assert "@media print" in html and "<summary>Table</summary>" in html
+    assert "<script src=" not in rest
+    assert "cdn.plot.ly" not in rest
+    assert "<link" not in rest
+    assert "http" not in rest
+    assert "@media print" in html
+    assert "<summary>Table</summary>" in html
     assert "Ctrl+P" not in html  # no web-only instructions in the file
     assert 'id="x&quot;y"' in html
 
@@ -97,7 +110,8 @@ def test_municipality_briefing_with_hostile_names_is_escaped(snapshot, lang):
         hostile, result, scenario.DEFAULT, "GM0153", date(2026, 11, 27), lang, scenario_name=f"Plan {HOSTILE}"
     )
     html = briefing.briefing_html(doc)
-    assert HOSTILE not in html and "<img src=x" not in html
+    assert HOSTILE not in html
+    assert "<img src=x" not in html
     assert f'<html lang="{lang}">' in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     homes = "17.415" if lang == "nl" else "17,415"
@@ -136,5 +150,7 @@ def test_real_briefing_html_has_every_section_in_both_languages(snapshot):
         html = briefing.briefing_html(doc)
         for word in words:
             assert word in html, (lang, word)
-        assert "Ctrl+P" not in html and "pagina Budget" not in html and "page Budget" not in html
+        assert "Ctrl+P" not in html
+        assert "pagina Budget" not in html
+        assert "page Budget" not in html
         assert len(re.findall(r"\* plotly\.js v\d", html)) == 1

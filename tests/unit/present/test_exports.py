@@ -44,7 +44,9 @@ def test_sheet_names_are_short_and_unique() -> None:
     taken: set[str] = set()
     first = sheet_name("Een heel lange naam van een tabel met veel woorden", taken)
     second = sheet_name("Een heel lange naam van een tabel met veel woorden", taken)
-    assert len(first) <= 31 and len(second) <= 31 and first != second
+    assert len(first) <= 31
+    assert len(second) <= 31
+    assert first != second
 
 
 def test_dutch_csv_uses_semicolons_decimal_commas_and_screen_rounding() -> None:

@@ -54,7 +54,8 @@ def test_changed_settings_are_listed_in_words():
     ]
     text = meeting.scenario_text(chosen, "en")
     assert text.startswith("**Scenario (assumption, not decided):** Homes by the end year: 80,000; ")
-    assert "Total budget: €300,000" in text and "Status as of: 1 March 2026" in text
+    assert "Total budget: €300,000" in text
+    assert "Status as of: 1 March 2026" in text
 
 
 def test_other_settings_in_words():
@@ -71,7 +72,8 @@ def test_other_settings_in_words():
     assert "Bouwpad: S-curve (op gang komen, piek halverwege, afbouwen)" in lines
     assert "Na het eindjaar: Door in een zelfgekozen tempo" in lines
     assert "Tempo na het eindjaar (woningen per jaar): 1.500" in lines
-    assert "Startjaar: 2027" in lines and "Eindjaar: 2045" in lines  # years without a thousands point
+    assert "Startjaar: 2027" in lines
+    assert "Eindjaar: 2045" in lines  # years without a thousands point
     assert "Verdeelsleutel budget: Gelijke delen (1/17)" in lines
     assert "Totaalbudget: € 1.234,50" in lines
 
@@ -119,7 +121,8 @@ def test_headline_facts_show_the_scenario_figures_next_to_the_decision(snapshot,
     assert facts[0].value == "≥ 69.000"  # the decision's target stays what the decision says
     assert facts[0].note == "Scenario: 80.000 in 2025–2040."
     assert facts[1].note == "Uit het besluit (Almelo, 2025)."
-    assert facts[2].label == "Woningen per jaar nodig, 2025–2040" and facts[2].value == "5.000"  # 80.000 / 16
+    assert facts[2].label == "Woningen per jaar nodig, 2025–2040"
+    assert facts[2].value == "5.000"  # 80.000 / 16
 
 
 def test_pace_facts_for_twente(region_data):
@@ -131,7 +134,8 @@ def test_pace_facts_for_twente(region_data):
 
 def test_pace_rows_are_the_14_municipalities_by_ratio(region_data):
     rows = presentation.pace_rows(meeting.shown_table(result_for(region_data, scenario.DEFAULT), "nl"))
-    assert len(rows) == 14 and "twente" not in set(rows["code"])
+    assert len(rows) == 14
+    assert "twente" not in set(rows["code"])
     assert list(rows["pace_ratio_short_text"].iloc[[0, -1]]) == ["0,9×", "2,3×"]
     assert list(rows["name"].iloc[[0, -1]]) == ["Borne", "Oldenzaal"]
     enschede = rows[rows["name"] == "Enschede"].iloc[0]
@@ -140,7 +144,7 @@ def test_pace_rows_are_the_14_municipalities_by_ratio(region_data):
 
 def test_homes_list_most_first_then_twente(region_data):
     shown = meeting.shown_table(result_for(region_data, scenario.DEFAULT), "nl")
-    listed = meeting.homes_list(shown, "nl")
+    listed = meeting.homes_list(shown)
     assert len(listed) == 15
     assert listed.iloc[0].tolist() == ["Enschede", "17.415", "25,2%"]
     assert listed.iloc[-1].tolist() == ["Twente", "69.000", "100,0%"]
@@ -167,7 +171,8 @@ def test_contribution_rows_keep_unknown_unknown(snapshot):
     almelo = rows[rows["name"] == "Almelo"].iloc[0]
     assert (almelo["amount"], almelo["amount_text"]) == (102_000.0, "€ 102.000")
     unknown = rows[rows["name"] != "Almelo"]
-    assert unknown["amount"].isna().all() and set(unknown["amount_text"]) == {"onbekend"}
+    assert unknown["amount"].isna().all()
+    assert set(unknown["amount_text"]) == {"onbekend"}
 
 
 def sharing(snapshot, chosen):
@@ -176,10 +181,12 @@ def sharing(snapshot, chosen):
 
 def test_scenario_contribution_needs_a_total(snapshot):
     none = sharing(snapshot, scenario.DEFAULT)
-    assert none.allocation is None and none.total is None
+    assert none.allocation is None
+    assert none.total is None
     assert meeting.contribution_reason(none, "nl").startswith("Dit scenario heeft geen totaalbudget")
     custom = sharing(snapshot, Scenario(verdeelsleutel="eigen", totaalbudget=1000))
-    assert custom.allocation is None and "eigen gewichten" in meeting.contribution_reason(custom, "nl")
+    assert custom.allocation is None
+    assert "eigen gewichten" in meeting.contribution_reason(custom, "nl")
 
 
 def test_scenario_contribution_splits_the_total_to_the_cent(snapshot):
@@ -187,7 +194,8 @@ def test_scenario_contribution_splits_the_total_to_the_cent(snapshot):
     result = sharing(snapshot, chosen)
     amounts = dict(zip(result.allocation["name"], result.allocation["amount"], strict=True))
     assert result.total == Decimal("300000.00")
-    assert amounts["Rijk"] == Decimal("60000.00") and amounts["Provincie Overijssel"] == Decimal("0.00")
+    assert amounts["Rijk"] == Decimal("60000.00")
+    assert amounts["Provincie Overijssel"] == Decimal("0.00")
     assert sum(amounts.values()) == Decimal("300000.00")
 
 
@@ -203,10 +211,9 @@ def test_milestones_before_the_elections(snapshot):
     assert (first.when, first.status, first.council) == ("18 maart 2026", "○ gepland", True)
     assert first.source_id == "kiesraad_gr2026"
     assert not any(i.status.startswith("✓") for i in items)  # nothing that has happened
-    fact = meeting.next_fact(snapshot["milestones"], date(2026, 3, 1), "nl", labels)
-    assert fact.value == "17 dagen" and fact.note.startswith(
-        "Gemeenteraadsverkiezingen in alle 14 gemeenten — 18 maart"
-    )
+    fact = meeting.next_fact(snapshot["milestones"], date(2026, 3, 1), "nl")
+    assert fact.value == "17 dagen"
+    assert fact.note.startswith("Gemeenteraadsverkiezingen in alle 14 gemeenten — 18 maart")
 
 
 def test_milestones_late_in_2026_show_overdue_and_undated(snapshot):
@@ -219,11 +226,12 @@ def test_milestones_late_in_2026_show_overdue_and_undated(snapshot):
         "? geen datum",
         "? geen datum",
     ]
-    assert items[0].title.startswith("BO Leefomgeving 2026") and items[-1].when == "onbekend"
+    assert items[0].title.startswith("BO Leefomgeving 2026")
+    assert items[-1].when == "onbekend"
 
 
 def test_on_1_december_2026_the_meeting_view_gives_no_countdown_for_the_ros(snapshot):
-    fact = meeting.next_fact(snapshot["milestones"], date(2026, 12, 1), "nl", section("nl", "milestones"))
+    fact = meeting.next_fact(snapshot["milestones"], date(2026, 12, 1), "nl")
     assert fact.value == "niet bevestigd"
     assert fact.note == (
         "Verwacht in 2026; BOL 2026 en BO MIRT 2026 zijn voorbij zonder bevestiging. "
@@ -232,9 +240,9 @@ def test_on_1_december_2026_the_meeting_view_gives_no_countdown_for_the_ros(snap
 
 
 def test_no_next_milestone_after_the_horizon(snapshot):
-    labels = section("nl", "milestones")
-    fact = meeting.next_fact(snapshot["milestones"], date(2099, 1, 1), "nl", labels)
-    assert fact.value == "onbekend" and fact.note == "Geen gedateerde mijlpaal meer na deze datum."
+    fact = meeting.next_fact(snapshot["milestones"], date(2099, 1, 1), "nl")
+    assert fact.value == "onbekend"
+    assert fact.note == "Geen gedateerde mijlpaal meer na deze datum."
 
 
 # --- what the page draws ------------------------------------------------------------------------------------------
@@ -251,7 +259,8 @@ def test_the_page_pieces_carry_headers_labels_and_values(snapshot, region_data):
     assert figure.layout.font.size == 20
     rows = presentation.pace_rows(shown)
     table = meeting.pace_table(rows, "en")
-    assert list(table.columns)[0] == "Municipality" and len(table) == 14
+    assert next(iter(table.columns)) == "Municipality"
+    assert len(table) == 14
     pace = meeting.pace_figure(rows, result, "nl")
     assert list(pace.data[0].x) == list(rows["per_year"])
     parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])

@@ -27,14 +27,18 @@ def test_on_1_december_2026_the_ros_is_next_but_both_venues_have_passed(
 ) -> None:
     frame = snapshot["milestones"]
     upcoming = ms.next_milestone(frame, date(2026, 12, 1))
-    assert upcoming.id == "ros" and upcoming.days_remaining == 30
+    assert upcoming.id == "ros"
+    assert upcoming.days_remaining == 30
     assert upcoming.venues == ("bol_2026", "bo_mirt_2026")
-    assert upcoming.venues_passed == ("bol_2026", "bo_mirt_2026") and upcoming.venues_missed
+    assert upcoming.venues_passed == ("bol_2026", "bo_mirt_2026")
+    assert upcoming.venues_missed
     card = next_milestone_card(upcoming, frame, "nl")
-    assert card.value is None and card.delta is None
+    assert card.value is None
+    assert card.delta is None
     assert card.notice == "Verwacht in 2026; BOL 2026 en BO MIRT 2026 zijn voorbij zonder bevestiging."
     assert card.title == "Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026"
-    assert card.when == "2026" and card.status == "◇ verwacht"
+    assert card.when == "2026"
+    assert card.status == "◇ verwacht"
     english = next_milestone_card(upcoming, frame, "en")
     assert english.notice == "Expected in 2026; BOL 2026 and BO MIRT 2026 have passed without confirmation."
 
@@ -42,7 +46,8 @@ def test_on_1_december_2026_the_ros_is_next_but_both_venues_have_passed(
 def test_while_a_venue_is_ahead_the_card_counts_down(snapshot) -> None:
     frame = snapshot["milestones"]
     upcoming = ms.next_milestone(frame, date(2026, 11, 27))
-    assert upcoming.id == "bo_mirt_2026" and not upcoming.venues_missed
+    assert upcoming.id == "bo_mirt_2026"
+    assert not upcoming.venues_missed
     card = next_milestone_card(upcoming, frame, "nl")
     assert (card.value, card.delta, card.notice) == (
         "3 dagen",
@@ -55,11 +60,13 @@ def test_while_a_venue_is_ahead_the_card_counts_down(snapshot) -> None:
 def test_one_venue_passed_is_not_yet_all_of_them(snapshot) -> None:
     frame = snapshot["milestones"]
     table = ms.timeline(frame, date(2026, 8, 1)).set_index("id")
-    assert table.at["bol_2026", "status"] == "overdue" and table.at["bo_mirt_2026", "status"] == "tentative"
+    assert table.at["bol_2026", "status"] == "overdue"
+    assert table.at["bo_mirt_2026", "status"] == "tentative"
     upcoming = ms.next_milestone(frame, date(2026, 8, 1))
     assert upcoming.id == "bo_mirt_2026"
     card = next_milestone_card(upcoming, frame, "nl")
-    assert card.value == "31 dagen" and card.delta == "begint over 31 dagen"
+    assert card.value == "31 dagen"
+    assert card.delta == "begint over 31 dagen"
 
 
 def test_one_day_is_singular(snapshot) -> None:
@@ -101,7 +108,8 @@ def test_the_assumed_windows_are_labelled_wherever_they_are_written(snapshot) ->
 def test_every_venue_is_a_milestone(snapshot) -> None:
     frame = snapshot["milestones"]
     venues = {v for cell in frame["venues"] for v in ms.bodies_of(cell)}
-    assert venues == {"bol_2026", "bo_mirt_2026"} and venues <= set(frame["id"])
+    assert venues == {"bol_2026", "bo_mirt_2026"}
+    assert venues <= set(frame["id"])
 
 
 def test_the_page_tables_carry_their_headers(snapshot) -> None:
@@ -113,11 +121,13 @@ def test_the_page_tables_carry_their_headers(snapshot) -> None:
     assert list(listing.columns) == ["Wanneer", "Status", "Mijlpaal", "Betrokken", "Toelichting", "Bron"]
     assert len(listing) == len(frame)
     gates = milestone_words.gate_table(snapshot["decision_gates"], snapshot["parties"], frame, "nl")
-    assert gates.columns[0] == "Partij" and gates.shape == (17, 8)
+    assert gates.columns[0] == "Partij"
+    assert gates.shape == (17, 8)
     assert "Plan van aanpak (4 april 2025)" in gates.columns
     assert gates.set_index("Partij").at["Almelo", "Plan van aanpak (4 april 2025)"] == "✓ besloten"
     lines = milestone_words.gate_summary_lines(snapshot["decision_gates"], "en")
-    assert len(lines) == 7 and lines[0].startswith("Plan of approach: 1 decided")
+    assert len(lines) == 7
+    assert lines[0].startswith("Plan of approach: 1 decided")
 
 
 def test_overdue_warnings_and_the_last_event_in_words(snapshot) -> None:
@@ -171,7 +181,8 @@ def test_decision_moments_list_what_is_still_to_be_decided(frame):
         items[0] == "BO MIRT 2026: mogelijk moment om de ROS voor te leggen (september 2026 – november 2026, aanname, "
         "◇ verwacht)"
     )
-    assert items[-1].endswith("(? geen datum)") and items[-1].startswith("Product 3: investeringsagenda")
+    assert items[-1].endswith("(? geen datum)")
+    assert items[-1].startswith("Product 3: investeringsagenda")
     assert len(items) == 4
 
 

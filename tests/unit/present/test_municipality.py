@@ -44,7 +44,8 @@ def texts_of(brief) -> str:
 def test_briefing_in_dutch_names_scenario_data_figures_and_sources(snapshot, default_result):
     brief = municipal_words.briefing(snapshot, default_result, scenario.DEFAULT, "GM0153", TODAY, "nl")
     text = texts_of(brief)
-    assert brief.title == "Mijn gemeente: Enschede" and brief.lang == "nl"
+    assert brief.title == "Mijn gemeente: Enschede"
+    assert brief.lang == "nl"
     assert "**Scenario:** standaardscenario (uitgangspunten van het besluit)." in text
     assert (
         "inwoners en woningen op 1 januari 2024 (CBS); nieuwbouw 2012–2020 (CBS); mijlpalen stand per 27 november 2026"
@@ -66,7 +67,8 @@ def test_briefing_in_dutch_names_scenario_data_figures_and_sources(snapshot, def
     assert "2026 | Product 1: ROS afgerond en voorgelegd in het BOL of BO MIRT van 2026 | ◇ verwacht" in text
     assert "onbekend | Product 2: uitvoeringsagenda (uitvoeringsprojecten en nader onderzoek) | ? geen datum" in text
     assert "Nieuwbouw vroeger (tempo, beste jaar) | CBS, Voorraad woningen en niet-woningen" in text
-    assert "| 1 januari 2024" in text and "| 2012–2020" in text
+    assert "| 1 januari 2024" in text
+    assert "| 2012–2020" in text
     # the yearly table: last year, its homes, added up, added up at the 2012–2020 pace
     assert "2050 | 669 | 17.415 | 10.290" in text
     assert [s.key for s in brief.sections] == [
@@ -117,18 +119,22 @@ def test_no_homes_and_unknown_history_read_as_such(snapshot, region):
     holed = Snapshot({**snapshot.tables, "new_construction": gap.reset_index(drop=True)})
     result = targets.recompute(targets.region_data(holed), scenario.DEFAULT.target_settings())
     facts = municipality.facts(result, "GM0153")
-    assert pd.isna(facts.hist_average) and facts.reached_year is None and pd.isna(facts.pace_ratio)
+    assert pd.isna(facts.hist_average)
+    assert facts.reached_year is None
+    assert pd.isna(facts.pace_ratio)
     text = texts_of(municipal_words.briefing(holed, result, scenario.DEFAULT, "GM0153", TODAY, "nl"))
     assert "Hoeveel woningen Enschede in 2012–2020 bouwde, is **onbekend**." in text
     assert "2050 | 669 | 17.415 | onbekend" in text
 
 
-def test_scenario_lines_name_the_scenario(snapshot):
+@pytest.mark.usefixtures("snapshot")
+def test_scenario_lines_name_the_scenario():
     assert municipal_words.scenario_lines(scenario.DEFAULT, "en")[0] == (
         "**Scenario:** default scenario (starting points of the decision)."
     )
     own = municipal_words.scenario_lines(replace_scenario(), "nl")
-    assert own[0].startswith("**Scenario:** eigen scenario") and "totaalbudget: € 250.000" in own[2]
+    assert own[0].startswith("**Scenario:** eigen scenario")
+    assert "totaalbudget: € 250.000" in own[2]
 
 
 def replace_scenario() -> scenario.Scenario:
@@ -179,7 +185,8 @@ def test_what_it_asks_of_the_council_of_hengelo(snapshot, default_result):
         "Investeringsagenda",
     ]
     assert set(decisions["Stand voor deze gemeente"]) == {"onbekend"}  # no source documents Hengelo's decisions
-    assert decisions["Wanneer"].tolist()[0] == "4 april 2025" and decisions["Wanneer"].tolist()[-1] == "onbekend"
+    assert decisions["Wanneer"].tolist()[0] == "4 april 2025"
+    assert decisions["Wanneer"].tolist()[-1] == "onbekend"
     text = "\n".join(council.paragraphs)
     assert "Voor geen van de 7 besluiten noemt een bron de stand voor Hengelo" in text
     assert (
@@ -190,14 +197,16 @@ def test_what_it_asks_of_the_council_of_hengelo(snapshot, default_result):
     assert (
         "Voorbij zonder bevestiging in de gegevens: BO Leefomgeving 2026: mogelijk moment om de ROS voor te "
         "leggen (juni 2026"
-    ) in text and "BO MIRT 2026" in text
+    ) in text
+    assert "BO MIRT 2026" in text
     assert "Tweede Kamer, Uitkomsten BO's Leefomgeving 2025 (2025D27614)" in council.caption
 
 
 def test_almelo_reads_its_documented_decisions(snapshot, default_result):
     brief = municipal_words.briefing(snapshot, default_result, scenario.DEFAULT, "GM0141", date(2026, 12, 1), "nl")
     decisions = _section(brief, "council").table.set_index("Besluit")["Stand voor deze gemeente"]
-    assert decisions["Plan van aanpak"] == "besloten" and decisions["ROS vastgesteld"] == "onbekend"
+    assert decisions["Plan van aanpak"] == "besloten"
+    assert decisions["ROS vastgesteld"] == "onbekend"
     assert "Voor 6 van de 7 besluiten noemt een bron de stand voor Almelo" in _section(brief, "council").paragraphs[0]
     assert "Enschede/Hengelo" not in texts_of(brief).split("Wat vraagt dit")[1].split("Wat betekent")[0]
 
@@ -224,4 +233,5 @@ def test_the_glossary_and_the_cashier_role_in_plain_words(snapshot, default_resu
     enschede = municipal_words.briefing(snapshot, default_result, scenario.DEFAULT, "GM0153", date(2026, 12, 1), "nl")
     assert "rol van kassier" not in "\n".join(_section(enschede, "money").paragraphs)
     # no web-only instruction in what is printed or written to the HTML file
-    assert "pagina Budget" not in texts_of(hengelo) and "Ctrl+P" not in texts_of(hengelo)
+    assert "pagina Budget" not in texts_of(hengelo)
+    assert "Ctrl+P" not in texts_of(hengelo)

@@ -41,12 +41,16 @@ def test_workbook_has_about_results_ledger_and_safe_sources(snapshot) -> None:
     ]
     targets = book["Doelen per gemeente"]
     header = [c.value for c in targets[1]]
-    assert "homes" not in header and "peak_year" not in header
+    assert "homes" not in header
+    assert "peak_year" not in header
     homes = [row[header.index("Woningen")] for row in targets.iter_rows(min_row=2)]
-    assert len(homes) == 15 and homes[-1].value == 80_000 and sum(c.value for c in homes[:-1]) == 80_000
+    assert len(homes) == 15
+    assert homes[-1].value == 80_000
+    assert sum(c.value for c in homes[:-1]) == 80_000
     assert homes[0].number_format == "#,##0"
     share = targets.cell(row=2, column=header.index("Deel") + 1)
-    assert share.number_format == "0.0%" and 0 < share.value < 1
+    assert share.number_format == "0.0%"
+    assert 0 < share.value < 1
     ledger_headers = [translate("nl", f"columns.{c}") for c in ("partij", "jaar", "toegezegd")]
     assert ledger_headers == ["Partij", "Jaar", "Toegezegd (€)"]
     assert [c.value for c in book["Kasboek (scenario)"][1]][:3] == ledger_headers
@@ -62,7 +66,8 @@ def test_about_sheet_has_data_version_and_settings_as_numbers(snapshot) -> None:
     rows = {row[0].value: row for row in about.iter_rows(min_row=2, max_row=5)}
     rows |= {row[4].value: row for row in about.iter_rows(min_row=6)}
     newest = fmt.partial_date(data_version(snapshot).newest_source, "nl")
-    assert newest.count(" ") == 2 and newest.endswith("2026")
+    assert newest.count(" ") == 2
+    assert newest.endswith("2026")
     assert rows["Gegevensversie"][1].value == f"{snapshot.version.fingerprint} (nieuwste bron: {newest})"
     assert len(snapshot.version.fingerprint) == 12
     assert rows["Gemaakt op"][1].value == "1 december 2026"
@@ -82,13 +87,15 @@ def test_about_sheet_has_data_version_and_settings_as_numbers(snapshot) -> None:
     start = rows["startjaar"]
     assert (start[2].value, start[2].number_format) == (2025, "0")
     key = rows["sleutel"]
-    assert key[2].value is None and key[1].value
+    assert key[2].value is None
+    assert key[1].value
 
 
 def test_workbook_in_english_includes_contributions(snapshot) -> None:
     contributions = pd.DataFrame({"party": ["rijk"], "amount": [1.5]})
     book = _book(snapshot, sc.DEFAULT, "en", contributions=contributions)
-    assert book.sheetnames[0] == "About this file" and "Cost sharing (scenario)" in book.sheetnames
+    assert book.sheetnames[0] == "About this file"
+    assert "Cost sharing (scenario)" in book.sheetnames
     assert [c.value for c in book["Cost sharing (scenario)"][1]] == ["Party", "Amount (€)"]
     assert book["Cost sharing (scenario)"]["B2"].number_format == '"€" #,##0.00'
     assert "Homes" in [c.value for c in book["Targets per municipality"][1]]

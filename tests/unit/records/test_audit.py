@@ -35,8 +35,10 @@ def test_a_sample_session_as_a_table(tmp_path: Path) -> None:
         ["Anna", "planner", "update", "Basis", "steden: — → 80; vorm: linear → s_curve; woningen: 69000 → 75000"],
         ["Anna", "planner", "save", "Basis", ""],
     ]
-    assert table["before"].iloc[4] == '{"name": "Basis"}' and table["after"].iloc[4] == '{"name": "Basis 75k"}'
-    assert table["after"].iloc[1] == "" and '"settings": {"steden": 80' in table["before"].iloc[1]
+    assert table["before"].iloc[4] == '{"name": "Basis"}'
+    assert table["after"].iloc[4] == '{"name": "Basis 75k"}'
+    assert table["after"].iloc[1] == ""
+    assert '"settings": {"steden": 80' in table["before"].iloc[1]
     only = audit.audit_table(store.audit(), saved.id)
     assert only["action"].tolist() == ["mark_agreed", "rename", "update", "save"]
     assert audit.scenarios_in(store.audit()) == {copy.id: "Kopie", saved.id: "Basis 75k"}
@@ -64,7 +66,8 @@ def test_ledger_summary_counts_known_amounts_and_totals_exactly() -> None:
         "besteed": None,
     }
     assert audit.ledger_summary(ledger.empty_ledger(parties))["bekend"] == 0
-    assert isinstance(audit.audit_table([]), pd.DataFrame) and audit.audit_table([]).empty
+    assert isinstance(audit.audit_table([]), pd.DataFrame)
+    assert audit.audit_table([]).empty
 
 
 def test_a_saved_ledger_is_described_per_row_with_its_amounts(tmp_path: Path) -> None:

@@ -119,7 +119,7 @@ def test_bad_link_values_fall_back_and_are_named(params: dict[str, str], ignored
 def test_stored_settings_that_no_longer_validate_give_a_dutch_reason() -> None:
     with pytest.raises(ValueError, match="veld 'woningen' mag niet negatief zijn"):
         sc.validate_settings({"woningen": -5}, sc.VERSION)
-    with pytest.raises(ValueError, match="kolom|veld 'onbekend'|onbekend"):
+    with pytest.raises(ValueError, match=r"kolom|veld 'onbekend'|onbekend"):
         sc.validate_settings({"onbekend": 1}, sc.VERSION)
     with pytest.raises(ValueError, match="scenarioversie 2 wordt niet ondersteund"):
         sc.validate_settings({}, 2)
@@ -147,7 +147,8 @@ def test_widgets_read_bounds_and_options_from_the_fields():
     homes = sc.setting("woningen")
     assert (homes.low, homes.high, homes.whole, homes.optional, homes.default) == (0, 10_000_000, True, False, 69_000)
     assert sc.setting("sleutel").options == allocation.KEYS
-    assert sc.setting("vorm").options == trajectory.SHAPES and sc.setting("doorkijk").options == trajectory.OUTLOOKS
+    assert sc.setting("vorm").options == trajectory.SHAPES
+    assert sc.setting("doorkijk").options == trajectory.OUTLOOKS
     assert sc.setting("verdeelsleutel").options == cost_sharing.KEYS
     occupancy = sc.setting("bewoning")
     assert (occupancy.low, occupancy.high, occupancy.whole) == (-5.0, 5.0, False)
@@ -182,7 +183,8 @@ def test_a_refused_combination_reads_in_the_readers_language() -> None:
     with pytest.raises(ValidationError) as caught:
         sc.Scenario(startjaar=2040, eindjaar=2030)
     dutch, english = sc.describe(caught.value, "nl"), sc.describe(caught.value, "en")
-    assert dutch != english and dutch == sc.describe(caught.value)
+    assert dutch != english
+    assert dutch == sc.describe(caught.value)
     with pytest.raises(ValidationError) as caught:
         sc.Scenario(vast_rijk=60, vast_provincie=50)
     assert sc.describe(caught.value, "en") == (

@@ -23,7 +23,7 @@ from ros.records.scenario_store import ScenarioStore
 SETTINGS = {"homes_total": 69000, "key": "inwoners", "weights": {"GM0141": 1.5}, "note": "Één scenario"}
 
 
-def check(payload: dict[str, Any], version: int) -> None:
+def check(payload: dict[str, Any], _version: int) -> None:
     """A stand-in for the scenario model's validator: needs a whole number of homes."""
     if not isinstance(payload.get("homes_total"), int):
         raise ValueError("homes_total moet een geheel getal zijn")
@@ -47,8 +47,10 @@ def test_save_and_get_round_trip_with_metadata(store: ScenarioStore) -> None:
     got = store.get(saved.id, check, 3)
     assert (got.name, got.author, got.version, got.payload) == ("Basis 2050", "Anna", 3, SETTINGS)
     assert (got.agreed, got.revision, got.status, got.problem) == (False, 1, "ok", None)
-    assert got.created_at.tzinfo is UTC and before <= got.created_at == got.updated_at <= datetime.now(UTC)
-    assert len(got.id) == 36 and got == saved
+    assert got.created_at.tzinfo is UTC
+    assert before <= got.created_at == got.updated_at <= datetime.now(UTC)
+    assert len(got.id) == 36
+    assert got == saved
 
 
 def test_html_script_and_formula_names_are_stored_as_text(store: ScenarioStore) -> None:
@@ -139,7 +141,8 @@ def test_duplicate_copies_settings_under_a_new_name(store: ScenarioStore) -> Non
     source = store.mark_agreed(store.save("Basis", "Anna", SETTINGS, 2).id)
     copy = store.duplicate(source.id, "Basis (kopie)", "Bram")
     assert (copy.name, copy.author, copy.payload, copy.version) == ("Basis (kopie)", "Bram", SETTINGS, 2)
-    assert (copy.agreed, copy.revision) == (False, 1) and copy.id != source.id
+    assert (copy.agreed, copy.revision) == (False, 1)
+    assert copy.id != source.id
     assert store.get(source.id) == source
     assert refused(store.duplicate, "geen-id", "X", "Bram").code == "not_found"
 
@@ -164,7 +167,8 @@ def test_at_most_one_scenario_is_agreed(store: ScenarioStore) -> None:
     with pytest.raises(IntegrityError), store.engine.begin() as conn:  # the database itself refuses two
         conn.execute(text("UPDATE scenarios SET agreed = true"))
     store.clear_agreed()
-    assert store.agreed() is None and refused(store.mark_agreed, "geen-id").code == "not_found"
+    assert store.agreed() is None
+    assert refused(store.mark_agreed, "geen-id").code == "not_found"
 
 
 def test_damaged_and_outdated_rows_are_listed_with_a_status(store: ScenarioStore) -> None:
@@ -193,7 +197,8 @@ def test_damaged_and_outdated_rows_are_listed_with_a_status(store: ScenarioStore
     assert listed["Toekomst"].problem == (
         "Opgeslagen met een nieuwere versie van het dashboard (scenarioversie 7; deze versie kent t/m 2)."
     )
-    assert store.get(good.id, check, 2).status == "ok" and store.get(old.id).status == "ok"  # no validator given
+    assert store.get(good.id, check, 2).status == "ok"
+    assert store.get(old.id).status == "ok"  # no validator given
     assert store.get(future.id).status == "ok"
     assert refused(export_json, listed["Kapot"]).code == "export_unreadable"
 
@@ -230,7 +235,8 @@ def test_two_processes_saving_at_once_lose_nothing(store_url: str) -> None:
     assert [w.exitcode for w in workers] == [0, 0]
     store = ScenarioStore(url)
     records = store.list()
-    assert len(records) == 100 and len({r.id for r in records}) == 100
+    assert len(records) == 100
+    assert len({r.id for r in records}) == 100
     assert all(r.payload == {"writer": r.author, "number": int(r.name.split("-")[1])} for r in records)
     if url.startswith("sqlite"):
         with store.engine.connect() as conn:
@@ -260,14 +266,17 @@ def test_threads_saving_and_renaming_at_once(store: ScenarioStore) -> None:
         thread.join(120)
     assert len(store.list()) == 61
     winners = [outcome for outcome in outcomes if outcome != "conflict"]
-    assert len(outcomes) == 2 and len(winners) == 1 and winners[0] in ("Versie Anna", "Versie Bram")
+    assert len(outcomes) == 2
+    assert len(winners) == 1
+    assert winners[0] in ("Versie Anna", "Versie Bram")
     assert (store.get(saved.id).name, store.get(saved.id).revision) == (winners[0], 2)
 
 
 def test_export_and_import_round_trip(store: ScenarioStore) -> None:
     record = store.save("<b>Basis</b> =1+1", "Anna", SETTINGS, 2)
     data = export_json(record)
-    assert json.loads(data)["format"] == "ros-twente-scenario" and "Één scenario" in data.decode("utf-8")
+    assert json.loads(data)["format"] == "ros-twente-scenario"
+    assert "Één scenario" in data.decode("utf-8")
     parsed = parse_scenario_file(data, 2, check)
     assert parsed == {
         "format": "ros-twente-scenario",

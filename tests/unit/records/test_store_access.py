@@ -5,6 +5,7 @@ Every test runs against SQLite and against a real PostgreSQL server (`store_url`
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -37,14 +38,14 @@ def _audit_rows(store: ScenarioStore) -> list[tuple[Any, ...]]:
 
 # Each operation on a scenario `own` (saved by the actor's own account) or `other` (saved by another planner).
 OPERATIONS: dict[str, Callable[[ScenarioStore, Identity, Any], object]] = {
-    "save": lambda s, a, r: s.save("Nieuw", a.name, SETTINGS, 1, actor=a),
+    "save": lambda s, a, _r: s.save("Nieuw", a.name, SETTINGS, 1, actor=a),
     "duplicate": lambda s, a, r: s.duplicate(r.id, "Kopie", a.name, actor=a),
     "update": lambda s, a, r: s.update(r.id, {"woningen": 80000}, 1, r.revision, actor=a),
     "rename": lambda s, a, r: s.rename(r.id, "Andere naam", r.revision, actor=a),
     "delete": lambda s, a, r: s.delete(r.id, r.revision, actor=a),
     "mark_agreed": lambda s, a, r: s.mark_agreed(r.id, actor=a),
-    "clear_agreed": lambda s, a, r: s.clear_agreed(actor=a),
-    "ledger_upload": lambda s, a, r: s.record_ledger_upload("grootboek.csv", {"bekend": 0}, {"bekend": 3}, actor=a),
+    "clear_agreed": lambda s, a, _r: s.clear_agreed(actor=a),
+    "ledger_upload": lambda s, a, _r: s.record_ledger_upload("grootboek.csv", {"bekend": 0}, {"bekend": 3}, actor=a),
 }
 REFUSED = {  # (role, operation, whose scenario) → the refusal; every combination not listed is allowed
     ("lezer", "save", "other"): "forbidden_save",
@@ -89,7 +90,8 @@ def test_the_store_refuses_what_a_role_may_not_do(store: ScenarioStore, role: st
     with pytest.raises(StoreError) as refusal:
         OPERATIONS[operation](store, actor, record)
     assert refusal.value.code == code
-    assert store.list() == before_rows and store.audit() == before_audit  # nothing changed, nothing recorded
+    assert store.list() == before_rows
+    assert store.audit() == before_audit  # nothing changed, nothing recorded
 
 
 @pytest.mark.parametrize("operation", ["update", "rename", "delete"])
@@ -145,7 +147,7 @@ def test_a_session_is_recorded_append_only_with_before_and_after(store: Scenario
         ("Anna Planner", "planner", "update", "Basis"),
         ("Anna Planner", "planner", "save", "Basis"),
     ]
-    assert all(later.at >= earlier.at for later, earlier in zip(trail, trail[1:], strict=False))
+    assert all(later.at >= earlier.at for later, earlier in itertools.pairwise(trail))
     by_action = {e.action: e for e in trail}
     assert by_action["save"].before is None
     assert by_action["save"].after == {
@@ -166,7 +168,8 @@ def test_a_session_is_recorded_append_only_with_before_and_after(store: Scenario
     assert by_action["ledger_upload"].after == {"file": "grootboek.xlsx", "bekend": 4}
     assert by_action["delete"].before["settings"] == {"woningen": 75000, "vorm": "s_curve"}  # type: ignore[index]
     assert by_action["delete"].after is None
-    assert renamed.changed_by == "Anna Planner" and renamed.owner == "anna@enschede.nl"
+    assert renamed.changed_by == "Anna Planner"
+    assert renamed.owner == "anna@enschede.nl"
 
 
 def test_deleting_a_scenario_keeps_its_history(store: ScenarioStore) -> None:
@@ -215,13 +218,15 @@ def test_the_second_of_two_saves_of_one_scenario_does_not_overwrite(store_url: s
         f"Het scenario “Gedeeld” is intussen gewijzigd door Anna Planner ({date_time(anna.updated_at, 'nl')}). "
         "Er is niets overschreven; sla uw versie op onder een nieuwe naam of laad het scenario opnieuw."
     )
-    assert second.get(saved.id).payload == {"woningen": 72000} and second.get(saved.id).revision == 2
+    assert second.get(saved.id).payload == {"woningen": 72000}
+    assert second.get(saved.id).revision == 2
     mine = second.save("Gedeeld (versie Cor)", "Cor", {"woningen": 90000}, 1, actor=COORDINATOR)  # save as new name
     assert {r.name: r.payload for r in first.list()} == {
         "Gedeeld": {"woningen": 72000},
         "Gedeeld (versie Cor)": {"woningen": 90000},
     }
-    assert [e.action for e in first.audit()] == ["save", "update", "save"] and mine.owner == COORDINATOR.user_id
+    assert [e.action for e in first.audit()] == ["save", "update", "save"]
+    assert mine.owner == COORDINATOR.user_id
 
 
 def test_stale_destructive_actions_are_refused(store: ScenarioStore) -> None:
@@ -234,14 +239,17 @@ def test_stale_destructive_actions_are_refused(store: ScenarioStore) -> None:
     ):
         with pytest.raises(StoreError) as refusal:
             stale()
-        assert refusal.value.code == "conflict" and "Basis 2" in str(refusal.value)
-    assert store.get(saved.id) == changed and store.agreed() is None
+        assert refusal.value.code == "conflict"
+        assert "Basis 2" in str(refusal.value)
+    assert store.get(saved.id) == changed
+    assert store.agreed() is None
 
 
 def test_saving_the_same_settings_again_changes_nothing(store: ScenarioStore) -> None:
     saved = store.save("Basis", "Anna", SETTINGS, 1, actor=PLANNER)
     again = store.update(saved.id, dict(SETTINGS), 1, saved.revision, actor=PLANNER)
-    assert again.revision == saved.revision and [e.action for e in store.audit()] == ["save"]
+    assert again.revision == saved.revision
+    assert [e.action for e in store.audit()] == ["save"]
     store.clear_agreed(actor=COORDINATOR)  # nothing was agreed: nothing to record
     assert [e.action for e in store.audit()] == ["save"]
 
@@ -249,8 +257,10 @@ def test_saving_the_same_settings_again_changes_nothing(store: ScenarioStore) ->
 def test_audit_entries_are_plain_values(store: ScenarioStore) -> None:
     store.save('=HYPERLINK("x")', "<b>Anna</b>", SETTINGS, 1, actor=PLANNER)
     [entry] = store.audit()
-    assert isinstance(entry, AuditEntry) and entry.scenario_name == '=HYPERLINK("x")'
-    assert entry.at.tzinfo is not None and entry.after["author"] == "<b>Anna</b>"  # type: ignore[index]
+    assert isinstance(entry, AuditEntry)
+    assert entry.scenario_name == '=HYPERLINK("x")'
+    assert entry.at.tzinfo is not None
+    assert entry.after["author"] == "<b>Anna</b>"  # type: ignore[index]
 
 
 def test_two_servers_saving_the_same_scenario_at_the_same_moment(store_url: str) -> None:
@@ -276,10 +286,12 @@ def test_two_servers_saving_the_same_scenario_at_the_same_moment(store_url: str)
         thread.start()
     for thread in threads:
         thread.join(60)
-    assert len(outcomes) == 2 and outcomes.count("conflict") == 1
+    assert len(outcomes) == 2
+    assert outcomes.count("conflict") == 1
     winner = next(o for o in outcomes if o != "conflict")
     store = ScenarioStore(store_url)
-    assert store.get(saved.id).revision == 2 and store.get(saved.id).changed_by == winner
+    assert store.get(saved.id).revision == 2
+    assert store.get(saved.id).changed_by == winner
     assert store.get(saved.id).payload == {"woningen": 72000 if winner == PLANNER.name else 90000}
     assert [(e.action, e.actor_name) for e in store.audit()] == [("update", winner), ("save", "Anna Planner")]
 

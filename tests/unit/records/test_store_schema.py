@@ -111,15 +111,17 @@ def test_a_database_from_today_opens_and_is_upgraded_with_nothing_lost(store_url
 
     # the upgraded database works as a new one: the one-agreed index is still there, changes are recorded
     renamed = store.rename(ROWS[1]["id"], "Snel bouwen", 1)
-    assert renamed.revision == 2 and [e.action for e in store.audit()] == ["rename"]
+    assert renamed.revision == 2
+    assert [e.action for e in store.audit()] == ["rename"]
     with pytest.raises(StoreError) as refusal:  # a planner cannot take over a scenario without an owner
         store.delete(ROWS[1]["id"], actor=Identity("anna@enschede.nl", "Anna", "planner"))
     assert refusal.value.code == "forbidden_not_own"
-    with pytest.raises(Exception, match="(?i)unique"), store.engine.begin() as conn:
+    with pytest.raises(Exception, match=r"(?i)unique"), store.engine.begin() as conn:
         conn.execute(text("UPDATE scenarios SET agreed = true"))
 
     again = ScenarioStore(store_url)  # opening an up-to-date database again changes nothing
-    assert again.list() == store.list() and [e.action for e in again.audit()] == ["rename"]
+    assert again.list() == store.list()
+    assert [e.action for e in again.audit()] == ["rename"]
 
 
 def test_a_new_database_gets_every_migration(store_url: str) -> None:

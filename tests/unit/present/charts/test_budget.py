@@ -35,7 +35,8 @@ def test_the_default_sankey_draws_almelo_to_hengelo_to_the_work(table):
         "Hengelo<br>kassier en budgethouder<br>€ 102.000",
         "Opstellen ROS Twente<br>2025–2026",
     ]
-    assert list(trace.link.source) == [0, 1, 2] and list(trace.link.target) == [1, 2, 3]
+    assert list(trace.link.source) == [0, 1, 2]
+    assert list(trace.link.target) == [1, 2, 3]
     assert list(trace.link.value) == [102_000.0] * 3
     assert [c[1] for c in trace.link.customdata] == ["€ 102.000"] * 3
     assert UNKNOWN_LINK not in trace.link.color
@@ -73,7 +74,8 @@ def test_unknown_flows_are_grey_labelled_onbekend_and_never_zero(table):
     assert {trace.link.customdata[i][1] for i in grey} == {"bedrag onbekend"}
     assert all(trace.link.value[i] > 0 for i in grey)
     labels = list(trace.node.label)
-    assert "Rijk · onbekend" in labels and "Hengelo · onbekend" in labels
+    assert "Rijk · onbekend" in labels
+    assert "Hengelo · onbekend" in labels
     assert "Dekking onbekend<br>16 × onbekend" in labels
     # the Rijk's flow goes straight to the work: the decision does not say Hengelo collects it
     assert "Hengelo<br>kassier en budgethouder<br>ten minste € 102.000; 15 × onbekend" in labels
@@ -95,7 +97,8 @@ def test_sankey_table_is_the_table_alternative(table):
 
 def test_labels_in_english(table):
     labels = sankey_labels(budget.budget_flows(table, True), section("en", "budget"), "en")
-    assert "Almelo · €102,000" in labels and "Rijk · unknown" in labels
+    assert "Almelo · €102,000" in labels
+    assert "Rijk · unknown" in labels
 
 
 def test_contribution_bars_show_every_amount_as_text(snapshot):
@@ -103,7 +106,8 @@ def test_contribution_bars_show_every_amount_as_text(snapshot):
     allocation = cost_sharing.allocate(parties, "1734000", "gelijk")
     figure = contribution_bars(allocation, LABELS, "nl")
     (bars,) = figure.data
-    assert len(bars.x) == 17 and sum(bars.x) == 1_734_000
+    assert len(bars.x) == 17
+    assert sum(bars.x) == 1_734_000
     assert set(bars.text) == {"€ 102.000,00"}
     assert list(bars.y)[-1] == "Rijk"  # first party on top
     assert figure.layout.title.text == LABELS["bars_title"]

@@ -42,7 +42,8 @@ def test_outline_map_draws_every_municipality_with_its_value_as_text_and_dutch_h
     (trace,) = figure.data
     assert trace.type == "scatter"  # a plain chart: no MapLibre, no WebGL, no tiles
     shapes = {s.name: s for s in figure.layout.shapes}
-    assert set(shapes) == TWENTE_CODES and all(s.type == "path" and s.path.startswith("M") for s in shapes.values())
+    assert set(shapes) == TWENTE_CODES
+    assert all(s.type == "path" and s.path.startswith("M") for s in shapes.values())
     by_code = frame.set_index("code")
     enschede = list(by_code.index).index("GM0153")
     population = int(by_code.loc["GM0153", "population"])
@@ -72,8 +73,10 @@ def test_outline_map_draws_every_municipality_with_its_value_as_text_and_dutch_h
         projected = type(outline)([type(p)([_project(x, y) for x, y, *_ in p.exterior.coords]) for p in outline.geoms])
         assert projected.contains(Point(trace.x[index], trace.y[index])), feature["id"]
     layout = figure.layout
-    assert layout.title.text == "Inwoners per gemeente" and layout.separators == ",."
-    assert layout.yaxis.scaleanchor == "x" and layout.xaxis.visible is False
+    assert layout.title.text == "Inwoners per gemeente"
+    assert layout.separators == ",."
+    assert layout.yaxis.scaleanchor == "x"
+    assert layout.xaxis.visible is False
 
 
 def test_unknown_value_is_grey_and_says_unknown(frame: pd.DataFrame, boundaries: dict) -> None:
@@ -84,7 +87,8 @@ def test_unknown_value_is_grey_and_says_unknown(frame: pd.DataFrame, boundaries:
     figure = municipality_map(frame, "population", "population_text", LABELS, boundaries)
 
     fills = {s.name: s.fillcolor for s in figure.layout.shapes}
-    assert fills["GM0147"] == UNKNOWN_COLOUR and list(fills.values()).count(UNKNOWN_COLOUR) == 1
+    assert fills["GM0147"] == UNKNOWN_COLOUR
+    assert list(fills.values()).count(UNKNOWN_COLOUR) == 1
     (trace,) = figure.data
     assert "<b>Borne</b><br>onbekend" in trace.text
     assert trace.marker.cmin == frame["population"].min()  # the unknown value is not counted as zero
@@ -103,7 +107,8 @@ def test_tile_map_without_boundaries_has_14_labelled_tiles(frame: pd.DataFrame) 
     (trace,) = figure.data
     assert trace.type == "scatter"
     shapes = [s for s in figure.layout.shapes if s.type == "rect"]
-    assert len(shapes) == 14 and len(trace.text) == 14
+    assert len(shapes) == 14
+    assert len(trace.text) == 14
     by_code = frame.set_index("code")
     for code, text, x, y in zip(frame["code"], trace.text, trace.x, trace.y, strict=True):
         assert text == f"<b>{by_code.loc[code, 'name']}</b><br>{by_code.loc[code, 'population_text']}"
@@ -121,7 +126,8 @@ def test_tile_map_without_boundaries_has_14_labelled_tiles(frame: pd.DataFrame) 
         high, low = sorted((_luminance(fills[code]), _luminance(colour)), reverse=True)
         assert (high + 0.05) / (low + 0.05) >= 4.5, (code, fills[code], colour)
     assert trace.hovertemplate.startswith("<b>%{customdata[0]}</b><br>Inwoners: %{customdata[1]}")
-    assert figure.layout.title.text == "Inwoners per gemeente" and figure.layout.separators == ".,"
+    assert figure.layout.title.text == "Inwoners per gemeente"
+    assert figure.layout.separators == ".,"
     assert trace.marker.colorbar.title.text == "Inwoners"
 
 

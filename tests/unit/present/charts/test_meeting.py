@@ -77,7 +77,8 @@ def test_presentation_layout_makes_every_font_large(snapshot, region_data):
         presentation_layout(figure, height=700)
         assert figure.layout.height == 700
         assert min(font_sizes(figure)) >= 20, font_sizes(figure)
-        assert figure.layout.uniformtext.minsize == 22 and figure.layout.uniformtext.mode == "show"
+        assert figure.layout.uniformtext.minsize == 22
+        assert figure.layout.uniformtext.mode == "show"
         assert all(figure.layout[a].tickfont.color == "#1f2937" for a in figure.layout.to_plotly_json() if "axis" in a)
     assert figures[0].layout.title.font.size == 28
 
@@ -86,14 +87,16 @@ def test_presentation_layout_shows_every_party_on_horizontal_bars(snapshot):
     parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
     allocation = Scenario(totaalbudget=300_000).sharing(parties).allocation
     figure = presentation_layout(contribution_bars(allocation, section("nl", "budget"), "nl"), height=560)
-    assert figure.layout.yaxis.dtick == 1 and figure.layout.yaxis.tickmode == "linear"
+    assert figure.layout.yaxis.dtick == 1
+    assert figure.layout.yaxis.tickmode == "linear"
 
 
 def test_pace_bars_carry_both_numbers_as_text(region_data):
     rows = presentation.pace_rows(meeting.shown_table(result_for(region_data, scenario.DEFAULT), "nl"))
     figure = pace_bars(rows, pace_labels())
     needed, built, text = figure.data
-    assert list(needed.x) == list(rows["per_year"]) and list(built.x) == list(rows["hist_average"])
+    assert list(needed.x) == list(rows["per_year"])
+    assert list(built.x) == list(rows["hist_average"])
     assert needed.y[-1] == "Oldenzaal (2,3×)"
     assert " 670 (was 396)" in text.text
     # the text sits past the longer bar: Borne needs 102 a year but built 115
@@ -115,13 +118,18 @@ def test_pace_bars_with_an_unknown_history():
     )
     figure = pace_bars(rows, pace_labels())
     assert math.isnan(figure.data[1].x[0])  # no bar, not a bar of zero
-    assert figure.data[2].text[0] == " 100 (was onbekend)" and figure.data[2].x[0] == 100.0
+    assert figure.data[2].text[0] == " 100 (was onbekend)"
+    assert figure.data[2].x[0] == 100.0
 
 
 def test_known_amount_bars_draw_no_bar_for_an_unknown_amount(snapshot):
     rows = meeting.contribution_rows(snapshot, "nl")
     figure = known_amount_bars(rows, {"title": "B", "axis": "€", "known": "bekend", "unknown": "onbekend"})
     bars, words = figure.data
-    assert list(bars.y) == ["Almelo"] and list(bars.x) == [102_000.0] and list(bars.text) == ["€ 102.000"]
-    assert len(words.y) == 16 and set(words.text) == {"onbekend"} and set(words.x) == {0}
+    assert list(bars.y) == ["Almelo"]
+    assert list(bars.x) == [102_000.0]
+    assert list(bars.text) == ["€ 102.000"]
+    assert len(words.y) == 16
+    assert set(words.text) == {"onbekend"}
+    assert set(words.x) == {0}
     assert list(figure.layout.yaxis.categoryarray)[-1] == "Rijk"  # the first party at the top

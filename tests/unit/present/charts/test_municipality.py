@@ -29,15 +29,19 @@ def test_the_path_reaches_the_target_and_the_history_is_dotted(snapshot) -> None
     path = municipality.yearly_path(result, "GM0153")
     figure = municipality_path_chart(path, labels("nl"), 2050, (17_415, "Doel 17.415"), ",.")
     names = [trace.name for trace in figure.data]
-    assert names[0] == section("nl", "municipality")["chart_path"] and "2012–2020" in names
+    assert names[0] == section("nl", "municipality")["chart_path"]
+    assert "2012–2020" in names
     homes = figure.data[0]
-    assert list(homes.x)[0] == 2025 and list(homes.x)[-1] == 2050
+    assert next(iter(homes.x)) == 2025
+    assert list(homes.x)[-1] == 2050
     assert list(homes.y)[-1] == 17_415  # Enschede's share of 69.000 by population (1-1-2024)
     history = next(t for t in figure.data if t.name == "2012–2020")
-    assert history.line.dash == "dot" and list(history.y) == list(path["historical"])
+    assert history.line.dash == "dot"
+    assert list(history.y) == list(path["historical"])
     target = next(t for t in figure.data if t.name == section("nl", "municipality")["chart_target"])
     assert (list(target.x), list(target.y), list(target.text)) == ([2050], [17_415], ["Doel 17.415"])
-    assert figure.layout.height == HEIGHT and figure.layout.separators == ",."
+    assert figure.layout.height == HEIGHT
+    assert figure.layout.separators == ",."
     assert figure.layout.yaxis.title.text == section("nl", "municipality")["chart_axis"]
 
 

@@ -78,7 +78,8 @@ def test_track_chart_names_the_reference_bands_and_own_figures() -> None:
         "Gerealiseerd (eigen opgave)",
     ]
     assert [t.line.dash for t in figure.data[1:4]] == ["dash", "dot", "dashdot"]
-    assert figure.data[-1].line.dash == "dash" and list(figure.data[-1].text) == ["2.289", "4.242"]
+    assert figure.data[-1].line.dash == "dash"
+    assert list(figure.data[-1].text) == ["2.289", "4.242"]
     assert list(figure.data[1].y) == pytest.approx([2527.0, 4421.5375])
 
 
@@ -130,8 +131,11 @@ def test_capacity_and_forecast_charts() -> None:
             "today": "Werkelijk",
         },
     )
-    assert figure.data[0].name == "67%-interval" and figure.data[0].mode == "lines"
+    assert figure.data[0].name == "67%-interval"
+    assert figure.data[0].mode == "lines"
     assert list(figure.data[0].y) == [656_000.0, 690_000.0, 625_000.0, 640_000.0]
     assert list(figure.data[1].y).count(None) == 23  # 2027–2049 are not in the forecast: the line breaks
-    assert figure.data[2].line.dash == "dash" and list(figure.data[3].text) == ["740.806"]
-    assert figure.data[-1].name == "Werkelijk" and list(figure.data[-1].text) == ["646.449"]
+    assert figure.data[2].line.dash == "dash"
+    assert list(figure.data[3].text) == ["740.806"]
+    assert figure.data[-1].name == "Werkelijk"
+    assert list(figure.data[-1].text) == ["646.449"]

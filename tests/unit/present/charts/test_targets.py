@@ -37,9 +37,13 @@ def test_region_path_chart_draws_path_history_target_and_woondeal(region):
     names = [trace.name for trace in figure.data]
     assert names == ["Gekozen bouwpad", "Doorkijk", "Tempo 2012–2020", "Doel", "Woondeal Twente"]
     path, outlook = figure.data[0], figure.data[1]
-    assert path.x[-1] == 2050 and path.y[-1] == 69_000
-    assert outlook.line.dash == "dash" and outlook.x[-1] == 2100 and outlook.y[-1] > 69_000
-    assert figure.data[3].text == ("Doel 69.000",) and figure.data[4].text == ("Woondeal ≥ 14.100",)
+    assert path.x[-1] == 2050
+    assert path.y[-1] == 69_000
+    assert outlook.line.dash == "dash"
+    assert outlook.x[-1] == 2100
+    assert outlook.y[-1] > 69_000
+    assert figure.data[3].text == ("Doel 69.000",)
+    assert figure.data[4].text == ("Woondeal ≥ 14.100",)
     assert (figure.data[4].x[0], figure.data[4].y[0]) == (2030, 14_100)
     assert figure.layout.separators == ",."
 
@@ -47,7 +51,8 @@ def test_region_path_chart_draws_path_history_target_and_woondeal(region):
 def test_region_path_chart_has_no_outlook_when_building_stops(region):
     result = targets.recompute(region, targets.TargetSettings())
     figure = charts.region_path_chart(result.region_path(), path_labels(), 2050, (69_000, "Doel"), None, ".,")
-    assert "Doorkijk" not in [t.name for t in figure.data] and "Woondeal Twente" not in [t.name for t in figure.data]
+    assert "Doorkijk" not in [t.name for t in figure.data]
+    assert "Woondeal Twente" not in [t.name for t in figure.data]
     assert figure.layout.separators == ".,"
 
 
@@ -67,13 +72,19 @@ def test_municipality_paths_chart_highlights_the_chosen_municipality_over_the_ot
     figure = charts.municipality_paths_chart(yearly[yearly["year"] <= 2050], municipality_labels(), "GM0153")
     assert [t.name for t in figure.data] == ["Andere gemeenten", "Enschede: Tempo", "Enschede: Gekozen bouwpad"]
     others, history, enschede = figure.data
-    assert others.line.width == 1 and others.line.color == charts.MUTED
+    assert others.line.width == 1
+    assert others.line.color == charts.MUTED
     assert sorted({n for n in others.customdata if n}) == sorted(set(region.names) - {"Enschede"})
     assert list(others.x).count(None) == 13  # one break after each of the 13 other paths
-    assert enschede.y[-1] == 17_415 and enschede.x[-1] == 2050 and enschede.line.width == 3
-    assert enschede.text[-1] == "Enschede" and set(enschede.text[:-1]) == {""}
-    assert history.line.dash == "dot" and len(history.x) == 26
-    assert len(figure.layout.annotations) == 0 and "xaxis2" not in figure.layout.to_plotly_json()
+    assert enschede.y[-1] == 17_415
+    assert enschede.x[-1] == 2050
+    assert enschede.line.width == 3
+    assert enschede.text[-1] == "Enschede"
+    assert set(enschede.text[:-1]) == {""}
+    assert history.line.dash == "dot"
+    assert len(history.x) == 26
+    assert len(figure.layout.annotations) == 0
+    assert "xaxis2" not in figure.layout.to_plotly_json()
 
 
 def test_municipality_paths_chart_without_a_choice_draws_every_municipality_alike(region):
