@@ -43,9 +43,8 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(name)
 
 
-def parse_scenario_file(data: bytes, current_version: int, validate: Validator) -> dict[str, Any]:
-    """The checked envelope of a scenario file (name and author trimmed); otherwise StoreError naming every problem
-    of the envelope (missing and bad fields, name, author, settings) together."""
+def _read_envelope(data: bytes) -> dict[str, Any]:
+    """The file's JSON object when it is small enough, UTF-8, plain JSON and of our format; otherwise StoreError."""
     if len(data) > MAX_BYTES:
         raise StoreError("file_too_large")
     try:
@@ -60,6 +59,13 @@ def parse_scenario_file(data: bytes, current_version: int, validate: Validator) 
         raise StoreError("file_not_json_plain") from exc
     if not isinstance(envelope, dict) or envelope.get("format") != FILE_FORMAT:
         raise StoreError("file_wrong_format")
+    return envelope
+
+
+def parse_scenario_file(data: bytes, current_version: int, validate: Validator) -> dict[str, Any]:
+    """The checked envelope of a scenario file (name and author trimmed); otherwise StoreError naming every problem
+    of the envelope (missing and bad fields, name, author, settings) together."""
+    envelope = _read_envelope(data)
     problems: list[StoreError] = []
     missing = [field for field in ("version", "name", "author", "created_at", "settings") if field not in envelope]
     if missing:
@@ -89,11 +95,13 @@ def parse_scenario_file(data: bytes, current_version: int, validate: Validator) 
     elif isinstance(version, int) and isinstance(settings, dict):
         try:
             validate(settings, version)
-        except Exception as exc:  # noqa: BLE001 - the validator's own message is the reason shown
+        except Exception as exc:  # the validator's own message is the reason shown
             problems.append(StoreError("file_invalid_settings", reason=exc if hasattr(exc, "text") else str(exc)))
     if problems:
         raise StoreError.of(problems)
-    assert isinstance(version, int) and isinstance(settings, dict) and created_at is not None
+    assert isinstance(version, int)
+    assert isinstance(settings, dict)
+    assert created_at is not None
     return {
         "format": FILE_FORMAT,
         "version": version,
