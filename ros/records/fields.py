@@ -25,7 +25,7 @@ Validator = Callable[[dict[str, Any], int], None]
 def clean_text(value: object, kind: Literal["name", "author"]) -> str:
     """The name or author as it is kept and compared: NFKC-normalised, invisible characters (zero-width space, joiners,
     direction marks, soft hyphen) removed, runs of spaces made one, trimmed. StoreError when empty, too long, not
-    text, holding control characters, or when one word mixes scripts (a Cyrillic "а" among Latin letters)."""
+    text, holding control characters, or when one word mixes scripts (a Cyrillic a, U+0430, among Latin letters)."""
     if not isinstance(value, str):
         raise StoreError(f"{kind}_empty")
     visible = "".join(char for char in unicodedata.normalize("NFKC", value) if unicodedata.category(char) != "Cf")

@@ -74,11 +74,16 @@ def test_names_and_authors_are_checked(store: ScenarioStore) -> None:
 
 def test_look_alike_names_are_one_name_or_refused(store: ScenarioStore) -> None:
     basis = store.save("Basis 2050", "Anna", SETTINGS, 1)
-    for look_alike in ("Basis\u200b 2050", "\ufeffBasis\u00a0\u00a02050", "Basis\u2060 2050", "Ｂasis ２０５０"):
+    for look_alike in (
+        "Basis\u200b 2050",
+        "\ufeffBasis\u00a0\u00a02050",
+        "Basis\u2060 2050",
+        "\uff22asis \uff12\uff10\uff15\uff10",
+    ):
         assert str(refused(store.save, look_alike, "Bram", SETTINGS, 1)) == (
             "Er bestaat al een scenario met de naam “Basis 2050”. Kies een andere naam."
         )
-    cyrillic = "B\u0430sis 2050"  # a Cyrillic "а" among Latin letters
+    cyrillic = "B\u0430sis 2050"  # a Cyrillic a (U+0430) among Latin letters
     assert str(refused(store.save, cyrillic, "Bram", SETTINGS, 1)) == (
         "Het woord “B\u0430sis” in de naam mengt letters uit verschillende schriften (zoals Latijn en Cyrillisch), "
         "zodat het op een ander woord lijkt. Typ het opnieuw in één schrift."
