@@ -29,9 +29,13 @@ import threading
 import time
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psutil
 import requests
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 # Our refusal on the page, or Streamlit's in the upload box for a file over server.maxUploadSize.
@@ -112,6 +116,26 @@ def _sample(process: psutil.Process, samples: list[float], stop: threading.Event
         samples.append(_rss_mb(process))
 
 
+def _wait_until_healthy(base: str) -> None:
+    """Poll the server's health endpoint for about a minute (the caller's measurement then says what went wrong)."""
+    for _ in range(200):
+        try:
+            if requests.get(f"{base}/_stcore/health", timeout=1).ok:
+                return
+        except requests.RequestException:
+            time.sleep(0.3)
+
+
+def _open_tabs(browser: Browser, url: str, count: int) -> list[Page]:
+    """`count` tabs on `url`, each with its uploader drawn and the app idle."""
+    tabs = [browser.new_context().new_page() for _ in range(count)]
+    for tab in tabs:
+        tab.goto(url)
+        tab.wait_for_selector("[data-testid=stFileUploaderDropzoneInput]", state="attached", timeout=60_000)
+        tab.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+    return tabs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kind", choices=("rows", "entities", "large"), default="rows")
@@ -138,8 +162,18 @@ def main() -> None:
     env = dict(os.environ, ROS_CACHE_DIR=str(folder / "cache"), ROS_OFFLINE="1")
     limit = [] if args.max_upload_mb is None else ["--server.maxUploadSize", str(args.max_upload_mb)]
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true"]
-        + limit,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            *limit,
+        ],
         cwd=args.app_dir,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -149,22 +183,13 @@ def main() -> None:
     samples: list[float] = []
     stop = threading.Event()
     try:
-        for _ in range(200):
-            try:
-                if requests.get(f"{base}/_stcore/health", timeout=1).ok:
-                    break
-            except requests.RequestException:
-                time.sleep(0.3)
+        _wait_until_healthy(base)
         process = psutil.Process(server.pid)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
             )
-            tabs = [browser.new_context().new_page() for _ in range(args.tabs)]
-            for tab in tabs:
-                tab.goto(f"{base}/budget")
-                tab.wait_for_selector("[data-testid=stFileUploaderDropzoneInput]", state="attached", timeout=60_000)
-                tab.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+            tabs = _open_tabs(browser, f"{base}/budget", args.tabs)
             time.sleep(2)
             rest, cpu_before = _rss_mb(process), process.cpu_times()
             threading.Thread(target=_sample, args=(process, samples, stop), daemon=True).start()

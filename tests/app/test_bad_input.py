@@ -309,7 +309,8 @@ def test_own_figures_and_capacity_read_thousands_separators_of_either_language(c
         {"code": "GM0153", "year": 2025, "new_construction": 1050, "demolition": 1000, "net_change": None}
     ]
     checked, issues = plan_capacity.load_upload("plannen.csv", capacity.encode(), names)
-    assert issues == () and checked.iloc[0, 1:].tolist() == [1050, 1200, 0, 1000]
+    assert issues == ()
+    assert checked.iloc[0, 1:].tolist() == [1050, 1200, 0, 1000]
 
 
 def test_excel_own_figures_formulas_are_never_evaluated(region) -> None:
@@ -390,7 +391,8 @@ LINK_NUMBERS = {
 def test_link_numbers_are_read_like_typed_numbers(case: str) -> None:
     params, expected = LINK_NUMBERS[case]
     scenario, ignored = sc.from_query(params)
-    assert ignored == [] and sc.to_query(scenario) == expected
+    assert ignored == []
+    assert sc.to_query(scenario) == expected
 
 
 @pytest.mark.parametrize(
@@ -400,7 +402,8 @@ def test_link_numbers_are_read_like_typed_numbers(case: str) -> None:
 )
 def test_link_numbers_that_mean_nothing_or_two_things_are_named(params: dict[str, str]) -> None:
     scenario, ignored = sc.from_query(params)
-    assert ignored == [f"{k}={v}" for k, v in params.items()] and sc.to_query(scenario) == {}
+    assert ignored == [f"{k}={v}" for k, v in params.items()]
+    assert sc.to_query(scenario) == {}
 
 
 # What a Dutch (or English) planner types in a number field (issue 15): read the way it is meant, or refused with
@@ -694,11 +697,11 @@ def test_the_entity_workbook_is_small_and_would_expand_without_our_check() -> No
 @pytest.mark.parametrize(
     "read",
     [
-        lambda data, region, parties: ledger.load_upload("kasboek.xlsx", data, parties).issues,
-        lambda data, region, parties: (
+        lambda data, _region, parties: ledger.load_upload("kasboek.xlsx", data, parties).issues,
+        lambda data, region, _parties: (
             own_figures.load_upload("eigen.xlsx", data, dict(zip(*region, strict=True))).issues
         ),
-        lambda data, region, parties: plan_capacity.load_upload("plannen.xlsx", data, dict(zip(*region, strict=True)))[
+        lambda data, region, _parties: plan_capacity.load_upload("plannen.xlsx", data, dict(zip(*region, strict=True)))[
             1
         ],
     ],

@@ -59,7 +59,8 @@ def test_visiting_the_milestones_page_does_not_turn_today_into_a_setting() -> No
 def test_a_dutch_thousands_dot_in_a_link_is_read_as_thousands_on_every_page() -> None:
     """Issue 24, F1: /doelen?woningen=80.000 became 80 homes and the link said woningen=80."""
     at = run_app("app_pages/doelen.py", query={"woningen": "80.000", "tempo": "2.500", "totaalbudget": "250.000"})
-    assert not at.exception and not at.warning
+    assert not at.exception
+    assert not at.warning
     assert at.text_input(key="woningen").value == "80.000"
     assert _query(at) == {"woningen": "80000", "tempo": "2500", "totaalbudget": "250000"}
     at.switch_page("app_pages/budget.py").run()

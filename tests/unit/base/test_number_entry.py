@@ -135,7 +135,8 @@ def test_unknown_marks_are_refused_with_figures_in_the_readers_language(
         number_entry.parse(typed, None, **read)
     assert refused.value.code == code
     said = problem(f"number_entry.{code}", previous="?", **refused.value.values)
-    assert dutch in said.text("nl") and english in said.text("en")
+    assert dutch in said.text("nl")
+    assert english in said.text("en")
 
 
 def test_cells_of_a_spreadsheet_are_numbers_or_text() -> None:
