@@ -54,7 +54,7 @@ def page(browser, app_server, request: pytest.FixtureRequest) -> Iterator[object
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+def pytest_runtest_makereport(item: pytest.Item):
     """Keep each phase's report on the test item, so fixtures can see whether the test failed."""
     report = yield
     setattr(item, f"rep_{report.when}", report)

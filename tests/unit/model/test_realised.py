@@ -74,7 +74,8 @@ def test_one_unknown_municipality_year_makes_the_sum_unknown_not_smaller(fetched
 def test_without_refreshed_tables_nothing_is_claimed(snapshot) -> None:
     assert realised.homes_since(snapshot, 2024) is None
     now = series.population_now(snapshot)
-    assert set(now["reference_date"]) == {date(2026, 1, 1)} and set(now["source_id"]) == {"cbs_37230ned"}
+    assert set(now["reference_date"]) == {date(2026, 1, 1)}
+    assert set(now["source_id"]) == {"cbs_37230ned"}
     assert int(now["population"].sum()) == 646_449
 
 
@@ -86,7 +87,8 @@ def test_latest_population_is_the_newest_complete_month_after_1_1_2026(fetched) 
         tables["37230ned"], "BevolkingAanHetBeginVanDePeriode_1", ["2026MM11"], codes
     )
     assert set(now["reference_date"]) == {date(2026, 11, 1)}
-    assert set(now["status"]) == {"voorlopig"} and set(now["source_id"]) == {"cbs_37230ned"}
+    assert set(now["status"]) == {"voorlopig"}
+    assert set(now["source_id"]) == {"cbs_37230ned"}
     assert int(now["population"].sum()) == 646_449 + 14 * 100  # the stand-in adds 10 a month per municipality
     assert int(now.set_index("code").loc["GM0153", "population"]) == 162_671 + 100
 
