@@ -4,7 +4,6 @@ the refreshed one supersedes (ros.data.series)."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -32,7 +31,7 @@ def refreshed_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def superseded_reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+def superseded_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every read of a shipped table that the snapshot's refreshed table supersedes, outside ros/data/series.py."""
     reads: list[str] = []
     original = Snapshot.__getitem__
@@ -47,7 +46,7 @@ def superseded_reads(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         return original(self, name)
 
     monkeypatch.setattr(Snapshot, "__getitem__", recording)
-    yield reads
+    return reads
 
 
 def open_page(page: str, query: dict[str, str], **state: object) -> AppTest:
@@ -66,7 +65,8 @@ def shown(page: str, query: dict[str, str] | None = None, **state: object) -> st
     return texts(at) + " ".join(c.proto.spec for c in at.get("plotly_chart"))
 
 
-def test_every_page_shows_the_refreshed_population_and_history(refreshed_dir, superseded_reads, snapshot) -> None:
+@pytest.mark.usefixtures("refreshed_dir")
+def test_every_page_shows_the_refreshed_population_and_history(superseded_reads, snapshot) -> None:
     monthly = monthly_population()
     latest = monthly[monthly["month"] == "2026-10"]
     twente_now = fmt.number(int(latest["population"].sum()), "nl")

@@ -15,9 +15,11 @@ from tests.support.progress import CODES, REVISED, revised_changes
 
 def test_shipped_snapshot_is_its_own_current_series(snapshot) -> None:
     now = series.population_now(snapshot)
-    assert int(now["population"].sum()) == 646_449 and set(now["reference_date"]) == {date(2026, 1, 1)}
+    assert int(now["population"].sum()) == 646_449
+    assert set(now["reference_date"]) == {date(2026, 1, 1)}
     built = series.new_construction(snapshot)
-    assert len(built) == 14 * 9 and set(built["source_id"]) == {"cbs_81955ned"}
+    assert len(built) == 14 * 9
+    assert set(built["source_id"]) == {"cbs_81955ned"}
     assert series.construction_sources(snapshot, 2012, 2020) == ("cbs_81955ned",)
 
 
@@ -35,4 +37,5 @@ def test_a_refreshed_year_replaces_the_shipped_year_and_unknown_stays_unknown(sn
     blank = revised_changes()
     blank.loc[(blank["code"] == code) & (blank["period"] == str(year)), "new_construction"] = pd.NA
     holed = pace.history(series.new_construction(Snapshot(dict(snapshot.tables) | {"dwelling_changes": blank})), CODES)
-    assert pd.isna(holed.average[CODES.index(code)]) and pd.isna(holed.region_average)
+    assert pd.isna(holed.average[CODES.index(code)])
+    assert pd.isna(holed.region_average)
