@@ -197,3 +197,15 @@ def text(value: int | float | None, lang: str, *, whole: bool, grouping: bool = 
     group = "#,##0" if grouping else "0"
     pattern = group if whole or (money and float(value).is_integer()) else group + (".00" if money else ".0##")
     return format_decimal(value, format=pattern, locale=_locale(lang))
+
+
+def exact_text(value: float, lang: str) -> str:
+    """A value with every digit it has and no grouping, as a table cell that `cell` reads back exactly in any
+    language: 1850, 2,5 (Dutch), 0.3333333333333333 (English); a fraction of three digits gets a fourth, 1,1250, so
+    that it cannot be taken for thousands."""
+    plain = format(Decimal(repr(float(value))).normalize(), "f")
+    whole_part, _, fraction = plain.partition(".")
+    if not fraction:
+        return whole_part
+    padded = fraction + "0" if _GROUPED["."].fullmatch(f"{whole_part}.{fraction}") else fraction
+    return whole_part + get_decimal_symbol(_locale(lang)) + padded

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import streamlit as st
 
 from ros.base import format as fmt
+from ros.base import number_entry
 from ros.base.markup import escape
 from ros.base.options import one_of
 from ros.data import uploads
@@ -78,8 +78,7 @@ def _custom_weights(region: RegionData) -> AllocationError | None:
         state["_weights_base"] = state["_weights_edited"]
     state["_weights_text"] = text
     base = state.setdefault(
-        "_weights_base",
-        allocation.weights_frame(allocation.weights_from_text(text, codes, names) if text else None, codes, names),
+        "_weights_base", _weights_table(allocation.weights_from_text(text, codes, names) if text else None, region)
     )
     edited = left.data_editor(
         base,
@@ -89,14 +88,15 @@ def _custom_weights(region: RegionData) -> AllocationError | None:
         column_config={
             "code": None,
             "name": t("common.municipality"),
-            "weight": st.column_config.NumberColumn(t("targets.col_weight")),
+            # Text, read by our reader: the browser's number cell makes "1,5e3" 1,53 without a word.
+            "weight": st.column_config.TextColumn(t("targets.col_weight")),
         },
     )
     # No `type=`: Streamlit would refuse other files in English; our own check answers in the UI language.
     upload = right.file_uploader(
         t("targets.custom_upload"), key=f"weights_upload_{version}", help=upload_help(uploads.MAX_BYTES)
     )
-    _weights_upload(upload, codes, names, version)
+    _weights_upload(upload, region, version)
     if "_weights_file" in state:
         right.success(t("targets.custom_loaded", file=escape(state["_weights_file"])), icon=":material/check:")
     elif "_weights_refused" in state:
@@ -114,7 +114,13 @@ def _custom_weights(region: RegionData) -> AllocationError | None:
     return None
 
 
-def _weights_upload(upload: Any, codes: Sequence[str], names: Sequence[str], version: int) -> None:
+def _weights_table(weights: dict[str, float] | None, region: RegionData) -> Any:
+    """The editor's table of `weights` (1 each when None), every weight as exact text in the UI language."""
+    frame = allocation.weights_frame(weights, region.codes, region.names)
+    return frame.assign(weight=[number_entry.exact_text(w, lang()) for w in frame["weight"]])
+
+
+def _weights_upload(upload: Any, region: RegionData, version: int) -> None:
     """Read a newly uploaded weights file once: good weights replace the table (and rerun), a refused file is
     kept as the only upload message and changes nothing; removing the refused file removes its message."""
     state = st.session_state
@@ -125,13 +131,13 @@ def _weights_upload(upload: Any, codes: Sequence[str], names: Sequence[str], ver
         return
     state["_weights_upload_id"] = upload.file_id
     try:
-        weights = allocation.read_weights_csv(upload.getvalue(), codes, names)
+        weights = allocation.read_weights_csv(upload.getvalue(), region.codes, region.names)
     except AllocationError as error:
         state.pop("_weights_file", None)
         state["_weights_refused"] = (upload.name, error)
         return
     state.pop("_weights_refused", None)
-    state["_weights_base"] = allocation.weights_frame(weights, codes, names)
+    state["_weights_base"] = _weights_table(weights, region)
     state["_weights_version"] = version + 1
     state["_weights_text"] = allocation.weights_to_text(weights)
     state.pop("_weights_edited", None)

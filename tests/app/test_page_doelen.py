@@ -312,8 +312,8 @@ def test_a_table_alternative_is_sent_only_once_it_is_opened():
     assert table.loc["Enschede", "Woningen (doel)"] == "17.415"
 
 
-def _type_weight(at, row: int, weight: float) -> None:
-    """Type `weight` into row `row` of the weights editor, as the browser sends it."""
+def _type_weight(at, row: int, weight: str) -> None:
+    """Type `weight` into row `row` of the weights editor, as the browser sends it (a text cell)."""
     editor = next(k for k in at.session_state if str(k).startswith("weights_editor_"))
     at.session_state[editor] = {"edited_rows": {row: {"weight": weight}}, "added_rows": [], "deleted_rows": []}
     at.run()
@@ -326,7 +326,7 @@ def _share(at, name: str) -> str:
 
 def test_a_typed_weight_survives_another_page_and_coming_back():
     at = run_app(PAGE, {"sleutel": "custom"})
-    _type_weight(at, 0, 5)  # Almelo 5, the other 13 keep 1: 5/18
+    _type_weight(at, 0, "5")  # Almelo 5, the other 13 keep 1: 5/18
     assert _share(at, "Almelo") == "27,8%"
     at.switch_page("app_pages/bronnen.py").run()
     at.switch_page(PAGE).run()
@@ -337,10 +337,10 @@ def test_a_typed_weight_survives_another_page_and_coming_back():
 
 def test_a_refused_typed_weight_is_still_there_after_another_page():
     at = run_app(PAGE, {"sleutel": "custom"})
-    _type_weight(at, 0, -1)
+    _type_weight(at, 0, "-1")
     refusal = [shown(e.value) for e in at.error]
     assert refusal == [
-        "Deze invoer kan niet worden gebruikt: Het gewicht van Almelo is negatief (-1.0); gebruik 0 of meer. "
+        "Deze invoer kan niet worden gebruikt: Het gewicht van Almelo is negatief (-1); gebruik 0 of meer. "
         "Hieronder staat nog de laatste geldige uitkomst."
     ]
     at.switch_page("app_pages/bronnen.py").run()
@@ -348,9 +348,27 @@ def test_a_refused_typed_weight_is_still_there_after_another_page():
     assert [shown(e.value) for e in at.error] == refusal  # the typed -1 is kept, with its refusal
 
 
+@pytest.mark.parametrize(
+    ("typed", "refusal"),
+    [
+        ("1,5e3", "Het gewicht van Almelo is geen getal: '1,5e3'."),
+        ("1.850", "Het gewicht van Almelo is niet eenduidig: bedoelt u met '1.850' 1.850 of 1,85?"),
+        ("-0,5", "Het gewicht van Almelo is negatief (-0,5); gebruik 0 of meer."),
+    ],
+)
+def test_a_typed_weight_is_read_by_our_reader_not_the_browsers(typed: str, refusal: str):
+    """Issue 24, F1: the browser's number cell made "1,5e3" 1,53 without a word; the cell is text read by us."""
+    at = run_app(PAGE, {"sleutel": "custom"})
+    assert at.session_state["_weights_base"]["weight"].tolist()[:2] == ["1", "1"]
+    _type_weight(at, 0, typed)
+    assert refusal in shown(at.error[0].value)
+    _type_weight(at, 0, "2,5")
+    assert not at.error and at.session_state["_scenario"]["gewichten"].startswith("GM0141:2.5;")
+
+
 def test_weights_changed_elsewhere_replace_the_editor():
     at = run_app(PAGE, {"sleutel": "custom"})
-    _type_weight(at, 0, 5)
+    _type_weight(at, 0, "5")
     scenario = dict(at.session_state["_scenario"])
     scenario["gewichten"] = weights_link({"GM0141": 1, "GM0153": 3})  # e.g. an opened scenario's own weights
     at.session_state["_scenario"] = scenario
