@@ -147,3 +147,19 @@ def test_cells_of_a_spreadsheet_are_numbers_or_text() -> None:
     for bad in (True, float("inf"), 1.5):
         with pytest.raises(NumberEntryError):
             number_entry.cell(bad, whole=True)
+
+
+@pytest.mark.parametrize(
+    ("value", "dutch", "english"),
+    [
+        (1.0, "1", "1"),
+        (2.5, "2,5", "2.5"),
+        (1850.0, "1850", "1850"),
+        (1.125, "1,1250", "1.1250"),
+        (0.125, "0,125", "0.125"),
+    ],
+)
+def test_exact_text_reads_back_exactly_in_any_language(value: float, dutch: str, english: str) -> None:
+    assert [number_entry.exact_text(value, lang) for lang in ("nl", "en")] == [dutch, english]
+    assert number_entry.cell(dutch, whole=False) == number_entry.cell(english, whole=False) == value
+    assert number_entry.cell(number_entry.exact_text(1 / 3, "nl"), whole=False) == 1 / 3
