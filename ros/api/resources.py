@@ -19,9 +19,9 @@ import pandas as pd
 from pydantic import ValidationError
 
 from ros.base.i18n import translate
-from ros.data import versions
+from ros.data import series, versions
 from ros.data.snapshot import Snapshot
-from ros.model import milestones, progress, region, targets
+from ros.model import milestones, pace, progress, region, targets
 from ros.records import scenario
 from ros.records.scenario import Scenario
 
@@ -128,8 +128,9 @@ def target_answer(params: Mapping[str, str], lang: str) -> Answer:
     data = _snapshot(candidates)
     result = _target_result(candidates, chosen.target_settings())
     frame = result.table()[list(TARGET_COLUMNS)].astype({"population": "Int64", "dwellings": "Int64"})
+    history = pd.Series(series.construction_sources(data, *pace.HISTORY_YEARS), dtype=object)
     key_sources = pd.Series(targets.key_sources(chosen.key), dtype=object)
-    sources = _source_ids(data["municipalities"]["source_id"], data["new_construction"]["source_id"], key_sources)
+    sources = _source_ids(data["municipalities"]["source_id"], history, key_sources)
     used = {
         alias: scenario.url_text(getattr(chosen, name))
         for name, alias in zip(TARGET_FIELDS, TARGET_PARAMETERS, strict=True)
@@ -142,10 +143,11 @@ def realised_answer(params: Mapping[str, str], lang: str) -> Answer:
     check_names(params, (), lang)
     data = snapshot()
     changes = data.get("dwelling_changes")
-    frame = progress.cbs_years(data["new_construction"], changes)
+    construction = series.new_construction(data)
+    frame = progress.cbs_years(construction, changes)
     frame = frame.merge(data["municipalities"][["code", "name"]], on="code", validate="many_to_one")
     frame = frame[list(REALISED_COLUMNS)].sort_values(["code", "year"], ignore_index=True)
-    sources = _source_ids(data["new_construction"]["source_id"], *([] if changes is None else [changes["source_id"]]))
+    sources = _source_ids(construction["source_id"], *([] if changes is None else [changes["source_id"]]))
     return Answer(frame, sources, {})
 
 

@@ -9,14 +9,17 @@ import io
 from collections.abc import Iterator
 from datetime import date
 
+import pandas as pd
 import pytest
 import requests
 
 from ros.api.resources import RESOURCES
+from ros.data import series
 from ros.data.snapshot import load_snapshot
-from ros.model import allocation, milestones
+from ros.model import allocation, milestones, progress
 from ros.model.targets import recompute, region_data
 from ros.records.scenario import Scenario
+from tests.support.progress import write_refreshed
 from tests.support.server import start_app
 
 NAMES = [r.name for r in RESOURCES]
@@ -234,3 +237,39 @@ def test_the_rate_limit_per_address(tmp_path: object) -> None:
             refused.json()["error"]["message"] == f"Too many requests from this address; try again in {wait} seconds."
         )
         assert requests.get(f"{base}/_stcore/health", timeout=10).ok  # the pages are not limited
+
+
+def test_a_refreshed_version_is_served_with_its_running_year_and_statuses(tmp_path) -> None:
+    data = write_refreshed(tmp_path / "v20261201")
+    snap = load_snapshot(data, kind="pinned")
+    expected = progress.cbs_years(series.new_construction(snap), snap["dwelling_changes"])
+    env = {"ROS_OFFLINE": "1", "ROS_DATA_DIR": str(data), "ROS_API_BURST": "1000"}
+    for base in start_app(tmp_path, env):
+        answer = _get(f"{base}/api/v1/realised").json()
+        assert answer["data_version"] | {"fingerprint": ""} == {
+            "label": "v20261201",
+            "kind": "pinned",
+            "fetched_at": None,
+            "fingerprint": "",
+        }
+        assert {"cbs_81955ned", "cbs_86098ned"} <= {s["id"] for s in answer["sources"]}
+        got = {(r["code"], r["year"]): r for r in answer["rows"]}
+        assert len(got) == len(expected)
+        for row in expected.itertuples():
+            shown = got[(row.code, row.year)]
+            for measure in ("new_construction", "demolition", "net_change"):
+                value = getattr(row, measure)
+                assert shown[measure] == (None if pd.isna(value) else int(value)), (row.code, row.year, measure)
+        assert got[("GM0153", 2026)] | {"name": ""} == {
+            "code": "GM0153",
+            "name": "",
+            "year": 2026,
+            "months": 9,
+            "new_construction": 108,
+            "demolition": 18,
+            "net_change": 99,
+            "status": "voorlopig",
+        }
+        assert got[("GM0153", 2020)]["net_change"] is None
+        csv_rows = _csv(_get(f"{base}/api/v1/realised", format="csv"))
+        assert ["GM0153", "Enschede", "2026", "9", "108", "18", "99", "voorlopig"] in csv_rows
