@@ -33,7 +33,7 @@ ui.save_form(current, problem, actor)
 
 st.header(t("scenario.saved_heading"))
 ui.saved_scenarios_panel(actor)
-ui.audit_panel()
+ui.audit_panel(actor)
 
 st.header(t("scenario.import_heading"))
 upload = st.file_uploader(

@@ -18,7 +18,7 @@ import pandas as pd
 from ros.model import ledger
 from ros.records.scenario_store import AuditEntry
 
-COLUMNS = ("at", "who", "role", "action", "scenario", "change", "before", "after")
+COLUMNS = ("at", "who", "account", "role", "action", "scenario", "change", "before", "after")
 MAX_CHANGES = 6  # settings named in the description of one change; the rest are counted
 LEDGER = "grootboek"  # the scenario's ledger in stored settings (its URL key), described per row
 
@@ -107,12 +107,13 @@ def change_summary(entry: AuditEntry) -> str:
 
 def audit_table(entries: Sequence[AuditEntry], scenario_id: str | None = None) -> pd.DataFrame:
     """One row per change (newest first, as given; only `scenario_id`'s when given), columns `COLUMNS`;
-    `at` is the UTC moment, `role` and `action` are codes."""
+    `at` is the UTC moment, `account` the actor's id (e-mail address), `role` and `action` are codes."""
     rows = [e for e in entries if scenario_id is None or e.scenario_id == scenario_id]
     return pd.DataFrame(
         {
             "at": [e.at for e in rows],
             "who": [e.actor_name for e in rows],
+            "account": [e.actor_id for e in rows],
             "role": [e.actor_role for e in rows],
             "action": [e.action for e in rows],
             "scenario": [e.scenario_name or "" for e in rows],

@@ -128,8 +128,15 @@ def _snapshot(row: Row[Any]) -> dict[str, Any]:
     }
 
 
+def _known_role(actor: Identity) -> None:
+    """StoreError "unknown_role" when the actor's role is none of the three (a caller's mistake, never a KeyError)."""
+    if actor.role not in roles.ROLES:
+        raise StoreError("unknown_role", value=actor.role)
+
+
 def _forbidden(actor: Identity, action: roles.Action, code: str) -> None:
     """StoreError `code` unless the actor's role permits `action`."""
+    _known_role(actor)
     if not roles.allowed(actor, action):
         raise StoreError(code, role=actor.role)
 
@@ -137,9 +144,10 @@ def _forbidden(actor: Identity, action: roles.Action, code: str) -> None:
 def _may_change(actor: Identity, kind: Literal["update", "rename", "delete"], row: Row[Any]) -> None:
     """StoreError unless the actor may change this scenario (planners only their own, and not the agreed baseline,
     which is the coördinator's)."""
+    _known_role(actor)
     if not roles.may_change(actor, kind, row.owner):
         if roles.allowed(actor, f"{kind}_own"):  # type: ignore[arg-type]
-            raise StoreError("forbidden_not_own", name=row.name, owner=row.author)
+            raise StoreError("forbidden_not_own", name=row.name, owner=row.owner or row.author)
         raise StoreError(f"forbidden_{kind}", role=actor.role)
     if row.agreed and not roles.allowed(actor, "mark_agreed"):
         raise StoreError("forbidden_agreed_locked", name=row.name)

@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from ros.base import format as fmt
-from ros.records import audit
+from ros.records import audit, roles
+from ros.records.roles import Identity
 from ros.ui.data import store
 from ros.ui.downloads import download_buttons
 from ros.ui.text import lang, t
@@ -21,11 +22,12 @@ def audit_view(frame: pd.DataFrame) -> pd.DataFrame:
         role=[t(f"roles.role_{role}") for role in frame["role"]],
         action=[t(f"audit.action_{action}") for action in frame["action"]],
     )
-    return shown.rename(columns={c: t(f"audit.col_{c}") for c in audit.COLUMNS})
+    return shown.rename(columns={c: t(f"audit.col_{c}") for c in frame.columns})
 
 
-def audit_panel() -> None:
-    """The history of every change to shared data, with a filter per scenario and downloads."""
+def audit_panel(actor: Identity) -> None:
+    """The history of every change to shared data, with a filter per scenario and downloads; the accounts
+    (e-mail addresses) only for a coördinator."""
     st.header(t("audit.heading"))
     st.markdown(t("audit.intro"))
     entries = store().audit(limit=MAX_ROWS)
@@ -38,6 +40,9 @@ def audit_panel() -> None:
         i: name if i in existing else t("audit.filter_deleted", name=name) for i, name in named.items()
     }
     chosen = st.selectbox(t("audit.filter"), list(labels), format_func=labels.__getitem__, key="audit_filter")
-    table = audit_view(audit.audit_table(entries, chosen or None))
+    frame = audit.audit_table(entries, chosen or None)
+    if not roles.allowed(actor, "mark_agreed"):
+        frame = frame.drop(columns="account")
+    table = audit_view(frame)
     st.dataframe(table, hide_index=True)
     download_buttons("ros-geschiedenis", {t("audit.sheet"): table}, key="audit")

@@ -111,8 +111,13 @@ def import_scenario_file(name: str, data: bytes, actor: Identity | None = None) 
         )
         return
     found = scenario.from_json(envelope["settings"], envelope["version"])
+    may_save = roles.allowed(actor, "save")
     st.success(
-        t("scenario.import_ok", name=escape(envelope["name"]), author=escape(envelope["author"])),
+        t(
+            "scenario.import_ok" if may_save else "scenario.import_ok_open",
+            name=escape(envelope["name"]),
+            author=escape(envelope["author"]),
+        ),
         icon=":material/check:",
     )
     changes = comparison.changed_settings(found, lang())
@@ -122,7 +127,7 @@ def import_scenario_file(name: str, data: bytes, actor: Identity | None = None) 
     left.button(
         t("scenario.open"), icon=":material/open_in_new:", key="import_open", on_click=apply_scenario, args=(found,)
     )
-    if roles.allowed(actor, "save"):
+    if may_save:
         right.button(
             t("scenario.import_save"),
             icon=":material/save:",

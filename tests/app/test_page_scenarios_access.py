@@ -3,6 +3,8 @@ stale and destructive actions on what the user sees selected (issue 12.2), one s
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -137,6 +139,27 @@ def test_a_lezer_opens_and_downloads_but_sees_no_changes(db: ScenarioStore) -> N
     assert "Wijzigingen opslaan in ‘Basis’" not in labels(at)
 
 
+@pytest.mark.usefixtures("db")
+def test_a_lezer_is_offered_to_open_an_imported_file_and_told_only_that() -> None:
+    envelope = {
+        "format": "ros-twente-scenario",
+        "version": sc.VERSION,
+        "name": "Uit bestand",
+        "author": "Collega",
+        "created_at": "2026-11-01T10:00:00+00:00",
+        "settings": {"woningen": 72000},
+    }
+    at = app("lees@hengelo.nl", "Lia Lezer")
+    at.file_uploader(key="scenario_upload").upload("s.json", json.dumps(envelope).encode(), "application/json").run()
+    [done] = [s.value for s in at.success if "is gecontroleerd" in s.value]
+    assert done == "Scenario ‘Uit bestand’ van Collega is gecontroleerd en kan worden geopend."
+    assert "Openen" in labels(at)
+    assert "Opslaan in de lijst" not in labels(at)
+    planner = app("anna@enschede.nl", "Anna")
+    planner.file_uploader(key="scenario_upload").upload("s.json", json.dumps(envelope).encode(), "application/json")
+    assert "kan worden geopend of opgeslagen." in texts(planner.run())
+
+
 def test_a_planner_changes_her_own_scenarios_only(db: ScenarioStore) -> None:
     bram = db.save("Van Bram", "Bram", SETTINGS, sc.VERSION, actor=BRAM)
     at = save(app("anna@enschede.nl", "Anna de Vries"), "Van Anna", "Anna")
@@ -210,6 +233,11 @@ def test_the_audit_trail_newest_first_filtered_and_downloadable(db: ScenarioStor
     assert at.dataframe[-1].value["Wat"].tolist() == ["verwijderd", "opgeslagen"]
     downloads = {b.label for b in at.get("download_button")}
     assert {"Download CSV", "Download CSV voor Excel (NL)", "Download Excel"} <= downloads
+    coordinator = app("cor@regiotwente.nl", "Cor Coördinator").dataframe[-1].value  # the accounts too
+    assert coordinator[["Wie", "Account (e-mail)", "Wat"]].values.tolist()[:2] == [
+        ["Cor Coördinator", "cor@regiotwente.nl", "verwijderd"],
+        ["Anna de Vries", "anna@enschede.nl", "naam gewijzigd"],
+    ]
 
 
 def test_double_click_on_save_saves_once_without_an_error(db: ScenarioStore) -> None:

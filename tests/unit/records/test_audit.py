@@ -35,6 +35,7 @@ def test_a_sample_session_as_a_table(tmp_path: Path) -> None:
         ["Anna", "planner", "update", "Basis", "steden: — → 80; vorm: linear → s_curve; woningen: 69000 → 75000"],
         ["Anna", "planner", "save", "Basis", ""],
     ]
+    assert table["account"].tolist()[:2] == ["anna@enschede.nl", "cor@regiotwente.nl"]
     assert table["before"].iloc[4] == '{"name": "Basis"}'
     assert table["after"].iloc[4] == '{"name": "Basis 75k"}'
     assert table["after"].iloc[1] == ""

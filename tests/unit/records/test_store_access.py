@@ -109,7 +109,7 @@ def test_the_agreed_baseline_is_changed_only_by_a_coordinator(store: ScenarioSto
 
 
 def test_refusals_say_in_dutch_and_english_what_and_why(store: ScenarioStore) -> None:
-    record = store.save("Basis", "Bram Planner", SETTINGS, 1, actor=OTHER_PLANNER)
+    record = store.save("Basis", "Anna Planner", SETTINGS, 1, actor=OTHER_PLANNER)  # the account, not the typed author
     with pytest.raises(StoreError) as lezer:
         store.save("Mijn", "Lia", SETTINGS, 1, actor=LEZER)
     assert str(lezer.value) == "Met de rol lezer kunt u geen scenario's opslaan of kopiëren."
@@ -117,7 +117,7 @@ def test_refusals_say_in_dutch_and_english_what_and_why(store: ScenarioStore) ->
     with pytest.raises(StoreError) as planner:
         store.delete(record.id, actor=PLANNER)
     assert str(planner.value) == (
-        "Het scenario “Basis” is van Bram Planner; u kunt alleen uw eigen scenario's "
+        "Het scenario “Basis” is van bram@almelo.nl; u kunt alleen uw eigen scenario's "
         "wijzigen of verwijderen. Een coördinator kan dat wel."
     )
     with pytest.raises(StoreError) as agreed:
@@ -170,6 +170,25 @@ def test_a_session_is_recorded_append_only_with_before_and_after(store: Scenario
     assert by_action["delete"].after is None
     assert renamed.changed_by == "Anna Planner"
     assert renamed.owner == "anna@enschede.nl"
+
+
+def test_an_unknown_role_is_refused_by_name_and_changes_nothing(store: ScenarioStore) -> None:
+    saved = store.save("Basis", "Anna", SETTINGS, 1, actor=PLANNER)
+    stranger = Identity("x@y.nl", "X", "beheerder")  # type: ignore[arg-type]
+    for operation in OPERATIONS.values():
+        with pytest.raises(StoreError) as refusal:
+            operation(store, stranger, saved)
+        assert str(refusal.value) == (
+            "De rol “beheerder” is onbekend; er is niets gewijzigd. Bekende rollen: lezer, planner en coördinator."
+        )
+    assert store.get(saved.id) == saved
+    assert [e.action for e in store.audit()] == ["save"]
+
+
+def test_a_lezer_is_refused_the_kasboek_in_its_own_word(store: ScenarioStore) -> None:
+    with pytest.raises(StoreError) as refusal:
+        store.record_ledger_upload("kasboek.csv", {}, {}, actor=LEZER)
+    assert str(refusal.value) == "Met de rol lezer kunt u geen kasboek inlezen."
 
 
 def test_deleting_a_scenario_keeps_its_history(store: ScenarioStore) -> None:
