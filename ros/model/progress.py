@@ -212,7 +212,9 @@ def track(
     """The delivery track of one area: realised (`years` from `area_years`) since `start_year` against `path`
     (homes per year of the scenario), the ratio over the years that are known (a running year with its months and
     the path pro rata), the realised pace, the pace still needed a year to reach `target` by the end of
-    `end_year`, and the year the target is reached at the realised pace."""
+    `end_year`, and the year the target is reached at the realised pace. With a year in the range unknown (a
+    whole year, or one municipality's month of the running year) the pace still needed and the year reached are
+    unknown (None) and `years_missing` names it."""
     known = years[(years["year"] >= start_year) & (years["year"] <= end_year) & years[measure].notna()]
     if known.empty:
         return Track(
@@ -220,7 +222,10 @@ def track(
         )
     used = tuple(int(y) for y in known["year"])
     last_year, last_months = used[-1], int(known["months"].iloc[-1])
-    missing = tuple(y for y in range(start_year, last_year + 1) if y not in used)
+    # A year with rows but an unknown value is missing too when it is the newest (a running year with one
+    # municipality's month missing), so it is never dropped silently.
+    newest = int(years.loc[(years["year"] >= start_year) & (years["year"] <= end_year), "year"].max())
+    missing = tuple(y for y in range(start_year, newest + 1) if y not in used)
     fractions = known["months"].astype(float).to_numpy() / 12
     realised = int(known[measure].astype(int).sum())
     required = float(sum(path.get(y, 0) * f for y, f in zip(used, fractions, strict=True)))
@@ -235,6 +240,8 @@ def track(
         reached = last_year
     elif pace is not None and pace > 0:
         reached = math.ceil(round(last_year + last_months / 12 + remaining / pace, 9)) - 1
+    if missing:  # what is still to build depends on the unknown years: never count them as 0 built
+        catch_up, reached = None, None
     provisional = tuple(int(y) for y, s in zip(known["year"], known["status"], strict=True) if s in PROVISIONAL)
     own = tuple(int(y) for y, o in zip(known["year"], known[f"{measure}_origin"], strict=True) if o in (OWN, "mix"))
     return Track(

@@ -440,25 +440,28 @@ def _track_figures(track: progress.Track, lang: str, measure: str) -> TrackFigur
             str(track.reached_year)
             if track.reached_year is not None
             else t("reached_never")
-            if track.in_data
+            if track.in_data and not track.years_missing
             else fmt.unknown(lang)
         ),
     }
     band = t(f"band_{track.band}") if track.band else t("band_unknown")
     if not track.in_data:
         return TrackFigures(**values, band=band)
+    missing = ", ".join(str(y) for y in track.years_missing)
     notes = [t("ratio_years", years=used)]
     if track.years_missing:
-        notes.append(t("ratio_missing", years=", ".join(str(y) for y in track.years_missing)))
+        notes.append(t("ratio_missing", years=missing))
     if track.provisional_years:
         notes.append(t("ratio_provisional", years=", ".join(str(y) for y in track.provisional_years)))
     if track.own_years:
         notes.append(t("ratio_own", years=", ".join(str(y) for y in track.own_years)))
+    key = "ratio_gap_sentence" if track.years_missing else "ratio_reached_sentence" if track.catch_up == 0 else ""
     sentence = t(
-        "ratio_reached_sentence" if track.catch_up == 0 else "ratio_sentence",
+        key or "ratio_sentence",
         start=track.start_year,
         end=track.end_year,
         measure=t(f"measure_{measure}"),
+        missing=missing,
         **values,
     )
     return TrackFigures(
@@ -648,7 +651,7 @@ def municipality_sentence(view: ProgressView) -> str:
     t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
     track, figures = view.catch_up.track, view.catch_up.figures
     if track.in_data:
-        return t(
+        line = t(
             "municipality_line",
             start=track.start_year,
             area=view.area,
@@ -657,6 +660,8 @@ def municipality_sentence(view: ProgressView) -> str:
             required=figures.required,
             ratio=figures.ratio,
         )
+        missing = ", ".join(str(y) for y in track.years_missing)
+        return f"{line} {t('ratio_missing', years=missing)}" if missing else line
     return t(
         "municipality_unknown",
         area=view.area,

@@ -91,6 +91,7 @@ def test_an_unknown_year_is_named_not_counted_as_zero(realised) -> None:
     assert track.years_missing == (2023,)
     assert track.realised == 2009 + 2079 + 2219 + 2289 + 1953
     assert track.required == pytest.approx(4750.0)  # four whole years and nine months of the path, not 2023
+    assert (track.catch_up, track.reached_year) == (None, None)  # what is still to build depends on 2023
     cumulative = progress.cumulative_frame(twente, path, "net_change", 2021, 2026)
     assert list(cumulative["realised"].astype(object).where(cumulative["realised"].notna(), None)) == [
         2009,
@@ -100,6 +101,19 @@ def test_an_unknown_year_is_named_not_counted_as_zero(realised) -> None:
         None,
         None,
     ]
+
+
+def test_a_missing_month_of_the_running_year_is_named_not_dropped(snapshot, result) -> None:
+    changes = dwelling_changes()
+    changes = changes[~((changes["code"] == "GM0153") & (changes["period"] == "2026-05"))]
+    twente = progress.area_years(progress.cbs_years(snapshot["new_construction"], changes), None, CODES)
+    track = progress.track(twente, progress.path_by_year(result, None), "net_change", 2025, 2050, 69_000)
+    assert track.years_used == (2025,) and track.years_missing == (2026,)
+    assert track.realised == 2289 and track.required == pytest.approx(2660.0)
+    assert (track.catch_up, track.reached_year) == (None, None)
+    enschede = progress.area_years(progress.cbs_years(snapshot["new_construction"], changes), "GM0153", CODES)
+    alone = progress.track(enschede, progress.path_by_year(result, "GM0153"), "net_change", 2025, 2050, 16_000)
+    assert alone.years_missing == (2026,) and alone.catch_up is None
 
 
 def test_woondeal_track_2022_to_2030(realised) -> None:

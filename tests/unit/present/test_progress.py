@@ -1,0 +1,63 @@
+"""ros.present.progress with one year or one month unknown: every affected figure says onbekend or what it left out."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from ros.data.snapshot import Snapshot
+from ros.model import own_figures, plan_capacity, realised, targets
+from ros.present import progress as progress_view
+from tests.support.progress import dwelling_changes
+
+
+@pytest.fixture(scope="module")
+def result(snapshot) -> targets.TargetResult:
+    return targets.recompute(targets.region_data(snapshot), targets.TargetSettings())
+
+
+def blank_year() -> pd.DataFrame:
+    """The refreshed fixture with Hof van Twente's net change of 2025 unknown."""
+    changes = dwelling_changes()
+    changes.loc[(changes["code"] == "GM1735") & (changes["period"] == "2025"), "net_change"] = pd.NA
+    return changes
+
+
+def blank_month() -> pd.DataFrame:
+    """The refreshed fixture without Enschede's May 2026."""
+    changes = dwelling_changes()
+    return changes[~((changes["code"] == "GM0153") & (changes["period"] == "2026-05"))].reset_index(drop=True)
+
+
+@pytest.mark.parametrize(("changes", "missing"), [(blank_year, "2025"), (blank_month, "2026")])
+def test_an_unknown_year_or_month_is_onbekend_in_every_figure_that_depends_on_it(
+    snapshot, result, changes, missing
+) -> None:
+    holed = Snapshot(dict(snapshot.tables) | {"dwelling_changes": changes()})
+    view = progress_view.build(holed, result, None, "net_change", own_figures.empty_frame(), "nl")
+    figures = view.catch_up.figures
+    assert view.catch_up.track.years_missing == (int(missing),)
+    assert (figures.catch_up, figures.reached) == ("onbekend", "onbekend")
+    assert f"Niet meegeteld omdat de cijfers onbekend zijn: {missing}." in figures.notes
+    assert f"Hoeveel er sinds 2025 in totaal is gebouwd, is **onbekend**: de cijfers van {missing} ontbreken." in (
+        figures.sentence
+    )
+    assert [f.value for f in progress_view.meeting_facts(view)][2] == "onbekend"
+    assert view.woondeal is not None and view.woondeal.figures.catch_up == "onbekend"
+    twente = view.capacity.coverage.set_index("code").loc[plan_capacity.TOTAL_CODE]
+    assert pd.isna(twente["realised"]) and twente["basis"] == "whole_target"
+
+
+def test_a_municipality_with_a_missing_month_says_so(snapshot, result) -> None:
+    holed = Snapshot(dict(snapshot.tables) | {"dwelling_changes": blank_month()})
+    view = progress_view.build(holed, result, "GM0153", "net_change", own_figures.empty_frame(), "nl")
+    assert view.catch_up.figures.catch_up == "onbekend"
+    assert progress_view.municipality_sentence(view).endswith("Niet meegeteld omdat de cijfers onbekend zijn: 2026.")
+    enschede = view.capacity.coverage.set_index("code").loc["GM0153"]
+    assert pd.isna(enschede["realised"]) and enschede["basis"] == "whole_target"
+    assert "De realisatie sinds 2025 is onbekend; daarom staat hier het hele doel als nog te bouwen." in (
+        view.capacity.notes
+    )
+    assert realised.catch_up(holed, result, "GM0153") is None
+    homes = realised.homes_since(holed, 2024, "GM0153")
+    assert homes is not None and (homes.new_construction, homes.net_change) == (None, None)
