@@ -8,6 +8,7 @@ and tests.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -73,6 +74,13 @@ class Figure:
     """A number as it was read (whole or not), shown with the reader's marks and the decimals it has: 1.850, 1,85."""
 
     value: Decimal
+
+
+def given(value: object) -> object:
+    """What a user gave, for a message: text quoted as typed ('1,5e3'), a number as a Figure (-0,5 / -0.5)."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool) and math.isfinite(value):
+        return Figure(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
+    return repr(value)[:40]
 
 
 def _shown(value: object, lang: str) -> object:

@@ -16,14 +16,13 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
 from ros.base import number_entry
 from ros.base.names import find_code
-from ros.base.problems import Figure, InputError, Problem, problem
+from ros.base.problems import InputError, Problem, given, problem
 from ros.data import uploads
 
 KEYS = ("population", "dwellings", "households", "stedelijk_netwerk", "plan_hard", "plan_total", "equal", "custom")
@@ -148,8 +147,7 @@ def _weight_problem(raw: object, name: str) -> Problem | float:
     if not math.isfinite(value):
         return problem("input.weight_not_number", name=name, raw=str(raw)[:40])
     if value < 0:
-        shown = raw[:40] if isinstance(raw, str) else Figure(Decimal(repr(value)))
-        return problem("input.weight_negative", name=name, raw=shown)
+        return problem("input.weight_negative", name=name, raw=raw[:40] if isinstance(raw, str) else given(value))
     return value
 
 
@@ -160,8 +158,8 @@ def check_weights(weights: Mapping[str, object], codes: Sequence[str], names: Se
     result: dict[str, float] = {}
     problems: list[Problem] = []
     seen: set[str] = set()
-    for given, raw in weights.items():
-        label = str(given).strip()
+    for key, raw in weights.items():
+        label = str(key).strip()
         code = find_code(label, name_of)
         if code is None:
             problems.append(problem("input.weights_unknown", label=label[:80]))

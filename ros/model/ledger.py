@@ -21,7 +21,7 @@ from ros.base import columns, number_entry
 from ros.base import format as fmt
 from ros.base.config import LANGUAGES
 from ros.base.names import find_code
-from ros.base.problems import InputError, Issue, Money, Problem, problem
+from ros.base.problems import InputError, Issue, Money, Problem, given, problem
 from ros.data import uploads
 
 STATES = ("toegezegd", "gefactureerd", "ontvangen", "besteed")
@@ -60,7 +60,7 @@ def parse_amount(value: object) -> Decimal | None:
     read by the one reader of every upload (`number_entry.cell`; a lone mark before three digits groups thousands,
     as an amount never has three decimals). Raises InputError (a ValueError) with the problem when the cell is not
     an amount, is negative or has more than two decimals."""
-    shown = repr(value)[:40]
+    shown = given(value)
     try:
         amount = number_entry.cell(value, whole=False, decimals=2)
     except number_entry.NumberEntryError as error:

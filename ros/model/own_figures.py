@@ -20,7 +20,7 @@ import pandas as pd
 from ros.base import format as fmt
 from ros.base import number_entry
 from ros.base.names import find_code
-from ros.base.problems import InputError, Issue, Number, Problem, problem
+from ros.base.problems import InputError, Issue, Number, Problem, given, problem
 from ros.data import uploads
 
 CODE, NAME, YEAR = "code", "gemeente", "jaar"
@@ -106,13 +106,13 @@ def parse_count(value: object, signed: bool = False) -> int | None:
     try:
         number = number_entry.cell(value, whole=True)
     except number_entry.NumberEntryError:
-        raise InputError(problem("upload_rows.not_whole", value=repr(value))) from None
+        raise InputError(problem("upload_rows.not_whole", value=given(value))) from None
     if number is None:
         return None
     if abs(number) > MAX_HOMES:
-        raise InputError(problem("upload_rows.too_many", value=repr(value), limit=Number(MAX_HOMES)))
+        raise InputError(problem("upload_rows.too_many", value=given(value), limit=Number(MAX_HOMES)))
     if number < 0 and not signed:
-        raise InputError(problem("upload_rows.negative", value=repr(value)))
+        raise InputError(problem("upload_rows.negative", value=given(value)))
     return int(number)
 
 

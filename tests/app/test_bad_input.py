@@ -207,6 +207,18 @@ def test_excel_ledger_formulas_are_never_evaluated(parties) -> None:
     assert almelo["toegezegd"].isna().all()  # openpyxl reads cached values only; a formula is never computed
 
 
+def test_a_refused_number_from_a_table_is_printed_the_readers_way(parties, region) -> None:
+    """Issue 24, F1: a refusal said -0.5 in the Dutch interface."""
+    table = ledger.empty_ledger(parties)
+    table.loc[0, "besteed"] = -1500.5
+    [issue] = ledger.validate_ledger(table, parties).issues
+    assert issue.message == "Rij 1, kolom 'besteed': het bedrag mag niet negatief zijn (gekregen: -1.500,5)."
+    assert issue.text("en") == "Row 1, column 'besteed': the amount cannot be negative (got: -1,500.5)."
+    figures = pd.DataFrame({"code": ["GM0153"], "jaar": [2025], "nieuwbouw": [-0.5]})
+    [issue] = own_figures.check_own_figures(figures, dict(zip(*region, strict=True))).issues
+    assert issue.message == "Rij 1, kolom 'nieuwbouw': -0,5 is geen geheel aantal woningen."
+
+
 def test_an_edited_ledger_table_with_a_later_state_too_high_is_refused(parties) -> None:
     table = ledger.empty_ledger(parties)
     table.loc[0, ["toegezegd", "ontvangen"]] = [100.0, 150.0]

@@ -158,7 +158,7 @@ def test_ledger_violations_are_listed_and_totals_keep_the_last_valid_version(sna
     at = run_app(PAGE, budget_ledger=book)
     (error,) = [shown(e.value) for e in at.error]
     assert "Niet alle invoer in de tabel is geldig." in error
-    assert "Rij 1, kolom 'besteed': het bedrag mag niet negatief zijn (gekregen: -3.0)." in error
+    assert "Rij 1, kolom 'besteed': het bedrag mag niet negatief zijn (gekregen: -3)." in error
     assert (
         "Rij 7, kolom 'gefactureerd': € 12.000,00 is hoger dan toegezegd (€ 10.000,00); een latere stap kan "
         "niet hoger zijn dan een eerdere."

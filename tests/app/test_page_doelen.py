@@ -363,7 +363,8 @@ def test_a_typed_weight_is_read_by_our_reader_not_the_browsers(typed: str, refus
     _type_weight(at, 0, typed)
     assert refusal in shown(at.error[0].value)
     _type_weight(at, 0, "2,5")
-    assert not at.error and at.session_state["_scenario"]["gewichten"].startswith("GM0141:2.5;")
+    assert not at.error
+    assert at.session_state["_scenario"]["gewichten"].startswith("GM0141:2.5;")
 
 
 def test_weights_changed_elsewhere_replace_the_editor():

@@ -54,7 +54,7 @@ def test_the_empty_ledger_has_every_party_and_year_unknown(snapshot):
         (
             {"ontvangen": 10.005},
             "Rij 1, kolom 'ontvangen': het bedrag heeft meer dan twee decimalen "
-            "(gekregen: 10.005); gebruik hele centen.",
+            "(gekregen: 10,005); gebruik hele centen.",
         ),
         (
             {"besteed": "12,3456"},
