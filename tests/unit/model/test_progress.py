@@ -108,12 +108,15 @@ def test_a_missing_month_of_the_running_year_is_named_not_dropped(snapshot, resu
     changes = changes[~((changes["code"] == "GM0153") & (changes["period"] == "2026-05"))]
     twente = progress.area_years(progress.cbs_years(snapshot["new_construction"], changes), None, CODES)
     track = progress.track(twente, progress.path_by_year(result, None), "net_change", 2025, 2050, 69_000)
-    assert track.years_used == (2025,) and track.years_missing == (2026,)
-    assert track.realised == 2289 and track.required == pytest.approx(2660.0)
+    assert track.years_used == (2025,)
+    assert track.years_missing == (2026,)
+    assert track.realised == 2289
+    assert track.required == pytest.approx(2660.0)
     assert (track.catch_up, track.reached_year) == (None, None)
     enschede = progress.area_years(progress.cbs_years(snapshot["new_construction"], changes), "GM0153", CODES)
     alone = progress.track(enschede, progress.path_by_year(result, "GM0153"), "net_change", 2025, 2050, 16_000)
-    assert alone.years_missing == (2026,) and alone.catch_up is None
+    assert alone.years_missing == (2026,)
+    assert alone.catch_up is None
 
 
 def test_woondeal_track_2022_to_2030(realised) -> None:

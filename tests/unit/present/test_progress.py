@@ -43,9 +43,11 @@ def test_an_unknown_year_or_month_is_onbekend_in_every_figure_that_depends_on_it
         figures.sentence
     )
     assert [f.value for f in progress_view.meeting_facts(view)][2] == "onbekend"
-    assert view.woondeal is not None and view.woondeal.figures.catch_up == "onbekend"
+    assert view.woondeal is not None
+    assert view.woondeal.figures.catch_up == "onbekend"
     twente = view.capacity.coverage.set_index("code").loc[plan_capacity.TOTAL_CODE]
-    assert pd.isna(twente["realised"]) and twente["basis"] == "whole_target"
+    assert pd.isna(twente["realised"])
+    assert twente["basis"] == "whole_target"
 
 
 def test_a_municipality_with_a_missing_month_says_so(snapshot, result) -> None:
@@ -54,10 +56,12 @@ def test_a_municipality_with_a_missing_month_says_so(snapshot, result) -> None:
     assert view.catch_up.figures.catch_up == "onbekend"
     assert progress_view.municipality_sentence(view).endswith("Niet meegeteld omdat de cijfers onbekend zijn: 2026.")
     enschede = view.capacity.coverage.set_index("code").loc["GM0153"]
-    assert pd.isna(enschede["realised"]) and enschede["basis"] == "whole_target"
+    assert pd.isna(enschede["realised"])
+    assert enschede["basis"] == "whole_target"
     assert "De realisatie sinds 2025 is onbekend; daarom staat hier het hele doel als nog te bouwen." in (
         view.capacity.notes
     )
     assert realised.catch_up(holed, result, "GM0153") is None
     homes = realised.homes_since(holed, 2024, "GM0153")
-    assert homes is not None and (homes.new_construction, homes.net_change) == (None, None)
+    assert homes is not None
+    assert (homes.new_construction, homes.net_change) == (None, None)
