@@ -71,6 +71,18 @@ def cbs_url() -> str:
     return (os.environ.get("ROS_CBS_URL") or "https://opendata.cbs.nl").rstrip("/")
 
 
+def cbs_v4_url() -> str:
+    """Address of CBS's OData v4 service, read at call time: ROS_CBS_V4_URL, else https://datasets.cbs.nl/odata/v1/CBS."""
+    return (os.environ.get("ROS_CBS_V4_URL") or "https://datasets.cbs.nl/odata/v1/CBS").rstrip("/")
+
+
+def cbs_protocols() -> tuple[str, ...]:
+    """The CBS protocols the refresh tries, in order, read at call time: ROS_CBS_PROTOCOLS (e.g. "v3"), else v4, v3."""
+    named = [p.strip().lower() for p in (os.environ.get("ROS_CBS_PROTOCOLS") or "").split(",")]
+    chosen = tuple(dict.fromkeys(p for p in named if p in ("v4", "v3")))
+    return chosen or ("v4", "v3")
+
+
 def cbs_timeout() -> float:
     """Seconds to wait for one CBS request, read at call time: ROS_CBS_TIMEOUT, else 30."""
     try:

@@ -1,81 +1,39 @@
-"""The CBS StatLine tables the refresh reads: dwelling stock changes, population per month and the forecast.
+"""Reading the CBS StatLine tables of the registry (`ros.data.cbs_tables`) into the rows of our data contract.
 
-CBS serves its tables through an OData v3 service (ROS_CBS_URL, default https://opendata.cbs.nl; see
-`../shared/reference/cbs_api.md`). We talk to it through the `cbsodata` client but only through `get_meta` and
-`download_data`, which return the raw entity sets with CBS's codes (its `get_data` replaces keys by titles). Measures
-are looked up in `DataProperties` by key stem and title, never by their numbered suffix; region keys are trimmed; each
-row keeps the status of its period (definitief / voorlopig / nader voorlopig) and its table as source. Every failure
-becomes a `CbsError` that names the table and the problem, so the refresh can stop with one clear message.
+Each table is read through OData v4 first (`ros.data.cbs_v4`) and, when v4 fails or lacks the table or one of our
+measures, through OData v3 (`ros.data.cbs_v3`); both readers hand over the same shapes, so the rows come out the same.
+Region keys are trimmed; each row keeps the status of its period (definitief / voorlopig / nader voorlopig) and its
+table as source. A table CBS marks as discontinued is read from its declared successor, or the refresh stops naming
+it. Every failure becomes a `CbsError` that names the table and the problem.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
-from urllib.parse import urlsplit
 
-import cbsodata
 import pandas as pd
-import requests
 
-from ros.base.i18n import translate
 from ros.data.catalog import DwellingChangeRow
+from ros.data.cbs_service import CbsError, Reader, Service
+from ros.data.cbs_tables import (
+    DWELLING_LIFECYCLE,
+    FORECAST_INTERVALS,
+    STOCK_MUTATIONS,
+    TableSpec,
+)
+from ros.data.cbs_v3 import V3
+from ros.data.cbs_v4 import V4
 
 # From this year on the refresh takes dwelling changes from 86098NED and population per month from 37230ned.
 FIRST_REFRESH_YEAR = 2024
-DWELLING = "A045364"  # Gebruiksfunctie: woning
 # Cells CBS leaves without a figure: not available, secret, not applicable. They stay unknown, never 0.
 _NO_FIGURE = {"", ".", "x", "-", "?"}
-
-
-class CbsError(Exception):
-    """A refresh step that failed on one CBS table; `message(lang)` says which table and what went wrong."""
-
-    def __init__(self, table: str, problem: str, **details: object) -> None:
-        super().__init__(f"{table}: {problem} {details}")
-        self.table, self.problem, self.details = table, problem, details
-
-    def message(self, lang: str = "nl") -> str:
-        """One sentence naming the table and the problem, in `lang`."""
-        return translate(lang, f"refresh.error_{self.problem}", table=self.table, **self.details)
-
-
-def seconds(value: float, lang: str) -> str:
-    """A timeout as people write it: 0,5 in Dutch, 0.5 in English."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "nl" else text
-
-
-@dataclass(frozen=True)
-class Service:
-    """Where and how to reach the CBS OData v3 service."""
-
-    url: str
-    timeout: float
-
-    @property
-    def host(self) -> str:
-        """Host, port and path as `cbsodata` wants its catalog_url (without the scheme)."""
-        parts = urlsplit(self.url)
-        return (parts.netloc + parts.path).rstrip("/")
-
-    @property
-    def https(self) -> bool:
-        """Whether the service is reached over https."""
-        return urlsplit(self.url).scheme != "http"
-
-
-@dataclass(frozen=True)
-class MeasureSpec:
-    """A measure we need: the column it fills, its key without the numbered suffix, a word its title contains."""
-
-    column: str
-    stem: str
-    title: str
+# TableInfos / Properties status of a table CBS still updates; anything else means it has stopped.
+_REGULAR = {"", "regulier"}
 
 
 @dataclass(frozen=True)
@@ -84,20 +42,10 @@ class Period:
 
     key: str
     year: int
-    kind: str  # "year" | "month" | "other"
-    label: str  # "2023" or "2025-03"
+    kind: str  # "year" | "quarter" | "month" | "other"
+    label: str  # "2023", "2024Q3" or "2025-03"
     status: str
     raw: str = ""  # the key exactly as CBS spells it (a filter must match it, padding included)
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """A CBS table the refresh reads: its measures and the fixed keys of its other dimensions."""
-
-    id: str
-    source_id: str
-    measures: tuple[MeasureSpec, ...]
-    fixed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -111,104 +59,10 @@ class Fetched:
     time: str  # name of the time dimension
     regions: Mapping[str, str]  # trimmed region key → our code
     periods: Mapping[str, Period]  # CBS period key → period
-    info: Mapping[str, Any]  # TableInfos: title, modified date
-
-
-_STOCK = (
-    MeasureSpec("stock_start", "BeginstandVoorraad", "beginstand"),
-    MeasureSpec("net_change", "SaldoVoorraad", "saldo"),
-    MeasureSpec("stock_end", "EindstandVoorraad", "eindstand"),
-)
-STOCK_MUTATIONS = TableSpec(
-    "81955NED",
-    "cbs_81955ned",
-    (
-        *_STOCK,
-        MeasureSpec("new_construction", "Nieuwbouw", "nieuwbouw"),
-        MeasureSpec("other_additions", "OverigeToevoeging", "overige toevoeging"),
-        MeasureSpec("demolition", "Sloop", "sloop"),
-        MeasureSpec("other_withdrawals", "OverigeOnttrekking", "overige onttrekking"),
-        MeasureSpec("correction", "Correctie", "correctie"),
-    ),
-    {"Gebruiksfunctie": (DWELLING,)},
-)
-DWELLING_LIFECYCLE = TableSpec(
-    "86098NED",
-    "cbs_86098ned",
-    (
-        *_STOCK,
-        MeasureSpec("new_construction", "NieuwbouwTotaal", "nieuwbouw"),
-        MeasureSpec("additions_total", "ToevoegingenTotaal", "toevoeging"),
-        MeasureSpec("demolition", "Sloop", "sloop"),
-        MeasureSpec("withdrawals_total", "Onttrekkingen", "onttrekking"),
-    ),
-    {"Gebruiksfunctie": (DWELLING,)},
-)
-POPULATION_MONTHLY = TableSpec(
-    "37230ned", "cbs_37230ned", (MeasureSpec("population", "BevolkingAanHetBeginVanDePeriode", "begin van de periode"),)
-)
-FORECAST_INTERVALS = {"MW00000": "forecast", "MOG0067": "lower", "MBG0067": "upper"}
-POPULATION_FORECAST = TableSpec(
-    "85173NED",
-    "cbs_85173ned",
-    (MeasureSpec("population", "TotaleBevolking", "bevolking"),),
-    {"Leeftijd": ("10000",), "PrognoseInterval": tuple(FORECAST_INTERVALS)},
-)
-
-
-@contextmanager
-def _scheme(service: Service) -> Any:
-    """Let cbsodata use the service's scheme for the duration of one call (its option is module-wide)."""
-    before = cbsodata.options.use_https
-    cbsodata.options.use_https = service.https
-    try:
-        yield
-    finally:
-        cbsodata.options.use_https = before
-
-
-def _call(table: str, service: Service, fetch: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run one cbsodata call and turn every transport or format failure into a CbsError naming `table`."""
-    try:
-        with _scheme(service):
-            return fetch(*args, catalog_url=service.host, timeout=service.timeout, **kwargs)
-    except requests.Timeout:
-        raise CbsError(table, "timeout", url=service.url, seconds=service.timeout) from None
-    except requests.ConnectionError as error:
-        text = str(error)
-        dns = any(s in text for s in ("NameResolution", "Name or service not known", "getaddrinfo", "nodename"))
-        raise CbsError(table, "dns" if dns else "network", url=service.url) from None
-    except requests.HTTPError as error:
-        response = getattr(error.__cause__, "response", None)
-        response = error.response if response is None else response
-        status = getattr(response, "status_code", "?")
-        raise CbsError(table, "http", url=service.url, status=status) from None
-    except (requests.RequestException, ValueError, KeyError, TypeError) as error:
-        raise CbsError(table, "bad_response", url=service.url, detail=type(error).__name__) from None
-
-
-def _stem(key: str) -> str:
-    """A measure key without its numbered suffix: `Nieuwbouw_2` → `Nieuwbouw`."""
-    return re.sub(r"_\d+$", "", key)
-
-
-def find_measures(spec: TableSpec, properties: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """Map each needed measure to its key in DataProperties (by key stem and title); CbsError when one is gone."""
-    topics = [p for p in properties if p.get("Type") == "Topic" and p.get("Key")]
-    found: dict[str, str] = {}
-    for measure in spec.measures:
-        by_key = [p for p in topics if _stem(p["Key"]) == measure.stem]
-        matches = [p for p in by_key if measure.title in str(p.get("Title", "")).lower()]
-        if len(matches) != 1:
-            raise CbsError(
-                spec.id,
-                "measure_missing",
-                measure=measure.stem,
-                title=measure.title,
-                found=", ".join(p["Key"] for p in by_key) or "—",
-            )
-        found[measure.column] = matches[0]["Key"]
-    return found
+    info: Mapping[str, Any]  # Title, Modified, Status, Description
+    protocol: str = ""  # "v4" or "v3": which one served the table
+    fallback: CbsError | None = None  # why v4 did not serve it, when v3 did
+    replaces: str = ""  # the discontinued table this successor was read for
 
 
 def _status(entry: Mapping[str, Any]) -> str:
@@ -221,7 +75,7 @@ def _status(entry: Mapping[str, Any]) -> str:
 
 
 def parse_period(entry: Mapping[str, Any]) -> Period:
-    """A time dimension entry as a period: `2023JJ00` → year 2023, `2025MM03` → month 2025-03, quarters → other."""
+    """A time dimension entry as a period: `2023JJ00` → 2023, `2024KW03` → 2024Q3, `2025MM03` → 2025-03."""
     raw = str(entry["Key"])
     key = raw.strip()
     match = re.fullmatch(r"(\d{4})(JJ|MM|KW)(\d{2})", key)
@@ -232,6 +86,8 @@ def parse_period(entry: Mapping[str, Any]) -> Period:
         return Period(key, year, "year", str(year), _status(entry), raw)
     if kind == "MM" and 1 <= number <= 12:
         return Period(key, year, "month", f"{year}-{number:02d}", _status(entry), raw)
+    if kind == "KW" and 1 <= number <= 4:
+        return Period(key, year, "quarter", f"{year}Q{number}", _status(entry), raw)
     return Period(key, year, "other", key, _status(entry), raw)
 
 
@@ -251,64 +107,93 @@ def _regions(spec: TableSpec, entries: Iterable[Mapping[str, Any]], codes: Itera
     return chosen
 
 
-def _quoted(dimension: str, keys: Iterable[str]) -> str:
-    """An OData filter clause that keeps `keys` of `dimension`."""
-    return "(" + " or ".join(f"{dimension} eq '{key}'" for key in keys) + ")"
+def reader(protocol: str, service: Service) -> Reader:
+    """The reader of `protocol` ("v4" or "v3") for `service`."""
+    return V4(service) if protocol == "v4" else V3(service)
+
+
+def discontinued(info: Mapping[str, Any]) -> bool:
+    """Whether CBS marks the table as no longer updated (a status other than Regulier)."""
+    return str(info.get("Status", "")).strip().lower() not in _REGULAR
+
+
+def named_successors(table: str, info: Mapping[str, Any]) -> list[str]:
+    """Table ids CBS names in the table's description (where it points to a successor), other than its own."""
+    found = re.findall(r"\b\d{5}(?:NED|ned|ENG|eng)\b", str(info.get("Description", "")))
+    return sorted({t for t in found if t.upper() != table.upper()})
+
+
+def _read(source: Reader, spec: TableSpec, codes: list[str], choose: Callable[[list[Period]], list[Period]]) -> Fetched:
+    """One table through one protocol, or its declared successor when CBS has discontinued it."""
+    url = source.service.address(source.protocol)
+    info = source.info(spec.id)
+    if discontinued(info) and not spec.closed:
+        if spec.successor is None:
+            named = ", ".join(named_successors(spec.id, info)) or "—"
+            raise CbsError(spec.id, "discontinued", status=info.get("Status", ""), named=named)
+        return replace(_read(source, spec.successor, codes, choose), replaces=spec.id)
+    measures = source.measures(spec)
+    kinds = source.dimensions(spec.id)
+    geo = [name for name, kind in kinds.items() if kind == "GeoDimension"]
+    time = [name for name, kind in kinds.items() if kind == "TimeDimension"]
+    if len(geo) != 1 or len(time) != 1:
+        raise CbsError(spec.id, "dimension_missing", dimension="regio/perioden")
+    dimensions = [name for name, kind in kinds.items() if kind == "Dimension"]
+    unexpected = [d for d in dimensions if d not in spec.fixed]
+    if unexpected:
+        raise CbsError(spec.id, "dimension_unexpected", dimension=", ".join(unexpected))
+    keys: dict[str, list[str]] = {}
+    for dimension, wanted in spec.fixed.items():
+        if dimension not in dimensions:
+            raise CbsError(spec.id, "dimension_missing", dimension=dimension)
+        present = {str(e["Key"]).strip(): str(e["Key"]) for e in source.codes(spec.id, dimension)}
+        gone = [key for key in wanted if key not in present]
+        if gone:
+            raise CbsError(spec.id, "dimension_missing", dimension=f"{dimension} {', '.join(gone)}")
+        keys[dimension] = [present[key] for key in wanted]
+    regions = _regions(spec, source.codes(spec.id, geo[0]), codes)
+    periods = choose([parse_period(e) for e in source.codes(spec.id, time[0])])
+    if not periods:
+        raise CbsError(spec.id, "empty", url=url)
+    keys[geo[0]], keys[time[0]] = list(regions), [p.raw for p in periods]
+    rows = source.rows(spec.id, keys, list(measures.values()))
+    if not rows:
+        raise CbsError(spec.id, "empty", url=url)
+    fetched = Fetched(
+        spec,
+        rows,
+        measures,
+        geo[0],
+        time[0],
+        {k.strip(): v for k, v in regions.items()},
+        {p.key: p for p in periods},
+        info,
+        source.protocol,
+    )
+    covered = {fetched.regions.get(str(row.get(geo[0], "")).strip()) for row in rows}
+    absent = sorted(set(codes) - covered)
+    if absent:
+        raise CbsError(spec.id, "region_missing", codes=", ".join(absent))
+    return fetched
 
 
 def fetch(
     spec: TableSpec, service: Service, codes: Iterable[str], choose: Callable[[list[Period]], list[Period]]
 ) -> Fetched:
-    """Fetch the rows of one table for the municipalities `codes` (plus PV23/Twente) and the periods `choose` keeps."""
+    """The rows of one table for the municipalities `codes` (plus PV23/Twente) and the periods `choose` keeps, read
+    through each of the service's protocols in turn until one succeeds; CbsError naming every failure otherwise."""
     codes = list(codes)
-    info = _call(spec.id, service, cbsodata.get_info, spec.id) or {}
-    properties = _call(spec.id, service, cbsodata.get_meta, spec.id, "DataProperties")
-    measures = find_measures(spec, properties)
-    kinds = {p.get("Type"): p.get("Key") for p in properties if p.get("Type") in ("GeoDimension", "TimeDimension")}
-    if "GeoDimension" not in kinds or "TimeDimension" not in kinds:
-        raise CbsError(spec.id, "dimension_missing", dimension="regio/perioden")
-    geo, time = str(kinds["GeoDimension"]), str(kinds["TimeDimension"])
-    dimensions = [str(p["Key"]) for p in properties if p.get("Type") == "Dimension"]
-    unexpected = [d for d in dimensions if d not in spec.fixed]
-    if unexpected:
-        raise CbsError(spec.id, "dimension_unexpected", dimension=", ".join(unexpected))
-    filters = []
-    for dimension, keys in spec.fixed.items():
-        if dimension not in dimensions:
-            raise CbsError(spec.id, "dimension_missing", dimension=dimension)
-        present = {
-            str(e["Key"]).strip(): str(e["Key"]) for e in _call(spec.id, service, cbsodata.get_meta, spec.id, dimension)
-        }
-        gone = [key for key in keys if key not in present]
-        if gone:
-            raise CbsError(spec.id, "dimension_missing", dimension=f"{dimension} {', '.join(gone)}")
-        filters.append(_quoted(dimension, [present[key] for key in keys]))
-    regions = _regions(spec, _call(spec.id, service, cbsodata.get_meta, spec.id, geo), codes)
-    periods = choose([parse_period(e) for e in _call(spec.id, service, cbsodata.get_meta, spec.id, time)])
-    if not periods:
-        raise CbsError(spec.id, "empty", url=service.url)
-    filters += [_quoted(geo, regions), _quoted(time, [p.raw for p in periods])]
-    data = _call(
-        spec.id,
-        service,
-        cbsodata.download_data,
-        spec.id,
-        typed=False,
-        filters=" and ".join(filters),
-        select=[*spec.fixed, geo, time, *measures.values()],
-    )
-    # cbsodata 1.3.5 drops the set it was asked for and downloads the other one: accept either, keys are codes in both.
-    rows = (data.get("UntypedDataSet") or data.get("TypedDataSet")) if isinstance(data, dict) else None
-    if not rows:
-        raise CbsError(spec.id, "empty", url=service.url)
-    fetched = Fetched(
-        spec, rows, measures, geo, time, {k.strip(): v for k, v in regions.items()}, {p.key: p for p in periods}, info
-    )
-    covered = {fetched.regions.get(str(row.get(geo, "")).strip()) for row in rows}
-    absent = sorted(set(codes) - covered)
-    if absent:
-        raise CbsError(spec.id, "region_missing", codes=", ".join(absent))
-    return fetched
+    failures: dict[str, CbsError] = {}
+    for protocol in service.protocols:
+        try:
+            fetched = _read(reader(protocol, service), spec, codes, choose)
+        except CbsError as error:
+            failures[protocol] = error
+            continue
+        return replace(fetched, fallback=failures.get("v4"))
+    if len(failures) == 1:
+        raise next(iter(failures.values()))
+    raise CbsError(spec.id, "protocols", **failures)
 
 
 def number(fetched: Fetched, row: Mapping[str, Any], column: str) -> Decimal | None:
@@ -460,7 +345,7 @@ def months_from(first: int) -> Callable[[list[Period]], list[Period]]:
     return lambda periods: [p for p in periods if p.kind == "month" and p.year >= first]
 
 
-def dwelling_changes(service: Service, codes: Iterable[str]) -> tuple[pd.DataFrame, dict[str, Mapping[str, Any]]]:
+def dwelling_changes(service: Service, codes: Iterable[str]) -> tuple[pd.DataFrame, list[Fetched]]:
     """dwelling_changes: 81955NED years 2012–2024, then 86098NED years and running-year months (no double years)."""
     codes = list(codes)
     old = fetch(STOCK_MUTATIONS, service, codes, years_from(2012, FIRST_REFRESH_YEAR))
@@ -469,4 +354,4 @@ def dwelling_changes(service: Service, codes: Iterable[str]) -> tuple[pd.DataFra
     seen = set(zip(old_rows["code"], old_rows["period"], strict=True))
     keep = [(c, p) not in seen for c, p in zip(new_rows["code"], new_rows["period"], strict=True)]
     frame = pd.concat([old_rows, new_rows[keep]], ignore_index=True)
-    return frame, {old.spec.id: old.info, new.spec.id: new.info}
+    return frame, [old, new]

@@ -25,8 +25,9 @@ import pandas as pd
 
 from ros.base import config
 from ros.base.i18n import translate
-from ros.data import cbs, versions
+from ros.data import cbs, cbs_tables, versions
 from ros.data.catalog import DwellingChangeRow, PopulationForecastRow, PopulationMonthRow, Row
+from ros.data.cbs_service import CbsError, Service
 from ros.data.snapshot import Snapshot, load_snapshot
 from ros.data.validation import DataError, validate_table
 
@@ -34,19 +35,8 @@ REFRESHED = ("dwelling_changes", "population_monthly", "population_forecast")
 FILES = {name: f"{name}.csv" for name in REFRESHED}
 
 
-class RefreshError(Exception):
+class RefreshError(CbsError):
     """A refresh that stopped; `message(lang)` is the paragraph shown to the user."""
-
-    def __init__(self, table: str, problem: str, **details: object) -> None:
-        super().__init__(f"{table}: {problem}")
-        self.table, self.problem, self.details = table, problem, details
-
-    def message(self, lang: str = "nl") -> str:
-        """The problem and what happened to the data, in `lang`."""
-        details = dict(self.details)
-        if isinstance(timeout := details.get("seconds"), float | int):
-            details["seconds"] = cbs.seconds(float(timeout), lang)
-        return translate(lang, f"refresh.error_{self.problem}", table=self.table, **details)
 
 
 @dataclass(frozen=True)
@@ -57,6 +47,7 @@ class Outcome:
     report: Mapping[str, Mapping[str, Any]]
     previous: str
     interrupted: list[str]
+    tables: Mapping[str, Mapping[str, Any]]  # the manifest's description of each CBS table read
 
 
 def _checked(frame: pd.DataFrame, model: type[Row], file: str, table: str) -> pd.DataFrame:
@@ -79,40 +70,65 @@ def _previous(root: Path, base_dir: Path) -> Snapshot:
     return versions.load_first_valid((*(str(p) for p in versions.version_dirs(root)), str(base_dir)))
 
 
-def _fetch_into(staging: Path, service: cbs.Service, base: Snapshot) -> dict[str, Any]:
-    """Fetch the four tables into the staging directory; the manifest's table descriptions."""
+def _described(fetched: cbs.Fetched, dataset: str) -> dict[str, Any]:
+    """The manifest's entry for one table: title, date, the dataset it fed, the protocol that served it and why v4
+    did not (both languages), and the discontinued table it was read for."""
+    entry: dict[str, Any] = {
+        "title": fetched.info.get("Title", ""),
+        "modified": fetched.info.get("Modified", ""),
+        "dataset": dataset,
+        "protocol": fetched.protocol,
+    }
+    if fetched.fallback is not None:
+        entry["v4_failure"] = {lang: fetched.fallback.message(lang) for lang in config.LANGUAGES}
+    if fetched.replaces:
+        entry["replaces"] = fetched.replaces
+    return entry
+
+
+def _fetch_into(staging: Path, service: Service, base: Snapshot) -> dict[str, Any]:
+    """Fetch the tables into the staging directory; the manifest's table descriptions by CBS table id."""
     codes = sorted(c for c in base["municipalities"]["code"])
-    dwellings, infos = cbs.dwelling_changes(service, codes)
+    dwellings, parts = cbs.dwelling_changes(service, codes)
     for table, part in dwellings.groupby("source_id", sort=False):
         _checked(part.reset_index(drop=True), DwellingChangeRow, FILES["dwelling_changes"], str(table)[4:].upper())
     versions.write_table(staging, FILES["dwelling_changes"], dwellings)
-    population = cbs.fetch(cbs.POPULATION_MONTHLY, service, codes, cbs.months_from(cbs.FIRST_REFRESH_YEAR))
+    population = cbs.fetch(cbs_tables.POPULATION_MONTHLY, service, codes, cbs.months_from(cbs.FIRST_REFRESH_YEAR))
     monthly = _checked(cbs.population_rows(population), PopulationMonthRow, FILES["population_monthly"], "37230ned")
     versions.write_table(staging, FILES["population_monthly"], monthly)
-    forecast = cbs.fetch(cbs.POPULATION_FORECAST, service, codes, cbs.years_from(2023, 2050))
+    forecast = cbs.fetch(cbs_tables.POPULATION_FORECAST, service, codes, cbs.years_from(2023, 2050))
     new_forecast = _checked(
         cbs.forecast_rows(forecast), PopulationForecastRow, FILES["population_forecast"], "85173NED"
     )
     shipped = base["population_forecast"]
     combined = pd.concat([shipped[shipped["vintage"] != "2022"], new_forecast], ignore_index=True)
     versions.write_table(staging, FILES["population_forecast"], combined)
-    infos |= {population.spec.id: population.info, forecast.spec.id: forecast.info}
-    return {
-        table: {"title": info.get("Title", ""), "modified": info.get("Modified", "")} for table, info in infos.items()
-    }
+    fed = [(part, "dwelling_changes") for part in parts]
+    fed += [(population, "population_monthly"), (forecast, "population_forecast")]
+    return {fetched.spec.id: _described(fetched, dataset) for fetched, dataset in fed}
+
+
+def configured_service() -> Service:
+    """The CBS service as configured: addresses of the protocols ROS_CBS_PROTOCOLS names, and the timeout."""
+    protocols = config.cbs_protocols()
+    return Service(
+        config.cbs_url() if "v3" in protocols else "",
+        config.cbs_timeout(),
+        config.cbs_v4_url() if "v4" in protocols else "",
+    )
 
 
 def refresh(
     dry_run: bool = False,
     base_dir: Path | None = None,
     root: Path | None = None,
-    service: cbs.Service | None = None,
+    service: Service | None = None,
     now: datetime | None = None,
 ) -> Outcome:
     """Fetch, stage, validate and (unless `dry_run`) publish a new version; RefreshError when anything fails."""
     base_dir = Path(base_dir or config.SHIPPED_DATA_DIR)
     root = root or versions.versions_root()
-    service = service or cbs.Service(config.cbs_url(), config.cbs_timeout())
+    service = service or configured_service()
     now = now or versions.fetched_at_now()
     with versions.refresh_lock(root) as locked:
         if not locked:
@@ -128,11 +144,12 @@ def refresh(
         try:
             try:
                 tables = _fetch_into(staging, service, base)
-            except cbs.CbsError as error:
+            except CbsError as error:
                 raise RefreshError(error.table, error.problem, **error.details) from None
             manifest: dict[str, Any] = {
                 "fetched_at": now.isoformat(),
                 "cbs_url": service.url,
+                "cbs_v4_url": service.v4_url,
                 "tables": tables,
                 "previous": previous.version.label,
                 "dry_run": dry_run,
@@ -146,13 +163,13 @@ def refresh(
             versions.write_manifest(staging, manifest)
             if dry_run:
                 shutil.rmtree(staging, ignore_errors=True)
-                return Outcome(None, manifest["changes"], previous.version.label, interrupted)
+                return Outcome(None, manifest["changes"], previous.version.label, interrupted, tables)
             version = versions.publish(staging, root, name)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
         versions.clear_failure(root)
-        return Outcome(version, manifest["changes"], previous.version.label, interrupted)
+        return Outcome(version, manifest["changes"], previous.version.label, interrupted, tables)
 
 
 def _span(span: list[str] | None) -> str:
@@ -190,10 +207,12 @@ def periods_text(entry: Mapping[str, Any], lang: str) -> str:
 
 def versions_table(history: Sequence[Mapping[str, Any]], in_use: str) -> pd.DataFrame:
     """One row per version and refreshed table, newest first: when fetched, whether in use, rows added / changed /
-    removed against the version before it, periods covered and still provisional (codes, for the UI to word)."""
+    removed against the version before it, periods covered and still provisional, and which CBS table through which
+    protocol fed it (codes, for the UI to word)."""
     rows = []
     for manifest in history:
         fetched = datetime.fromisoformat(manifest["fetched_at"]) if manifest.get("fetched_at") else None
+        tables = manifest.get("tables") or {}
         for name, entry in (manifest.get("changes") or {}).items():
             rows.append(
                 {
@@ -206,10 +225,19 @@ def versions_table(history: Sequence[Mapping[str, Any]], in_use: str) -> pd.Data
                     "changed": entry["changed"],
                     "removed": entry["removed"],
                     "entry": entry,
+                    "protocols": {t: e.get("protocol", "") for t, e in tables.items() if e.get("dataset") == name},
                 }
             )
-    return pd.DataFrame(
-        rows, columns=["version", "fetched_at", "in_use", "table", "added", "changed", "removed", "previous", "entry"]
+    columns = ["version", "fetched_at", "in_use", "table", "added", "changed", "removed", "previous", "entry"]
+    return pd.DataFrame(rows, columns=[*columns, "protocols"])
+
+
+def protocols_text(protocols: Mapping[str, str], lang: str) -> str:
+    """Which protocol served each CBS table: '81955NED via OData v4, 86098NED via OData v3'; '' for none recorded."""
+    return ", ".join(
+        translate(lang, "refresh.served_by", table=table, protocol=protocol)
+        for table, protocol in protocols.items()
+        if protocol
     )
 
 
@@ -231,6 +259,17 @@ def report_lines(report: Mapping[str, Mapping[str, Any]], lang: str) -> list[str
                 periods="; ".join(periods),
             )
         )
+    return lines
+
+
+def source_lines(tables: Mapping[str, Mapping[str, Any]], lang: str) -> list[str]:
+    """One line per CBS table read through v3 after v4 failed, or read from the successor of a discontinued one."""
+    lines = []
+    for table, entry in tables.items():
+        if entry.get("replaces"):
+            lines.append(translate(lang, "refresh.read_successor", table=table, old=entry["replaces"]))
+        if failure := entry.get("v4_failure"):
+            lines.append(translate(lang, "refresh.read_v3", table=table, reason=failure.get(lang, "")))
     return lines
 
 
@@ -263,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in outcome.interrupted:
         print(translate(lang, "refresh.interrupted_earlier", name=name))
     print(translate(lang, "refresh.report_title", previous=outcome.previous))
-    print("\n".join(report_lines(outcome.report, lang)))
+    print("\n".join(report_lines(outcome.report, lang) + source_lines(outcome.tables, lang)))
     if outcome.version is None:
         print(translate(lang, "refresh.dry_run_done"))
     else:

@@ -52,6 +52,7 @@ def versions_panel() -> None:
         provisional=[
             refresh.compact_periods(e.get("provisional") or []) if "provisional" in e else "" for e in table["entry"]
         ],
+        protocols=[refresh.protocols_text(p, lang()) for p in table["protocols"]],
     ).drop(columns=["entry"])[
         [
             "version",
@@ -63,6 +64,7 @@ def versions_panel() -> None:
             "removed",
             "periods",
             "provisional",
+            "protocols",
             "previous",
         ]
     ]

@@ -11,7 +11,8 @@ import pytest
 
 from ros.base import format as fmt
 from ros.base.config import ROOT
-from ros.data import cbs, refresh, versions
+from ros.data import refresh, versions
+from ros.data.cbs_service import Service
 from ros.model import realised
 from ros.present import realised as realised_words
 from ros.records import scenario as sc
@@ -25,7 +26,9 @@ def refreshed_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     cache = tmp_path_factory.mktemp("refreshed-cache")
     for service in serve():
         refresh.refresh(
-            root=cache / "data", service=cbs.Service(service.url, 5), now=datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+            root=cache / "data",
+            service=Service(service.url, 5, service.v4_url),
+            now=datetime(2026, 12, 1, 9, 30, tzinfo=UTC),
         )
     return cache
 
@@ -51,6 +54,7 @@ def test_sources_page_lists_the_version_and_its_changes() -> None:
     assert (dwellings["rijen nieuw"], dwellings["rijen gewijzigd"], dwellings["rijen vervallen"]) == (368, 0, 0)
     assert dwellings["perioden"] == "jaren 2012–2025; maanden 2026-01–2026-09"
     assert dwellings["nog voorlopig"] == "2025, 2026-01–2026-09"
+    assert dwellings["bron en protocol"] == "81955NED via OData v4, 86098NED via OData v4"
     labels = [e.label for e in at.expander]
     assert "Bevolking aan het begin van elke maand (CBS 37230ned)" in labels
     assert "Bestand 20261201T093000Z/dwelling_changes.csv, 368 regels." in shown
@@ -72,6 +76,7 @@ def test_shipped_data_are_named_as_such(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_a_failed_refresh_is_shown_with_its_message(use_refreshed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROS_CBS_PROTOCOLS", "v3")
     monkeypatch.setenv("ROS_CBS_URL", "http://opendata.cbs.invalid")
     assert refresh.main([]) == 1
     try:

@@ -1,11 +1,14 @@
-"""A stand-in for CBS's OData v3 service on loopback, serving recorded responses built in code.
+"""A stand-in for CBS's OData v3 and v4 services on loopback, serving both from the same tables built in code.
 
-The four tables the refresh reads (81955NED, 86098NED, 37230ned, 85173NED) are built here in CBS's format as
-described in ../shared/reference/cbs_api.md: the table root listing its entity sets, TableInfos, DataProperties
-(dimensions, topic groups, topics with numbered keys), dimension lists with keys padded to 6 characters and
-period statuses, and the untyped data set (values as right-aligned text, "." for no figure), paged by
-`odata.nextLink`. `$filter` (the `eq`/`or`/`and` form the client sends) and `$select` are applied exactly as CBS
-does: a padded key must be sent padded. Tests change the recorded tables or inject faults per table and entity set.
+The tables the refresh reads are built here in CBS's v3 format as described in ../shared/reference/cbs_api.md: the
+table root listing its entity sets, TableInfos, DataProperties (dimensions, topic groups, topics with numbered keys),
+dimension lists with keys padded to 6 characters and period statuses, and the untyped data set (values as
+right-aligned text, "." for no figure), paged by `odata.nextLink`. The same tables answer OData v4 under
+/odata/v1/CBS/{table}: Properties, Dimensions, MeasureCodes (each topic under the code the registry declares for it),
+{Dimension}Codes and Observations in long format without the empty cells, paged by `@odata.nextLink`. `$filter` (the
+`eq`/`or`/`and` form the clients send) and `$select` are applied exactly as CBS does: a padded key must be sent
+padded. Tests change the recorded tables (both protocols see the change) or inject faults per table and entity set,
+or per table and protocol.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from ros.base.config import ROOT
+from ros.data.cbs_tables import REGISTRY, TableSpec
 
 DATA = ROOT / "data"
+V4_ROOT = "/odata/v1/CBS"
 PAGE_SIZE = 100
 ROW_LIMIT = 10_000
 
@@ -55,6 +60,8 @@ class RecordedTable:
     dimensions: dict[str, list[dict[str, Any]]]
     rows: list[dict[str, Any]]
     modified: str = "2026-11-15T02:00:00"
+    status: str = "Regulier"
+    description: str = ""
 
     def entity_sets(self) -> dict[str, list[dict[str, Any]]]:
         """Every entity set of the table by name (the typed data set is converted page by page when served)."""
@@ -65,7 +72,8 @@ class RecordedTable:
                 "ShortTitle": self.title[:40],
                 "Identifier": self.id,
                 "Modified": self.modified,
-                "Status": "Regulier",
+                "Status": self.status,
+                "Description": self.description,
                 "Language": "nl",
                 "Catalog": "CBS",
             }
@@ -79,11 +87,100 @@ class RecordedTable:
             **self.dimensions,
         }
 
+    def v4_sets(self, observations: bool = True) -> dict[str, Any]:
+        """Every v4 list of the table by name (Properties is one object; Observations only when asked for)."""
+        kinds = ("Dimension", "GeoDimension", "TimeDimension")
+        dimensions = [p for p in self.properties if p["Type"] in kinds]
+        topics = [p for p in self.properties if p["Type"] == "Topic"]
+        sets: dict[str, Any] = {
+            "Properties": {
+                "Identifier": self.id,
+                "Title": self.title,
+                "Modified": self.modified,
+                "Status": self.status,
+                "Description": self.description,
+                "ObservationCount": len(self.rows) * len(topics),
+            },
+            "Dimensions": [
+                {"Identifier": d["Key"], "Title": d["Title"], "Description": "", "Kind": d["Type"]} for d in dimensions
+            ],
+            "MeasureCodes": [
+                {
+                    "Identifier": v4_code(self.id, t["Key"]),
+                    "Index": i,
+                    "Title": t["Title"],
+                    "Description": "",
+                    "MeasureGroupId": None,
+                    "DataType": t["Datatype"],
+                    "Unit": t["Unit"],
+                    "Decimals": t["Decimals"],
+                    "PresentationType": "Absolute",
+                }
+                for i, t in enumerate(topics)
+            ],
+        }
+        for d in dimensions:
+            sets[f"{d['Key']}Codes"] = [
+                {
+                    "Identifier": e["Key"],
+                    "Index": i,
+                    "Title": e["Title"],
+                    "Description": e.get("Description", ""),
+                    "DimensionGroupId": None,
+                    **({"Status": e["Status"]} if "Status" in e else {}),
+                }
+                for i, e in enumerate(self.dimensions[d["Key"]])
+            ]
+        if observations:
+            sets["Observations"] = self.observations([d["Key"] for d in dimensions], [t["Key"] for t in topics])
+        return sets
+
+    def observations(self, dimensions: list[str], topics: list[str]) -> list[dict[str, Any]]:
+        """The data set in long format: one row per cell with a figure (empty cells are not served)."""
+        cells = []
+        codes = {key: v4_code(self.id, key) for key in topics}
+        for row in self.rows:
+            for key in topics:
+                value = _typed({"v": row.get(key)})["v"]
+                if value is None or (isinstance(value, str) and value.strip() in ("", ".")):
+                    continue
+                cells.append(
+                    {
+                        "Id": len(cells),
+                        "Measure": codes[key],
+                        "ValueAttribute": "None",
+                        "Value": value,
+                        "StringValue": None,
+                        **{name: row[name] for name in dimensions},
+                    }
+                )
+        return cells
+
     def row(self, **where: str) -> dict[str, Any]:
         """The one data row whose (trimmed) dimension keys equal `where`."""
         found = [r for r in self.rows if all(str(r[k]).strip() == v for k, v in where.items())]
         assert len(found) == 1, (where, len(found))
         return found[0]
+
+
+def _specs() -> dict[str, TableSpec]:
+    """Every table the registry declares, successors included, by id."""
+    found: dict[str, TableSpec] = {}
+    pending = list(REGISTRY)
+    while pending:
+        spec = pending.pop()
+        found[spec.id] = spec
+        pending += [spec.successor] if spec.successor else []
+    return found
+
+
+def v4_code(table: str, key: str) -> str:
+    """The v4 code of a v3 topic: the registry's code for the measure with that key stem, else one made from the
+    key (a topic the refresh does not read, or one a test renamed)."""
+    stem = re.sub(r"_\d+$", "", key)
+    spec = _specs().get(table)
+    codes = {m.stem: m.code for m in spec.measures} if spec else {}
+    return codes.get(stem, f"X{key}")
 
 
 def _typed(row: dict[str, Any]) -> dict[str, Any]:
@@ -435,8 +532,9 @@ def _parsed_filter(expression: str) -> list[tuple[str, set[str]]]:
 
 @dataclass
 class Fault:
-    """What the service does instead of answering a request (entity set name, "DataSet" for the data, or "*"):
-    an HTTP status, a delay, garbage, or waiting until `hold` is set."""
+    """What the service does instead of answering a request (keyed by table and v3 entity set, "DataSet" for the v3
+    data, a v4 list such as "Observations", "v3" or "v4" for every request of one protocol, or "*"): an HTTP status,
+    a delay, garbage, or waiting until `hold` is set."""
 
     status: int | None = None
     delay: float = 0.0
@@ -454,21 +552,33 @@ class CbsService:
     reached: threading.Event = field(default_factory=threading.Event)
     base_url: str = ""
 
-    def answer(self, path: str, query: dict[str, str]) -> tuple[int, dict[str, Any]]:
-        """Status and JSON body for one GET."""
-        match = re.fullmatch(r"/(?:ODataFeed|ODataApi)/(?:odata|OData)/([^/]+)/([A-Za-z0-9]*)", path)
-        if not match or match[1] not in self.tables:
-            return 404, {"odata.error": {"code": "", "message": {"lang": "nl-NL", "value": "Resource not found."}}}
-        table, entity = self.tables[match[1]], match[2]
-        data_set = "DataSet" if entity in ("UntypedDataSet", "TypedDataSet") else entity
-        fault = self.faults.get((table.id, data_set)) or self.faults.get((table.id, "*"))
+    def _fault(self, table: str, entity: str, protocol: str) -> Fault | None:
+        """The fault injected for this request (by entity, then by protocol, then for the whole table), after its
+        wait and delay."""
+        fault = self.faults.get((table, entity)) or self.faults.get((table, protocol)) or self.faults.get((table, "*"))
         if fault:
             self.reached.set()
             if fault.hold:
                 fault.hold.wait(60)
             time.sleep(fault.delay)
-            if fault.status:
-                return fault.status, {"odata.error": {"message": {"value": "Fout op de server."}}}
+        return fault
+
+    def answer(self, path: str, query: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        """Status and JSON body for one GET."""
+        if path.startswith(V4_ROOT + "/"):
+            return self.answer_v4(path.removeprefix(V4_ROOT + "/"), query)
+        return self.answer_v3(path, query)
+
+    def answer_v3(self, path: str, query: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        """Status and JSON body for one GET of the v3 service."""
+        match = re.fullmatch(r"/(?:ODataFeed|ODataApi)/(?:odata|OData)/([^/]+)/([A-Za-z0-9]*)", path)
+        if not match or match[1] not in self.tables:
+            return 404, {"odata.error": {"code": "", "message": {"lang": "nl-NL", "value": "Resource not found."}}}
+        table, entity = self.tables[match[1]], match[2]
+        data_set = "DataSet" if entity in ("UntypedDataSet", "TypedDataSet") else entity
+        fault = self._fault(table.id, data_set, "v3")
+        if fault and fault.status:
+            return fault.status, {"odata.error": {"message": {"value": "Fout op de server."}}}
         root = f"{self.base_url}/ODataFeed/odata/{table.id}"
         sets = table.entity_sets()
         if entity == "":
@@ -500,6 +610,42 @@ class CbsService:
             body["odata.nextLink"] = f"{root}/{entity}?{urlencode(following)}"
         if fault and fault.garbage:
             return 200, {"garbage": True}
+        return 200, body
+
+    def answer_v4(self, path: str, query: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        """Status and JSON body for one GET of the v4 service (`path` is `{table}/{entity}`)."""
+        name, _, entity = path.partition("/")
+        if name not in self.tables:
+            return 404, {"error": {"code": "404", "message": f"Dataset {name} not found."}}
+        table = self.tables[name]
+        fault = self._fault(table.id, entity, "v4")
+        if fault and fault.status:
+            return fault.status, {"error": {"code": str(fault.status), "message": "Fout op de server."}}
+        root = f"{self.base_url}{V4_ROOT}/{table.id}"
+        sets = table.v4_sets(observations=entity == "Observations")
+        if entity == "":
+            return 200, {
+                "@odata.context": f"{root}/$metadata",
+                "value": [{"name": n, "url": n} for n in [*sets, "Observations"]],
+            }
+        if entity not in sets and entity != "Observations":
+            return 404, {"error": {"code": "404", "message": f"{entity} not found."}}
+        if fault and fault.garbage:
+            return 200, {"garbage": True}
+        if entity == "Properties":
+            return 200, {"@odata.context": f"{root}/$metadata#Properties", **sets[entity]}
+        rows = sets[entity]
+        if query.get("$filter"):
+            try:
+                clauses = _parsed_filter(query["$filter"])
+            except ValueError:
+                return 400, {"error": {"code": "400", "message": "Ongeldig filter."}}
+            rows = [r for r in rows if all(str(r.get(field)) in allowed for field, allowed in clauses)]
+        skip = int(query.get("$skip", 0))
+        body: dict[str, Any] = {"@odata.context": f"{root}/$metadata#{entity}", "value": rows[skip : skip + PAGE_SIZE]}
+        if skip + PAGE_SIZE < len(rows):
+            following = {k: v for k, v in query.items() if k != "$skip"} | {"$skip": str(skip + PAGE_SIZE)}
+            body["@odata.nextLink"] = f"{root}/{entity}?{urlencode(following)}"
         return 200, body
 
 
@@ -535,6 +681,11 @@ class RunningService:
 
     url: str
     state: CbsService
+
+    @property
+    def v4_url(self) -> str:
+        """The root of the v4 service (ROS_CBS_V4_URL)."""
+        return self.url + V4_ROOT
 
 
 def serve() -> Iterator[RunningService]:

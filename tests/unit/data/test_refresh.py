@@ -17,7 +17,15 @@ import pytest
 
 from ros.base.config import ROOT, SHIPPED_DATA_DIR
 from ros.data import refresh, versions
+from ros.data.cbs_service import Service
 from tests.support.cbs import Fault, RunningService, cell, period, serve
+
+REFRESHED_FILES = ("dwelling_changes.csv", "population_monthly.csv", "population_forecast.csv")
+# The same request in each protocol's words: v3 entity sets and v4 lists.
+ENTITY = {
+    "v3": {"measures": "DataProperties", "data": "DataSet", "info": "TableInfos", "regions": "RegioS"},
+    "v4": {"measures": "MeasureCodes", "data": "Observations", "info": "Properties", "regions": "RegioSCodes"},
+}
 
 
 @pytest.fixture
@@ -31,6 +39,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cbs_service: RunningS
     """An empty cache directory, the stand-in as ROS_CBS_URL and a short timeout; the versions root."""
     monkeypatch.setenv("ROS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ROS_CBS_URL", cbs_service.url)
+    monkeypatch.setenv("ROS_CBS_V4_URL", cbs_service.v4_url)
     monkeypatch.setenv("ROS_CBS_TIMEOUT", "2")
     monkeypatch.delenv("ROS_DATA_DIR", raising=False)
     return tmp_path / "cache" / "data"
@@ -42,6 +51,13 @@ def refreshed(cache: Path) -> Path:
     assert refresh.main([]) == 0
     (version,) = versions.version_dirs(cache)
     return version
+
+
+@pytest.fixture(params=["v4", "v3"])
+def protocol(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test on one protocol only (ROS_CBS_PROTOCOLS), so a fault there is not rescued by the other."""
+    monkeypatch.setenv("ROS_CBS_PROTOCOLS", request.param)
+    return str(request.param)
 
 
 def _files(path: Path) -> dict[str, bytes]:
@@ -97,7 +113,14 @@ def test_refresh_writes_a_validated_version_the_app_then_reads(refreshed: Path, 
     manifest = versions.read_manifest(refreshed)
     assert manifest["cbs_url"] == cbs_service.url
     assert manifest["previous"] == "data/"
-    assert set(manifest["tables"]) == {"81955NED", "86098NED", "37230ned", "85173NED"}
+    assert manifest["cbs_v4_url"] == cbs_service.v4_url
+    assert {table: entry["protocol"] for table, entry in manifest["tables"].items()} == {
+        "81955NED": "v4",
+        "86098NED": "v4",
+        "37230ned": "v4",
+        "85173NED": "v4",
+    }
+    assert manifest["tables"]["37230ned"]["dataset"] == "population_monthly"
     assert manifest["changes"]["dwelling_changes"]["added"] == 16 * 23
     assert _files(SHIPPED_DATA_DIR)["municipalities.csv"] == _files(refreshed)["municipalities.csv"]
 
@@ -185,54 +208,86 @@ def current(refreshed: Path, capsys: pytest.CaptureFixture) -> tuple[list[Path],
     return versions.version_dirs(refreshed.parent), _files(refreshed)
 
 
+@pytest.mark.usefixtures("protocol")
 def test_no_network(cache: Path, current, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     monkeypatch.setenv("ROS_CBS_URL", f"http://127.0.0.1:{port}")
+    monkeypatch.setenv("ROS_CBS_V4_URL", f"http://127.0.0.1:{port}/odata/v1/CBS")
     assert refresh.main([]) == 1
     _assert_failed_cleanly(cache, *current, capsys, "CBS-tabel 81955NED", "niet bereikbaar (geen verbinding)")
 
 
-def test_dns_failure(cache: Path, current, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("protocols", "message"),
+    [
+        ("v3", "CBS table 81955NED: the name of the service in http://opendata.cbs.invalid cannot be resolved (DNS)."),
+        (
+            "v4",
+            "CBS table 81955NED: the name of the service in http://datasets.cbs.invalid/v1 cannot be resolved (DNS).",
+        ),
+        (
+            "v4,v3",
+            "Both protocols failed. Through OData v4: CBS table 81955NED: the name of the service in"
+            " http://datasets.cbs.invalid/v1 cannot be resolved (DNS). Check the network connection or ROS_CBS_URL."
+            " Through OData v3: CBS table 81955NED: the name of the service in http://opendata.cbs.invalid",
+        ),
+    ],
+)
+def test_dns_failure(cache: Path, current, capsys, monkeypatch: pytest.MonkeyPatch, protocols, message) -> None:
+    monkeypatch.setenv("ROS_CBS_PROTOCOLS", protocols)
     monkeypatch.setenv("ROS_CBS_URL", "http://opendata.cbs.invalid")
+    monkeypatch.setenv("ROS_CBS_V4_URL", "http://datasets.cbs.invalid/v1")
     assert refresh.main(["--lang", "en"]) == 1
     err = capsys.readouterr().err
-    assert "CBS table 81955NED: the name of the service in http://opendata.cbs.invalid cannot be resolved (DNS)." in err
+    assert message in err
+    assert err.count("\n") == 1
     assert versions.version_dirs(cache) == current[0]
 
 
-def test_timeout(cache: Path, current, capsys, cbs_service: RunningService, monkeypatch) -> None:
+def test_timeout(cache: Path, current, capsys, cbs_service: RunningService, monkeypatch, protocol: str) -> None:
     monkeypatch.setenv("ROS_CBS_TIMEOUT", "0.5")
-    cbs_service.state.faults[("86098NED", "DataProperties")] = Fault(delay=2)
+    cbs_service.state.faults[("86098NED", ENTITY[protocol]["measures"])] = Fault(delay=2)
     started = time.monotonic()
     assert refresh.main([]) == 1
     assert time.monotonic() - started < 10
     _assert_failed_cleanly(cache, *current, capsys, "CBS-tabel 86098NED", "binnen 0,5 seconden geen antwoord")
 
 
-@pytest.mark.parametrize(("table", "entity", "status"), [("37230ned", "DataSet", 503), ("85173NED", "TableInfos", 404)])
-def test_http_errors(cache: Path, current, capsys, cbs_service: RunningService, table, entity, status) -> None:
-    cbs_service.state.faults[(table, entity)] = Fault(status=status)
+@pytest.mark.parametrize(("table", "entity", "status"), [("37230ned", "data", 503), ("85173NED", "info", 404)])
+def test_http_errors(
+    cache: Path, current, capsys, cbs_service: RunningService, table, entity, status, protocol
+) -> None:
+    cbs_service.state.faults[(table, ENTITY[protocol][entity])] = Fault(status=status)
     assert refresh.main([]) == 1
     _assert_failed_cleanly(cache, *current, capsys, f"CBS-tabel {table}", f"weigerde het verzoek (HTTP {status})")
 
 
+@pytest.mark.usefixtures("protocol")
 def test_empty_result(cache: Path, current, capsys, cbs_service: RunningService) -> None:
     cbs_service.state.tables["37230ned"].rows = []
     assert refresh.main([]) == 1
     _assert_failed_cleanly(cache, *current, capsys, "CBS-tabel 37230ned", "gaf geen cijfers")
 
 
-def test_renamed_measure(cache: Path, current, capsys, cbs_service: RunningService) -> None:
+@pytest.mark.usefixtures("protocol")
+@pytest.mark.parametrize(
+    ("protocol", "phrases"),
+    [
+        ("v3", ("het onderwerp Sloop", "ontbreekt of is hernoemd in DataProperties")),
+        ("v4", ("de maatcode M000304 (onderwerp met 'sloop') staat niet in MeasureCodes", "XAfbraak_4")),
+    ],
+    indirect=["protocol"],
+)
+def test_renamed_measure(cache: Path, current, capsys, cbs_service: RunningService, phrases) -> None:
     sloop = next(p for p in cbs_service.state.tables["81955NED"].properties if p["Key"] == "Sloop_4")
     sloop.update(Key="Afbraak_4", Title="Afbraak")
     assert refresh.main([]) == 1
-    _assert_failed_cleanly(
-        cache, *current, capsys, "CBS-tabel 81955NED", "het onderwerp Sloop", "ontbreekt of is hernoemd"
-    )
+    _assert_failed_cleanly(cache, *current, capsys, "CBS-tabel 81955NED", *phrases)
 
 
+@pytest.mark.usefixtures("protocol")
 def test_missing_municipality(cache: Path, current, capsys, cbs_service: RunningService) -> None:
     table = cbs_service.state.tables["86098NED"]
     table.dimensions["RegioS"] = [r for r in table.dimensions["RegioS"] if r["Key"] != "GM1774"]
@@ -240,6 +295,7 @@ def test_missing_municipality(cache: Path, current, capsys, cbs_service: Running
     _assert_failed_cleanly(cache, *current, capsys, "CBS-tabel 86098NED", "geen cijfers voor gemeente(n) GM1774")
 
 
+@pytest.mark.usefixtures("protocol")
 def test_value_failing_validation(cache: Path, current, capsys, cbs_service: RunningService) -> None:
     cbs_service.state.tables["86098NED"].row(RegioS="GM0164", Perioden="2026MM03")["NieuwbouwTotaal_6"] = cell(-5)
     assert refresh.main([]) == 1
@@ -254,7 +310,11 @@ def test_value_failing_validation(cache: Path, current, capsys, cbs_service: Run
     )
 
 
-def test_value_that_is_not_a_number(cache: Path, current, capsys, cbs_service: RunningService) -> None:
+@pytest.mark.usefixtures("protocol")
+@pytest.mark.parametrize(
+    ("protocol", "measure"), [("v3", "TotaleBevolking_1"), ("v4", "M001589")], indirect=["protocol"]
+)
+def test_value_that_is_not_a_number(cache: Path, current, capsys, cbs_service: RunningService, measure) -> None:
     cbs_service.state.tables["85173NED"].row(
         RegioIndeling2021="GM0147", Perioden="2031JJ00", Leeftijd="10000", PrognoseInterval="MOG0067"
     )["TotaleBevolking_1"] = "  12,5a"
@@ -264,13 +324,13 @@ def test_value_that_is_not_a_number(cache: Path, current, capsys, cbs_service: R
         *current,
         capsys,
         "CBS-tabel 85173NED",
-        "'12,5a' van TotaleBevolking_1 voor GM0147 in 2031JJ00",
+        f"'12,5a' van {measure} voor GM0147 in 2031JJ00",
         "geen geldig getal",
     )
 
 
-def test_answer_that_is_not_odata(cache: Path, current, capsys, cbs_service: RunningService) -> None:
-    cbs_service.state.faults[("37230ned", "RegioS")] = Fault(garbage=True)
+def test_answer_that_is_not_odata(cache: Path, current, capsys, cbs_service: RunningService, protocol: str) -> None:
+    cbs_service.state.faults[("37230ned", ENTITY[protocol]["regions"])] = Fault(garbage=True)
     assert refresh.main([]) == 1
     _assert_failed_cleanly(cache, *current, capsys, "CBS-tabel 37230ned", "geen bruikbare OData-tabel")
 
@@ -287,7 +347,7 @@ def test_kill_during_a_refresh_leaves_the_current_version_in_use(
     cache: Path, current, capsys, cbs_service: RunningService
 ) -> None:
     hold = threading.Event()
-    cbs_service.state.faults[("85173NED", "DataSet")] = Fault(hold=hold)
+    cbs_service.state.faults[("85173NED", "*")] = Fault(hold=hold)
     cbs_service.state.reached.clear()
     process = subprocess.Popen(
         [sys.executable, "-m", "ros.data.refresh"],
@@ -309,7 +369,7 @@ def test_kill_during_a_refresh_leaves_the_current_version_in_use(
     assert versions.version_dirs(cache) == current[0]
     assert _files(current[0][0]) == current[1]
     assert versions.load_current().version.label == current[0][0].name  # the half version is never picked up
-    del cbs_service.state.faults[("85173NED", "DataSet")]
+    del cbs_service.state.faults[("85173NED", "*")]
     assert refresh.main([]) == 0
     assert f"onderbroken; haar onvolledige map {staging.name} is verwijderd" in capsys.readouterr().out
     assert not staging.exists()
@@ -321,6 +381,7 @@ def test_make_refresh_runs_the_module() -> None:
     assert "refresh: install\n\t$(BIN)/python -m ros.data.refresh $(ARGS)" in makefile
 
 
+@pytest.mark.usefixtures("protocol")
 def test_a_fixed_dimension_key_that_is_gone(cache: Path, current, capsys, cbs_service: RunningService) -> None:
     table = cbs_service.state.tables["86098NED"]
     table.dimensions["Gebruiksfunctie"] = [{"Key": "A045365", "Title": "Niet-woning", "Description": ""}]
@@ -329,8 +390,6 @@ def test_a_fixed_dimension_key_that_is_gone(cache: Path, current, capsys, cbs_se
 
 
 def test_service_address_scheme_host_and_path() -> None:
-    from ros.data.cbs import Service
-
     assert (Service("https://opendata.cbs.nl", 30).host, Service("https://opendata.cbs.nl", 30).https) == (
         "opendata.cbs.nl",
         True,
@@ -347,3 +406,75 @@ def test_a_cache_that_cannot_be_written(tmp_path: Path, cbs_service: RunningServ
     err = capsys.readouterr().err
     assert f"De nieuwe versie kon niet worden weggeschreven in {tmp_path / 'data'}" in err
     assert (tmp_path / "data").read_text(encoding="utf-8") == "not a directory"
+
+
+# --- Two protocols: the same rows from each, v3 when v4 fails ------------------------------------------------
+def test_v4_and_v3_give_identical_snapshots(tmp_path: Path, cbs_service: RunningService) -> None:
+    state = cbs_service.state
+    v4 = refresh.refresh(root=tmp_path / "v4", service=Service("", 5, cbs_service.v4_url)).version
+    pages = [r for r in state.requests if "/odata/v1/CBS/81955NED/Observations" in r]
+    v3 = refresh.refresh(root=tmp_path / "v3", service=Service(cbs_service.url, 5)).version
+    assert v4 is not None
+    assert v3 is not None
+    assert {f: (v4 / f).read_bytes() for f in REFRESHED_FILES} == {f: (v3 / f).read_bytes() for f in REFRESHED_FILES}
+    assert len(pages) == 17
+    assert "%24skip=1600" in pages[-1]
+    protocols = {
+        name: {t: e["protocol"] for t, e in versions.read_manifest(path)["tables"].items()}
+        for name, path in (("v4", v4), ("v3", v3))
+    }
+    assert protocols == {
+        name: dict.fromkeys(["81955NED", "86098NED", "37230ned", "85173NED"], name) for name in protocols
+    }
+
+
+def test_an_empty_cell_is_absent_in_v4_and_stays_unknown(tmp_path: Path, cbs_service: RunningService) -> None:
+    cbs_service.state.tables["86098NED"].row(RegioS="GM0153", Perioden="2026MM02")["Sloop_15"] = cell(None)
+    cells = cbs_service.state.tables["86098NED"].v4_sets()["Observations"]
+    february = [c for c in cells if c["RegioS"] == "GM0153" and c["Perioden"] == "2026MM02"]
+    assert "M000304" not in {c["Measure"] for c in february}
+    assert len(february) == 8
+    version = refresh.refresh(root=tmp_path, service=Service("", 5, cbs_service.v4_url)).version
+    assert version is not None
+    row = pd.read_csv(version / "dwelling_changes.csv", dtype=str, keep_default_na=False).set_index(["code", "period"])
+    assert row.loc[("GM0153", "2026-02"), ["demolition", "other_withdrawals"]].tolist() == ["", ""]
+
+
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [
+        (("86098NED", "v4"), "CBS-tabel 86098NED: de dienst op {v4} weigerde het verzoek (HTTP 503)."),
+        (("37230ned", "Properties"), "CBS-tabel 37230ned: de dienst op {v4} weigerde het verzoek (HTTP 404)."),
+    ],
+)
+def test_a_v4_failure_falls_back_to_v3(
+    cache: Path, cbs_service: RunningService, capsys: pytest.CaptureFixture, fault, reason
+) -> None:
+    cbs_service.state.faults[fault] = Fault(status=int(reason[-5:-2]))
+    assert refresh.main([]) == 0
+    out = capsys.readouterr().out
+    reason = reason.format(v4=cbs_service.v4_url)
+    assert f"{fault[0]}: gelezen via OData v3, omdat OData v4 faalde: {reason}" in out
+    (version,) = versions.version_dirs(cache)
+    tables = versions.read_manifest(version)["tables"]
+    assert {t for t, e in tables.items() if e["protocol"] == "v3"} == {fault[0]}
+    assert tables[fault[0]]["v4_failure"]["nl"].startswith(reason)
+    assert (
+        versions.load_current()["population_monthly"]
+        .set_index(["code", "month"])
+        .loc[("GM0153", "2026-11"), "population"]
+        == 162671 + 100
+    )
+
+
+def test_both_protocols_failing_stop_with_one_paragraph(cache: Path, current, capsys, cbs_service) -> None:
+    cbs_service.state.faults[("37230ned", "*")] = Fault(status=503)
+    assert refresh.main([]) == 1
+    err = _assert_failed_cleanly(
+        cache,
+        *current,
+        capsys,
+        "Beide protocollen faalden. Via OData v4: CBS-tabel 37230ned",
+        "Via OData v3: CBS-tabel",
+    )
+    assert err.count("(HTTP 503)") == 2

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from ros.base import format as fmt
-from ros.data import cbs, refresh, series
+from ros.data import refresh, series
+from ros.data.cbs_service import Service
 from ros.data.snapshot import Snapshot, load_snapshot
 from ros.model import realised, region
 from ros.present import realised as realised_words
@@ -20,7 +21,9 @@ def fetched(tmp_path_factory: pytest.TempPathFactory) -> tuple[Snapshot, dict[st
     """A snapshot refreshed from the CBS stand-in, and the tables the stand-in served."""
     root = tmp_path_factory.mktemp("realised") / "data"
     for service in serve():
-        outcome = refresh.refresh(root=root, service=cbs.Service(service.url, 5), now=datetime(2026, 12, 1, tzinfo=UTC))
+        outcome = refresh.refresh(
+            root=root, service=Service(service.url, 5, service.v4_url), now=datetime(2026, 12, 1, tzinfo=UTC)
+        )
         tables = service.state.tables
     assert outcome.version is not None
     return load_snapshot(outcome.version), tables
