@@ -134,3 +134,18 @@ def test_a_double_language_switch_keeps_the_settings_and_dutch_numbers_are_read_
     wait_for_app(page)
     assert homes.input_value() == "80.000"
     assert "woningen=80000" in page.url
+
+
+def test_a_weight_typed_with_an_exponent_is_refused_not_read_as_another_number(page):
+    """Issue 24, F1: the browser's number cell turned "1,5e3" into 1,53 without a word; the cell is text now."""
+    open_page(page, "doelen", "sleutel=custom")
+    editor = page.locator("[data-testid=stDataFrame]").first
+    editor.scroll_into_view_if_needed()
+    box = editor.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] - 20, box["y"] + 35 + 17)  # the weight of the first row (Almelo)
+    page.keyboard.type("1,5e3")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.innerText.includes('1,5e3')", timeout=30_000)
+    wait_for_app(page)
+    assert "Het gewicht van Almelo is geen getal: '1,5e3'." in page.locator("[data-testid=stMain]").inner_text()
