@@ -7,13 +7,15 @@ checks it. Texts may hold `{placeholders}` that `translate` fills in.
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ros.base.config import DEFAULT_LANGUAGE, LANGUAGES, LOCALES_DIR
 
 
-def _flatten(table: dict, prefix: str) -> dict[str, str]:
+def _flatten(table: dict[str, Any], prefix: str) -> dict[str, str]:
     """Nested TOML tables as dotted keys."""
     flat: dict[str, str] = {}
     for name, value in table.items():
@@ -44,6 +46,19 @@ def translate(lang: str, key: str, **values: object) -> str:
     """The text for `key` in `lang` with placeholders filled; falls back to Dutch, then to the key itself."""
     text = catalogue(language(lang)).get(key) or catalogue(DEFAULT_LANGUAGE).get(key) or key
     return text.format(**values) if values else text
+
+
+@dataclass(frozen=True, slots=True)
+class Translator:
+    """The texts of one language, optionally of one catalogue area: `Translator("nl", "progress")("title")` is
+    `translate("nl", "progress.title")`. One typed callable for builders that look up many texts."""
+
+    lang: str
+    area: str = ""
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The text for `key` (within `area` when one is set) with placeholders filled."""
+        return translate(self.lang, f"{self.area}.{key}" if self.area else key, **values)
 
 
 def section(lang: str, area: str) -> dict[str, str]:

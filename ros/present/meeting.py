@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -111,7 +112,7 @@ def headline_facts(
     homes, residents = region.target(snapshot, "ros_homes_2050"), region.target(snapshot, "ros_residents_2050")
     s, now = result.settings, region.standing(snapshot)
     twente = row(result.table(), None)
-    number = lambda v: fmt.number(v, lang)  # noqa: E731
+    number = partial(fmt.number, lang=lang)
     decided = translate(lang, "meeting.from_decision")
     homes_note = (
         decided

@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from ros.base import format as fmt
-from ros.base.i18n import localized, section, translate
+from ros.base.i18n import Translator, localized, section, translate
 from ros.data.snapshot import Snapshot
 from ros.model import budget as budget_model
 from ros.model import cost_sharing, own_figures, pace, realised, targets
@@ -40,7 +40,7 @@ from ros.records.scenario import DEFAULT, Scenario
 def scenario_lines(scenario: Scenario, lang: str, scenario_name: str | None = None) -> list[str]:
     """The settings that apply, in words: which scenario (its stored name when given), totals and key, period and
     shape, residents assumption, cost-sharing key and total."""
-    t = lambda text_key, **v: translate(lang, text_key, **v)  # noqa: E731
+    t = Translator(lang)
     name = t("municipality.scenario_default" if scenario == DEFAULT else "municipality.scenario_own")
     if scenario_name:
         name = t("municipality.scenario_named", name=scenario_name, kind=name)
@@ -76,7 +76,7 @@ def asks_of_council(snapshot: Snapshot, code: str, name: str, today: date, lang:
     """'Wat vraagt dit van de raad van <gemeente>': the decisions for this municipality and when (from the decision
     gates and their milestones; 'onbekend' where no source says), the milestones that concern it in particular, and
     the expected meetings that passed without confirmation."""
-    t = lambda text_key, **v: translate(lang, text_key, **v)  # noqa: E731
+    t = Translator(lang)
     labels, ms_labels = section(lang, "municipality"), section(lang, "milestones")
     decisions = council_decisions(snapshot["decision_gates"], snapshot["milestones"], code)
     table = pd.DataFrame(
@@ -140,7 +140,7 @@ def briefing(
 ) -> Briefing:
     """The whole 'Mijn gemeente' briefing of `code` under `scenario` (whose targets `result` is; `scenario_name` as
     stored, if any), milestones as of `today`, in `lang`."""
-    t = lambda text_key, **v: translate(lang, text_key, **v)  # noqa: E731
+    t = Translator(lang)
     f = facts(result, code)
     name, first, last = f.name, *pace.HISTORY_YEARS
     goal = target_row(snapshot, "ros_homes_2050")

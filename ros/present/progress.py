@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from babel.dates import format_date
 
 from ros.base import format as fmt
-from ros.base.i18n import section, translate
+from ros.base.i18n import Translator, section, translate
 from ros.data import series
 from ros.model import forecast as fc
 from ros.model import own_figures, plan_capacity, progress
@@ -426,7 +426,7 @@ def _origin_text(row: Mapping[Hashable, Any], lang: str) -> str:
 
 def _track_figures(track: progress.Track, lang: str, measure: str) -> TrackFigures:
     """The track's figures as display text, plus the sentences that explain them when it is in the data."""
-    t = lambda key, **v: translate(lang, f"progress.{key}", **v)  # noqa: E731
+    t = Translator(lang, "progress")
     used = years_text(track.years_used, track.last_months, lang)
     values = {
         "years": used,
@@ -476,7 +476,11 @@ def _track_figures(track: progress.Track, lang: str, measure: str) -> TrackFigur
 def _comparison_table(
     compared: pd.DataFrame, names: Mapping[str, str], labels: Mapping[str, str], lang: str
 ) -> pd.DataFrame:
-    number = lambda v: fmt.number(v, lang) if fmt.is_unknown(v) or v >= 0 else fmt.signed(v, lang)  # noqa: E731
+
+    def number(value: Any) -> str:
+        """Grouped, with a minus sign when below zero and no plus sign above it."""
+        return fmt.number(value, lang) if fmt.is_unknown(value) or value >= 0 else fmt.signed(value, lang)
+
     return pd.DataFrame(
         {
             labels["col_municipality"]: [names[c] for c in compared["code"]],
@@ -534,7 +538,7 @@ def _forecast(
     if frame is None or frame.empty:
         return None
     labels, s = section(lang, "progress"), result.settings
-    t = lambda key, **v: translate(lang, f"progress.{key}", **v)  # noqa: E731
+    t = Translator(lang, "progress")
     chosen = vintage if vintage in fc.vintages(frame) else fc.vintages(frame)[0]
     codes = list(result.region.codes)
     series = fc.series(frame, code, chosen, codes)
@@ -632,7 +636,7 @@ def _forecast(
 
 def headline(view: ProgressView) -> str:
     """One line for other pages: the delivery ratio with its years and measure, or why it is unknown."""
-    t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
+    t = Translator(view.language, "progress")
     track, figures = view.catch_up.track, view.catch_up.figures
     if track.in_data:
         return t(
@@ -648,7 +652,7 @@ def headline(view: ProgressView) -> str:
 
 def municipality_sentence(view: ProgressView) -> str:
     """The municipality's own line in plain words (net additions since the start year against its path)."""
-    t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
+    t = Translator(view.language, "progress")
     track, figures = view.catch_up.track, view.catch_up.figures
     if track.in_data:
         line = t(
@@ -675,7 +679,7 @@ def meeting_facts(view: ProgressView) -> list[Fact]:
     band, the pace still needed against the realised pace (empty when nothing is in the data)."""
     if not view.catch_up.track.in_data:
         return []
-    t = lambda key, **v: translate(view.language, f"progress.{key}", **v)  # noqa: E731
+    t = Translator(view.language, "progress")
     f = view.catch_up.figures
     return [
         Fact(t("metric_realised", years=f.years), f.realised, f"{t('metric_required')}: {f.required}"),

@@ -80,6 +80,11 @@ def _settings_changes(before: dict[str, Any], after: dict[str, Any]) -> list[str
     return changes
 
 
+def _agreed_name(side: dict[str, Any]) -> str:
+    """The name of the scenario marked as agreed on one side of a change, or a dash when there was none."""
+    return str((side.get("agreed") or {}).get("name") or "—")
+
+
 def _limited(changes: list[str]) -> str:
     """The first `MAX_CHANGES` changes, then how many more."""
     more = len(changes) - MAX_CHANGES
@@ -96,8 +101,7 @@ def change_summary(entry: AuditEntry) -> str:
     if entry.action == "rename":
         return f"{before.get('name')} → {after.get('name')}"
     if entry.action in ("mark_agreed", "clear_agreed"):
-        name = lambda side: (side.get("agreed") or {}).get("name") or "—"  # noqa: E731
-        return f"{name(before)} → {name(after)}"
+        return f"{_agreed_name(before)} → {_agreed_name(after)}"
     if entry.action == "duplicate":
         return f"{before.get('name')} → {entry.scenario_name}"
     if entry.action == "ledger_upload":

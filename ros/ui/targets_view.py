@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from ros.base import format as fmt
-from ros.base.i18n import section, translate
+from ros.base.i18n import Translator, section
 from ros.data.geo import Boundaries
 from ros.model import targets
 from ros.model.region import target as region_target
@@ -55,7 +55,7 @@ class TargetsTables:
 def _targets_view(settings: TargetSettings, code: str, data_dir: str) -> TargetsView:
     result = _cached_target_result(settings, data_dir)
     text, labels, sep = (
-        (lambda key, **v: translate(code, key, **v)),
+        Translator(code),
         section(code, "targets"),
         fmt.plotly_separators(code),
     )

@@ -4,7 +4,7 @@ import re
 import string
 
 from ros.base.config import LOCALES_DIR
-from ros.base.i18n import catalogue, language, section, translate
+from ros.base.i18n import Translator, catalogue, language, section, translate
 
 
 def test_both_languages_have_the_same_files_and_keys() -> None:
@@ -54,3 +54,10 @@ def test_localized_names_the_column_of_the_language() -> None:
     assert localized("title", "en") == "title_en"
     assert localized("title", "nl") == "title_nl"
     assert localized("note", "xx") == "note_nl"  # an unknown language falls back to Dutch
+
+
+def test_a_translator_looks_up_in_its_language_and_area() -> None:
+    assert Translator("nl", "targets")("path_title", start=2025) == "Nieuwe woningen in Twente, cumulatief vanaf 2025"
+    assert Translator("en", "targets")("path_title", start=2025) == "New homes in Twente, cumulative from 2025"
+    assert Translator("en")("common.unknown") == "unknown"
+    assert Translator("fr")("common.unknown") == "onbekend"  # an unknown language falls back to Dutch
