@@ -226,7 +226,8 @@ def test_openapi_document_and_page_describe_every_resource(api: str) -> None:
 
 def test_the_rate_limit_per_address(tmp_path: object) -> None:
     env = {"ROS_OFFLINE": "1", "ROS_API_RATE_PER_MINUTE": "1", "ROS_API_BURST": "3"}
-    for base in start_app(tmp_path, env):  # type: ignore[arg-type]
+    # Bound to 127.0.0.1 as the systemd unit does, so the proxy's X-Forwarded-For is trusted (uvicorn's default).
+    for base in start_app(tmp_path, env, "--server.address", "127.0.0.1"):  # type: ignore[arg-type]
         statuses = [_get(f"{base}/api/v1/version").status_code for _ in range(3)]
         refused = _get(f"{base}/api/v1/version", lang="en")
         assert statuses == [200, 200, 200]
@@ -237,6 +238,9 @@ def test_the_rate_limit_per_address(tmp_path: object) -> None:
             refused.json()["error"]["message"] == f"Too many requests from this address; try again in {wait} seconds."
         )
         assert requests.get(f"{base}/_stcore/health", timeout=10).ok  # the pages are not limited
+        # Behind the proxy (here: from 127.0.0.1) the address it forwards counts, each with its own bucket.
+        forwarded = requests.get(f"{base}/api/v1/version", headers={"X-Forwarded-For": "192.0.2.7"}, timeout=30)
+        assert forwarded.status_code == 200
 
 
 def test_a_refreshed_version_is_served_with_its_running_year_and_statuses(tmp_path) -> None:
