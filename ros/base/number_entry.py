@@ -1,9 +1,12 @@
 """Numbers as people type them: `80.000`, `80000` and `80 000` are 80000 in Dutch, `-0,5` and `−0,5` are −0,5.
 
-Streamlit's number input reads `80.000` as 80 and `-0,5` as −5, so the settings a planner types are text fields read
-here with babel in the UI language (Dutch: `.` groups and `,` is the decimal mark; English the other way round).
-Input that could mean two things (`80.00`, `0.5` in Dutch) or lies outside a setting's bounds is refused with a code
-and values that the UI turns into a sentence; the caller keeps the previous value. Pure functions, no Streamlit.
+The one reader of numbers from users. Streamlit's number input reads `80.000` as 80 and `-0,5` as −5, so the
+settings a planner types are text fields read here with babel in the UI language (Dutch: `.` groups and `,` is the
+decimal mark; English the other way round). Links and uploaded or edited table cells do not say their language:
+they are read with either mark, and where both readings fit (a weight of 1.850) the value is refused. Input that
+could mean two things (`80.00`, `0.5` in Dutch), is fractional where whole numbers are asked, has more decimals
+than allowed or lies outside a setting's bounds is refused with a code and values that the caller turns into a
+sentence; the caller keeps the previous value. Pure functions, no Streamlit.
 """
 
 from __future__ import annotations
