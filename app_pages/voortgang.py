@@ -77,7 +77,7 @@ else:
         delta_color="off",
     )
     m3.metric(
-        t("progress.metric_catch_up", end=s.end_year),
+        t("progress.metric_catch_up", end=s.end_year, measure=t(f"progress.measure_{measure}")),
         tx.catch_up,
         delta_arrow="off",
         delta_color="off",
@@ -110,7 +110,7 @@ else:
         delta_arrow="off",
         delta_color="off",
     )
-    w3.metric(t("progress.metric_catch_up", end=2030), wx.catch_up)
+    w3.metric(t("progress.metric_catch_up", end=2030, measure=t(f"progress.measure_{measure}")), wx.catch_up)
     st.markdown(wx.sentence)
     st.caption(wx.notes)
 ui.source_caption([woondeal["source_id"]])

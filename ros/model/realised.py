@@ -84,10 +84,13 @@ def homes_since(snapshot: Snapshot, first_year: int, code: str | None = None) ->
     )
 
 
-def catch_up(snapshot: Snapshot, result: TargetResult, code: str | None = None) -> progress.Track | None:
-    """The new-construction track of Twente (code None) or one municipality under `result` from the refreshed CBS
-    figures (`progress.track`, as on Voortgang): its `catch_up` is the homes a year still needed from the last
-    realised period; None without refreshed figures or when a year since the start year is unknown."""
+def catch_up(
+    snapshot: Snapshot, result: TargetResult, code: str | None = None, measure: str = progress.MEASURES[0]
+) -> progress.Track | None:
+    """The track of Twente (code None) or one municipality under `result` from the refreshed CBS figures, measured
+    as `measure` (net additions unless asked, as Voortgang opens; `progress.track`): its `catch_up` is the homes a
+    year still needed from the last realised period; None without refreshed figures or when a year since the start
+    year is unknown."""
     changes = snapshot.get("dwelling_changes")
     if changes is None:
         return None
@@ -96,5 +99,5 @@ def catch_up(snapshot: Snapshot, result: TargetResult, code: str | None = None) 
     area = progress.area_years(years[years["code"].isin(codes)], code, codes)
     s = result.settings
     target = int(result.homes.sum()) if code is None else int(result.homes[result.region.codes.index(code)])
-    tr = progress.track(area, progress.path_by_year(result, code), "new_construction", s.start_year, s.end_year, target)
+    tr = progress.track(area, progress.path_by_year(result, code), measure, s.start_year, s.end_year, target)
     return tr if tr.in_data and not tr.years_missing else None

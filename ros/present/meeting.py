@@ -246,6 +246,8 @@ def _from_now(
             lang,
             "meeting.from_now_catch_up",
             per_year=fmt.number(catch_up.catch_up, lang),
+            end=end_year,
+            measure=translate(lang, f"progress.measure_{catch_up.measure}"),
             period=period_of(catch_up.last_year, catch_up.last_months, lang),
         )
     per_year = pace.per_year_from_now(homes, end_year, today)

@@ -208,7 +208,7 @@ def build(
         catch_up,
         woondeal,
         comparison,
-        _capacity(snapshot, merged, result, code, area, capacity, capacity_file, lang),
+        _capacity(snapshot, merged, result, code, area, measure, capacity, capacity_file, lang),
         forecast,
         "" if forecast is not None else translate(lang, "progress.forecast_not_in_data"),
     )
@@ -350,12 +350,13 @@ def _capacity(
     result: TargetResult,
     code: str | None,
     area: str,
+    measure: str,
     capacity: pd.DataFrame | None,
     capacity_file: str | None,
     lang: str,
 ) -> Capacity:
     """Plan capacity (the uploaded list, else the shipped 2021 list) against what every municipality still has to
-    build, net additions since the start year counted as built when every year is known."""
+    build, what was realised since the start year in `measure` counted as built when every year is known."""
     labels, s, codes = section(lang, "progress"), result.settings, list(result.region.codes)
     names = dict(zip(codes, result.region.names, strict=True))
     frame = capacity if capacity is not None else plan_capacity.shipped_capacity(snapshot["plan_capacity"])
@@ -364,7 +365,7 @@ def _capacity(
         own_track = progress.track(
             progress.area_years(merged, each, codes),
             progress.path_by_year(result, each),
-            "net_change",
+            measure,
             s.start_year,
             s.end_year,
             0,
@@ -400,7 +401,8 @@ def _capacity(
     notes = [
         translate(lang, "progress.capacity_uploaded_note", file=capacity_file)
         if capacity is not None
-        else translate(lang, "progress.capacity_shipped_note")
+        else translate(lang, "progress.capacity_shipped_note"),
+        translate(lang, "progress.capacity_measure_note", start=s.start_year, measure=labels[f"measure_{measure}"]),
     ]
     if focus["basis"] == "whole_target":
         notes.append(translate(lang, "progress.capacity_whole_target", start=s.start_year))
@@ -685,7 +687,7 @@ def meeting_facts(view: ProgressView) -> list[Fact]:
         Fact(t("metric_realised", years=f.years), f.realised, f"{t('metric_required')}: {f.required}"),
         Fact(t("metric_ratio"), f.ratio, t("meeting_band", band=f.band)),
         Fact(
-            t("metric_catch_up", end=view.catch_up.track.end_year),
+            t("metric_catch_up", end=view.catch_up.track.end_year, measure=t(f"measure_{view.measure}")),
             f.catch_up,
             t("metric_catch_up_delta", pace=f.pace),
         ),

@@ -87,7 +87,7 @@ def from_now_text(
     homes: int, start_year: int, end_year: int, today: date, lang: str, catch_up: Track | None = None
 ) -> str:
     """The plan's pace counted from today instead of from the start year: with realised figures (`catch_up`, the
-    new-construction track) the catch-up pace from the last realised period, otherwise what a year is needed at
+    track in its measure) the catch-up pace from the last realised period, otherwise what a year is needed at
     most (as if nothing had been built since the start year); empty before the start year."""
     if today.year < start_year:
         return ""
@@ -103,6 +103,7 @@ def from_now_text(
             start=catch_up.start_year,
             period=period_of(catch_up.last_year, catch_up.last_months, lang),
             end=end_year,
+            measure=translate(lang, f"progress.measure_{catch_up.measure}"),
         )
     per_year = pace.per_year_from_now(homes, end_year, today)
     if per_year is None:

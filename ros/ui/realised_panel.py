@@ -38,6 +38,6 @@ def _catch_up(folder: str, settings: TargetSettings, code: str | None) -> progre
 
 
 def catch_up_track(settings: TargetSettings, code: str | None = None) -> progress.Track | None:
-    """The new-construction track of Twente or `code` under `settings` from the refreshed CBS figures (its
-    catch-up pace), or None without them (`realised.catch_up`)."""
+    """The net-additions track of Twente or `code` under `settings` from the refreshed CBS figures (its catch-up
+    pace, as Voortgang opens), or None without them (`realised.catch_up`)."""
     return _catch_up(data_dir(), settings, code)

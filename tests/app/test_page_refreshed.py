@@ -133,29 +133,35 @@ def test_voortgang_reads_the_refreshed_version() -> None:
 
 
 @pytest.mark.usefixtures("use_refreshed")
-def test_per_year_from_now_is_the_catch_up_pace_on_doelen_and_vergadermodus() -> None:
-    # The default 69.000 homes 2025–2050 minus CBS new construction 2025 to September 2026, over the years left.
+def test_per_year_from_now_is_one_catch_up_pace_on_doelen_vergadermodus_and_voortgang() -> None:
+    # The default 69.000 homes 2025–2050 minus CBS net additions 2025 to September 2026, over the years left: the
+    # same measure as Voortgang opens with, so the three pages show one figure for "from now".
     snap = versions.load_current()
     built = realised.homes_since(snap, 2025)
     assert built is not None
-    assert built.new_construction is not None
+    assert built.net_change is not None
     assert (built.last_year, built.months) == (2026, 9)
     homes = sc.Scenario().homes_total
-    figure = fmt.number((homes - built.new_construction) / (2051 - (2026 + 9 / 12)), "nl")
-    assert (homes, figure) == (69_000, "2.675")
+    figure = fmt.number((homes - built.net_change) / (2051 - (2026 + 9 / 12)), "nl")
+    assert homes == 69_000
     shown = texts(run_app("app_pages/doelen.py"))
     assert (
         f"Vanaf nu: **{figure} per jaar** nodig tot eind 2050 (inhaaltempo: het doel van 69.000 min de "
-        f"{fmt.number(built.new_construction, 'nl')} nieuwbouwwoningen sinds 2025 t/m september 2026 volgens CBS, "
-        "verdeeld over de tijd die daarna overblijft)." in shown
+        f"{fmt.number(built.net_change, 'nl')} woningen netto toevoeging sinds 2025 t/m september 2026 volgens CBS, "
+        "verdeeld over de tijd die daarna overblijft). Het gemiddelde hierboven geldt voor het hele bouwpad "
+        "2025–2050." in shown
     )
     assert "ten hoogste" not in shown
     meeting = run_app("app_pages/vergadermodus.py")
     notes = texts(meeting)
-    assert f"Vanaf nu: {figure} per jaar nodig (inhaaltempo na de nieuwbouw t/m september 2026)" in notes
+    assert (
+        f"Vanaf nu: {figure} per jaar nodig tot eind 2050 (inhaaltempo; netto toevoeging t/m september 2026 "
+        "afgetrokken)" in notes
+    )
     assert "gebouwd sinds 2025: onbekend" not in notes
-    progress_page = run_app("app_pages/voortgang.py", query={"maat": "new_construction"})
-    assert {m.label: m.value for m in progress_page.metric}["Nodig per jaar tot 2050"] == figure
+    progress_page = run_app("app_pages/voortgang.py")
+    metrics = {m.label: m.value for m in progress_page.metric}
+    assert metrics["Nodig per jaar vanaf nu tot eind 2050 (netto toevoeging)"] == figure
     english = texts(run_app("app_pages/vergadermodus.py", query={"lang": "en"}))
     assert f"From now: {fmt.number(float(figure.replace('.', '')), 'en')} a year needed" in english
 

@@ -26,7 +26,7 @@ def test_opens_on_the_headline_figures_with_scenario_and_data_date():
     assert DATA_DATE in shown
     values = metrics(at)
     assert values["Nieuwe woningen tot 2050"] == "≥ 69.000"
-    assert values["Woningen per jaar nodig, 2025–2050"] == "2.654"
+    assert values["Woningen per jaar nodig, gemiddeld 2025–2050"] == "2.654"
     assert values["Inwoners op 1 januari 2026"] == "646.449"
     assert values["Woningen gebouwd sinds 2024"] == "onbekend"
     assert values["Budget ROS 2025–2026, bekend"] == "≥ € 102.000"
@@ -136,12 +136,12 @@ def test_english():
     assert "What building pace is needed?" in shown
     assert "**Scenario:** default scenario (decision)" in shown
     assert "**Data:** CBS as of 1 January 2024; residents as of 1 January 2026 (provisional)" in shown
-    assert metrics(at)["Homes a year needed, 2025–2050"] == "2,654"
+    assert metrics(at)["Homes a year needed, average 2025–2050"] == "2,654"
 
 
 def test_the_pace_from_now_stands_next_to_the_plan_figure():
     at = run_app(PAGE, {"stand": "2026-12-01"})
-    card = next(m for m in at.metric if m.label == "Woningen per jaar nodig, 2025–2050")
+    card = next(m for m in at.metric if m.label == "Woningen per jaar nodig, gemiddeld 2025–2050")
     assert card.value == "2.654"
     assert "1,6× het gemiddelde van 2012–2020. Vanaf nu: ten hoogste 2.865 per jaar (gebouwd sinds 2025: onbekend)" in [
         m.value for m in at.markdown

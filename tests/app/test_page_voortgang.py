@@ -54,7 +54,10 @@ def test_uploaded_own_figures_give_enschede_its_line() -> None:
     metrics = {m.label: (m.value, m.delta) for m in at.metric}
     assert metrics["Gerealiseerd 2025–2026"] == ("650", "Volgens het bouwpad: 1.340")
     assert metrics["Leveringsratio"] == ("49%", "onder 75%")
-    assert metrics["Nodig per jaar tot 2050"] == ("699", "gerealiseerd tempo 325 per jaar")
+    assert metrics["Nodig per jaar vanaf nu tot eind 2050 (netto toevoeging)"] == (
+        "699",
+        "gerealiseerd tempo 325 per jaar",
+    )
     assert metrics["Doel bereikt in dit tempo"][0] == "2078"
     assert "Met eigen opgave van de gemeente: 2025, 2026." in shown
     assert "Voorlopige cijfers" not in shown
@@ -206,13 +209,13 @@ def test_refreshed_snapshot_shows_the_delivery_ratio_with_its_months() -> None:
     assert metrics[:4] == [
         ("Gerealiseerd 2025–2026 t/m september", "4.242", "Volgens het bouwpad: 4.654"),
         ("Leveringsratio", "91%", "85–95%"),
-        ("Nodig per jaar tot 2050", "2.670", "gerealiseerd tempo 2.424 per jaar"),
+        ("Nodig per jaar vanaf nu tot eind 2050 (netto toevoeging)", "2.670", "gerealiseerd tempo 2.424 per jaar"),
         ("Doel bereikt in dit tempo", "2053", ""),
     ]
     assert metrics[4:7] == [
         ("Gerealiseerd 2022–2026 t/m september", "10.689", ""),  # the Woondeal since 2022
         ("Leveringsratio", "144%", "95% of meer"),
-        ("Nodig per jaar tot 2030", "803", ""),
+        ("Nodig per jaar vanaf nu tot eind 2030 (netto toevoeging)", "803", ""),
     ]
     assert "De ratio gebruikt de jaren 2025–2026 t/m september. Voorlopige cijfers: 2025, 2026." in shown
     realised = at.dataframe[0].value.set_index("Periode")
@@ -316,7 +319,7 @@ def test_meeting_view_has_a_progress_step_with_the_ratio() -> None:
     assert [(m.label, m.value) for m in at.metric] == [
         ("Gerealiseerd 2025–2026 t/m september", "4.242"),
         ("Leveringsratio", "91%"),
-        ("Nodig per jaar tot 2050", "2.670"),
+        ("Nodig per jaar vanaf nu tot eind 2050 (netto toevoeging)", "2.670"),
     ]
     assert "referentieband Housing Delivery Test (geen ROS-regel): 85–95%" in texts(at)
 

@@ -225,7 +225,7 @@ def test_meeting_facts(snapshot, result) -> None:
     assert [(f.label, f.value, f.note) for f in progress_view.meeting_facts(view)] == [
         ("Gerealiseerd 2025–2026 t/m september", "4.242", "Volgens het bouwpad: 4.654"),
         ("Leveringsratio", "91%", "referentieband Housing Delivery Test (geen ROS-regel): 85–95%"),
-        ("Nodig per jaar tot 2050", "2.670", "gerealiseerd tempo 2.424 per jaar"),
+        ("Nodig per jaar vanaf nu tot eind 2050 (netto toevoeging)", "2.670", "gerealiseerd tempo 2.424 per jaar"),
     ]
     # The meeting view draws these cards beside its own: one card type, not two look-alikes.
     assert all(type(f) is Fact for f in progress_view.meeting_facts(view))

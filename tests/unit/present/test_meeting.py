@@ -105,7 +105,7 @@ def test_headline_facts_of_the_default_scenario(snapshot, region_data):
     assert values["Nieuwe woningen tot 2050"] == ("≥ 69.000", "Uit het besluit (Almelo, 2025).")
     assert values["Extra inwoners tot 2050"] == ("> 100.000", "Uit het besluit (Almelo, 2025).")
     # 69.000 homes over the 26 years 2025–2050 = 2.653,8 a year, 1,6× the 1.633 a year of 2012–2020
-    assert values["Woningen per jaar nodig, 2025–2050"] == ("2.654", "1,6× het gemiddelde van 2012–2020")
+    assert values["Woningen per jaar nodig, gemiddeld 2025–2050"] == ("2.654", "1,6× het gemiddelde van 2012–2020")
     # CBS: 646.449 (1-1-2026, provisional) − 640.806 (1-1-2024) = +5.643, 5,6% of 100.000
     assert values["Inwoners op 1 januari 2026"][0] == "646.449"
     assert values["Inwoners op 1 januari 2026"][1].startswith("+5.643 sinds 1 januari 2024 (voorlopig): 5,6% van")
@@ -121,7 +121,7 @@ def test_headline_facts_show_the_scenario_figures_next_to_the_decision(snapshot,
     assert facts[0].value == "≥ 69.000"  # the decision's target stays what the decision says
     assert facts[0].note == "Scenario: 80.000 in 2025–2040."
     assert facts[1].note == "Uit het besluit (Almelo, 2025)."
-    assert facts[2].label == "Woningen per jaar nodig, 2025–2040"
+    assert facts[2].label == "Woningen per jaar nodig, gemiddeld 2025–2040"
     assert facts[2].value == "5.000"  # 80.000 / 16
 
 

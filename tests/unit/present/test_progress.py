@@ -65,3 +65,18 @@ def test_a_municipality_with_a_missing_month_says_so(snapshot, result) -> None:
     homes = realised.homes_since(holed, 2024, "GM0153")
     assert homes is not None
     assert (homes.new_construction, homes.net_change) == (None, None)
+
+
+@pytest.mark.parametrize(("measure", "word"), [("net_change", "netto toevoeging"), ("new_construction", "nieuwbouw")])
+def test_plan_capacity_counts_what_was_built_in_the_chosen_measure(snapshot, result, measure, word) -> None:
+    refreshed = Snapshot(dict(snapshot.tables) | {"dwelling_changes": dwelling_changes()})
+    view = progress_view.build(refreshed, result, "GM0153", measure, own_figures.empty_frame(), "nl")
+    i = sorted(snapshot["municipalities"]["code"]).index("GM0153")
+    built = {
+        "net_change": (85 + 9 * i + 5 * 4) + 9 * (9 + i),
+        "new_construction": (100 + 10 * i + 5 * 4) + 9 * (10 + i),
+    }
+    enschede = view.capacity.coverage.set_index("code").loc["GM0153"]
+    assert enschede["realised"] == built[measure]
+    assert enschede["to_build"] == enschede["target"] - built[measure]
+    assert f"Nog te bouwen: het doel min wat sinds 2025 is gerealiseerd, gemeten als {word}." in view.capacity.notes
