@@ -1,5 +1,7 @@
-"""The Doelen page in words: the results table as text with its headers, the pace and the year a target is reached
-in words, the yearly tables, and the sensitivity of the residents figures to the occupancy assumption.
+"""The Doelen page in words and figures: the results table as text with its headers, the pace and the year a target
+is reached in words, the yearly tables, the sensitivity of the residents figures to the occupancy assumption, and
+the page's view (`TargetsView`: table, paths and charts for one set of settings in one language) with its map, chart
+of every municipality and tables.
 
 The numbers come from `ros.model.targets.TargetResult` (allocation, paths, pace against CBS 81955NED 2012–2020,
 residents
@@ -9,18 +11,24 @@ housed); nothing here computes a figure. Unknown reads 'onbekend'.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from ros.base import format as fmt
 from ros.base.columns import column_kind
-from ros.base.i18n import translate
-from ros.model import pace, residents
+from ros.base.i18n import section, translate
+from ros.data.snapshot import Snapshot
+from ros.model import pace, residents, targets
 from ros.model.progress import Track
-from ros.model.targets import EARLY_YEAR, TOTAL_CODE
+from ros.model.region import target as region_target
+from ros.model.targets import EARLY_YEAR, TOTAL_CODE, TargetResult
 from ros.present import exports
+from ros.present.charts import targets as target_charts
+from ros.present.charts.maps import municipality_map
 from ros.present.realised import period_of
 
 
@@ -251,3 +259,138 @@ def yearly_export(yearly: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFra
         "historical": labels["col_historical"],
     }
     return yearly.rename(columns=headers)
+
+
+@dataclass(frozen=True, eq=False)
+class TargetsView:
+    """What the Doelen page shows for one set of settings in one language: the result, its table with text
+    columns, the yearly and region paths, and the region's homes and residents charts."""
+
+    result: TargetResult
+    shown: pd.DataFrame  # `display_table` of the result
+    yearly: pd.DataFrame  # every municipality's yearly path up to the last year
+    path: pd.DataFrame  # the region path up to the last year
+    region_chart: go.Figure
+    residents_chart: go.Figure
+    language: str
+
+
+@dataclass(frozen=True)
+class TargetsTables:
+    """The Doelen page's tables in the view's language: on screen, for download and as chart alternatives."""
+
+    screen: pd.DataFrame  # the results table
+    sheets: Mapping[str, pd.DataFrame]  # the download: results and yearly paths
+    path: pd.DataFrame  # the region path as text
+    wide: pd.DataFrame  # every municipality's cumulative path, a column each
+    residents: pd.DataFrame  # residents added and population per milestone year
+    sensitivity: pd.DataFrame  # homes needed under other occupancy assumptions
+
+
+def targets_view(snapshot: Snapshot, result: TargetResult, lang: str) -> TargetsView:
+    """The table and the two region charts of the Doelen page for `result` in `lang`."""
+    settings, labels, sep = result.settings, section(lang, "targets"), fmt.plotly_separators(lang)
+    yearly, path = result.yearly_frame(result.last_year), result.region_path(result.last_year)
+    woondeal = region_target(snapshot, "woondeal_homes_2030")
+    wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
+    path_labels = {
+        k: labels[f"path_{k}"] for k in ("line", "outlook", "historical", "target", "woondeal", "axis", "hover")
+    }
+    region_chart = target_charts.region_path_chart(
+        path,
+        path_labels
+        | {"path": labels["path_line"], "title": translate(lang, "targets.path_title", start=settings.start_year)},
+        settings.end_year,
+        (
+            settings.homes_total,
+            translate(lang, "targets.path_target_text", value=fmt.number(settings.homes_total, lang)),
+        ),
+        (wd_year, wd_value, translate(lang, "targets.path_woondeal_text", value=fmt.number(wd_value, lang))),
+        sep,
+    )
+    actual = targets.actual_growth(result.region)
+    residents_chart = target_charts.residents_path_chart(
+        path,
+        {k: labels[f"residents_{k}"] for k in ("title", "axis", "path", "target", "actual", "hover")},
+        settings.end_year,
+        (
+            settings.residents_total,
+            translate(lang, "targets.residents_target_text", value=fmt.number(settings.residents_total, lang)),
+        ),
+        actual
+        and (
+            *actual,
+            translate(
+                lang,
+                "targets.residents_actual_text",
+                date=fmt.short_date(result.region.reference_date_now, lang),
+                value=fmt.signed(actual[1], lang),
+            ),
+        ),
+        sep,
+    )
+    shown = display_table(result.table(), lang, translate(lang, "common.twente"))
+    return TargetsView(result, shown, yearly, path, region_chart, residents_chart, lang)
+
+
+def targets_map(view: TargetsView, measure: str, geojson: dict[str, Any] | None) -> go.Figure:
+    """The Doelen map of `measure` (a key of `targets.MAP_VALUE`) on the boundaries `geojson`."""
+    labels = section(view.language, "targets")
+    name = labels[f"measure_{measure}"]
+    hover = {f"{c}_text": labels[f"col_{c}"] for c in ("homes", "per_year", "pace_ratio", "residents")}
+    return municipality_map(
+        targets.municipality_rows(view.shown),
+        targets.MAP_VALUE[measure],
+        targets.MAP_TEXT[measure],
+        {"title": translate(view.language, "targets.map_title", measure=name), "colorbar": name},
+        geojson,
+        fmt.plotly_separators(view.language),
+        hover,
+    )
+
+
+def municipalities_chart(view: TargetsView, focus: str | None) -> go.Figure:
+    """Every municipality's path in one chart with `focus` (a CBS code or None) highlighted."""
+    labels = section(view.language, "targets")
+    title = "municipalities_title" if focus is not None else "municipalities_title_all"
+    chart_labels = {
+        k: labels[v]
+        for k, v in (
+            ("title", title),
+            ("path", "path_line"),
+            ("historical", "path_historical"),
+            ("hover", "path_hover"),
+            ("others", "municipalities_others"),
+            ("all", "municipalities_all"),
+        )
+    }
+    return target_charts.municipality_paths_chart(
+        view.yearly, chart_labels, focus, fmt.plotly_separators(view.language)
+    )
+
+
+def targets_tables(view: TargetsView) -> TargetsTables:
+    """The page's tables for `view`: on screen, the download's sheets and the charts' table alternatives."""
+    lang, settings = view.language, view.result.settings
+    labels = section(lang, "targets")
+    columns = table_columns(labels, settings.end_year)
+    sheets = {
+        labels["sheet_table"]: export_table(view.shown, columns),
+        labels["sheet_yearly"]: yearly_export(view.yearly, labels),
+    }
+    return TargetsTables(
+        screen_table(view.shown, columns),
+        sheets,
+        path_display(view.path, labels, lang),
+        wide_by_name(view.yearly, "cumulative", lang, labels["col_year"]),
+        screen_table(view.shown, residents_columns(labels)),
+        occupancy_sensitivity_table(
+            view.result.occupancy_sensitivity(), lang, settings.residents_total, settings.homes_total, settings.end_year
+        ),
+    )
+
+
+def measure_table(view: TargetsView, measure: str) -> pd.DataFrame:
+    """The map's table alternative for `measure`: the municipality and the measure as text."""
+    labels = section(view.language, "targets")
+    return screen_table(view.shown, {"name": labels["col_name"], measure: labels[f"measure_{measure}"]})

@@ -1,14 +1,15 @@
 """Cached data: the snapshot, the targets arrays, the boundaries, the scenario store and the targets recompute.
 
 The snapshot in use is ROS_DATA_DIR when set, else the newest valid refreshed version, else the shipped `data/`
-(`ros.data.versions`); `data_dir()` names it and is the key of every cache built from the data, so a refresh shows up on
-the next rerun without a restart.
+(`ros.data.versions`); `data_dir()` names it and is the key of every cache built from the data (`Data`, which the
+decorators in `ros.ui.cached` hand to each builder), so a refresh shows up on the next rerun without a restart.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -26,8 +27,8 @@ from ros.ui.text import lang, t
 
 
 @st.cache_resource(show_spinner=False)
-def _cached_snapshot(data_dir: str) -> Snapshot:
-    return load_snapshot(Path(data_dir))
+def _cached_snapshot(folder: str) -> Snapshot:
+    return load_snapshot(Path(folder))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -57,24 +58,62 @@ def data_dir() -> str:
     return _resolved_dir(found)
 
 
-def snapshot() -> Snapshot:
-    """The validated data snapshot (loaded once per process); stops the page with a message if it is invalid."""
+@st.cache_resource(show_spinner=False)
+def _cached_target_region(folder: str) -> RegionData:
+    return targets.region_data(_cached_snapshot(folder))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _cached_target_result(settings: TargetSettings, folder: str) -> TargetResult:
+    return recompute(_cached_target_region(folder), settings)
+
+
+@dataclass(frozen=True)
+class Data:
+    """One snapshot version (its folder, the key of every cache built from it) and what is loaded from it, once
+    per process."""
+
+    folder: str
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The validated snapshot in `folder`."""
+        return _cached_snapshot(self.folder)
+
+    @property
+    def region(self) -> RegionData:
+        """The arrays the targets recompute works on (`ros.model.targets.RegionData`)."""
+        return _cached_target_region(self.folder)
+
+    def result(self, settings: TargetSettings) -> TargetResult:
+        """The targets recompute for `settings` on this snapshot."""
+        return _cached_target_result(settings, self.folder)
+
+
+def current() -> Data:
+    """The snapshot version in use; stops the page with a message if it is invalid."""
     try:
-        return _cached_snapshot(str(data_dir()))
+        data = Data(data_dir())
+        data.snapshot  # noqa: B018  (loads and validates it here, so an invalid snapshot stops the page at once)
+        return data
     except DataError as error:
         st.error(t("common.data_error", message=str(error)), icon=":material/error:")
         st.stop()
 
 
-@st.cache_resource(show_spinner=False)
-def _cached_target_region(data_dir: str) -> RegionData:
-    return targets.region_data(_cached_snapshot(data_dir))
+def snapshot() -> Snapshot:
+    """The validated data snapshot (loaded once per process); stops the page with a message if it is invalid."""
+    return current().snapshot
 
 
 def target_region() -> RegionData:
     """The arrays the targets page recomputes from (`ros.model.targets.RegionData`), built once per process."""
-    snapshot()
-    return _cached_target_region(str(data_dir()))
+    return current().region
+
+
+def target_result(settings: TargetSettings) -> TargetResult:
+    """The targets recompute for `settings` on the data in use, once per settings and process."""
+    return current().result(settings)
 
 
 @st.cache_resource(show_spinner=False, ttl=600)
@@ -104,14 +143,3 @@ def _cached_store(url: str) -> ScenarioStore:
 def store() -> ScenarioStore:
     """The scenario store (one engine per database URL and process)."""
     return _cached_store(scenario_db_url())
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _cached_target_result(settings: TargetSettings, data_dir: str) -> TargetResult:
-    return recompute(_cached_target_region(data_dir), settings)
-
-
-def target_result(settings: TargetSettings) -> TargetResult:
-    """The targets recompute for `settings` on the shipped data, once per settings and process."""
-    target_region()
-    return _cached_target_result(settings, str(data_dir()))

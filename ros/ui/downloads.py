@@ -17,7 +17,8 @@ from ros.model.region import source
 from ros.present import exports, workbook
 from ros.records import scenario
 from ros.records.scenario_file import file_bytes
-from ros.ui.data import _cached_snapshot, data_dir, snapshot, target_result
+from ros.ui.cached import per_language
+from ros.ui.data import Data, snapshot, target_result
 from ros.ui.scenarios import current_scenario, scenario_contributions
 from ros.ui.text import lang, t
 
@@ -75,21 +76,19 @@ def template_download(where: DeltaGenerator, label: str, template: pd.DataFrame,
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def _source_text(source_ids: tuple[str, ...], code: str, data_dir: str) -> str:
-    snap = _cached_snapshot(data_dir)
+@per_language(max_entries=512)
+def _source_text(data: Data, language: str, source_ids: tuple[str, ...]) -> str:
     parts = []
     for source_id in source_ids:
-        row = source(snap, source_id)
-        parts.append(f"{row['publisher']}, *{row['title']}* ({fmt.partial_date(row['date'], code)})")
-    return f"{translate(code, 'common.source')}: " + "; ".join(parts)
+        row = source(data.snapshot, source_id)
+        parts.append(f"{row['publisher']}, *{row['title']}* ({fmt.partial_date(row['date'], language)})")
+    return f"{translate(language, 'common.source')}: " + "; ".join(parts)
 
 
 def source_caption(source_ids: Iterable[str], extra: str = "") -> None:
     """A caption naming the sources (publisher, title, date) of what is shown just above it (the text is built
     once per list of sources and language)."""
-    snapshot()
-    text = _source_text(tuple(dict.fromkeys(source_ids)), lang(), str(data_dir()))
+    text = _source_text(tuple(dict.fromkeys(source_ids)))
     st.caption(f"{text}. {extra}" if extra else text)
 
 

@@ -9,7 +9,6 @@ from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from ros.base import format as fmt
 from ros.base.i18n import section, translate
@@ -23,150 +22,102 @@ from ros.present.milestones import next_milestone_card as card_of
 from ros.present.municipality import Briefing
 from ros.present.municipality import briefing as briefing_of
 from ros.records import scenario
-from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir, snapshot
-from ros.ui.text import lang
+from ros.ui.cached import per_data, per_language
+from ros.ui.data import Data
 
 _GROWTH_TEXT = {"growth": "signed", "population": "number", "population_now": "number"}
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _standing(code: str | None, data_dir: str) -> region.Standing:
-    return region.standing(_cached_snapshot(data_dir), code)
-
-
-def standing(code: str | None = None) -> region.Standing:
+@per_data(max_entries=32)
+def standing(data: Data, code: str | None = None) -> region.Standing:
     """Where Twente (code None) or one municipality stands (`ros.model.region.standing`), once per process."""
-    snapshot()
-    return _standing(code, str(data_dir()))
+    return region.standing(data.snapshot, code)
 
 
-@st.cache_resource(show_spinner=False)
-def _budget_summary(data_dir: str) -> budget.BudgetSummary:
-    return budget.budget_summary(_cached_snapshot(data_dir))
-
-
-def budget_summary() -> budget.BudgetSummary:
+@per_data()
+def budget_summary(data: Data) -> budget.BudgetSummary:
     """The known/unknown summary of the ROS budget (`ros.model.budget.budget_summary`), once per process."""
-    snapshot()
-    return _budget_summary(str(data_dir()))
+    return budget.budget_summary(data.snapshot)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _growth_table(code: str, data_dir: str) -> pd.DataFrame:
-    return fmt.with_text_columns(region.standing_table(_cached_snapshot(data_dir)), code, _GROWTH_TEXT)
-
-
-def growth_table() -> pd.DataFrame:
+@per_language(max_entries=4)
+def growth_table(data: Data, language: str) -> pd.DataFrame:
     """`ros.model.region.standing_table` with text columns (growth, population, population_now) in the language."""
-    snapshot()
-    return _growth_table(lang(), str(data_dir()))
+    return fmt.with_text_columns(region.standing_table(data.snapshot), language, _GROWTH_TEXT)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _growth_chart(code: str, data_dir: str) -> go.Figure:
-    labels = {k: translate(code, f"overview.{v}") for k, v in (("axis", "growth_axis"), ("hover", "growth_hover"))}
-    now = region.standing(_cached_snapshot(data_dir)).reference_date_now
-    labels["title"] = translate(code, "overview.growth_chart", now=fmt.short_date(now, code))
-    return population_growth_bars(_growth_table(code, data_dir), labels, fmt.plotly_separators(code))
-
-
-def growth_chart() -> go.Figure:
+@per_language(max_entries=4)
+def growth_chart(data: Data, language: str) -> go.Figure:
     """The overview's population growth per municipality in the chosen language, built once."""
-    snapshot()
-    return _growth_chart(lang(), str(data_dir()))
+    labels = {k: translate(language, f"overview.{v}") for k, v in (("axis", "growth_axis"), ("hover", "growth_hover"))}
+    now = region.standing(data.snapshot).reference_date_now
+    labels["title"] = translate(language, "overview.growth_chart", now=fmt.short_date(now, language))
+    table = growth_table.cached(data, language)
+    return population_growth_bars(table, labels, fmt.plotly_separators(language))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _governance(code: str, data_dir: str) -> tuple[str, dict[str, list[str]]]:
-    parties = _cached_snapshot(data_dir)["parties"]
-    return governance.governance_dot(parties, section(code, "governance")), governance.parties_by_kind(parties)
-
-
-def governance_diagram() -> str:
+@per_language(max_entries=4)
+def governance_diagram(data: Data, language: str) -> str:
     """The governance diagram (Graphviz DOT) in the chosen language, built once."""
-    snapshot()
-    return _governance(lang(), str(data_dir()))[0]
+    return governance.governance_dot(data.snapshot["parties"], section(language, "governance"))
 
 
-def parties_by_kind() -> dict[str, list[str]]:
+@per_data()
+def parties_by_kind(data: Data) -> dict[str, list[str]]:
     """Party names by kind (`ros.model.governance.parties_by_kind`), once per process."""
-    snapshot()
-    return _governance(lang(), str(data_dir()))[1]
+    return governance.parties_by_kind(data.snapshot["parties"])
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _milestone_card(today: date, body: str | None, code: str, data_dir: str) -> MilestoneCard | None:
-    frame = _cached_snapshot(data_dir)["milestones"]
-    upcoming = ms.next_milestone(frame, today, body)
-    return None if upcoming is None else card_of(upcoming, frame, code)
-
-
-def milestone_card(today: date, body: str | None = None) -> MilestoneCard | None:
+@per_language(max_entries=64)
+def milestone_card(data: Data, language: str, today: date, body: str | None = None) -> MilestoneCard | None:
     """The next-milestone card on `today` (optionally for one body) in the chosen language, or None when nothing
     dated lies ahead; once per day, body and language."""
-    snapshot()
-    return _milestone_card(today, body, lang(), str(data_dir()))
+    frame = data.snapshot["milestones"]
+    upcoming = ms.next_milestone(frame, today, body)
+    return None if upcoming is None else card_of(upcoming, frame, language)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@per_language(max_entries=64)
 def _briefing(
+    data: Data,
+    language: str,
     settings: str,  # noqa: ARG001 - the cache key of the unhashed `_chosen` (its settings as JSON)
     code: str,
     today: date,
-    lang_code: str,
-    data_dir: str,
     _chosen: scenario.Scenario,
 ) -> Briefing:
-    result = _cached_target_result(_chosen.target_settings(), data_dir)
-    return briefing_of(_cached_snapshot(data_dir), result, _chosen, code, today, lang_code)
+    result = data.result(_chosen.target_settings())
+    return briefing_of(data.snapshot, result, _chosen, code, today, language)
 
 
 def municipality_briefing(chosen: scenario.Scenario, code: str, today: date) -> Briefing:
     """The 'Mijn gemeente' briefing of `code` under `chosen` on `today` in the chosen language
     (`ros.present.municipality.briefing`), built once per scenario settings, municipality, day and language."""
-    snapshot()
-    settings = json.dumps(scenario.to_json(chosen), sort_keys=True)
-    return _briefing(settings, code, today, lang(), str(data_dir()), chosen)
+    return _briefing(json.dumps(scenario.to_json(chosen), sort_keys=True), code, today, chosen)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _sources_of(name: str, folder: str) -> pd.DataFrame:
-    return sources_of(_cached_snapshot(folder), name)
-
-
-def dataset_sources(name: str) -> pd.DataFrame:
+@per_data(max_entries=64)
+def dataset_sources(data: Data, name: str) -> pd.DataFrame:
     """The rows of sources.csv that dataset `name` points to (`ros.data.snapshot.sources_of`), once per data version."""
-    snapshot()
-    return _sources_of(name, str(data_dir()))
+    return sources_of(data.snapshot, name)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _budget_tables(code: str, folder: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    table = budget.budget_table(_cached_snapshot(folder))
-    return table, budget_words.party_table(table, code), budget_words.export_table(table, code)
-
-
-def budget_tables() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+@per_language(max_entries=4)
+def budget_tables(data: Data, language: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The budget per party (`ros.model.budget.budget_table`), as shown on screen and as downloaded in the chosen
     language; once per data version and language."""
-    snapshot()
-    return _budget_tables(lang(), str(data_dir()))
+    table = budget.budget_table(data.snapshot)
+    return table, budget_words.party_table(table, language), budget_words.export_table(table, language)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _cost_sharing_facts(folder: str) -> tuple[list[cost_sharing.Party], list[str]]:
-    snap = _cached_snapshot(folder)
-    return cost_sharing.parties_for_keys(snap["parties"], snap["municipalities"]), budget.check_parties(snap)
-
-
-def cost_sharing_parties() -> list[cost_sharing.Party]:
+@per_data()
+def cost_sharing_parties(data: Data) -> list[cost_sharing.Party]:
     """The 17 parties with the figures the cost-sharing keys use (`ros.model.cost_sharing.parties_for_keys`), once per
     data version."""
-    snapshot()
-    return _cost_sharing_facts(str(data_dir()))[0]
+    return cost_sharing.parties_for_keys(data.snapshot["parties"], data.snapshot["municipalities"])
 
 
-def party_problems() -> list[str]:
+@per_data()
+def party_problems(data: Data) -> list[str]:
     """What is wrong with the parties against the budget (`ros.model.budget.check_parties`), once per data version."""
-    snapshot()
-    return _cost_sharing_facts(str(data_dir()))[1]
+    return budget.check_parties(data.snapshot)

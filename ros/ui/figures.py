@@ -17,8 +17,8 @@ from ros.model import milestones as ms
 from ros.present import budget as budget_words
 from ros.present.charts.budget import budget_sankey
 from ros.present.charts.milestones import milestones_timeline
-from ros.ui.data import _cached_snapshot, data_dir
-from ros.ui.text import lang
+from ros.ui.cached import per_language
+from ros.ui.data import Data
 
 
 def chart(figure: go.Figure, where: DeltaGenerator | None = None, **options: Any) -> None:
@@ -31,28 +31,26 @@ def chart(figure: go.Figure, where: DeltaGenerator | None = None, **options: Any
     (where or st).plotly_chart(figure, config={"displayModeBar": False}, theme=None, **options)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _milestones_chart(today: date, body: str | None, span: str, code: str, data_dir: str) -> go.Figure:
-    table = ms.filter_by_body(ms.timeline(_cached_snapshot(data_dir)["milestones"], today), body)
-    return milestones_timeline(table, section(code, "milestones"), today, code, ms.RANGES[span])
-
-
-def milestones_chart(today: date, body: str | None, span: str) -> go.Figure:
+@per_language(max_entries=64)
+def milestones_chart(data: Data, language: str, today: date, body: str | None, span: str) -> go.Figure:
     """The milestone timeline for a day, a body filter and a zoom range in the chosen language (cached)."""
-    return _milestones_chart(today, body, span, lang(), str(data_dir()))
+    table = ms.filter_by_body(ms.timeline(data.snapshot["milestones"], today), body)
+    return milestones_timeline(table, section(language, "milestones"), today, language, ms.RANGES[span])
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _budget_flow_chart(show_unknown: bool, code: str, data_dir: str) -> tuple[go.Figure, pd.DataFrame]:
-    flows = budget.budget_flows(budget.budget_table(_cached_snapshot(data_dir)), show_unknown)
-    return budget_sankey(flows, section(code, "budget"), code), budget_words.sankey_rows(flows, code)
+@per_language(max_entries=8)
+def budget_flows(data: Data, language: str, show_unknown: bool) -> tuple[go.Figure, pd.DataFrame]:
+    """The Sankey of the ROS money, with or without the unknown flows, in the chosen language, and its table
+    alternative (from, to, amount with headers), from the same flows (cached)."""
+    flows = budget.budget_flows(budget.budget_table(data.snapshot), show_unknown)
+    return budget_sankey(flows, section(language, "budget"), language), budget_words.sankey_rows(flows, language)
 
 
 def budget_flow_chart(show_unknown: bool) -> go.Figure:
     """The Sankey of the ROS money, with or without the unknown flows, in the chosen language (cached)."""
-    return _budget_flow_chart(show_unknown, lang(), str(data_dir()))[0]
+    return budget_flows(show_unknown)[0]
 
 
 def budget_flow_table(show_unknown: bool) -> pd.DataFrame:
     """The Sankey's table alternative (from, to, amount with headers), from the same cached flows as the chart."""
-    return _budget_flow_chart(show_unknown, lang(), str(data_dir()))[1]
+    return budget_flows(show_unknown)[1]

@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-import streamlit as st
 
 from ros.base.i18n import section
 from ros.model import milestones as ms
 from ros.present import milestones as milestone_words
-from ros.ui.data import _cached_snapshot, data_dir, snapshot
-from ros.ui.text import lang
+from ros.ui.cached import per_language
+from ros.ui.data import Data
 
 
 @dataclass(frozen=True, eq=False)
@@ -22,34 +21,31 @@ class MilestonesView:
 
     table: pd.DataFrame
     last: tuple[str, str] | None
-    decisions: list[str]
-    overdue: list[str]
+    decisions: tuple[str, ...]
+    overdue: tuple[str, ...]
     listing: pd.DataFrame
     gates: pd.DataFrame
-    gate_lines: list[str]
+    gate_lines: tuple[str, ...]
     export: pd.DataFrame  # the timeline rows for download
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _milestones_view(today: date, body: str | None, code: str, folder: str) -> MilestonesView:
-    snap = _cached_snapshot(folder)
-    frame, labels = snap["milestones"], section(code, "milestones")
+@per_language(max_entries=64)
+def milestones_view(data: Data, language: str, today: date, body: str | None) -> MilestonesView:
+    """What the milestones page shows on `today` for `body` (None: every body) in the chosen language (cached)."""
+    snap = data.snapshot
+    frame, labels = snap["milestones"], section(language, "milestones")
     table = ms.filter_by_body(ms.timeline(frame, today), body)
     last = ms.last_done(frame, today, body)
-    listing = milestone_words.list_table(milestone_words.milestone_list(table, code, labels, snap["sources"]), code)
+    listing = milestone_words.list_table(
+        milestone_words.milestone_list(table, language, labels, snap["sources"]), language
+    )
     return MilestonesView(
         table,
-        None if last is None else milestone_words.last_done_text(last, code),
-        milestone_words.decision_moments(table, code, labels),
-        milestone_words.overdue_warnings(ms.overdue(frame, today, body), code),
+        None if last is None else milestone_words.last_done_text(last, language),
+        tuple(milestone_words.decision_moments(table, language, labels)),
+        tuple(milestone_words.overdue_warnings(ms.overdue(frame, today, body), language)),
         listing,
-        milestone_words.gate_table(snap["decision_gates"], snap["parties"], frame, code),
-        milestone_words.gate_summary_lines(snap["decision_gates"], code),
+        milestone_words.gate_table(snap["decision_gates"], snap["parties"], frame, language),
+        tuple(milestone_words.gate_summary_lines(snap["decision_gates"], language)),
         ms.export_table(table),
     )
-
-
-def milestones_view(today: date, body: str | None) -> MilestonesView:
-    """What the milestones page shows on `today` for `body` (None: every body) in the chosen language (cached)."""
-    snapshot()
-    return _milestones_view(today, body, lang(), str(data_dir()))

@@ -22,7 +22,8 @@ from ros.present import progress as progress_view
 from ros.present.cards import Fact
 from ros.records import roles
 from ros.ui.auth import identity
-from ros.ui.data import _cached_snapshot, _cached_target_result, data_dir, snapshot, target_result
+from ros.ui.cached import per_language
+from ros.ui.data import Data, snapshot, target_result
 from ros.ui.downloads import template_download
 from ros.ui.scenarios import current_scenario
 from ros.ui.text import lang, t, upload_help
@@ -45,8 +46,10 @@ def _set_own(frame: pd.DataFrame) -> None:
     st.session_state["_scenario"][OWN_KEY] = own_figures.records(frame)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@per_language(max_entries=32)
 def _view(
+    data: Data,
+    language: str,
     settings: TargetSettings,
     code: str | None,
     measure: str,
@@ -54,11 +57,8 @@ def _view(
     capacity: tuple[tuple, ...] | None,
     capacity_file: str | None,
     vintage: str | None,
-    language: str,
-    folder: str,
 ) -> progress_view.ProgressView:
-    snap = _cached_snapshot(folder)
-    result = _cached_target_result(settings, folder)
+    snap, result = data.snapshot, data.result(settings)
     own_frame_ = own_figures.from_records(
         [dict(zip(("code", "year", *own_figures.VALUE_COLUMNS.values()), row, strict=True)) for row in own]
     )
@@ -83,7 +83,6 @@ def progress_view_for(
     result: TargetResult, code: str | None, measure: str, vintage: str | None = None
 ) -> progress_view.ProgressView:
     """The progress view of `code` under `result`'s settings with the session's own figures and capacity list."""
-    snapshot()
     own = tuple((r["code"], r["year"], r["new_construction"], r["demolition"], r["net_change"]) for r in own_records())
     capacity, name = st.session_state.get("_capacity_upload") or (None, None)
     key = (
@@ -91,9 +90,7 @@ def progress_view_for(
         if capacity is None
         else tuple(tuple(None if pd.isna(v) else v for v in row) for row in capacity.itertuples(index=False))
     )
-    return _view(
-        result.settings, code, measure, own, key, escape(name) if name else None, vintage, lang(), str(data_dir())
-    )
+    return _view(result.settings, code, measure, own, key, escape(name) if name else None, vintage)
 
 
 def _issues(header: str, issues: tuple[own_figures.Issue, ...]) -> None:

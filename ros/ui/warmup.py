@@ -26,9 +26,9 @@ from ros.base.config import LANGUAGES
 from ros.data.geo import settings
 from ros.model import milestones as ms
 from ros.model.targets import TargetSettings
-from ros.ui.data import _cached_boundaries, _cached_snapshot, _cached_target_region, data_dir
-from ros.ui.figures import _budget_flow_chart, _milestones_chart
-from ros.ui.targets_view import _targets_view
+from ros.ui.data import Data, _cached_boundaries, data_dir
+from ros.ui.figures import budget_flows, milestones_chart
+from ros.ui.targets_view import cached_view
 
 _LOG = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -37,18 +37,21 @@ _started = threading.Event()
 
 def warm_steps() -> list[tuple[str, Callable[[], object]]]:
     """The shared caches to fill, named: the data, the boundaries, and each language's default figures."""
-    folder = str(data_dir())
+    data = Data(data_dir())
     geo = settings()
     steps: list[tuple[str, Callable[[], object]]] = [
-        ("snapshot", lambda: _cached_snapshot(folder)),
-        ("targets arrays", lambda: _cached_target_region(folder)),
+        ("snapshot", lambda: data.snapshot),
+        ("targets arrays", lambda: data.region),
         ("boundaries", lambda: _cached_boundaries(2024, geo.file, str(geo.cache_dir), geo.url, geo.offline)),
     ]
     for code in LANGUAGES:
         steps += [
-            (f"targets view {code}", partial(_targets_view, TargetSettings(), code, folder)),
-            (f"milestones chart {code}", partial(_milestones_chart, ms.clock_today(), None, "2027", code, folder)),
-            (f"budget chart {code}", partial(_budget_flow_chart, False, code, folder)),
+            (f"targets view {code}", partial(cached_view.cached, data, code, TargetSettings())),
+            (
+                f"milestones chart {code}",
+                partial(milestones_chart.cached, data, code, ms.clock_today(), None, "2027"),
+            ),
+            (f"budget chart {code}", partial(budget_flows.cached, data, code, False)),
         ]
     return steps
 
