@@ -371,7 +371,7 @@ def test_problem_texts_exist_in_both_languages() -> None:
 
 
 def test_ui_loader_reads_the_environment_at_call_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from ros import ui
+    from ros.ui import data as ui
 
     ui._cached_boundaries.clear()
     monkeypatch.setenv("ROS_CACHE_DIR", str(tmp_path))
