@@ -18,6 +18,7 @@ from ros.records.errors import StoreError
 from ros.records.roles import Identity
 from ros.ui.auth import identity
 from ros.ui.data import store
+from ros.ui.editable_table import EditableTable
 from ros.ui.store_actions import store_error_text
 from ros.ui.text import lang, t, upload_help
 
@@ -54,7 +55,6 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
     for key in ("budget_ledger", "budget_ledger_valid"):  # not setdefault: an empty ledger costs 2 ms to build
         if key not in state:
             state[key] = ledger.empty_ledger(names)
-    state.setdefault("budget_ledger_version", 0)
     actor = identity()
     may_enter = roles.allowed(actor, "ledger_upload")
     upload = None
@@ -67,9 +67,7 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
             icon=":material/restart_alt:",
             key="budget_ledger_reset",
             on_click=lambda: state.update(
-                budget_ledger=ledger.empty_ledger(names),
-                budget_ledger_valid=ledger.empty_ledger(names),
-                budget_ledger_version=state["budget_ledger_version"] + 1,
+                budget_ledger=ledger.empty_ledger(names), budget_ledger_valid=ledger.empty_ledger(names)
             ),
         )
     else:
@@ -80,7 +78,6 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
         if result.ok:
             _record_upload(upload.name, state["budget_ledger_valid"], result.frame, actor)
             state["budget_ledger"] = state["budget_ledger_valid"] = result.frame
-            state["budget_ledger_version"] += 1
     if upload is not None and "budget_ledger_result" in state:
         name, result = state["budget_ledger_result"]
         if result.ok:
@@ -89,20 +86,12 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
             st.error(
                 issue_list(t("budget.ledger_upload_refused", name=escape(name)), result.issues), icon=":material/error:"
             )
-    version = state["budget_ledger_version"]
-    kept = state.get("budget_ledger_edited")
-    if f"budget_ledger_editor_{version}" not in state and kept is not None and kept[0] == version:
-        # Streamlit dropped the editor's state (it was not drawn in the last run: another page), so start it from what
-        # the user last had; an upload, a reset or an opened scenario gave it a new version and its own table.
-        state["budget_ledger"] = kept[1]
-    edited = st.data_editor(
+    # `budget_ledger` is the table as given: an upload, a reset or an opened scenario puts a new one there
+    table = EditableTable(
+        "budget_ledger",
         state["budget_ledger"],
-        hide_index=True,
-        num_rows="fixed",
-        placeholder=fmt.unknown(lang()),  # an empty cell is unknown, never Streamlit's "None"
-        key=f"budget_ledger_editor_{version}",
-        disabled=[ledger.PARTY, ledger.NAME, ledger.YEAR] if may_enter else True,
-        column_config={
+        lambda: state["budget_ledger"],
+        {
             ledger.PARTY: None,
             ledger.NAME: t("budget.col_party"),
             ledger.YEAR: t("budget.col_year"),
@@ -112,7 +101,12 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
             },
         },
     )
-    state["budget_ledger_edited"] = (version, edited)
+    edited = table.draw(
+        hide_index=True,
+        num_rows="fixed",
+        placeholder=fmt.unknown(lang()),  # an empty cell is unknown, never Streamlit's "None"
+        disabled=[ledger.PARTY, ledger.NAME, ledger.YEAR] if may_enter else True,
+    )
     if may_enter:  # edits are never stored on their own: only a saved scenario shares (and audits) them
         st.caption(t("ledger.session_note"))
     checked_book = checked_ledger(edited, names)

@@ -25,6 +25,7 @@ from ros.ui.auth import identity
 from ros.ui.cached import per_language
 from ros.ui.data import Data, snapshot, target_result
 from ros.ui.downloads import template_download
+from ros.ui.editable_table import EditableTable
 from ros.ui.scenarios import current_scenario
 from ros.ui.text import lang, t, upload_help
 
@@ -131,23 +132,16 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
         if own_records():
             st.dataframe(own_figures.editor_frame(own_frame(), names).drop(columns=own_figures.CODE), hide_index=True)
         return
-    records, config = own_records(), _editor_columns(names)
-    outside = state.get("_own_seen") != records or "_own_base" not in state
-    # Streamlit forgets an editor's typed changes when the editor was not drawn in the last run (another page was
-    # open) or its configuration changed (a language switch renames the columns): it would show the figures it
-    # started from and the check below would write those back. It starts again from what the user last had instead.
-    forgotten = f"own_editor_{state.get('_own_version', 0)}" not in state or state.get("_own_config") != repr(config)
-    if outside or forgotten:
-        state["_own_version"] = state.get("_own_version", 0) + 1
-        last = None if outside else state.get("_own_edited")
-        state["_own_base"] = (
-            own_figures.editor_frame(own_frame(), names).drop(columns=own_figures.CODE) if last is None else last
-        )
-        state["_own_seen"], state["_own_config"] = records, repr(config)
-    version = state["_own_version"]
+    records = own_records()
+    table = EditableTable(
+        "own",
+        records,
+        lambda: own_figures.editor_frame(own_frame(), names).drop(columns=own_figures.CODE),
+        _editor_columns(names),
+    )
     left, right = st.columns([3, 2])
     upload = right.file_uploader(  # no `type=`: our check names the problem in the UI language
-        t("progress.own_upload"), key=f"own_upload_{version}", help=upload_help(uploads.MAX_BYTES)
+        t("progress.own_upload"), key=f"own_upload_{table.version}", help=upload_help(uploads.MAX_BYTES)
     )
     template = own_figures.template(names, template_year)
     a, b = right.columns(2)
@@ -167,6 +161,7 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
         state["_own_file"], state["_own_result"] = upload.file_id, (upload.name, result)
         if result.ok:
             _set_own(result.frame)
+            table.restart()
             st.rerun()
     if state.get("_own_result"):
         name, result = state["_own_result"]
@@ -175,20 +170,17 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
         else:
             with right:
                 _issues(t("progress.own_refused", file=escape(name)), result.issues)
-    edited = left.data_editor(
-        state["_own_base"],
+    edited = table.draw(
+        left,
         num_rows="dynamic",
         hide_index=True,
-        key=f"own_editor_{version}",
-        column_config=config,
         placeholder=fmt.unknown(lang()),  # an empty cell is unknown, never Streamlit's "None"
     )
-    state["_own_edited"] = edited
     checked = own_figures.check_own_figures(edited, names)
     if checked.ok:
         if own_figures.records(checked.frame) != own_records():
             _set_own(checked.frame)
-            state["_own_seen"] = own_records()
+            table.settle(own_records())
             st.rerun()  # the figures above the editor were drawn from the previous figures
     else:
         with left:

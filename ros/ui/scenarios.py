@@ -32,8 +32,7 @@ def apply_scenario(chosen: scenario.Scenario) -> None:
     st.session_state.pop("_setting_problems", None)
     names = dict(zip(snapshot()["parties"]["id"], snapshot()["parties"]["name"], strict=True))
     book = scenario.ledger_frame(chosen.ledger_entries, names)
-    st.session_state["budget_ledger"] = st.session_state["budget_ledger_valid"] = book
-    st.session_state["budget_ledger_version"] = st.session_state.get("budget_ledger_version", 0) + 1
+    st.session_state["budget_ledger"] = st.session_state["budget_ledger_valid"] = book  # the ledger table restarts
 
 
 def settings_columns() -> dict[str, str]:

@@ -18,6 +18,7 @@ from ros.present import targets as wording
 from ros.records import scenario
 from ros.ui import settings
 from ros.ui.data import target_result
+from ros.ui.editable_table import EditableTable
 from ros.ui.scenarios import current_scenario
 from ros.ui.text import lang, t, upload_help
 from ros.ui.url import from_url
@@ -66,37 +67,24 @@ def _custom_weights(region: RegionData) -> AllocationError | None:
     codes, names, state = region.codes, region.names, st.session_state
     st.markdown(t("targets.custom_intro"))
     left, right = st.columns([3, 2])
-    version = state.setdefault("_weights_version", 0)
     text = settings.value("gewichten")
-    if state.get("_weights_text", text) != text:  # changed elsewhere (an opened scenario, a link): start from it
-        for stale in ("_weights_base", "_weights_edited"):
-            state.pop(stale, None)
-        version = state["_weights_version"] = version + 1
-    elif f"weights_editor_{version}" not in state and "_weights_edited" in state:
-        # Streamlit dropped the editor's state (not drawn in the last run: another page or another key), so start it
-        # from what the user last had, not from the table it was first built from.
-        state["_weights_base"] = state["_weights_edited"]
-    state["_weights_text"] = text
-    base = state.setdefault(
-        "_weights_base", _weights_table(allocation.weights_from_text(text, codes, names) if text else None, region)
-    )
-    edited = left.data_editor(
-        base,
-        hide_index=True,
-        disabled=["code", "name"],
-        key=f"weights_editor_{version}",
-        column_config={
+    table = EditableTable(  # weights changed elsewhere (an opened scenario, a link) start it again
+        "weights",
+        text,
+        lambda: _weights_table(allocation.weights_from_text(text, codes, names) if text else None, region),
+        {
             "code": None,
             "name": t("common.municipality"),
             # Text, read by our reader: the browser's number cell makes "1,5e3" 1,53 without a word.
             "weight": st.column_config.TextColumn(t("targets.col_weight")),
         },
     )
+    edited = table.draw(left, hide_index=True, disabled=["code", "name"])
     # No `type=`: Streamlit would refuse other files in English; our own check answers in the UI language.
     upload = right.file_uploader(
-        t("targets.custom_upload"), key=f"weights_upload_{version}", help=upload_help(uploads.MAX_BYTES)
+        t("targets.custom_upload"), key=f"weights_upload_{table.version}", help=upload_help(uploads.MAX_BYTES)
     )
-    _weights_upload(upload, region, version)
+    _weights_upload(upload, region, table)
     if "_weights_file" in state:
         right.success(t("targets.custom_loaded", file=escape(state["_weights_file"])), icon=":material/check:")
     elif "_weights_refused" in state:
@@ -104,13 +92,13 @@ def _custom_weights(region: RegionData) -> AllocationError | None:
         right.error(
             t("targets.custom_refused", file=escape(file), message=escape(error.text(lang()))), icon=":material/error:"
         )
-    state["_weights_edited"] = edited
     try:
         weights = allocation.check_weights(allocation.frame_weights(edited), codes, names)
     except AllocationError as error:
         return error
-    state["_weights_text"] = allocation.weights_to_text(weights)
-    settings.set_value("gewichten", state["_weights_text"])
+    text = allocation.weights_to_text(weights)
+    settings.set_value("gewichten", text)
+    table.settle(text)
     return None
 
 
@@ -120,7 +108,7 @@ def _weights_table(weights: dict[str, float] | None, region: RegionData) -> Any:
     return frame.assign(weight=[number_entry.exact_text(w, lang()) for w in frame["weight"]])
 
 
-def _weights_upload(upload: Any, region: RegionData, version: int) -> None:
+def _weights_upload(upload: Any, region: RegionData, table: EditableTable) -> None:
     """Read a newly uploaded weights file once: good weights replace the table (and rerun), a refused file is
     kept as the only upload message and changes nothing; removing the refused file removes its message."""
     state = st.session_state
@@ -137,11 +125,8 @@ def _weights_upload(upload: Any, region: RegionData, version: int) -> None:
         state["_weights_refused"] = (upload.name, error)
         return
     state.pop("_weights_refused", None)
-    state["_weights_base"] = _weights_table(weights, region)
-    state["_weights_version"] = version + 1
-    state["_weights_text"] = allocation.weights_to_text(weights)
-    state.pop("_weights_edited", None)
-    settings.set_value("gewichten", state["_weights_text"])
+    settings.set_value("gewichten", allocation.weights_to_text(weights))
+    table.restart()
     state["_weights_file"] = upload.name
     st.rerun()
 

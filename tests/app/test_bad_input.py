@@ -640,10 +640,10 @@ def test_hostile_weights_label_and_file_name_stay_text(region) -> None:
 
     at = run_app("app_pages/doelen.py", {"sleutel": "custom"})
     hostile = _weights(region[0], extra=f"\n{LINK},1")
-    at.file_uploader(key="weights_upload_0").upload("w.csv", hostile, "text/csv").run()
+    at.file_uploader(key="weights_upload_1").upload("w.csv", hostile, "text/csv").run()
     _assert_shown_and_inert(at, LINK)  # "not a municipality"
     good = _weights(region[0])
-    at.file_uploader(key="weights_upload_0").upload(f"{IMAGE}.csv", good, "text/csv").run()
+    at.file_uploader(key="weights_upload_1").upload(f"{IMAGE}.csv", good, "text/csv").run()
     _assert_shown_and_inert(at, IMAGE)  # "weights loaded from …"
 
 
@@ -907,9 +907,9 @@ def test_a_refused_weights_file_replaces_the_success_of_the_earlier_one(region) 
     from tests.support.markdown import shown
 
     at = run_app("app_pages/doelen.py", {"sleutel": "custom"})
-    at.file_uploader(key="weights_upload_0").upload("goed.csv", _weights(region[0]), "text/csv").run()
+    at.file_uploader(key="weights_upload_1").upload("goed.csv", _weights(region[0]), "text/csv").run()
     assert [shown(s.value) for s in at.success] == ["Gewichten geladen uit goed.csv."]
-    at.file_uploader(key="weights_upload_1").upload(
+    at.file_uploader(key="weights_upload_2").upload(
         "fout.csv", _weights(region[0], ("GM0141", "GM0141,-1")), "text/csv"
     ).run()
     assert at.success.len == 0

@@ -211,7 +211,7 @@ def test_an_empty_ledger_cell_reads_unknown_in_the_ui_language(lang: str, word: 
 
 def test_a_typed_amount_survives_another_page_and_coming_back():
     at = run_app(PAGE)
-    at.session_state["budget_ledger_editor_0"] = {
+    at.session_state["budget_ledger_editor_1"] = {
         "edited_rows": {6: {"toegezegd": 51_000.0}},  # Almelo 2025
         "added_rows": [],
         "deleted_rows": [],

@@ -359,7 +359,7 @@ def test_a_refused_typed_weight_is_still_there_after_another_page():
 def test_a_typed_weight_is_read_by_our_reader_not_the_browsers(typed: str, refusal: str):
     """Issue 24, F1: the browser's number cell made "1,5e3" 1,53 without a word; the cell is text read by us."""
     at = run_app(PAGE, {"sleutel": "custom"})
-    assert at.session_state["_weights_base"]["weight"].tolist()[:2] == ["1", "1"]
+    assert at.data_editor[0].value["weight"].tolist()[:2] == ["1", "1"]
     _type_weight(at, 0, typed)
     assert refusal in shown(at.error[0].value)
     _type_weight(at, 0, "2,5")

@@ -88,7 +88,7 @@ def test_the_scenario_file_and_weights_uploaders_name_their_own_limit() -> None:
         "A file made with ‘Download scenario file’, here or in another installation of the dashboard. At most 1 MB."
     )
     weights = run_app("app_pages/doelen.py", {"sleutel": "custom"})
-    assert weights.file_uploader(key="weights_upload_0").help.startswith("Hoogstens 5 MB. ")
+    assert weights.file_uploader(key="weights_upload_1").help.startswith("Hoogstens 5 MB. ")
 
 
 def test_the_progress_uploaders_name_the_limit_and_an_empty_own_cell_reads_unknown() -> None:
