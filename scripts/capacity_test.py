@@ -42,7 +42,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ros.base import number_entry
-from scripts.benchmark_pages import APP, ROOT, Server, page_entries, rss_mb, server_env
+from scripts.pagebench.server import APP, ROOT, Server, page_entries, rss_mb, server_env
 
 TARGET_P95_MS = 1000.0
 CLK_TCK = os.sysconf("SC_CLK_TCK")

@@ -7,7 +7,7 @@ session repeats random actions: switch page (sidebar navigation), switch languag
 checkbox, selectbox, number input: the first one found). After each action the clock runs until the page has settled:
 a rerun has finished (the server's script_finished message, read from the session's websocket frames, so even a
 rerun too quick to show in the DOM is seen),
-no skeleton is left and every chart and map is drawn (the same readiness test as scripts/benchmark_pages.py).
+no skeleton is left and every chart and map is drawn (the page benchmark's test, scripts/pagebench/browser.py).
 
 Errors counted: Streamlit exception boxes, browser console errors from our code (Streamlit's own blocked calls to
 the internet are left out, as in tests/browser/test_browser_pages.py) and actions that did not settle within --timeout.
@@ -38,17 +38,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scripts.benchmark_pages import (
-    APP,
-    BROWSER_ARGS,
-    CHROMIUM,
-    READY_JS,
-    ROOT,
-    RunCounter,
-    Server,
-    rss_mb,
-    server_env,
-)
+from scripts.pagebench.browser import BROWSER_ARGS, CHROMIUM, READY_JS, RunCounter
+from scripts.pagebench.server import APP, ROOT, Server, rss_mb, server_env
 
 # Streamlit's own calls to the internet fail on a closed network, and a deep link first probes <page>/_stcore/.
 EXTERNAL = ("ERR_NAME_NOT_RESOLVED", "metrics config", "Failed to fetch", "/_stcore/")

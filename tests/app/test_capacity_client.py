@@ -16,8 +16,9 @@ from ros.base.config import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchmark_pages import Server, server_env
 from capacity_test import Results, Session, changed_state, typed_number
+
+from scripts.pagebench.server import Server, server_env
 
 APP = """import streamlit as st
 
