@@ -26,6 +26,7 @@ class _Kept:
     """What the session keeps of one table between runs."""
 
     version: int  # part of the editor's key: a new version is a new editor, started from `base`
+    origin_version: int  # counts the starts from a new outside value only
     base: pd.DataFrame
     origin: object
     config: str
@@ -42,7 +43,7 @@ def _changed(origin: object, before: object) -> bool:
 
 class EditableTable:
     """The editor `name` (key `<name>_editor_<version>`) started from `start()` for the value `origin`, with its
-    columns in `column_config`; create it before drawing anything keyed by its `version` (e.g. the upload)."""
+    columns in `column_config`; create it before drawing anything keyed by its `origin_version` (e.g. the upload)."""
 
     def __init__(
         self, name: str, origin: object, start: Callable[[], pd.DataFrame], column_config: Mapping[str, Any]
@@ -51,11 +52,11 @@ class EditableTable:
         state, config = st.session_state, repr(column_config)
         kept: _Kept | None = state.get(self._kept_key)
         if kept is None:
-            kept = _Kept(1, start(), origin, config)
+            kept = _Kept(1, 1, start(), origin, config)
         elif _changed(origin, kept.origin):
-            kept = _Kept(kept.version + 1, start(), origin, config)
+            kept = _Kept(kept.version + 1, kept.origin_version + 1, start(), origin, config)
         elif kept.edited is not None and (self._editor_key(kept.version) not in state or kept.config != config):
-            kept = _Kept(kept.version + 1, kept.edited, origin, config)
+            kept = _Kept(kept.version + 1, kept.origin_version, kept.edited, origin, config)
         state[self._kept_key] = self._kept = kept
 
     @property
@@ -69,6 +70,12 @@ class EditableTable:
     def version(self) -> int:
         """The editor's version: it changes when the editor starts again (from the origin or what was typed)."""
         return self._kept.version
+
+    @property
+    def origin_version(self) -> int:
+        """Changes only when the table starts from a new outside value: the key of what belongs to that value (an
+        uploader keyed by it drops its file then, but keeps it, and its message, across a language switch)."""
+        return self._kept.origin_version
 
     def draw(self, where: DeltaGenerator | None = None, **options: Any) -> pd.DataFrame:
         """Draw the editor (in `where`, e.g. a column; other `st.data_editor` options as given) and return the table

@@ -141,7 +141,7 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
     )
     left, right = st.columns([3, 2])
     upload = right.file_uploader(  # no `type=`: our check names the problem in the UI language
-        t("progress.own_upload"), key=f"own_upload_{table.version}", help=upload_help(uploads.MAX_BYTES)
+        t("progress.own_upload"), key=f"own_upload_{table.origin_version}", help=upload_help(uploads.MAX_BYTES)
     )
     template = own_figures.template(names, template_year)
     a, b = right.columns(2)

@@ -82,7 +82,7 @@ def _custom_weights(region: RegionData) -> AllocationError | None:
     edited = table.draw(left, hide_index=True, disabled=["code", "name"])
     # No `type=`: Streamlit would refuse other files in English; our own check answers in the UI language.
     upload = right.file_uploader(
-        t("targets.custom_upload"), key=f"weights_upload_{table.version}", help=upload_help(uploads.MAX_BYTES)
+        t("targets.custom_upload"), key=f"weights_upload_{table.origin_version}", help=upload_help(uploads.MAX_BYTES)
     )
     _weights_upload(upload, region, table)
     if "_weights_file" in state:
