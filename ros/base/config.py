@@ -109,3 +109,8 @@ def api_rate_per_minute() -> float:
 def api_burst() -> int:
     """Requests a client address may make to the API at once before the rate applies: ROS_API_BURST, else 30."""
     return int(_positive("ROS_API_BURST", 30))
+
+
+def scenario_quota() -> int:
+    """Scenarios one planner may keep in the shared list: ROS_SCENARIO_QUOTA, else 200 (coördinators: no limit)."""
+    return int(_positive("ROS_SCENARIO_QUOTA", 200))

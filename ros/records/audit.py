@@ -109,10 +109,9 @@ def change_summary(entry: AuditEntry) -> str:
     return ""
 
 
-def audit_table(entries: Sequence[AuditEntry], scenario_id: str | None = None) -> pd.DataFrame:
-    """One row per change (newest first, as given; only `scenario_id`'s when given), columns `COLUMNS`;
-    `at` is the UTC moment, `account` the actor's id (e-mail address), `role` and `action` are codes."""
-    rows = [e for e in entries if scenario_id is None or e.scenario_id == scenario_id]
+def audit_table(rows: Sequence[AuditEntry]) -> pd.DataFrame:
+    """One row per change (newest first, as given), columns `COLUMNS`; `at` is the UTC moment, `account` the
+    actor's id (e-mail address), `role` and `action` are codes."""
     return pd.DataFrame(
         {
             "at": [e.at for e in rows],
@@ -127,15 +126,6 @@ def audit_table(entries: Sequence[AuditEntry], scenario_id: str | None = None) -
         },
         columns=list(COLUMNS),
     )
-
-
-def scenarios_in(entries: Sequence[AuditEntry]) -> dict[str, str]:
-    """Every scenario the trail mentions (deleted ones too): id → its latest name, newest first."""
-    names: dict[str, str] = {}
-    for entry in entries:
-        if entry.scenario_id is not None and entry.scenario_id not in names:
-            names[entry.scenario_id] = entry.scenario_name or entry.scenario_id
-    return names
 
 
 def ledger_summary(frame: pd.DataFrame) -> dict[str, object]:

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Row, select, true, update
+from sqlalchemy import Connection, Row, func, select, true, update
 from sqlalchemy.exc import IntegrityError
 
-from ros.base.config import scenario_db_url
+from ros.base.config import scenario_db_url, scenario_quota
 from ros.base.format import date_time
 from ros.base.i18n import translate
 from ros.records import roles, schema
@@ -218,8 +218,13 @@ class ScenarioStore:
         )
 
     def _insert(self, conn: Connection, name: str, author: str, payload: str, version: int, actor: Identity) -> str:
-        """A new row in an open transaction; its id."""
+        """A new row in an open transaction; its id. StoreError "quota_reached" when a planner already keeps
+        `ros.base.config.scenario_quota()` scenarios (coördinators have no limit)."""
         self._check_name_free(conn, name)
+        if actor.role == "planner":
+            owned = select(func.count()).select_from(scenarios).where(scenarios.c.owner == actor.user_id)
+            if conn.execute(owned).scalar_one() >= (quota := scenario_quota()):
+                raise StoreError("quota_reached", limit=quota)
         now, new_id = datetime.now(UTC), str(uuid.uuid4())
         values = {
             "id": new_id,
@@ -298,13 +303,24 @@ class ScenarioStore:
             return self._written(conn, scenario_id)
 
     def list(
-        self, validate: Validator | None = None, current_version: int | None = None
+        self,
+        validate: Validator | None = None,
+        current_version: int | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> builtins.list[ScenarioRecord]:
-        """Every stored scenario, newest first, each with its status ("ok", "ongeldig", "nieuwere_versie")."""
-        query = select(scenarios).order_by(scenarios.c.created_at.desc(), scenarios.c.id)
+        """The stored scenarios, newest first (all, or `limit` of them from `offset`: one page), each with its status
+        ("ok", "ongeldig", "nieuwere_versie")."""
+        query = select(scenarios).order_by(scenarios.c.created_at.desc(), scenarios.c.id).limit(limit).offset(offset)
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
         return [_record(row, validate, current_version) for row in rows]
+
+    def count(self) -> int:
+        """How many scenarios are stored."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(scenarios)).scalar_one())
 
     def get(
         self, scenario_id: str, validate: Validator | None = None, current_version: int | None = None
@@ -431,13 +447,14 @@ class ScenarioStore:
         with self._write() as conn:
             self._audit(conn, actor, "ledger_upload", None, None, before, {"file": file_name, **after})
 
-    def audit(self, scenario_id: str | None = None, limit: int | None = None) -> builtins.list[AuditEntry]:
-        """The audit trail, newest first; only one scenario's history (also after it was deleted) when given."""
-        query = select(audit_log).order_by(audit_log.c.id.desc())
+    def audit(
+        self, scenario_id: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> builtins.list[AuditEntry]:
+        """The audit trail, newest first (all, or `limit` rows from `offset`: one page); only one scenario's history
+        (also after it was deleted) when given."""
+        query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit).offset(offset)
         if scenario_id is not None:
             query = query.where(audit_log.c.scenario_id == scenario_id)
-        if limit is not None:
-            query = query.limit(limit)
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
         return [
@@ -455,6 +472,31 @@ class ScenarioStore:
             )
             for r in rows
         ]
+
+    def audit_count(self, scenario_id: str | None = None) -> int:
+        """How many rows the audit trail holds (only one scenario's when given)."""
+        query = select(func.count()).select_from(audit_log)
+        if scenario_id is not None:
+            query = query.where(audit_log.c.scenario_id == scenario_id)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def audit_scenarios(self) -> dict[str, str]:
+        """Every scenario the audit trail names (deleted ones too): id → its latest name, most recently changed
+        first."""
+        latest = select(func.max(audit_log.c.id)).where(audit_log.c.scenario_id.is_not(None))
+        query = (
+            select(audit_log.c.scenario_id, audit_log.c.scenario_name)
+            .where(audit_log.c.id.in_(latest.group_by(audit_log.c.scenario_id)))
+            .order_by(audit_log.c.id.desc())
+        )
+        with self.engine.connect() as conn:
+            return {row.scenario_id: row.scenario_name or row.scenario_id for row in conn.execute(query)}
+
+    def ids(self) -> set[str]:
+        """The ids of the stored scenarios (no settings read)."""
+        with self.engine.connect() as conn:
+            return set(conn.execute(select(scenarios.c.id)).scalars())
 
 
 def _agreed_row(conn: Connection) -> Row[Any, Any] | None:

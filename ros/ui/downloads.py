@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -92,14 +92,24 @@ def source_caption(source_ids: Iterable[str], extra: str = "") -> None:
     st.caption(f"{text}. {extra}" if extra else text)
 
 
-def download_buttons(name: str, sheets: Mapping[str, pd.DataFrame], key: str) -> None:
+def download_buttons(
+    name: str, sheets: Mapping[str, pd.DataFrame] | Callable[[], Mapping[str, pd.DataFrame]], key: str
+) -> None:
     """CSV (first sheet, plain and for a Dutch Excel) and Excel (an about sheet with the settings and the data
-    version, then all sheets) download buttons side by side; headers in the UI language; files are built on click."""
-    first, language, chosen = next(iter(sheets.values())), lang(), current_scenario()[0]
+    version, then all sheets) download buttons side by side; headers in the UI language; files are built on click
+    (`sheets` may be a function, called then: a large table is not read on every rerun)."""
+    language, chosen = lang(), current_scenario()[0]
+
+    def frames() -> Mapping[str, pd.DataFrame]:
+        return sheets() if callable(sheets) else sheets
+
+    def first() -> pd.DataFrame:
+        return next(iter(frames().values()))
+
     plain, dutch, excel = st.columns(3)
     plain.download_button(
         t("common.download_csv"),
-        lambda: exports.csv_bytes(exports.localise(first, language)),
+        lambda: exports.csv_bytes(exports.localise(first(), language)),
         file_name=f"{name}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -109,7 +119,7 @@ def download_buttons(name: str, sheets: Mapping[str, pd.DataFrame], key: str) ->
     )
     dutch.download_button(
         t("downloads.csv_dutch"),
-        lambda: exports.dutch_csv_bytes(exports.localise(first, language)),
+        lambda: exports.dutch_csv_bytes(exports.localise(first(), language)),
         file_name=f"{name}-excel-nl.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -119,7 +129,7 @@ def download_buttons(name: str, sheets: Mapping[str, pd.DataFrame], key: str) ->
     )
     excel.download_button(
         t("common.download_excel"),
-        lambda: excel_file(sheets, language, chosen),
+        lambda: excel_file(frames(), language, chosen),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/table:",

@@ -19,6 +19,9 @@ from ros.ui.data import store
 from ros.ui.store_actions import CHOSEN, OPENED, PENDING, open_record, rename_record, store_action, store_error_text
 from ros.ui.text import lang, t
 
+PAGE_SIZE = 25  # scenarios per page of the list: only these are read and checked on a rerun
+PAGE = "scenario_page"
+
 
 def owner_text(record: ScenarioRecord) -> str:
     """Who saved the scenario: the account (not the typed author, which anyone can copy); "onbekend" when it was
@@ -49,8 +52,15 @@ def records_columns() -> dict[str, Any]:
 
 
 def _chosen(by_id: dict[str, ScenarioRecord]) -> ScenarioRecord | None:
-    """The scenario the user chose, kept across reruns; when someone else deleted it, nothing, with a notice."""
+    """The scenario the user chose, kept across reruns and pages (added to `by_id` when it is on another page);
+    when someone else deleted it, nothing, with a notice."""
     chosen = st.session_state.get(CHOSEN)
+    if chosen is not None and chosen not in by_id:
+        try:
+            by_id[chosen] = store().get(chosen, scenario.validate_settings, scenario.VERSION)
+        except StoreError as error:
+            if error.code != "not_found":
+                raise
     if chosen is not None and chosen not in by_id:
         opened = st.session_state.get(OPENED) or {}
         name = opened.get("name") if opened.get("id") == chosen else st.session_state.get("_scenario_chosen_name")
@@ -101,9 +111,39 @@ def _confirmation(actor: Identity) -> None:
     no.button(t("manage.cancel"), key="scenario_cancel", on_click=lambda: st.session_state.pop(PENDING, None))
 
 
+def _page_of_records() -> list[ScenarioRecord]:
+    """The page of saved scenarios the user is on (`PAGE_SIZE`, newest first), with a page picker when there are
+    more; only this page's settings are read."""
+    total = store().count()
+    pages = max(1, -(-total // PAGE_SIZE))
+    if st.session_state.get(PAGE, 1) > pages:  # scenarios were deleted meanwhile
+        st.session_state[PAGE] = pages
+    page = 1
+    if pages > 1:
+        page = st.selectbox(
+            t("scenario.page"),
+            range(1, pages + 1),
+            format_func=lambda n: t("scenario.page_of", page=n, pages=pages),
+            key=PAGE,
+        )
+    records = store().list(scenario.validate_settings, scenario.VERSION, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    if pages > 1:
+        first = (page - 1) * PAGE_SIZE + 1
+        st.caption(
+            t(
+                "scenario.page_caption",
+                first=fmt.number(first, lang()),
+                last=fmt.number(first + len(records) - 1, lang()),
+                total=fmt.number(total, lang()),
+            )
+        )
+    return records
+
+
 def saved_scenarios_panel(actor: Identity) -> None:
-    """The saved scenarios: table, picker, and the actions the actor's role permits on the chosen one."""
-    records = store().list(scenario.validate_settings, scenario.VERSION)
+    """The saved scenarios: one page of the table, picker, and the actions the actor's role permits on the chosen
+    one."""
+    records = _page_of_records()
     if not records:
         st.markdown(t("scenario.none_saved"))
         return

@@ -380,3 +380,28 @@ def test_a_ledger_edit_stays_in_the_session_until_the_scenario_is_saved(db: Scen
     assert (entry.actor_name, entry.action) == ("Anna de Vries", "save")
     history = next(d.value for d in at.dataframe if "Wijziging" in d.value.columns)
     assert history["Wijziging"].tolist() == ["grootboek + GM0141 2025: toegezegd 51000.00"]
+
+
+def test_many_scenarios_and_their_history_come_a_page_at_a_time(db: ScenarioStore) -> None:
+    saved = [db.save(f"Scenario {n:02d}", "Anna", SETTINGS, sc.VERSION, actor=ANNA) for n in range(30)]
+    for record in saved[:25]:
+        db.update(record.id, sc.to_json(sc.Scenario(woningen=80_000)), sc.VERSION, record.revision, actor=ANNA)
+    at = choose(app("cor@regiotwente.nl", "Cor Coördinator"), saved[29].id)
+    scenarios, history = at.dataframe[0].value, at.dataframe[-1].value
+    assert scenarios["name"].tolist() == [f"Scenario {n:02d}" for n in range(29, 4, -1)]
+    assert "Scenario's 1–25 van 30, nieuwste eerst." in [c.value for c in at.caption]
+    assert len(history) == 50
+    assert "Wijzigingen 1–50 van 55, nieuwste eerst. De downloads bevatten de nieuwste 5.000." in [
+        c.value for c in at.caption
+    ]
+    at.selectbox(key="scenario_page").set_value(2).run()
+    assert at.dataframe[0].value["name"].tolist() == [f"Scenario {n:02d}" for n in range(4, -1, -1)]
+    picker = at.selectbox(key="scenario_choice")
+    assert picker.value == saved[29].id  # the choice stays, though it is on the first page
+    assert picker.options[-1] == "Scenario 29 — anna@enschede.nl"
+    at.selectbox(key="audit_page").set_value(2).run()
+    assert at.dataframe[-1].value["Wat"].tolist() == ["opgeslagen"] * 5
+    db.delete(saved[0].id, actor=COR)  # fewer scenarios: the page still exists
+    at.run()
+    assert at.dataframe[0].value["name"].tolist() == [f"Scenario {n:02d}" for n in range(4, 0, -1)]
+    assert not at.exception

@@ -40,9 +40,9 @@ def test_a_sample_session_as_a_table(tmp_path: Path) -> None:
     assert table["after"].iloc[4] == '{"name": "Basis 75k"}'
     assert table["after"].iloc[1] == ""
     assert '"settings": {"steden": 80' in table["before"].iloc[1]
-    only = audit.audit_table(store.audit(), saved.id)
+    only = audit.audit_table(store.audit(saved.id))
     assert only["action"].tolist() == ["mark_agreed", "rename", "update", "save"]
-    assert audit.scenarios_in(store.audit()) == {copy.id: "Kopie", saved.id: "Basis 75k"}
+    assert store.audit_scenarios() == {copy.id: "Kopie", saved.id: "Basis 75k"}
 
 
 def test_long_changes_name_the_first_few_and_count_the_rest(tmp_path: Path) -> None:

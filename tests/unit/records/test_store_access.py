@@ -365,3 +365,51 @@ def test_a_save_right_after_ours_is_not_lost_by_our_next_save(store_url: str, ch
     assert "Cor Coördinator" in str(refusal.value)
     assert store.get(saved.id).payload == {"woningen": 90000}
     assert store.get(saved.id).revision == 3
+
+
+def test_the_list_and_the_history_come_in_pages(store: ScenarioStore) -> None:
+    names = [f"Scenario {number}" for number in range(7)]
+    saved = [store.save(name, "Anna", SETTINGS, 1, actor=PLANNER) for name in names]
+    store.rename(saved[0].id, "Eerste", saved[0].revision, actor=PLANNER)
+    store.delete(saved[1].id, actor=PLANNER)
+    assert store.count() == 6
+    newest_first = [r.name for r in store.list()]
+    assert newest_first == ["Scenario 6", "Scenario 5", "Scenario 4", "Scenario 3", "Scenario 2", "Eerste"]
+    assert [r.name for r in store.list(limit=4)] == newest_first[:4]
+    assert [r.name for r in store.list(limit=4, offset=4)] == newest_first[4:]
+    assert store.list(limit=4, offset=8) == []
+    assert store.ids() == {r.id for r in store.list()}
+    assert store.audit_count() == 9
+    assert store.audit_count(saved[1].id) == 2
+    assert [e.action for e in store.audit(limit=3)] == ["delete", "rename", "save"]
+    assert [e.scenario_name for e in store.audit(limit=2, offset=3)] == ["Scenario 5", "Scenario 4"]
+    assert [e.action for e in store.audit(saved[0].id, limit=1, offset=1)] == ["save"]
+    assert list(store.audit_scenarios().items())[:3] == [
+        (saved[1].id, "Scenario 1"),
+        (saved[0].id, "Eerste"),
+        (saved[6].id, "Scenario 6"),
+    ]
+    assert len(store.audit_scenarios()) == 7
+
+
+def test_a_planner_keeps_at_most_the_quota(store: ScenarioStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROS_SCENARIO_QUOTA", "2")
+    first = store.save("Een", "Anna", SETTINGS, 1, actor=PLANNER)
+    store.duplicate(first.id, "Twee", "Anna", actor=PLANNER)
+    for over in (
+        lambda: store.save("Drie", "Anna", SETTINGS, 1, actor=PLANNER),
+        lambda: store.duplicate(first.id, "Drie", "Anna", actor=PLANNER),
+    ):
+        with pytest.raises(StoreError) as refusal:
+            over()
+        assert str(refusal.value) == (
+            "U bewaart al 2 scenario's in de gedeelde lijst, het maximum per planner. Verwijder eerst een scenario "
+            "dat u niet meer nodig hebt; er is niets opgeslagen."
+        )
+    store.save("Van Bram", "Bram", SETTINGS, 1, actor=OTHER_PLANNER)  # the quota is per planner
+    for number in range(3):  # a coördinator has none
+        store.save(f"Regio {number}", "Cor", SETTINGS, 1, actor=COORDINATOR)
+    store.delete(first.id, actor=PLANNER)
+    store.save("Drie", "Anna", SETTINGS, 1, actor=PLANNER)  # room again after deleting one
+    assert sorted(r.name for r in store.list() if r.owner == PLANNER.user_id) == ["Drie", "Twee"]
+    assert store.count() == 6
