@@ -21,6 +21,7 @@ from ros.base.i18n import language
 from ros.base.problems import Figure
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+_LARGEST = Decimal(10) ** 15  # no setting, weight, count or amount comes near; larger is a typing or export error
 _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})  # the minus sign and the en dash people paste for it
 _SPACES = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009]+(?=\d)")  # spaces between digits: a thousands separator
 _ALLOWED = re.compile(r"[+-]?[0-9.,]+")
@@ -102,9 +103,12 @@ def _checked(
     lang: str | None,
 ) -> int | float:
     """`value` when it is whole (if asked), has at most `decimals` and lies within the bounds, as int or float."""
+    if not abs(value) < _LARGEST:
+        raise NumberEntryError("not_a_number", {"text": text[:40]})
     if whole and value != value.to_integral_value():
         raise NumberEntryError("not_whole", {"text": text})
-    if not whole and decimals is not None and value != round(value, decimals):
+    exponent = value.normalize().as_tuple().exponent
+    if not whole and decimals is not None and isinstance(exponent, int) and exponent < -decimals:
         raise NumberEntryError("too_precise", {"text": text, "decimals": decimals})
     if not _within(value, low, high):
         if lang is None:

@@ -8,7 +8,6 @@ and tests.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -78,7 +77,7 @@ class Figure:
 
 def given(value: object) -> object:
     """What a user gave, for a message: text quoted as typed ('1,5e3'), a number as a Figure (-0,5 / -0.5)."""
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool) and math.isfinite(value):
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool) and abs(value) < 1e15:
         return Figure(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
     return repr(value)[:40]
 
