@@ -7,12 +7,14 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ros.api.resources import RESOURCES, Resource
+from ros.api.resources import CHART_PARAMETERS, RESOURCES, Resource
 from ros.base import config
 from ros.base.i18n import translate
+from ros.model.progress import MEASURES
 from ros.records.scenario import Scenario
 
 _SETTINGS = Scenario.model_json_schema(by_alias=True)["properties"]
+CHART_PATH = "/charts/realised.svg"
 
 
 def _schema(name: str) -> dict[str, Any]:
@@ -85,6 +87,22 @@ _COMPONENTS = {
 }
 
 
+def _chart_operation(lang: str) -> dict[str, Any]:
+    """The SVG chart: the language, the municipality and the Voortgang page's measure."""
+    language = _parameters(RESOURCES[0], lang)[1]
+    own = [
+        {"name": "gemeente", "in": "query", "required": True, "schema": {"type": "string", "examples": ["GM0153"]}},
+        {"name": "maat", "in": "query", "schema": {"type": "string", "enum": list(MEASURES), "default": MEASURES[1]}},
+    ]
+    responses = _responses(lang)
+    responses["200"] = {
+        "description": translate(lang, "api.resource_chart"),
+        "content": {"image/svg+xml": {"schema": {"type": "string"}}},
+    }
+    return {"operationId": "realised_chart", "summary": translate(lang, "api.resource_chart"),
+            "parameters": [language, *own], "responses": responses}  # fmt: skip
+
+
 def document(lang: str) -> dict[str, Any]:
     """The OpenAPI 3.1 document of the API in `lang`."""
     paths = {
@@ -98,6 +116,7 @@ def document(lang: str) -> dict[str, Any]:
         }
         for r in RESOURCES
     }
+    paths[CHART_PATH] = {"get": _chart_operation(lang)}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -122,6 +141,11 @@ def page(lang: str, base: str) -> str:
             f"<li><code>/{r.name}</code>{params}: {escape(translate(lang, f'api.resource_{r.name}'))} "
             f'<a href="{escape(link)}">JSON</a> · <a href="{escape(link)}&amp;format=csv">CSV</a></li>'
         )
+    chart = f"{base}{CHART_PATH}?gemeente=GM0153&lang={lang}"
+    items.append(
+        f"<li><code>{CHART_PATH}</code> <small>({', '.join(CHART_PARAMETERS)})</small>: "
+        f'{escape(translate(lang, "api.resource_chart"))} <a href="{escape(chart)}">SVG</a></li>'
+    )
     rules = translate(
         lang, "api.page_rules", rate=f"{config.api_rate_per_minute():g}", burst=config.api_burst(), base=base
     )

@@ -18,10 +18,14 @@ from functools import lru_cache
 import pandas as pd
 from pydantic import ValidationError
 
+from ros.base import format as fmt
 from ros.base.i18n import translate
+from ros.base.names import find_code
 from ros.data import series, versions
 from ros.data.snapshot import Snapshot
 from ros.model import milestones, pace, progress, region, targets
+from ros.present.charts.svg import Bar, bars_svg
+from ros.present.progress import period_label
 from ros.records import scenario
 from ros.records.scenario import Scenario
 
@@ -223,3 +227,52 @@ RESOURCES = (
     Resource("sources", source_answer),
     Resource("version", version_answer),
 )
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A chart as an SVG document and the sources it is drawn from."""
+
+    svg: str
+    sources: tuple[str, ...]
+    parameters: Mapping[str, str]
+
+
+CHART_PARAMETERS = ("gemeente", "maat")
+
+
+def realised_chart(params: Mapping[str, str], lang: str) -> Picture:
+    """Homes realised per year in one municipality (`gemeente`, code or name as in the links) as a bar chart, by the
+    Voortgang page's measure (`maat`: new_construction, the default, or net_change), with its source line."""
+    check_names(params, CHART_PARAMETERS, lang)
+    data = snapshot()
+    names = region.municipality_names(data)
+    code = find_code(params.get("gemeente", ""), names)
+    if code is None:
+        raise ParameterError(translate(lang, "api.bad_municipality", value=params.get("gemeente", "")))
+    measure = params.get("maat", progress.MEASURES[1])
+    if measure not in progress.MEASURES:
+        known = ", ".join(progress.MEASURES)
+        raise ParameterError(translate(lang, "api.bad_choice", name="maat", value=measure, known=known))
+    answer = realised_answer({}, lang)
+    rows = answer.frame[answer.frame["code"] == code]
+    years, months = rows["year"].astype(int).tolist(), rows["months"].astype(int).tolist()
+    values = [None if pd.isna(v) else int(v) for v in rows[measure]]
+    provisional = [str(v) in progress.PROVISIONAL for v in rows["status"]]
+    bars = [Bar(str(y), v, fmt.number(v, lang), p) for y, v, p in zip(years, values, provisional, strict=True)]
+    partial = [period_label(y, m, lang) for y, m in zip(years, months, strict=True) if m < 12]
+    cited = "; ".join(f"{s['publisher']}, {s['title']}" for s in (region.source(data, i) for i in answer.sources))
+    version = data.version.label
+    title = translate(lang, "api.chart_title", measure=translate(lang, f"progress.series_{measure}"), name=names[code])
+    notes = translate(lang, "api.chart_provisional") + "".join(f" {p}." for p in partial)
+    first, last = (bars[0].label, bars[-1].label) if bars else ("", "")
+    description = translate(
+        lang,
+        "api.chart_description",
+        title=title,
+        values="; ".join(f"{b.label}: {b.text}" for b in bars),
+        first=first,
+        last=last,
+    )
+    svg = bars_svg(title, bars, translate(lang, "api.chart_source", sources=cited, version=version), notes, description)
+    return Picture(svg, answer.sources, {"gemeente": code, "maat": measure})

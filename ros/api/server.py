@@ -25,7 +25,8 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ros.api import limits, openapi
-from ros.api.resources import RESOURCES, Answer, ParameterError, Resource, snapshot, version_of
+from ros.api.openapi import CHART_PATH
+from ros.api.resources import RESOURCES, Answer, ParameterError, Resource, realised_chart, snapshot, version_of
 from ros.base import config
 from ros.base.columns import header
 from ros.base.i18n import translate
@@ -47,7 +48,7 @@ def _error(status: int, text: str, headers: Mapping[str, str] | None = None) -> 
     return JSONResponse({"error": {"status": status, "message": text}}, status, headers={**OPEN, **(headers or {})})
 
 
-def _query(request: Request, lang: str) -> tuple[str, dict[str, str]]:
+def _query(request: Request, lang: str, formats: tuple[str, ...] = FORMATS) -> tuple[str, dict[str, str]]:
     """The format and the resource's own parameters; a repeated parameter or a bad format or language is refused."""
     repeated = sorted({k for k in request.query_params if len(request.query_params.getlist(k)) > 1})
     if repeated:
@@ -55,9 +56,9 @@ def _query(request: Request, lang: str) -> tuple[str, dict[str, str]]:
     params = dict(request.query_params)
     if params.get("lang", config.DEFAULT_LANGUAGE) not in config.LANGUAGES:
         raise ParameterError(translate(lang, "api.bad_choice", name="lang", value=params["lang"], known="nl, en"))
-    kind = params.get("format", "json")
-    if kind not in FORMATS:
-        raise ParameterError(translate(lang, "api.bad_choice", name="format", value=kind, known=", ".join(FORMATS)))
+    kind = params.get("format", formats[0])
+    if kind not in formats:
+        raise ParameterError(translate(lang, "api.bad_choice", name="format", value=kind, known=", ".join(formats)))
     return kind, {k: v for k, v in params.items() if k not in COMMON}
 
 
@@ -122,6 +123,18 @@ def _endpoint(resource: Resource) -> Any:
     return respond
 
 
+def _chart(request: Request) -> Response:
+    lang = _lang(request)
+    try:
+        _, params = _query(request, lang, ("svg",))
+        picture = realised_chart(params, lang)
+    except ParameterError as refusal:
+        return _error(400, refusal.text)
+    version = snapshot().version.label
+    headers = {**OPEN, "X-ROS-Data-Version": version, "X-ROS-Sources": " ".join(picture.sources)}
+    return Response(picture.svg, media_type="image/svg+xml", headers=headers)
+
+
 def _openapi(request: Request) -> Response:
     return JSONResponse(openapi.document(_lang(request)), headers=OPEN)
 
@@ -161,6 +174,7 @@ def application() -> ASGIApp:
         Route("/", _page, methods=["GET"]),
         Route("/openapi.json", _openapi, methods=["GET"]),
         *(Route(f"/{r.name}", _endpoint(r), methods=["GET"]) for r in RESOURCES),
+        Route(CHART_PATH, _chart, methods=["GET"]),
     ]
     api = Starlette(routes=routes, exception_handlers={HTTPException: _not_found})
     bucket = limits.TokenBucket(config.api_rate_per_minute(), config.api_burst())

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from datetime import date
 
@@ -23,6 +25,13 @@ from tests.support.progress import write_refreshed
 from tests.support.server import start_app
 
 NAMES = [r.name for r in RESOURCES]
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _svg_texts(response: requests.Response) -> list[str]:
+    """The texts of an SVG answer in document order (it must be well-formed XML)."""
+    assert response.headers["content-type"] == "image/svg+xml"
+    return [e.text or "" for e in ET.fromstring(response.text).iter(f"{SVG}text")]
 
 
 @pytest.fixture(scope="module")
@@ -208,10 +217,52 @@ def test_repeated_parameters_missing_paths_and_writes_are_refused(api: str) -> N
     )
 
 
+def test_a_municipalitys_chart_as_svg_with_its_source_line(api: str) -> None:
+    response = _get(f"{api}/charts/realised.svg", gemeente="Enschede")
+    texts = _svg_texts(response)
+    built = load_snapshot()["new_construction"].query("code == 'GM0153'")
+    values = [f"{v:,}".replace(",", ".") for v in built["new_dwellings"]]
+    assert texts[0] == "Nieuwbouw per jaar in Enschede"
+    count = len(built)
+    assert texts[1 : 1 + 2 * count : 2] == values  # the value above each bar, then its year
+    assert texts[2 : 2 + 2 * count : 2] == [str(y) for y in built["year"]]
+    assert values[1] == "587"  # 2013
+    assert " ".join(texts[1 + 2 * count :]) == (
+        "Bron: CBS, Voorraad woningen en niet-woningen; mutaties, gebruiksfunctie, regio (81955NED). Gegevens: data/. "
+        "ROS Twente-dashboard."
+    )
+    assert response.headers["X-ROS-Sources"] == "cbs_81955ned"
+    assert re.search(
+        r"<title id=\"t\">Nieuwbouw per jaar in Enschede</title><desc id=\"d\">.*2013: 587;", response.text
+    )
+
+
+def test_unknown_years_in_the_chart_are_named_never_drawn_as_zero(api: str) -> None:
+    response = _get(f"{api}/charts/realised.svg", gemeente="GM0153", maat="net_change", lang="en")
+    texts = _svg_texts(response)
+    assert texts[0] == "Net additions per year in Enschede"
+    assert texts.count("unknown") == 9
+    assert len(ET.fromstring(response.text).findall(f"{SVG}rect")) == 1  # the background only: no bars
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"gemeente": "Amsterdam"}, "Onbekende gemeente: ‘Amsterdam’."),
+        ({"gemeente": "GM0153", "maat": "sloop"}, "Ongeldige waarde voor maat: ‘sloop’. Kies uit: net_change,"),
+        ({"gemeente": "GM0153", "format": "png"}, "Ongeldige waarde voor format: ‘png’. Kies uit: svg."),
+    ],
+)
+def test_a_chart_with_bad_parameters_is_refused(api: str, params: dict, message: str) -> None:
+    response = _get(f"{api}/charts/realised.svg", **params)
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith(message)
+
+
 def test_openapi_document_and_page_describe_every_resource(api: str) -> None:
     document = _get(f"{api}/openapi.json", lang="en").json()
     assert document["openapi"] == "3.1.0"
-    assert sorted(document["paths"]) == sorted(f"/{n}" for n in NAMES)
+    assert sorted(document["paths"]) == sorted([*(f"/{n}" for n in NAMES), "/charts/realised.svg"])
     parameters = {p["name"]: p["schema"] for p in document["paths"]["/targets"]["get"]["parameters"]}
     assert parameters["sleutel"]["enum"] == list(allocation.KEYS)
     assert (parameters["startjaar"]["minimum"], parameters["startjaar"]["maximum"]) == (2020, 2050)
@@ -275,5 +326,11 @@ def test_a_refreshed_version_is_served_with_its_running_year_and_statuses(tmp_pa
             "status": "voorlopig",
         }
         assert got[("GM0153", 2020)]["net_change"] is None
+        chart = _svg_texts(_get(f"{base}/api/v1/charts/realised.svg", gemeente="GM0153", maat="net_change"))
+        last = chart.index("99*")  # 2026's net change, provisional
+        assert chart[last + 1] == "2026"
+        assert " ".join(chart[last + 2 :]).startswith(
+            "* voorlopig (CBS); een open staaf is een voorlopig cijfer. 2026 t/m september. Bron: CBS, Voorraad"
+        )
         csv_rows = _csv(_get(f"{base}/api/v1/realised", format="csv"))
         assert ["GM0153", "Enschede", "2026", "9", "108", "18", "99", "voorlopig"] in csv_rows
