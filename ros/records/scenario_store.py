@@ -317,6 +317,16 @@ class ScenarioStore:
             rows = conn.execute(query).all()
         return [_record(row, validate, current_version) for row in rows]
 
+    def named(self, name: str) -> ScenarioRecord | None:
+        """The scenario that `name` names (after the name rule, ignoring case), or None."""
+        try:
+            key = clean_text(name, "name").casefold()
+        except StoreError:
+            return None
+        with self.engine.connect() as conn:
+            row = conn.execute(select(scenarios).where(scenarios.c.name_key == key)).first()
+        return None if row is None else _record(row, None, None)
+
     def count(self) -> int:
         """How many scenarios are stored."""
         with self.engine.connect() as conn:

@@ -11,6 +11,7 @@ import streamlit as st
 from ros.base.markup import escape
 from ros.records import roles, scenario
 from ros.records.errors import StoreError
+from ros.records.fields import clean_text
 from ros.records.roles import Identity
 from ros.records.scenario_store import ScenarioRecord
 from ros.ui.auth import identity
@@ -26,16 +27,19 @@ def _same_save(name: str, author: str, payload: dict[str, Any], actor: Identity)
     submission of one save (a double click, Enter twice) then reports the same success instead of "name taken".
     Looked up in the store, because Streamlit may drop the first callback's session state when the second click
     interrupts its run."""
-    now = datetime.now(UTC)
-    for record in store().list():
-        if (
-            record.name.casefold() == name.strip().casefold()
-            and record.author == author.strip()
-            and record.owner == actor.user_id
-            and record.payload == payload
-            and now - record.created_at < SAME_SAVE_WINDOW
-        ):
-            return record
+    record = store().named(name)
+    try:
+        author = clean_text(author, "author")
+    except StoreError:
+        return None
+    if (
+        record is not None
+        and record.author == author
+        and record.owner == actor.user_id
+        and record.payload == payload
+        and datetime.now(UTC) - record.created_at < SAME_SAVE_WINDOW
+    ):
+        return record
     return None
 
 

@@ -363,3 +363,10 @@ def _file(**changes: Any) -> bytes:
 )
 def test_refused_scenario_files(data: bytes, message: str) -> None:
     assert str(refused(parse_scenario_file, data, 2, check)) == message
+
+
+def test_a_name_finds_its_scenario_by_the_name_rule(store: ScenarioStore) -> None:
+    saved = store.save("Basis 2050", "Anna", SETTINGS, 1)
+    assert store.named("basis\u200b  2050") == saved
+    assert store.named("Basis 2051") is None
+    assert store.named("   ") is None
