@@ -77,9 +77,10 @@ class Figure:
 
 def given(value: object) -> object:
     """What a user gave, for a message: text quoted as typed ('1,5e3'), a number as a Figure (-0,5 / -0.5)."""
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool) and abs(value) < 1e15:
-        return Figure(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
-    return repr(value)[:40]
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return repr(value)[:40]
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return Figure(number) if number.is_finite() and abs(number) < 10**15 else repr(value)[:40]
 
 
 def _shown(value: object, lang: str) -> object:
