@@ -313,7 +313,7 @@ class ScenarioStore:
         """The stored scenarios, newest first (all, or `limit` of them from `offset`: one page), each with its status
         ("ok", "ongeldig", "nieuwere_versie")."""
         query = select(scenarios).order_by(scenarios.c.created_at.desc(), scenarios.c.id).limit(limit).offset(offset)
-        with self.engine.connect() as conn:
+        with schema.read(self.engine) as conn:
             rows = conn.execute(query).all()
         return [_record(row, validate, current_version) for row in rows]
 
@@ -323,25 +323,25 @@ class ScenarioStore:
             key = clean_text(name, "name").casefold()
         except StoreError:
             return None
-        with self.engine.connect() as conn:
+        with schema.read(self.engine) as conn:
             row = conn.execute(select(scenarios).where(scenarios.c.name_key == key)).first()
         return None if row is None else _record(row, None, None)
 
     def count(self) -> int:
         """How many scenarios are stored."""
-        with self.engine.connect() as conn:
+        with schema.read(self.engine) as conn:
             return int(conn.execute(select(func.count()).select_from(scenarios)).scalar_one())
 
     def get(
         self, scenario_id: str, validate: Validator | None = None, current_version: int | None = None
     ) -> ScenarioRecord:
         """One scenario with its status; StoreError "not_found" when it does not exist (any more)."""
-        with self.engine.connect() as conn:
+        with schema.read(self.engine) as conn:
             return _record(self._row(conn, scenario_id), validate, current_version)
 
     def agreed(self, validate: Validator | None = None, current_version: int | None = None) -> ScenarioRecord | None:
         """The scenario marked as agreed baseline, or None."""
-        with self.engine.connect() as conn:
+        with schema.read(self.engine) as conn:
             row = conn.execute(select(scenarios).where(scenarios.c.agreed == true())).first()
         return None if row is None else _record(row, validate, current_version)
 
@@ -465,7 +465,7 @@ class ScenarioStore:
         query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit).offset(offset)
         if scenario_id is not None:
             query = query.where(audit_log.c.scenario_id == scenario_id)
-        with self.engine.connect() as conn:
+        with schema.read(self.engine) as conn:
             rows = conn.execute(query).all()
         return [
             AuditEntry(
@@ -488,7 +488,7 @@ class ScenarioStore:
         query = select(func.count()).select_from(audit_log)
         if scenario_id is not None:
             query = query.where(audit_log.c.scenario_id == scenario_id)
-        with self.engine.connect() as conn:
+        with schema.read(self.engine) as conn:
             return int(conn.execute(query).scalar_one())
 
     def audit_scenarios(self) -> dict[str, str]:
@@ -500,12 +500,12 @@ class ScenarioStore:
             .where(audit_log.c.id.in_(latest.group_by(audit_log.c.scenario_id)))
             .order_by(audit_log.c.id.desc())
         )
-        with self.engine.connect() as conn:
+        with schema.read(self.engine) as conn:
             return {row.scenario_id: row.scenario_name or row.scenario_id for row in conn.execute(query)}
 
     def ids(self) -> set[str]:
         """The ids of the stored scenarios (no settings read)."""
-        with self.engine.connect() as conn:
+        with schema.read(self.engine) as conn:
             return set(conn.execute(select(scenarios.c.id)).scalars())
 
 

@@ -35,6 +35,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from ros.base.config import scenario_db_url
 from ros.records.errors import StoreError
@@ -196,9 +197,27 @@ def connect(url: str) -> Engine:
 
 
 @contextmanager
+def reachable() -> Iterator[None]:
+    """StoreError "database_unreachable" when the database cannot be reached or the connection breaks (a stopped
+    PostgreSQL, a lost network, an SQLite file locked beyond the busy timeout); what was being written is rolled
+    back."""
+    try:
+        yield
+    except (OperationalError, InterfaceError) as exc:
+        raise StoreError("database_unreachable") from exc
+
+
+@contextmanager
+def read(engine: Engine) -> Iterator[Connection]:
+    """A connection for reading (see `reachable`)."""
+    with reachable(), engine.connect() as conn:
+        yield conn
+
+
+@contextmanager
 def write(engine: Engine) -> Iterator[Connection]:
-    """One write transaction (on SQLite: BEGIN IMMEDIATE, so writers queue instead of failing)."""
-    with engine.connect() as conn:
+    """One write transaction (on SQLite: BEGIN IMMEDIATE, so writers queue instead of failing; see `reachable`)."""
+    with reachable(), engine.connect() as conn:
         conn.execution_options(ros_write=True)
         with conn.begin():
             yield conn

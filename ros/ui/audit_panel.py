@@ -12,6 +12,7 @@ from ros.records import audit, roles
 from ros.records.roles import Identity
 from ros.ui.data import store
 from ros.ui.downloads import download_buttons
+from ros.ui.store_actions import unless_unreachable
 from ros.ui.text import lang, t
 
 PAGE_SIZE = 50  # changes shown at once
@@ -35,6 +36,7 @@ def _table(scenario_id: str | None, limit: int, offset: int, accounts: bool, lan
     return audit_view(frame if accounts else frame.drop(columns="account"), language)
 
 
+@unless_unreachable
 def audit_panel(actor: Identity) -> None:
     """The history of every change to shared data, a page at a time, with a filter per scenario and downloads; the
     accounts (e-mail addresses) only for a coördinator."""

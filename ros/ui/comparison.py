@@ -6,14 +6,22 @@ import streamlit as st
 
 from ros.base.options import one_of
 from ros.records import scenario
+from ros.records.errors import StoreError
 from ros.ui.data import store
 from ros.ui.text import t
 from ros.ui.url import from_url
 
 
 def baseline() -> tuple[str, scenario.Scenario]:
-    """The comparison's baseline: the scenario marked as agreed (when it is valid), else the default scenario."""
-    record = store().agreed(scenario.validate_settings, scenario.VERSION)
+    """The comparison's baseline: the scenario marked as agreed (when it is valid), else the default scenario (also,
+    with a notice, while the shared database cannot be reached)."""
+    try:
+        record = store().agreed(scenario.validate_settings, scenario.VERSION)
+    except StoreError as error:
+        if error.code != "database_unreachable":
+            raise
+        st.warning(t("store.database_unreachable_compare"), icon=":material/cloud_off:")
+        record = None
     if record is not None and record.status == "ok" and record.payload is not None:
         return t("comparison.agreed_name", name=record.name), scenario.from_json(record.payload, record.version)
     return t("comparison.default_name"), scenario.DEFAULT
@@ -21,8 +29,14 @@ def baseline() -> tuple[str, scenario.Scenario]:
 
 def comparison_choice(current: scenario.Scenario) -> tuple[str, scenario.Scenario]:
     """The scenario to compare with the baseline: the current one (default) or a valid saved one, in the URL
-    as ?vergelijk=<id>."""
-    records = {r.id: r for r in store().list(scenario.validate_settings, scenario.VERSION) if r.status == "ok"}
+    as ?vergelijk=<id>; only the current one while the shared database cannot be reached."""
+    try:
+        saved = store().list(scenario.validate_settings, scenario.VERSION)
+    except StoreError as error:
+        if error.code != "database_unreachable":
+            raise
+        saved = []
+    records = {r.id: r for r in saved if r.status == "ok"}
     options = ["huidig", *records]
     from_url("vergelijk", "huidig", one_of(options))
     if st.session_state["vergelijk"] not in options:

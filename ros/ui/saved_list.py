@@ -16,7 +16,16 @@ from ros.records.roles import Identity
 from ros.records.scenario_file import export_json
 from ros.records.scenario_store import ScenarioRecord
 from ros.ui.data import store
-from ros.ui.store_actions import CHOSEN, OPENED, PENDING, open_record, rename_record, store_action, store_error_text
+from ros.ui.store_actions import (
+    CHOSEN,
+    OPENED,
+    PENDING,
+    open_record,
+    rename_record,
+    store_action,
+    store_error_text,
+    unless_unreachable,
+)
 from ros.ui.text import lang, t
 
 PAGE_SIZE = 25  # scenarios per page of the list: only these are read and checked on a rerun
@@ -140,6 +149,7 @@ def _page_of_records() -> list[ScenarioRecord]:
     return records
 
 
+@unless_unreachable
 def saved_scenarios_panel(actor: Identity) -> None:
     """The saved scenarios: one page of the table, picker, and the actions the actor's role permits on the chosen
     one."""

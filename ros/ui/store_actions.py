@@ -3,8 +3,9 @@ rename and import scenarios; the keys that hold the selection, the opened scenar
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ParamSpec
 
 import streamlit as st
 
@@ -20,6 +21,7 @@ from ros.ui.data import store
 from ros.ui.scenarios import apply_scenario, settings_columns
 from ros.ui.text import lang, t
 
+P = ParamSpec("P")
 CHOSEN, OPENED, PENDING, CONFLICT = "_scenario_chosen", "_scenario_opened", "_scenario_pending", "_scenario_conflict"
 
 
@@ -48,6 +50,22 @@ def store_error_text(error: StoreError) -> str:
             values["role"] = t(f"roles.role_{values['role']}")
         texts.append(t(f"store.{each.code}", **escape_values(values)))
     return " ".join(texts)
+
+
+def unless_unreachable(panel: Callable[P, None]) -> Callable[P, None]:
+    """The panel; when the shared database cannot be reached, a Dutch notice in its place, so that the rest of the
+    page (and what the user typed in it) stays, and the panel returns by itself once the database is back."""
+
+    @functools.wraps(panel)
+    def shown(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            panel(*args, **kwargs)
+        except StoreError as error:
+            if error.code != "database_unreachable":
+                raise
+            st.warning(t("store.database_unreachable_shown"), icon=":material/cloud_off:")
+
+    return shown
 
 
 def store_action(action: Callable[[], Any], done: str, **values: object) -> Any:
