@@ -1,5 +1,6 @@
-"""Comparing scenarios in words: every setting's value as text, the settings that differ, and the comparison of
-results (`ros.model.comparison.target_differences`) as text columns for the screen.
+"""Comparing scenarios in words: every setting's value as text, the settings that differ, the comparison of
+results (`ros.model.comparison.target_differences`) as text columns for the screen, and the Vergelijken page's
+view (`ComparisonView`: key figures, table and map of the differences).
 
 Settings are described through the page catalogues (the label of each setting is the label of its widget), so the
 comparison reads like the pages do.
@@ -7,13 +8,19 @@ comparison reads like the pages do.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from ros.base import format as fmt
 from ros.base.i18n import translate
-from ros.model.targets import TOTAL_CODE
+from ros.data.snapshot import Snapshot
+from ros.model import comparison as compare
+from ros.model.region import target as target_row
+from ros.model.targets import TOTAL_CODE, TargetResult
+from ros.present.charts.maps import municipality_map
 from ros.records.scenario import DEFAULT, URL_FIELDS, Scenario
 
 # The label of each setting is the label of its widget.
@@ -148,3 +155,41 @@ def key_figures_table(frame: pd.DataFrame, lang: str, woondeal_value: int, woond
 def difference_texts(deltas: pd.Series, lang: str) -> list[str]:
     """The map's label per municipality: the signed difference, or 'geen verschil'."""
     return [translate(lang, "comparison.no_difference") if v == 0 else fmt.signed(round(v), lang) for v in deltas]
+
+
+@dataclass(frozen=True, eq=False)
+class ComparisonView:
+    """Differences per municipality (`compare.target_differences`), the key figures in words, the screen table,
+    whether any municipality differs, and the map of the differences."""
+
+    result: pd.DataFrame
+    key_figures: pd.DataFrame
+    shown: pd.DataFrame
+    any_difference: bool
+    map: go.Figure
+
+
+def comparison_view(
+    snapshot: Snapshot, base: TargetResult, other: TargetResult, geojson: dict[str, Any] | None, lang: str
+) -> ComparisonView:
+    """The comparison of `base` with `other` in `lang`, with the map of the differences on `geojson`."""
+    result = compare.target_differences(base, other)
+    woondeal = target_row(snapshot, "woondeal_homes_2030")
+    wd_year, wd_value = int(woondeal["year"]), int(woondeal["value"])
+    headers = {c: translate(lang, f"comparison.col_{c}") for c in ("measure", "base", "other", "delta")}
+    key_figures = key_figures_table(compare.key_figures(base, other, wd_year), lang, wd_value, wd_year).rename(
+        columns=headers
+    )
+    places = compare.municipalities_only(result)
+    places = places.assign(homes_delta_text=difference_texts(places["homes_delta"], lang))
+    figure = municipality_map(
+        places,
+        "homes_delta",
+        "homes_delta_text",
+        {"title": translate(lang, "comparison.map_title"), "colorbar": translate(lang, "comparison.map_colorbar")},
+        geojson,
+        fmt.plotly_separators(lang),
+        diverging=True,
+    )
+    shown = display(result, lang, translate(lang, "common.twente"))
+    return ComparisonView(result, key_figures, shown, bool(places["homes_delta"].any()), figure)

@@ -1,5 +1,6 @@
 """The milestones in words: dates and windows, statuses, the printable list, the decision-gate matrix, the decision
-moments ahead, and the next-milestone card (the same on Overzicht, Mijlpalen and the meeting view).
+moments ahead, the next-milestone card (the same on Overzicht, Mijlpalen and the meeting view), and the Mijlpalen
+page's view (`MilestonesView`) that holds them for one day.
 
 A countdown is shown only when it is honest: a milestone whose venues (the ROS: BOL 2026 and BO MIRT 2026) have all
 passed without confirmation gets a notice first ("verwacht in 2026; BOL 2026 en BO MIRT 2026 zijn voorbij zonder
@@ -10,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from ros.base import format as fmt
 from ros.base.i18n import localized, section, translate
+from ros.data.snapshot import Snapshot
 from ros.model import milestones as ms
 from ros.model.milestones import DECISION_KINDS, GATE_SYMBOLS, STATUS_SYMBOLS, bodies_of
 
@@ -213,3 +216,35 @@ def next_milestone_card(upcoming: ms.NextMilestone, frame: pd.DataFrame, lang: s
         days=fmt.number(days, lang),
     )
     return MilestoneCard(title, when, status, value=days_text(upcoming.days_remaining, lang), delta=delta)
+
+
+@dataclass(frozen=True, eq=False)
+class MilestonesView:
+    """The timeline rows (`ms.timeline`, filtered by body), the last thing done in words, the decision moments
+    ahead, the overdue warnings, the printable list, the decision-gate table and its summary lines, the download."""
+
+    table: pd.DataFrame
+    last: tuple[str, str] | None
+    decisions: tuple[str, ...]
+    overdue: tuple[str, ...]
+    listing: pd.DataFrame
+    gates: pd.DataFrame
+    gate_lines: tuple[str, ...]
+    export: pd.DataFrame  # the timeline rows for download
+
+
+def milestones_view(snapshot: Snapshot, today: date, body: str | None, lang: str) -> MilestonesView:
+    """What the Mijlpalen page shows on `today` for `body` (None: every body) in `lang`."""
+    frame, labels = snapshot["milestones"], section(lang, "milestones")
+    table = ms.filter_by_body(ms.timeline(frame, today), body)
+    last = ms.last_done(frame, today, body)
+    return MilestonesView(
+        table,
+        None if last is None else last_done_text(last, lang),
+        tuple(decision_moments(table, lang, labels)),
+        tuple(overdue_warnings(ms.overdue(frame, today, body), lang)),
+        list_table(milestone_list(table, lang, labels, snapshot["sources"]), lang),
+        gate_table(snapshot["decision_gates"], snapshot["parties"], frame, lang),
+        tuple(gate_summary_lines(snapshot["decision_gates"], lang)),
+        ms.export_table(table),
+    )
