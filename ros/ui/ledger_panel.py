@@ -16,6 +16,7 @@ from ros.model.ledger import LedgerResult
 from ros.records import audit, roles
 from ros.records.errors import StoreError
 from ros.records.roles import Identity
+from ros.ui import session
 from ros.ui.auth import identity
 from ros.ui.data import store
 from ros.ui.editable_table import EditableTable
@@ -52,9 +53,7 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
     """The budget page's ledger: upload, reset and the table editor, with Dutch messages for refused input; returns
     the last valid ledger (session only, never written to data/)."""
     state = st.session_state
-    for key in ("budget_ledger", "budget_ledger_valid"):  # not setdefault: an empty ledger costs 2 ms to build
-        if key not in state:
-            state[key] = ledger.empty_ledger(names)
+    valid = session.ensure_ledger(lambda: ledger.empty_ledger(names))
     actor = identity()
     may_enter = roles.allowed(actor, "ledger_upload")
     upload = None
@@ -66,9 +65,7 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
             t("budget.ledger_reset"),
             icon=":material/restart_alt:",
             key="budget_ledger_reset",
-            on_click=lambda: state.update(
-                budget_ledger=ledger.empty_ledger(names), budget_ledger_valid=ledger.empty_ledger(names)
-            ),
+            on_click=lambda: session.give_ledger(ledger.empty_ledger(names)),
         )
     else:
         st.caption(t("roles.ledger_read_only", role=t(f"roles.role_{actor.role}")))
@@ -76,8 +73,9 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
         result = ledger.load_upload(upload.name, upload.getvalue(), names)
         state["budget_ledger_file"], state["budget_ledger_result"] = upload.file_id, (upload.name, result)
         if result.ok:
-            _record_upload(upload.name, state["budget_ledger_valid"], result.frame, actor)
-            state["budget_ledger"] = state["budget_ledger_valid"] = result.frame
+            _record_upload(upload.name, valid, result.frame, actor)
+            valid = result.frame
+            session.give_ledger(valid)
     if upload is not None and "budget_ledger_result" in state:
         name, result = state["budget_ledger_result"]
         if result.ok:
@@ -86,11 +84,11 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
             st.error(
                 issue_list(t("budget.ledger_upload_refused", name=escape(name)), result.issues), icon=":material/error:"
             )
-    # `budget_ledger` is the table as given: an upload, a reset or an opened scenario puts a new one there
+    # an upload, a reset or an opened scenario gives a new ledger: the editor starts from it
     table = EditableTable(
         "budget_ledger",
-        state["budget_ledger"],
-        lambda: state["budget_ledger"],
+        session.ledger(),
+        session.ledger,
         {
             ledger.PARTY: None,
             ledger.NAME: t("budget.col_party"),
@@ -111,7 +109,7 @@ def ledger_panel(names: dict[str, str]) -> pd.DataFrame:
         st.caption(t("ledger.session_note"))
     checked_book = checked_ledger(edited, names)
     if checked_book.ok:
-        state["budget_ledger_valid"] = checked_book.frame
-    else:
-        st.error(issue_list(t("budget.ledger_edit_refused"), checked_book.issues), icon=":material/error:")
-    return state["budget_ledger_valid"]
+        session.set_valid_ledger(checked_book.frame)
+        return checked_book.frame
+    st.error(issue_list(t("budget.ledger_edit_refused"), checked_book.issues), icon=":material/error:")
+    return valid

@@ -21,6 +21,7 @@ from ros.present import exports
 from ros.present import progress as progress_view
 from ros.present.cards import Fact
 from ros.records import roles
+from ros.ui import session
 from ros.ui.auth import identity
 from ros.ui.cached import per_language
 from ros.ui.data import Data, snapshot, target_result
@@ -35,7 +36,7 @@ _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def own_records() -> list[dict[str, object]]:
     """The session scenario's own figures as plain records."""
-    return list(st.session_state.get("_scenario", {}).get(OWN_KEY) or [])
+    return list(session.scenario_values().get(OWN_KEY) or []) if session.has_scenario() else []
 
 
 def own_frame() -> pd.DataFrame:
@@ -44,7 +45,7 @@ def own_frame() -> pd.DataFrame:
 
 
 def _set_own(frame: pd.DataFrame) -> None:
-    st.session_state["_scenario"][OWN_KEY] = own_figures.records(frame)
+    session.scenario_values()[OWN_KEY] = own_figures.records(frame)
 
 
 @per_language(max_entries=32)

@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from ros.model import cost_sharing
 from ros.records import scenario
+from ros.ui import session
 from ros.ui.data import snapshot
 from ros.ui.text import lang, t
 
@@ -15,8 +16,9 @@ from ros.ui.text import lang, t
 def current_scenario() -> tuple[scenario.Scenario, str | None]:
     """The session's scenario (every page's settings and the last valid ledger), or the default plus the Dutch
     reason when the current settings do not fit together."""
-    values = dict(st.session_state.get("_scenario") or scenario.state_values(scenario.DEFAULT))
-    values["grootboek"] = [e.model_dump() for e in scenario.ledger_entries(st.session_state.get("budget_ledger_valid"))]
+    given = session.scenario_values() if session.has_scenario() else {}
+    values = dict(given or scenario.state_values(scenario.DEFAULT))
+    values["grootboek"] = [e.model_dump() for e in scenario.ledger_entries(session.valid_ledger())]
     try:
         return scenario.from_state(values), None
     except ValidationError as error:
@@ -26,13 +28,13 @@ def current_scenario() -> tuple[scenario.Scenario, str | None]:
 def apply_scenario(chosen: scenario.Scenario) -> None:
     """Make `chosen` the session's scenario: every page's widgets start from it on their next run."""
     values = scenario.state_values(chosen)
-    st.session_state["_scenario"] = values
+    session.set_scenario_values(values)
     for key in scenario.URL_FIELDS:
         st.session_state.pop(key, None)
     st.session_state.pop("_setting_problems", None)
     names = dict(zip(snapshot()["parties"]["id"], snapshot()["parties"]["name"], strict=True))
     book = scenario.ledger_frame(chosen.ledger_entries, names)
-    st.session_state["budget_ledger"] = st.session_state["budget_ledger_valid"] = book  # the ledger table restarts
+    session.give_ledger(book)
 
 
 def settings_columns() -> dict[str, str]:

@@ -19,6 +19,7 @@ from ros.base import number_entry
 from ros.base.i18n import translate
 from ros.base.markup import escape_values
 from ros.records import scenario
+from ros.ui import session
 from ros.ui.text import lang, t
 
 _PROBLEMS = "_setting_problems"
@@ -26,12 +27,12 @@ _PROBLEMS = "_setting_problems"
 
 def value(alias: str) -> Any:
     """The session's value of the setting with URL name `alias`."""
-    return st.session_state["_scenario"].get(alias, scenario.default_value(alias))
+    return session.scenario_values().get(alias, scenario.default_value(alias))
 
 
 def set_value(alias: str, new: Any) -> None:
     """Set one setting of the session's scenario (also as a button callback); its widget shows it on the next run."""
-    st.session_state["_scenario"][alias] = new
+    session.scenario_values()[alias] = new
     st.session_state.setdefault(_PROBLEMS, {}).pop(alias, None)
 
 
@@ -107,7 +108,7 @@ def _store_number(alias: str, code: str, grouping: bool, money: bool) -> None:
     spec, typed, previous = scenario.setting(alias), str(st.session_state[alias]), value(alias)
     try:
         new = scenario.read_number(spec, typed, code)
-        scenario.with_setting(st.session_state["_scenario"], alias, new)
+        scenario.with_setting(session.scenario_values(), alias, new)
     except number_entry.NumberEntryError as error:
         problem = (error.code, dict(error.values))
     except ValidationError as error:

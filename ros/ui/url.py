@@ -17,6 +17,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ros.base.markup import escape
 from ros.records import scenario
+from ros.ui import session
 from ros.ui.text import t
 
 NAMED = 5
@@ -38,9 +39,9 @@ def start_run() -> None:
     """Begin a run: forget the previous run's linked widgets; on the session's first run, read the scenario
     settings from the URL (every page's settings, so a link can carry a whole scenario)."""
     st.session_state["_url_defaults"] = {}
-    if "_scenario" not in st.session_state:
+    if not session.has_scenario():
         found, ignored = scenario.from_query(_single_params())
-        st.session_state["_scenario"] = scenario.state_values(found)
+        session.set_scenario_values(scenario.state_values(found))
         repeated = [
             t("common.url_repeated", name=k, count=len(st.query_params.get_all(k))) for k in sorted(_repeated())
         ]
@@ -75,7 +76,7 @@ def sync_url(notice: Any) -> None:
     """Write the session's scenario (what differs from the default) and this page's view choices to the URL; show,
     once, which parameters were ignored."""
     registered = st.session_state.get("_url_defaults", {})
-    values = st.session_state["_scenario"]
+    values = session.scenario_values()
     if not st.session_state.get("_url_checked"):
         st.session_state["_url_checked"] = True
         unknown = [
