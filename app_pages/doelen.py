@@ -134,7 +134,7 @@ right.metric(
     delta_arrow="up" if wd_met else "down",
 )
 right.markdown(wd_sentence)
-right.caption(t("targets.woondeal_note", value=fmt.number(wd_value, lang), year=wd_year, start=s.start_year))
+right.caption(wording.woondeal_note(snap, wd_value, wd_year, s.start_year, lang))
 with ui.table_alternative("doelen_bouwpad") as opened:
     if opened:
         st.dataframe(tables.path, hide_index=True)

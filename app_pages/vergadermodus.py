@@ -70,7 +70,7 @@ if view == "headline":
         with column:
             st.header(t(f"meeting.group_{group}"), anchor=False)
             cards(facts, stacked=True, level=4)
-    ui.source_caption(["besluit_almelo_2025", "cbs_85984ned", "cbs_37230ned", "cbs_81955ned"])
+    ui.source_caption(meeting.headline_sources(snap))
 elif view == "map":
     shown, boundaries = meeting.shown_table(result, lang), ui.boundaries()
     left, right = st.columns([3, 1])
@@ -90,7 +90,9 @@ elif view == "pace":
         if opened:
             st.table(meeting.pace_table(rows, lang), hide_index=True)
     st.markdown(meeting.key_note(result, lang))
-    ui.source_caption(["besluit_almelo_2025", "cbs_81955ned", "cbs_85984ned", *targets.key_sources(s.key)])
+    ui.source_caption(
+        ["besluit_almelo_2025", *meeting.history_sources(snap), "cbs_85984ned", *targets.key_sources(s.key)]
+    )
 elif view == "budget":
     st.markdown(f"## {meeting.budget_line(snap, today, lang)}", anchors=False)
     cashier = meeting.budget_facts(snap, lang)[-1]

@@ -19,6 +19,7 @@ from typing import Annotated, Literal, Union, get_args, get_origin
 import pandas as pd
 
 from ros.base import config
+from ros.data import series
 from ros.data.catalog import CATALOG, TWENTE_CODES, Dataset
 from ros.data.validation import DataError, require_unique, validate_table
 
@@ -163,6 +164,8 @@ def load_snapshot(
     if "municipalities" in tables:
         _require_known_municipalities(tables, catalog)
     version = replace(read_version(data_dir, kind), fingerprint=fingerprint(data_dir, catalog))
+    if "sources" in tables:
+        tables["sources"] = series.current_sources(tables, version.fetched_at)
     return Snapshot(tables, version)
 
 

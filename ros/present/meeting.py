@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 
 from ros.base import format as fmt
 from ros.base.i18n import localized, translate
+from ros.data import series
 from ros.data.snapshot import Snapshot
 from ros.model import budget, cost_sharing, pace, realised, region
 from ros.model import milestones as ms
@@ -111,6 +112,7 @@ def headline_facts(
     differ), where Twente stands (with dates) and the money (known and unknown)."""
     homes, residents = region.target(snapshot, "ros_homes_2050"), region.target(snapshot, "ros_residents_2050")
     s, now = result.settings, region.standing(snapshot)
+    built = realised.homes_since(snapshot, BUILT_SINCE)
     twente = row(result.table(), None)
     number = partial(fmt.number, lang=lang)
     decided = translate(lang, "meeting.from_decision")
@@ -171,9 +173,9 @@ def headline_facts(
         Fact(
             translate(lang, "meeting.dwellings_on", date=fmt.long_date(now.reference_date, lang)),
             number(now.dwellings),
-            translate(lang, "meeting.dwellings_note"),
+            _dwellings_note(built, lang),
         ),
-        _built_since(realised.homes_since(snapshot, BUILT_SINCE), lang),
+        _built_since(built, lang),
     ]
     money = budget.budget_summary(snapshot)
     funds = [
@@ -214,6 +216,41 @@ def key_name(result: TargetResult, lang: str) -> str:
 def key_note(result: TargetResult, lang: str) -> str:
     """Which key split the totals, marked as an assumption: the decision sets only the Twente totals."""
     return translate(lang, "meeting.key_note", rule=key_name(result, lang))
+
+
+def _dwellings_note(built: realised.RealisedHomes | None, lang: str) -> str:
+    """The dwelling stock's note: newer figures are not in the data, or (refreshed) where the changes since are."""
+    if built is None:
+        return translate(lang, "meeting.dwellings_note")
+    return translate(
+        lang,
+        "meeting.dwellings_note_refreshed",
+        start=BUILT_SINCE,
+        tables=realised_words.tables_text(built, lang),
+        period=realised_words.period_text(built, lang),
+    )
+
+
+def headline_sources(snapshot: Snapshot) -> list[str]:
+    """Every table the headline figures use: the decision, CBS 85984NED, the current population's table, the
+    tables of the 2012–2020 history and those of the homes built since 2024."""
+    built = realised.homes_since(snapshot, BUILT_SINCE)
+    return list(
+        dict.fromkeys(
+            [
+                "besluit_almelo_2025",
+                "cbs_85984ned",
+                *series.population_now(snapshot)["source_id"],
+                *series.construction_sources(snapshot, *pace.HISTORY_YEARS),
+                *(built.source_ids if built else ()),
+            ]
+        )
+    )
+
+
+def history_sources(snapshot: Snapshot) -> tuple[str, ...]:
+    """The tables of the 2012–2020 history the pace step compares with."""
+    return series.construction_sources(snapshot, *pace.HISTORY_YEARS)
 
 
 def _built_since(homes: realised.RealisedHomes | None, lang: str) -> Fact:

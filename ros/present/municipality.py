@@ -14,6 +14,7 @@ import pandas as pd
 
 from ros.base import format as fmt
 from ros.base.i18n import Translator, localized, section, translate
+from ros.data import series
 from ros.data.snapshot import Snapshot
 from ros.model import budget as budget_model
 from ros.model import cost_sharing, own_figures, pace, realised, targets
@@ -70,6 +71,25 @@ def _source_text(snapshot: Snapshot, source_id: str, lang: str) -> str:
 
 # The terms of the glossary, in the order a council member meets them.
 GLOSSARY = ("boss", "bol", "bo_mirt", "verdeelsleutel", "kassier", "scenario")
+
+
+def _data_line(snapshot: Snapshot, code: str, data_date: str, first: int, last: int, today: date, lang: str) -> str:
+    """Which data the page uses: the key figures' date, the history and, after a refresh, the dwelling changes to
+    their last period with their tables and the current population's date."""
+    built = realised.homes_since(snapshot, first, code)
+    if built is None:
+        return translate(
+            lang, "municipality.data_line", date=data_date, first=first, last=last, today=fmt.long_date(today, lang)
+        )
+    return translate(
+        lang,
+        "municipality.data_line_refreshed",
+        date=data_date,
+        period=realised_words.period_text(built, lang),
+        tables=realised_words.tables_text(built, lang),
+        now=fmt.long_date(max(series.population_now(snapshot)["reference_date"]), lang),
+        today=fmt.long_date(today, lang),
+    )
 
 
 def asks_of_council(snapshot: Snapshot, code: str, name: str, today: date, lang: str) -> Section:
@@ -147,7 +167,7 @@ def briefing(
     data_date = fmt.long_date(f.reference_date, lang)
     meta = (
         *scenario_lines(scenario, lang, scenario_name),
-        t("municipality.data_line", date=data_date, first=first, last=last, today=fmt.long_date(today, lang)),
+        _data_line(snapshot, code, data_date, first, last, today, lang),
     )
 
     # 1. The share of the targets

@@ -22,14 +22,14 @@ from ros.base import format as fmt
 from ros.base.columns import column_kind
 from ros.base.i18n import section, translate
 from ros.data.snapshot import Snapshot
-from ros.model import pace, residents, targets
+from ros.model import pace, progress, realised, residents, targets
 from ros.model.progress import Track
 from ros.model.region import target as region_target
 from ros.model.targets import EARLY_YEAR, TOTAL_CODE, TargetResult
 from ros.present import exports
 from ros.present.charts import targets as target_charts
 from ros.present.charts.maps import municipality_map
-from ros.present.realised import period_of
+from ros.present.realised import period_of, period_text, tables_text
 
 
 def change_text(change: float, lang: str, is_setting: bool = False) -> str:
@@ -88,6 +88,22 @@ def woondeal_status(homes: int, target: int, year: int, lang: str) -> tuple[str,
         translate(lang, f"targets.woondeal_{state}", **values),
         translate(lang, f"targets.woondeal_{state}_sentence", **values),
         met,
+    )
+
+
+def woondeal_note(snapshot: Snapshot, value: int, year: int, start_year: int, lang: str) -> str:
+    """Why the Woondeal check counts only the building path: what was built since 2022 is not in the data, or (after
+    a refresh) it is, on Voortgang, named with its tables and last period."""
+    values = {"value": fmt.number(value, lang), "year": year, "start": start_year}
+    built = realised.homes_since(snapshot, progress.WOONDEAL_YEARS[0])
+    if built is None:
+        return translate(lang, "targets.woondeal_note", **values)
+    return translate(
+        lang,
+        "targets.woondeal_note_refreshed",
+        tables=tables_text(built, lang),
+        period=period_text(built, lang),
+        **values,
     )
 
 

@@ -83,9 +83,27 @@ def test_every_page_shows_the_refreshed_population_and_history(superseded_reads,
     assert f"gemiddelde van 2012–2020** ({twente_average} per jaar" in doelen
     assert f'"hovertemplate":"1-10-2026: {growth} (voorlopig)' in doelen  # the residents chart's latest count
     assert f"telde Twente {twente_now} inwoners" in shown("app_pages/voortgang.py")
-    assert f"Inwoners op 1 oktober 2026\n{twente_now}" in shown("app_pages/vergadermodus.py", dia="1")
+    headline = shown("app_pages/vergadermodus.py", dia="1")
+    assert f"Inwoners op 1 oktober 2026\n{twente_now}" in headline
     assert f"Gebouwd per jaar, 2012–2020 (gemiddeld)\n{twente_average}" in shown("app_pages/vergadermodus.py", dia="3")
     enschede = {"gemeente": "GM0153"}
     assert f"({enschede_average} per jaar" in shown("app_pages/doelen.py", enschede)
-    assert f"Enschede gemiddeld **{enschede_average} woningen" in shown("app_pages/mijn_gemeente.py", enschede)
+    briefing = shown("app_pages/mijn_gemeente.py", enschede)
+    assert f"Enschede gemiddeld **{enschede_average} woningen" in briefing
     assert superseded_reads == []
+
+    # The texts and sources move with the data: no page says the figures after 2020 are missing.
+    assert "na 2020 ontbreken" not in doelen
+    assert "wat er sinds 2022 is gebouwd (CBS 81955NED en 86098NED, t/m september 2026) staat op de pagina" in doelen
+    assert "nieuwere cijfers zitten nog niet in de gegevens" not in headline
+    assert (
+        "CBS-woningvoorraad; wat er sindsdien bijkwam staat bij de woningen gebouwd sinds 2024 (CBS 81955NED en "
+        "86098NED, t/m september 2026)." in headline
+    )
+    caption = next(line for line in headline.splitlines() if line.startswith("Bron: Gemeente Almelo"))
+    for table in ("85984NED", "37230ned", "81955NED", "86098NED"):
+        assert f"({table})" in caption
+    assert (
+        "nieuwbouw 2012–2020 en de woningmutaties t/m september 2026 (CBS 81955NED en 86098NED); inwoners per "
+        "1 oktober 2026 (CBS 37230ned)" in briefing
+    )

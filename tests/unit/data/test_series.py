@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pandas as pd
 import pytest
@@ -10,7 +10,7 @@ import pytest
 from ros.data import series
 from ros.data.snapshot import Snapshot
 from ros.model import pace
-from tests.support.progress import CODES, REVISED, revised_changes
+from tests.support.progress import CODES, REVISED, monthly_population, revised_changes
 
 
 def test_shipped_snapshot_is_its_own_current_series(snapshot) -> None:
@@ -39,3 +39,17 @@ def test_a_refreshed_year_replaces_the_shipped_year_and_unknown_stays_unknown(sn
     holed = pace.history(series.new_construction(Snapshot(dict(snapshot.tables) | {"dwelling_changes": blank})), CODES)
     assert pd.isna(holed.average[CODES.index(code)])
     assert pd.isna(holed.region_average)
+
+
+def test_refreshed_source_rows_state_the_fetch_date_and_the_periods_they_cover(snapshot) -> None:
+    tables = dict(snapshot.tables) | {"dwelling_changes": revised_changes(), "population_monthly": monthly_population()}
+    rows = series.current_sources(tables, datetime(2026, 12, 1, 9, 30, tzinfo=UTC)).set_index("id")
+    assert rows.loc["cbs_81955ned", "date"] == "2026-12-01"
+    assert rows.loc["cbs_81955ned", "note"] == (
+        "Ververste cijfers, opgehaald 2026-12-01; perioden in deze gegevens: jaren 2012–2024"
+    )
+    assert rows.loc["cbs_86098ned", "note"].endswith("jaren 2025; maanden 2024-01–2024-12, 2026-01–2026-09")
+    assert rows.loc["cbs_37230ned", "note"].endswith("maanden 2026-01–2026-10")
+    assert rows.loc["cbs_85984ned", "date"] == snapshot["sources"].set_index("id").loc["cbs_85984ned", "date"]
+    assert not rows["note"].str.contains("definitieve cijfers 2012-2020").any()
+    assert series.current_sources(dict(snapshot.tables), None).equals(snapshot["sources"])
