@@ -8,13 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ros.base.format import number
 from ros.base.i18n import translate
 
 
 def localized(values: Mapping[str, object], lang: str) -> dict[str, object]:
-    """Placeholder values with those that can say themselves in a language (`.text(lang)`: a refused settings
-    check) said in `lang`."""
-    return {k: said(lang) if callable(said := getattr(v, "text", None)) else v for k, v in values.items()}
+    """Placeholder values said in `lang`: those that can say themselves (`.text(lang)`: a refused settings check)
+    do, whole numbers are written the language's way (1.000 in Dutch)."""
+    return {key: _said(value, lang) for key, value in values.items()}
+
+
+def _said(value: object, lang: str) -> object:
+    """One placeholder value in `lang` (see `localized`)."""
+    if callable(said := getattr(value, "text", None)):
+        return said(lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value, lang)
+    return value
 
 
 class StoreError(ValueError):

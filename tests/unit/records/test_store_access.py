@@ -413,3 +413,9 @@ def test_a_planner_keeps_at_most_the_quota(store: ScenarioStore, monkeypatch: py
     store.save("Drie", "Anna", SETTINGS, 1, actor=PLANNER)  # room again after deleting one
     assert sorted(r.name for r in store.list() if r.owner == PLANNER.user_id) == ["Drie", "Twee"]
     assert store.count() == 6
+
+
+def test_numbers_in_a_refusal_are_written_the_languages_way() -> None:
+    refusal = StoreError("quota_reached", limit=1500)
+    assert str(refusal).startswith("U bewaart al 1.500 scenario's in de gedeelde lijst")
+    assert refusal.message("en").startswith("You already keep 1,500 scenarios in the shared list")
