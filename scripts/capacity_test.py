@@ -37,12 +37,16 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ros.base import number_entry
 from scripts.pagebench.server import APP, ROOT, Server, page_entries, rss_mb, server_env
+
+if TYPE_CHECKING:
+    from streamlit.proto.Element_pb2 import Element
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 TARGET_P95_MS = 1000.0
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -79,7 +83,7 @@ class Widget:
     fragment_id: str = ""
 
 
-def widget_from_element(element, fragment_id: str) -> Widget | None:
+def widget_from_element(element: Element, fragment_id: str) -> Widget | None:
     """The changeable widget in a `new_element` delta, or None."""
     kind = element.WhichOneof("type")
     if kind not in CHANGEABLE:
@@ -131,7 +135,7 @@ def typed_number(text: str, rng: random.Random) -> str:
     return number_entry.text(round(value, 1) if not whole else value, "nl", whole=whole)
 
 
-def changed_state(widget: Widget, rng: random.Random):
+def changed_state(widget: Widget, rng: random.Random) -> tuple[WidgetState, Any]:
     """A WidgetState proto with a new value for `widget` (a different option, the other check, one step up or
     down), and that value."""
     from streamlit.proto.WidgetStates_pb2 import WidgetState
@@ -169,10 +173,10 @@ class Results:
     reruns: dict[float, list[float]] = field(default_factory=dict)
     opens: dict[float, list[float]] = field(default_factory=dict)
     errors: dict[float, list[str]] = field(default_factory=dict)
-    kinds: dict[float, Counter] = field(default_factory=dict)
+    kinds: dict[float, Counter[str]] = field(default_factory=dict)
     timed: dict[float, list[tuple[str, str, float]]] = field(default_factory=dict)  # (action, page, ms)
 
-    def add(self, table: dict, item: object) -> None:
+    def add(self, table: dict[float, list[Any]], item: object) -> None:
         table.setdefault(self.level, []).append(item)
 
 
@@ -367,7 +371,7 @@ async def ramp(
     results = Results()
     stop = asyncio.Event()
     sessions: list[Session] = []
-    tasks: list[asyncio.Task] = []
+    tasks: list[asyncio.Task[None]] = []
     memory: list[tuple[float, int, float]] = []
     sampler = asyncio.create_task(sample(pid, memory, sessions, stop))
     report = []
@@ -444,7 +448,7 @@ def _ms(value: float | None) -> str:
     return "-" if value is None else f"{value:,.0f}"
 
 
-def summarise(levels: list[dict]) -> dict[str, Any]:
+def summarise(levels: list[dict[str, Any]]) -> dict[str, Any]:
     """The largest level that meets the criterion, memory per session (slope of VmRSS over the levels; the empty
     server is left out, because the first session imports pandas and loads the data) and the first miss."""
     passed = [

@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -104,7 +105,8 @@ def xlsx_entities(depth: int = 10) -> bytes:
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+        return port
 
 
 def _rss_mb(process: psutil.Process) -> float:
@@ -150,11 +152,12 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    data, name, described = {
+    makers: dict[str, Callable[[], tuple[bytes, str, str]]] = {
         "rows": lambda: (xlsx_bomb(args.rows), "kasboek.xlsx", f"{args.rows:,} rows"),
         "entities": lambda: (xlsx_entities(), "kasboek.xlsx", "nested XML entities"),
         "large": lambda: (b"partij,jaar\n" + b"x" * (args.megabytes << 20), "kasboek.csv", "plain text"),
-    }[args.kind]()
+    }
+    data, name, described = makers[args.kind]()
     folder = Path(tempfile.mkdtemp(prefix="hostile-upload-"))
     path = folder / name
     path.write_bytes(data)

@@ -32,14 +32,18 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scripts.pagebench.browser import BROWSER_ARGS, CHROMIUM, READY_JS, RunCounter
 from scripts.pagebench.server import APP, ROOT, Server, rss_mb, server_env
+
+if TYPE_CHECKING:
+    from playwright.async_api import Page
 
 # Streamlit's own calls to the internet fail on a closed network, and a deep link first probes <page>/_stcore/.
 EXTERNAL = ("ERR_NAME_NOT_RESOLVED", "metrics config", "Failed to fetch", "/_stcore/")
@@ -58,14 +62,14 @@ class Shared:
     settle_ms: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: list[str] = field(default_factory=list)
     isolation: list[str] = field(default_factory=list)
-    actions: Counter = field(default_factory=Counter)
-    ineffective: Counter = field(default_factory=Counter)
+    actions: Counter[str] = field(default_factory=Counter)
+    ineffective: Counter[str] = field(default_factory=Counter)
 
 
 class Session:
     """One browser context = one Streamlit session, with the state it has chosen itself."""
 
-    def __init__(self, number: int, tab, base: str, shared: Shared, codes: list[str]) -> None:
+    def __init__(self, number: int, tab: Page, base: str, shared: Shared, codes: list[str]) -> None:
         self.number, self.tab, self.base, self.shared = number, tab, base, shared
         self.own = (codes[number % len(codes)], codes[(number + len(codes) // 2) % len(codes)])
         self.lang = "nl" if (number // len(codes)) % 2 == 0 else "en"
@@ -78,7 +82,7 @@ class Session:
     def record_choice(self) -> None:
         self.shared.choices[self.number] = (self.lang, self.code)
 
-    async def wait_runs(self, condition, timeout_ms: float) -> bool:
+    async def wait_runs(self, condition: Callable[[], bool], timeout_ms: float) -> bool:
         """Wait until `condition()` holds for the run counter; False after `timeout_ms`."""
         deadline = time.monotonic() + timeout_ms / 1000
         while not condition():
@@ -87,7 +91,9 @@ class Session:
             await asyncio.sleep(0.01)
         return True
 
-    async def act(self, name: str, action, undo=None) -> None:
+    async def act(
+        self, name: str, action: Callable[[], Awaitable[object]], undo: Callable[[], None] | None = None
+    ) -> None:
         """Run `action`, wait until the page has settled after the rerun, then check errors and isolation.
 
         When the action started no rerun within --no-rerun seconds (the click did not change anything), it is
@@ -170,7 +176,7 @@ class Session:
         choices = [i for i, href in enumerate(hrefs) if href != here] or list(range(len(hrefs)))
         await self.act("page", lambda: links.nth(random.choice(choices)).click())
 
-    def undo_to(self, lang: str, code: str):
+    def undo_to(self, lang: str, code: str) -> Callable[[], None]:
         """A function that restores this session's record of its choice (for an action that changed nothing)."""
 
         def undo() -> None:

@@ -35,12 +35,14 @@ PAGE_LIMIT = 1000
 MAX_PAGES = 20  # a cursor that never ends is refused rather than followed forever
 MAX_RESPONSE_BYTES = 50 * 1024 * 1024
 
+JSONObject = dict[str, Any]  # a parsed JSON object: a GeoJSON collection, a feature, its properties or geometry
+
 
 @dataclass(frozen=True)
 class Boundaries:
     """The boundaries for the map, where they came from, and what went wrong if they are missing."""
 
-    geojson: dict | None
+    geojson: JSONObject | None
     origin: str  # "file" | "cache" | "pdok" | "none"
     year: int
     problem: str | None
@@ -110,7 +112,7 @@ def load_boundaries(
         return Boundaries(None, "none", year, text, problem_key=f"geo.{error.key}", problem_values=error.values)
 
 
-def download(year: int, *, url: str = config.DEFAULT_PDOK_URL, timeout: float = 10.0) -> dict:
+def download(year: int, *, url: str = config.DEFAULT_PDOK_URL, timeout: float = 10.0) -> JSONObject:
     """Fetch every page of `year`'s municipalities in Twente's bounding box from PDOK and keep the 14."""
     query = {
         "f": "json",
@@ -119,7 +121,7 @@ def download(year: int, *, url: str = config.DEFAULT_PDOK_URL, timeout: float = 
         "bbox": ",".join(str(v) for v in TWENTE_BBOX),
     }
     next_url: str | None = f"{url}{'&' if '?' in url else '?'}{urllib.parse.urlencode(query)}"
-    features: list[dict] = []
+    features: list[JSONObject] = []
     seen: set[str] = set()
     while next_url:
         if next_url in seen or len(seen) >= MAX_PAGES:
@@ -135,7 +137,7 @@ def download(year: int, *, url: str = config.DEFAULT_PDOK_URL, timeout: float = 
     return normalise({"type": "FeatureCollection", "features": features}, year)
 
 
-def _get_json(url: str, timeout: float) -> dict:
+def _get_json(url: str, timeout: float) -> JSONObject:
     """One GET answered with JSON; network trouble, error statuses and bad JSON become a BoundaryError."""
     request = urllib.request.Request(url, headers={"Accept": "application/geo+json, application/json"})
     try:
@@ -167,7 +169,7 @@ def _seconds(timeout: float) -> int | float:
     return int(timeout) if float(timeout).is_integer() else float(timeout)
 
 
-def _feature_year(properties: dict) -> int | None:
+def _feature_year(properties: JSONObject) -> int | None:
     """The boundary year a feature states (`jaarcode`, our `year`, else the prefix of `jrstatcode`), or None."""
     value = properties.get("jaarcode", properties.get("year"))
     if value is None and isinstance(properties.get("jrstatcode"), str) and properties["jrstatcode"][:4].isdigit():
@@ -178,7 +180,7 @@ def _feature_year(properties: dict) -> int | None:
         return None
 
 
-def _check_year(features: list[dict], year: int, required: bool = True) -> None:
+def _check_year(features: list[JSONObject], year: int, required: bool = True) -> None:
     """Refuse features of another year (PDOK must answer with the year asked for; `required` refuses no year)."""
     found = {_feature_year(f.get("properties") or {}) for f in features if isinstance(f, dict)}
     wrong = sorted(str(y) for y in found if y != year and (y is not None or required))
@@ -194,20 +196,20 @@ def _round(coordinates: Any) -> Any:
     return [_round(part) for part in coordinates]
 
 
-def _code(properties: dict) -> str | None:
+def _code(properties: JSONObject) -> str | None:
     return properties.get("code") or properties.get("statcode")
 
 
-def _name(properties: dict) -> str | None:
+def _name(properties: JSONObject) -> str | None:
     return properties.get("name") or properties.get("naam") or properties.get("statnaam")
 
 
-def normalise(collection: dict, year: int) -> dict:
+def normalise(collection: JSONObject, year: int) -> JSONObject:
     """The 14 Twente features of a FeatureCollection with properties code/name/year, id = code, rounded
     coordinates; refuses missing or duplicate municipalities and invalid geometries."""
     if not isinstance(collection, dict) or not isinstance(collection.get("features"), list):
         raise BoundaryError("problem_malformed")
-    kept: dict[str, dict] = {}
+    kept: dict[str, JSONObject] = {}
     for feature in collection["features"]:
         if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
             raise BoundaryError("problem_malformed")
@@ -234,7 +236,7 @@ def normalise(collection: dict, year: int) -> dict:
     return {"type": "FeatureCollection", "features": [kept[code] for code in sorted(kept)]}
 
 
-def _valid(geometry: dict) -> bool:
+def _valid(geometry: JSONObject) -> bool:
     """True when shapely reads the geometry as a valid, non-empty (multi)polygon."""
     try:
         polygon = shape(geometry)
@@ -243,8 +245,9 @@ def _valid(geometry: dict) -> bool:
     return polygon.is_valid and not polygon.is_empty
 
 
-def _read_json_file(path: Path) -> dict:
-    """A JSON file's content; unreadable or not JSON gives a BoundaryError naming the file."""
+def _read_json_file(path: Path) -> object:
+    """A JSON file's content (any JSON value: the caller checks its shape); unreadable or not JSON gives a
+    BoundaryError naming the file."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -255,7 +258,7 @@ def _read_json_file(path: Path) -> dict:
         raise BoundaryError("problem_file_invalid", path=str(path)) from error
 
 
-def _read_file(path: Path, year: int) -> dict:
+def _read_file(path: Path, year: int) -> JSONObject:
     """The configured local file, normalised; a stated year other than `year` is refused."""
     collection = _read_json_file(path)
     if not isinstance(collection, dict) or not isinstance(collection.get("features"), list):
@@ -266,7 +269,7 @@ def _read_file(path: Path, year: int) -> dict:
     return normalise(collection, year)
 
 
-def _read_cache(path: Path, year: int) -> dict | None:
+def _read_cache(path: Path, year: int) -> JSONObject | None:
     """The cached boundaries of `year`, or None when there is no usable cache (a broken cache is ignored)."""
     if not path.exists():
         return None
@@ -278,7 +281,7 @@ def _read_cache(path: Path, year: int) -> dict | None:
         return None
 
 
-def _write_cache(path: Path, geojson: dict) -> None:
+def _write_cache(path: Path, geojson: JSONObject) -> None:
     """Store the filtered boundaries atomically; a cache that cannot be written only costs a later download."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -289,6 +292,6 @@ def _write_cache(path: Path, geojson: dict) -> None:
         return
 
 
-def payload(geojson: dict) -> str:
+def payload(geojson: JSONObject) -> str:
     """The GeoJSON as compact JSON text (what the cache holds and, roughly, what the map sends)."""
     return json.dumps(geojson, separators=(",", ":"), ensure_ascii=False)

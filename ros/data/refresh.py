@@ -26,10 +26,10 @@ import pandas as pd
 from ros.base import config
 from ros.base.i18n import translate
 from ros.data import cbs, cbs_tables, versions
-from ros.data.catalog import DwellingChangeRow, PopulationForecastRow, PopulationMonthRow, Row
+from ros.data.catalog import DwellingChangeRow, PopulationForecastRow, PopulationMonthRow
 from ros.data.cbs_service import CbsError, Service
 from ros.data.snapshot import Snapshot, load_snapshot
-from ros.data.validation import DataError, validate_table
+from ros.data.validation import DataError, Row, validate_table
 
 REFRESHED = ("dwelling_changes", "population_monthly", "population_forecast")
 FILES = {name: f"{name}.csv" for name in REFRESHED}

@@ -36,7 +36,8 @@ def population_now(snapshot: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     if not complete or date.fromisoformat(complete[-1] + "-01") <= max(shipped["reference_date"]):
         return shipped.reset_index(drop=True)
     latest = rows[rows["month"] == complete[-1]].assign(reference_date=date.fromisoformat(complete[-1] + "-01"))
-    return latest[POPULATION_COLUMNS].reset_index(drop=True)
+    current: pd.DataFrame = latest[POPULATION_COLUMNS]
+    return current.reset_index(drop=True)
 
 
 def new_construction(snapshot: Mapping[str, pd.DataFrame]) -> pd.DataFrame:

@@ -78,7 +78,8 @@ def read_manifest(path: Path) -> dict[str, Any]:
     file = Path(path) / MANIFEST
     if not file.is_file():
         return {}
-    return json.loads(file.read_text(encoding="utf-8"))
+    manifest: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
+    return manifest
 
 
 def history(root: Path | None = None) -> list[dict[str, Any]]:
@@ -184,9 +185,10 @@ def last_failure(root: Path | None = None) -> dict[str, Any] | None:
     """The last failed refresh since the last successful one, or None."""
     file = (root or versions_root()) / LAST_FAILURE
     try:
-        return json.loads(file.read_text(encoding="utf-8"))
+        failure: dict[str, Any] = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return failure
 
 
 # --- What changed between two versions ------------------------------------------------------------------------------

@@ -79,12 +79,14 @@ def largest_remainder_rows(weights: np.ndarray, totals: np.ndarray) -> np.ndarra
     order = np.argsort(floors - quotas, axis=1, kind="stable")
     ranks = np.empty_like(order)
     np.put_along_axis(ranks, order, np.broadcast_to(np.arange(weights.shape[1]), order.shape), axis=1)
-    return floors.astype(np.int64) + (ranks < deficit[:, None])
+    whole: np.ndarray = floors.astype(np.int64) + (ranks < deficit[:, None])
+    return whole
 
 
 def largest_remainder(weights: Sequence[float] | np.ndarray, total: int) -> np.ndarray:
     """Whole numbers proportional to `weights` summing exactly to `total` (ties to the earlier position)."""
-    return largest_remainder_rows(np.asarray(weights, dtype=float)[None, :], np.array([total]))[0]
+    whole: np.ndarray = largest_remainder_rows(np.asarray(weights, dtype=float)[None, :], np.array([total]))[0]
+    return whole
 
 
 def key_weights(
@@ -113,7 +115,7 @@ def key_weights(
         raw = np.asarray(getattr(data, key), dtype=float)
     if raw.sum() <= 0:
         raise AllocationError(problem("input.weights_all_zero"))
-    return raw / raw.sum()
+    return np.asarray(raw / raw.sum(), dtype=float)
 
 
 def allocate(

@@ -16,10 +16,10 @@ from typing import Any
 
 import pandas as pd
 
-from ros.base.problems import InputError, problem
+from ros.base.problems import InputError, Issue, problem
 from ros.data import uploads
 from ros.model import own_figures
-from ros.model.own_figures import Issue, cell_issue
+from ros.model.own_figures import cell_issue
 
 RULE_OF_THUMB = 1.3
 PHASES = ("onherroepelijk", "in_voorbereiding", "in_ontwikkeling", "potentieel")
@@ -102,7 +102,7 @@ def coverage_table(
     return frame
 
 
-def _row(code: str, target: int, realised: Any, total: Any, hard: Any, soft: Any, rule: float) -> dict:
+def _row(code: str, target: int, realised: Any, total: Any, hard: Any, soft: Any, rule: float) -> dict[str, Any]:
     unknown = realised is None or realised is pd.NA
     to_build = target if unknown else max(target - int(realised), 0)
     capacity = pd.NA if total is None or pd.isna(total) else int(total)

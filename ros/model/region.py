@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -82,12 +83,12 @@ def standing(snapshot: Snapshot, code: str | None = None) -> Standing:
     )
 
 
-def target(snapshot: Snapshot, target_id: str) -> dict:
+def target(snapshot: Snapshot, target_id: str) -> dict[str, Any]:
     """One target row as a dict (id, measure, comparator, value, unit, year, scope, wording, source_id, …)."""
     rows = snapshot["targets"][snapshot["targets"]["id"] == target_id]
     if rows.empty:
         raise KeyError(target_id)
-    return rows.iloc[0].to_dict()
+    return {str(name): value for name, value in rows.iloc[0].items()}
 
 
 def scope_codes(scope: str) -> list[str]:
@@ -101,12 +102,12 @@ def municipality_names(snapshot: Snapshot) -> dict[str, str]:
     return dict(zip(frame["code"], frame["name"], strict=True))
 
 
-def source(snapshot: Snapshot, source_id: str) -> dict:
+def source(snapshot: Snapshot, source_id: str) -> dict[str, Any]:
     """One source row as a dict (id, title, publisher, date, reference, licence, note)."""
     rows = snapshot["sources"][snapshot["sources"]["id"] == source_id]
     if rows.empty:
         raise KeyError(source_id)
-    return rows.iloc[0].to_dict()
+    return {str(name): value for name, value in rows.iloc[0].items()}
 
 
 def share_of(value: float, total: float) -> float:

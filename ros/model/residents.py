@@ -48,7 +48,10 @@ def population_path(
 ) -> np.ndarray:
     """Population at the end of each year (rows: municipalities, columns: `years`), unrounded."""
     stock = np.asarray(dwellings, dtype=float)[:, None] + cumulative_homes
-    return stock * occupancy(population, dwellings)[:, None] * occupancy_factor(years, change, base_year)[None, :]
+    population_path: np.ndarray = (
+        stock * occupancy(population, dwellings)[:, None] * occupancy_factor(years, change, base_year)[None, :]
+    )
+    return population_path
 
 
 def homes_needed(

@@ -153,7 +153,8 @@ class TargetResult:
         path = residents.population_path(
             keys.population, keys.dwellings, cumulative, np.array([year]), self.settings.occupancy_change
         )
-        return np.rint(path[:, 0]).astype(np.int64)
+        whole: np.ndarray = np.rint(path[:, 0]).astype(np.int64)
+        return whole
 
     def homes_needed_for_residents(self) -> float:
         """Homes (spread like this allocation) that would house the residents target by the end year."""

@@ -70,7 +70,8 @@ def milestones_ics(
         event.add("categories", [labels["kind_" + row["kind"]]])
         event.add("description", _description(row, lang, labels, source_titles or {}))
         calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def _description(row: Mapping[Hashable, Any], lang: str, labels: Mapping[str, str], titles: Mapping[str, str]) -> str:

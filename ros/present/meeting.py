@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 from ros.base import format as fmt
 from ros.base.i18n import localized, translate
 from ros.data import series
+from ros.data.geo import JSONObject
 from ros.data.snapshot import Snapshot
 from ros.model import budget, cost_sharing, pace, realised, region
 from ros.model import milestones as ms
@@ -445,7 +446,7 @@ def next_fact(frame: pd.DataFrame, today: date, lang: str) -> Fact:
 # --- what the page draws: figures, tables with headers, lines ----------------------------------------------------
 
 
-def map_figure(shown: pd.DataFrame, geojson: dict | None, result: TargetResult, lang: str) -> go.Figure:
+def map_figure(shown: pd.DataFrame, geojson: JSONObject | None, result: TargetResult, lang: str) -> go.Figure:
     """The homes per municipality on the map, in projector type."""
     s = result.settings
     figure = municipality_map(

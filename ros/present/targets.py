@@ -148,7 +148,8 @@ def wide_by_name(part: pd.DataFrame, column: str, lang: str, year_header: str) -
     wide = part.pivot(index="year", columns="name", values=column)[list(dict.fromkeys(part["name"]))]
     text = wide.apply(lambda values: [fmt.number(v, lang) for v in values])
     text.insert(0, year_header, wide.index.astype(str))
-    return text.reset_index(drop=True)
+    table: pd.DataFrame = text.reset_index(drop=True)
+    return table
 
 
 def display_table(table: pd.DataFrame, lang: str, total_name: str) -> pd.DataFrame:

@@ -303,7 +303,8 @@ def from_query(params: Mapping[str, str]) -> tuple[Scenario, list[str]]:
 
 def to_json(scenario: Scenario) -> dict[str, Any]:
     """The scenario as JSON-ready settings (by URL key) for a file or the scenario store."""
-    return json.loads(scenario.model_dump_json(by_alias=True))
+    settings: dict[str, Any] = json.loads(scenario.model_dump_json(by_alias=True))
+    return settings
 
 
 def from_json(settings: Mapping[str, Any], version: int = VERSION) -> Scenario:
@@ -316,7 +317,7 @@ def from_json(settings: Mapping[str, Any], version: int = VERSION) -> Scenario:
         raise SettingsError(error) from None
 
 
-def validate_settings(settings: dict, version: int) -> None:
+def validate_settings(settings: dict[str, Any], version: int) -> None:
     """The store's validator: raises ValueError (Dutch) when stored settings are no valid scenario any more."""
     from_json(settings, version)
 

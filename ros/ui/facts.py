@@ -16,10 +16,10 @@ from ros.data.snapshot import sources_of
 from ros.model import budget, cost_sharing, governance, region
 from ros.model import milestones as ms
 from ros.present import budget as budget_words
+from ros.present.briefing import Briefing
 from ros.present.charts.overview import population_growth_bars
 from ros.present.milestones import MilestoneCard
 from ros.present.milestones import next_milestone_card as card_of
-from ros.present.municipality import Briefing
 from ros.present.municipality import briefing as briefing_of
 from ros.records import scenario
 from ros.ui.cached import per_data, per_language

@@ -13,6 +13,7 @@ from streamlit.elements.lib.column_types import ColumnConfig
 
 from ros.base import format as fmt
 from ros.base.markup import escape
+from ros.base.problems import Issue
 from ros.data import uploads
 from ros.model import forecast as fc
 from ros.model import own_figures, plan_capacity, progress
@@ -55,8 +56,8 @@ def _view(
     settings: TargetSettings,
     code: str | None,
     measure: str,
-    own: tuple[tuple, ...],
-    capacity: tuple[tuple, ...] | None,
+    own: tuple[tuple[object, ...], ...],
+    capacity: tuple[tuple[object, ...], ...] | None,
     capacity_file: str | None,
     vintage: str | None,
 ) -> progress_view.ProgressView:
@@ -95,7 +96,7 @@ def progress_view_for(
     return _view(result.settings, code, measure, own, key, escape(name) if name else None, vintage)
 
 
-def _issues(header: str, issues: tuple[own_figures.Issue, ...]) -> None:
+def _issues(header: str, issues: tuple[Issue, ...]) -> None:
     st.error("\n".join([header] + [f"- {escape(i.text(lang()))}" for i in issues]), icon=":material/error:")
 
 

@@ -57,7 +57,8 @@ def choice(container: Any, alias: str, label: str, prefix: str, *, radio: bool =
         **extra,
         **options,
     )
-    return value(alias)
+    chosen: str = value(alias)
+    return chosen
 
 
 def slider(container: Any, alias: str, label: str, step: int, **options: Any) -> int:
@@ -67,7 +68,8 @@ def slider(container: Any, alias: str, label: str, step: int, **options: Any) ->
     container.slider(
         label, int(spec.low or 0), int(spec.high or 0), step=step, key=alias, on_change=_store, args=(alias,), **options
     )
-    return value(alias)
+    chosen: int = value(alias)
+    return chosen
 
 
 def day(container: Any, alias: str, label: str, today: date, low: date, high: date, **options: Any) -> date:

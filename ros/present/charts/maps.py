@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+from numpy.typing import NDArray
 from plotly.colors import hex_to_rgb, sample_colorscale
 
+from ros.data.geo import JSONObject
 from ros.present.charts.style import apply_layout
 
 # Colour-blind-safe sequential scale (cividis, designed for colour-vision deficiencies), light = low, dark = high.
@@ -52,7 +55,9 @@ TILE_GRID: dict[str, tuple[int, int]] = {
 TILE_SIZE = 0.94  # share of a grid cell a tile fills, leaving a white gap between tiles
 
 
-def _hover(frame: pd.DataFrame, value_label: str, text_column: str, hover_columns: Mapping[str, str]) -> tuple:
+def _hover(
+    frame: pd.DataFrame, value_label: str, text_column: str, hover_columns: Mapping[str, str]
+) -> tuple[NDArray[Any], str]:
     """Custom data (name, value text, hover texts) and the matching Dutch hover template."""
     columns = ["name", text_column, *hover_columns]
     lines = [f"<b>%{{customdata[0]}}</b><br>{_escape(value_label)}: %{{customdata[1]}}"]
@@ -78,7 +83,7 @@ def municipality_map(
     value_column: str,
     text_column: str,
     labels: Mapping[str, str],
-    geojson: dict | None,
+    geojson: JSONObject | None,
     separators: str = ",.",
     hover_columns: Mapping[str, str] | None = None,
     diverging: bool = False,
@@ -103,7 +108,7 @@ def municipality_map(
     return figure
 
 
-def _colorbar(title: str) -> dict:
+def _colorbar(title: str) -> dict[str, Any]:
     return {
         "title": {"text": title, "side": "right"},
         "thickness": 14,
@@ -156,7 +161,7 @@ def _labelled_values(
     )
 
 
-def _rings(geometry: Mapping) -> list[list[list[float]]]:
+def _rings(geometry: Mapping[str, Any]) -> list[list[list[float]]]:
     """The rings (exterior and holes) of a GeoJSON Polygon or MultiPolygon, as [lon, lat] lists."""
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     return [ring for polygon in polygons for ring in polygon]
@@ -167,7 +172,7 @@ def _project(lon: float, lat: float) -> tuple[float, float]:
     return (lon - CENTER["lon"]) * _X_SCALE, lat - CENTER["lat"]
 
 
-def _outline_path(geometry: Mapping) -> tuple[str, tuple[float, float]]:
+def _outline_path(geometry: Mapping[str, Any]) -> tuple[str, tuple[float, float]]:
     """An SVG path (in projected coordinates, 4 decimals = about 10 m) and the label point of one municipality:
     the point of its largest part farthest from the edge (so the label sits well inside, also in odd shapes)."""
     from shapely.geometry import shape
@@ -187,7 +192,7 @@ def _outline_map(
     text_column: str,
     labels: Mapping[str, str],
     hover_columns: Mapping[str, str],
-    geojson: dict,
+    geojson: JSONObject,
     low: float,
     high: float,
     scale: str = COLORSCALE,
@@ -231,7 +236,7 @@ def _luminance(fill: str) -> float:
     else:
         channels = tuple(float(v) for v in fill[fill.index("(") + 1 : -1].split(","))
     linear = [c / 255 / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return float(0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2])
 
 
 def _text_colour(fill: str) -> str:

@@ -40,7 +40,7 @@ def realised_chart(years: pd.DataFrame, labels: Mapping[str, str], separators: s
                 "eigen": f"{labels[measure]} ({labels['own']})",
                 "unknown": f"{labels[measure]}: {labels['unknown']}",
             }[kind]
-            marker: dict = {"color": colour, "line": {"color": colour, "width": 1.5}}
+            marker: dict[str, object] = {"color": colour, "line": {"color": colour, "width": 1.5}}
             if kind == "eigen":  # hatched: coloured lines on white, so own figures never look like CBS bars
                 marker["pattern"] = {
                     "shape": "/",

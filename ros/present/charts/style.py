@@ -3,6 +3,8 @@ the charts over years."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import plotly.graph_objects as go
 
 PRIMARY = "#154273"  # Rijkshuisstijl lintblauw, also the theme's primary colour
@@ -47,7 +49,13 @@ def apply_layout(figure: go.Figure, title: str | None = None, height: int = 420)
 
 
 def apply_years_layout(
-    figure: go.Figure, title: str, height: int, separators: str, legend: dict, y_title: str | None, **y_axis: object
+    figure: go.Figure,
+    title: str,
+    height: int,
+    separators: str,
+    legend: Mapping[str, object],
+    y_title: str | None,
+    **y_axis: object,
 ) -> go.Figure:
     """The house layout of a chart over years: the legend as given (below the plot), hover on the nearest point, grid
     lines, whole numbers on the y axis (`y_axis`: its further settings); returns the figure."""

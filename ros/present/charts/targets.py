@@ -23,7 +23,7 @@ def _marker(
     symbol: str,
     name: str,
     position: str = "top left",
-    **where,
+    **where: object,
 ) -> None:
     """A labelled marker (the label is text on the chart, so it never depends on colour)."""
     figure.add_trace(
