@@ -6,6 +6,11 @@ from __future__ import annotations
 import json
 import shutil
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.async_api import Page as AsyncPage
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
 
@@ -44,12 +49,12 @@ SCRIPT_DONE_JS = """() => {
 }"""
 
 
-def load_page(tab, url: str, timeout_ms: float = 60_000) -> float:
+def load_page(tab: Page, url: str, timeout_ms: float = 60_000) -> float:
     """Navigate to `url` and return the milliseconds until the page has finished (see READY_JS)."""
     return load_page_split(tab, url, timeout_ms)[1]
 
 
-def load_page_split(tab, url: str, timeout_ms: float = 60_000) -> tuple[float, float]:
+def load_page_split(tab: Page, url: str, timeout_ms: float = 60_000) -> tuple[float, float]:
     """Milliseconds from navigating to `url` until the script has finished, and until the page has finished."""
     start = time.perf_counter()
     tab.goto(url, wait_until="commit", timeout=timeout_ms)
@@ -89,7 +94,7 @@ def _payload(frames: list[bytes]) -> tuple[int, int, int]:
     return total, figures, geojson
 
 
-def first_visit_payload(browser, base: str, url_path: str, query: str) -> tuple[int, int, int]:
+def first_visit_payload(browser: Browser, base: str, url_path: str, query: str) -> tuple[int, int, int]:
     """Websocket payload of a first visit to a page, in a fresh browser context.
 
     A fresh context matters: the Streamlit frontend tells the server which large messages (>= 10 kB) it already
@@ -117,7 +122,7 @@ class RunCounter:
     messages always arrive.
     """
 
-    def __init__(self, tab) -> None:
+    def __init__(self, tab: Page | AsyncPage) -> None:
         self.started = 0
         self.finished = 0
         tab.on("websocket", lambda ws: ws.on("framereceived", self._frame))
@@ -139,7 +144,7 @@ class RunCounter:
             self.started += 1
 
 
-def switch_page(tab, counter: RunCounter, url_path: str, timeout_ms: float = 60_000) -> float:
+def switch_page(tab: Page, counter: RunCounter, url_path: str, timeout_ms: float = 60_000) -> float:
     """Click the sidebar link to `url_path` (same session, no reload); ms until the new page has settled."""
     before = counter.finished
     links = tab.locator("[data-testid=stSidebarNav] a")

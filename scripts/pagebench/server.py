@@ -43,7 +43,8 @@ def free_port() -> int:
     """A TCP port nobody listens on right now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+        port: int = sock.getsockname()[1]
+        return port
 
 
 def rss_mb(pid: int) -> float:
@@ -61,7 +62,7 @@ class Server:
         self.script, self.env, self.cwd = script, env, cwd
         self.port = port or free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen[bytes] | None = None
         self.log_path = Path(tempfile.gettempdir()) / f"ros-bench-{self.port}.log"
         self.started = 0.0
         self.healthy_after_s = 0.0

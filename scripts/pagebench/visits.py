@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scripts.pagebench.browser import (
     BROWSER_ARGS,
@@ -20,6 +20,9 @@ from scripts.pagebench.browser import (
 )
 from scripts.pagebench.reruns import ONE_LINE_APP
 from scripts.pagebench.server import APP, ROOT, Server, free_port, rss_mb, server_env
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 # Two one-line pages in st.navigation: the floor for switching pages inside a session.
 TWO_PAGE_APP = """import streamlit as st
@@ -41,7 +44,7 @@ st.navigation([st.Page(first, title="Een", default=True),
 
 
 def measure_switches(
-    browser, base: str, floor_base: str, paths: list[str], runs: int, query: str
+    browser: Browser, base: str, floor_base: str, paths: list[str], runs: int, query: str
 ) -> tuple[dict[str, list[float]], list[float]]:
     """In-session page switches through the sidebar: each page reached from the one before it, and the floor.
 
