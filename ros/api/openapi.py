@@ -7,14 +7,13 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ros.api.resources import CHART_PARAMETERS, RESOURCES, Resource
+from ros.api.resources import CHART_PARAMETERS, CHART_PATH, RESOURCES, Resource
 from ros.base import config
 from ros.base.i18n import translate
 from ros.model.progress import MEASURES
 from ros.records.scenario import Scenario
 
 _SETTINGS = Scenario.model_json_schema(by_alias=True)["properties"]
-CHART_PATH = "/charts/realised.svg"
 
 
 def _schema(name: str) -> dict[str, Any]:

@@ -238,6 +238,7 @@ class Picture:
     parameters: Mapping[str, str]
 
 
+CHART_PATH = "/charts/realised.svg"
 CHART_PARAMETERS = ("gemeente", "maat")
 
 

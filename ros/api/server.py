@@ -25,8 +25,16 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ros.api import limits, openapi
-from ros.api.openapi import CHART_PATH
-from ros.api.resources import RESOURCES, Answer, ParameterError, Resource, realised_chart, snapshot, version_of
+from ros.api.resources import (
+    CHART_PATH,
+    RESOURCES,
+    Answer,
+    ParameterError,
+    Resource,
+    realised_chart,
+    snapshot,
+    version_of,
+)
 from ros.base import config
 from ros.base.columns import header
 from ros.base.i18n import translate
@@ -55,7 +63,8 @@ def _query(request: Request, lang: str, formats: tuple[str, ...] = FORMATS) -> t
         raise ParameterError(translate(lang, "api.repeated_parameters", names=", ".join(repeated)))
     params = dict(request.query_params)
     if params.get("lang", config.DEFAULT_LANGUAGE) not in config.LANGUAGES:
-        raise ParameterError(translate(lang, "api.bad_choice", name="lang", value=params["lang"], known="nl, en"))
+        known = ", ".join(config.LANGUAGES)
+        raise ParameterError(translate(lang, "api.bad_choice", name="lang", value=params["lang"], known=known))
     kind = params.get("format", formats[0])
     if kind not in formats:
         raise ParameterError(translate(lang, "api.bad_choice", name="format", value=kind, known=", ".join(formats)))
@@ -89,9 +98,14 @@ def _sources(ids: tuple[str, ...]) -> list[dict[str, Any]]:
     return [{"id": i, **{f: _plain(table.at[i, f]) for f in fields}} for i in ids if i in table.index]
 
 
+def _headers(sources: tuple[str, ...]) -> dict[str, str]:
+    """What every answer carries besides its body: the data version in use and the sources, and that anyone may read
+    it."""
+    return {**OPEN, "X-ROS-Data-Version": snapshot().version.label, "X-ROS-Sources": " ".join(sources)}
+
+
 def _answer(resource: Resource, answer: Answer, kind: str, lang: str) -> Response:
-    version = version_of(snapshot())
-    headers = {**OPEN, "X-ROS-Data-Version": version["label"] or "", "X-ROS-Sources": " ".join(answer.sources)}
+    headers = _headers(answer.sources)
     if kind == "csv":
         body = exports.csv_bytes(exports.localise(answer.frame, lang))
         disposition = f'attachment; filename="ros-twente-{resource.name}-{lang}.csv"'
@@ -100,7 +114,7 @@ def _answer(resource: Resource, answer: Answer, kind: str, lang: str) -> Respons
         )
     document = {
         "resource": resource.name,
-        "data_version": version,
+        "data_version": version_of(snapshot()),
         "sources": _sources(answer.sources),
         "parameters": dict(answer.parameters),
         "columns": {str(c): header(str(c), lang) for c in answer.frame.columns},
@@ -130,9 +144,7 @@ def _chart(request: Request) -> Response:
         picture = realised_chart(params, lang)
     except ParameterError as refusal:
         return _error(400, refusal.text)
-    version = snapshot().version.label
-    headers = {**OPEN, "X-ROS-Data-Version": version, "X-ROS-Sources": " ".join(picture.sources)}
-    return Response(picture.svg, media_type="image/svg+xml", headers=headers)
+    return Response(picture.svg, media_type="image/svg+xml", headers=_headers(picture.sources))
 
 
 def _openapi(request: Request) -> Response:
@@ -143,7 +155,8 @@ def _page(request: Request) -> Response:
     return HTMLResponse(openapi.page(_lang(request), str(request.base_url).rstrip("/") + PREFIX))
 
 
-def _not_found(request: Request, exc: Exception) -> Response:
+def _http_error(request: Request, exc: Exception) -> Response:
+    """A path the API does not have (404), a method other than GET (405), anything else, in the reader's language."""
     status = exc.status_code if isinstance(exc, HTTPException) else 500
     key = {404: "api.not_found", 405: "api.read_only"}.get(status, "api.failed")
     return _error(status, translate(_lang(request), key, path=request.url.path))
@@ -176,7 +189,7 @@ def application() -> ASGIApp:
         *(Route(f"/{r.name}", _endpoint(r), methods=["GET"]) for r in RESOURCES),
         Route(CHART_PATH, _chart, methods=["GET"]),
     ]
-    api = Starlette(routes=routes, exception_handlers={HTTPException: _not_found})
+    api = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
     bucket = limits.TokenBucket(config.api_rate_per_minute(), config.api_burst())
     return RateLimit(api, bucket)
 
