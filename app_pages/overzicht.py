@@ -86,6 +86,6 @@ ui.source_caption(["cbs_85984ned", "cbs_37230ned"], t("overview.provisional_note
 st.header(t("overview.governance_heading"))
 st.graphviz_chart(ui.governance_diagram(), width="stretch")
 st.markdown(t("overview.governance_text"))
-for kind, names in ui.parties_by_kind().items():
+for kind, names in ui.parties_by_kind():
     st.markdown(f"- **{t('governance.kind_' + kind, count=len(names))}**: {', '.join(names)}")
 ui.source_caption(["besluit_almelo_2025"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
@@ -391,10 +392,12 @@ def targets_tables(view: TargetsView) -> TargetsTables:
     lang, settings = view.language, view.result.settings
     labels = section(lang, "targets")
     columns = table_columns(labels, settings.end_year)
-    sheets = {
-        labels["sheet_table"]: export_table(view.shown, columns),
-        labels["sheet_yearly"]: yearly_export(view.yearly, labels),
-    }
+    sheets = MappingProxyType(
+        {
+            labels["sheet_table"]: export_table(view.shown, columns),
+            labels["sheet_yearly"]: yearly_export(view.yearly, labels),
+        }
+    )
     return TargetsTables(
         screen_table(view.shown, columns),
         sheets,

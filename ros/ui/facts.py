@@ -63,9 +63,9 @@ def governance_diagram(data: Data, language: str) -> str:
 
 
 @per_data()
-def parties_by_kind(data: Data) -> dict[str, list[str]]:
-    """Party names by kind (`ros.model.governance.parties_by_kind`), once per process."""
-    return governance.parties_by_kind(data.snapshot["parties"])
+def parties_by_kind(data: Data) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Party names by kind (`ros.model.governance.parties_by_kind`) as (kind, names) pairs, once per process."""
+    return tuple((kind, tuple(names)) for kind, names in governance.parties_by_kind(data.snapshot["parties"]).items())
 
 
 @per_language(max_entries=64)
@@ -111,13 +111,13 @@ def budget_tables(data: Data, language: str) -> tuple[pd.DataFrame, pd.DataFrame
 
 
 @per_data()
-def cost_sharing_parties(data: Data) -> list[cost_sharing.Party]:
+def cost_sharing_parties(data: Data) -> tuple[cost_sharing.Party, ...]:
     """The 17 parties with the figures the cost-sharing keys use (`ros.model.cost_sharing.parties_for_keys`), once per
     data version."""
-    return cost_sharing.parties_for_keys(data.snapshot["parties"], data.snapshot["municipalities"])
+    return tuple(cost_sharing.parties_for_keys(data.snapshot["parties"], data.snapshot["municipalities"]))
 
 
 @per_data()
-def party_problems(data: Data) -> list[str]:
+def party_problems(data: Data) -> tuple[str, ...]:
     """What is wrong with the parties against the budget (`ros.model.budget.check_parties`), once per data version."""
-    return budget.check_parties(data.snapshot)
+    return tuple(budget.check_parties(data.snapshot))

@@ -13,11 +13,13 @@ import pytest
 import streamlit as st
 
 from ros.model.targets import TargetSettings
-from ros.present.targets import TargetsView
+from ros.present.comparison import ComparisonView
+from ros.present.milestones import MilestonesView
+from ros.present.targets import TargetsTables, TargetsView
 from ros.ui import data as ui_data
 from ros.ui.cached import per_data, per_language
 from ros.ui.data import Data
-from ros.ui.targets_view import cached_view
+from ros.ui.targets_view import cached_view, targets_tables, targets_view
 from tests.support.app import ROOT, run_app
 
 built: list[tuple[str, str, int]] = []
@@ -98,3 +100,16 @@ def test_the_shared_targets_view_is_frozen_and_no_page_run_changes_it() -> None:
     assert all(isinstance(getattr(view, f.name), pd.DataFrame | go.Figure | str) for f in dataclasses.fields(view)[1:])
     with pytest.raises(dataclasses.FrozenInstanceError):
         view.shown = view.yearly  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("view", [TargetsView, TargetsTables, ComparisonView, MilestonesView])
+def test_a_shared_view_is_frozen_and_holds_no_list_or_dict(view: type) -> None:
+    assert view.__dataclass_params__.frozen  # type: ignore[attr-defined]
+    assert [f.name for f in dataclasses.fields(view) if str(f.type).startswith(("list", "dict"))] == []
+
+
+def test_the_shared_tables_hand_out_their_sheets_read_only() -> None:
+    tables = targets_tables(targets_view(ui_data.target_result(TargetSettings())))
+    assert list(tables.sheets) == ["Per gemeente", "Per jaar"]
+    with pytest.raises(TypeError):
+        tables.sheets["Per gemeente"] = tables.screen  # type: ignore[index]
