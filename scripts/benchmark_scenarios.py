@@ -1,4 +1,4 @@
-"""The Scenario's page with many saved scenarios: server time and memory of one session opening it (issue 24, F8).
+"""A page with many saved scenarios (the Scenario's page, or --page vergelijken): server time and memory (issue 24).
 
 A fresh SQLite database in a temporary folder is filled with --count scenarios through the store (each saved by one
 of ten planners with its own settings, every fifth one changed once, so the history holds about 1,2 rows per
@@ -6,7 +6,7 @@ scenario), then the page runs through `app.py` in Streamlit's AppTest as a coör
 run of a session (caches empty) and the median of --runs reruns, wall clock, and the peak of Python memory that one
 rerun allocates (tracemalloc). Offline, with the shipped snapshot.
 
-Usage: .venv/bin/python scripts/benchmark_scenarios.py [--count 2500] [--runs 5]
+Usage: .venv/bin/python scripts/benchmark_scenarios.py [--count 2500] [--runs 5] [--page scenarios]
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=2500)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--page", default="scenarios", help="the page file in app_pages/ (vergelijken: Vergelijken)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="ros-scenarios-"))
     os.environ.update(ROS_SCENARIO_DB=str(folder / "scenarios.db"), ROS_CACHE_DIR=str(folder), ROS_OFFLINE="1")
@@ -60,7 +61,7 @@ def main() -> None:
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-    at.switch_page("app_pages/scenarios.py")
+    at.switch_page(f"app_pages/{args.page}.py")
     started = time.perf_counter()
     at.run()
     first = time.perf_counter() - started

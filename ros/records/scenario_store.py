@@ -327,6 +327,15 @@ class ScenarioStore:
             row = conn.execute(select(scenarios).where(scenarios.c.name_key == key)).first()
         return None if row is None else _record(row, None, None)
 
+    def names(self, current_version: int | None = None) -> dict[str, str]:
+        """Id → name of every stored scenario, newest first, without reading settings; those saved by a newer
+        dashboard than `current_version` left out."""
+        query = select(scenarios.c.id, scenarios.c.name).order_by(scenarios.c.created_at.desc(), scenarios.c.id)
+        if current_version is not None:
+            query = query.where(scenarios.c.version <= current_version)
+        with schema.read(self.engine) as conn:
+            return {row.id: row.name for row in conn.execute(query)}
+
     def count(self) -> int:
         """How many scenarios are stored."""
         with schema.read(self.engine) as conn:

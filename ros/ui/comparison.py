@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ros.base.markup import escape
 from ros.base.options import one_of
 from ros.records import scenario
 from ros.records.errors import StoreError
@@ -28,24 +29,36 @@ def baseline() -> tuple[str, scenario.Scenario]:
 
 
 def comparison_choice(current: scenario.Scenario) -> tuple[str, scenario.Scenario]:
-    """The scenario to compare with the baseline: the current one (default) or a valid saved one, in the URL
-    as ?vergelijk=<id>; only the current one while the shared database cannot be reached."""
+    """The scenario to compare with the baseline: the current one (default) or a saved one, in the URL as
+    ?vergelijk=<id>; only the chosen one's settings are read (one that does not validate is named, and the current
+    one is compared instead); only the current one while the shared database cannot be reached."""
     try:
-        saved = store().list(scenario.validate_settings, scenario.VERSION)
+        saved = store().names(scenario.VERSION)
     except StoreError as error:
         if error.code != "database_unreachable":
             raise
-        saved = []
-    records = {r.id: r for r in saved if r.status == "ok"}
-    options = ["huidig", *records]
+        saved = {}
+    options = ["huidig", *saved]
     from_url("vergelijk", "huidig", one_of(options))
     if st.session_state["vergelijk"] not in options:
         st.session_state["vergelijk"] = "huidig"
-    names = {"huidig": t("comparison.current_name")} | {i: r.name for i, r in records.items()}
+    names = {"huidig": t("comparison.current_name")} | saved
     chosen = str(st.selectbox(t("comparison.choose"), options, format_func=names.__getitem__, key="vergelijk"))
     if chosen == "huidig":
         return names[chosen], current
-    return names[chosen], scenario.from_json(records[chosen].payload or {}, records[chosen].version)
+    try:
+        record = store().get(chosen, scenario.validate_settings, scenario.VERSION)
+    except StoreError as error:
+        if error.code not in ("database_unreachable", "not_found"):
+            raise
+        return names["huidig"], current
+    if record.status != "ok" or record.payload is None:
+        st.warning(
+            t("scenario.record_problem", name=escape(record.name), problem=escape(record.problem or "")),
+            icon=":material/warning:",
+        )
+        return names["huidig"], current
+    return record.name, scenario.from_json(record.payload, record.version)
 
 
 def comparison_columns(base_year: int, other_year: int) -> dict[str, str]:

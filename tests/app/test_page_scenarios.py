@@ -149,3 +149,22 @@ def test_compare_the_default_with_itself_says_so() -> None:
     at = run_app(COMPARE, query={"lang": "en"})
     assert "Both scenarios have the same settings" in texts(at)
     assert "the default scenario of the decision" in texts(at)
+
+
+def test_compare_reads_only_the_chosen_saved_scenario_and_names_a_broken_one(own_database: ScenarioStore) -> None:
+    good = own_database.save("Hoger", "Planner", sc.to_json(sc.Scenario(woningen=75_000)), sc.VERSION)
+    broken = own_database.save("Oud", "Planner", {"woningen": -1}, sc.VERSION)
+    newer = own_database.save("Toekomst", "Planner", {}, sc.VERSION + 1)
+    assert own_database.names(sc.VERSION) == {broken.id: "Oud", good.id: "Hoger"}  # no settings read
+    assert newer.id in own_database.names()
+    at = run_app(COMPARE, query={"vergelijk": good.id})
+    assert not at.exception
+    assert at.table[0].value.set_index("Kerncijfer").loc["Nieuwe woningen tot het doeljaar (doel)"].tolist() == [
+        "69.000",
+        "75.000",
+        "+6.000",
+    ]
+    at.selectbox(key="vergelijk").set_value(broken.id).run()
+    assert not at.exception
+    assert any(w.value.startswith("Scenario ‘Oud’ kan niet worden geopend.") for w in at.warning)
+    assert "Beide scenario's hebben dezelfde instellingen" in texts(at)  # the current one is compared instead
