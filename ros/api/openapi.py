@@ -7,13 +7,14 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ros.api.resources import CHART_PARAMETERS, CHART_PATH, RESOURCES, Resource
+from ros.api.resources import CHART_PARAMETERS, CHART_PATH, MUNICIPALITY, RESOURCES, Resource
 from ros.base import config
 from ros.base.i18n import translate
 from ros.model.progress import MEASURES
 from ros.records.scenario import Scenario
 
 _SETTINGS = Scenario.model_json_schema(by_alias=True)["properties"]
+_MUNICIPALITY = {"type": "string", "examples": ["GM0153", "Enschede"]}
 
 
 def _schema(name: str) -> dict[str, Any]:
@@ -32,7 +33,10 @@ def _parameters(resource: Resource, lang: str) -> list[dict[str, Any]]:
         {"name": "lang", "in": "query", "schema": {"type": "string", "enum": list(config.LANGUAGES), "default": "nl"},
          "description": translate(lang, "api.param_lang")},
     ]  # fmt: skip
-    own = [{"name": p, "in": "query", "schema": _schema(p)} for p in resource.parameters]
+    own = [
+        {"name": p, "in": "query", "schema": _schema(p) if p in _SETTINGS else _MUNICIPALITY}
+        for p in resource.parameters
+    ]
     return common + own
 
 
@@ -90,7 +94,7 @@ def _chart_operation(lang: str) -> dict[str, Any]:
     """The SVG chart: the language, the municipality and the Voortgang page's measure."""
     language = _parameters(RESOURCES[0], lang)[1]
     own = [
-        {"name": "gemeente", "in": "query", "required": True, "schema": {"type": "string", "examples": ["GM0153"]}},
+        {"name": MUNICIPALITY, "in": "query", "required": True, "schema": _MUNICIPALITY},
         {"name": "maat", "in": "query", "schema": {"type": "string", "enum": list(MEASURES), "default": MEASURES[1]}},
     ]
     responses = _responses(lang)

@@ -119,6 +119,24 @@ def scenario_from(params: Mapping[str, str], lang: str) -> Scenario:
     raise ParameterError(translate(lang, "api.bad_parameters", params=", ".join(ignored), reasons=reasons))
 
 
+MUNICIPALITY = "gemeente"  # the sidebar's link parameter: a CBS code or a name in any official spelling
+
+
+def municipality_from(params: Mapping[str, str], data: Snapshot, lang: str) -> str | None:
+    """The municipality code `gemeente` names (None without it); a value that names none of the 14 is refused."""
+    if MUNICIPALITY not in params:
+        return None
+    code = find_code(params[MUNICIPALITY], region.municipality_names(data))
+    if code is None:
+        raise ParameterError(translate(lang, "api.bad_municipality", value=params[MUNICIPALITY]))
+    return code
+
+
+def _only(frame: pd.DataFrame, code: str | None) -> pd.DataFrame:
+    """The rows of municipality `code` (all rows for None)."""
+    return frame if code is None else frame[frame["code"] == code].reset_index(drop=True)
+
+
 def _source_ids(*columns: pd.Series) -> tuple[str, ...]:
     """The distinct source ids in `columns`, in order of first appearance (unknown left out)."""
     return tuple(dict.fromkeys(str(v) for column in columns for v in column.dropna()))
@@ -126,12 +144,14 @@ def _source_ids(*columns: pd.Series) -> tuple[str, ...]:
 
 def target_answer(params: Mapping[str, str], lang: str) -> Answer:
     """Homes and residents per municipality (and the Twente total, code 'twente') for the scenario in `params`."""
-    check_names(params, TARGET_PARAMETERS, lang)
-    chosen = scenario_from(params, lang)
+    check_names(params, (*TARGET_PARAMETERS, MUNICIPALITY), lang)
     candidates = versions.candidates()
     data = _snapshot(candidates)
+    code = municipality_from(params, data, lang)
+    chosen = scenario_from({k: v for k, v in params.items() if k != MUNICIPALITY}, lang)
     result = _target_result(candidates, chosen.target_settings())
-    frame = result.table()[list(TARGET_COLUMNS)].astype({"population": "Int64", "dwellings": "Int64"})
+    table = result.table()[list(TARGET_COLUMNS)].astype({"population": "Int64", "dwellings": "Int64"})
+    frame = _only(table, code)
     history = pd.Series(series.construction_sources(data, *pace.HISTORY_YEARS), dtype=object)
     key_sources = pd.Series(targets.key_sources(chosen.key), dtype=object)
     sources = _source_ids(data["municipalities"]["source_id"], history, key_sources)
@@ -139,29 +159,32 @@ def target_answer(params: Mapping[str, str], lang: str) -> Answer:
         alias: scenario.url_text(getattr(chosen, name))
         for name, alias in zip(TARGET_FIELDS, TARGET_PARAMETERS, strict=True)
     }
-    return Answer(frame, sources, used)
+    return Answer(frame, sources, used | ({MUNICIPALITY: code} if code else {}))
 
 
 def realised_answer(params: Mapping[str, str], lang: str) -> Answer:
     """Homes realised per municipality and year according to CBS, with CBS's status; unknown measures are NA."""
-    check_names(params, (), lang)
+    check_names(params, (MUNICIPALITY,), lang)
     data = snapshot()
+    code = municipality_from(params, data, lang)
     changes = data.get("dwelling_changes")
     construction = series.new_construction(data)
     frame = progress.cbs_years(construction, changes)
     frame = frame.merge(data["municipalities"][["code", "name"]], on="code", validate="many_to_one")
-    frame = frame[list(REALISED_COLUMNS)].sort_values(["code", "year"], ignore_index=True)
+    frame = _only(frame[list(REALISED_COLUMNS)].sort_values(["code", "year"], ignore_index=True), code)
     sources = _source_ids(construction["source_id"], *([] if changes is None else [changes["source_id"]]))
-    return Answer(frame, sources, {})
+    return Answer(frame, sources, {MUNICIPALITY: code} if code else {})
 
 
 def population_answer(params: Mapping[str, str], lang: str) -> Answer:
     """Inhabitants per municipality on the reference date of the key figures and the latest CBS count."""
-    check_names(params, (), lang)
+    check_names(params, (MUNICIPALITY,), lang)
     data = snapshot()
-    frame = region.standing_table(data).sort_values("code", ignore_index=True)[list(POPULATION_COLUMNS)]
+    code = municipality_from(params, data, lang)
+    frame = _only(region.standing_table(data).sort_values("code", ignore_index=True)[list(POPULATION_COLUMNS)], code)
     now = region.population_now(data)
-    return Answer(frame, _source_ids(data["municipalities"]["source_id"], now["source_id_now"]), {})
+    sources = _source_ids(data["municipalities"]["source_id"], now["source_id_now"])
+    return Answer(frame, sources, {MUNICIPALITY: code} if code else {})
 
 
 def milestone_answer(
@@ -220,9 +243,9 @@ class Resource:
 
 
 RESOURCES = (
-    Resource("targets", target_answer, TARGET_PARAMETERS),
-    Resource("realised", realised_answer),
-    Resource("population", population_answer),
+    Resource("targets", target_answer, (*TARGET_PARAMETERS, MUNICIPALITY)),
+    Resource("realised", realised_answer, (MUNICIPALITY,)),
+    Resource("population", population_answer, (MUNICIPALITY,)),
     Resource("milestones", milestone_answer, MILESTONE_PARAMETERS),
     Resource("sources", source_answer),
     Resource("version", version_answer),
@@ -239,7 +262,7 @@ class Picture:
 
 
 CHART_PATH = "/charts/realised.svg"
-CHART_PARAMETERS = ("gemeente", "maat")
+CHART_PARAMETERS = (MUNICIPALITY, "maat")
 
 
 def realised_chart(params: Mapping[str, str], lang: str) -> Picture:
@@ -248,15 +271,15 @@ def realised_chart(params: Mapping[str, str], lang: str) -> Picture:
     check_names(params, CHART_PARAMETERS, lang)
     data = snapshot()
     names = region.municipality_names(data)
-    code = find_code(params.get("gemeente", ""), names)
-    if code is None:
-        raise ParameterError(translate(lang, "api.bad_municipality", value=params.get("gemeente", "")))
+    code = municipality_from(params, data, lang)
+    if code is None:  # a chart is of one municipality
+        raise ParameterError(translate(lang, "api.bad_municipality", value=""))
     measure = params.get("maat", progress.MEASURES[1])
     if measure not in progress.MEASURES:
         known = ", ".join(progress.MEASURES)
         raise ParameterError(translate(lang, "api.bad_choice", name="maat", value=measure, known=known))
-    answer = realised_answer({}, lang)
-    rows = answer.frame[answer.frame["code"] == code]
+    answer = realised_answer({MUNICIPALITY: code}, lang)
+    rows = answer.frame
     years, months = rows["year"].astype(int).tolist(), rows["months"].astype(int).tolist()
     values = [None if pd.isna(v) else int(v) for v in rows[measure]]
     provisional = [str(v) in progress.PROVISIONAL for v in rows["status"]]

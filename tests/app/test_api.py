@@ -76,6 +76,20 @@ def test_default_targets_in_both_formats(api: str) -> None:
     assert english[-1][:2] + english[-1][3:5] == ["twente", "twente", "69000", "100000"]
 
 
+def test_one_municipality_by_code_or_name(api: str) -> None:
+    targets = _get(f"{api}/targets", gemeente="Hengelo (O.)", woningen="80000").json()
+    expected = recompute(region_data(load_snapshot()), Scenario(woningen=80000).target_settings()).table()
+    hengelo = expected[expected["code"] == "GM0164"].iloc[0]
+    assert [(r["code"], r["homes"]) for r in targets["rows"]] == [("GM0164", int(hengelo["homes"]))]
+    assert targets["parameters"]["gemeente"] == "GM0164"
+    realised = _get(f"{api}/realised", gemeente="gm0164").json()["rows"]
+    assert [r["year"] for r in realised] == list(range(2012, 2021))
+    assert {r["name"] for r in realised} == {"Hengelo"}
+    population = _csv(_get(f"{api}/population", gemeente="Hengelo", format="csv", lang="en"))
+    assert len(population) == 2
+    assert population[1][:2] == ["GM0164", "Hengelo"]
+
+
 def test_realised_homes_keep_unknown_measures_unknown(api: str) -> None:
     answer = _get(f"{api}/realised").json()
     assert len(answer["rows"]) == len(load_snapshot()["new_construction"]) == 14 * 9
@@ -184,11 +198,9 @@ def test_every_answer_names_its_data_version_and_sources(api: str, name: str, ki
             "eindjaar liggen",
         ),
         ("milestones", {"stand": "1999-01-01", "lang": "en"}, "These parameters cannot be used: stand=1999-01-01."),
-        (
-            "realised",
-            {"gemeente": "GM0153"},
-            "Onbekende parameter(s): gemeente. Toegestaan naast format en lang: geen.",
-        ),
+        ("realised", {"jaar": "2020"}, "Onbekende parameter(s): jaar. Toegestaan naast format en lang: gemeente."),
+        ("sources", {"gemeente": "GM0153"}, "Onbekende parameter(s): gemeente. Toegestaan naast format en lang: geen."),
+        ("population", {"gemeente": "Amsterdam", "lang": "en"}, "Unknown municipality: ‘Amsterdam’."),
         ("population", {"format": "xml"}, "Ongeldige waarde voor format: ‘xml’. Kies uit: json, csv."),
         ("sources", {"lang": "fr"}, "Ongeldige waarde voor lang: ‘fr’. Kies uit: nl, en."),
     ],
@@ -249,6 +261,7 @@ def test_unknown_years_in_the_chart_are_named_never_drawn_as_zero(api: str) -> N
     ("params", "message"),
     [
         ({"gemeente": "Amsterdam"}, "Onbekende gemeente: ‘Amsterdam’."),
+        ({"maat": "net_change"}, "Onbekende gemeente: ‘’."),
         ({"gemeente": "GM0153", "maat": "sloop"}, "Ongeldige waarde voor maat: ‘sloop’. Kies uit: net_change,"),
         ({"gemeente": "GM0153", "format": "png"}, "Ongeldige waarde voor format: ‘png’. Kies uit: svg."),
     ],
