@@ -10,22 +10,19 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from ros.base import format as fmt
-from ros.base.i18n import section, translate
+from ros.base.i18n import section
 from ros.data.snapshot import sources_of
 from ros.model import budget, cost_sharing, governance, region
 from ros.model import milestones as ms
 from ros.present import budget as budget_words
+from ros.present import overview
 from ros.present.briefing import Briefing
-from ros.present.charts.overview import population_growth_bars
 from ros.present.milestones import MilestoneCard
 from ros.present.milestones import next_milestone_card as card_of
 from ros.present.municipality import briefing as briefing_of
 from ros.records import scenario
 from ros.ui.cached import per_data, per_language
 from ros.ui.data import Data
-
-_GROWTH_TEXT = {"growth": "signed", "population": "number", "population_now": "number"}
 
 
 @per_data(max_entries=32)
@@ -43,17 +40,13 @@ def budget_summary(data: Data) -> budget.BudgetSummary:
 @per_language(max_entries=4)
 def growth_table(data: Data, language: str) -> pd.DataFrame:
     """`ros.model.region.standing_table` with text columns (growth, population, population_now) in the language."""
-    return fmt.with_text_columns(region.standing_table(data.snapshot), language, _GROWTH_TEXT)
+    return overview.growth_table(data.snapshot, language)
 
 
 @per_language(max_entries=4)
 def growth_chart(data: Data, language: str) -> go.Figure:
     """The overview's population growth per municipality in the chosen language, built once."""
-    labels = {k: translate(language, f"overview.{v}") for k, v in (("axis", "growth_axis"), ("hover", "growth_hover"))}
-    now = region.standing(data.snapshot).reference_date_now
-    labels["title"] = translate(language, "overview.growth_chart", now=fmt.short_date(now, language))
-    table = growth_table.cached(data, language)
-    return population_growth_bars(table, labels, fmt.plotly_separators(language))
+    return overview.growth_chart(data.snapshot, growth_table.cached(data, language), language)
 
 
 @per_language(max_entries=4)
