@@ -65,6 +65,8 @@ st.progress(
 )
 st.markdown(ui.realised_homes(2024))
 st.markdown(ui.progress_headline())
+st.markdown(ui.ranking_for("homes").sentence)
+st.markdown(ui.ranking_for("residents").sentence)
 st.page_link("app_pages/voortgang.py", label=t("progress.to_progress"), icon=":material/trending_up:")
 
 table, counted = ui.growth_table(), fmt.short_date(now.reference_date_now, lang)

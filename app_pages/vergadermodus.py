@@ -112,10 +112,14 @@ elif view == "budget":
                 st.table(meeting.contribution_table(contribution.allocation, lang), hide_index=True)
     ui.source_caption(["besluit_almelo_2025"])
 elif view == "progress":
-    progress_facts, line, sources = ui.progress_meeting()
-    st.markdown(f"## {line}", anchors=False)
-    if progress_facts:
-        cards(progress_facts)
+    progress_facts, line, sources = ui.progress_meeting(ui.selected_municipality())
+    facts_column, ranking_column = st.columns([2, 3])
+    with facts_column:
+        st.markdown(f"### {line}", anchors=False)
+        if progress_facts:
+            cards(progress_facts, stacked=True, level=4)
+    with ranking_column:
+        ui.ranking_meeting(ui.selected_municipality(), 470)
     ui.source_caption(sources)
 else:
     cards([meeting.next_fact(snap["milestones"], today, lang)])

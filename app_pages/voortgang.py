@@ -92,6 +92,10 @@ else:
         if opened:
             st.dataframe(catch_up.table, hide_index=True)
 
+st.header(t("ranking.heading"))
+st.markdown(t("ranking.intro"))
+ui.ranking_panel(measure)
+
 woondeal = target_row(snap, "woondeal_homes_2030")
 st.header(t("progress.woondeal_heading", value=fmt.number(woondeal["value"], lang)))
 st.caption(t("progress.woondeal_intro"))

@@ -13,8 +13,8 @@ a helper that pages do not call stays in its module):
 - `auth` — lokale modus or sign-in (`st.login`), the user's identity and role
 - `facts`, `figures`, `targets_view`, `comparison_view`, `milestones_view`, `realised_panel` — cached views, tables and
   figures (built in `ros.present`)
-- `targets_panel`, `progress_panel`, `ledger_panel`, `comparison`, `milestone_card`, `versions_panel`, `save_panel`,
-  `saved_list`, `store_actions`, `audit_panel` — one module per panel
+- `targets_panel`, `progress_panel`, `ranking_panel`, `ledger_panel`, `comparison`, `milestone_card`,
+  `versions_panel`, `save_panel`, `saved_list`, `store_actions`, `audit_panel` — one module per panel
 - `folded` — expanders whose content is built only while open (table alternatives, data sets)
 - `downloads` — download buttons, scenario files, source captions and columns
 - `meeting` — the meeting view's projector frame: large type that fits 1920×1080, ← → keys
@@ -56,6 +56,7 @@ from ros.ui.progress_panel import (
     progress_meeting,
     progress_view_for,
 )
+from ros.ui.ranking_panel import ranking_for, ranking_meeting, ranking_panel
 from ros.ui.realised_panel import catch_up_track, realised_homes, realised_pace_line
 from ros.ui.routing import open_default_page_by_name
 from ros.ui.save_panel import save_form

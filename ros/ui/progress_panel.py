@@ -45,6 +45,18 @@ def own_frame() -> pd.DataFrame:
     return own_figures.from_records(own_records())
 
 
+def own_key() -> tuple[tuple, ...]:
+    """The session scenario's own figures as a cache key: (code, year, new construction, demolition, net) rows."""
+    return tuple((r["code"], r["year"], r["new_construction"], r["demolition"], r["net_change"]) for r in own_records())
+
+
+def own_from_key(own: tuple[tuple, ...]) -> pd.DataFrame:
+    """The own figures of an `own_key`, checked (`own_figures.from_records`)."""
+    return own_figures.from_records(
+        [dict(zip(("code", "year", *own_figures.VALUE_COLUMNS.values()), row, strict=True)) for row in own]
+    )
+
+
 def _set_own(frame: pd.DataFrame) -> None:
     session.scenario_values()[OWN_KEY] = own_figures.records(frame)
 
@@ -62,9 +74,7 @@ def _view(
     vintage: str | None,
 ) -> progress_view.ProgressView:
     snap, result = data.snapshot, data.result(settings)
-    own_frame_ = own_figures.from_records(
-        [dict(zip(("code", "year", *own_figures.VALUE_COLUMNS.values()), row, strict=True)) for row in own]
-    )
+    own_frame_ = own_from_key(own)
     capacity_frame = None
     if capacity is not None:
         checked = pd.DataFrame(list(capacity), columns=["code", *plan_capacity.PHASES]).astype(
@@ -86,7 +96,7 @@ def progress_view_for(
     result: TargetResult, code: str | None, measure: str, vintage: str | None = None
 ) -> progress_view.ProgressView:
     """The progress view of `code` under `result`'s settings with the session's own figures and capacity list."""
-    own = tuple((r["code"], r["year"], r["new_construction"], r["demolition"], r["net_change"]) for r in own_records())
+    own = own_key()
     capacity, name = st.session_state.get("_capacity_upload") or (None, None)
     key = (
         None

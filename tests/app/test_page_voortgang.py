@@ -222,7 +222,7 @@ def test_refreshed_snapshot_shows_the_delivery_ratio_with_its_months() -> None:
     assert list(realised.loc["2026 t/m september"]) == ["2.079*", "252*", "1.953*", "voorlopig", "CBS"]
     assert list(realised.loc["2024"]) == ["2.520*", "371*", "2.219*", "nader voorlopig", "CBS"]  # not + 12 months
     assert list(realised.loc["2021"]) == ["2.310", "371", "2.009", "definitief", "CBS"]
-    assert len(at.get("plotly_chart")) == 4  # realised, track, capacity, forecast
+    assert len(at.get("plotly_chart")) == 5  # realised, track, ranking, capacity, forecast
     assert "19.558 woningen plancapaciteit tegen 64.758 nog te bouwen, een dekking van **30%**" in shown
     assert (
         "Volgens de prognose 2022 telt Twente op 1-1-2050 **655.000** inwoners; de ambitie komt dan uit op "
