@@ -45,12 +45,12 @@ def own_frame() -> pd.DataFrame:
     return own_figures.from_records(own_records())
 
 
-def own_key() -> tuple[tuple, ...]:
+def own_key() -> tuple[tuple[object, ...], ...]:
     """The session scenario's own figures as a cache key: (code, year, new construction, demolition, net) rows."""
     return tuple((r["code"], r["year"], r["new_construction"], r["demolition"], r["net_change"]) for r in own_records())
 
 
-def own_from_key(own: tuple[tuple, ...]) -> pd.DataFrame:
+def own_from_key(own: tuple[tuple[object, ...], ...]) -> pd.DataFrame:
     """The own figures of an `own_key`, checked (`own_figures.from_records`)."""
     return own_figures.from_records(
         [dict(zip(("code", "year", *own_figures.VALUE_COLUMNS.values()), row, strict=True)) for row in own]

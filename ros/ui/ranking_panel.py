@@ -22,7 +22,13 @@ from ros.ui.url import from_url
 
 @per_language(max_entries=32)
 def _ranking(
-    data: Data, language: str, settings: TargetSettings, kind: str, sort: str, measure: str, own: tuple[tuple, ...]
+    data: Data,
+    language: str,
+    settings: TargetSettings,
+    kind: str,
+    sort: str,
+    measure: str,
+    own: tuple[tuple[object, ...], ...],
 ) -> ranking_view.Ranking:
     result = data.result(settings)
     return ranking_view.for_scenario(data.snapshot, result, own_from_key(own), kind, sort, measure, language)
