@@ -80,7 +80,7 @@ def test_a_scenario_saved_on_one_server_appears_on_the_other(browser, two_server
     save_scenario(tab_one, "Gedeeld via PostgreSQL", "Anna")
     goto(tab_two, "scenarios")
     assert_no_exception(tab_two)
-    assert picker_options(tab_two) == ["Gedeeld via PostgreSQL"]
+    assert picker_options(tab_two) == ["Gedeeld via PostgreSQL — lokale gebruiker"]  # name and owner
     [record] = ScenarioStore(url).list()
     assert (record.name, record.payload["woningen"]) == ("Gedeeld via PostgreSQL", 80000)  # type: ignore[index]
     context_one.close()
