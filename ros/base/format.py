@@ -1,7 +1,9 @@
 """Dutch-first formatting of numbers, money, percentages and dates through babel.
 
 Every function takes the UI language (`nl` or `en`) and returns display text. Missing values (None, NaN, NA)
-become the word for unknown ("onbekend"), never zero.
+become the word for unknown ("onbekend"), never zero. Numbers and percentages round halves away from zero, the
+way Dutch readers round by hand (1.172,5 → 1.173), not to the even neighbour as babel does by default; amounts
+keep babel's rounding (a rule for them belongs with the claims they support, such as "ten minste").
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 import pandas as pd
@@ -46,7 +48,8 @@ def number(value: Number | None, lang: str, digits: int = 0) -> str:
     if value is None or is_unknown(value):
         return unknown(lang)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=_locale(lang))
+    with localcontext(rounding=ROUND_HALF_UP):
+        return format_decimal(value, format=pattern, locale=_locale(lang))
 
 
 def signed(value: Number | None, lang: str, digits: int = 0) -> str:
@@ -72,7 +75,8 @@ def percent(share: float | Decimal | None, lang: str, digits: int = 1) -> str:
     if share is None or is_unknown(share):
         return unknown(lang)
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-    return format_percent(share, format=pattern, locale=_locale(lang))
+    with localcontext(rounding=ROUND_HALF_UP):
+        return format_percent(share, format=pattern, locale=_locale(lang))
 
 
 def long_date(value: date | None, lang: str) -> str:

@@ -51,3 +51,11 @@ def test_text_columns_are_added_per_language() -> None:
 def test_plotly_separators_follow_the_language() -> None:
     assert fmt.plotly_separators("nl") == ",."
     assert fmt.plotly_separators("en") == ".,"
+
+
+def test_halves_round_away_from_zero_the_dutch_way() -> None:
+    assert fmt.number(1172.5, "nl") == "1.173"
+    assert fmt.number(2.5, "en") == "3"
+    assert fmt.signed(-1172.5, "nl") == "−1.173"
+    assert fmt.number(2.25, "nl", 1) == "2,3"
+    assert fmt.percent(0.125, "nl", 0) == "13%"

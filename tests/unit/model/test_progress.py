@@ -207,7 +207,7 @@ def test_headlines_for_other_pages(snapshot, result) -> None:
     enschede = progress_view.build(refreshed, result, "GM0153", "net_change", own_figures.empty_frame(), "nl")
     assert progress_view.municipality_sentence(enschede) == (
         "Sinds 2025 zijn in Enschede 222 woningen netto bijgekomen (2025–2026 t/m september); het bouwpad vroeg tot "
-        "dan 1.172. Dat is 19% van wat nodig was."
+        "dan 1.173. Dat is 19% van wat nodig was."
     )
 
 
