@@ -30,14 +30,14 @@ def start_app(
     `port` (a free one by default) with extra settings; yields its base URL once /_stcore/health answers, stops it
     after."""
     port = port or free_port()
-    log = (tmp / f"streamlit-{port}.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ros.ui.launch", "--server.port", str(port), "--server.headless", "true", *args],
-        cwd=ROOT,
-        env=dict(os.environ, ROS_CACHE_DIR=str(tmp / f"cache-{port}"), **env),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    with (tmp / f"streamlit-{port}.log").open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ros.ui.launch", "--server.port", str(port), "--server.headless", "true", *args],
+            cwd=ROOT,
+            env=dict(os.environ, ROS_CACHE_DIR=str(tmp / f"cache-{port}"), **env),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://{host}:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
