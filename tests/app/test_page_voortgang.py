@@ -252,7 +252,7 @@ def test_after_a_real_refresh_from_the_cbs_stand_in(tmp_path, monkeypatch) -> No
         monkeypatch.setenv("ROS_CACHE_DIR", str(tmp_path / "cache"))
         monkeypatch.setenv("ROS_CBS_URL", cbs.url)
         monkeypatch.setenv("ROS_CBS_V4_URL", cbs.v4_url)
-        monkeypatch.setenv("ROS_CBS_TIMEOUT", "2")
+        monkeypatch.delenv("ROS_CBS_TIMEOUT", raising=False)
         monkeypatch.delenv("ROS_DATA_DIR", raising=False)
         assert refresh.main([]) == 0
         changes = versions.load_current()["dwelling_changes"]

@@ -17,7 +17,6 @@ import csv
 import json
 import re
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -31,6 +30,8 @@ DATA = ROOT / "data"
 V4_ROOT = "/odata/v1/CBS"
 PAGE_SIZE = 100
 ROW_LIMIT = 10_000
+# Seconds a held request (Fault.hold) waits at most before it is answered after all.
+HOLD_LIMIT = 60
 
 
 def _municipalities() -> list[tuple[str, str, int]]:
@@ -534,10 +535,9 @@ def _parsed_filter(expression: str) -> list[tuple[str, set[str]]]:
 class Fault:
     """What the service does instead of answering a request (keyed by table and v3 entity set, "DataSet" for the v3
     data, a v4 list such as "Observations", "v3" or "v4" for every request of one protocol, or "*"): an HTTP status,
-    a delay, garbage, or waiting until `hold` is set."""
+    garbage, or waiting until `hold` is set."""
 
     status: int | None = None
-    delay: float = 0.0
     garbage: bool = False
     hold: threading.Event | None = None
 
@@ -554,13 +554,12 @@ class CbsService:
 
     def _fault(self, table: str, entity: str, protocol: str) -> Fault | None:
         """The fault injected for this request (by entity, then by protocol, then for the whole table), after its
-        wait and delay."""
+        wait."""
         fault = self.faults.get((table, entity)) or self.faults.get((table, protocol)) or self.faults.get((table, "*"))
         if fault:
             self.reached.set()
             if fault.hold:
-                fault.hold.wait(60)
-            time.sleep(fault.delay)
+                fault.hold.wait(HOLD_LIMIT)
         return fault
 
     def answer(self, path: str, query: dict[str, str]) -> tuple[int, dict[str, Any]]:
