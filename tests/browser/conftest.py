@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.browser import ARTIFACTS, CHROMIUM, record_console
+from tests.support.browser import ARTIFACTS, CHROMIUM, new_context, record_console
 from tests.support.server import start_app
 
 
@@ -39,8 +39,8 @@ def browser() -> Iterator[object]:
 def page(browser, app_server, request: pytest.FixtureRequest) -> Iterator[object]:
     """A fresh browser page (the browser's locale from an indirect parameter, e.g. 'nl-NL'); its console errors are
     in `page.console_errors`; a screenshot is kept on failure."""
-    context = browser.new_context(
-        viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale=getattr(request, "param", None)
+    context = new_context(
+        browser, viewport={"width": 1400, "height": 1000}, accept_downloads=True, locale=getattr(request, "param", None)
     )
     tab = context.new_page()
     record_console(tab)

@@ -71,7 +71,7 @@ def test_html_lang_attribute_matches_the_chosen_language(page, language: str) ->
     open_page(page, "", f"lang={language}")
     # A script that sets the attribute may run just after the render; if it never does, the assertion says so.
     with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function(f"() => document.documentElement.lang === '{language}'", timeout=3_000)
+        page.wait_for_function(f"() => document.documentElement.lang === '{language}'")
     assert page.evaluate("document.documentElement.lang") == language, (
         f"<html lang> must follow the chosen language ({language}); the app has to set it after each run"
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ros.records.scenario_store import ScenarioStore
-from tests.support.browser import assert_no_exception, wait_for_app
+from tests.support.browser import assert_no_exception, new_context, wait_for_app
 from tests.support.server import free_port, start_app
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,7 @@ COOKIE_SECRET = "test-cookie-secret-0123456789abcdef"
 
 
 def new_tab(browser, base: str):
-    context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+    context = new_context(browser, viewport={"width": 1440, "height": 1000}, accept_downloads=True)
     tab = context.new_page()
     tab.base_url = base
     return context, tab
@@ -36,7 +36,7 @@ def open_picker(tab, label: str) -> None:
     tab.get_by_label(label).click()
     if not tab.locator("[role=option]").first.is_visible():
         tab.keyboard.press("ArrowDown")
-    tab.locator("[role=option]").first.wait_for(timeout=10_000)
+    tab.locator("[role=option]").first.wait_for()
 
 
 def picker_options(tab) -> list[str]:
@@ -52,7 +52,7 @@ def save_scenario(tab, name: str, author: str, double: bool = False) -> None:
     tab.get_by_label("Uw naam").fill(author)
     button = tab.get_by_role("button", name="Opslaan", exact=True)
     button.dblclick() if double else button.click()
-    tab.get_by_text("Het scenario is opgeslagen.").wait_for(timeout=30_000)
+    tab.get_by_text("Het scenario is opgeslagen.").wait_for()
     wait_for_app(tab)
 
 
@@ -147,9 +147,9 @@ def signed_in_server(oidc_provider: str, tmp_path: Path) -> Iterator[str]:
 def sign_in(tab, sub: str) -> None:
     goto(tab, "scenarios")
     tab.get_by_role("button", name="Aanmelden").click()
-    tab.wait_for_selector("text=Authorize Client", timeout=30_000)  # the provider's page
+    tab.wait_for_selector("text=Authorize Client")  # the provider's page
     tab.locator(f"button[name=sub][value={sub}]").click()
-    tab.wait_for_url(f"{tab.base_url}/**", timeout=30_000)
+    tab.wait_for_url(f"{tab.base_url}/**")
     wait_for_app(tab)
     goto(tab, "scenarios")
 
@@ -171,7 +171,7 @@ def test_a_planner_and_a_lezer_sign_in_and_see_what_their_role_allows(browser, s
     assert tab.get_by_role("button", name="Verwijderen").count() == 1  # her own
     assert tab.get_by_role("button", name="Markeren als afgesproken basis").count() == 0  # a coördinator's
     tab.get_by_role("button", name="Afmelden").click()
-    tab.wait_for_function("() => !document.body.innerText.includes('Aangemeld als')", timeout=30_000)
+    tab.wait_for_function("() => !document.body.innerText.includes('Aangemeld als')")
     goto(tab, "scenarios")
     assert "U bent niet aangemeld" in main_text(tab)
 
@@ -182,13 +182,13 @@ def test_a_planner_and_a_lezer_sign_in_and_see_what_their_role_allows(browser, s
     assert tab.get_by_role("button", name="Opslaan", exact=True).count() == 0
     open_picker(tab, "Kies een opgeslagen scenario")
     tab.get_by_role("option", name="Plan van Anna").click()
-    tab.get_by_role("button", name="Openen").wait_for(timeout=30_000)  # the rerun after the choice may start late
+    tab.get_by_role("button", name="Openen").wait_for()  # the rerun after the choice may start late
     wait_for_app(tab)
     assert tab.get_by_role("button", name="Openen").count() == 1
     for hidden in ("Verwijderen", "Dupliceren", "Naam wijzigen", "Markeren als afgesproken basis"):
         assert tab.get_by_role("button", name=hidden).count() == 0, hidden
     tab.get_by_role("button", name="Openen").click()
-    tab.get_by_text("Scenario ‘Plan van Anna’ is geopend").wait_for(timeout=30_000)
+    tab.get_by_text("Scenario ‘Plan van Anna’ is geopend").wait_for()
     context.close()
 
 

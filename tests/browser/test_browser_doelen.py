@@ -41,17 +41,15 @@ def test_doelen_page_renders_charts_table_and_map(page):
         # the outline map: 14 municipalities drawn as SVG paths, no WebGL canvas
         page.wait_for_function(
             "() => [...document.querySelectorAll('.js-plotly-plot')].some(p =>"
-            " p.querySelectorAll('.shapelayer path').length === 14)",
-            timeout=30_000,
+            " p.querySelectorAll('.shapelayer path').length === 14)"
         )
         assert page.locator("[data-testid=stPlotlyChart] canvas").count() == 0
         # the measure picker reruns only the map's fragment, and the link follows it
         page.locator("[data-testid=stButtonGroup] button").filter(has_text="Woningen (doel)").click()
-        page.wait_for_function("() => new URL(location.href).searchParams.get('kaart') === null", timeout=30_000)
+        page.wait_for_function("() => new URL(location.href).searchParams.get('kaart') === null")
         page.wait_for_function(
             "() => [...document.querySelectorAll('.js-plotly-plot')].some(p => p.layout.title &&"
-            " p.layout.title.text.includes('Woningen (doel) per gemeente'))",
-            timeout=30_000,
+            " p.layout.title.text.includes('Woningen (doel) per gemeente'))"
         )
         link = page.evaluate("location.href")
         assert "steden=80" in link
@@ -67,16 +65,14 @@ def test_custom_weights_upload_refuses_bad_files_and_applies_good_ones(page, tmp
     bad = tmp_path / "fout.csv"
     bad.write_text("gemeente;gewicht\nEnschede;-2\n", encoding="utf-8")
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(bad))
-    page.wait_for_selector("[data-testid=stAlertContentError]", timeout=30_000)
+    page.wait_for_selector("[data-testid=stAlertContentError]")
     assert "Het gewicht van Enschede is negatief" in main.inner_text()
     assert_no_exception(page)
     good = tmp_path / "gewichten.csv"
     weights = {"Enschede": "3,5", "Hengelo": "1,5"} | {n: 0 for n in TWENTE_NAMES if n not in ("Enschede", "Hengelo")}
     good.write_text(weights_csv(weights), encoding="utf-8")
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(good))
-    page.wait_for_function(
-        "() => document.body.innerText.includes('Gewichten geladen uit gewichten.csv')", timeout=30_000
-    )
+    page.wait_for_function("() => document.body.innerText.includes('Gewichten geladen uit gewichten.csv')")
     page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
     assert "Het gewicht van Enschede is negatief" not in main.inner_text()
     # 69.000 × 3,5 / 5 = 48.300 for Enschede (the table is drawn on a canvas, so read the focus sentence)
@@ -108,9 +104,7 @@ def test_a_double_language_switch_keeps_the_settings_and_dutch_numbers_are_read_
         ("English", "4,929", "Equal share per municipality", "S-curve (ramp up"),
     ):
         sidebar.get_by_text(name, exact=True).click()
-        page.wait_for_function(
-            f"() => document.documentElement.lang === '{'en' if name == 'English' else 'nl'}'", timeout=30_000
-        )
+        page.wait_for_function(f"() => document.documentElement.lang === '{'en' if name == 'English' else 'nl'}'")
         wait_for_app(page)
         assert _enschede_homes(page) == homes, name
         shown = _shown_choices(page)
@@ -119,18 +113,18 @@ def test_a_double_language_switch_keeps_the_settings_and_dutch_numbers_are_read_
         for part in ("sleutel=equal", "vorm=s_curve", "doorkijk=pace"):
             assert part in page.url, (name, page.url)
     sidebar.get_by_text("Nederlands", exact=True).click()
-    page.wait_for_function("() => document.documentElement.lang === 'nl'", timeout=30_000)
+    page.wait_for_function("() => document.documentElement.lang === 'nl'")
     wait_for_app(page)
     homes = page.get_by_role("textbox", name="Nieuwe woningen voor heel Twente")
     homes.fill("80 000")
     homes.press("Enter")
-    page.wait_for_function("() => location.search.includes('woningen=80000')", timeout=30_000)
+    page.wait_for_function("() => location.search.includes('woningen=80000')")
     wait_for_app(page)
     assert homes.input_value() == "80.000"
     assert _enschede_homes(page) == "5.715"  # 80.000 = 14 × 5.714 + 4: four municipalities get one more
     homes.fill("80.00")
     homes.press("Enter")
-    page.wait_for_selector("text=is niet eenduidig", timeout=30_000)
+    page.wait_for_selector("text=is niet eenduidig")
     wait_for_app(page)
     assert homes.input_value() == "80.000"
     assert "woningen=80000" in page.url
@@ -146,6 +140,6 @@ def test_a_weight_typed_with_an_exponent_is_refused_not_read_as_another_number(p
     page.mouse.click(box["x"] + box["width"] - 20, box["y"] + 35 + 17)  # the weight of the first row (Almelo)
     page.keyboard.type("1,5e3")
     page.keyboard.press("Enter")
-    page.wait_for_function("() => document.body.innerText.includes('1,5e3')", timeout=30_000)
+    page.wait_for_function("() => document.body.innerText.includes('1,5e3')")
     wait_for_app(page)
     assert "Het gewicht van Almelo is geen getal: '1,5e3'." in page.locator("[data-testid=stMain]").inner_text()

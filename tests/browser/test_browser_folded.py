@@ -16,7 +16,6 @@ def _open(tab, key: str, grids: int) -> None:
     tab.wait_for_function(
         "([key, n]) => document.querySelectorAll(`.st-key-${key} [data-testid=stDataFrame]`).length === n",
         arg=[key, grids],
-        timeout=30_000,
     )
     wait_for_app(tab)
 

@@ -20,7 +20,6 @@ def _settled_on_new_page(page, before: str) -> None:
         "(before) => { const h = document.querySelector('[data-testid=stMain] h1');"
         " return h && h.innerText.trim() && h.innerText !== before; }",
         arg=before,
-        timeout=30_000,
     )
     wait_for_app(page)
 
@@ -28,7 +27,7 @@ def _settled_on_new_page(page, before: str) -> None:
 def _go(page, path: str) -> None:
     before = _title(page)
     page.locator(f"[data-testid=stSidebarNav] a[href$='/{path}']").first.click()
-    page.wait_for_url(f"**/{path}*", timeout=30_000)
+    page.wait_for_url(f"**/{path}*")
     _settled_on_new_page(page, before)
 
 
@@ -41,7 +40,7 @@ def test_each_page_view_is_one_history_entry_and_back_goes_back_a_page(page):
     for path in ("mijlpalen", "budget", "doelen"):
         before = _title(page)
         page.go_back()
-        page.wait_for_url(f"**/{path}*", timeout=30_000)
+        page.wait_for_url(f"**/{path}*")
         _settled_on_new_page(page, before)
         assert "woningen=80000" in page.url
     assert_no_exception(page)

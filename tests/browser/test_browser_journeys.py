@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.support.browser import assert_no_exception, open_page, wait_for_app
+from tests.support.browser import assert_no_exception, new_context, open_page, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -25,18 +25,18 @@ def test_a_shared_link_shows_a_colleague_the_same_numbers(page, browser) -> None
     homes = page.get_by_role("textbox", name="Nieuwe woningen voor heel Twente")
     homes.fill("80.000")
     homes.press("Enter")
-    page.wait_for_function("() => location.search.includes('woningen=80000')", timeout=30_000)
+    page.wait_for_function("() => location.search.includes('woningen=80000')")
     wait_for_app(page)
     mine = _focus_figures(page)
     assert mine[0] == "20.192"  # Enschede's share of 80.000 by population (161.738 / 640.806)
     page.get_by_role("link", name="Scenario's").click()
-    page.wait_for_function("() => location.pathname.endsWith('/scenarios')", timeout=30_000)
+    page.wait_for_function("() => location.pathname.endsWith('/scenarios')")
     wait_for_app(page)
     link = page.locator("[data-testid=stCode] code").inner_text().strip()
     assert "woningen=80000" in link
     assert link.startswith(page.base_url)
 
-    colleague = browser.new_context(viewport={"width": 1400, "height": 1000})
+    colleague = new_context(browser, viewport={"width": 1400, "height": 1000})
     other = colleague.new_page()
     other.goto(link + "&gemeente=GM0153")
     wait_for_app(other)

@@ -21,6 +21,7 @@ from ros.base import format as fmt
 from ros.data import geo
 from ros.present.charts.maps import municipality_map
 from tests.support.boundaries import boundaries_file
+from tests.support.browser import new_context
 
 pytestmark = pytest.mark.browser
 LABELS = {"title": "Inwoners per gemeente", "colorbar": "Inwoners"}
@@ -55,7 +56,7 @@ def _open(browser, served: tuple[Path, str], figure, name: str):
     folder, base = served
     html = pio.to_html(figure, include_plotlyjs=True, full_html=True, config={"displayModeBar": False})
     (folder / f"{name}.html").write_text(html, encoding="utf-8")
-    tab = browser.new_page(viewport={"width": 1100, "height": 650})
+    tab = new_context(browser, viewport={"width": 1100, "height": 650}).new_page()
     tab.errors = []
     tab.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))
     tab.on("pageerror", lambda e: tab.errors.append(str(e)))
@@ -69,7 +70,7 @@ def test_outline_map_draws_the_14_municipalities_and_hovers_in_dutch(browser, se
                               {"dwellings_text": "Woningen"})  # fmt: skip
     tab = _open(browser, served, figure, "outlines")
     try:
-        tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        tab.wait_for_selector(".js-plotly-plot .main-svg")
         # Every municipality is a filled outline with a real area on screen, and carries its label.
         sizes = tab.evaluate(
             "[...document.querySelectorAll('.shapelayer path')].map(p => { const b = p.getBBox();"
@@ -84,21 +85,21 @@ def test_outline_map_draws_the_14_municipalities_and_hovers_in_dutch(browser, se
         # Hovering Enschede's label shows its name and Dutch-formatted population.
         box = label.bounding_box()
         tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        tab.wait_for_selector(".hoverlayer .hovertext", timeout=5_000)
+        tab.wait_for_selector(".hoverlayer .hovertext")
         hover = tab.evaluate("document.querySelector('.hoverlayer').textContent")
         assert "Enschede" in hover
         assert f"Inwoners: {population}" in hover
         assert tab.errors == []
         tab.screenshot(path=str(SCREENSHOTS / "ros_map_outlines.png"))
     finally:
-        tab.close()
+        tab.context.close()
 
 
 def test_tile_map_draws_14_labelled_tiles(browser, served, frame: pd.DataFrame) -> None:
     figure = municipality_map(frame, "population", "population_text", LABELS, None, ",.")
     tab = _open(browser, served, figure, "tiles")
     try:
-        tab.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        tab.wait_for_selector(".js-plotly-plot .main-svg")
         assert tab.locator(".shapelayer path").count() == 14
         labels = tab.evaluate("[...document.querySelectorAll('.scatterlayer .textpoint')].map(t => t.textContent)")
         assert len(labels) == 14
@@ -107,4 +108,4 @@ def test_tile_map_draws_14_labelled_tiles(browser, served, frame: pd.DataFrame) 
         assert tab.errors == []
         tab.screenshot(path=str(SCREENSHOTS / "ros_map_tiles.png"))
     finally:
-        tab.close()
+        tab.context.close()

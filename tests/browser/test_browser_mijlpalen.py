@@ -29,9 +29,9 @@ def test_timeline_next_up_list_view_and_ics_download(page) -> None:
     assert "BO Leefomgeving 2026: mogelijk moment om de ROS voor te leggen" in main
 
     page.get_by_text("Lijst (printbaar)").click()
-    page.wait_for_selector("[data-testid=stTable]", timeout=30_000)
+    page.wait_for_selector("[data-testid=stTable]")
     wait_for_app(page)
-    page.wait_for_url("**weergave=lijst**", timeout=10_000)
+    page.wait_for_url("**weergave=lijst**")
     table = page.locator("[data-testid=stTable]")
     assert table.count() == 1
     assert "Gemeenteraadsverkiezingen in alle 14 gemeenten" in table.inner_text()

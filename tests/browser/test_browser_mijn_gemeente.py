@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.support.browser import assert_no_exception, open_page
+from tests.support.browser import assert_no_exception, new_context, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -41,14 +41,14 @@ def test_page_prints_cleanly_and_the_downloaded_briefing_works_offline(page, bro
     assert '<html lang="nl">' in html
     assert "<strong>17.415</strong>" in html
 
-    offline = browser.new_context(offline=True, java_script_enabled=True)
+    offline = new_context(browser, offline=True, java_script_enabled=True)
     try:
         copy = offline.new_page()
         errors: list[str] = []
         copy.on("pageerror", lambda e: errors.append(str(e)))
         copy.on("requestfailed", lambda r: errors.append(r.url))
         copy.goto(saved.as_uri())
-        copy.wait_for_selector(".main-svg", timeout=30_000)
+        copy.wait_for_selector(".main-svg")
         assert copy.evaluate("() => document.querySelector('.js-plotly-plot').data.length") == 3
         assert copy.locator(".main-svg .scatterlayer .trace").count() == 3
         body = copy.inner_text("body")

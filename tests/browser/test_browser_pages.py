@@ -30,7 +30,7 @@ def test_overview_figures_and_governance_diagram_render(page) -> None:
     assert "≥ 69.000" in main
     assert "646.449" in main
     assert "288.025" in main
-    page.wait_for_selector("[data-testid=stGraphVizChart] svg", timeout=20_000)
+    page.wait_for_selector("[data-testid=stGraphVizChart] svg")
     assert "Waterschap Vechtstromen" in page.inner_text("[data-testid=stGraphVizChart]")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import assert_no_exception, open_page, wait_for_app
+from tests.support.browser import assert_no_exception, new_context, open_page, wait_for_app
 from tests.support.weights import TWENTE_NAMES, weights_csv
 
 pytestmark = pytest.mark.browser
@@ -15,8 +15,8 @@ _STREAMLIT_ENGLISH = ("files are not allowed", "File must be", "MB or smaller")
 
 def _upload(page, path) -> None:
     page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(path))
-    page.wait_for_selector("[data-testid=stAlertContentError], [data-testid=stAlertContentSuccess]", timeout=60_000)
-    wait_for_app(page, 60_000)
+    page.wait_for_selector("[data-testid=stAlertContentError], [data-testid=stAlertContentSuccess]")
+    wait_for_app(page)
 
 
 def test_a_json_file_gets_our_dutch_refusal_and_a_30_mb_file_is_never_sent(page, tmp_path):
@@ -31,7 +31,7 @@ def test_a_json_file_gets_our_dutch_refusal_and_a_30_mb_file_is_never_sent(page,
     big = tmp_path / "kasboek.csv"
     big.write_bytes(b"partij,jaar\n" + b"GM0141,2025\n" * (30 * 1024 * 1024 // 12))
     page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(big))
-    page.wait_for_function("() => document.body.innerText.includes('or smaller')", timeout=60_000)
+    page.wait_for_function("() => document.body.innerText.includes('or smaller')")
     text = main.inner_text()
     assert "File must be 5.0MB or smaller." in text  # Streamlit's, in the upload box: the server never gets it
     assert "Dit soort bestand wordt niet gelezen" in text  # the previous answer stands: no new run happened
@@ -55,13 +55,11 @@ def test_a_refused_weights_file_leaves_no_green_message_of_the_file_before(page,
     # Hengelo by its CBS name "Hengelo (O.)" here and by its short name in the next test: both spellings are read.
     good.write_text(weights_csv({"Hengelo (O.)" if n == "Hengelo" else n: 1 for n in TWENTE_NAMES}), encoding="utf-8")
     _upload(page, good)
-    page.wait_for_function("() => document.body.innerText.includes('Gewichten geladen uit goed.csv')", timeout=30_000)
+    page.wait_for_function("() => document.body.innerText.includes('Gewichten geladen uit goed.csv')")
     bad = tmp_path / "fout.csv"
     bad.write_text("gemeente;gewicht\nEnschede;-2\n", encoding="utf-8")
     page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(bad))
-    page.wait_for_function(
-        "() => document.body.innerText.includes('Bestand fout.csv is niet overgenomen')", timeout=30_000
-    )
+    page.wait_for_function("() => document.body.innerText.includes('Bestand fout.csv is niet overgenomen')")
     wait_for_app(page)
     text = main.inner_text()
     assert "Gewichten geladen uit" not in text
@@ -75,15 +73,13 @@ def test_a_weights_file_uploaded_while_the_page_loads_never_gives_zero_homes(bro
     good.write_text(weights_csv(dict.fromkeys(TWENTE_NAMES, 1)), encoding="utf-8")
     seen = []
     for _ in range(10):
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context = new_context(browser, viewport={"width": 1400, "height": 1000})
         tab = context.new_page()
         tab.goto(f"{app_server}/doelen?sleutel=custom&gemeente=GM0153")
-        tab.wait_for_selector("[data-testid=stFileUploaderDropzoneInput]", state="attached", timeout=60_000)
+        tab.wait_for_selector("[data-testid=stFileUploaderDropzoneInput]", state="attached")
         tab.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(good))
-        tab.wait_for_function(
-            "() => document.body.innerText.includes('Gewichten geladen uit gewichten.csv')", timeout=60_000
-        )
-        wait_for_app(tab, 60_000)
+        tab.wait_for_function("() => document.body.innerText.includes('Gewichten geladen uit gewichten.csv')")
+        wait_for_app(tab)
         text = tab.locator("[data-testid=stMain]").inner_text()
         seen.append(
             (

@@ -10,6 +10,7 @@ from tests.support.browser import (
     ARTIFACTS,
     assert_no_exception,
     console_problems,
+    new_context,
     open_page,
     record_console,
     wait_for_app,
@@ -31,7 +32,7 @@ CHARTS = (0, 1, 1, 0, 0, 0)
 def projector(browser, app_server):
     """A fresh tab at 1920×1080, the resolution of a meeting-room projector."""
     ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    context = new_context(browser, viewport={"width": 1920, "height": 1080})
     tab = context.new_page()
     record_console(tab)
     tab.base_url = app_server
@@ -89,7 +90,7 @@ def test_arrow_keys_step_the_slides_even_from_the_language_radio(projector):
     open_page(tab, "vergadermodus", "dia=3")
     tab.locator("[data-testid=stSidebar] input[type=radio]").first.focus()
     tab.keyboard.press("ArrowRight")
-    tab.wait_for_function("() => location.search.includes('dia=4')", timeout=30_000)
+    tab.wait_for_function("() => location.search.includes('dia=4')")
     wait_for_app(tab)
     assert "4 / 6 · Budget" in tab.locator("[data-testid=stMain]").inner_text()
     assert tab.evaluate("() => document.documentElement.lang") == "nl"
@@ -97,7 +98,7 @@ def test_arrow_keys_step_the_slides_even_from_the_language_radio(projector):
     assert tab.locator("[data-testid=stSidebar] input[type=radio]").first.is_checked()  # Nederlands stays chosen
     tab.locator("[data-testid=stSidebar] input[role=combobox]").first.focus()
     tab.keyboard.press("ArrowLeft")
-    tab.wait_for_function("() => location.search.includes('dia=3')", timeout=30_000)
+    tab.wait_for_function("() => location.search.includes('dia=3')")
     wait_for_app(tab)
     assert "Welk bouwtempo is nodig?" in tab.locator("[data-testid=stMain]").inner_text()
 
@@ -120,14 +121,14 @@ def test_step_through_all_views_at_projector_size(projector):
         tab.screenshot(path=str(ARTIFACTS / f"vergadermodus_{step}.png"))
         if step < 6:
             tab.get_by_role("button", name="Volgende").click()
-            tab.wait_for_function(f"() => location.search.includes('dia={step + 1}')", timeout=30_000)
+            tab.wait_for_function(f"() => location.search.includes('dia={step + 1}')")
             wait_for_app(tab)
     assert tab.get_by_role("button", name="Volgende").is_disabled()
     assert "woningen=80000" in tab.url
     assert "dia=6" in tab.url
     # the keyboard steps back too (← is Vorige's shortcut)
     tab.keyboard.press("ArrowLeft")
-    tab.wait_for_function("() => location.search.includes('dia=5')", timeout=30_000)
+    tab.wait_for_function("() => location.search.includes('dia=5')")
     wait_for_app(tab)
     assert HEADINGS[4] in main.inner_text()
     assert console_problems(tab) == []

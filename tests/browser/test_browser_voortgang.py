@@ -59,7 +59,7 @@ def _upload_own_figures(page, tmp_path: Path) -> None:
     upload = tmp_path / "eigen.csv"
     upload.write_text(OWN_CSV, encoding="utf-8")
     page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(upload))
-    page.wait_for_function("() => document.body.innerText.includes('2 regels eigen opgave')", timeout=30_000)
+    page.wait_for_function("() => document.body.innerText.includes('2 regels eigen opgave')")
     wait_for_app(page)
 
 
@@ -108,8 +108,7 @@ def test_a_figure_typed_the_dutch_way_reaches_the_page_and_survives_a_language_s
     # Enschede 2026, net 650 → 1.250: realised since 2025 is 0 + 1.250 against 1.340 of the path = 93%
     _type_into_cell(page, 1, "650", "1.250")
     page.wait_for_function(
-        "() => document.body.innerText.includes('Sinds 2025 is 1.250 woningen netto toevoeging gerealiseerd')",
-        timeout=30_000,
+        "() => document.body.innerText.includes('Sinds 2025 is 1.250 woningen netto toevoeging gerealiseerd')"
     )
     wait_for_app(page)
     main = page.locator("[data-testid=stMain]").inner_text()
@@ -121,7 +120,7 @@ def test_a_figure_typed_the_dutch_way_reaches_the_page_and_survives_a_language_s
     )
     assert bars == [[["2025", "2026"], ["0", "1.250"]]]
     page.get_by_text("English", exact=True).click()
-    page.wait_for_function("() => document.body.innerText.includes('Own figures')", timeout=30_000)
+    page.wait_for_function("() => document.body.innerText.includes('Own figures')")
     wait_for_app(page)
     main = page.locator("[data-testid=stMain]").inner_text()
     assert "1,250" in main, main[:3000]

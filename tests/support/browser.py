@@ -9,6 +9,9 @@ from ros.base.config import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Every wait is for a state of the app (a selector, a text, the script state), so its limit is only reached when the
+# state never comes: generous, because a loaded 2-core machine may take long to get there.
+WAIT_MS = 180_000
 
 # Console errors that are not the app's: on a closed network, resources from the internet (Material icons from
 # gstatic) cannot be resolved, and on a deep link Streamlit's frontend first probes <page>/_stcore/health and
@@ -33,13 +36,20 @@ def record_console(tab) -> None:
     tab.on("pageerror", lambda e: tab.console_errors.append(str(e)))
 
 
-def wait_for_app(tab, timeout: float = 30_000) -> None:
+def new_context(browser, **options: object):
+    """A new browser context (Playwright's options) whose waits and navigations last up to WAIT_MS."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(WAIT_MS)
+    context.set_default_navigation_timeout(WAIT_MS)
+    return context
+
+
+def wait_for_app(tab) -> None:
     """Wait until the script has finished, no skeleton is left and every Plotly chart has drawn."""
-    tab.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=timeout)
+    tab.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
     tab.wait_for_function(
         "() => !document.querySelector('[data-testid=stSkeleton]') && "
-        "[...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'))",
-        timeout=timeout,
+        "[...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'))"
     )
 
 
