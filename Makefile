@@ -35,9 +35,12 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# Tests use the development boundaries in ../shared/geo when they exist (never copied into the repository).
+# Tests use the development boundaries in ../shared/geo when they exist (never copied into the repository). They run
+# in parallel, one test file per worker at a time (a file's module fixtures, such as a server, start once); every
+# worker starts its own services on free ports in its own temporary directory. TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= auto
 test: lint
-	ROS_TEST_BOUNDARIES="$(if $(wildcard $(SHARED_GEO)),$(SHARED_GEO),)" $(BIN)/python -m pytest
+	ROS_TEST_BOUNDARIES="$(if $(wildcard $(SHARED_GEO)),$(SHARED_GEO),)" $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: install-dev
 	$(BIN)/python scripts/benchmark_targets.py
