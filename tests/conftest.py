@@ -27,3 +27,12 @@ def snapshot():
     from ros.data.snapshot import load_snapshot
 
     return load_snapshot()
+
+
+@pytest.fixture(scope="session")
+def region(snapshot):
+    """The region's static figures (ros.model.targets.region_data of the shipped snapshot) that every recompute
+    starts from; frozen, so one for the whole session."""
+    from ros.model.targets import region_data
+
+    return region_data(snapshot)

@@ -28,7 +28,7 @@ from scripts.hostile_upload import xlsx_entities
 
 
 @pytest.fixture(scope="module")
-def region(snapshot) -> tuple[list[str], list[str]]:
+def municipalities(snapshot) -> tuple[list[str], list[str]]:
     frame = snapshot["municipalities"].sort_values("name")
     return list(frame["code"]), list(frame["name"])
 
@@ -84,10 +84,10 @@ WEIGHT_UPLOADS = {
 
 
 @pytest.mark.parametrize("case", WEIGHT_UPLOADS, ids=list(WEIGHT_UPLOADS))
-def test_bad_weights_upload(case: str, region) -> None:
+def test_bad_weights_upload(case: str, municipalities) -> None:
     build, message = WEIGHT_UPLOADS[case]
     with pytest.raises(allocation.AllocationError, match=re.escape(message)):
-        allocation.read_weights_csv(build(region[0]), *region)
+        allocation.read_weights_csv(build(municipalities[0]), *municipalities)
 
 
 # Issue 23, point 2: a thousands separator in a weight (Dutch 1.850, English "1,850") was read as 1,85 and the page
@@ -99,8 +99,8 @@ AMBIGUOUS_WEIGHTS = {
 
 
 @pytest.mark.parametrize("case", AMBIGUOUS_WEIGHTS, ids=list(AMBIGUOUS_WEIGHTS))
-def test_a_weight_with_a_thousands_separator_is_refused_naming_the_row(case: str, region) -> None:
-    codes, names = region
+def test_a_weight_with_a_thousands_separator_is_refused_naming_the_row(case: str, municipalities) -> None:
+    codes, names = municipalities
     template, typed = AMBIGUOUS_WEIGHTS[case]
     separator = ";" if ";" in template else ","
     others = f"{separator}1\n".join(n for n in names if n != "Almelo")
@@ -116,8 +116,8 @@ def test_a_weight_with_a_thousands_separator_is_refused_naming_the_row(case: str
     ]
 
 
-def test_weights_without_ambiguity_are_read_with_either_mark(region) -> None:
-    codes, names = region
+def test_weights_without_ambiguity_are_read_with_either_mark(municipalities) -> None:
+    codes, names = municipalities
     rows = {"Almelo": "1.850,5", "Borne": "1,850.5", "Enschede": "1850", "Hengelo": "2,25", "Losser": "0.125"}
     lines = [f'{n};"{rows.get(n, "1")}"' for n in names]
     read = allocation.read_weights_csv(("gemeente;gewicht\n" + "\n".join(lines)).encode(), codes, names)
@@ -125,8 +125,8 @@ def test_weights_without_ambiguity_are_read_with_either_mark(region) -> None:
     assert [by_name[n] for n in rows] == [1850.5, 1850.5, 1850.0, 2.25, 0.125]
 
 
-def test_a_negative_weight_from_the_table_is_named_the_dutch_way(region) -> None:
-    codes, names = region
+def test_a_negative_weight_from_the_table_is_named_the_dutch_way(municipalities) -> None:
+    codes, names = municipalities
     weights = dict.fromkeys(codes, 1.0) | {codes[names.index("Almelo")]: -0.5}
     with pytest.raises(allocation.AllocationError) as refused:
         allocation.check_weights(weights, codes, names)
@@ -134,8 +134,8 @@ def test_a_negative_weight_from_the_table_is_named_the_dutch_way(region) -> None
     assert refused.value.texts("en") == ["The weight of Almelo is negative (-0.5); use 0 or more."]
 
 
-def test_dutch_semicolon_csv_in_windows_encoding_and_utf16_are_read(region) -> None:
-    codes, names = region
+def test_dutch_semicolon_csv_in_windows_encoding_and_utf16_are_read(municipalities) -> None:
+    codes, names = municipalities
     dutch = ("gemeente;gewicht\n" + "\n".join(f"{n};1,5" for n in names)).encode("cp1252")
     assert set(allocation.read_weights_csv(dutch, codes, names).values()) == {1.5}
     assert set(allocation.read_weights_csv(_weights(codes).decode().encode("utf-16"), codes, names).values()) == {1.0}
@@ -218,7 +218,7 @@ def test_excel_ledger_formulas_are_never_evaluated(parties) -> None:
     assert almelo["toegezegd"].isna().all()  # openpyxl reads cached values only; a formula is never computed
 
 
-def test_a_refused_number_from_a_table_is_printed_the_readers_way(parties, region) -> None:
+def test_a_refused_number_from_a_table_is_printed_the_readers_way(parties, municipalities) -> None:
     """Issue 24, F1: a refusal said -0.5 in the Dutch interface."""
     table = ledger.empty_ledger(parties)
     table.loc[0, "besteed"] = -1500.5
@@ -226,7 +226,7 @@ def test_a_refused_number_from_a_table_is_printed_the_readers_way(parties, regio
     assert issue.message == "Rij 1, kolom 'besteed': het bedrag mag niet negatief zijn (gekregen: -1.500,5)."
     assert issue.text("en") == "Row 1, column 'besteed': the amount cannot be negative (got: -1,500.5)."
     figures = pd.DataFrame({"code": ["GM0153"], "jaar": [2025], "nieuwbouw": [-0.5]})
-    [issue] = own_figures.check_own_figures(figures, dict(zip(*region, strict=True))).issues
+    [issue] = own_figures.check_own_figures(figures, dict(zip(*municipalities, strict=True))).issues
     assert issue.message == "Rij 1, kolom 'nieuwbouw': -0,5 is geen geheel aantal woningen."
 
 
@@ -298,9 +298,9 @@ OWN_FIGURE_UPLOADS = {
 
 
 @pytest.mark.parametrize("case", OWN_FIGURE_UPLOADS, ids=list(OWN_FIGURE_UPLOADS))
-def test_bad_own_figures_upload(case: str, region) -> None:
+def test_bad_own_figures_upload(case: str, municipalities) -> None:
     name, data, message = OWN_FIGURE_UPLOADS[case]
-    result = own_figures.load_upload(name, data, dict(zip(*region, strict=True)))
+    result = own_figures.load_upload(name, data, dict(zip(*municipalities, strict=True)))
     assert not result.ok
     assert result.frame.empty  # nothing half-taken over
     assert any(message in issue.message for issue in result.issues), [i.message for i in result.issues]
@@ -324,9 +324,9 @@ THOUSANDS = {
 
 
 @pytest.mark.parametrize("case", THOUSANDS, ids=list(THOUSANDS))
-def test_own_figures_and_capacity_read_thousands_separators_of_either_language(case: str, region) -> None:
+def test_own_figures_and_capacity_read_thousands_separators_of_either_language(case: str, municipalities) -> None:
     own, capacity = THOUSANDS[case]
-    names = dict(zip(*region, strict=True))
+    names = dict(zip(*municipalities, strict=True))
     result = own_figures.load_upload("eigen.csv", own.encode(), names)
     assert own_figures.records(result.frame) == [
         {"code": "GM0153", "year": 2025, "new_construction": 1050, "demolition": 1000, "net_change": None}
@@ -336,9 +336,9 @@ def test_own_figures_and_capacity_read_thousands_separators_of_either_language(c
     assert checked.iloc[0, 1:].tolist() == [1050, 1200, 0, 1000]
 
 
-def test_excel_own_figures_formulas_are_never_evaluated(region) -> None:
+def test_excel_own_figures_formulas_are_never_evaluated(municipalities) -> None:
     data = _xlsx([["code", "jaar", "nieuwbouw", "netto"], ["GM0153", 2025, 316, "=10*10"]])
-    result = own_figures.load_upload("x.xlsx", data, dict(zip(*region, strict=True)))
+    result = own_figures.load_upload("x.xlsx", data, dict(zip(*municipalities, strict=True)))
     assert own_figures.records(result.frame) == [
         {"code": "GM0153", "year": 2025, "new_construction": 316, "demolition": None, "net_change": None}
     ]
@@ -364,9 +364,9 @@ CAPACITY_UPLOADS = {
 
 
 @pytest.mark.parametrize("case", CAPACITY_UPLOADS, ids=list(CAPACITY_UPLOADS))
-def test_bad_capacity_upload(case: str, region) -> None:
+def test_bad_capacity_upload(case: str, municipalities) -> None:
     name, data, message = CAPACITY_UPLOADS[case]
-    checked, issues = plan_capacity.load_upload(name, data, dict(zip(*region, strict=True)))
+    checked, issues = plan_capacity.load_upload(name, data, dict(zip(*municipalities, strict=True)))
     assert checked.empty
     assert any(message in issue.message for issue in issues), [i.message for i in issues]
 
@@ -646,14 +646,14 @@ def test_hostile_scenario_file_name_author_and_file_name_stay_text() -> None:
     _assert_shown_and_inert(at, LINK)  # "file refused"
 
 
-def test_hostile_weights_label_and_file_name_stay_text(region) -> None:
+def test_hostile_weights_label_and_file_name_stay_text(municipalities) -> None:
     from tests.support.app import run_app
 
     at = run_app("app_pages/doelen.py", {"sleutel": "custom"})
-    hostile = _weights(region[0], extra=f"\n{LINK},1")
+    hostile = _weights(municipalities[0], extra=f"\n{LINK},1")
     at.file_uploader(key="weights_upload_1").upload("w.csv", hostile, "text/csv").run()
     _assert_shown_and_inert(at, LINK)  # "not a municipality"
-    good = _weights(region[0])
+    good = _weights(municipalities[0])
     at.file_uploader(key="weights_upload_1").upload(f"{IMAGE}.csv", good, "text/csv").run()
     _assert_shown_and_inert(at, IMAGE)  # "weights loaded from …"
 
@@ -720,24 +720,24 @@ def test_the_entity_workbook_is_small_and_would_expand_without_our_check() -> No
 @pytest.mark.parametrize(
     "read",
     [
-        lambda data, _region, parties: ledger.load_upload("kasboek.xlsx", data, parties).issues,
-        lambda data, region, _parties: (
-            own_figures.load_upload("eigen.xlsx", data, dict(zip(*region, strict=True))).issues
+        lambda data, _municipalities, parties: ledger.load_upload("kasboek.xlsx", data, parties).issues,
+        lambda data, municipalities, _parties: (
+            own_figures.load_upload("eigen.xlsx", data, dict(zip(*municipalities, strict=True))).issues
         ),
-        lambda data, region, _parties: plan_capacity.load_upload("plannen.xlsx", data, dict(zip(*region, strict=True)))[
-            1
-        ],
+        lambda data, municipalities, _parties: plan_capacity.load_upload(
+            "plannen.xlsx", data, dict(zip(*municipalities, strict=True))
+        )[1],
     ],
     ids=["ledger", "own figures", "plan capacity"],
 )
-def test_an_xlsx_with_nested_entities_is_refused_in_dutch_before_parsing(read, region, parties) -> None:
+def test_an_xlsx_with_nested_entities_is_refused_in_dutch_before_parsing(read, municipalities, parties) -> None:
     """Issue 24, F2: the 1,6 KB "billion laughs" workbook crashed two uploads with an English error box and grew
     the server by 66 MB in the third; it is refused before openpyxl sees it, with no memory to speak of."""
     import psutil
 
     process = psutil.Process()
     before, started = process.memory_info().rss, time.perf_counter()
-    issues = read(xlsx_entities(), region, parties)
+    issues = read(xlsx_entities(), municipalities, parties)
     assert time.perf_counter() - started < 0.5
     assert process.memory_info().rss - before < 8 * 1024 * 1024
     assert [i.message for i in issues] == [ENTITIES]
@@ -786,19 +786,19 @@ def test_an_xlsx_with_too_many_rows_is_refused_at_the_row_limit(dimension: bool,
     [lambda: b"GM0141,1\n" * 500_000, lambda: b"\r" * 500_000],
     ids=["500.000 lines", "500.000 carriage returns"],
 )
-def test_a_weights_or_ledger_csv_with_too_many_lines_is_refused_before_parsing(build, region, parties) -> None:
+def test_a_weights_or_ledger_csv_with_too_many_lines_is_refused_before_parsing(build, municipalities, parties) -> None:
     data = build()
     started = time.perf_counter()
     with pytest.raises(allocation.AllocationError, match=re.escape("meer dan 1.000 regels")):
-        allocation.read_weights_csv(data, *region)
+        allocation.read_weights_csv(data, *municipalities)
     result = ledger.load_upload("kasboek.csv", data, parties)
     assert time.perf_counter() - started < 1.0
     assert [i.message for i in result.issues] == ["Het bestand heeft meer dan 1.000 regels."]
 
 
-def test_an_upload_refusal_reads_in_english_too(region, parties) -> None:
+def test_an_upload_refusal_reads_in_english_too(municipalities, parties) -> None:
     with pytest.raises(allocation.AllocationError) as error:
-        allocation.read_weights_csv(bytes(range(256)) * 10, *region)
+        allocation.read_weights_csv(bytes(range(256)) * 10, *municipalities)
     assert error.value.text("en") == "The file is not readable text (CSV)."
     result = ledger.load_upload("kasboek.csv", (HEAD + "GM0141,2025,100,200,,").encode(), parties)
     assert [i.text("en") for i in result.issues] == [
@@ -810,8 +810,8 @@ def test_an_upload_refusal_reads_in_english_too(region, parties) -> None:
     ]
 
 
-def test_a_weights_file_names_every_problem(region) -> None:
-    codes, names = region
+def test_a_weights_file_names_every_problem(municipalities) -> None:
+    codes, names = municipalities
     lines = [f"{c},1" for c in codes[4:]] + [
         "GM0141,veel",
         "GM0147,-2",
@@ -832,8 +832,8 @@ def test_a_weights_file_names_every_problem(region) -> None:
     ]
 
 
-def test_a_weights_file_missing_ten_municipalities_names_them_with_the_first_error(region) -> None:
-    codes, names = region
+def test_a_weights_file_missing_ten_municipalities_names_them_with_the_first_error(municipalities) -> None:
+    codes, names = municipalities
     lines = ["Almelo,1", "Borne,1", "Dinkelland,veel", "Enschede,1"]
     with pytest.raises(allocation.AllocationError) as error:
         allocation.read_weights_csv(("gemeente,gewicht\n" + "\n".join(lines)).encode(), codes, names)
@@ -847,8 +847,8 @@ def test_a_weights_file_missing_ten_municipalities_names_them_with_the_first_err
     "spelling",
     ["Hengelo (O.)", "Hengelo (Ov)", "hengelo (ov.)", "HENGELO", "Gemeente Hengelo", "Hengelo (Overijssel)", "gm0164"],
 )
-def test_every_official_spelling_of_hengelo_is_accepted(spelling: str, region, parties) -> None:
-    codes, names = region
+def test_every_official_spelling_of_hengelo_is_accepted(spelling: str, municipalities, parties) -> None:
+    codes, names = municipalities
     lines = [f"{spelling if c == 'GM0164' else c},{2 if c == 'GM0164' else 1}" for c in codes]
     weights = allocation.read_weights_csv(
         ("gemeente;gewicht\n" + "\n".join(lines).replace(",", ";")).encode(), codes, names
@@ -859,16 +859,16 @@ def test_every_official_spelling_of_hengelo_is_accepted(spelling: str, region, p
     assert book.frame.set_index(["partij", "jaar"]).loc[("GM0164", 2025), "toegezegd"] == 7.0
 
 
-def test_hengelo_in_another_province_is_not_hengelo_overijssel(region) -> None:
+def test_hengelo_in_another_province_is_not_hengelo_overijssel(municipalities) -> None:
     from ros.base.names import find_code
 
-    assert find_code("Hengelo (Gld)", dict(zip(*region, strict=True))) is None
-    assert find_code("Rijssen Holten", dict(zip(*region, strict=True))) == "GM1742"
+    assert find_code("Hengelo (Gld)", dict(zip(*municipalities, strict=True))) is None
+    assert find_code("Rijssen Holten", dict(zip(*municipalities, strict=True))) == "GM1742"
 
 
-def test_a_3_7_million_row_xlsx_of_own_figures_is_refused_within_a_second(xlsx_bomb: bytes, region) -> None:
+def test_a_3_7_million_row_xlsx_of_own_figures_is_refused_within_a_second(xlsx_bomb: bytes, municipalities) -> None:
     started = time.perf_counter()
-    result = own_figures.load_upload("eigen.xlsx", xlsx_bomb, dict(zip(*region, strict=True)))
+    result = own_figures.load_upload("eigen.xlsx", xlsx_bomb, dict(zip(*municipalities, strict=True)))
     assert time.perf_counter() - started < 1.0
     assert [i.message for i in result.issues] == [
         "Het Excel-bestand is uitgepakt groter dan 20 MB; zo'n groot bestand wordt niet gelezen."
@@ -913,15 +913,15 @@ def test_streamlit_refuses_what_we_refuse_for_size_and_nothing_else() -> None:
     assert [u for u in uploaders if "type" in u[1] or "max_upload_size" in u[1] or u[2] > 1] == []
 
 
-def test_a_refused_weights_file_replaces_the_success_of_the_earlier_one(region) -> None:
+def test_a_refused_weights_file_replaces_the_success_of_the_earlier_one(municipalities) -> None:
     from tests.support.app import run_app
     from tests.support.markdown import shown
 
     at = run_app("app_pages/doelen.py", {"sleutel": "custom"})
-    at.file_uploader(key="weights_upload_1").upload("goed.csv", _weights(region[0]), "text/csv").run()
+    at.file_uploader(key="weights_upload_1").upload("goed.csv", _weights(municipalities[0]), "text/csv").run()
     assert [shown(s.value) for s in at.success] == ["Gewichten geladen uit goed.csv."]
     at.file_uploader(key="weights_upload_2").upload(
-        "fout.csv", _weights(region[0], ("GM0141", "GM0141,-1")), "text/csv"
+        "fout.csv", _weights(municipalities[0], ("GM0141", "GM0141,-1")), "text/csv"
     ).run()
     assert at.success.len == 0
     assert [shown(e.value) for e in at.error] == [

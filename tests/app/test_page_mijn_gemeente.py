@@ -86,7 +86,7 @@ def test_enschede_under_the_default_scenario(enschede):
     assert button[0].proto.label == "Download als HTML-bestand"
 
 
-def test_a_shared_link_with_a_scenario_changes_the_figures_and_the_scenario_contribution(snapshot):
+def test_a_shared_link_with_a_scenario_changes_the_figures_and_the_scenario_contribution(region, snapshot):
     at = open_page(
         {
             "gemeente": "GM0153",
@@ -98,12 +98,7 @@ def test_a_shared_link_with_a_scenario_changes_the_figures_and_the_scenario_cont
     )
     assert not at.exception
     chosen = scenario.Scenario(woningen=80_000, sleutel="equal", totaalbudget=1_000_000)
-    homes = int(
-        targets.recompute(targets.region_data(snapshot), chosen.target_settings())
-        .table()
-        .set_index("code")
-        .at["GM0153", "homes"]
-    )
+    homes = int(targets.recompute(region, chosen.target_settings()).table().set_index("code").at["GM0153", "homes"])
     assert homes in (5_714, 5_715)
     text = texts(at)
     assert "**Scenario:** eigen scenario" in text

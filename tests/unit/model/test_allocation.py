@@ -10,12 +10,11 @@ from hypothesis import strategies as st
 from ros.base.config import MAX_UPLOAD_BYTES
 from ros.model import allocation
 from ros.model.allocation import AllocationError, allocate, largest_remainder
-from ros.model.targets import region_data
 
 
 @pytest.fixture(scope="module")
-def keys(snapshot):
-    return region_data(snapshot).keys
+def keys(region):
+    return region.keys
 
 
 def by_name(keys, values) -> dict[str, int]:
@@ -61,8 +60,8 @@ def test_largest_remainder_hand_checked_and_ties_go_to_the_earlier_position():
 
 @settings(max_examples=150, deadline=None)
 @given(total=st.integers(0, 2_000_000), key=st.sampled_from(allocation.KEYS[:-1]), share=st.floats(0, 1))
-def test_every_key_sums_exactly_for_random_totals(snapshot, total, key, share):
-    keys = region_data(snapshot).keys
+def test_every_key_sums_exactly_for_random_totals(region, total, key, share):
+    keys = region.keys
     result = allocate(total, key, keys, city_share=share)
     assert int(result.sum()) == total
     assert (result >= 0).all()
@@ -76,8 +75,8 @@ def test_every_key_sums_exactly_for_random_totals(snapshot, total, key, share):
     total=st.integers(0, 2_000_000),
     weights=st.lists(st.floats(0, 1e6, allow_nan=False), min_size=14, max_size=14).filter(lambda w: sum(w) > 0),
 )
-def test_custom_weights_sum_exactly(snapshot, total, weights):
-    keys = region_data(snapshot).keys
+def test_custom_weights_sum_exactly(region, total, weights):
+    keys = region.keys
     custom = dict(zip(keys.codes, weights, strict=True))
     result = allocate(total, "custom", keys, custom=custom)
     assert int(result.sum()) == total

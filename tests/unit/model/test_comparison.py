@@ -9,8 +9,7 @@ from ros.model import targets
 
 
 @pytest.fixture(scope="module")
-def results(snapshot):
-    region = targets.region_data(snapshot)
+def results(region):
     return (
         targets.recompute(region, targets.TargetSettings()),
         targets.recompute(region, targets.TargetSettings(homes_total=80_000, key="equal")),
@@ -47,8 +46,7 @@ def test_the_same_scenario_differs_nowhere(results) -> None:
     assert (frame[[f"{m}_delta" for m in compare.COMPARED]].fillna(0) == 0).all().all()
 
 
-def test_key_figures_compare_each_scenario_in_its_own_target_year(snapshot) -> None:
-    region = targets.region_data(snapshot)
+def test_key_figures_compare_each_scenario_in_its_own_target_year(region) -> None:
     base = targets.recompute(region, targets.TargetSettings())
     other = targets.recompute(region, targets.TargetSettings(homes_total=80_000, end_year=2045, shape="back"))
     figures = compare.key_figures(base, other, 2030).set_index("measure")
@@ -64,8 +62,7 @@ def test_key_figures_compare_each_scenario_in_its_own_target_year(snapshot) -> N
     assert figures.at["reached_year", "base"] == 2067
 
 
-def test_target_differences_carry_projected_residents_at_each_target_year(snapshot) -> None:
-    region = targets.region_data(snapshot)
+def test_target_differences_carry_projected_residents_at_each_target_year(region) -> None:
     base = targets.recompute(region, targets.TargetSettings())
     other = targets.recompute(region, targets.TargetSettings(end_year=2045))
     total = compare.totals(compare.target_differences(base, other))

@@ -12,13 +12,8 @@ from ros.present import meeting
 from ros.records.scenario import Scenario
 
 
-@pytest.fixture(scope="module")
-def region_data(snapshot):
-    return targets.region_data(snapshot)
-
-
-def result_for(region_data, chosen: Scenario) -> targets.TargetResult:
-    return targets.recompute(region_data, chosen.target_settings())
+def result_for(region, chosen: Scenario) -> targets.TargetResult:
+    return targets.recompute(region, chosen.target_settings())
 
 
 # --- stepping ---------------------------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ TODAY = date(2026, 11, 27)
 
 
 @pytest.fixture(scope="module")
-def default_result(snapshot):
-    return targets.recompute(targets.region_data(snapshot), scenario.DEFAULT.target_settings())
+def default_result(region):
+    return targets.recompute(region, scenario.DEFAULT.target_settings())
 
 
 def test_enschede_share_follows_its_population_under_the_default_scenario(default_result):

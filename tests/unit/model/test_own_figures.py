@@ -124,7 +124,7 @@ def test_comparison_shows_cbs_and_own_side_by_side(snapshot) -> None:
     assert row["net_change_used"] == "eigen"
 
 
-def test_own_figures_travel_with_the_scenario_file_store_and_workbook(tmp_path, snapshot) -> None:
+def test_own_figures_travel_with_the_scenario_file_store_and_workbook(region, tmp_path, snapshot) -> None:
     import openpyxl as xl
 
     from ros.model import targets
@@ -143,7 +143,7 @@ def test_own_figures_travel_with_the_scenario_file_store_and_workbook(tmp_path, 
         __import__("io").BytesIO(
             scenario_workbook(
                 chosen,
-                targets.recompute(targets.region_data(snapshot), chosen.target_settings()),
+                targets.recompute(region, chosen.target_settings()),
                 "nl",
                 snapshot["sources"],
             )

@@ -15,8 +15,8 @@ def realised(snapshot) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def result(snapshot) -> targets.TargetResult:
-    return targets.recompute(targets.region_data(snapshot), targets.TargetSettings())
+def result(region) -> targets.TargetResult:
+    return targets.recompute(region, targets.TargetSettings())
 
 
 def test_shipped_snapshot_has_new_construction_only_and_net_change_unknown(snapshot) -> None:

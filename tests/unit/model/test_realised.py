@@ -11,7 +11,8 @@ from ros.base import format as fmt
 from ros.data import refresh, series
 from ros.data.cbs_service import Service
 from ros.data.snapshot import Snapshot, load_snapshot
-from ros.model import realised, region
+from ros.model import realised
+from ros.model import region as region_model
 from ros.present import realised as realised_words
 from tests.support.cbs import RecordedTable, serve
 
@@ -106,16 +107,16 @@ def test_a_month_missing_for_one_municipality_is_not_the_latest(fetched) -> None
 
 def test_standing_uses_the_latest_month_where_it_is_newer_than_1_1_2026(fetched, snapshot) -> None:
     snap, _ = fetched
-    now = region.standing(snap)
+    now = region_model.standing(snap)
     assert (now.population_now, now.reference_date_now, now.status_now) == (
         646_449 + 1_400,
         date(2026, 11, 1),
         "voorlopig",
     )
     assert now.growth == 646_449 + 1_400 - 640_806
-    enschede = region.standing_table(snap).set_index("code").loc["GM0153"]
+    enschede = region_model.standing_table(snap).set_index("code").loc["GM0153"]
     assert (enschede["population_now"], enschede["reference_date_now"]) == (162_771, date(2026, 11, 1))
-    shipped = region.standing(snapshot)  # without the refreshed table: the shipped 1-1-2026 count
+    shipped = region_model.standing(snapshot)  # without the refreshed table: the shipped 1-1-2026 count
     assert (shipped.population_now, shipped.reference_date_now) == (646_449, date(2026, 1, 1))
 
 
@@ -133,7 +134,7 @@ def test_homes_in_words_with_period_tables_and_status(fetched) -> None:
     assert realised_words.homes_sentence(None, 2024, "nl").startswith("Woningen gebouwd sinds 2024: **onbekend**")
 
 
-def test_mijn_gemeente_briefing_adds_the_realised_pace_from_the_start_year(fetched, snapshot) -> None:
+def test_mijn_gemeente_briefing_adds_the_realised_pace_from_the_start_year(fetched, snapshot, region) -> None:
     from ros.model import targets
     from ros.present import municipality as municipality_words
     from ros.records.scenario import DEFAULT
@@ -149,7 +150,7 @@ def test_mijn_gemeente_briefing_adds_the_realised_pace_from_the_start_year(fetch
     assert "Levensloop van woningen" in pace.caption
     shipped = municipality_words.briefing(
         snapshot,
-        targets.recompute(targets.region_data(snapshot), targets.TargetSettings()),
+        targets.recompute(region, targets.TargetSettings()),
         DEFAULT,
         "GM0153",
         date(2026, 12, 1),

@@ -69,10 +69,10 @@ def test_sensitivity_sets_homes_needed_and_residents_housed_side_by_side():
     assert table["residents_housed"].tolist() == [-2, 20]
 
 
-def test_sensitivity_of_the_ros_on_real_data(snapshot):
+def test_sensitivity_of_the_ros_on_real_data(region):
     from ros.model import targets
 
-    result = targets.recompute(targets.region_data(snapshot), targets.TargetSettings())
+    result = targets.recompute(region, targets.TargetSettings())
     table = result.occupancy_sensitivity()
     assert table["change"].tolist() == list(residents.SENSITIVITY_CHANGES)
     assert table["is_setting"].tolist() == [False, False, True, False, False]
@@ -81,7 +81,7 @@ def test_sensitivity_of_the_ros_on_real_data(snapshot):
     assert [round(v) for v in table["homes_needed"]] == [92_790, 67_926, 44_748, 23_137, 2_983]
     assert table.loc[2, "residents_housed"] == targets.row(result.table(), None)["growth_2050"]
     assert table.loc[2, "homes_needed"] == result.homes_needed_for_residents()
-    set_apart = targets.recompute(targets.region_data(snapshot), targets.TargetSettings(occupancy_change=-0.01))
+    set_apart = targets.recompute(region, targets.TargetSettings(occupancy_change=-0.01))
     extra = set_apart.occupancy_sensitivity()
     assert extra["change"].tolist()[0] == -0.01
     assert extra["is_setting"].tolist() == [True] + [False] * 5

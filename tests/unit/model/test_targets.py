@@ -15,11 +15,6 @@ from ros.model.targets import TargetSettings, recompute
 from ros.present import targets as target_words
 
 
-@pytest.fixture(scope="module")
-def region(snapshot):
-    return targets.region_data(snapshot)
-
-
 def test_defaults_are_the_ros_totals_and_a_linear_path(region):
     result = recompute(region, TargetSettings())
     table = result.table()

@@ -120,8 +120,8 @@ def test_municipality_briefing_with_hostile_names_is_escaped(snapshot, lang):
     assert "\\u003cscript\\u003e" in html
 
 
-def test_real_briefing_html_has_every_section_in_both_languages(snapshot):
-    result = targets.recompute(targets.region_data(snapshot), scenario.DEFAULT.target_settings())
+def test_real_briefing_html_has_every_section_in_both_languages(region, snapshot):
+    result = targets.recompute(region, scenario.DEFAULT.target_settings())
     for lang, words in (
         (
             "nl",

@@ -47,8 +47,7 @@ def test_settings_table_names_every_setting_with_value_and_default() -> None:
     assert (row["value"], row["default"]) == ("80,000", "69,000")
 
 
-def test_display_puts_base_other_and_change_as_text(snapshot) -> None:
-    region = targets.region_data(snapshot)
+def test_display_puts_base_other_and_change_as_text(region) -> None:
     frame = compare.target_differences(
         targets.recompute(region, targets.TargetSettings()),
         targets.recompute(region, targets.TargetSettings(homes_total=80_000)),
@@ -59,11 +58,10 @@ def test_display_puts_base_other_and_change_as_text(snapshot) -> None:
     assert shown.loc["Enschede", "homes_base"] == "17.415"
 
 
-def test_key_figures_in_words_say_targets_projections_and_the_woondeal_outcome(snapshot) -> None:
+def test_key_figures_in_words_say_targets_projections_and_the_woondeal_outcome(region) -> None:
     from ros.model import comparison as compare
     from ros.model import targets
 
-    region = targets.region_data(snapshot)
     base = targets.recompute(region, targets.TargetSettings())
     other = targets.recompute(region, targets.TargetSettings(homes_total=80_000, end_year=2045, shape="back"))
     table = comparison.key_figures_table(compare.key_figures(base, other, 2030), "nl", 14_100, 2030)

@@ -109,11 +109,10 @@ def test_excel_cells_have_number_formats_and_percentages_stay_fractions() -> Non
     ]
 
 
-def test_every_exported_domain_column_has_a_header_in_both_languages(snapshot) -> None:
+def test_every_exported_domain_column_has_a_header_in_both_languages(region, snapshot) -> None:
     from ros.model.comparison import target_differences
-    from ros.model.targets import TargetSettings, recompute, region_data
+    from ros.model.targets import TargetSettings, recompute
 
-    region = region_data(snapshot)
     base, other = recompute(region, TargetSettings()), recompute(region, TargetSettings(homes_total=80_000))
     frames = [
         target_differences(base, other),

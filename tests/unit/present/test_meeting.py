@@ -5,23 +5,17 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from ros.base.i18n import section
-from ros.model import cost_sharing, region, targets
+from ros.model import cost_sharing, targets
 from ros.model import meeting as presentation
+from ros.model import region as region_model
 from ros.present import meeting
 from ros.records import scenario
 from ros.records.scenario import LedgerEntry, Scenario
 
 
-@pytest.fixture(scope="module")
-def region_data(snapshot):
-    return targets.region_data(snapshot)
-
-
-def result_for(region_data, chosen: Scenario) -> targets.TargetResult:
-    return targets.recompute(region_data, chosen.target_settings())
+def result_for(region, chosen: Scenario) -> targets.TargetResult:
+    return targets.recompute(region, chosen.target_settings())
 
 
 # --- scenario and data date ---------------------------------------------------------------------------------------
@@ -89,7 +83,7 @@ def test_a_chosen_stand_date_is_a_change_and_today_is_not():
 
 
 def test_data_date_names_every_reference_date(snapshot):
-    text = meeting.data_date_text(region.standing(snapshot), date(2026, 3, 1), "nl")
+    text = meeting.data_date_text(region_model.standing(snapshot), date(2026, 3, 1), "nl")
     assert text == (
         "**Gegevens:** CBS per 1 januari 2024; inwoners per 1 januari 2026 (voorlopig); mijlpalen per 1 maart 2026"
     )
@@ -98,8 +92,8 @@ def test_data_date_names_every_reference_date(snapshot):
 # --- headline figures, map and pace -------------------------------------------------------------------------------
 
 
-def test_headline_facts_of_the_default_scenario(snapshot, region_data):
-    facts = meeting.headline_facts(snapshot, result_for(region_data, scenario.DEFAULT), "nl")
+def test_headline_facts_of_the_default_scenario(snapshot, region):
+    facts = meeting.headline_facts(snapshot, result_for(region, scenario.DEFAULT), "nl")
     assert list(facts) == ["targets", "standing", "money"]
     values = {f.label: (f.value, f.note) for group in facts.values() for f in group}
     assert values["Nieuwe woningen tot 2050"] == ("≥ 69.000", "Uit het besluit (Almelo, 2025).")
@@ -115,9 +109,9 @@ def test_headline_facts_of_the_default_scenario(snapshot, region_data):
     assert values["Bijdragen met onbekend bedrag"][0] == "16 van 17"
 
 
-def test_headline_facts_show_the_scenario_figures_next_to_the_decision(snapshot, region_data):
+def test_headline_facts_show_the_scenario_figures_next_to_the_decision(snapshot, region):
     chosen = Scenario(woningen=80_000, eindjaar=2040)
-    facts = meeting.headline_facts(snapshot, result_for(region_data, chosen), "nl")["targets"]
+    facts = meeting.headline_facts(snapshot, result_for(region, chosen), "nl")["targets"]
     assert facts[0].value == "≥ 69.000"  # the decision's target stays what the decision says
     assert facts[0].note == "Scenario: 80.000 in 2025–2040."
     assert facts[1].note == "Uit het besluit (Almelo, 2025)."
@@ -125,15 +119,15 @@ def test_headline_facts_show_the_scenario_figures_next_to_the_decision(snapshot,
     assert facts[2].value == "5.000"  # 80.000 / 16
 
 
-def test_pace_facts_for_twente(region_data):
-    facts = meeting.pace_facts(result_for(region_data, scenario.DEFAULT), "nl")
+def test_pace_facts_for_twente(region):
+    facts = meeting.pace_facts(result_for(region, scenario.DEFAULT), "nl")
     assert [(f.value) for f in facts] == ["2.654", "1.633", "1,6×", "2067"]
     assert facts[1].note == "Beste jaar: 2.041 (2019)."
     assert facts[3].note == "In plaats van 2050."
 
 
-def test_pace_rows_are_the_14_municipalities_by_ratio(region_data):
-    rows = presentation.pace_rows(meeting.shown_table(result_for(region_data, scenario.DEFAULT), "nl"))
+def test_pace_rows_are_the_14_municipalities_by_ratio(region):
+    rows = presentation.pace_rows(meeting.shown_table(result_for(region, scenario.DEFAULT), "nl"))
     assert len(rows) == 14
     assert "twente" not in set(rows["code"])
     assert list(rows["pace_ratio_short_text"].iloc[[0, -1]]) == ["0,9×", "2,3×"]
@@ -142,8 +136,8 @@ def test_pace_rows_are_the_14_municipalities_by_ratio(region_data):
     assert (enschede["per_year_text"], enschede["hist_average_text"]) == ("670", "396")
 
 
-def test_homes_list_most_first_then_twente(region_data):
-    shown = meeting.shown_table(result_for(region_data, scenario.DEFAULT), "nl")
+def test_homes_list_most_first_then_twente(region):
+    shown = meeting.shown_table(result_for(region, scenario.DEFAULT), "nl")
     listed = meeting.homes_list(shown)
     assert len(listed) == 15
     assert listed.iloc[0].tolist() == ["Enschede", "17.415", "25,2%"]
@@ -151,8 +145,8 @@ def test_homes_list_most_first_then_twente(region_data):
     assert presentation.map_rows(shown)["homes"].sum() == 69_000
 
 
-def test_key_note_marks_the_split_as_an_assumption(region_data):
-    note = meeting.key_note(result_for(region_data, Scenario(sleutel="dwellings")), "nl")
+def test_key_note_marks_the_split_as_an_assumption(region):
+    note = meeting.key_note(result_for(region, Scenario(sleutel="dwellings")), "nl")
     assert note.startswith("Verdeling over de gemeenten: Naar woningvoorraad (1-1-2024) — **aanname**")
 
 
@@ -248,8 +242,8 @@ def test_no_next_milestone_after_the_horizon(snapshot):
 # --- what the page draws ------------------------------------------------------------------------------------------
 
 
-def test_the_page_pieces_carry_headers_labels_and_values(snapshot, region_data):
-    result = result_for(region_data, scenario.DEFAULT)
+def test_the_page_pieces_carry_headers_labels_and_values(snapshot, region):
+    result = result_for(region, scenario.DEFAULT)
     shown = meeting.shown_table(result, "nl")
     homes = meeting.homes_table(shown, "nl")
     assert list(homes.columns) == ["Gemeente", "Woningen", "Aandeel"]

@@ -21,11 +21,6 @@ WEIGHTS = weights_link(OWN_WEIGHTS)
 
 
 @pytest.fixture(scope="module")
-def region(snapshot):
-    return targets.region_data(snapshot)
-
-
-@pytest.fixture(scope="module")
 def default_result(region):
     return targets.recompute(region, scenario.DEFAULT.target_settings())
 

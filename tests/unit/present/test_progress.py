@@ -12,8 +12,8 @@ from tests.support.progress import dwelling_changes
 
 
 @pytest.fixture(scope="module")
-def result(snapshot) -> targets.TargetResult:
-    return targets.recompute(targets.region_data(snapshot), targets.TargetSettings())
+def result(region) -> targets.TargetResult:
+    return targets.recompute(region, targets.TargetSettings())
 
 
 def blank_year() -> pd.DataFrame:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-import pytest
 
 from ros.model import targets
 from ros.model.targets import TargetSettings, recompute
@@ -13,8 +12,8 @@ from ros.present import targets as target_words
 from ros.present.targets import change_text, from_now_text, homes_needed_text, occupancy_sensitivity_table
 
 
-def test_the_sensitivity_table_in_dutch_and_english(snapshot) -> None:
-    frame = targets.recompute(targets.region_data(snapshot), targets.TargetSettings()).occupancy_sensitivity()
+def test_the_sensitivity_table_in_dutch_and_english(region) -> None:
+    frame = targets.recompute(region, targets.TargetSettings()).occupancy_sensitivity()
     dutch = occupancy_sensitivity_table(frame, "nl", 100_000, 69_000, 2050)
     assert list(dutch.columns) == [
         "Verandering inwoners per woning (aanname)",
@@ -51,11 +50,6 @@ def test_from_now_states_the_pace_from_today_next_to_the_plan() -> None:
     )
     assert from_now_text(69_000, 2027, 2050, date(2026, 12, 1), "nl") == ""
     assert from_now_text(69_000, 2025, 2025, date(2026, 12, 1), "en") == "The target year 2025 has passed."
-
-
-@pytest.fixture(scope="module")
-def region(snapshot):
-    return targets.region_data(snapshot)
 
 
 def test_display_table_texts(region):

@@ -19,13 +19,8 @@ from ros.records import scenario
 from ros.records.scenario import Scenario
 
 
-@pytest.fixture(scope="module")
-def region_data(snapshot):
-    return targets.region_data(snapshot)
-
-
-def result_for(region_data, chosen: Scenario) -> targets.TargetResult:
-    return targets.recompute(region_data, chosen.target_settings())
+def result_for(region, chosen: Scenario) -> targets.TargetResult:
+    return targets.recompute(region, chosen.target_settings())
 
 
 # --- charts for the projector -------------------------------------------------------------------------------------
@@ -51,8 +46,8 @@ def pace_labels() -> dict[str, str]:
     return {"title": "Tempo", "needed": "Nodig", "historical": "Gebouwd", "text": "{needed} (was {historical})"}
 
 
-def test_presentation_layout_makes_every_font_large(snapshot, region_data):
-    result = result_for(region_data, scenario.DEFAULT)
+def test_presentation_layout_makes_every_font_large(snapshot, region):
+    result = result_for(region, scenario.DEFAULT)
     shown = meeting.shown_table(result, "nl")
     tiles = municipality_map(
         presentation.map_rows(shown), "homes", "homes_text", {"title": "Kaart", "colorbar": "W"}, None
@@ -91,8 +86,8 @@ def test_presentation_layout_shows_every_party_on_horizontal_bars(snapshot):
     assert figure.layout.yaxis.tickmode == "linear"
 
 
-def test_pace_bars_carry_both_numbers_as_text(region_data):
-    rows = presentation.pace_rows(meeting.shown_table(result_for(region_data, scenario.DEFAULT), "nl"))
+def test_pace_bars_carry_both_numbers_as_text(region):
+    rows = presentation.pace_rows(meeting.shown_table(result_for(region, scenario.DEFAULT), "nl"))
     figure = pace_bars(rows, pace_labels())
     needed, built, text = figure.data
     assert list(needed.x) == list(rows["per_year"])

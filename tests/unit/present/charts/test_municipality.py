@@ -24,8 +24,8 @@ def labels(lang: str) -> dict[str, str]:
     }
 
 
-def test_the_path_reaches_the_target_and_the_history_is_dotted(snapshot) -> None:
-    result = targets.recompute(targets.region_data(snapshot), targets.TargetSettings())
+def test_the_path_reaches_the_target_and_the_history_is_dotted(region) -> None:
+    result = targets.recompute(region, targets.TargetSettings())
     path = municipality.yearly_path(result, "GM0153")
     figure = municipality_path_chart(path, labels("nl"), 2050, (17_415, "Doel 17.415"), ",.")
     names = [trace.name for trace in figure.data]

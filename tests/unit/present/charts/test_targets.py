@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from ros.base.i18n import section
 from ros.model import targets
 from ros.present.charts import targets as charts
 
 LABELS = section("nl", "targets")
-
-
-@pytest.fixture(scope="module")
-def region(snapshot):
-    return targets.region_data(snapshot)
 
 
 def path_labels():
