@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import builtins
 import uuid
+import weakref
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -165,6 +166,9 @@ class ScenarioStore:
 
     def __init__(self, url: str | None = None) -> None:
         self.engine = schema.connect(url or scenario_db_url())
+        # A store that is dropped (a cleared cache, a finished test) closes its pooled connections instead of leaving
+        # them open to the garbage collector.
+        weakref.finalize(self, self.engine.dispose)
         self.upgrade()
 
     def upgrade(self) -> int:

@@ -70,33 +70,33 @@ class Server:
     def __enter__(self) -> Self:
         import urllib.request
 
-        log = self.log_path.open("w")
         self.started = time.perf_counter()
         # No file watcher: on this shared machine colleagues edit ros/*.py while we measure, and Streamlit's watcher
         # would then drop those modules from sys.modules in the middle of a run (KeyError: 'ros.data.catalog').
         # The dashboard starts as it is deployed (`ros.ui.launch`: warm before the health check); other apps plainly.
         command = ["ros.ui.launch"] if self.script == APP else ["streamlit", "run", str(self.script)]
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                *command,
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(self.port),
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=self.cwd,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        with self.log_path.open("w") as log:  # the server keeps its own copy of the handle
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    *command,
+                    "--server.address",
+                    "127.0.0.1",
+                    "--server.port",
+                    str(self.port),
+                    "--server.headless",
+                    "true",
+                    "--browser.gatherUsageStats",
+                    "false",
+                    "--server.fileWatcherType",
+                    "none",
+                ],
+                cwd=self.cwd,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
@@ -107,7 +107,7 @@ class Server:
             except OSError:
                 time.sleep(0.05)
         self.__exit__(None, None, None)
-        raise RuntimeError(f"{self.script} did not become healthy within 90 s (log: {log.name})")
+        raise RuntimeError(f"{self.script} did not become healthy within 90 s (log: {self.log_path})")
 
     def __exit__(self, *exc: object) -> None:
         if self.process and self.process.poll() is None:

@@ -353,23 +353,23 @@ def test_kill_during_a_refresh_leaves_the_current_version_in_use(
     hold = threading.Event()
     cbs_service.state.faults[("85173NED", "*")] = Fault(hold=hold)
     cbs_service.state.reached.clear()
-    process = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "ros.data.refresh"],
         cwd=ROOT,
         env=dict(os.environ),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-    )
-    try:
-        assert cbs_service.state.reached.wait(60), process.communicate(timeout=5)
-        (staging,) = cache.glob(".staging-*")
-        assert {"dwelling_changes.csv", "population_monthly.csv"} <= {p.name for p in staging.iterdir()}
-        process.send_signal(signal.SIGKILL)
-        assert process.wait(30) == -signal.SIGKILL
-    finally:
-        hold.set()
-        if process.poll() is None:
-            process.kill()
+    ) as process:
+        try:
+            assert cbs_service.state.reached.wait(60), process.communicate(timeout=5)
+            (staging,) = cache.glob(".staging-*")
+            assert {"dwelling_changes.csv", "population_monthly.csv"} <= {p.name for p in staging.iterdir()}
+            process.send_signal(signal.SIGKILL)
+            assert process.wait(30) == -signal.SIGKILL
+        finally:
+            hold.set()
+            if process.poll() is None:
+                process.kill()
     assert versions.version_dirs(cache) == current[0]
     assert _files(current[0][0]) == current[1]
     assert versions.load_current().version.label == current[0][0].name  # the half version is never picked up
