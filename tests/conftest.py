@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
+from tests.support import app
 from tests.support.boundaries import TEST_BOUNDARIES
 
 # A real PostgreSQL for the store's tests (fixtures `postgresql_server`, `postgresql_url`, `store_url`).
@@ -19,6 +21,13 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["ROS_OFFLINE"] = "1"
     if TEST_BOUNDARIES:
         os.environ["ROS_BOUNDARIES_FILE"] = TEST_BOUNDARIES
+
+
+@pytest.fixture(autouse=True)
+def _caches_after(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tell the AppTest helper whether this test patched anything, so the next test knows whether to clear caches."""
+    yield
+    app.after_test(patched="monkeypatch" in request.fixturenames)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
@@ -10,12 +12,32 @@ from tests.support.markdown import shown
 
 APP = str(ROOT / "app.py")
 
+# The settings under which the Streamlit caches were filled by tests that changed nothing else (see `after_test`);
+# None when they may hold something another test must not see.
+_caches_valid_for: tuple[tuple[str, str], ...] | None = None
+
+
+def _settings() -> tuple[tuple[str, str], ...]:
+    """The environment the app reads its settings from (ros.base.config reads ROS_* at call time)."""
+    return tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith(("ROS_", "STREAMLIT_"))))
+
+
+def after_test(patched: bool) -> None:
+    """Called after every test: what it cached may serve the next test only if it patched nothing (no monkeypatch
+    of settings, code or files), so that every cached value is what the same call would compute again."""
+    global _caches_valid_for
+    _caches_valid_for = None if patched else _settings()
+
 
 def run_app(page: str | None = None, query: dict[str, str] | None = None, **state: object) -> AppTest:
-    """Run app.py (optionally on `page`, e.g. 'app_pages/bronnen.py') with URL parameters and session state; both
-    Streamlit caches start empty, so no test sees another's data, figures or store."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    """Run app.py (optionally on `page`, e.g. 'app_pages/bronnen.py') with URL parameters and session state. No test
+    sees another's data, figures or store: both Streamlit caches are cleared, except on a test's first run after a
+    test that patched nothing under the same settings, whose cached values the same calls would compute again."""
+    global _caches_valid_for
+    if _caches_valid_for is None or _caches_valid_for != _settings():
+        st.cache_data.clear()
+        st.cache_resource.clear()
+    _caches_valid_for = None  # a second run in the same test starts empty, as the test may have changed something
     at = AppTest.from_file(APP, default_timeout=60)
     if page:
         at.switch_page(page)
