@@ -12,9 +12,15 @@ from tests.support.markdown import shown
 
 APP = str(ROOT / "app.py")
 
-# The settings under which the Streamlit caches were filled by tests that changed nothing else (see `after_test`);
-# None when they may hold something another test must not see.
-_caches_valid_for: tuple[tuple[str, str], ...] | None = None
+
+class _Caches:
+    """The settings under which the Streamlit caches were filled by tests that changed nothing else (see
+    `after_test`); None when they may hold something another test must not see."""
+
+    valid_for: tuple[tuple[str, str], ...] | None = None
+
+
+_CACHES = _Caches()
 
 
 def _settings() -> tuple[tuple[str, str], ...]:
@@ -25,19 +31,17 @@ def _settings() -> tuple[tuple[str, str], ...]:
 def after_test(patched: bool) -> None:
     """Called after every test: what it cached may serve the next test only if it patched nothing (no monkeypatch
     of settings, code or files), so that every cached value is what the same call would compute again."""
-    global _caches_valid_for
-    _caches_valid_for = None if patched else _settings()
+    _CACHES.valid_for = None if patched else _settings()
 
 
 def run_app(page: str | None = None, query: dict[str, str] | None = None, **state: object) -> AppTest:
     """Run app.py (optionally on `page`, e.g. 'app_pages/bronnen.py') with URL parameters and session state. No test
     sees another's data, figures or store: both Streamlit caches are cleared, except on a test's first run after a
     test that patched nothing under the same settings, whose cached values the same calls would compute again."""
-    global _caches_valid_for
-    if _caches_valid_for is None or _caches_valid_for != _settings():
+    if _CACHES.valid_for is None or _CACHES.valid_for != _settings():
         st.cache_data.clear()
         st.cache_resource.clear()
-    _caches_valid_for = None  # a second run in the same test starts empty, as the test may have changed something
+    _CACHES.valid_for = None  # a second run in the same test starts empty, as the test may have changed something
     at = AppTest.from_file(APP, default_timeout=60)
     if page:
         at.switch_page(page)
