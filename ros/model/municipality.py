@@ -127,7 +127,7 @@ def council_decisions(gates: pd.DataFrame, milestones: pd.DataFrame, code: str) 
     `decision_gates.csv` documents; a gate without a row for `code` is left out rather than guessed."""
     own = gates[gates["party"] == code]
     dates = milestones.set_index("id")[["start", "end", "window_basis", "source_id"]]
-    frame = own.join(dates, on="milestone_id", suffixes=("", "_milestone"))
+    frame = own.merge(dates, how="left", left_on="milestone_id", right_index=True, suffixes=("", "_milestone"))
     return frame[["gate", "status", "milestone_id", "start", "end", "window_basis", "source_id", "note"]].reset_index(
         drop=True
     )
