@@ -4,7 +4,8 @@ A fresh SQLite database in a temporary folder is filled with --count scenarios t
 of ten planners with its own settings, every fifth one changed once, so the history holds about 1,2 rows per
 scenario), then the page runs through `app.py` in Streamlit's AppTest as a coördinator in lokale modus: the first
 run of a session (caches empty) and the median of --runs reruns, wall clock, and the peak of Python memory that one
-rerun allocates (tracemalloc). Offline, with the shipped snapshot.
+rerun allocates (tracemalloc); then --sessions more sessions open the page one after another and stay open: the
+median time to open and the growth of the process's resident memory. Offline, with the shipped snapshot.
 
 Usage: .venv/bin/python scripts/benchmark_scenarios.py [--count 2500] [--runs 5] [--page scenarios]
 """
@@ -46,6 +47,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=2500)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--page", default="scenarios", help="the page file in app_pages/ (vergelijken: Vergelijken)")
+    parser.add_argument("--sessions", type=int, default=10, help="sessions opened one after another, all kept")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="ros-scenarios-"))
     os.environ.update(ROS_SCENARIO_DB=str(folder / "scenarios.db"), ROS_CACHE_DIR=str(folder), ROS_OFFLINE="1")
@@ -78,6 +80,26 @@ def main() -> None:
     print(f"first run {first * 1000:.0f} ms")
     print(f"peak Python memory of one rerun {peak / 2**20:.1f} MB")
     print(f"rerun median {statistics.median(reruns) * 1000:.0f} ms over {args.runs}")
+    before, sessions, opened = _rss_mb(), [at], []
+    for _ in range(args.sessions):
+        session = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        session.switch_page(f"app_pages/{args.page}.py")
+        started = time.perf_counter()
+        session.run()
+        opened.append(time.perf_counter() - started)
+        sessions.append(session)
+    print(
+        f"{args.sessions} more sessions: p50 {statistics.median(opened) * 1000:.0f} ms to open, "
+        f"server memory +{_rss_mb() - before:.0f} MB (VmRSS)"
+    )
+
+
+def _rss_mb() -> float:
+    """The resident memory of this process in MB (Linux /proc)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 if __name__ == "__main__":
