@@ -55,9 +55,12 @@ def series(forecast: pd.DataFrame, code: str | None, vintage: str, codes: Sequen
     return wanted
 
 
-def ambition(base_population: int, residents_target: int, end_year: int, year: int) -> int:
-    """The ambition line in `year` (assumption: linear from 1-1-2024 to base + target in `end_year`)."""
-    share = min(max((year - BASE_YEAR) / (end_year - BASE_YEAR), 0.0), 1.0) if end_year > BASE_YEAR else 1.0
+def ambition(base_population: int, residents_target: int, end_year: int, year: int) -> int | None:
+    """The ambition line on 1 January of `year` (assumption: linear from the base on 1-1-2024 to base + target at
+    the end of `end_year`, where the homes scenario places it); None before the base (there is no ambition then)."""
+    if year < BASE_YEAR:
+        return None
+    share = min((year - BASE_YEAR) / (end_year + 1 - BASE_YEAR), 1.0)
     return round(base_population + residents_target * share)
 
 
@@ -97,6 +100,8 @@ def compare(
     year = int(last["year"])
     goal = ambition(base_population, residents_target, end_year, year)
     value = int(last["forecast"])
+    if goal is None:
+        return Comparison(vintage, None, None, None, None, None, None, None, None, None, None, False)
     today_year = today_value = forecast_today = difference = None
     today_derived = False
     if today is not None:

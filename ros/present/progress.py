@@ -583,7 +583,7 @@ def _forecast(
             labels["col_forecast"]: series["forecast_text"],
             labels["col_lower"]: [fmt.number(v, lang) for v in series["lower"]],
             labels["col_upper"]: [fmt.number(v, lang) for v in series["upper"]],
-            labels["col_ambition"]: [fmt.number(v, lang) for v in ambitions],
+            labels["col_ambition"]: ["" if v is None else fmt.number(v, lang) for v in ambitions],  # none before 2024
         }
     )
     export = pd.DataFrame(
@@ -594,7 +594,7 @@ def _forecast(
             labels["col_forecast"]: series["forecast"],
             labels["col_lower"]: series["lower"],
             labels["col_upper"]: series["upper"],
-            labels["col_ambition"]: ambitions,
+            labels["col_ambition"]: pd.array(ambitions, dtype="Int64"),
         }
     )
     sentences = [

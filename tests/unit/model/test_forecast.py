@@ -36,8 +36,8 @@ def test_ambition_above_the_trend_and_today_against_the_forecast(frame) -> None:
     assert (result.last_year, result.forecast_last, result.ambition_last, result.above_trend) == (
         2050,
         608_200,
-        740_806,
-        132_606,
+        737_102,
+        128_902,
     )
     assert (result.forecast_today, result.today_difference, result.derived) == (100_200, 546_249, False)
 
@@ -48,11 +48,14 @@ def test_municipality_forecast_ends_in_2030_and_the_ambition_line_is_linear(fram
     assert (result.last_year, result.forecast_last, result.ambition_last, result.above_trend) == (
         2030,
         70_500,
-        70_600,
-        100,
+        70_578,  # 1-1-2030 is 6 of the 27 years from 1-1-2024 to the end of 2050
+        78,
     )
     assert forecast.ambition(70_000, 2_600, 2050, 2024) == 70_000
+    assert forecast.ambition(70_000, 2_600, 2050, 2050) == 72_504  # a year before the end of 2050
+    assert forecast.ambition(70_000, 2_600, 2050, 2051) == 72_600
     assert forecast.ambition(70_000, 2_600, 2050, 2060) == 72_600
+    assert forecast.ambition(70_000, 2_600, 2050, 2023) is None  # no ambition before the base
 
 
 def test_interval_of_the_2022_vintage(frame) -> None:

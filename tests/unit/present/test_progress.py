@@ -80,3 +80,14 @@ def test_plan_capacity_counts_what_was_built_in_the_chosen_measure(snapshot, res
     assert enschede["realised"] == built[measure]
     assert enschede["to_build"] == enschede["target"] - built[measure]
     assert f"Nog te bouwen: het doel min wat sinds 2025 is gerealiseerd, gemeten als {word}." in view.capacity.notes
+
+
+def test_the_forecast_table_has_no_ambition_before_the_1_1_2024_base(snapshot, result) -> None:
+    view = progress_view.build(snapshot, result, None, "net_change", own_figures.empty_frame(), "nl")
+    assert view.forecast is not None
+    table = view.forecast.table.set_index("Jaar")
+    assert list(table.loc[["2021", "2022", "2023"], "Ambitie (aanname)"]) == ["", "", ""]
+    assert table.loc["2024", "Ambitie (aanname)"] == "640.806"
+    assert table.loc["2050", "Ambitie (aanname)"] == "737.102"  # 1-1-2050: the +100.000 is reached end 2050
+    export = view.forecast.export
+    assert export.loc[export["Jaar"] == 2023, "Ambitie (aanname)"].isna().all()
