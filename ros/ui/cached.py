@@ -17,6 +17,7 @@ not part of the key (Streamlit's rule), for values such as boundaries that a sim
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Concatenate, Generic, ParamSpec, TypeVar
 
@@ -36,10 +37,14 @@ class Shared(Generic[P, R]):
         # Streamlit keys a cache by the function's module, name and source: those of `build`, so no two collide.
         self.cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(build)
         self._keys = keys
+        self._names = tuple(inspect.signature(build).parameters)
         self.__doc__ = build.__doc__
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        return self.cached(*self._keys(), *args, **kwargs)
+        # By name: Streamlit looks up the name of every positional argument (inspect.signature, ~40 µs each); the
+        # key is the same (name, value) pairs as for a positional call such as the warm-up's.
+        named = dict(zip(self._names, (*self._keys(), *args), strict=False))
+        return self.cached(**named, **kwargs)
 
 
 def _data_key() -> tuple[object, ...]:

@@ -93,9 +93,7 @@ class Data:
 def current() -> Data:
     """The snapshot version in use; stops the page with a message if it is invalid."""
     try:
-        data = Data(data_dir())
-        data.snapshot  # noqa: B018  (loads and validates it here, so an invalid snapshot stops the page at once)
-        return data
+        return Data(data_dir())  # `data_dir` names only a folder whose snapshot loaded and validated
     except DataError as error:
         st.error(t("common.data_error", message=str(error)), icon=":material/error:")
         st.stop()

@@ -56,6 +56,7 @@ def test_a_builder_runs_once_per_data_version_language_and_arguments(
 ) -> None:
     assert _homes_label(69_000) == "nl:69000:14"
     assert _homes_label(69_000) == "nl:69000:14"
+    assert _homes_label.cached(Data(ui_data.data_dir()), "nl", 69_000) == "nl:69000:14"  # as the warm-up calls it
     assert built == [("data", "nl", 69_000)]
     assert _homes_label(70_000) == "nl:70000:14"
     st.session_state["lang"] = "en"
