@@ -72,8 +72,10 @@ def year_reached(target: np.ndarray | float, per_year: np.ndarray | float, start
 
 
 def years_left(end_year: int, today: date) -> float:
-    """Years from the first day of `today`'s month to the end of `end_year` (24,08 on 1-12-2026 to end 2050)."""
-    return end_year + 1 - (today.year + (today.month - 1) / 12)
+    """Years from `today` itself (not its month's first day) to the end of `end_year` (24,08 on 1-12-2026 to the end
+    of 2050, 24,07 on 7-12-2026)."""
+    first = date(today.year, 1, 1)
+    return end_year + 1 - today.year - (today - first).days / (date(today.year + 1, 1, 1) - first).days
 
 
 def per_year_from_now(remaining: float, end_year: int, today: date) -> float | None:
