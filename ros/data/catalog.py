@@ -329,3 +329,50 @@ CATALOG = (
     Dataset("population_forecast", "population_forecast.csv", PopulationForecastRow, ("code", "year", "vintage"),
             "refresh.dataset_population_forecast"),
 )  # fmt: skip
+
+
+# --- Permits and the stock by owner (issue 27; only a refresh brings them) ------------------------------------------
+class PermitRow(Row):
+    """Dwellings in building permits issued in one region in one quarter or year, by ownership and by commissioning
+    party (CBS 83671NED); `total` is CBS's own total, never a sum we made."""
+
+    code: RegionCode
+    period: Annotated[str, Field(pattern=r"^\d{4}(Q[1-4])?$")]
+    period_kind: Literal["quarter", "year"]
+    ownership: Literal["total", "rent", "buy"]
+    client: Literal["total", "corporation", "market", "private"]
+    dwellings: Count | None = None
+    status: PeriodStatus
+    source_id: SourceId
+
+    @model_validator(mode="after")
+    def _kind_matches_period(self) -> PermitRow:
+        """A year row has period YYYY, a quarter row YYYYQn."""
+        if (len(self.period) == 4) != (self.period_kind == "year"):
+            raise ValueError("periode en soort periode passen niet bij elkaar (JJJJ = year, JJJJQn = quarter)")
+        return self
+
+
+class StockByOwnerRow(Row):
+    """The dwelling stock of one region on 1 January of `year` by owner (CBS 82900NED or its successor 86286NED):
+    owner-occupied, rented (housing associations plus other landlords) and owner unknown."""
+
+    code: RegionCode
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    total: Count | None = None
+    owner_occupied: Count | None = None
+    rented: Count | None = None
+    housing_association: Count | None = None
+    other_landlords: Count | None = None
+    unknown_owner: Count | None = None
+    status: PeriodStatus
+    source_id: SourceId
+
+
+CATALOG = (
+    *CATALOG,
+    Dataset("permits", "permits.csv", PermitRow, ("code", "period", "ownership", "client"),
+            "refresh.dataset_permits", optional=True),
+    Dataset("stock_by_owner", "stock_by_owner.csv", StockByOwnerRow, ("code", "year"),
+            "refresh.dataset_stock_by_owner", optional=True),
+)  # fmt: skip

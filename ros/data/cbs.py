@@ -19,12 +19,7 @@ import pandas as pd
 
 from ros.data.catalog import DwellingChangeRow
 from ros.data.cbs_service import CbsError, Reader, Service
-from ros.data.cbs_tables import (
-    DWELLING_LIFECYCLE,
-    FORECAST_INTERVALS,
-    STOCK_MUTATIONS,
-    TableSpec,
-)
+from ros.data.cbs_tables import CLIENTS, DWELLING_LIFECYCLE, FORECAST_INTERVALS, OWNERSHIP, STOCK_MUTATIONS, TableSpec
 from ros.data.cbs_v3 import V3
 from ros.data.cbs_v4 import V4
 
@@ -196,6 +191,80 @@ def fetch(
     raise CbsError(spec.id, "protocols", **failures)
 
 
+@dataclass(frozen=True)
+class TableCheck:
+    """What `--check` found for one table through one protocol (codes and keys; the refresh words them)."""
+
+    table: str
+    protocol: str
+    failure: CbsError | None = None  # not published, unreachable, or a measure gone
+    status: str = ""
+    measures: int = 0
+    first: str = ""
+    newest: str = ""
+    expected: str = ""  # the first period the registry says we need
+    expected_first: bool = True  # and it is there
+    discontinued: bool = False
+    named: tuple[str, ...] = ()  # successors CBS names in its description
+    successor: str = ""  # the successor the registry declares
+    closed: str = ""
+    replaces: str = ""  # the registry table this one is the declared successor of
+
+    @property
+    def usable(self) -> bool:
+        """Readable, and either still updated, closed on purpose, or with a declared successor to read instead."""
+        return self.failure is None and (not self.discontinued or bool(self.closed or self.successor))
+
+
+def check(source: Reader, spec: TableSpec, replaces: str = "") -> TableCheck:
+    """Whether `spec` is still published through `source` with our measures, its periods and CBS's status."""
+    successor = spec.successor.id if spec.successor else ""
+    base = TableCheck(
+        spec.id, source.protocol, successor=successor, closed=spec.closed, replaces=replaces, expected=spec.first
+    )
+    try:
+        info = source.info(spec.id)
+        measures = source.measures(spec)
+        times = [name for name, kind in source.dimensions(spec.id).items() if kind == "TimeDimension"]
+        if len(times) != 1:
+            raise CbsError(spec.id, "dimension_missing", dimension="perioden")
+        keys = sorted(str(e["Key"]).strip() for e in source.codes(spec.id, times[0]))
+    except CbsError as error:
+        return replace(base, failure=error)
+    return replace(
+        base,
+        status=info.get("Status", ""),
+        measures=len(measures),
+        first=keys[0] if keys else "",
+        newest=keys[-1] if keys else "",
+        expected_first=not spec.first or spec.first in keys,
+        discontinued=discontinued(info),
+        named=tuple(named_successors(spec.id, info)),
+    )
+
+
+def checks(service: Service, specs: Iterable[TableSpec]) -> list[TableCheck]:
+    """`check` for every table of `specs` and its declared successors, through each of the service's protocols."""
+    found = []
+    for spec in specs:
+        chain: TableSpec | None = spec
+        while chain is not None:
+            found += [
+                check(reader(protocol, service), chain, "" if chain is spec else spec.id)
+                for protocol in service.protocols
+            ]
+            chain = chain.successor
+    return found
+
+
+def checks_pass(found: list[TableCheck]) -> bool:
+    """Whether the refresh can read every registry table: through some protocol, from a successor where it must."""
+    usable = {item.table for item in found if item.usable}
+    stopped = {item.table: item.successor for item in found if item.usable and item.discontinued and not item.closed}
+    tables = {item.table for item in found if not item.replaces}
+    return all(table in usable and (table not in stopped or stopped[table] in usable) for table in tables)
+
+
 def number(fetched: Fetched, row: Mapping[str, Any], column: str) -> Decimal | None:
     """The figure of `column` in one raw row; None where CBS gives none; CbsError when it is not a number."""
     raw = row.get(fetched.measures[column])
@@ -321,6 +390,73 @@ def forecast_rows(fetched: Fetched, vintage: str = "2022") -> pd.DataFrame:
         records, columns=["code", "year", "vintage", "forecast", "lower", "upper", "source_id"]
     )
     return _whole_numbers(frame, ["forecast", "lower", "upper"])
+
+
+def permit_rows(fetched: Fetched) -> pd.DataFrame:
+    """Rows of permits.csv from 83671NED: dwellings permitted per quarter or year, by ownership and by client."""
+    records = []
+    for row in fetched.rows:
+        code, period = _where(fetched, row)
+        ownership = OWNERSHIP.get(str(row.get("Eigendom", "")).strip())
+        client = CLIENTS.get(str(row.get("Opdrachtgever", "")).strip())
+        if ownership is None or client is None:
+            raise CbsError(
+                fetched.spec.id, "bad_response", url="", detail=f"{row.get('Eigendom')} {row.get('Opdrachtgever')}"
+            )
+        records.append(
+            {
+                "code": code,
+                "period": period.label,
+                "period_kind": period.kind,
+                "ownership": ownership,
+                "client": client,
+                "dwellings": whole(fetched, row, "dwellings"),
+                "status": period.status,
+                "source_id": fetched.spec.source_id,
+            }
+        )
+    columns = ["code", "period", "period_kind", "ownership", "client", "dwellings", "status", "source_id"]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    return _whole_numbers(frame.sort_values(columns[:5], ignore_index=True), ["dwellings"])
+
+
+STOCK_BY_OWNER_COLUMNS = [
+    "total",
+    "owner_occupied",
+    "rented",
+    "housing_association",
+    "other_landlords",
+    "unknown_owner",
+]
+_OTHER_LANDLORDS = ("private_persons", "companies", "other_legal")  # 86286NED splits them; we keep their sum
+
+
+def stock_by_owner_rows(fetched: Fetched) -> pd.DataFrame:
+    """Rows of stock_by_owner.csv from 82900NED or 86286NED: the stock on 1 January by owner."""
+    records = []
+    for row in fetched.rows:
+        code, period = _where(fetched, row)
+        values = {column: whole(fetched, row, column) for column in fetched.measures}
+        if _OTHER_LANDLORDS[0] in values:
+            parts = [values.pop(column) for column in _OTHER_LANDLORDS]
+            values["other_landlords"] = None if None in parts else sum(p for p in parts if p is not None)
+        records.append(
+            {
+                "code": code,
+                "year": period.year,
+                **{column: values[column] for column in STOCK_BY_OWNER_COLUMNS},
+                "status": period.status,
+                "source_id": fetched.spec.source_id,
+            }
+        )
+    columns = ["code", "year", *STOCK_BY_OWNER_COLUMNS, "status", "source_id"]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    return _whole_numbers(frame.sort_values(["code", "year"], ignore_index=True), STOCK_BY_OWNER_COLUMNS)
+
+
+def quarters_and_years_from(first: int) -> Callable[[list[Period]], list[Period]]:
+    """Keep the quarters and whole years from `first`."""
+    return lambda periods: [p for p in periods if p.kind in ("quarter", "year") and p.year >= first]
 
 
 def years_from(first: int, last: int | None = None) -> Callable[[list[Period]], list[Period]]:

@@ -40,7 +40,7 @@ class TableSpec:
     source_id: str
     measures: tuple[MeasureSpec, ...]
     fixed: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    first: str = ""  # the first period we expect it to hold, e.g. 2012JJ00
+    first: str = ""  # the first period we need from it, e.g. 2012JJ00
     closed: str = ""  # the last period of a table CBS closed and we still read on purpose
     successor: TableSpec | None = None
 
@@ -82,7 +82,7 @@ POPULATION_MONTHLY = TableSpec(
     "37230ned",
     "cbs_37230ned",
     (MeasureSpec("population", "BevolkingAanHetBeginVanDePeriode", "begin van de periode", "M000352"),),
-    first="2002MM01",
+    first="2024MM01",
 )
 POPULATION_FORECAST = TableSpec(
     "85173NED",

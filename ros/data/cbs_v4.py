@@ -9,6 +9,7 @@ one row per combination of dimension keys with a field per measure code, the sha
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,7 +18,6 @@ import requests
 from ros.data.cbs_service import CbsError, Service, quoted, transport
 from ros.data.cbs_tables import TableSpec
 
-_CELL_FIELDS = {"Id", "Measure", "ValueAttribute", "Value", "StringValue"}
 MAX_PAGES = 10_000
 
 
@@ -108,15 +108,22 @@ class V4:
         clauses = [quoted("Measure", measures), *(quoted(name, values) for name, values in keys.items())]
         observations = self._values(table, "Observations", {"$filter": " and ".join(clauses)})
         with transport(table, self.base, self.service.timeout):
-            return self._wide(observations)
+            return self._wide(observations, keys)
 
     @staticmethod
-    def _wide(observations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Long observations as one row per combination of dimension keys with a field per measure code."""
+    def _wide(observations: list[dict[str, Any]], keys: Mapping[str, list[str]]) -> list[dict[str, Any]]:
+        """Long observations as one row per combination of the asked keys with a field per measure code; a
+        combination without any observation (all its cells empty) still gets its row, as v3 gives it; no
+        observations at all is no rows."""
+        if not observations:
+            return []
         wide: dict[tuple[tuple[str, Any], ...], dict[str, Any]] = {}
         for cell in observations:
-            where = tuple((k, v) for k, v in cell.items() if k not in _CELL_FIELDS)
+            where = tuple((name, cell[name]) for name in keys)
             row = wide.setdefault(where, dict(where))
             value = cell.get("Value")
             row[str(cell["Measure"])] = cell.get("StringValue") if value is None else value
+        for combination in itertools.product(*keys.values()):
+            where = tuple(zip(keys, combination, strict=True))
+            wide.setdefault(where, dict(where))
         return list(wide.values())

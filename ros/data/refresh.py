@@ -1,8 +1,12 @@
 """`python -m ros.data.refresh`: fetch the newest CBS figures and make them a new snapshot version.
 
-Reads 81955NED (dwelling changes 2012–2024), 86098NED (its successor: years from 2024 and the months of the running
-year), 37230ned (population at the start of each month since 2024) and 85173NED (the 2022 regional forecast with its
-67% interval) for the municipalities of the shipped snapshot, plus Overijssel and Twente where a table has them.
+Reads the tables of the registry (`ros.data.cbs_tables`): 81955NED (dwelling changes 2012–2024), 86098NED (its
+successor: years from 2024 and the months of the running year), 37230ned (population at the start of each month since
+2024), 85173NED (the 2022 regional forecast with its 67% interval), 83671NED (building permits per quarter and year by
+ownership and client) and 82900NED (the stock by owner on 1 January, or its declared successor 86286NED once CBS stops
+it), for the municipalities of the shipped snapshot, plus Overijssel and Twente where a table has them. Each table
+comes through OData v4 or, when that fails, v3 (`ros.data.cbs`). `--check` reports per table whether CBS still
+publishes it with our measures, its newest period and whether CBS has discontinued it, and switches nothing.
 The new version is staged, validated and only then switched to (see `ros.data.versions`); `--dry-run` prints what would
 change and switches nothing. Any failure prints one paragraph naming the table and the problem, exits with status 1
 and leaves the current version in use.
@@ -26,13 +30,20 @@ import pandas as pd
 from ros.base import config
 from ros.base.i18n import translate
 from ros.data import cbs, cbs_tables, versions
-from ros.data.catalog import DwellingChangeRow, PopulationForecastRow, PopulationMonthRow
+from ros.data.catalog import (
+    DwellingChangeRow,
+    PermitRow,
+    PopulationForecastRow,
+    PopulationMonthRow,
+    StockByOwnerRow,
+)
 from ros.data.cbs_service import CbsError, Service
 from ros.data.snapshot import Snapshot, load_snapshot
 from ros.data.validation import DataError, Row, validate_table
 
-REFRESHED = ("dwelling_changes", "population_monthly", "population_forecast")
+REFRESHED = ("dwelling_changes", "population_monthly", "population_forecast", "permits", "stock_by_owner")
 FILES = {name: f"{name}.csv" for name in REFRESHED}
+FIRST_PERMIT_YEAR = 2012  # permits and the stock by owner: as far back as CBS publishes them per municipality
 
 
 class RefreshError(CbsError):
@@ -103,8 +114,15 @@ def _fetch_into(staging: Path, service: Service, base: Snapshot) -> dict[str, An
     shipped = base["population_forecast"]
     combined = pd.concat([shipped[shipped["vintage"] != "2022"], new_forecast], ignore_index=True)
     versions.write_table(staging, FILES["population_forecast"], combined)
+    permits = cbs.fetch(cbs_tables.PERMITS, service, codes, cbs.quarters_and_years_from(FIRST_PERMIT_YEAR))
+    permit_rows = _checked(cbs.permit_rows(permits), PermitRow, FILES["permits"], permits.spec.id)
+    versions.write_table(staging, FILES["permits"], permit_rows)
+    owners = cbs.fetch(cbs_tables.STOCK_BY_OWNER, service, codes, cbs.years_from(FIRST_PERMIT_YEAR))
+    owner_rows = _checked(cbs.stock_by_owner_rows(owners), StockByOwnerRow, FILES["stock_by_owner"], owners.spec.id)
+    versions.write_table(staging, FILES["stock_by_owner"], owner_rows)
     fed = [(part, "dwelling_changes") for part in parts]
     fed += [(population, "population_monthly"), (forecast, "population_forecast")]
+    fed += [(permits, "permits"), (owners, "stock_by_owner")]
     return {fetched.spec.id: _described(fetched, dataset) for fetched, dataset in fed}
 
 
@@ -198,6 +216,8 @@ def periods_text(entry: Mapping[str, Any], lang: str) -> str:
     periods = []
     if "years" in entry:
         periods.append(translate(lang, "refresh.report_years", span=_span(entry["years"])))
+    if "quarters" in entry:
+        periods.append(translate(lang, "refresh.report_quarters", span=_span(entry["quarters"])))
     if "months" in entry:
         periods.append(translate(lang, "refresh.report_months", span=_span(entry["months"])))
     for vintage, span in (entry.get("vintages") or {}).items():
@@ -273,13 +293,52 @@ def source_lines(tables: Mapping[str, Mapping[str, Any]], lang: str) -> list[str
     return lines
 
 
+def check_line(found: cbs.TableCheck, lang: str) -> str:
+    """One line of `--check` for one table and protocol, in `lang`."""
+    if found.failure is not None:
+        state = translate(lang, "refresh.check_failed", message=found.failure.message(lang))
+    else:
+        parts = [
+            translate(
+                lang,
+                "refresh.check_published",
+                status=found.status or "—",
+                measures=found.measures,
+                first=found.first or "—",
+                newest=found.newest or "—",
+            )
+        ]
+        if not found.expected_first:
+            parts.append(translate(lang, "refresh.check_first_missing", first=found.expected))
+        if found.discontinued:
+            parts.append(translate(lang, "refresh.check_discontinued", named=", ".join(found.named) or "—"))
+        if found.closed:
+            parts.append(translate(lang, "refresh.check_closed", closed=found.closed))
+        elif found.discontinued and found.successor:
+            parts.append(translate(lang, "refresh.check_successor", successor=found.successor))
+        elif found.discontinued:
+            parts.append(translate(lang, "refresh.check_declare"))
+        state = "; ".join(parts)
+    return translate(lang, "refresh.check_line", table=found.table, protocol=found.protocol, state=state)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line entry: refresh (or --dry-run), print the report or one paragraph on failure; the exit status."""
     parser = argparse.ArgumentParser(prog="python -m ros.data.refresh", description="Haal de nieuwste CBS-cijfers op.")
     parser.add_argument("--dry-run", action="store_true", help="print what would change, switch nothing")
+    parser.add_argument(
+        "--check", action="store_true", help="report per table whether CBS still publishes it, switch nothing"
+    )
     parser.add_argument("--lang", choices=config.LANGUAGES, default=config.DEFAULT_LANGUAGE)
     args = parser.parse_args(argv)
     lang, root = args.lang, versions.versions_root()
+    if args.check:
+        found = cbs.checks(configured_service(), cbs_tables.REGISTRY)
+        print(translate(lang, "refresh.check_title"))
+        print("\n".join(check_line(item, lang) for item in found))
+        ok = cbs.checks_pass(found)
+        print(translate(lang, "refresh.check_done" if ok else "refresh.check_attention"))
+        return 0 if ok else 1
     try:
         try:
             outcome = refresh(dry_run=args.dry_run, root=root)

@@ -213,7 +213,7 @@ def row_changes(old: pd.DataFrame | None, new: pd.DataFrame, key: list[str]) -> 
 
 
 def coverage(name: str, frame: pd.DataFrame) -> dict[str, Any]:
-    """Periods a table covers (first and last year, first and last month) and the periods still provisional."""
+    """Periods a table covers (first and last year, quarter, month) and the periods still provisional."""
     result: dict[str, Any] = {"rows": len(frame)}
     if name == "dwelling_changes":
         years = sorted(frame.loc[frame["period_kind"] == "year", "period"])
@@ -225,6 +225,16 @@ def coverage(name: str, frame: pd.DataFrame) -> dict[str, Any]:
         months = sorted(frame["month"])
         result["months"] = [months[0], months[-1]] if months else None
         result["provisional"] = sorted(set(frame.loc[frame["status"] != "definitief", "month"]))
+    elif name == "permits":
+        years = sorted(frame.loc[frame["period_kind"] == "year", "period"])
+        quarters = sorted(frame.loc[frame["period_kind"] == "quarter", "period"])
+        result["years"] = [years[0], years[-1]] if years else None
+        result["quarters"] = [quarters[0], quarters[-1]] if quarters else None
+        result["provisional"] = sorted(set(frame.loc[frame["status"] != "definitief", "period"]))
+    elif name == "stock_by_owner":
+        years = sorted(str(y) for y in frame["year"])
+        result["years"] = [years[0], years[-1]] if years else None
+        result["provisional"] = sorted({str(y) for y in frame.loc[frame["status"] != "definitief", "year"]})
     elif name == "population_forecast":
         result["vintages"] = {
             str(v): [int(g["year"].min()), int(g["year"].max())] for v, g in frame.groupby("vintage", sort=True)

@@ -29,6 +29,7 @@ from ros.data.cbs_tables import REGISTRY, TableSpec
 DATA = ROOT / "data"
 V4_ROOT = "/odata/v1/CBS"
 PAGE_SIZE = 100
+V4_PAGE_SIZE = 500  # CBS pages at 100.000 cells; smaller here so that paging happens on every table
 ROW_LIMIT = 10_000
 # Seconds a held request (Fault.hold) waits at most before it is answered after all.
 HOLD_LIMIT = 60
@@ -194,6 +195,7 @@ def _typed(row: dict[str, Any]) -> dict[str, Any]:
         return None if stripped == "." else float(stripped) if "." in stripped else int(stripped)
 
     keys = {"ID", "Gebruiksfunctie", "RegioS", "Perioden", "Leeftijd", "PrognoseInterval", "RegioIndeling2021"}
+    keys |= {"Opdrachtgever", "Eigendom", "StatusVanBewoning"}
     return {k: v if k in keys else value(v) for k, v in row.items()}
 
 
@@ -515,9 +517,193 @@ def population_forecast() -> RecordedTable:
     )
 
 
+def _entries(pairs: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    return [{"Key": key, "Title": title, "Description": "", "CategoryGroupID": None} for key, title in pairs]
+
+
+CLIENT_ENTRIES = [
+    ("T001209", "Totaal"),
+    ("A028184", "Overheid/woningcorporaties"),
+    ("A028185", "Markt"),
+    ("A028186", "Particulieren"),
+]
+
+
+def _permit_cells(dwellings: int, quarter: int) -> dict[tuple[str, str], int]:
+    """Permits of one municipality in one quarter per (Eigendom, Opdrachtgever): corporations build to rent,
+    private clients to buy, the market 40 % to rent; totals are the sums, as CBS publishes them."""
+    base = max(8, dwellings // 300) + (quarter * 3) % 7
+    corporation, market, private = base // 4, base // 2, base - base // 4 - base // 2
+    market_rent = market * 2 // 5
+    rent = {"A028184": corporation, "A028185": market_rent, "A028186": 0}
+    buy = {"A028184": 0, "A028185": market - market_rent, "A028186": private}
+    total = {k: rent[k] + buy[k] for k in rent}
+    cells = {}
+    for ownership, parts in (("T001258", total), ("A028867", rent), ("A028868", buy)):
+        cells[(ownership, "T001209")] = sum(parts.values())
+        cells.update({(ownership, client): value for client, value in parts.items()})
+    return cells
+
+
+def permits() -> RecordedTable:
+    """83671NED: dwellings in building permits per quarter and year 2019–2025 (2025 provisional), by ownership and
+    commissioning party; one cell without a figure (GM0189, 2025 Q4, private clients building to buy)."""
+    properties = [
+        _dimension(0, "Opdrachtgever", "Opdrachtgever"),
+        _dimension(1, "Eigendom", "Eigendom"),
+        _dimension(2, "RegioS", "Regio's", "GeoDimension"),
+        _dimension(3, "Perioden", "Perioden", "TimeDimension"),
+        _topic(4, "Woningen_2", "Woningen"),
+        _topic(5, "Recreatiewoningen_3", "Recreatiewoningen"),
+    ]
+    quarters = [f"{y}KW0{q}" for y in range(2019, 2026) for q in range(1, 5)]
+    years = [f"{y}JJ00" for y in range(2019, 2026)]
+    status = {k: "Voorlopig" if k.startswith("2025") else "Definitief" for k in quarters + years}
+    figures: dict[str, dict[str, dict[str, int | None]]] = {}
+    for index, key in enumerate(quarters):
+        per_code = {}
+        for code, _, dwellings in _municipalities():
+            per_code[code] = {f"{o} {c}": v for (o, c), v in _permit_cells(dwellings, index).items()}
+        figures[key] = _gm_and_totals(per_code)
+    for year in years:
+        own = [figures[q] for q in quarters if q[:4] == year[:4]]
+        figures[year] = {r: {k: sum(q[r][k] or 0 for q in own) for k in own[0][r]} for r in own[0]}
+    rows: list[dict[str, Any]] = []
+    for key in quarters + years:
+        for region, cells in figures[key].items():
+            for combination, value in cells.items():
+                ownership, client = combination.split()
+                rows.append(
+                    {
+                        "ID": len(rows),
+                        "Opdrachtgever": client,
+                        "Eigendom": ownership,
+                        "RegioS": f"{region:<6}",
+                        "Perioden": key,
+                        "Woningen_2": cell(value),
+                        "Recreatiewoningen_3": cell(1),
+                    }
+                )
+    table = RecordedTable(
+        "83671NED",
+        "Bouwvergunningen woonruimten; type, opdrachtgever, eigendom, gemeente",
+        properties,
+        {
+            "Opdrachtgever": _entries(CLIENT_ENTRIES),
+            "Eigendom": _entries([("T001258", "Totaal"), ("A028867", "Huurwoningen"), ("A028868", "Koopwoningen")]),
+            "RegioS": _regions(),
+            "Perioden": [period(k, status[k]) for k in quarters + years],
+        },
+        rows,
+    )
+    table.row(RegioS="GM0189", Perioden="2025KW04", Eigendom="A028868", Opdrachtgever="A028186")["Woningen_2"] = cell(
+        None
+    )
+    return table
+
+
+def _owner_figures(year: int) -> dict[str, dict[str, int | None]]:
+    """Stock by owner on 1 January of `year` per region, consistent: total = owner-occupied + rented + unknown."""
+    per_code = {}
+    for index, (code, _, dwellings) in enumerate(_municipalities()):
+        total = dwellings + (year - 2024) * (dwellings // 100)
+        owner, corporation, unknown = total * 57 // 100, total * (20 + index % 10) // 100, total // 500
+        other = total - owner - corporation - unknown
+        per_code[code] = {
+            "total": total,
+            "owner": owner,
+            "rented": corporation + other,
+            "corporation": corporation,
+            "persons": other // 2,
+            "companies": other // 3,
+            "legal": other - other // 2 - other // 3,
+            "other": other,
+            "unknown": unknown,
+        }
+    return _gm_and_totals(per_code)
+
+
+def _owner_table(table: str, title: str, topics: list[tuple[str, str, str]], first_year: int) -> RecordedTable:
+    """A stock-by-owner table from `first_year` to 2025 (2025 provisional), with occupied and total status rows."""
+    properties = [
+        _dimension(0, "StatusVanBewoning", "Status van bewoning"),
+        _dimension(1, "RegioS", "Regio's", "GeoDimension"),
+        _dimension(2, "Perioden", "Perioden", "TimeDimension"),
+    ] + [_topic(3 + i, key, label) for i, (_, key, label) in enumerate(topics)]
+    years = list(range(first_year, 2026))
+    rows: list[dict[str, Any]] = []
+    for year in years:
+        for region, f in _owner_figures(year).items():
+            for status, share in (("T001742", 1), ("A047047", 0.95)):
+                row = {
+                    "ID": len(rows),
+                    "StatusVanBewoning": status,
+                    "RegioS": f"{region:<6}",
+                    "Perioden": f"{year}JJ00",
+                }
+                row.update({key: cell(round((f[name] or 0) * share)) for name, key, _ in topics})
+                rows.append(row)
+    return RecordedTable(
+        table,
+        title,
+        properties,
+        {
+            "StatusVanBewoning": _entries([("T001742", "Totaal"), ("A047047", "Bewoond")]),
+            "RegioS": _regions(),
+            "Perioden": [period(f"{y}JJ00", "Voorlopig" if y == 2025 else "Definitief") for y in years],
+        },
+        rows,
+    )
+
+
+def stock_by_owner() -> RecordedTable:
+    """82900NED: the dwelling stock on 1 January by owner, 2012–2025."""
+    return _owner_table(
+        "82900NED",
+        "Voorraad woningen; eigendom, type verhuurder, bewoning, regio",
+        [
+            ("total", "TotaleWoningvoorraad_1", "Totale woningvoorraad"),
+            ("owner", "Koopwoningen_2", "Koopwoningen"),
+            ("rented", "TotaalHuurwoningen_3", "Totaal huurwoningen"),
+            ("corporation", "EigendomWoningcorporatie_4", "Eigendom woningcorporatie"),
+            ("other", "EigendomOverigeVerhuurders_5", "Eigendom overige verhuurders"),
+            ("unknown", "EigendomOnbekend_6", "Eigendom onbekend"),
+        ],
+        2012,
+    )
+
+
+def stock_by_owner_successor() -> RecordedTable:
+    """86286NED: the same stock with other landlords split into persons, companies and other legal persons."""
+    return _owner_table(
+        "86286NED",
+        "Voorraad woningen; eigendom, type verhuurder, bewoning, regio (vanaf 2012)",
+        [
+            ("total", "TotaleWoningvoorraad_1", "Totale woningvoorraad"),
+            ("owner", "Koopwoningen_2", "Koopwoningen"),
+            ("rented", "TotaalHuurwoningen_3", "Totaal huurwoningen"),
+            ("persons", "EigendomNatuurlijkePersonen_4", "Eigendom natuurlijke personen"),
+            ("corporation", "EigendomWoningcorporaties_5", "Eigendom woningcorporaties"),
+            ("companies", "EigendomBVSEnNVS_6", "Eigendom bv's en nv's"),
+            ("legal", "EigendomOverigeRechtspersonen_7", "Eigendom overige rechtspersonen"),
+            ("unknown", "EigendomOnbekend_8", "Eigendom onbekend"),
+        ],
+        2012,
+    )
+
+
 def recorded_tables() -> dict[str, RecordedTable]:
-    """The four tables by their id, as the service spells them."""
-    return {t.id: t for t in (stock_mutations(), dwelling_lifecycle(), population_monthly(), population_forecast())}
+    """Every table by its id, as the service spells them."""
+    tables = (
+        stock_mutations(),
+        dwelling_lifecycle(),
+        population_monthly(),
+        population_forecast(),
+        permits(),
+        stock_by_owner(),
+        stock_by_owner_successor(),
+    )
+    return {t.id: t for t in tables}
 
 
 def _parsed_filter(expression: str) -> list[tuple[str, set[str]]]:
@@ -641,9 +827,10 @@ class CbsService:
                 return 400, {"error": {"code": "400", "message": "Ongeldig filter."}}
             rows = [r for r in rows if all(str(r.get(field)) in allowed for field, allowed in clauses)]
         skip = int(query.get("$skip", 0))
-        body: dict[str, Any] = {"@odata.context": f"{root}/$metadata#{entity}", "value": rows[skip : skip + PAGE_SIZE]}
-        if skip + PAGE_SIZE < len(rows):
-            following = {k: v for k, v in query.items() if k != "$skip"} | {"$skip": str(skip + PAGE_SIZE)}
+        page = rows[skip : skip + V4_PAGE_SIZE]
+        body: dict[str, Any] = {"@odata.context": f"{root}/$metadata#{entity}", "value": page}
+        if skip + V4_PAGE_SIZE < len(rows):
+            following = {k: v for k, v in query.items() if k != "$skip"} | {"$skip": str(skip + V4_PAGE_SIZE)}
             body["@odata.nextLink"] = f"{root}/{entity}?{urlencode(following)}"
         return 200, body
 
