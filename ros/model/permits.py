@@ -78,3 +78,25 @@ def latest_four_quarters(
     status = cells.set_index("period")["status"]
     provisional = tuple(q for q in earlier + latest if q in status.index and status[q] != "definitief")
     return PermitComparison(tuple(latest), _total(cells, latest), _total(cells, earlier), provisional)
+
+
+def permits_and_completions(permits: pd.DataFrame, changes: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Per permit year of region `code`: dwellings permitted (CBS's total) beside new construction one and two
+    years later (`dwelling_changes.csv`, whole years only), to show the lag as it was; NA where a figure is unknown
+    or not yet there. Columns year, permits, completions_next, completions_after_two, status (of the permits)."""
+    years = permits_by(permits, code, "year", "ownership")
+    years = years[years["category"] == "total"]
+    built = changes[(changes["code"] == code) & (changes["period_kind"] == "year")]
+    completions = pd.Series(
+        built["new_construction"].astype("Int64").to_numpy(), index=built["period"].astype(int), dtype="Int64"
+    )
+    year = years["period"].astype(int)
+    return pd.DataFrame(
+        {
+            "year": year.to_numpy(),
+            "permits": years["dwellings"].to_numpy(),
+            "completions_next": completions.reindex(year + 1).to_numpy(),
+            "completions_after_two": completions.reindex(year + 2).to_numpy(),
+            "status": years["status"].to_numpy(),
+        }
+    ).astype({"permits": "Int64", "completions_next": "Int64", "completions_after_two": "Int64"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ros.model.permits import latest_four_quarters, permits_by
+from ros.model.permits import latest_four_quarters, permits_and_completions, permits_by
 
 
 def _permits(cells: dict[tuple[str, str, str], int | None], code: str = "GM0153") -> pd.DataFrame:
@@ -73,3 +73,25 @@ def test_permits_by_ownership_or_client_keep_the_other_split_at_its_total() -> N
     by_client = permits_by(data, "GM0153", "year", "client")
     assert by_client["category"].tolist() == ["corporation", "market", "total"]
     assert permits_by(data, "GM0153", "quarter", "client").empty
+
+
+def test_permits_beside_completions_one_and_two_years_later() -> None:
+    data = _permits(
+        {("2022", "total", "total"): 900, ("2023", "total", "total"): 1000, ("2024", "total", "total"): 1037}
+    )
+    changes = pd.DataFrame(
+        {
+            "code": ["GM0153"] * 4,
+            "period": ["2023", "2024", "2025", "2026-03"],
+            "period_kind": ["year", "year", "year", "month"],
+            "new_construction": [700, None, 810, 60],
+        }
+    )
+    lag = permits_and_completions(data, changes, "GM0153")
+    assert lag["year"].tolist() == [2022, 2023, 2024]
+    assert lag["permits"].tolist() == [900, 1000, 1037]
+    assert lag["completions_next"].tolist()[0] == 700
+    assert pd.isna(lag["completions_next"].iloc[1])  # 2024 unknown stays unknown
+    assert pd.isna(lag["completions_after_two"].iloc[0])  # 2022 + 2 = 2024, unknown
+    assert lag["completions_after_two"].iloc[1] == 810
+    assert pd.isna(lag["completions_after_two"].iloc[2])  # 2026 is not a whole year yet
