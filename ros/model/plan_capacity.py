@@ -32,6 +32,7 @@ _PHASE_ALIASES = {
     "potential": "potentieel",
 }
 TOTAL_CODE = "twente"
+SHIPPED_YEAR = 2021  # the year of the shipped provincial list
 
 
 def shipped_capacity(plan_capacity: pd.DataFrame) -> pd.DataFrame:

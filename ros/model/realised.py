@@ -9,12 +9,12 @@ The current population is `ros.data.series.population_now`. The progress page re
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from ros.data import series
-from ros.data.snapshot import Snapshot
 from ros.model import progress
 from ros.model.targets import TargetResult
 
@@ -42,7 +42,7 @@ class RealisedHomes:
         return self.last_year - self.first_year + self.months / 12
 
 
-def _codes(snapshot: Snapshot, code: str | None) -> list[str]:
+def _codes(snapshot: Mapping[str, pd.DataFrame], code: str | None) -> list[str]:
     return [code] if code is not None else sorted(snapshot["municipalities"]["code"])
 
 
@@ -57,7 +57,7 @@ def _least_final(statuses: list[object]) -> str:
     return max(known, key=progress.STATUS_ORDER.index) if known else progress.STATUS_ORDER[0]
 
 
-def homes_since(snapshot: Snapshot, first_year: int, code: str | None = None) -> RealisedHomes | None:
+def homes_since(snapshot: Mapping[str, pd.DataFrame], first_year: int, code: str | None = None) -> RealisedHomes | None:
     """New construction and net change of Twente (code None) or one municipality from `first_year` to the latest
     CBS period; None when the refreshed dwelling changes are not in the data or have nothing from `first_year`."""
     changes = snapshot.get("dwelling_changes")
@@ -85,7 +85,10 @@ def homes_since(snapshot: Snapshot, first_year: int, code: str | None = None) ->
 
 
 def catch_up(
-    snapshot: Snapshot, result: TargetResult, code: str | None = None, measure: str = progress.MEASURES[0]
+    snapshot: Mapping[str, pd.DataFrame],
+    result: TargetResult,
+    code: str | None = None,
+    measure: str = progress.MEASURES[0],
 ) -> progress.Track | None:
     """The track of Twente (code None) or one municipality under `result` from the refreshed CBS figures, measured
     as `measure` (net additions unless asked, as Voortgang opens; `progress.track`): its `catch_up` is the homes a

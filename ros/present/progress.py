@@ -18,8 +18,9 @@ from ros.base import format as fmt
 from ros.base.i18n import Translator, section, translate
 from ros.data import series
 from ros.model import forecast as fc
-from ros.model import own_figures, plan_capacity, progress
+from ros.model import own_figures, plan_capacity, progress, realised
 from ros.model.targets import TargetResult
+from ros.present import realised as realised_words
 from ros.present.cards import Fact
 from ros.present.charts import progress as charts
 
@@ -401,7 +402,9 @@ def _capacity(
     notes = [
         translate(lang, "progress.capacity_uploaded_note", file=capacity_file)
         if capacity is not None
-        else translate(lang, "progress.capacity_shipped_note"),
+        else " ".join(
+            (translate(lang, "progress.capacity_shipped_note"), _used_since(snapshot, code, area, measure, lang))
+        ),
         translate(lang, "progress.capacity_measure_note", start=s.start_year, measure=labels[f"measure_{measure}"]),
     ]
     if focus["basis"] == "whole_target":
@@ -525,6 +528,25 @@ def _capacity_tables(
     )
     export = coverage[["code", *headers]].rename(columns=headers)
     return table, export, shown
+
+
+def _used_since(snapshot: Mapping[str, pd.DataFrame], code: str | None, area: str, measure: str, lang: str) -> str:
+    """How much has been built since the shipped 2021 capacity list, which used up part of its plans, or that this
+    is unknown."""
+    built = realised.homes_since(snapshot, plan_capacity.SHIPPED_YEAR, code)
+    value = None if built is None else getattr(built, measure)
+    if built is None or value is None:
+        last = series.new_construction(snapshot)["year"].max()
+        return translate(lang, "progress.capacity_used_unknown", area=area, last=last)
+    return translate(
+        lang,
+        "progress.capacity_used_since",
+        area=area,
+        built=fmt.number(value, lang),
+        measure=translate(lang, f"progress.measure_{measure}"),
+        period=realised_words.period_text(built, lang),
+        tables=realised_words.tables_text(built, lang),
+    )
 
 
 def _forecast(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from ros.base import format as fmt
 from ros.data.snapshot import Snapshot
 from ros.model import own_figures, plan_capacity, realised, targets
 from ros.present import progress as progress_view
@@ -91,3 +92,21 @@ def test_the_forecast_table_has_no_ambition_before_the_1_1_2024_base(snapshot, r
     assert table.loc["2050", "Ambitie (aanname)"] == "737.102"  # 1-1-2050: the +100.000 is reached end 2050
     export = view.forecast.export
     assert export.loc[export["Jaar"] == 2023, "Ambitie (aanname)"].isna().all()
+
+
+def test_the_2021_plan_capacity_is_flagged_as_partly_used_up_since_2021(snapshot, result) -> None:
+    shipped = progress_view.build(snapshot, result, None, "net_change", own_figures.empty_frame(), "nl")
+    assert (
+        "Hoeveel er in Twente sinds die lijst van 2021 is gebouwd, en dus een deel van de plannen heeft opgebruikt, "
+        "is onbekend: de CBS-cijfers in deze gegevens lopen tot en met 2020." in shipped.capacity.notes
+    )
+    changes = dwelling_changes()
+    since = changes[(changes["period_kind"] == "year") | changes["period"].str.startswith("2026-")]
+    built = fmt.number(int(since["net_change"].sum()), "nl")
+    assert built == "12.698"
+    refreshed = Snapshot(dict(snapshot.tables) | {"dwelling_changes": changes})
+    view = progress_view.build(refreshed, result, None, "net_change", own_figures.empty_frame(), "nl")
+    assert (
+        f"Sinds die lijst zijn in Twente al {built} woningen netto toevoeging bijgekomen (2021–september 2026, CBS "
+        "81955NED en 86098NED), voor een deel op plannen uit die lijst" in view.capacity.notes
+    )
