@@ -77,14 +77,26 @@ def test_the_address_check_refuses_bare_domains_and_date_folders() -> None:
     assert DOCUMENT_NUMBER.search("bijlage D/25/754157")
 
 
-def test_only_the_plan_capacity_lacks_an_address_and_says_so(sources) -> None:
+def test_every_source_has_an_address_or_document_numbers(sources) -> None:
     without = [
         i
         for i, r in sources.iterrows()
         if not URL.search(r["reference"]) and not DOCUMENT_NUMBER.search(r["reference"])
     ]
-    assert without == ["plancapaciteit_2021"]
-    assert sources.loc["plancapaciteit_2021", "note"].startswith("Geen volledig adres bekend: ")
+    assert without == []
+    assert sources.loc["plancapaciteit_2021", "reference"] == (
+        "https://github.com/followthemoney/plancapaciteit/blob/1bd668297c7f7d99ada9000f1213c0dd6a831bec/data/"
+        "plancapaciteit_databewijst.xlsx"
+    )
+    assert sources.loc["plancapaciteit_2021", "reference"] in sources.loc["pblcbs_prognose_2019", "reference"]
+
+
+def test_the_decision_is_not_named_after_its_annex(sources) -> None:
+    decision = sources.loc["besluit_almelo_2025"]
+    assert "D/25/" not in decision["title"]  # D/25/754157 is the Plan van aanpak, an annex
+    assert "Plan van aanpak ROS 4 april 2025 (D/25/754157)" in decision["reference"]
+    assert "volmacht (D/25/754155)" in decision["reference"]
+    assert "brief aan de raad over het plan van aanpak (D/25/754153)" in decision["reference"]
 
 
 def test_every_source_id_in_any_data_file_is_listed() -> None:
