@@ -60,8 +60,8 @@ def test_filter_by_body_in_the_list_view() -> None:
     shown = table.value
     assert list(shown["Mijlpaal"])[:3] == [
         "Beeldvormend beraad gemeenteraad Almelo (contourennotitie omgevingsvisie; 'op weg naar 2050')",
-        "Collegebesluit Almelo: instemming plan van aanpak, € 102.000, Hengelo budgethouder; raad geïnformeerd per "
-        "raadsbrief (D/25/754153)",
+        "Collegebesluit Almelo: instemming plan van aanpak, € 102.000, Hengelo budgethouder; de raad wordt "
+        "geïnformeerd per raadsbrief (D/25/754153)",
         "Gemeenteraadsverkiezingen in alle 14 gemeenten",
     ]
     assert list(shown["Status"]) == ["✓ gebeurd"] * 3 + ["○ gepland"] * 2
