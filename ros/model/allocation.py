@@ -76,7 +76,9 @@ def largest_remainder_rows(weights: np.ndarray, totals: np.ndarray) -> np.ndarra
     quotas = totals[:, None] * shares
     floors = np.floor(quotas)
     deficit = totals - floors.sum(axis=1).astype(np.int64)
-    order = np.argsort(floors - quotas, axis=1, kind="stable")
+    # Remainders equal up to floating-point noise (a symmetric S-curve's mirrored years) are ties: without the
+    # rounding the noise, not the earlier column, would decide who gets the unit.
+    order = np.argsort(np.round(floors - quotas, 9), axis=1, kind="stable")
     ranks = np.empty_like(order)
     np.put_along_axis(ranks, order, np.broadcast_to(np.arange(weights.shape[1]), order.shape), axis=1)
     whole: np.ndarray = floors.astype(np.int64) + (ranks < deficit[:, None])
