@@ -49,6 +49,9 @@ AUDIT_ACTIONS: tuple[AuditAction, ...] = (
     "ledger_upload",
 )
 
+# The trail is shared with the plan register (`ros.records.plan_store`), whose rows this store leaves out.
+_SCENARIO_ROWS = audit_log.c.action.in_(AUDIT_ACTIONS)
+
 
 @dataclass(frozen=True)
 class ScenarioRecord:
@@ -475,7 +478,7 @@ class ScenarioStore:
     ) -> builtins.list[AuditEntry]:
         """The audit trail, newest first (all, or `limit` rows from `offset`: one page); only one scenario's history
         (also after it was deleted) when given."""
-        query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit).offset(offset)
+        query = select(audit_log).where(_SCENARIO_ROWS).order_by(audit_log.c.id.desc()).limit(limit).offset(offset)
         if scenario_id is not None:
             query = query.where(audit_log.c.scenario_id == scenario_id)
         with schema.read(self.engine) as conn:
@@ -498,7 +501,7 @@ class ScenarioStore:
 
     def audit_count(self, scenario_id: str | None = None) -> int:
         """How many rows the audit trail holds (only one scenario's when given)."""
-        query = select(func.count()).select_from(audit_log)
+        query = select(func.count()).select_from(audit_log).where(_SCENARIO_ROWS)
         if scenario_id is not None:
             query = query.where(audit_log.c.scenario_id == scenario_id)
         with schema.read(self.engine) as conn:
@@ -507,7 +510,7 @@ class ScenarioStore:
     def audit_scenarios(self) -> dict[str, str]:
         """Every scenario the audit trail names (deleted ones too): id → its latest name, most recently changed
         first."""
-        latest = select(func.max(audit_log.c.id)).where(audit_log.c.scenario_id.is_not(None))
+        latest = select(func.max(audit_log.c.id)).where(audit_log.c.scenario_id.is_not(None), _SCENARIO_ROWS)
         query = (
             select(audit_log.c.scenario_id, audit_log.c.scenario_name)
             .where(audit_log.c.id.in_(latest.group_by(audit_log.c.scenario_id)))

@@ -28,6 +28,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     create_engine,
     event,
     inspect,
@@ -77,6 +78,36 @@ audit_log = Table(
 )
 Index("audit_by_scenario", audit_log.c.scenario_id, audit_log.c.id)
 schema_info = Table("schema_info", _metadata, Column("version", Integer, nullable=False))
+# The plan register (schema 4): each plan as it is now, and every version it had with the moments it was valid.
+plans = Table(
+    "plans",
+    _metadata,
+    Column("id", String(36), primary_key=True),
+    Column("gemeente", String(6), nullable=False),
+    Column("plan_naam", String(MAX_NAME_LENGTH), nullable=False),
+    Column("name_key", String(4 * MAX_NAME_LENGTH), nullable=False),  # case-folded: unique per municipality
+    Column("vertrouwelijkheid", String(20), nullable=False),
+    Column("payload", Text, nullable=False),  # the plan with its categories and years as JSON
+    Column("revision", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("changed_by", String(MAX_ID_LENGTH), nullable=False),
+    UniqueConstraint("gemeente", "name_key", name="plan_name_per_municipality"),
+)
+plan_versions = Table(
+    "plan_versions",
+    _metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_id", String(36), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("gemeente", String(6), nullable=False),
+    Column("vertrouwelijkheid", String(20), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("valid_from", DateTime(timezone=True), nullable=False),
+    Column("valid_to", DateTime(timezone=True)),  # None: the current version; a deleted plan's last one is closed
+)
+Index("plan_versions_by_plan", plan_versions.c.plan_id, plan_versions.c.revision, unique=True)
+Index("plan_versions_by_moment", plan_versions.c.valid_from, plan_versions.c.valid_to)
 
 # Schema 1 exactly as the first version created it (frozen: migrations start from here).
 _v1 = MetaData()
@@ -153,7 +184,14 @@ def _migrate_3(conn: Connection) -> None:
         )
 
 
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migrate_1, _migrate_2, _migrate_3)
+def _migrate_4(conn: Connection) -> None:
+    """Schema 4: the plan register, its current plans and their versions (grants: SELECT, INSERT, UPDATE, DELETE on
+    plans; SELECT, INSERT, UPDATE on plan_versions and USAGE on plan_versions_id_seq)."""
+    plans.create(conn)
+    plan_versions.create(conn)
+
+
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migrate_1, _migrate_2, _migrate_3, _migrate_4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

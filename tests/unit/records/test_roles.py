@@ -71,7 +71,19 @@ def test_a_roles_file_takes_precedence_over_the_secrets(tmp_path: Path) -> None:
     ("role", "allowed"),
     [
         ("lezer", set()),
-        ("planner", {"save", "duplicate", "update_own", "rename_own", "delete_own", "ledger_upload", "own_figures"}),
+        (
+            "planner",
+            {
+                "save",
+                "duplicate",
+                "update_own",
+                "rename_own",
+                "delete_own",
+                "ledger_upload",
+                "own_figures",
+                "plan_edit_own",
+            },
+        ),
         (
             "coordinator",
             {
@@ -87,6 +99,8 @@ def test_a_roles_file_takes_precedence_over_the_secrets(tmp_path: Path) -> None:
                 "delete_any",
                 "mark_agreed",
                 "refresh_data",
+                "plan_edit_own",
+                "plan_edit_any",
             },
         ),
     ],
@@ -97,3 +111,43 @@ def test_the_rule_book(role: roles.Role, allowed: set[str]) -> None:
     assert roles.may_change(actor, "delete", "a@b.nl") == (role != "lezer")
     assert roles.may_change(actor, "delete", "c@d.nl") == (role == "coordinator")
     assert roles.may_change(actor, "rename", None) == (role == "coordinator")  # saved before owners existed
+
+
+MUNICIPALITIES = {
+    "emails": {"anna@enschede.nl": "planner", "lia@hengelo.nl": "lezer"},
+    "groups": {"ros-planners": "planner"},
+    "municipalities": {"Anna@Enschede.nl": ["GM0153"], "ros-almelo": ["GM0141", "gm0147"], "lia@hengelo.nl": "GM0164"},
+}
+
+
+def test_municipalities_come_from_the_address_and_the_groups_together() -> None:
+    config = roles.parse_config(MUNICIPALITIES)
+    anna = roles.identity_for({"email": "anna@enschede.nl", "groups": ["ros-almelo"]}, config)
+    assert (anna.role, anna.municipalities) == ("planner", frozenset({"GM0153", "GM0141", "GM0147"}))
+    lia = roles.identity_for({"email": "lia@hengelo.nl"}, config)
+    assert (lia.role, lia.municipalities) == ("lezer", frozenset({"GM0164"}))
+    nobody = roles.identity_for({"email": "x@y.nl", "groups": "ros-planners"}, config)
+    assert (nobody.role, nobody.municipalities) == ("planner", frozenset())
+
+
+@pytest.mark.parametrize("codes", [["0153"], [], "Enschede", [153]])
+def test_a_municipality_list_that_is_no_list_of_codes_is_refused_in_dutch(codes: object) -> None:
+    with pytest.raises(roles.RoleConfigError, match="gemeentecodes"):
+        roles.parse_config({"municipalities": {"anna@enschede.nl": codes}})
+
+
+def test_plans_are_edited_only_in_own_municipalities_and_confidential_ones_seen_only_there() -> None:
+    planner = Identity("anna@enschede.nl", "Anna", "planner", municipalities=frozenset({"GM0153"}))
+    reader = Identity("lia@enschede.nl", "Lia", "lezer", municipalities=frozenset({"GM0153"}))
+    coordinator = Identity("cor@regiotwente.nl", "Cor", "coordinator")
+    assert [roles.may_edit_plan(a, "GM0153") for a in (planner, reader, coordinator, roles.LOCAL_USER)] == [
+        True,
+        False,
+        True,
+        True,
+    ]
+    assert [roles.may_edit_plan(a, "GM0164") for a in (planner, reader, coordinator)] == [False, False, True]
+    assert [roles.may_see_plan(a, "GM0153", "Gemeente") for a in (planner, reader, coordinator)] == [True, True, True]
+    assert [roles.may_see_plan(a, "GM0164", "Gemeente") for a in (planner, reader, coordinator)] == [False, False, True]
+    assert roles.may_see_plan(planner, "GM0164", "Openbaar")
+    assert roles.may_see_plan(reader, "GM0164", "Regio")

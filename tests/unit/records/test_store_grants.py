@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 
 import psycopg
 import pytest
@@ -18,6 +19,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from ros.base.config import ROOT
+from ros.model.plans import Plan
+from ros.records.plan_store import PlanStore
 from ros.records.roles import Identity
 from ros.records.scenario_store import ScenarioStore
 
@@ -46,12 +49,13 @@ def test_the_apps_account_can_work_but_not_rewrite_the_audit_trail(postgresql_ur
         timeout=120,
     )
     assert migrated.returncode == 0, migrated.stderr
-    assert migrated.stdout.strip() == "schema 3"
+    assert migrated.stdout.strip() == "schema 4"
     admin = f"host={owner.host} port={owner.port} user=postgres dbname={owner.database}"
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f"CREATE ROLE {account} LOGIN")
         conn.execute(re.sub(r"\bTO ros;", f"TO {account};", _documented_grants()))
-    app = ScenarioStore(owner.set(username=account).render_as_string(hide_password=False))
+    app_url = owner.set(username=account).render_as_string(hide_password=False)
+    app, register = ScenarioStore(app_url), PlanStore(app_url)
     try:
         saved = app.save("Basis", "Anna", {"woningen": 69000}, 1, actor=PLANNER)
         changed = app.update(saved.id, {"woningen": 72000}, 1, saved.revision, actor=PLANNER)
@@ -70,8 +74,13 @@ def test_the_apps_account_can_work_but_not_rewrite_the_audit_trail(postgresql_ur
             with pytest.raises(DBAPIError, match=r"permission denied|must be owner"), app.engine.begin() as conn:
                 conn.execute(text(statement))
         assert [e.actor_name for e in app.audit()] == ["Cor Coördinator"] * 2 + ["Anna Planner"] * 3
+        plan = register.create(Plan("Hart van Zuid", "GM0153", status_planologisch="2A"), actor=COORDINATOR)
+        register.update(plan.plan.id or "", replace(plan.plan, status_planologisch="1A"), 1, actor=COORDINATOR)
+        register.delete(plan.plan.id or "", 2, actor=COORDINATOR)
+        assert [c.action for c in register.changes()] == ["plan_delete", "plan_update", "plan_create"]
     finally:
         app.engine.dispose()
+        register.engine.dispose()
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f"DROP OWNED BY {account}")
             conn.execute(f"DROP ROLE {account}")

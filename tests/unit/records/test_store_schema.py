@@ -81,8 +81,10 @@ def test_a_database_from_today_opens_and_is_upgraded_with_nothing_lost(store_url
     _todays_database(store_url)
     store = ScenarioStore(store_url)
     with store.engine.connect() as conn:
-        assert schema_version(conn) == SCHEMA_VERSION == 3
-        assert {"scenarios", "audit_log", "schema_info"} <= set(inspect(conn).get_table_names())
+        assert schema_version(conn) == SCHEMA_VERSION == 4
+        assert {"scenarios", "audit_log", "schema_info", "plans", "plan_versions"} <= set(
+            inspect(conn).get_table_names()
+        )
     records = {r.id: r for r in store.list()}
     assert [r.name for r in store.list()] == ["Snel <b>bouwen</b>", "Basis"]
     for row in ROWS:
@@ -127,21 +129,21 @@ def test_a_database_from_today_opens_and_is_upgraded_with_nothing_lost(store_url
 def test_a_new_database_gets_every_migration(store_url: str) -> None:
     store = ScenarioStore(store_url)
     with store.engine.connect() as conn:
-        assert schema_version(conn) == 3
+        assert schema_version(conn) == 4
         columns = {c["name"] for c in inspect(conn).get_columns("scenarios")}
     assert {"owner", "changed_by", "revision", "agreed"} <= columns
-    assert store.upgrade() == 3
+    assert store.upgrade() == 4
 
 
 def test_a_database_from_a_newer_dashboard_is_refused(store_url: str) -> None:
     store = ScenarioStore(store_url)
     store.save("Basis", "Anna", {"woningen": 1}, 1)
     with store.engine.begin() as conn:
-        conn.execute(text("UPDATE schema_info SET version = 4"))
+        conn.execute(text("UPDATE schema_info SET version = 5"))
     with pytest.raises(StoreError) as refusal:
         ScenarioStore(store_url)
     assert str(refusal.value) == (
         "De scenariodatabase is al bijgewerkt door een nieuwere versie van het dashboard "
-        "(schema 4; deze versie kent t/m 3). Werk het dashboard bij."
+        "(schema 5; deze versie kent t/m 4). Werk het dashboard bij."
     )
     assert [r.name for r in store.list()] == ["Basis"]  # nothing was touched
