@@ -73,7 +73,7 @@ if view == "headline":
     ui.source_caption(meeting.headline_sources(snap))
 elif view == "map":
     shown, boundaries = meeting.shown_table(result, lang), ui.boundaries()
-    left, right = st.columns([3, 1])
+    left, right = st.columns([2, 1])
     ui.chart(meeting.map_figure(shown, boundaries.geojson, result, lang), where=left, key="meeting_map")
     right.markdown(f"### {t('meeting.map_list')}", anchors=False)
     right.table(meeting.homes_table(shown, lang), hide_index=True)

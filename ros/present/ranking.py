@@ -263,5 +263,9 @@ def presentation_chart(view: Ranking, focus: str | None, height: int) -> go.Figu
         return None
     figure = go.Figure(view.chart)
     ranked = [s for s in view.standings if s.ranked]
-    figure.update_traces(marker_line_width=[4 if s.code == focus else 0 for s in ranked], marker_line_color="#000000")
+    figure.update_traces(
+        marker_line_width=[4 if s.code == focus else 0 for s in ranked],
+        marker_line_color="#000000",
+        selector={"type": "bar"},
+    )
     return meeting_charts.presentation_layout(figure, height=height)

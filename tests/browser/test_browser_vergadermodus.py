@@ -1,6 +1,7 @@
-"""The Vergadermodus in headless Chromium at projector size (1920×1080) through a real `streamlit run`: step
-through all five views with Volgende, each names the scenario and the data date, charts are drawn in large type;
-a screenshot of every view is kept in test-artifacts/."""
+"""The Vergadermodus in headless Chromium at projector size (1920×1080 and a 1280×720 beamer, sidebar open and
+closed) through a real `streamlit run`: every step fits without scrolling, step through all six views with
+Volgende, each names the scenario and the data date, charts are drawn in large type; a screenshot of every view is
+kept in test-artifacts/."""
 
 from __future__ import annotations
 
@@ -73,16 +74,43 @@ OVERFLOW = """() => {
 }"""
 
 
-def test_every_step_fits_the_projector_and_reads_from_the_room(projector):
-    tab = projector
+def _sidebar_open(tab) -> bool:
+    return tab.evaluate("() => document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().right > 0")
+
+
+def _set_sidebar(tab, wanted: bool) -> None:
+    """Open or close the sidebar with its own button (shown on hover, so clicked from script)."""
+    if _sidebar_open(tab) != wanted:
+        tab.locator("[data-testid=stSidebarCollapseButton] button, [data-testid=stExpandSidebarButton]").first.evaluate(
+            "b => b.click()"
+        )
+        tab.wait_for_function(
+            "open => (document.querySelector('[data-testid=stSidebar]').getBoundingClientRect().right > 0) === open",
+            arg=wanted,
+        )
+        # the frame is scaled to the room that is left once the sidebar has moved
+        tab.wait_for_function(
+            "() => getComputedStyle(document.querySelector('[data-testid=stMainBlockContainer]')).zoom"
+        )
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_every_step_fits_the_projector_and_reads_from_the_room(browser, app_server, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    tab.base_url = app_server
     for query in ("woningen=80000", "woningen=80000&totaalbudget=300000&lang=en"):
-        for step in range(1, 6):
-            open_page(tab, "vergadermodus", f"{query}&dia={step}")
-            assert_no_exception(tab)
-            assert tab.evaluate(OVERFLOW) == 0, (query, step, tab.evaluate(OVERFLOW))
-            assert tab.evaluate(SMALL_TEXT) == [], (query, step)
-            if "lang=en" not in query:
-                tab.screenshot(path=str(ARTIFACTS / f"vergadermodus_{step}_1920x1080.png"))
+        for sidebar in (True, False):
+            for step in range(1, 7):
+                open_page(tab, "vergadermodus", f"{query}&dia={step}&gemeente=GM0183")
+                _set_sidebar(tab, sidebar)
+                assert_no_exception(tab)
+                assert tab.evaluate(OVERFLOW) == 0, (width, query, sidebar, step, tab.evaluate(OVERFLOW))
+                assert tab.evaluate(SMALL_TEXT) == [], (query, step)
+                if "lang=en" not in query:
+                    name = f"vergadermodus_{step}_{width}x{height}_{'sidebar' if sidebar else 'full'}.png"
+                    tab.screenshot(path=str(ARTIFACTS / name))
+    context.close()
 
 
 def test_arrow_keys_step_the_slides_even_from_the_language_radio(projector):

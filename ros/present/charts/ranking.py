@@ -39,14 +39,16 @@ def ranking_bars(
         )
     )
     for index, (x, label) in enumerate(lines):
-        figure.add_vline(
-            x=x,
-            line={"color": MUTED, "dash": _BAND_DASH[index - 1]} if index else {"color": "#1f2937"},
-            annotation={"text": label, "textangle": -90, "xanchor": "left", "yanchor": "bottom"},
-            annotation_position="bottom right",
-        )
+        line = {"color": MUTED, "dash": _BAND_DASH[index - 1]} if index else {"color": "#1f2937"}
+        figure.add_vline(x=x, line=line)
+        # The lines are named in the legend: labels on lines 10 % apart would overlap.
+        figure.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line, name=label, hoverinfo="skip"))
     apply_layout(figure, labels["title"], height=max(320, 40 * len(names) + 140))
-    figure.update_layout(separators=separators, bargap=0.25)
+    figure.update_layout(separators=separators, bargap=0.25, legend={"orientation": "h", "y": -0.2, "yanchor": "top"})
     figure.update_yaxes(autorange="reversed", title=None, tickmode="linear", dtick=1)
-    figure.update_xaxes(title=labels["axis"], showgrid=True, tickformat=",d", rangemode="tozero")
+    low, high = min(0.0, *values), max(0.0, *values, *(x for x, _ in lines))
+    room = 0.18 * (high - low or 1)  # space for the value written beside the longest bar
+    figure.update_xaxes(
+        title=labels["axis"], showgrid=True, tickformat=",d", range=[low - (room if low < 0 else 0), high + room]
+    )
     return figure
