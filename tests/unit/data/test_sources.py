@@ -134,3 +134,9 @@ def test_the_press_release_milestone_names_the_three_cities(snapshot) -> None:
     assert "69.000 woningen mogelijk in de steden Enschede, Hengelo en Almelo" in row["title_nl"]
     assert "69,000 homes possible by 2050 in the cities of Enschede, Hengelo and Almelo" in row["title_en"]
     assert "in Twente" not in row["title_nl"]
+
+
+def test_an_unverified_licence_is_not_stated_as_fact(sources) -> None:
+    pdok = sources.loc["pdok_gebiedsindelingen"]
+    assert pdok["licence"] == "onbekend"
+    assert pdok["note"].startswith("Licentie niet geverifieerd: ")
