@@ -11,6 +11,7 @@ import json
 import re
 import time
 import zipfile
+from collections.abc import Sequence
 
 import openpyxl
 import pandas as pd
@@ -45,10 +46,12 @@ def _weights(codes: list[str], change: tuple[str, str] | None = None, extra: str
     return ("code,weight\n" + "\n".join(lines) + extra).encode()
 
 
-def _xlsx(rows: list[list[object]]) -> bytes:
+def _xlsx(rows: Sequence[Sequence[object]]) -> bytes:
     book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
     for row in rows:
-        book.active.append(row)
+        sheet.append(list(row))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

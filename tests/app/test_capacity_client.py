@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import random
-import sys
 from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 
-from ros.base.config import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from capacity_test import Results, Session, changed_state, typed_number
-
+from scripts.capacity_test import Results, Session, changed_state, typed_number
 from scripts.pagebench.server import Server, server_env
 
 APP = """import streamlit as st
@@ -56,12 +50,15 @@ def _session(server: Server, results: Results) -> Session:
 def test_a_session_opens_the_page_changes_a_widget_and_the_server_reruns_with_it(served: Server) -> None:
     async def scenario() -> tuple[Session, list[str]]:
         import websockets
+        from websockets.typing import Origin, Subprotocol
 
         results = Results(level=1)
         session = _session(served, results)
         texts: list[str] = []
         async with websockets.connect(
-            served.base.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"], origin=served.base
+            served.base.replace("http", "ws") + "/_stcore/stream",
+            subprotocols=[Subprotocol("streamlit")],
+            origin=Origin(served.base),
         ) as socket:
             session.socket = socket
             reader = asyncio.create_task(session.read())
@@ -102,11 +99,14 @@ def test_a_typed_number_moves_by_a_step_and_stays_dutch() -> None:
 def test_an_exception_in_the_script_is_counted_as_an_error(served: Server) -> None:
     async def scenario() -> Results:
         import websockets
+        from websockets.typing import Origin, Subprotocol
 
         results = Results(level=1)
         session = _session(served, results)
         async with websockets.connect(
-            served.base.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"], origin=served.base
+            served.base.replace("http", "ws") + "/_stcore/stream",
+            subprotocols=[Subprotocol("streamlit")],
+            origin=Origin(served.base),
         ) as socket:
             session.socket = socket
             reader = asyncio.create_task(session.read())

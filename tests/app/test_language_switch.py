@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from streamlit.testing.v1.element_tree import Element
 
 from ros.base.i18n import translate
 from tests.support.app import run_app
@@ -98,5 +99,6 @@ def test_switching_the_language_twice_keeps_every_choice(case: str, first: str) 
             assert figure[0](at) == figure[1][lang], lang
         for kind, key, label, option in WORDS.get(case, ()):
             widget = at.get(kind)[[w.key for w in at.get(kind)].index(key)]
+            assert isinstance(widget, Element), key
             assert widget.label == translate(lang, label), lang
             assert translate(lang, option) in widget.options, lang

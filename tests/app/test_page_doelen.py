@@ -292,6 +292,7 @@ def test_the_planner_can_save_the_scenario_on_doelen(tmp_path, monkeypatch) -> N
     at.run()
     assert "Het scenario is opgeslagen." in texts(at), [e.value for e in at.error]
     [record] = ScenarioStore(f"sqlite:///{tmp_path / 'scenarios.db'}").list()
+    assert record.payload is not None
     assert (record.name, record.payload["woningen"]) == ("Versnellen", 80_000)
 
 

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from ros.model import cost_sharing, targets
 from ros.records import scenario
 from tests.support.app import APP, texts
+from tests.support.frames import cell
 
 PAGE = "app_pages/mijn_gemeente.py"
 
@@ -97,8 +98,9 @@ def test_a_shared_link_with_a_scenario_changes_the_figures_and_the_scenario_cont
         }
     )
     assert not at.exception
-    chosen = scenario.Scenario(woningen=80_000, sleutel="equal", totaalbudget=1_000_000)
-    homes = int(targets.recompute(region, chosen.target_settings()).table().set_index("code").at["GM0153", "homes"])
+    chosen = scenario.Scenario(homes_total=80_000, key="equal", budget_total=1_000_000)
+    table = targets.recompute(region, chosen.target_settings()).table()
+    homes = int(cell(table.set_index("code"), "GM0153", "homes"))
     assert homes in (5_714, 5_715)
     text = texts(at)
     assert "**Scenario:** eigen scenario" in text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from tests.support.cbs import serve
 
 
 @pytest.fixture(scope="module")
-def refreshed_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def refreshed_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A cache directory holding one version refreshed from the CBS stand-in on 1-12-2026 at 09:30 UTC."""
     cache = tmp_path_factory.mktemp("refreshed-cache")
     for service in serve():

@@ -44,6 +44,7 @@ def test_save_open_rename_duplicate_mark_and_delete(own_database: ScenarioStore)
     at = _save(run_app(PAGE, query={"woningen": "80000"}), "Snel <b>bouwen</b>", "Planner A")
     assert "Het scenario is opgeslagen." in texts(at)
     [record] = own_database.list()
+    assert record.payload is not None
     assert (record.name, record.author, record.payload["woningen"]) == ("Snel <b>bouwen</b>", "Planner A", 80_000)
     assert at.dataframe[1].value["name"].tolist() == ["Snel <b>bouwen</b>"]
 
@@ -68,7 +69,9 @@ def test_save_open_rename_duplicate_mark_and_delete(own_database: ScenarioStore)
     assert "aanwijzen als de afgesproken basis voor iedereen?" in texts(at)
     next(b for b in at.button if b.label == "Ja, aanwijzen").click()
     at.run()
-    assert own_database.agreed().id == record.id
+    agreed = own_database.agreed()
+    assert agreed is not None
+    assert agreed.id == record.id
 
     fresh = run_app(PAGE)
     fresh.selectbox(key="scenario_choice").set_value(record.id).run()
@@ -129,7 +132,7 @@ def test_import_a_scenario_file_and_refuse_a_broken_one(own_database: ScenarioSt
 
 
 def test_compare_the_agreed_baseline_with_the_current_scenario(own_database: ScenarioStore) -> None:
-    record = own_database.save("Basis", "BOSS", sc.to_json(sc.Scenario(woningen=70_000)), sc.VERSION)
+    record = own_database.save("Basis", "BOSS", sc.to_json(sc.Scenario(homes_total=70_000)), sc.VERSION)
     own_database.mark_agreed(record.id)
     at = run_app(COMPARE, query={"woningen": "80000"})
     assert not at.exception
@@ -139,7 +142,7 @@ def test_compare_the_agreed_baseline_with_the_current_scenario(own_database: Sce
         {"setting": "Nieuwe woningen voor heel Twente", "base": "70.000", "other": "80.000"}
     ]
     key_figures = at.table[0].value.set_index("Kerncijfer")
-    assert key_figures.loc["Nieuwe woningen tot het doeljaar (doel)"].tolist() == ["70.000", "80.000", "+10.000"]
+    assert list(key_figures.loc["Nieuwe woningen tot het doeljaar (doel)"]) == ["70.000", "80.000", "+10.000"]
     table = at.dataframe[1].value
     assert table["homes_delta"].iloc[-1] == "+10.000"
     assert table["name"].iloc[-1] == "Twente"

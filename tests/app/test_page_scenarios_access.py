@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from ros.records import scenario as sc
 from ros.records.roles import Identity
 from ros.records.scenario_store import ScenarioStore
-from tests.support.app import APP, texts
+from tests.support.app import APP, texts, widget_labels
 from tests.support.markdown import live_markup, shown
 
 PAGE = "app_pages/scenarios.py"
@@ -27,7 +27,7 @@ ROLES = {"emails": {"anna@enschede.nl": "planner", "cor@regiotwente.nl": "coordi
 ANNA = Identity("anna@enschede.nl", "Anna de Vries", "planner")
 BRAM = Identity("bram@almelo.nl", "Bram Bos", "planner")
 COR = Identity("cor@regiotwente.nl", "Cor Coördinator", "coordinator")
-SETTINGS = sc.to_json(sc.Scenario(woningen=75_000))
+SETTINGS = sc.to_json(sc.Scenario(homes_total=75_000))
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +52,7 @@ def app(email: str | None = None, name: str = "", signed_in: bool = True, auth: 
 
 
 def labels(at: AppTest) -> set[str]:
-    return {b.label for b in at.button} | {b.label for b in at.get("form_submit_button")}
+    return {b.label for b in at.button} | set(widget_labels(at, "form_submit_button"))
 
 
 def click(at: AppTest, label: str) -> AppTest:
@@ -133,7 +133,7 @@ def test_a_lezer_opens_and_downloads_but_sees_no_changes(db: ScenarioStore) -> N
         "Naam wijzigen",
         "Opslaan in de lijst",
     }
-    assert "Download scenariobestand (JSON)" in {b.label for b in at.get("download_button")}
+    assert "Download scenariobestand (JSON)" in widget_labels(at, "download_button")
     click(at, "Openen")
     assert "Scenario ‘Basis’ is geopend" in texts(at)
     assert "Wijzigingen opslaan in ‘Basis’" not in labels(at)
@@ -231,7 +231,7 @@ def test_the_audit_trail_newest_first_filtered_and_downloadable(db: ScenarioStor
     assert picker.options == ["alle scenario's", "Weg (verwijderd)", "Blijft 2"]
     picker.set_value(gone.id).run()
     assert at.dataframe[-1].value["Wat"].tolist() == ["verwijderd", "opgeslagen"]
-    downloads = {b.label for b in at.get("download_button")}
+    downloads = set(widget_labels(at, "download_button"))
     assert {"Download CSV", "Download CSV voor Excel (NL)", "Download Excel"} <= downloads
     coordinator = app("cor@regiotwente.nl", "Cor Coördinator").dataframe[-1].value  # the accounts too
     assert coordinator[["Wie", "Account (e-mail)", "Wat"]].values.tolist()[:2] == [
@@ -269,7 +269,7 @@ def test_a_refused_stale_rename_keeps_the_selection_and_names_who(db: ScenarioSt
 def test_a_confirmation_on_a_scenario_changed_meanwhile_is_refused(db: ScenarioStore) -> None:
     shared = db.save("Gedeeld", "Bram", SETTINGS, sc.VERSION, actor=BRAM)
     at = click(choose(app(auth=False), shared.id), "Verwijderen")
-    db.update(shared.id, sc.to_json(sc.Scenario(woningen=90_000)), sc.VERSION, shared.revision, actor=BRAM)
+    db.update(shared.id, sc.to_json(sc.Scenario(homes_total=90_000)), sc.VERSION, shared.revision, actor=BRAM)
     click(at, "Ja, verwijderen")
     assert "is intussen gewijzigd door Bram Bos" in at.error[0].value
     assert [r.name for r in db.list()] == ["Gedeeld"]
@@ -292,7 +292,7 @@ def test_a_scenario_deleted_by_someone_else_cannot_be_opened_or_deleted(db: Scen
 def test_the_second_save_of_an_opened_scenario_does_not_overwrite(db: ScenarioStore) -> None:
     shared = db.save("Gedeeld", "Bram", SETTINGS, sc.VERSION, actor=BRAM)
     at = click(choose(app("cor@regiotwente.nl", "Cor Coördinator"), shared.id), "Openen")
-    db.update(shared.id, sc.to_json(sc.Scenario(woningen=72_000)), sc.VERSION, shared.revision, actor=BRAM)
+    db.update(shared.id, sc.to_json(sc.Scenario(homes_total=72_000)), sc.VERSION, shared.revision, actor=BRAM)
     click(at, "Wijzigingen opslaan in ‘Gedeeld’")
     [error] = at.error
     assert error.value.startswith("Het scenario “Gedeeld” is intussen gewijzigd door Bram Bos (")
@@ -385,7 +385,7 @@ def test_a_ledger_edit_stays_in_the_session_until_the_scenario_is_saved(db: Scen
 def test_many_scenarios_and_their_history_come_a_page_at_a_time(db: ScenarioStore) -> None:
     saved = [db.save(f"Scenario {n:02d}", "Anna", SETTINGS, sc.VERSION, actor=ANNA) for n in range(30)]
     for record in saved[:25]:
-        db.update(record.id, sc.to_json(sc.Scenario(woningen=80_000)), sc.VERSION, record.revision, actor=ANNA)
+        db.update(record.id, sc.to_json(sc.Scenario(homes_total=80_000)), sc.VERSION, record.revision, actor=ANNA)
     at = choose(app("cor@regiotwente.nl", "Cor Coördinator"), saved[29].id)
     scenarios, history = at.dataframe[0].value, at.dataframe[-1].value
     assert scenarios["name"].tolist() == [f"Scenario {n:02d}" for n in range(29, 4, -1)]

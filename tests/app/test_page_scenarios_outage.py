@@ -32,7 +32,7 @@ def shared(postgresql_server: object, postgresql_url: str, monkeypatch: pytest.M
         postgresql_server.start()  # type: ignore[attr-defined]
 
 
-def _typed(at: AppTest) -> tuple[str, str]:
+def _typed(at: AppTest) -> tuple[str | None, str | None]:
     return at.text_input(key="save_name").value, at.text_input(key="save_author").value
 
 

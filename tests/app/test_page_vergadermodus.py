@@ -69,7 +69,7 @@ def test_a_link_opens_its_step():
     assert values["Doel bereikt in het tempo van 2012–2020"] == "2067"
     assert len(at.get("plotly_chart")) == 1
     alternative = at.table[0].value.set_index("Gemeente")  # the chart's table alternative
-    assert alternative.loc["Enschede"].tolist() == ["670", "396", "1,7×"]
+    assert list(alternative.loc["Enschede"]) == ["670", "396", "1,7×"]
 
 
 def test_a_bad_step_in_the_link_falls_back_to_the_first_view_with_a_notice():

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import pytest
 import streamlit as st
 
+from ros.base.config import ROOT
 from ros.model.targets import TargetSettings
 from ros.present.comparison import ComparisonView
 from ros.present.milestones import MilestonesView
@@ -20,7 +21,7 @@ from ros.ui import data as ui_data
 from ros.ui.cached import per_data, per_language
 from ros.ui.data import Data
 from ros.ui.targets_view import cached_view, targets_tables, targets_view
-from tests.support.app import ROOT, run_app
+from tests.support.app import run_app
 
 built: list[tuple[str, str, int]] = []
 

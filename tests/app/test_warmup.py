@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 
 import pytest
 import streamlit as st
@@ -43,7 +44,11 @@ def test_every_warm_step_fills_the_cache_a_page_then_reads_and_the_heap_is_froze
         "budget chart en",
     ]
     warmed: list[object] = []
-    warmup._warm([(name, lambda step=step: warmed.append(step())) for name, step in steps])
+
+    def recorded(step: Callable[[], object]) -> Callable[[], None]:
+        return lambda: warmed.append(step())
+
+    warmup._warm([(name, recorded(step)) for name, step in steps])
     assert gc.get_freeze_count() > 100_000  # pandas, plotly and the snapshot are out of the collector's view
     assert all(step() is made for (_, step), made in zip(steps, warmed, strict=True))  # the same objects: cached
 

@@ -11,6 +11,7 @@ Every test here is a check the statement declares (`tests/unit/present/test_acce
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -77,7 +78,7 @@ def test_html_lang_attribute_matches_the_chosen_language(page, language: str) ->
     )
 
 
-def _focused(tab) -> dict[str, object]:
+def _focused(tab) -> dict[str, Any]:
     """What has keyboard focus: tag, role, accessible label and the chain of Streamlit test ids above it."""
     return tab.evaluate(
         """() => { const e = document.activeElement; const ids = [];

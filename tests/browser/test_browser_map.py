@@ -22,6 +22,7 @@ from ros.data import geo
 from ros.present.charts.maps import municipality_map
 from tests.support.boundaries import boundaries_file
 from tests.support.browser import new_context
+from tests.support.frames import cell
 
 pytestmark = pytest.mark.browser
 LABELS = {"title": "Inwoners per gemeente", "colorbar": "Inwoners"}
@@ -79,7 +80,7 @@ def test_outline_map_draws_the_14_municipalities_and_hovers_in_dutch(browser, se
         assert len(sizes) == 14, sizes
         assert all(w > 20 and h > 20 and fill for w, h, fill in sizes), sizes
         assert tab.locator("canvas").count() == 0  # no WebGL
-        population = fmt.number(int(frame.set_index("code").loc["GM0153", "population"]), "nl")
+        population = fmt.number(int(cell(frame.set_index("code"), "GM0153", "population")), "nl")
         label = tab.locator(".scatterlayer .textpoint").filter(has_text="Enschede")
         assert population in label.text_content()
         # Hovering Enschede's label shows its name and Dutch-formatted population.
@@ -103,7 +104,7 @@ def test_tile_map_draws_14_labelled_tiles(browser, served, frame: pd.DataFrame) 
         assert tab.locator(".shapelayer path").count() == 14
         labels = tab.evaluate("[...document.querySelectorAll('.scatterlayer .textpoint')].map(t => t.textContent)")
         assert len(labels) == 14
-        enschede = fmt.number(frame.set_index("code").loc["GM0153", "population"], "nl")
+        enschede = fmt.number(cell(frame.set_index("code"), "GM0153", "population"), "nl")
         assert any("Enschede" in text and enschede in text for text in labels), labels
         assert tab.errors == []
         tab.screenshot(path=str(SCREENSHOTS / "ros_map_tiles.png"))

@@ -36,6 +36,13 @@ class Line:
         return self.y_max - self.y_min
 
 
+def _coordinate(element: ElementTree.Element, name: str) -> float:
+    """One coordinate attribute of pdftotext's bounding-box output (every page and line carries all four)."""
+    value = element.get(name)
+    assert value is not None, (element.tag, name)
+    return float(value)
+
+
 def pdf_lines(pdf: Path) -> tuple[list[Line], float, float, int]:
     """Every text line of `pdf` (pdftotext -bbox-layout), the sheet width and height, and the number of sheets."""
     xml = subprocess.run(
@@ -47,14 +54,14 @@ def pdf_lines(pdf: Path) -> tuple[list[Line], float, float, int]:
         Line(
             number,
             " ".join(w.text or "" for w in line.iter(f"{XHTML}word")),
-            float(line.get("xMax")),
-            float(line.get("yMin")),
-            float(line.get("yMax")),
+            _coordinate(line, "xMax"),
+            _coordinate(line, "yMin"),
+            _coordinate(line, "yMax"),
         )
         for number, page in enumerate(pages)
         for line in page.iter(f"{XHTML}line")
     ]
-    return lines, float(pages[0].get("width")), float(pages[0].get("height")), len(pages)
+    return lines, _coordinate(pages[0], "width"), _coordinate(pages[0], "height"), len(pages)
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 import streamlit as st
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Element
 
 from ros.base.config import ROOT
 from tests.support.markdown import shown
@@ -34,7 +36,7 @@ def after_test(patched: bool) -> None:
     _CACHES.valid_for = None if patched else _settings()
 
 
-def run_app(page: str | None = None, query: dict[str, str] | None = None, **state: object) -> AppTest:
+def run_app(page: str | None = None, query: Mapping[str, str | list[str]] | None = None, **state: object) -> AppTest:
     """Run app.py (optionally on `page`, e.g. 'app_pages/bronnen.py') with URL parameters and session state. No test
     sees another's data, figures or store: both Streamlit caches are cleared, except on a test's first run after a
     test that patched nothing under the same settings, whose cached values the same calls would compute again."""
@@ -47,8 +49,8 @@ def run_app(page: str | None = None, query: dict[str, str] | None = None, **stat
         at.switch_page(page)
     for key, value in (query or {}).items():
         at.query_params[key] = value
-    for key, value in state.items():
-        at.session_state[key] = value
+    for name, setting in state.items():
+        at.session_state[name] = setting
     return at.run()
 
 
@@ -62,3 +64,12 @@ def texts(at: AppTest) -> str:
         parts.extend([metric.label, str(metric.value), str(metric.delta or "")])
     parts.extend(p.proto.text for p in at.get("progress"))
     return shown("\n".join(parts))
+
+
+def widget_labels(at: AppTest, kind: str) -> list[str]:
+    """The labels of the widgets of `kind` that AppTest offers no typed accessor for (download buttons, …)."""
+    found = []
+    for widget in at.get(kind):
+        assert isinstance(widget, Element), widget
+        found.append(widget.label)
+    return found

@@ -17,7 +17,7 @@ import csv
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -139,7 +139,7 @@ class RecordedTable:
 
     def observations(self, dimensions: list[str], topics: list[str]) -> list[dict[str, Any]]:
         """The data set in long format: one row per cell with a figure (empty cells are not served)."""
-        cells = []
+        cells: list[dict[str, Any]] = []
         codes = {key: v4_code(self.id, key) for key in topics}
         for row in self.rows:
             for key in topics:
@@ -275,10 +275,10 @@ def period(key: str, status: str = "Definitief") -> dict[str, Any]:
     return {"Key": key, "Title": title + _MARK[status], "Description": "", "Status": status}
 
 
-def _gm_and_totals(values: dict[str, dict[str, int | None]]) -> dict[str, dict[str, int | None]]:
+def _gm_and_totals(values: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
     """Add Twente (CR12, the sum of the 14) and Overijssel (PV23, 2.2 × Twente) to figures per municipality."""
     names = next(iter(values.values())).keys()
-    total = {k: sum(v[k] or 0 for v in values.values()) for k in names}
+    total = {k: sum(v[k] for v in values.values()) for k in names}
     return {**values, "CR12": total, "PV23": {k: round(v * 2.2) for k, v in total.items()}}
 
 
@@ -286,7 +286,7 @@ def _stock_rows(keys: list[str], measures: dict[str, str]) -> list[dict[str, Any
     """Untyped rows of a dwelling stock table: consistent start, changes, net change and end per region."""
     built = _new_construction()
     rows: list[dict[str, Any]] = []
-    figures: dict[str, dict[str, dict[str, int | None]]] = {}
+    figures: dict[str, dict[str, dict[str, int]]] = {}
     for key in keys:
         year = int(key[:4])
         per_code = {}
@@ -440,7 +440,7 @@ def population_monthly() -> RecordedTable:
     ]
     status = {k: "Definitief" if k < "2025" else "Nader voorlopig" if k < "2026" else "Voorlopig" for k in keys}
     perioden = [period(k, status[k]) for k in keys] + [period(f"{y}JJ00") for y in (2023, 2024, 2025)]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for key in keys:
         steps = (int(key[:4]) - 2026) * 12 + int(key[6:]) - 1
         per_code = {code: {"start": january_2026[code] + steps * 10} for code, _, _ in _municipalities()}
@@ -484,7 +484,7 @@ def population_forecast() -> RecordedTable:
     ]
     with (DATA / "population_2026.csv").open(encoding="utf-8") as handle:
         base = {r["code"]: int(r["population"]) for r in csv.DictReader(handle)}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for year in range(2023, 2051):
         per_code = {code: {"mid": round(base[code] * (1 + (year - 2026) * 0.002) / 100) * 100} for code in base}
         for region, f in _gm_and_totals(per_code).items():
@@ -874,7 +874,7 @@ class RunningService:
         return self.url + V4_ROOT
 
 
-def serve() -> Iterator[RunningService]:
+def serve() -> Generator[RunningService, None, None]:
     """Start the stand-in on 127.0.0.1 (free port) in a thread; yields it and shuts it down afterwards."""
     state = CbsService()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))

@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ def free_port() -> int:
 
 def start_app(
     tmp: Path, env: dict[str, str], *args: str, host: str = "127.0.0.1", port: int | None = None
-) -> Iterator[str]:
+) -> Generator[str, None, None]:
     """The dashboard as it is deployed (`python -m ros.ui.launch`, i.e. `streamlit run app.py` started warm) on
     `port` (a free one by default) with extra settings; yields its base URL once /_stcore/health answers, stops it
     after."""

@@ -86,8 +86,9 @@ def test_refresh_writes_a_validated_version_the_app_then_reads(refreshed: Path, 
     ]
     enschede = changes.set_index(["code", "period"])
     assert enschede.loc[("GM0153", "2024"), "source_id"] == "cbs_81955ned"  # overlap year from 81955NED
-    assert enschede.loc[("GM0153", "2025"), ["source_id", "status"]].tolist() == ["cbs_86098ned", "voorlopig"]
+    assert list(enschede.loc[("GM0153", "2025"), ["source_id", "status"]]) == ["cbs_86098ned", "voorlopig"]
     month = enschede.loc[("GM0153", "2026-09")]
+    assert isinstance(month, pd.Series)
     served = cbs_service.state.tables["86098NED"].row(RegioS="GM0153", Perioden="2026MM09")
     assert month["period_kind"] == "month"
     assert month["status"] == "voorlopig"
@@ -97,7 +98,7 @@ def test_refresh_writes_a_validated_version_the_app_then_reads(refreshed: Path, 
     assert not any(p.startswith("2025-") for p in changes["period"])  # 2025 is a whole year: its months are not kept
     assert {"PV23", "CR12"} <= set(changes["code"])  # padded keys were asked for padded and stored trimmed
     population = snap["population_monthly"].set_index(["code", "month"])
-    assert population.loc[("GM0153", "2026-11"), ["population", "status"]].tolist() == [162671 + 100, "voorlopig"]
+    assert list(population.loc[("GM0153", "2026-11"), ["population", "status"]]) == [162671 + 100, "voorlopig"]
     assert population.loc[("GM0153", "2024-01"), "status"] == "definitief"
     forecast = snap["population_forecast"].set_index(["code", "year", "vintage"])
     served = {
@@ -106,7 +107,7 @@ def test_refresh_writes_a_validated_version_the_app_then_reads(refreshed: Path, 
         if (r["RegioIndeling2021"], r["Perioden"], r["Leeftijd"]) == ("GM0153", "2030JJ00", "10000")
     }
     assert served == {"MW00000": "   164.0", "MOG0067": "   158.8", "MBG0067": "   169.2"}  # thousands
-    assert forecast.loc[("GM0153", 2030, "2022"), ["forecast", "lower", "upper"]].tolist() == [
+    assert list(forecast.loc[("GM0153", 2030, "2022"), ["forecast", "lower", "upper"]]) == [
         164_000,
         158_800,
         169_200,
@@ -435,7 +436,7 @@ def test_an_empty_cell_is_absent_in_v4_and_stays_unknown(tmp_path: Path, cbs_ser
     version = refresh.refresh(root=tmp_path, service=Service("", 5, cbs_service.v4_url)).version
     assert version is not None
     row = pd.read_csv(version / "dwelling_changes.csv", dtype=str, keep_default_na=False).set_index(["code", "period"])
-    assert row.loc[("GM0153", "2026-02"), ["demolition", "other_withdrawals"]].tolist() == ["", ""]
+    assert list(row.loc[("GM0153", "2026-02"), ["demolition", "other_withdrawals"]]) == ["", ""]
 
 
 @pytest.mark.parametrize(

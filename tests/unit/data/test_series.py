@@ -48,8 +48,8 @@ def test_refreshed_source_rows_state_the_fetch_date_and_the_periods_they_cover(s
     assert rows.loc["cbs_81955ned", "note"] == (
         "Ververste cijfers, opgehaald 2026-12-01; perioden in deze gegevens: jaren 2012–2024"
     )
-    assert rows.loc["cbs_86098ned", "note"].endswith("jaren 2025; maanden 2024-01–2024-12, 2026-01–2026-09")
-    assert rows.loc["cbs_37230ned", "note"].endswith("maanden 2026-01–2026-10")
+    assert str(rows.loc["cbs_86098ned", "note"]).endswith("jaren 2025; maanden 2024-01–2024-12, 2026-01–2026-09")
+    assert str(rows.loc["cbs_37230ned", "note"]).endswith("maanden 2026-01–2026-10")
     assert rows.loc["cbs_85984ned", "date"] == snapshot["sources"].set_index("id").loc["cbs_85984ned", "date"]
     assert not rows["note"].str.contains("definitieve cijfers 2012-2020").any()
     assert series.current_sources(dict(snapshot.tables), None).equals(snapshot["sources"])

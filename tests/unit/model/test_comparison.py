@@ -51,9 +51,9 @@ def test_key_figures_compare_each_scenario_in_its_own_target_year(region) -> Non
     other = targets.recompute(region, targets.TargetSettings(homes_total=80_000, end_year=2045, shape="back"))
     figures = compare.key_figures(base, other, 2030).set_index("measure")
     assert list(figures.index) == list(compare.KEY_FIGURES)
-    assert figures.loc["end_year"].tolist() == [2050, 2045, -5]
-    assert figures.loc["homes"].tolist() == [69_000, 80_000, 11_000]
-    assert figures.loc["residents"].tolist() == [100_000, 100_000, 0]
+    assert list(figures.loc["end_year"]) == [2050, 2045, -5]
+    assert list(figures.loc["homes"]) == [69_000, 80_000, 11_000]
+    assert list(figures.loc["residents"]) == [100_000, 100_000, 0]
     # the projections are each scenario's housed growth in its own target year, not in a common year
     assert figures.at["housed", "base"] == targets.row(base.table(), None)["growth_2050"] == 154_197
     assert figures.at["housed", "other"] == targets.row(other.table(), None)["growth_2045"]

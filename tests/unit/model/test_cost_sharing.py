@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from ros.model import cost_sharing as cs
 from ros.present import budget as budget_words
+from tests.support.frames import cell
 
 TWENTE_2024 = 640_806
 ALMELO_2024 = 74_317
@@ -86,7 +87,7 @@ def test_fixed_shares_plus_inhabitants(parties):
     assert allocation.at["provincie_overijssel", "amount"] == Decimal("105000.00")
     assert allocation.at["waterschap_vechtstromen", "amount"] == Decimal("0.00")
     exact_almelo = Fraction(695_000) * ALMELO_2024 / TWENTE_2024  # 69,5% over the inhabitants
-    assert abs(Fraction(allocation.at["GM0141", "amount"]) - exact_almelo) < Fraction(1, 100)
+    assert abs(Fraction(cell(allocation, "GM0141", "amount")) - exact_almelo) < Fraction(1, 100)
     assert allocation.at["GM0141", "amount"] == Decimal("80602.11")
 
 
@@ -107,7 +108,7 @@ def test_custom_weights(parties):
     assert allocation.at["GM0147", "amount"] == 0
     table = cs.weights_table(parties)
     assert list(table["weight"]) == [1.0] * 17
-    assert cs.custom_weights(table["party_id"], table["weight"]) == {p.id: Fraction(1) for p in parties}
+    assert cs.custom_weights(list(table["party_id"]), list(table["weight"])) == {p.id: Fraction(1) for p in parties}
 
 
 @pytest.mark.parametrize(
@@ -143,7 +144,7 @@ def test_input_that_cannot_be_split_is_refused_in_dutch(parties, call, message):
 
 
 def test_what_almelos_102000_implies_under_each_key(parties):
-    implications = cs.almelo_implications(parties, custom={p.id: 1 for p in parties}).set_index("key")
+    implications = cs.almelo_implications(parties, custom={p.id: Fraction(1) for p in parties}).set_index("key")
     assert list(implications.index) == list(cs.KEYS)
     assert implications.at["equal", "implied_total"] == Decimal("1734000.00")
     assert implications.at["equal", "per_inhabitant_twente"] == Decimal("2.71")  # 1.734.000 / 640.806
@@ -212,7 +213,7 @@ def test_an_unknown_municipal_figure_is_refused_not_counted_as_zero(parties):
         cs.key_weights(unknown, "inwoners")
     assert cs.key_weights(unknown, "woningen") == cs.key_weights(parties, "woningen")  # dwellings are still known
     implications = cs.almelo_implications(unknown).set_index("key")
-    assert math.isnan(implications.at["population", "almelo_share"])
+    assert math.isnan(cell(implications, "population", "almelo_share"))
     assert implications.at["population", "implied_total"] is None
     assert implications.at["equal", "implied_total"] == Decimal("1734000.00")
     assert implications.at["equal", "per_inhabitant_twente"] is None  # Twente's total is unknown with Enschede's

@@ -12,7 +12,7 @@ CODES = ["GM0001", "GM0002"]
 
 @pytest.fixture
 def frame() -> pd.DataFrame:
-    rows = [
+    rows: list[tuple[str, int, str, int, int | None, int | None]] = [
         (c, y, "2019", f, None, None)
         for c, base in zip(CODES, (70_000, 30_000), strict=True)
         for y, f in ((2025, base), (2026, base + 100), (2030, base + 500))

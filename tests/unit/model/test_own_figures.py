@@ -86,8 +86,10 @@ def test_every_problem_is_named_by_row_and_column(names) -> None:
 
 def test_excel_upload_and_row_limit_before_parsing(names) -> None:
     book = openpyxl.Workbook()
-    book.active.append(["code", "jaar", "netto"])
-    book.active.append(["GM0153", 2025, -40])
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["code", "jaar", "netto"])
+    sheet.append(["GM0153", 2025, -40])
     buffer = io.BytesIO()
     book.save(buffer)
     result = of.load_upload("eigen.xlsx", buffer.getvalue(), names)
@@ -133,12 +135,14 @@ def test_own_figures_travel_with_the_scenario_file_store_and_workbook(region, tm
     from ros.records.scenario_store import ScenarioStore
 
     figures = [{"code": "GM0153", "year": 2025, "new_construction": 316, "demolition": 469, "net_change": 0}]
-    chosen = sc.Scenario(eigen_opgave=figures)
+    chosen = sc.Scenario(own_figures=figures)
     assert sc.from_json(sc.to_json(chosen)).own_figures == chosen.own_figures
     assert "eigen_opgave" not in sc.to_query(chosen)  # a table is never put in a link
     store = ScenarioStore(f"sqlite:///{tmp_path / 's.db'}")
     record = store.save("Met eigen opgave", "Planner", sc.to_json(chosen), sc.VERSION)
-    assert sc.from_json(store.get(record.id).payload).own_figures[0].net_change == 0
+    payload = store.get(record.id).payload
+    assert payload is not None
+    assert sc.from_json(payload).own_figures[0].net_change == 0
     book = xl.load_workbook(
         __import__("io").BytesIO(
             scenario_workbook(

@@ -15,6 +15,7 @@ from ros.model import realised
 from ros.model import region as region_model
 from ros.present import realised as realised_words
 from tests.support.cbs import RecordedTable, serve
+from tests.support.frames import cell
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,9 @@ def test_one_unknown_municipality_year_makes_the_sum_unknown_not_smaller(fetched
     assert homes is not None
     assert homes.new_construction is None
     assert homes.net_change is not None
-    assert realised.homes_since(holed, 2024, "GM0153").new_construction is not None
+    enschede = realised.homes_since(holed, 2024, "GM0153")
+    assert enschede is not None
+    assert enschede.new_construction is not None
 
 
 def test_without_refreshed_tables_nothing_is_claimed(snapshot) -> None:
@@ -94,7 +97,7 @@ def test_latest_population_is_the_newest_complete_month_after_1_1_2026(fetched) 
     assert set(now["status"]) == {"voorlopig"}
     assert set(now["source_id"]) == {"cbs_37230ned"}
     assert int(now["population"].sum()) == 646_449 + 14 * 100  # the stand-in adds 10 a month per municipality
-    assert int(now.set_index("code").loc["GM0153", "population"]) == 162_671 + 100
+    assert int(cell(now.set_index("code"), "GM0153", "population")) == 162_671 + 100
 
 
 def test_a_month_missing_for_one_municipality_is_not_the_latest(fetched) -> None:
@@ -124,12 +127,14 @@ def test_standing_uses_the_latest_month_where_it_is_newer_than_1_1_2026(fetched,
 def test_homes_in_words_with_period_tables_and_status(fetched) -> None:
     snap, _ = fetched
     homes = realised.homes_since(snap, 2024)
+    assert homes is not None
     text = realised_words.homes_sentence(homes, 2024, "nl")
     assert text.startswith("Woningen sinds 1-1-2024 t/m september 2026 (CBS 81955NED en 86098NED, voorlopig): **")
     assert f"**{fmt.number(homes.new_construction, 'nl')}** nieuw gebouwd" in text
     assert f"met **{fmt.number(homes.net_change, 'nl')}**" in text
     english = realised_words.pace_sentence(homes, 2024, "en")
     assert english.startswith("Realised since 1-1-2024 to September 2026 (CBS 81955NED and 86098NED, provisional)")
+    assert homes.new_construction is not None
     assert f"**{fmt.number(homes.new_construction / 2.75, 'en')}** new construction" in english
     assert realised_words.homes_sentence(None, 2024, "nl").startswith("Woningen gebouwd sinds 2024: **onbekend**")
 

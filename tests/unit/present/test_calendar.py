@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from icalendar import Calendar
+from icalendar import Calendar, Component
 
 from ros.base.i18n import section
 from ros.model import milestones as ms
@@ -14,7 +14,7 @@ from ros.present.calendar import PRODID, milestones_ics, uid
 NL, EN = section("nl", "milestones"), section("en", "milestones")
 
 
-def events(snapshot, today: date, lang: str = "nl", body: str | None = None) -> tuple[Calendar, dict[str, object]]:
+def events(snapshot, today: date, lang: str = "nl", body: str | None = None) -> tuple[Calendar, dict[str, Component]]:
     table = ms.filter_by_body(ms.timeline(snapshot["milestones"], today), body)
     titles = dict(zip(snapshot["sources"]["id"], snapshot["sources"]["title"], strict=True))
     calendar = Calendar.from_ical(milestones_ics(table, today, lang, NL if lang == "nl" else EN, titles))

@@ -26,7 +26,7 @@ def test_every_kind_of_setting_in_words() -> None:
 
 
 def test_differences_list_only_what_differs_in_page_order() -> None:
-    other = scenario.Scenario(woningen=80_000, vorm="s_curve")
+    other = scenario.Scenario(homes_total=80_000, shape="s_curve")
     changes = comparison.differences(scenario.DEFAULT, other, "nl")
     assert changes.to_dict(orient="records") == [
         {"setting": "Nieuwe woningen voor heel Twente", "base": "69.000", "other": "80.000"},
@@ -41,7 +41,7 @@ def test_differences_list_only_what_differs_in_page_order() -> None:
 
 
 def test_settings_table_names_every_setting_with_value_and_default() -> None:
-    table = comparison.settings_table(scenario.Scenario(woningen=80_000), "en")
+    table = comparison.settings_table(scenario.Scenario(homes_total=80_000), "en")
     assert list(table["parameter"]) == list(scenario.URL_FIELDS)
     row = table.set_index("parameter").loc["woningen"]
     assert (row["value"], row["default"]) == ("80,000", "69,000")
@@ -53,7 +53,7 @@ def test_display_puts_base_other_and_change_as_text(region) -> None:
         targets.recompute(region, targets.TargetSettings(homes_total=80_000)),
     )
     shown = comparison.display(frame, "nl", "Twente").set_index("name")
-    assert shown.loc["Twente", ["homes_base", "homes_other", "homes_delta"]].tolist() == ["69.000", "80.000", "+11.000"]
+    assert list(shown.loc["Twente", ["homes_base", "homes_other", "homes_delta"]]) == ["69.000", "80.000", "+11.000"]
     assert shown.loc["Twente", "pace_base"] == "1,6"
     assert shown.loc["Enschede", "homes_base"] == "17.415"
 
@@ -66,8 +66,8 @@ def test_key_figures_in_words_say_targets_projections_and_the_woondeal_outcome(r
     other = targets.recompute(region, targets.TargetSettings(homes_total=80_000, end_year=2045, shape="back"))
     table = comparison.key_figures_table(compare.key_figures(base, other, 2030), "nl", 14_100, 2030)
     rows = table.set_index("measure")
-    assert rows.loc["Doeljaar"].tolist() == ["2050", "2045", "−5 jaar"]
-    assert rows.loc["Extra inwoners tot het doeljaar (doel)"].tolist() == ["100.000", "100.000", "geen verschil"]
+    assert list(rows.loc["Doeljaar"]) == ["2050", "2045", "−5 jaar"]
+    assert list(rows.loc["Extra inwoners tot het doeljaar (doel)"]) == ["100.000", "100.000", "geen verschil"]
     assert rows.at["Inwoners erbij in het doeljaar (raming)", "base"] == "154.197"
     woondeal = rows.loc["Woondeal-check: woningen tot eind 2030 (doel ≥ 14.100)"]
     assert woondeal["base"] == "15.949: gehaald"

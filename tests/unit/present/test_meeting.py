@@ -29,12 +29,12 @@ def test_default_scenario_is_named_as_the_decision():
 
 def test_changed_settings_are_listed_in_words():
     chosen = Scenario(
-        woningen=80_000,
-        sleutel="stedelijk_netwerk",
-        steden=80,
-        totaalbudget=300_000,
-        vast_rijk=20,
-        bewoning=-0.5,
+        homes_total=80_000,
+        key="stedelijk_netwerk",
+        city_share=80,
+        budget_total=300_000,
+        fixed_rijk=20,
+        occupancy_change=-0.5,
         stand="2026-03-01",
     )
     assert meeting.scenario_settings(chosen, "nl") == [
@@ -54,13 +54,13 @@ def test_changed_settings_are_listed_in_words():
 
 def test_other_settings_in_words():
     chosen = Scenario(
-        vorm="s_curve",
-        doorkijk="pace",
-        tempo=1500,
-        startjaar=2027,
-        eindjaar=2045,
-        verdeelsleutel="gelijk",
-        totaalbudget=1234.5,
+        shape="s_curve",
+        outlook="pace",
+        outlook_pace=1500,
+        start_year=2027,
+        end_year=2045,
+        cost_key="gelijk",
+        budget_total=1234.5,
     )
     lines = meeting.scenario_settings(chosen, "nl")
     assert "Bouwpad: S-curve (op gang komen, piek halverwege, afbouwen)" in lines
@@ -73,7 +73,7 @@ def test_other_settings_in_words():
 
 
 def test_ledger_entries_count_as_a_change():
-    chosen = Scenario(grootboek=[LedgerEntry(party="GM0141", year=2025, toegezegd=51_000)])
+    chosen = Scenario(ledger_entries=[LedgerEntry(party="GM0141", year=2025, toegezegd=51_000)])
     assert meeting.scenario_settings(chosen, "nl") == ["Kasboek: 1 ingevulde regels"]
 
 
@@ -110,7 +110,7 @@ def test_headline_facts_of_the_default_scenario(snapshot, region):
 
 
 def test_headline_facts_show_the_scenario_figures_next_to_the_decision(snapshot, region):
-    chosen = Scenario(woningen=80_000, eindjaar=2040)
+    chosen = Scenario(homes_total=80_000, end_year=2040)
     facts = meeting.headline_facts(snapshot, result_for(region, chosen), "nl")["targets"]
     assert facts[0].value == "≥ 69.000"  # the decision's target stays what the decision says
     assert facts[0].note == "Scenario: 80.000 in 2025–2040."
@@ -146,7 +146,7 @@ def test_homes_list_most_first_then_twente(region):
 
 
 def test_key_note_marks_the_split_as_an_assumption(region):
-    note = meeting.key_note(result_for(region, Scenario(sleutel="dwellings")), "nl")
+    note = meeting.key_note(result_for(region, Scenario(key="dwellings")), "nl")
     assert note.startswith("Verdeling over de gemeenten: Naar woningvoorraad (1-1-2024) — **aanname**")
 
 
@@ -178,13 +178,13 @@ def test_scenario_contribution_needs_a_total(snapshot):
     assert none.allocation is None
     assert none.total is None
     assert meeting.contribution_reason(none, "nl").startswith("Dit scenario heeft geen totaalbudget")
-    custom = sharing(snapshot, Scenario(verdeelsleutel="eigen", totaalbudget=1000))
+    custom = sharing(snapshot, Scenario(cost_key="eigen", budget_total=1000))
     assert custom.allocation is None
     assert "eigen gewichten" in meeting.contribution_reason(custom, "nl")
 
 
 def test_scenario_contribution_splits_the_total_to_the_cent(snapshot):
-    chosen = Scenario(totaalbudget=300_000, vast_rijk=20)
+    chosen = Scenario(budget_total=300_000, fixed_rijk=20)
     result = sharing(snapshot, chosen)
     amounts = dict(zip(result.allocation["name"], result.allocation["amount"], strict=True))
     assert result.total == Decimal("300000.00")
@@ -258,7 +258,8 @@ def test_the_page_pieces_carry_headers_labels_and_values(snapshot, region):
     pace = meeting.pace_figure(rows, result, "nl")
     assert list(pace.data[0].x) == list(rows["per_year"])
     parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
-    split = Scenario(totaalbudget=1_734_000, verdeelsleutel="gelijk").sharing(parties)
+    split = Scenario(budget_total=1_734_000, cost_key="gelijk").sharing(parties)
+    assert split.allocation is not None
     assert meeting.contribution_note(split, "nl").startswith("**Scenario, geen besluit**: Gelijke delen (1/17)")
     parts = meeting.contribution_table(split.allocation, "nl")
     assert list(parts.columns) == ["Partij", "Soort", "Aandeel", "Bijdrage (scenario)"]

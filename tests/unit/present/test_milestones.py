@@ -27,6 +27,7 @@ def test_on_1_december_2026_the_ros_is_next_but_both_venues_have_passed(
 ) -> None:
     frame = snapshot["milestones"]
     upcoming = ms.next_milestone(frame, date(2026, 12, 1))
+    assert upcoming is not None
     assert upcoming.id == "ros"
     assert upcoming.days_remaining == 30
     assert upcoming.venues == ("bol_2026", "bo_mirt_2026")
@@ -46,6 +47,7 @@ def test_on_1_december_2026_the_ros_is_next_but_both_venues_have_passed(
 def test_while_a_venue_is_ahead_the_card_counts_down(snapshot) -> None:
     frame = snapshot["milestones"]
     upcoming = ms.next_milestone(frame, date(2026, 11, 27))
+    assert upcoming is not None
     assert upcoming.id == "bo_mirt_2026"
     assert not upcoming.venues_missed
     card = next_milestone_card(upcoming, frame, "nl")
@@ -63,6 +65,7 @@ def test_one_venue_passed_is_not_yet_all_of_them(snapshot) -> None:
     assert table.at["bol_2026", "status"] == "overdue"
     assert table.at["bo_mirt_2026", "status"] == "tentative"
     upcoming = ms.next_milestone(frame, date(2026, 8, 1))
+    assert upcoming is not None
     assert upcoming.id == "bo_mirt_2026"
     card = next_milestone_card(upcoming, frame, "nl")
     assert card.value == "31 dagen"
@@ -71,7 +74,9 @@ def test_one_venue_passed_is_not_yet_all_of_them(snapshot) -> None:
 
 def test_one_day_is_singular(snapshot) -> None:
     frame = snapshot["milestones"]
-    card = next_milestone_card(ms.next_milestone(frame, date(2026, 3, 17)), frame, "en")
+    upcoming = ms.next_milestone(frame, date(2026, 3, 17))
+    assert upcoming is not None
+    card = next_milestone_card(upcoming, frame, "en")
     assert (card.value, card.delta, card.title) == (
         "1 day",
         "starts in 1 day",
@@ -138,7 +143,9 @@ def test_overdue_warnings_and_the_last_event_in_words(snapshot) -> None:
         "BO MIRT 2026: mogelijk moment om de ROS voor te leggen",
     ]
     assert "(september 2026 – november 2026, aanname) was verwacht" in warnings[1]
-    what, when = milestone_words.last_done_text(ms.last_done(frame, date(2026, 12, 1)), "nl")
+    done = ms.last_done(frame, date(2026, 12, 1))
+    assert done is not None
+    what, when = milestone_words.last_done_text(done, "nl")
     assert (what, when) == ("✓ Gemeenteraadsverkiezingen in alle 14 gemeenten", "18 maart 2026")
 
 
@@ -147,8 +154,8 @@ def test_the_printable_list_speaks_the_chosen_language(frame):
         "id"
     )
     dutch = milestone_words.milestone_list(ms.timeline(frame, TODAY), "nl", NL).set_index("id")
-    assert english.loc["gr2026", "note"].startswith("Current and new municipal councils are involved")
-    assert dutch.loc["gr2026", "note"].startswith("Huidige en nieuwe gemeenteraden")
+    assert str(english.loc["gr2026", "note"]).startswith("Current and new municipal councils are involved")
+    assert str(dutch.loc["gr2026", "note"]).startswith("Huidige en nieuwe gemeenteraden")
     assert (english["note"] != "").sum() == (dutch["note"] != "").sum()
 
 
@@ -194,8 +201,8 @@ def test_gate_matrix_and_summary(snapshot):
     assert matrix.at["Enschede", "plan_van_aanpak"] == "? onbekend"
     assert matrix.at["Rijk", "ros_vastgesteld"] == "? onbekend"
     summary = ms.gate_summary(snapshot["decision_gates"]).set_index("gate")
-    assert summary.loc["plan_van_aanpak", ["besloten", "gepland", "onbekend"]].tolist() == [1, 0, 16]
-    assert summary.loc["ros_vastgesteld", ["besloten", "gepland", "onbekend"]].tolist() == [0, 0, 17]
+    assert list(summary.loc["plan_van_aanpak", ["besloten", "gepland", "onbekend"]]) == [1, 0, 16]
+    assert list(summary.loc["ros_vastgesteld", ["besloten", "gepland", "onbekend"]]) == [0, 0, 17]
 
 
 def test_gate_headers_carry_the_date_of_the_gate(snapshot):

@@ -28,7 +28,7 @@ def _book(snapshot, chosen, lang="nl", sources=None, contributions=None):
 
 
 def test_workbook_has_about_results_ledger_and_safe_sources(snapshot) -> None:
-    chosen = sc.Scenario(woningen=80_000, grootboek=[{"party": "GM0141", "year": 2025, "toegezegd": 51_000}])
+    chosen = sc.Scenario(homes_total=80_000, ledger_entries=[{"party": "GM0141", "year": 2025, "toegezegd": 51_000}])
     sources = pd.concat([snapshot["sources"], pd.DataFrame([{"id": "x", "title": '=HYPERLINK("http://evil")'}])])
     book = _book(snapshot, chosen, sources=sources)
     assert book.sheetnames == [
@@ -60,7 +60,7 @@ def test_workbook_has_about_results_ledger_and_safe_sources(snapshot) -> None:
 
 
 def test_about_sheet_has_data_version_and_settings_as_numbers(snapshot) -> None:
-    book = _book(snapshot, sc.Scenario(woningen=80_000, bewoning=-0.5))
+    book = _book(snapshot, sc.Scenario(homes_total=80_000, occupancy_change=-0.5))
     about = book["Over dit bestand"]
     assert [c.value for c in about[1]] == ["Onderdeel", "In woorden", "Getal", "Standaard", "In de link"]
     rows = {row[0].value: row for row in about.iter_rows(min_row=2, max_row=5)}

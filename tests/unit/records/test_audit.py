@@ -75,7 +75,7 @@ def test_a_saved_ledger_is_described_per_row_with_its_amounts(tmp_path: Path) ->
     from ros.records import scenario as sc
 
     def settings(*entries: dict[str, object]) -> dict[str, object]:
-        return sc.to_json(sc.Scenario(grootboek=list(entries)))
+        return sc.to_json(sc.Scenario(ledger_entries=list(entries)))
 
     store = ScenarioStore(f"sqlite:///{tmp_path / 's.db'}")
     first = {"party": "GM0141", "year": 2025, "toegezegd": 102_000}

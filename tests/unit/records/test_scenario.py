@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import MISSING, fields
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ros.data.catalog import TWENTE_CODES
+from ros.model import trajectory
 from ros.model.targets import TargetSettings
 from ros.records import scenario as sc
 
@@ -40,20 +42,21 @@ def test_each_shared_field_has_one_default_in_both_models() -> None:
     for item in fields(TargetSettings):
         if item.name in shared:
             scale = 100 if item.name in percent else 1
+            assert item.default is not MISSING, item.name
             assert sc.Scenario.model_fields[item.name].default == item.default * scale, item.name
         assert getattr(sc.DEFAULT.target_settings(), item.name) == item.default, item.name
 
 
 def test_link_round_trip_keeps_only_changes() -> None:
     scenario = sc.Scenario(
-        woningen=80_000,
-        sleutel="stedelijk_netwerk",
-        steden=70,
-        vorm="s_curve",
-        bewoning=-0.5,
-        verdeelsleutel="gelijk",
-        vast_rijk=12.5,
-        totaalbudget=250_000.5,
+        homes_total=80_000,
+        key="stedelijk_netwerk",
+        city_share=70,
+        shape="s_curve",
+        occupancy_change=-0.5,
+        cost_key="gelijk",
+        fixed_rijk=12.5,
+        budget_total=250_000.5,
         stand=date(2026, 1, 1),
     )
     query = sc.to_query(scenario)
@@ -73,20 +76,22 @@ def test_link_round_trip_keeps_only_changes() -> None:
 
 
 def test_json_round_trip_including_ledger_and_weights() -> None:
-    weights = ";".join(f"{code}:{i + 1}" for i, code in enumerate(sorted(sc.TWENTE_CODES)))
+    weights = ";".join(f"{code}:{i + 1}" for i, code in enumerate(sorted(TWENTE_CODES)))
     scenario = sc.Scenario(
-        sleutel="custom",
-        gewichten=weights,
-        grootboek=[{"party": "GM0141", "year": 2025, "toegezegd": 51_000, "besteed": 10_000}],
+        key="custom",
+        weights=weights,
+        ledger_entries=[{"party": "GM0141", "year": 2025, "toegezegd": 51_000, "besteed": 10_000}],
     )
     data = sc.to_json(scenario)
     assert data["grootboek"][0]["toegezegd"] == 51_000
     assert sc.from_json(data) == scenario
-    assert dict(scenario.target_settings().custom_weights)["GM0141"] == 1
+    custom = scenario.target_settings().custom_weights
+    assert custom is not None
+    assert dict(custom)["GM0141"] == 1
 
 
 def test_the_target_settings_follow_the_scenario() -> None:
-    settings_ = sc.Scenario(steden=40, bewoning=1.5, sleutel="stedelijk_netwerk").target_settings()
+    settings_ = sc.Scenario(city_share=40, occupancy_change=1.5, key="stedelijk_netwerk").target_settings()
     assert (settings_.city_share, settings_.occupancy_change, settings_.key) == (0.4, 0.015, "stedelijk_netwerk")
 
 
@@ -131,12 +136,12 @@ def test_stored_settings_that_no_longer_validate_give_a_dutch_reason() -> None:
     share=st.integers(0, 100),
     change=st.floats(-5, 5, allow_nan=False).map(lambda x: round(x, 1)),
     start=st.integers(2020, 2049),
-    shape=st.sampled_from(sc.trajectory.SHAPES),
+    shape=st.sampled_from(trajectory.SHAPES),
 )
 def test_any_valid_scenario_survives_link_and_json(
     homes: int, share: int, change: float, start: int, shape: str
 ) -> None:
-    scenario = sc.Scenario(woningen=homes, steden=share, bewoning=change, startjaar=start, vorm=shape)
+    scenario = sc.Scenario(homes_total=homes, city_share=share, occupancy_change=change, start_year=start, shape=shape)
     assert sc.from_query(sc.to_query(scenario)) == (scenario, [])
     assert sc.from_json(sc.to_json(scenario)) == scenario
 
@@ -181,12 +186,12 @@ def test_a_refused_combination_reads_in_the_readers_language() -> None:
     from pydantic import ValidationError
 
     with pytest.raises(ValidationError) as caught:
-        sc.Scenario(startjaar=2040, eindjaar=2030)
+        sc.Scenario(start_year=2040, end_year=2030)
     dutch, english = sc.describe(caught.value, "nl"), sc.describe(caught.value, "en")
     assert dutch != english
     assert dutch == sc.describe(caught.value)
     with pytest.raises(ValidationError) as caught:
-        sc.Scenario(vast_rijk=60, vast_provincie=50)
+        sc.Scenario(fixed_rijk=60, fixed_provincie=50)
     assert sc.describe(caught.value, "en") == (
         "the fixed shares of the Rijk, the province and the water board add up to more than 100%"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
@@ -32,7 +33,7 @@ TODAY_DDL = {
         "CREATE UNIQUE INDEX one_agreed ON scenarios (agreed) WHERE agreed",
     ],
 }
-ROWS = [
+ROWS: list[dict[str, Any]] = [
     {
         "id": "11111111-1111-1111-1111-111111111111",
         "name": "Basis",

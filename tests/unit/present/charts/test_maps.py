@@ -15,6 +15,7 @@ from ros.data import geo
 from ros.data.catalog import TWENTE_CODES
 from ros.present.charts.maps import COLORSCALE, TILE_GRID, UNKNOWN_COLOUR, _luminance, _project, municipality_map
 from tests.support.boundaries import boundaries_file
+from tests.support.frames import cell
 
 LABELS = {"title": "Inwoners per gemeente", "colorbar": "Inwoners"}
 HOVER = {"dwellings_text": "Woningen", "households_text": "Huishoudens"}
@@ -24,6 +25,7 @@ HOVER = {"dwellings_text": "Woningen", "households_text": "Huishoudens"}
 def boundaries() -> dict:
     result = geo.load_boundaries(2024, file=boundaries_file(), offline=True)
     assert result.problem is None
+    assert result.geojson is not None
     return result.geojson
 
 
@@ -46,13 +48,13 @@ def test_outline_map_draws_every_municipality_with_its_value_as_text_and_dutch_h
     assert all(s.type == "path" and s.path.startswith("M") for s in shapes.values())
     by_code = frame.set_index("code")
     enschede = list(by_code.index).index("GM0153")
-    population = int(by_code.loc["GM0153", "population"])
+    population = int(cell(by_code, "GM0153", "population"))
     assert trace.text[enschede] == f"<b>Enschede</b><br>{fmt.number(population, 'nl')}"
     assert list(trace.customdata[enschede]) == [
         "Enschede",
         fmt.number(population, "nl"),
-        fmt.number(by_code.loc["GM0153", "dwellings"], "nl"),
-        fmt.number(by_code.loc["GM0153", "households"], "nl"),
+        fmt.number(cell(by_code, "GM0153", "dwellings"), "nl"),
+        fmt.number(cell(by_code, "GM0153", "households"), "nl"),
     ]
     assert "." in trace.customdata[enschede][1]  # Dutch thousands separator: 160.000-style, not 160,000
     assert trace.hovertemplate == (
@@ -116,8 +118,8 @@ def test_tile_map_without_boundaries_has_14_labelled_tiles(frame: pd.DataFrame) 
     assert sorted(s.name for s in shapes) == sorted(TWENTE_CODES)
     # The colours follow the values: the smallest municipality gets the scale's light end, the largest its dark end.
     fills = {s.name: s.fillcolor for s in shapes}
-    smallest = frame.loc[frame["population"].idxmin(), "code"]
-    largest = frame.loc[frame["population"].idxmax(), "code"]
+    smallest = cell(frame, frame["population"].idxmin(), "code")
+    largest = cell(frame, frame["population"].idxmax(), "code")
     assert fills[smallest] == sample_colorscale(COLORSCALE, [0.0])[0]
     assert fills[largest] == sample_colorscale(COLORSCALE, [1.0])[0]
     assert trace.textfont.color[list(frame["code"]).index(largest)] == "#ffffff"  # white on the dark end

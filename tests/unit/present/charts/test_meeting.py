@@ -80,7 +80,8 @@ def test_presentation_layout_makes_every_font_large(snapshot, region):
 
 def test_presentation_layout_shows_every_party_on_horizontal_bars(snapshot):
     parties = cost_sharing.parties_for_keys(snapshot["parties"], snapshot["municipalities"])
-    allocation = Scenario(totaalbudget=300_000).sharing(parties).allocation
+    allocation = Scenario(budget_total=300_000).sharing(parties).allocation
+    assert allocation is not None
     figure = presentation_layout(contribution_bars(allocation, section("nl", "budget"), "nl"), height=560)
     assert figure.layout.yaxis.dtick == 1
     assert figure.layout.yaxis.tickmode == "linear"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ros.base.i18n import section
 from ros.model import targets
 from ros.present.charts import targets as charts
+from ros.present.charts.style import MUTED
 
 LABELS = section("nl", "targets")
 
@@ -66,7 +67,7 @@ def test_municipality_paths_chart_highlights_the_chosen_municipality_over_the_ot
     assert [t.name for t in figure.data] == ["Andere gemeenten", "Enschede: Tempo", "Enschede: Gekozen bouwpad"]
     others, history, enschede = figure.data
     assert others.line.width == 1
-    assert others.line.color == charts.MUTED
+    assert others.line.color == MUTED
     assert sorted({n for n in others.customdata if n}) == sorted(set(region.names) - {"Enschede"})
     assert list(others.x).count(None) == 13  # one break after each of the 13 other paths
     assert enschede.y[-1] == 17_415
