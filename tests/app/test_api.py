@@ -78,7 +78,7 @@ def test_default_targets_in_both_formats(api: str) -> None:
 
 def test_one_municipality_by_code_or_name(api: str) -> None:
     targets = _get(f"{api}/targets", gemeente="Hengelo (O.)", woningen="80000").json()
-    expected = recompute(region_data(load_snapshot()), Scenario(woningen=80000).target_settings()).table()
+    expected = recompute(region_data(load_snapshot()), Scenario(homes_total=80000).target_settings()).table()
     hengelo = expected[expected["code"] == "GM0164"].iloc[0]
     assert [(r["code"], r["homes"]) for r in targets["rows"]] == [("GM0164", int(hengelo["homes"]))]
     assert targets["parameters"]["gemeente"] == "GM0164"

@@ -155,14 +155,14 @@ def test_compare_the_default_with_itself_says_so() -> None:
 
 
 def test_compare_reads_only_the_chosen_saved_scenario_and_names_a_broken_one(own_database: ScenarioStore) -> None:
-    good = own_database.save("Hoger", "Planner", sc.to_json(sc.Scenario(woningen=75_000)), sc.VERSION)
+    good = own_database.save("Hoger", "Planner", sc.to_json(sc.Scenario(homes_total=75_000)), sc.VERSION)
     broken = own_database.save("Oud", "Planner", {"woningen": -1}, sc.VERSION)
     newer = own_database.save("Toekomst", "Planner", {}, sc.VERSION + 1)
     assert own_database.names(sc.VERSION) == {broken.id: "Oud", good.id: "Hoger"}  # no settings read
     assert newer.id in own_database.names()
     at = run_app(COMPARE, query={"vergelijk": good.id})
     assert not at.exception
-    assert at.table[0].value.set_index("Kerncijfer").loc["Nieuwe woningen tot het doeljaar (doel)"].tolist() == [
+    assert list(at.table[0].value.set_index("Kerncijfer").loc["Nieuwe woningen tot het doeljaar (doel)"]) == [
         "69.000",
         "75.000",
         "+6.000",

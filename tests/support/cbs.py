@@ -559,7 +559,7 @@ def permits() -> RecordedTable:
     quarters = [f"{y}KW0{q}" for y in range(2019, 2026) for q in range(1, 5)]
     years = [f"{y}JJ00" for y in range(2019, 2026)]
     status = {k: "Voorlopig" if k.startswith("2025") else "Definitief" for k in quarters + years}
-    figures: dict[str, dict[str, dict[str, int | None]]] = {}
+    figures: dict[str, dict[str, dict[str, int]]] = {}
     for index, key in enumerate(quarters):
         per_code = {}
         for code, _, dwellings in _municipalities():
@@ -602,7 +602,7 @@ def permits() -> RecordedTable:
     return table
 
 
-def _owner_figures(year: int) -> dict[str, dict[str, int | None]]:
+def _owner_figures(year: int) -> dict[str, dict[str, int]]:
     """Stock by owner on 1 January of `year` per region, consistent: total = owner-occupied + rented + unknown."""
     per_code = {}
     for index, (code, _, dwellings) in enumerate(_municipalities()):

@@ -11,6 +11,7 @@ import pytest
 from ros.data import refresh, versions
 from ros.data.cbs_v3 import filter_parts
 from tests.support.cbs import Fault, RunningService, serve
+from tests.support.frames import row
 
 
 @pytest.fixture
@@ -42,20 +43,21 @@ def test_permits_and_stock_by_owner_come_with_the_refresh() -> None:
     snap = versions.load_current()
     permits = snap["permits"].set_index(["code", "period", "ownership", "client"])
     enschede = permits.loc[("GM0153", "2024Q1")]
+    assert isinstance(enschede, pd.DataFrame)
     assert enschede.loc[("total", "total"), "dwellings"] == 260
     assert enschede.loc[("rent", "total"), "dwellings"] == 117
     assert enschede.loc[("buy", "total"), "dwellings"] == 143
     assert enschede.loc[("total", "corporation"), "dwellings"] == 65
-    assert permits.loc[("GM0153", "2024", "total", "total"), ["period_kind", "dwellings", "status"]].tolist() == [
+    assert list(row(permits, ("GM0153", "2024", "total", "total"))[["period_kind", "dwellings", "status"]]) == [
         "year",
         1037,
         "definitief",
     ]
-    unknown = permits.loc[("GM0189", "2025Q4", "buy", "private")]
+    unknown = row(permits, ("GM0189", "2025Q4", "buy", "private"))
     assert pd.isna(unknown["dwellings"])  # CBS gives no figure: onbekend, never 0
     assert unknown["status"] == "voorlopig"
     owners = snap["stock_by_owner"].set_index(["code", "year"])
-    assert owners.loc[("GM0153", 2023)].tolist() == [
+    assert list(row(owners, ("GM0153", 2023))) == [
         76289,
         43484,
         32653,
@@ -82,7 +84,7 @@ def test_a_discontinued_table_is_read_from_its_declared_successor(
     assert "82900NED" not in tables
     owners = versions.load_current()["stock_by_owner"].set_index(["code", "year"])
     # other landlords are the successor's persons + companies + other legal persons: 7.553 + 5.035 + 2.519
-    assert owners.loc[("GM0153", 2023)].tolist() == [
+    assert list(row(owners, ("GM0153", 2023))) == [
         76289,
         43484,
         32653,

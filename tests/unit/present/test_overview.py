@@ -8,7 +8,7 @@ from ros.present import overview
 
 def test_the_growth_table_reads_dutch_numbers(snapshot) -> None:
     table = overview.growth_table(snapshot, "nl").set_index("name")
-    assert table.loc["Almelo", ["growth_text", "population_text"]].tolist() == ["+841", "74.317"]
+    assert list(table.loc["Almelo", ["growth_text", "population_text"]]) == ["+841", "74.317"]
 
 
 def test_the_growth_chart_names_the_dates_of_its_figures_in_each_language(snapshot) -> None:
