@@ -203,15 +203,15 @@ def test_ledger_amounts_with_thousands_separators_in_either_language(
     assert result.frame.set_index(["partij", "jaar"]).loc[("GM0141", 2025), "toegezegd"] == expected
 
 
-def test_an_excel_number_too_large_for_any_field_is_refused_not_a_crash(parties, region) -> None:
+def test_an_excel_number_too_large_for_any_field_is_refused_not_a_crash(parties, municipalities) -> None:
     huge = _xlsx([HEAD.strip().split(","), ["GM0141", 2025, 1e300]])
     assert [i.message for i in ledger.load_upload("kasboek.xlsx", huge, parties).issues] == [
         "Rij 2, kolom 'toegezegd': 1e+300 is geen bedrag in euro's."
     ]
     huge = _xlsx([["code", "jaar", "nieuwbouw"], ["GM0153", 2025, 1e300]])
-    assert [i.message for i in own_figures.load_upload("eigen.xlsx", huge, dict(zip(*region, strict=True))).issues] == [
-        "Rij 2, kolom 'nieuwbouw': 1e+300 is geen geheel aantal woningen."
-    ]
+    assert [
+        i.message for i in own_figures.load_upload("eigen.xlsx", huge, dict(zip(*municipalities, strict=True))).issues
+    ] == ["Rij 2, kolom 'nieuwbouw': 1e+300 is geen geheel aantal woningen."]
 
 
 def test_excel_ledger_formulas_are_never_evaluated(parties) -> None:
