@@ -18,8 +18,9 @@ import uuid
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Row, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -37,6 +38,7 @@ from ros.records.schema import audit_log, plan_versions, plans
 
 PlanAction = Literal["plan_create", "plan_update", "plan_delete"]
 PLAN_ACTIONS: tuple[PlanAction, ...] = ("plan_create", "plan_update", "plan_delete")
+DAY_ZONE = ZoneInfo("Europe/Amsterdam")  # a register "as of a day" is as it stood at the end of that Dutch day
 
 
 class PlanError(StoreError):
@@ -95,6 +97,13 @@ def anonymous(plan: Plan) -> Plan:
         laatst_bevestigd_door=None,
         id=None,
     )
+
+
+def moment_of(as_of: datetime | date) -> datetime:
+    """The UTC moment a register is read at: a moment as given (naive means UTC), a day at its end in Dutch time."""
+    if isinstance(as_of, datetime):
+        return utc(as_of)
+    return datetime.combine(as_of + timedelta(days=1), time(), DAY_ZONE).astimezone(UTC)
 
 
 def _checked(plan: Plan) -> Plan:
@@ -254,16 +263,17 @@ class PlanStore:
         self,
         *,
         actor: Identity = LOCAL_USER,
-        as_of: datetime | None = None,
+        as_of: datetime | date | None = None,
         municipalities: Iterable[str] | None = None,
     ) -> Register:
-        """The register now, or as it stood at `as_of` (a moment; naive means UTC), of the given municipalities (all
+        """The register now, or as it stood at `as_of` (a moment, or the end of a day: `moment_of`), of the given
+        municipalities (all
         when None), split by what `actor` may see in detail (`Register`), each part ordered by municipality and name."""
         table: Any = plans if as_of is None else plan_versions
         if as_of is None:
             query = select(plans)
         else:
-            moment = utc(as_of)
+            moment = moment_of(as_of)
             query = select(plan_versions).where(
                 plan_versions.c.valid_from <= moment,
                 or_(plan_versions.c.valid_to.is_(None), plan_versions.c.valid_to > moment),

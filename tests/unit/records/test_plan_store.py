@@ -5,13 +5,13 @@ concurrency, and the register as it stood at a past moment."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from ros.model import plans as model
 from ros.model.plans import Category, Plan
-from ros.records.plan_store import PlanError, PlanStore, anonymous
+from ros.records.plan_store import DAY_ZONE, PlanError, PlanStore, anonymous, moment_of
 from ros.records.roles import LOCAL_USER, Identity
 from ros.records.scenario_store import ScenarioStore
 from tests.support.plan_register import synthetic_register
@@ -208,3 +208,14 @@ def test_a_synthetic_register_round_trips_through_the_store(store: PlanStore) ->
     stored = {r.plan.plan_naam: replace(r.plan, id=None) for r in store.register(actor=COORDINATOR).plans}
     assert stored == {p.plan_naam: p for p in register}
     assert model.pipeline_by_hardness(stored.values()) == model.pipeline_by_hardness(register)
+
+
+def test_the_register_as_of_a_day_holds_what_was_changed_on_that_dutch_day(store: PlanStore) -> None:
+    store.create(_plan("Hart van Zuid", ENSCHEDE))
+    today = datetime.now(DAY_ZONE).date()
+    assert [r.plan.plan_naam for r in store.register(as_of=today).plans] == ["Hart van Zuid"]
+    assert store.register(as_of=today - timedelta(days=1)).plans == ()
+    # 1 July 2026 ends at midnight summer time: 22:00 UTC; 1 January at 23:00 UTC
+    assert moment_of(date(2026, 7, 1)) == datetime(2026, 7, 1, 22, 0, tzinfo=UTC)
+    assert moment_of(date(2026, 1, 1)) == datetime(2026, 1, 1, 23, 0, tzinfo=UTC)
+    assert moment_of(datetime(2026, 1, 1, 12, 0)) == datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
