@@ -195,16 +195,23 @@ def _span(span: list[str] | None) -> str:
     return "—" if not span else span[0] if span[0] == span[1] else f"{span[0]}–{span[1]}"
 
 
-def _next_month(month: str) -> str:
-    year, number = int(month[:4]), int(month[5:])
-    return f"{year + number // 12}-{number % 12 + 1:02d}"
+def _following(period: str) -> str:
+    """The month after `2026-09` or the quarter after `2025Q4`; '' for a year (years are never joined)."""
+    if len(period) == 7:
+        year, number = int(period[:4]), int(period[5:])
+        return f"{year + number // 12}-{number % 12 + 1:02d}"
+    if len(period) == 6:
+        year, number = int(period[:4]), int(period[5])
+        return f"{year + number // 4}Q{number % 4 + 1}"
+    return ""
 
 
 def compact_periods(periods: list[str]) -> str:
-    """Periods with runs of consecutive months joined: '2025, 2026-01–2026-09'; '—' for none."""
+    """Years, then runs of consecutive quarters and months joined: '2025, 2025Q1–2025Q4, 2026-01–2026-09'; '—' for
+    none."""
     parts: list[list[str]] = []
-    for item in sorted(periods):
-        if parts and len(item) == 7 and len(parts[-1][-1]) == 7 and _next_month(parts[-1][-1]) == item:
+    for item in sorted(periods, key=lambda period: (len(period), period)):  # years, then quarters, then months
+        if parts and _following(parts[-1][-1]) == item:
             parts[-1].append(item)
         else:
             parts.append([item])

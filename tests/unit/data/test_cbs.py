@@ -10,6 +10,7 @@ import pytest
 
 from ros.data import refresh, versions
 from ros.data.cbs_v3 import filter_parts
+from ros.data.refresh import compact_periods
 from tests.support.cbs import Fault, RunningService, serve
 from tests.support.frames import row
 
@@ -195,3 +196,10 @@ def test_a_v3_request_over_the_row_limit_is_split_along_its_longest_list() -> No
     assert [p for part in parts for p in part["Perioden"]] == keys["Perioden"]
     assert all(part["RegioS"] == keys["RegioS"] for part in parts)
     assert filter_parts(keys, 10_000) == [keys]
+
+
+def test_provisional_quarters_and_months_are_joined_in_runs() -> None:
+    periods = ["2026-02", "2025Q4", "2025", "2024Q4", "2025Q1", "2025Q3", "2026-01", "2026-03", "2025Q2"]
+    assert compact_periods(periods) == "2025, 2024Q4–2025Q4, 2026-01–2026-03"
+    assert compact_periods(["2023", "2024"]) == "2023, 2024"
+    assert compact_periods([]) == "—"
