@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED_GEO := $(abspath ../shared/geo/twente_gemeenten.geojson)
 
-.PHONY: run test lint refresh install install-dev bench clean
+.PHONY: run test lint refresh install install-dev bench cluster cluster-stop clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,16 @@ bench: install-dev
 	$(BIN)/python scripts/benchmark_targets.py
 	$(BIN)/python scripts/benchmark_pages.py
 	$(BIN)/python scripts/capacity_test.py
+
+# The regional set-up on loopback: PostgreSQL, PROCESSES dashboard processes and nginx in front (deploy/nginx) on
+# CLUSTER_PORT; it runs until Ctrl-C or `make cluster-stop` and stops everything it started.
+PROCESSES ?= 2
+CLUSTER_PORT ?= 8080
+cluster: install-dev
+	$(BIN)/python scripts/cluster.py --processes $(PROCESSES) --port $(CLUSTER_PORT) $(ARGS)
+
+cluster-stop:
+	kill -TERM "$$(cat "$${TMPDIR:-/tmp}/ros-cluster.pid")"
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts
