@@ -45,6 +45,25 @@ def value_list(name: str) -> tuple[Any, ...]:
 
 
 @dataclass(frozen=True)
+class PriceLimit:
+    """The upper price of a betaalbaarheid segment in one year (euros: monthly rent or purchase price), with source."""
+
+    segment: str
+    year: int
+    limit: float
+    source: str
+
+
+def price_limit(segment: str, year: int) -> PriceLimit | None:
+    """The segment's price limit in `year` from the register data; None when no source gives one for that year
+    (never the nearest year's)."""
+    for row in register_data()["price_limits"]:
+        if (row["segment"], row["year"]) == (segment, year):
+            return PriceLimit(row["segment"], row["year"], float(row["limit"]), row["source"])
+    return None
+
+
+@dataclass(frozen=True)
 class Category:
     """One category of a plan: new build or demolition of one woningtype × betaalbaarheid (optionally wonen en zorg),
     with the planned and realised numbers of homes per year."""

@@ -166,3 +166,14 @@ def test_the_synthetic_register_is_labelled_and_valid() -> None:
     register = synthetic_register(20)
     assert all(p.plan_naam.startswith("Synthetisch") for p in register)
     assert all(plans.plan_problems(p, TWENTE_CODES) == [] for p in register)
+
+
+def test_price_limits_per_year_come_with_their_source_and_no_year_is_guessed() -> None:
+    social = plans.price_limit("Sociale huur", 2026)
+    assert social is not None
+    assert (social.limit, social.source.startswith("Liberalisatiegrens 2026")) == (932.93, True)
+    koop = plans.price_limit("Koop betaalbare koop", 2025)
+    assert koop is not None
+    assert koop.limit == 405_000
+    assert plans.price_limit("Koop betaalbare koop", 2026) is None  # only a blog gives 2026 (UNVERIFIED)
+    assert plans.price_limit("Huur dure huur", 2026) is None
