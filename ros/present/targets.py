@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 from ros.base import format as fmt
 from ros.base.columns import column_kind
 from ros.base.i18n import section, translate
+from ros.data import series
 from ros.data.snapshot import Snapshot
 from ros.model import pace, progress, realised, residents, targets
 from ros.model.progress import Track
@@ -98,7 +99,7 @@ def woondeal_note(snapshot: Snapshot, value: int, year: int, start_year: int, la
     values = {"value": fmt.number(value, lang), "year": year, "start": start_year}
     built = realised.homes_since(snapshot, progress.WOONDEAL_YEARS[0])
     if built is None:
-        return translate(lang, "targets.woondeal_note", **values)
+        return translate(lang, "targets.woondeal_note", last=series.new_construction(snapshot)["year"].max(), **values)
     return translate(
         lang,
         "targets.woondeal_note_refreshed",

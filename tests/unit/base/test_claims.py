@@ -61,8 +61,18 @@ def test_almelos_amount_is_called_known_from_its_decision_not_published() -> Non
         assert not any(w in text for w in ("gepubliceerd", "openbaar", "published", "public")), key
 
 
-@pytest.mark.parametrize("phrase", ["raad geïnformeerd", "council informed", "ROS vastgesteld (2026)"])
-def test_no_claim_that_the_decision_does_not_make(phrase: str) -> None:
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "raad geïnformeerd",
+        "council informed",
+        "ROS vastgesteld (2026)",
+        "na 2020 ontbreken",  # a refresh brings them: say so where the data decide (targets.woondeal_note_refreshed)
+        "Nieuwere cijfers zitten nog niet in de gegevens",
+    ],
+)
+def test_no_claim_that_the_sources_or_the_data_do_not_make(phrase: str) -> None:
     # The decision says the council *is to be* informed (wordt geïnformeerd, D/25/754153) and that the ROS is
-    # completed and presented (afgerond en voorgelegd) in 2026, not that it is adopted.
+    # completed and presented (afgerond en voorgelegd) in 2026, not that it is adopted; a text that holds for the
+    # shipped data only must not claim what a refresh changes.
     assert [where for where, text in all_texts().items() if phrase.lower() in text.lower()] == []

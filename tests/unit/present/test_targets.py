@@ -69,3 +69,10 @@ def test_reached_text_separates_no_target_unknown_history_and_never():
     assert target_words.reached_text(float("nan"), 500, float("nan"), "nl") == "onbekend"
     assert target_words.reached_text(float("nan"), 500, 0.0, "nl") == "niet in dit tempo"
     assert target_words.reached_text(2061, 500, 10.0, "en") == "2061"
+
+
+def test_the_woondeal_note_names_how_far_the_cbs_figures_run(snapshot) -> None:
+    assert (
+        "woningen die daarvóór al onder de Woondeal gebouwd zijn, staan niet in de gegevens (de CBS-cijfers in deze "
+        "gegevens lopen tot en met 2020) en tellen hier niet mee."
+    ) in target_words.woondeal_note(snapshot, 14_100, 2030, 2025, "nl")
