@@ -1,4 +1,4 @@
-"""Vergelijken: a baseline (the default or the agreed scenario) against the current or a saved scenario."""
+"""Vergelijken: any two of the current, the default, the agreed and the saved scenarios side by side."""
 
 import streamlit as st
 
@@ -9,10 +9,9 @@ from ros.present import comparison
 
 t, lang = ui.t, ui.lang()
 current, problem = ui.current_scenario()
-base_name, base = ui.baseline()
 
 st.title(t("comparison.title"))
-other_name, other = ui.comparison_choice(current)
+(base_name, base), (other_name, other) = ui.comparison_pair(current)
 st.markdown(t("comparison.intro", base=escape(base_name), other=escape(other_name)))
 if problem:
     st.warning(t("scenario.current_invalid", problem=escape(problem)), icon=":material/warning:")

@@ -25,7 +25,7 @@ a helper that pages do not call stays in its module):
 from ros.ui import settings
 from ros.ui.audit_panel import audit_panel
 from ros.ui.auth import identity, sign_in_line
-from ros.ui.comparison import baseline, comparison_choice, comparison_columns
+from ros.ui.comparison import comparison_columns, comparison_pair
 from ros.ui.comparison_view import comparison_view
 from ros.ui.data import boundaries, snapshot, target_region, target_result
 from ros.ui.downloads import download_buttons, scenario_downloads, source_caption, source_columns
