@@ -174,18 +174,18 @@ def test_compare_reads_only_the_chosen_saved_scenario_and_names_a_broken_one(own
 
 
 def test_compare_two_saved_scenarios_changes_nothing_shared(own_database: ScenarioStore) -> None:
-    lower = own_database.save("Lager", "Planner", sc.to_json(sc.Scenario(woningen=65_000)), sc.VERSION)
-    higher = own_database.save("Hoger", "Planner", sc.to_json(sc.Scenario(woningen=75_000)), sc.VERSION)
+    lower = own_database.save("Lager", "Planner", sc.to_json(sc.Scenario(homes_total=65_000)), sc.VERSION)
+    higher = own_database.save("Hoger", "Planner", sc.to_json(sc.Scenario(homes_total=75_000)), sc.VERSION)
     history = own_database.audit_count()
     at = run_app(COMPARE, query={"basis": lower.id, "vergelijk": higher.id})
     assert not at.exception
-    assert at.table[0].value.set_index("Kerncijfer").loc["Nieuwe woningen tot het doeljaar (doel)"].tolist() == [
+    assert list(at.table[0].value.set_index("Kerncijfer").loc["Nieuwe woningen tot het doeljaar (doel)"]) == [
         "65.000",
         "75.000",
         "+10.000",
     ]
     at.selectbox(key="basis").set_value("standaard").run()
-    assert at.table[0].value.set_index("Kerncijfer").loc["Nieuwe woningen tot het doeljaar (doel)"].tolist() == [
+    assert list(at.table[0].value.set_index("Kerncijfer").loc["Nieuwe woningen tot het doeljaar (doel)"]) == [
         "69.000",
         "75.000",
         "+6.000",
