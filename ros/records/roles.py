@@ -45,7 +45,8 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     | {"update_any", "rename_any", "delete_any", "mark_agreed", "refresh_data", "plan_edit_any"},
 }
 LOCAL_ID = "lokaal"
-CONFIDENTIAL = "Gemeente"  # Planmonitor Wonen's vertrouwelijkheid for a plan only its municipality may see in detail
+# Planmonitor Wonen's vertrouwelijkheid: public, the region's signed-in users (its "Provincie"), or the municipality.
+PUBLIC, REGIONAL, CONFIDENTIAL = "Openbaar", "Regio", "Gemeente"
 _MUNICIPALITY_CODE = re.compile(r"^GM\d{4}$")
 
 
@@ -191,6 +192,9 @@ def may_edit_plan(actor: Identity, municipality: str) -> bool:
 
 
 def may_see_plan(actor: Identity, municipality: str, confidentiality: str) -> bool:
-    """Whether the actor may see a plan in detail (named and located): every plan unless it is confidential to its
-    municipality, which only that municipality's users and the coördinator see; others see it inside totals only."""
-    return confidentiality != CONFIDENTIAL or actor.role == "coordinator" or municipality in actor.municipalities
+    """Whether the actor may see a plan in detail (named and located): a public plan always; a regional one when
+    signed in (or local); one confidential to its municipality only as that municipality's user or the coördinator.
+    Others see it inside totals only."""
+    if actor.role == "coordinator" or municipality in actor.municipalities or confidentiality == PUBLIC:
+        return True
+    return confidentiality == REGIONAL and actor.user_id != SIGNED_OUT.user_id

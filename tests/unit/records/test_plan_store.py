@@ -12,7 +12,7 @@ import pytest
 from ros.model import plans as model
 from ros.model.plans import Category, Plan
 from ros.records.plan_store import DAY_ZONE, PlanError, PlanStore, anonymous, moment_of
-from ros.records.roles import LOCAL_USER, Identity
+from ros.records.roles import LOCAL_USER, SIGNED_OUT, Identity
 from ros.records.scenario_store import ScenarioStore
 from tests.support.plan_register import synthetic_register
 
@@ -115,6 +115,15 @@ def test_a_confidential_plan_of_another_municipality_is_seen_only_inside_totals(
         assert [r.plan.plan_naam for r in store.register(actor=insider).plans] == ["Geheim project", "Open project"]
         assert store.get(secret.plan.id or "", actor=insider).plan == secret.plan
         assert len(store.changes(actor=insider)) == 2
+
+
+def test_a_signed_out_visitor_sees_regional_plans_only_inside_totals(store: PlanStore) -> None:
+    store.create(_plan("Regionaal project", HENGELO, "Regio"))
+    store.create(_plan("Open project", HENGELO))
+    register = store.register(actor=SIGNED_OUT)
+    assert [r.plan.plan_naam for r in register.plans] == ["Open project"]
+    assert [p.plan_naam for p in register.totals_only] == [""]
+    assert [r.plan.plan_naam for r in store.register(actor=READER).plans] == ["Open project", "Regionaal project"]
 
 
 def test_plan_changes_stay_out_of_the_scenarios_audit_trail(store: PlanStore, store_url: str) -> None:

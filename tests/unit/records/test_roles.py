@@ -151,3 +151,7 @@ def test_plans_are_edited_only_in_own_municipalities_and_confidential_ones_seen_
     assert [roles.may_see_plan(a, "GM0164", "Gemeente") for a in (planner, reader, coordinator)] == [False, False, True]
     assert roles.may_see_plan(planner, "GM0164", "Openbaar")
     assert roles.may_see_plan(reader, "GM0164", "Regio")
+    assert roles.may_see_plan(roles.SIGNED_OUT, "GM0164", "Openbaar")
+    assert not roles.may_see_plan(roles.SIGNED_OUT, "GM0164", "Regio")
+    assert not roles.may_see_plan(roles.SIGNED_OUT, "GM0164", "Gemeente")
+    assert roles.may_see_plan(roles.LOCAL_USER, "GM0164", "Gemeente")
