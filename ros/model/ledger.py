@@ -113,16 +113,10 @@ def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=renamed)
 
 
-def validate_ledger(  # noqa: C901 - one branch per refusal rule, each with its own message
-    frame: pd.DataFrame, parties: Mapping[str, str], years: Sequence[int] = YEARS, first_row: int = 1
-) -> LedgerResult:
-    """Check a ledger from the table editor or a file. Row numbers in messages start at `first_row` (1 for the
-    table on the page, 2 for a file whose header is line 1). Returns the full ledger (every party × year;
-    rows that are absent stay unknown) with the accepted values, and one issue per refused cell."""
-    frame = normalise_columns(frame)
-    issues: list[Issue] = []
+def _column_issues(frame: pd.DataFrame) -> list[Issue]:
+    """One issue per missing, unknown or repeated column of a ledger (columns already normalised)."""
     missing = [c for c in (PARTY, YEAR, *STATES) if c not in frame.columns]
-    issues += [Issue(None, c, problem("input.ledger_column_missing", column=c)) for c in missing]
+    issues = [Issue(None, c, problem("input.ledger_column_missing", column=c)) for c in missing]
     allowed = ", ".join(COLUMNS)
     issues += [
         Issue(None, str(c), problem("input.ledger_column_unknown", column=str(c)[:80], allowed=allowed))
@@ -131,6 +125,40 @@ def validate_ledger(  # noqa: C901 - one branch per refusal rule, each with its 
     ]
     if frame.columns.duplicated().any():
         issues.append(Issue(None, "", problem("input.ledger_column_twice")))
+    return issues
+
+
+def _above_earlier(amounts: Mapping[str, Decimal | None]) -> list[tuple[str, Problem]]:
+    """Each state whose amount exceeds that of an earlier state (spent above committed, …), with the refusal."""
+    found = []
+    for later_index, later in enumerate(STATES):
+        value = amounts.get(later)
+        for earlier in reversed(STATES[:later_index]):
+            bound = amounts.get(earlier)
+            if value is not None and bound is not None and value > bound:
+                found.append(
+                    (
+                        later,
+                        problem(
+                            "input.amount_above_earlier",
+                            earlier=earlier,
+                            value=Money(float(value)),
+                            bound=Money(float(bound)),
+                        ),
+                    )
+                )
+                break
+    return found
+
+
+def validate_ledger(
+    frame: pd.DataFrame, parties: Mapping[str, str], years: Sequence[int] = YEARS, first_row: int = 1
+) -> LedgerResult:
+    """Check a ledger from the table editor or a file. Row numbers in messages start at `first_row` (1 for the
+    table on the page, 2 for a file whose header is line 1). Returns the full ledger (every party × year;
+    rows that are absent stay unknown) with the accepted values, and one issue per refused cell."""
+    frame = normalise_columns(frame)
+    issues = _column_issues(frame)
     result = empty_ledger(parties, years)
     if issues:
         return LedgerResult(result, tuple(issues))
@@ -158,21 +186,8 @@ def validate_ledger(  # noqa: C901 - one branch per refusal rule, each with its 
                 amounts[state] = parse_amount(record[state])
             except InputError as error:
                 refuse(state, error.problems[0])
-        for later_index, later in enumerate(STATES):
-            value = amounts.get(later)
-            for earlier in reversed(STATES[:later_index]):
-                bound = amounts.get(earlier)
-                if value is not None and bound is not None and value > bound:
-                    refuse(
-                        later,
-                        problem(
-                            "input.amount_above_earlier",
-                            earlier=earlier,
-                            value=Money(float(value)),
-                            bound=Money(float(bound)),
-                        ),
-                    )
-                    break
+        for state, reason in _above_earlier(amounts):
+            refuse(state, reason)
         if party is None or year is None:
             continue
         if (party, year) in seen:

@@ -152,12 +152,8 @@ def normalise_columns(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns=renamed)
 
 
-def check_own_figures(  # noqa: C901 - one branch per refusal rule, each with its own message
-    frame: pd.DataFrame, names: Mapping[str, str], first_row: int = 1
-) -> OwnFiguresResult:
-    """Check own figures from the editor or a file (row numbers from `first_row`: 1 on the page, 2 in a file).
-    Rows without any figure are skipped; every other problem is one issue."""
-    frame = normalise_columns(frame)
+def _column_issues(frame: pd.DataFrame) -> list[Issue]:
+    """One issue per repeated, missing or unknown column of own figures (columns already normalised)."""
     issues: list[Issue] = []
     if frame.columns.duplicated().any():
         issues.append(Issue(None, "", problem("input.ledger_column_twice")))
@@ -173,6 +169,14 @@ def check_own_figures(  # noqa: C901 - one branch per refusal rule, each with it
         for c in frame.columns
         if c not in COLUMNS
     ]
+    return issues
+
+
+def check_own_figures(frame: pd.DataFrame, names: Mapping[str, str], first_row: int = 1) -> OwnFiguresResult:
+    """Check own figures from the editor or a file (row numbers from `first_row`: 1 on the page, 2 in a file).
+    Rows without any figure are skipped; every other problem is one issue."""
+    frame = normalise_columns(frame)
+    issues = _column_issues(frame)
     if issues:
         return OwnFiguresResult(empty_frame(), tuple(issues))
     rows: list[dict[str, object]] = []
