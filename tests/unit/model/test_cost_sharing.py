@@ -173,11 +173,18 @@ def test_views_checks_and_exports(parties):
     assert export["amount"].sum() == 1_734_000
 
 
-@pytest.mark.parametrize("raw", ["-5", "12.345", "x", "inf"])
+@pytest.mark.parametrize("raw", ["-5", "12.3456", "x", "inf"])
 def test_bad_url_totals_are_refused(raw):
     from ros.records import scenario
 
     assert scenario.from_query({"totaalbudget": raw}) == (scenario.DEFAULT, [f"totaalbudget={raw}"])
+
+
+def test_a_url_total_with_a_thousands_dot_is_read_as_thousands():
+    from ros.records import scenario
+
+    found, ignored = scenario.from_query({"totaalbudget": "12.345"})
+    assert (found.budget_total, ignored) == (12345, [])
 
 
 def test_url_values_of_the_cost_sharing_settings():
