@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from calendar import isleap
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from ros.base import format as fmt
 from ros.base.config import ROOT
 from ros.data import refresh, versions
 from ros.data.cbs_service import Service
+from ros.model import milestones as ms
 from ros.model import realised
 from ros.present import realised as realised_words
 from ros.records import scenario as sc
@@ -167,9 +169,14 @@ def test_per_year_from_now_is_one_catch_up_pace_on_doelen_vergadermodus_and_voor
 
 def test_without_refreshed_figures_from_now_keeps_the_at_most_wording(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("ROS_CACHE_DIR", str(tmp_path))
+    # From the day shown (the system clock): 69.000 homes over the years left to the end of 2050, counted in days.
+    today = ms.clock_today()
+    figure = fmt.number(
+        69_000 / (2051 - today.year - (today.timetuple().tm_yday - 1) / (365 + isleap(today.year))), "nl"
+    )
     doelen = texts(run_app("app_pages/doelen.py"))
-    assert "**ten hoogste 2.865 per jaar** tot eind 2050; minder naarmate er sinds 2025 al gebouwd is" in doelen
-    assert "Vanaf nu: ten hoogste 2.865 per jaar (gebouwd sinds 2025: onbekend)" in texts(
+    assert f"**ten hoogste {figure} per jaar** tot eind 2050; minder naarmate er sinds 2025 al gebouwd is" in doelen
+    assert f"Vanaf nu: ten hoogste {figure} per jaar (gebouwd sinds 2025: onbekend)" in texts(
         run_app("app_pages/vergadermodus.py")
     )
 
