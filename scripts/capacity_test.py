@@ -17,8 +17,11 @@ server CPU (utime+stime from /proc) per rerun and in total, server memory (VmRSS
 level that misses the criterion (that level shows what breaks first) or at --max-seconds. Memory per session is the
 slope of VmRSS against open sessions over the levels. The server this script starts listens on 127.0.0.1 only.
 
+With --processes N the sessions go through nginx to N processes on one PostgreSQL (scripts/cluster.py, the
+deployment of docs/deployment.md); CPU and memory are then those of all N processes together.
+
 Usage: .venv/bin/python scripts/capacity_test.py [--levels 5,10,20,30,40,60,80] [--level-seconds 20] [--think 3]
-       [--max-seconds 300] [--json out.json]
+       [--max-seconds 300] [--processes N] [--json out.json]
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ros.base import number_entry
+from scripts.cluster import Cluster
 from scripts.pagebench.server import APP, ROOT, Server, page_entries, rss_mb, server_env
 
 if TYPE_CHECKING:
@@ -345,19 +349,29 @@ class Session:
                 self.exceptions.append("script compilation error")
 
 
+def server_cpu_seconds(pids: list[int]) -> float:
+    """CPU time of all the server processes, s."""
+    return sum(cpu_seconds(pid) for pid in pids)
+
+
+def server_rss_mb(pids: list[int]) -> float:
+    """Resident memory of all the server processes together, MB."""
+    return sum(rss_mb(pid) for pid in pids)
+
+
 async def sample(
-    pid: int, memory: list[tuple[float, int, float]], sessions: list[Session], stop: asyncio.Event
+    pids: list[int], memory: list[tuple[float, int, float]], sessions: list[Session], stop: asyncio.Event
 ) -> None:
-    """(time, open sessions, VmRSS MB) every second until `stop` is set."""
+    """(time, open sessions, VmRSS MB of all server processes) every second until `stop` is set."""
     while not stop.is_set():
-        memory.append((time.monotonic(), sum(s.socket is not None for s in sessions), rss_mb(pid)))
+        memory.append((time.monotonic(), sum(s.socket is not None for s in sessions), server_rss_mb(pids)))
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), 1)
 
 
 async def ramp(
     base: str,
-    pid: int,
+    pids: list[int],
     levels: list[int],
     level_seconds: float,
     think: float,
@@ -373,7 +387,7 @@ async def ramp(
     sessions: list[Session] = []
     tasks: list[asyncio.Task[None]] = []
     memory: list[tuple[float, int, float]] = []
-    sampler = asyncio.create_task(sample(pid, memory, sessions, stop))
+    sampler = asyncio.create_task(sample(pids, memory, sessions, stop))
     report = []
     began = time.monotonic()
     for level, target in enumerate(levels, start=1):
@@ -387,13 +401,13 @@ async def ramp(
         sessions += new
         await asyncio.sleep(think + 1)  # let the newcomers open their first page
         results.level = level + 0.5  # measuring: opening is over
-        cpu_before, client_before, started = cpu_seconds(pid), time.process_time(), time.monotonic()
+        cpu_before, client_before, started = server_cpu_seconds(pids), time.process_time(), time.monotonic()
         await asyncio.sleep(level_seconds)
         wall = time.monotonic() - started
         key = level + 0.5
         reruns = results.reruns.get(key, [])
         errors = results.errors.get(level, []) + results.errors.get(key, [])
-        server_cpu = cpu_seconds(pid) - cpu_before
+        server_cpu = server_cpu_seconds(pids) - cpu_before
         rss = [mb for moment, _, mb in memory if moment >= started]
         row: dict[str, Any] = {
             "sessions": target,
@@ -408,7 +422,7 @@ async def ramp(
             "server_cpu_share": round(server_cpu / wall, 2),
             "server_cpu_ms_per_rerun": round(1000 * server_cpu / len(reruns), 1) if reruns else None,
             "client_cpu_share": round((time.process_time() - client_before) / wall, 2),
-            "rss_mb": round(rss[-1] if rss else rss_mb(pid), 1),
+            "rss_mb": round(rss[-1] if rss else server_rss_mb(pids), 1),
             "actions": dict(results.kinds.get(key, Counter())),
             "by_action": _breakdown(results.timed.get(key, []), 0),
             "by_page": _breakdown(results.timed.get(key, []), 1),
@@ -481,25 +495,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gemeente", default="GM0153", help="municipality in every session's link ('' for none)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=0,
+        help="0: one server, directly; N: N processes behind nginx on one PostgreSQL (scripts/cluster.py)",
+    )
     args = parser.parse_args(argv)
     levels = sorted({int(n) for n in args.levels.split(",") if int(n) > 0})
     if not levels or levels[-1] > 500:
         parser.error("--levels: between 1 and 500 sessions")
 
     load_before = os.getloadavg()[0]
-    with Server(APP, server_env(), ROOT) as server:
-        assert server.base.startswith("http://127.0.0.1:")
-        baseline = rss_mb(server.pid)
+    with contextlib.ExitStack() as stack:
+        if args.processes:
+            cluster = stack.enter_context(Cluster(args.processes))
+            base, servers = cluster.base, cluster.apps
+        else:
+            server = stack.enter_context(Server(APP, server_env(), ROOT))
+            base, servers = server.base, [server]
+        assert base.startswith("http://127.0.0.1:")
+        pids = [server.pid for server in servers]
+        baseline = server_rss_mb(pids)
         print(
             f"ROS Twente capacity test, {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}, {platform.node()} "
             f"{os.cpu_count()} cores, think time {args.think} s, {args.level_seconds:.0f} s per level, load average "
-            f"{load_before:.1f}; server {baseline:.0f} MB before the first session",
+            f"{load_before:.1f}; "
+            + (f"{args.processes} processes behind nginx, " if args.processes else "")
+            + f"server {baseline:.0f} MB before the first session",
             flush=True,
         )
         measured = asyncio.run(
             ramp(
-                server.base,
-                server.pid,
+                base,
+                pids,
                 levels,
                 args.level_seconds,
                 args.think,
@@ -509,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"gemeente={args.gemeente}" if args.gemeente else "",
             )
         )
-        tracebacks = server.tracebacks()
+        tracebacks = [line for server in servers for line in server.tracebacks()]
     summary = summarise(measured["levels"])
     print(
         f"capacity: {summary['capacity_sessions']} concurrent sessions with p95 rerun <= {TARGET_P95_MS:.0f} ms and "
