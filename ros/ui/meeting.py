@@ -1,9 +1,9 @@
 """The projector frame of the Vergadermodus: large type that fits 1920×1080, and ← → that always step the slides.
 
 The style applies only while the meeting page's Volgende button is on the page (`:has(.st-key-meeting_next)`), so
-other pages keep the theme. A smaller screen (a 1280×720 beamer) shows the same frame scaled down as a whole (CSS
-zoom, set from the window's size by the script below): on the wall it looks as the 1920×1080 frame does, instead of
-scrolling. The key handler listens in the capture phase on the whole document, before Streamlit's
+other pages keep the theme. Scaling the frame with CSS zoom for a 1280×720 beamer is not done: Plotly sizes its
+charts from the zoomed box and is then zoomed again, so the charts came out at less than half their size.
+The key handler listens in the capture phase on the whole document, before Streamlit's
 own shortcuts and before a focused sidebar control (the language radio would otherwise switch language on →).
 """
 
@@ -14,7 +14,7 @@ import streamlit as st
 _SCOPE = "[data-testid=stMainBlockContainer]:has(.st-key-meeting_next)"
 ROOM_FONT_PX = 22  # text read from the back of the room
 STYLE = f"""<style>
-{_SCOPE} {{ padding-top: 2.6rem; padding-bottom: 0.5rem; max-width: none; zoom: var(--ros-projector-zoom, 1); }}
+{_SCOPE} {{ padding-top: 2.6rem; padding-bottom: 0.5rem; max-width: none; }}
 {_SCOPE} :focus, {_SCOPE}:focus {{ outline: none; }}
 {_SCOPE} button:focus-visible {{ outline: 2px solid #154273; outline-offset: 2px; }}
 {_SCOPE} [data-testid=stVerticalBlock] {{ gap: 0.45rem; }}
@@ -30,27 +30,12 @@ STYLE = f"""<style>
 {_SCOPE} [data-testid=stMetricValue] [data-testid=stMarkdownContainer] p {{ font-size: 2.6rem; line-height: 1.2; }}
 {_SCOPE} [data-testid=stCaptionContainer] p {{ font-size: 15px; line-height: 1.25; }}
 </style>"""
-# The frame every step is laid out for: a 1920×1080 screen with the sidebar open (the main area 1.600 px wide).
-FRAME_WIDTH, FRAME_HEIGHT = 1600, 1080
-# Steps with ← → wherever the focus is, except while typing text; never lets the key reach a radio or a slider;
-# scales the frame to the window.
+# Steps with ← → wherever the focus is, except while typing text; never lets the key reach a radio or a slider.
 KEYS = """<script>
 (() => {
   const doc = window.parent ? window.parent.document : document;
   if (doc.__rosProjectorKeys) return;
   doc.__rosProjectorKeys = true;
-  const view = doc.defaultView;
-  // The frame is laid out for FRAME_WIDTH × FRAME_HEIGHT; a smaller window shows it scaled, never larger.
-  const fit = () => {
-    const sidebar = doc.querySelector('[data-testid=stSidebar]');
-    const width = view.innerWidth - (sidebar ? Math.max(0, sidebar.getBoundingClientRect().right) : 0);
-    const zoom = Math.min(1, view.innerHeight / FRAME_HEIGHT, width / FRAME_WIDTH);
-    doc.documentElement.style.setProperty('--ros-projector-zoom', zoom.toFixed(3));
-  };
-  fit();
-  view.addEventListener('resize', fit);
-  const sidebar = doc.querySelector('[data-testid=stSidebar]');
-  if (sidebar) new view.ResizeObserver(fit).observe(sidebar);  // opening or closing it
   doc.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
@@ -67,7 +52,7 @@ KEYS = """<script>
     if (button && !button.disabled) button.click();
   }, true);
 })();
-</script>""".replace("FRAME_WIDTH", str(FRAME_WIDTH)).replace("FRAME_HEIGHT", str(FRAME_HEIGHT))
+</script>"""
 
 
 def projector_frame() -> None:
