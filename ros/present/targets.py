@@ -277,7 +277,7 @@ def yearly_export(yearly: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFra
         "target": labels["col_homes"],
         "historical": labels["col_historical"],
     }
-    return yearly.rename(columns=headers)
+    return exports.with_formats(yearly.rename(columns=headers), {labels["col_year"]: "year"})  # 2025, not 2.025
 
 
 @dataclass(frozen=True, eq=False)

@@ -160,7 +160,7 @@ def own_figures_panel(names: dict[str, str], template_year: int) -> None:
     template_download(a, t("progress.own_template"), template, "sjabloon-eigen-opgave.csv", "own_template_csv")
     b.download_button(
         t("progress.own_template_excel"),
-        lambda: exports.excel_bytes({"eigen opgave": template}),
+        lambda: exports.excel_bytes({"eigen opgave": exports.with_formats(template, {own_figures.YEAR: "year"})}),
         file_name="sjabloon-eigen-opgave.xlsx",
         mime=_XLSX,
         icon=":material/table:",

@@ -76,3 +76,22 @@ def test_the_woondeal_note_names_how_far_the_cbs_figures_run(snapshot) -> None:
         "woningen die daarvóór al onder de Woondeal gebouwd zijn, staan niet in de gegevens (de CBS-cijfers in deze "
         "gegevens lopen tot en met 2020) en tellen hier niet mee."
     ) in target_words.woondeal_note(snapshot, 14_100, 2030, 2025, "nl")
+
+
+def test_years_in_the_per_year_sheet_have_no_thousands_separator() -> None:
+    import io
+
+    import openpyxl
+
+    from ros.base.i18n import section
+    from ros.present import exports
+
+    yearly = pd.DataFrame(
+        {"code": ["GM0153"], "name": ["Enschede"], "year": [2025], "homes": [670], "cumulative": [670],
+         "target": [17415], "historical": [396]}
+    )  # fmt: skip
+    sheet = target_words.yearly_export(yearly, section("nl", "targets"))
+    book = openpyxl.load_workbook(io.BytesIO(exports.excel_bytes({"Per jaar": sheet})))
+    year, homes = book["Per jaar"]["C2"], book["Per jaar"]["D2"]
+    assert (year.value, year.number_format) == (2025, "0")  # the year, as 2025
+    assert homes.number_format == "#,##0"  # homes keep their grouping
