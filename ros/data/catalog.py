@@ -22,6 +22,10 @@ TWENTE_CODES = frozenset(
         "GM1735", "GM0168", "GM0173", "GM1742", "GM0183", "GM1700", "GM0189",
     }
 )  # fmt: skip
+# All of Twente as one row of our tables (a totals row, a target's scope, the region in a link or an API answer).
+TWENTE = "twente"
+# CBS names the same region by its COROP code in the tables that have it (forecasts, permits, dwelling changes).
+TWENTE_COROP = "CR12"
 
 SourceId = Annotated[str, Field(pattern=r"^[a-z][a-zA-Z0-9_]*$")]
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ros.model.targets import TOTAL_CODE, TargetResult, row, woondeal_check
+from ros.data.catalog import TWENTE
+from ros.model.targets import TargetResult, row, woondeal_check
 
 COMPARED = ("homes", "residents", "per_year", "pace_ratio", "per_1000")
 # The key figures of a scenario for Twente, each at the scenario's own target year.
@@ -64,9 +65,9 @@ def _delta(base: float | None, other: float | None) -> float | None:
 
 def municipalities_only(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows of the 14 municipalities (without the totals row)."""
-    return frame[frame["code"] != TOTAL_CODE].reset_index(drop=True)
+    return frame[frame["code"] != TWENTE].reset_index(drop=True)
 
 
 def totals(frame: pd.DataFrame) -> pd.Series:
     """The totals row of a comparison."""
-    return frame[frame["code"] == TOTAL_CODE].iloc[0]
+    return frame[frame["code"] == TWENTE].iloc[0]

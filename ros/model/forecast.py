@@ -16,7 +16,8 @@ from typing import Any, cast
 
 import pandas as pd
 
-TWENTE = "CR12"
+from ros.data.catalog import TWENTE_COROP
+
 BASE_YEAR = 2024
 
 
@@ -29,7 +30,7 @@ def series(forecast: pd.DataFrame, code: str | None, vintage: str, codes: Sequen
     """One area's forecast of one vintage: year, forecast, lower, upper (Int64, NA = not given) and derived (True
     where a Twente figure is the sum of the municipalities)."""
     part = forecast[forecast["vintage"].astype(str) == vintage]
-    wanted = part[part["code"] == (code or TWENTE)][["year", "forecast", "lower", "upper"]].copy()
+    wanted = part[part["code"] == (code or TWENTE_COROP)][["year", "forecast", "lower", "upper"]].copy()
     wanted["derived"] = False
     if code is None:
         towns = part[part["code"].isin(codes)]

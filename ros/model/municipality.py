@@ -18,6 +18,7 @@ from decimal import Decimal
 import pandas as pd
 
 from ros.base import format as fmt
+from ros.data.catalog import TWENTE
 from ros.model import budget as budget_model
 from ros.model import milestones as ms
 from ros.model import targets
@@ -58,7 +59,7 @@ def facts(result: targets.TargetResult, code: str) -> Facts:
     """The figures of municipality `code` from a targets result; KeyError for a code not in the region."""
     table = result.table()
     rows = table[table["code"] == code]
-    if rows.empty or code == targets.TOTAL_CODE:
+    if rows.empty or code == TWENTE:
         raise KeyError(code)
     row, s = rows.iloc[0], result.settings
     reached = row["reached_year"]

@@ -18,6 +18,7 @@ import pandas as pd
 
 from ros.base.problems import InputError, Issue, problem
 from ros.data import uploads
+from ros.data.catalog import TWENTE
 from ros.model import own_figures
 from ros.model.own_figures import cell_issue
 
@@ -31,7 +32,6 @@ _PHASE_ALIASES = {
     "in development": "in_ontwikkeling",
     "potential": "potentieel",
 }
-TOTAL_CODE = "twente"
 SHIPPED_YEAR = 2021  # the year of the shipped provincial list
 
 
@@ -87,7 +87,7 @@ def coverage_table(
     twente_soft = pd.NA if any(r["soft"] is pd.NA for r in known) else sum(int(r["soft"]) for r in known)
     rows.append(
         _row(
-            TOTAL_CODE,
+            TWENTE,
             sum(int(targets[c]) for c in order),
             twente_realised,
             twente_total,

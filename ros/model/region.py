@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ros.data import series
+from ros.data.catalog import TWENTE
 from ros.data.snapshot import Snapshot
 
 
@@ -93,7 +94,7 @@ def target(snapshot: Snapshot, target_id: str) -> dict[str, Any]:
 
 def scope_codes(scope: str) -> list[str]:
     """The municipality codes a target's scope covers ('twente' is all 14 — returned as an empty list)."""
-    return [] if scope == "twente" else scope.split()
+    return [] if scope == TWENTE else scope.split()
 
 
 def municipality_names(snapshot: Snapshot) -> dict[str, str]:

@@ -20,6 +20,7 @@ import pandas as pd
 from ros.base import format as fmt
 from ros.base.problems import Number, problem
 from ros.data import series
+from ros.data.catalog import TWENTE
 from ros.data.snapshot import Snapshot
 from ros.model import pace, residents, trajectory
 from ros.model.allocation import (
@@ -33,7 +34,6 @@ from ros.model.allocation import (
 
 MAX_TOTAL = 10_000_000
 MAX_OCCUPANCY_CHANGE = 0.05  # ±5 % a year is far outside anything observed; beyond it the input is refused
-TOTAL_CODE = "twente"
 EARLY_YEAR = 2030  # the Woondeal Twente's horizon: the table shows the homes each path adds by the end of it
 
 
@@ -201,8 +201,8 @@ class TargetResult:
             }
         )
         total = {
-            "code": TOTAL_CODE,
-            "name": TOTAL_CODE,
+            "code": TWENTE,
+            "name": TWENTE,
             "share": float(self.shares.sum()),
             "homes": int(self.homes.sum()),
             "residents": int(self.residents.sum()),
@@ -300,12 +300,12 @@ def recompute(region: RegionData, settings: TargetSettings) -> TargetResult:
 
 def row(table: pd.DataFrame, code: str | None) -> pd.Series:
     """One row of a result table: the municipality `code`, or the totals row for None."""
-    return table[table["code"] == (code or TOTAL_CODE)].iloc[0]
+    return table[table["code"] == (code or TWENTE)].iloc[0]
 
 
 def municipality_rows(table: pd.DataFrame) -> pd.DataFrame:
     """A result table without its totals row."""
-    return table[table["code"] != TOTAL_CODE]
+    return table[table["code"] != TWENTE]
 
 
 def without_homes(region: RegionData, key: str, city_share: float) -> tuple[str, ...]:

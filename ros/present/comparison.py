@@ -16,10 +16,11 @@ import plotly.graph_objects as go
 
 from ros.base import format as fmt
 from ros.base.i18n import translate
+from ros.data.catalog import TWENTE
 from ros.data.snapshot import Snapshot
 from ros.model import comparison as compare
 from ros.model.region import target as target_row
-from ros.model.targets import TOTAL_CODE, TargetResult
+from ros.model.targets import TargetResult
 from ros.present.charts.maps import municipality_map
 from ros.records.scenario import DEFAULT, URL_FIELDS, Scenario
 
@@ -97,7 +98,7 @@ def changed_settings(scenario: Scenario, lang: str) -> pd.DataFrame:
 
 def display(frame: pd.DataFrame, lang: str, twente: str) -> pd.DataFrame:
     """The comparison as text columns for the screen: name, then per measure base → other and the signed change."""
-    shown = pd.DataFrame({"name": frame["name"].where(frame["code"] != TOTAL_CODE, twente)})
+    shown = pd.DataFrame({"name": frame["name"].where(frame["code"] != TWENTE, twente)})
     for measure in ("homes", "residents", "housed", "per_year"):
         shown[f"{measure}_base"] = [fmt.number(v, lang) for v in frame[f"{measure}_base"]]
         shown[f"{measure}_other"] = [fmt.number(v, lang) for v in frame[f"{measure}_other"]]

@@ -17,6 +17,7 @@ from babel.dates import format_date
 from ros.base import format as fmt
 from ros.base.i18n import Translator, section, translate
 from ros.data import series
+from ros.data.catalog import TWENTE, TWENTE_COROP
 from ros.model import forecast as fc
 from ros.model import own_figures, plan_capacity, progress, realised
 from ros.model.targets import TargetResult
@@ -251,7 +252,7 @@ def _delivery(
     )
     export = pd.DataFrame(
         {
-            "code": code or "twente",
+            "code": code or TWENTE,
             labels["col_year"]: years["year"],
             "maanden": years["months"],
             labels["col_new_construction"]: years["new_construction"],
@@ -335,7 +336,7 @@ def _catch_up(
     )
     export = pd.DataFrame(
         {
-            "code": code or "twente",
+            "code": code or TWENTE,
             labels["col_year"]: cumulative["year"],
             "maanden": cumulative["months"],
             labels["col_path"]: cumulative["path"].round(2),
@@ -377,7 +378,7 @@ def _capacity(
     coverage["name"] = [names.get(c, labels["area_twente"]) for c in coverage["code"]]
     table, export, shown = _capacity_tables(coverage, labels, lang)
     chart = charts.capacity_chart(
-        shown[shown["code"] != plan_capacity.TOTAL_CODE],
+        shown[shown["code"] != TWENTE],
         {
             "title": labels["chart_capacity_title"],
             "axis": labels["chart_axis_homes"],
@@ -387,7 +388,7 @@ def _capacity(
         },
         fmt.plotly_separators(lang),
     )
-    focus = shown[shown["code"] == (code or plan_capacity.TOTAL_CODE)].iloc[0]
+    focus = shown[shown["code"] == (code or TWENTE)].iloc[0]
     sentence = translate(
         lang,
         "progress.capacity_sentence",
@@ -610,7 +611,7 @@ def _forecast(
     )
     export = pd.DataFrame(
         {
-            "code": code or fc.TWENTE,
+            "code": code or TWENTE_COROP,
             labels["col_year"]: series["year"],
             "vintage": chosen,
             labels["col_forecast"]: series["forecast"],

@@ -23,11 +23,12 @@ from ros.base import format as fmt
 from ros.base.columns import column_kind
 from ros.base.i18n import section, translate
 from ros.data import series
+from ros.data.catalog import TWENTE
 from ros.data.snapshot import Snapshot
 from ros.model import pace, progress, realised, residents, targets
 from ros.model.progress import Track
 from ros.model.region import target as region_target
-from ros.model.targets import EARLY_YEAR, TOTAL_CODE, TargetResult
+from ros.model.targets import EARLY_YEAR, TargetResult
 from ros.present import exports
 from ros.present.charts import targets as target_charts
 from ros.present.charts.maps import municipality_map
@@ -157,7 +158,7 @@ def wide_by_name(part: pd.DataFrame, column: str, lang: str, year_header: str) -
 def display_table(table: pd.DataFrame, lang: str, total_name: str) -> pd.DataFrame:
     """`table` with formatted text columns (`<column>_text`) for the screen, the totals row named `total_name`."""
     shown = table.copy()
-    shown.loc[shown["code"] == TOTAL_CODE, "name"] = total_name
+    shown.loc[shown["code"] == TWENTE, "name"] = total_name
     numbers = dict.fromkeys(("homes", "residents", "per_year", "hist_average", "hist_best", "homes_early"), "number")
     shown = fmt.with_text_columns(shown, lang, numbers | {"share": "percent", "gap": "signed", "growth_pct": "percent"})
     for column in (c for c in shown.columns if c.startswith("growth_2")):

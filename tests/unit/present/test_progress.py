@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from ros.base import format as fmt
+from ros.data.catalog import TWENTE
 from ros.data.snapshot import Snapshot
-from ros.model import own_figures, plan_capacity, realised, targets
+from ros.model import own_figures, realised, targets
 from ros.present import progress as progress_view
 from tests.support.progress import dwelling_changes
 
@@ -46,7 +47,7 @@ def test_an_unknown_year_or_month_is_onbekend_in_every_figure_that_depends_on_it
     assert [f.value for f in progress_view.meeting_facts(view)][2] == "onbekend"
     assert view.woondeal is not None
     assert view.woondeal.figures.catch_up == "onbekend"
-    twente = view.capacity.coverage.set_index("code").loc[plan_capacity.TOTAL_CODE]
+    twente = view.capacity.coverage.set_index("code").loc[TWENTE]
     assert pd.isna(twente["realised"])
     assert twente["basis"] == "whole_target"
 
