@@ -738,6 +738,18 @@ class CbsService:
     reached: threading.Event = field(default_factory=threading.Event)
     base_url: str = ""
 
+    def release(self) -> None:
+        """Answer every held request now."""
+        for fault in self.faults.values():
+            if fault.hold:
+                fault.hold.set()
+
+    def reset(self) -> None:
+        """Back to the recorded tables without faults or requests seen; held requests are answered first."""
+        self.release()
+        self.tables, self.faults, self.requests = recorded_tables(), {}, []
+        self.reached.clear()
+
     def _fault(self, table: str, entity: str, protocol: str) -> Fault | None:
         """The fault injected for this request (by entity, then by protocol, then for the whole table), after its
         wait."""
@@ -885,8 +897,6 @@ def serve() -> Generator[RunningService, None, None]:
     try:
         yield RunningService(state.base_url, state)
     finally:
-        for fault in state.faults.values():
-            if fault.hold:
-                fault.hold.set()
+        state.release()
         server.shutdown()
         server.server_close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -15,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from ros.base import config
 from ros.base.config import ROOT, SHIPPED_DATA_DIR
 from ros.data import refresh, versions
 from ros.data.cbs_service import Service
@@ -29,10 +31,27 @@ ENTITY = {
 }
 
 
-@pytest.fixture
-def cbs_service() -> Iterator[RunningService]:
-    """A fresh CBS stand-in per test (tests change its tables and faults)."""
+@pytest.fixture(scope="module")
+def stand_in() -> Iterator[RunningService]:
+    """The CBS stand-in, started once for the module."""
     yield from serve()
+
+
+@pytest.fixture(scope="module")
+def first_version(stand_in: RunningService, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One full refresh per module, done before any test changes the stand-in; fault tests start from a copy."""
+    service = Service(stand_in.url, config.cbs_timeout(), stand_in.v4_url)
+    version = refresh.refresh(root=tmp_path_factory.mktemp("first"), service=service).version
+    assert version is not None
+    return version
+
+
+@pytest.fixture
+def cbs_service(stand_in: RunningService) -> Iterator[RunningService]:
+    """The stand-in with the recorded tables and no faults (tests change its tables and faults)."""
+    stand_in.state.reset()
+    yield stand_in
+    stand_in.state.release()
 
 
 @pytest.fixture
@@ -201,9 +220,10 @@ def _assert_failed_cleanly(cache: Path, before: list[Path], contents: dict[str, 
 
 
 @pytest.fixture
-def current(refreshed: Path, capsys: pytest.CaptureFixture) -> tuple[list[Path], dict[str, bytes]]:
-    capsys.readouterr()
-    return versions.version_dirs(refreshed.parent), _files(refreshed)
+def current(first_version: Path, cache: Path) -> tuple[list[Path], dict[str, bytes]]:
+    """The version in use: a copy of the module's first refresh in this test's cache; the versions and its files."""
+    version = shutil.copytree(first_version, cache / first_version.name)
+    return versions.version_dirs(cache), _files(version)
 
 
 @pytest.mark.usefixtures("protocol")
