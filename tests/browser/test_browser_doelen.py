@@ -8,7 +8,7 @@ import os
 import pytest
 
 from tests.support.boundaries import TEST_BOUNDARIES, boundaries_file
-from tests.support.browser import assert_no_exception, console_problems, open_page, wait_for_app
+from tests.support.browser import assert_no_exception, console_problems, open_page, type_into_cell, wait_for_app
 from tests.support.weights import TWENTE_NAMES, weights_csv
 
 pytestmark = pytest.mark.browser
@@ -133,13 +133,7 @@ def test_a_double_language_switch_keeps_the_settings_and_dutch_numbers_are_read_
 def test_a_weight_typed_with_an_exponent_is_refused_not_read_as_another_number(page):
     """Issue 24, F1: the browser's number cell turned "1,5e3" into 1,53 without a word; the cell is text now."""
     open_page(page, "doelen", "sleutel=custom")
-    editor = page.locator("[data-testid=stDataFrame]").first
-    editor.scroll_into_view_if_needed()
-    box = editor.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + box["width"] - 20, box["y"] + 35 + 17)  # the weight of the first row (Almelo)
-    page.keyboard.type("1,5e3")
-    page.keyboard.press("Enter")
+    type_into_cell(page, "weights_editor_", 0, "1", "1,5e3")  # the weight of the first row (Almelo)
     page.wait_for_function("() => document.body.innerText.includes('1,5e3')")
     wait_for_app(page)
     assert "Het gewicht van Almelo is geen getal: '1,5e3'." in page.locator("[data-testid=stMain]").inner_text()

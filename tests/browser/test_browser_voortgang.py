@@ -11,10 +11,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from playwright.sync_api import expect
 
 from tests.support.accessibility import AXE_VIEWPORT, open_expanders, serious_violations
-from tests.support.browser import assert_no_exception, console_problems, open_page, wait_for_app
+from tests.support.browser import assert_no_exception, console_problems, open_page, type_into_cell, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -63,30 +62,12 @@ def _upload_own_figures(page, tmp_path: Path) -> None:
     wait_for_app(page)
 
 
-def _rendered(page) -> None:
-    """Return once the browser has drawn two frames (its pending work for the last key is done)."""
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-
-
 def _type_into_cell(page, row: int, shown: str, typed: str) -> None:
-    """Type `typed` into the own-figures editor's last column (netto) of `row` (0 = first) as a user does: select
-    the cell, Enter opens it (it must show `shown`), select its text, type key by key, Enter."""
-    grid = page.locator("[class*=st-key-own_editor_] .dvn-scroller")
-    # Streamlit draws rows of 35 px under a 35 px header, the row markers first; click() waits until the grid is still.
-    grid.click(position={"x": 80, "y": 35 + 35 * row + 17})
-    page.keyboard.press("End")  # the last column of the selected row
-    page.keyboard.press("Enter")
-    cell = page.locator("#portal .gdg-input")
-    expect(cell).to_have_value(shown)  # the right cell is open
-    page.keyboard.press("ControlOrMeta+a")
-    # The grid's number editor keeps digits only (a typed '.' is a thousands separator and goes) and moves the caret
-    # after each key, and it commits the value it last rendered: a key that arrives before the previous one is
-    # drawn lands in the wrong place or is dropped (what made the step fail under load). So wait after every key.
-    for count in range(1, len(typed) + 1):
-        page.keyboard.type(typed[count - 1])
-        expect(cell).to_have_value("".join(c for c in typed[:count] if c.isdigit() or c == "-"))
-        _rendered(page)
-    page.keyboard.press("Enter")
+    """Type `typed` into the own-figures editor's net column of `row`; its number cell keeps digits only (a typed
+    '.' is a thousands separator and goes)."""
+    type_into_cell(
+        page, "own_editor_", row, shown, typed, lambda text: "".join(c for c in text if c.isdigit() or c == "-")
+    )
 
 
 def test_uploaded_own_figures_show_the_ratio_hatched(page, tmp_path) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
+
+from playwright.sync_api import expect
 
 from ros.base.config import ROOT
 
@@ -63,3 +66,29 @@ def assert_no_exception(tab) -> None:
     """Fail when the page shows a Streamlit exception box or an empty main area."""
     assert tab.locator("[data-testid=stException]").count() == 0, tab.inner_text("[data-testid=stMain]")[:2000]
     assert tab.inner_text("[data-testid=stMain]").strip(), "the page is empty"
+
+
+def rendered(tab) -> None:
+    """Return once the browser has drawn two frames (its pending work for the last key is done)."""
+    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def type_into_cell(tab, grid: str, row: int, shown: str, typed: str, kept: Callable[[str], str] = str) -> None:
+    """Type `typed` into the last column of `row` (0 = first) of the data editor whose element key starts with
+    `grid` as a user does: select the cell, Enter opens it (it must show `shown`), select its text, type key by key,
+    Enter. `kept` is what the cell's editor keeps of what was typed so far (a number cell drops all but digits)."""
+    scroller = tab.locator(f"[class*=st-key-{grid}] .dvn-scroller")
+    # Streamlit draws rows of 35 px under a 35 px header, the row markers first; click() waits until the grid is still.
+    scroller.click(position={"x": 80, "y": 35 + 35 * row + 17})
+    tab.keyboard.press("End")  # the last column of the selected row
+    tab.keyboard.press("Enter")
+    cell = tab.locator("#portal .gdg-input")
+    expect(cell).to_have_value(shown)  # the right cell is open
+    tab.keyboard.press("ControlOrMeta+a")
+    # The grid's editor moves the caret after each key and commits the value it last rendered: a key that arrives
+    # before the previous one is drawn lands in the wrong place or is dropped (under load). So wait after every key.
+    for count in range(1, len(typed) + 1):
+        tab.keyboard.type(typed[count - 1])
+        expect(cell).to_have_value(kept(typed[:count]))
+        rendered(tab)
+    tab.keyboard.press("Enter")
